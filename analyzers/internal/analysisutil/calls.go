@@ -1,0 +1,125 @@
+package analysisutil
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Callee returns the function or method a call statically invokes, or an
+// interface method for a dynamic call through an interface, or nil.
+// For generic functions it returns the generic origin.
+func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	if info == nil || call == nil {
+		return nil
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	return fn.Origin()
+}
+
+// FullName returns the qualified name of fn as go/types prints it, with
+// the package path: "net/http.Get", "(*database/sql.DB).QueryContext",
+// "(github.com/redis/go-redis/v9.Cmdable).Get". Knowledge tables are keyed
+// by these names.
+func FullName(fn *types.Func) string {
+	if fn == nil {
+		return ""
+	}
+	return fn.Origin().FullName()
+}
+
+// IsNamed reports whether t (or the type it points to) is the named type
+// pkgPath.name.
+func IsNamed(t types.Type, pkgPath, name string) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		if _, isNamed := types.Unalias(t).(*types.Named); !isNamed {
+			t = p.Elem()
+		}
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := n.Obj()
+	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == pkgPath && obj.Name() == name
+}
+
+// Deref returns the element type of a pointer type, or t itself.
+func Deref(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// TypeName returns "pkg/path.Name" for a named type or a pointer to one.
+func TypeName(t types.Type) string {
+	n, ok := types.Unalias(Deref(t)).(*types.Named)
+	if !ok || n.Obj() == nil {
+		return ""
+	}
+	if n.Obj().Pkg() == nil {
+		return n.Obj().Name()
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
+
+// Display renders a function the way users write it, with package names
+// instead of paths: "(*sql.DB).QueryContext", "http.Get",
+// "(*redis.Client).Get".
+func Display(fn *types.Func) string {
+	if fn == nil {
+		return ""
+	}
+	fn = fn.Origin()
+	byName := func(p *types.Package) string { return p.Name() }
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		recv := sig.Recv().Type()
+		if n, ok := types.Unalias(Deref(recv)).(*types.Named); ok && n.TypeArgs().Len() > 0 {
+			recv = n.Origin()
+		}
+		return "(" + types.TypeString(recv, byName) + ")." + fn.Name()
+	}
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+// ImportsAny reports whether pkg imports, directly or transitively, any of
+// the given package paths. Analyzers use it as a fast path: a package that
+// cannot reach a library cannot misuse it.
+func ImportsAny(pkg *types.Package, paths ...string) bool {
+	if pkg == nil {
+		return false
+	}
+	want := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		want[p] = true
+	}
+	if want[pkg.Path()] {
+		return true
+	}
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package) bool
+	visit = func(p *types.Package) bool {
+		for _, imp := range p.Imports() {
+			if seen[imp] {
+				continue
+			}
+			seen[imp] = true
+			if want[imp.Path()] || visit(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(pkg)
+}

@@ -1,0 +1,367 @@
+// Package flow answers perfvet's intraprocedural flow questions over SSA:
+// where a context comes from, whether a field of a composite literal is
+// set anywhere in the function, where a value escapes.
+package flow
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+)
+
+// Index maps source positions to the SSA instructions built from them, for
+// the analyzers that walk the syntax tree and ask SSA about what they see.
+type Index struct {
+	calls  map[token.Pos]ssa.CallInstruction // by CallExpr.Lparen
+	allocs map[token.Pos]*ssa.Alloc          // by CompositeLit.Lbrace or new(T)'s Lparen
+	fn     map[ssa.Instruction]*ssa.Function
+}
+
+// NewIndex indexes the instructions of funcs.
+func NewIndex(funcs []*ssa.Function) *Index {
+	ix := &Index{
+		calls:  make(map[token.Pos]ssa.CallInstruction),
+		allocs: make(map[token.Pos]*ssa.Alloc),
+		fn:     make(map[ssa.Instruction]*ssa.Function),
+	}
+	for _, f := range funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				switch instr := instr.(type) {
+				case ssa.CallInstruction:
+					if pos := instr.Common().Pos(); pos.IsValid() {
+						ix.calls[pos] = instr
+						ix.fn[instr] = f
+					}
+				case *ssa.Alloc:
+					if pos := instr.Pos(); pos.IsValid() {
+						if _, dup := ix.allocs[pos]; !dup {
+							ix.allocs[pos] = instr
+							ix.fn[instr] = f
+						}
+					}
+				}
+			}
+		}
+	}
+	return ix
+}
+
+// Call returns the call built from the call expression whose left
+// parenthesis is at lparen, or nil.
+func (ix *Index) Call(lparen token.Pos) ssa.CallInstruction {
+	if ix == nil {
+		return nil
+	}
+	return ix.calls[lparen]
+}
+
+// Alloc returns the allocation of the composite literal whose left brace
+// is at lbrace (or of new(T) whose left parenthesis is there), or nil.
+func (ix *Index) Alloc(pos token.Pos) *ssa.Alloc {
+	if ix == nil {
+		return nil
+	}
+	return ix.allocs[pos]
+}
+
+// Origin says where a context value comes from.
+type Origin int
+
+const (
+	// Unknown: a field, a request's context, a call perfvet does not know.
+	// Most such contexts come from the caller and are fine.
+	Unknown Origin = iota
+	// Detached: context.Background or context.TODO on every path, possibly
+	// wrapped in values or cancellation, but with no deadline.
+	Detached
+	// Deadline: a context with a deadline made in this function
+	// (context.WithTimeout, WithDeadline) on every path.
+	Deadline
+	// Param: the function's own context parameter, possibly wrapped in
+	// values or cancellation.
+	Param
+)
+
+// A Source is where a context value comes from.
+type Source struct {
+	Origin    Origin
+	Param     *ssa.Parameter // for Param
+	Deadlines []*ssa.Call    // for Deadline: the calls that set it
+}
+
+// ContextOrigin follows a context.Context value back through the
+// context package's derivations to where it was made. When paths
+// disagree the answer is Unknown, so callers report only what holds on
+// every path.
+func ContextOrigin(v ssa.Value) Source {
+	var s Source
+	s.Origin = contextOrigin(v, &s, make(map[ssa.Value]bool))
+	if s.Origin != Param {
+		s.Param = nil
+	}
+	return s
+}
+
+func contextOrigin(v ssa.Value, s *Source, seen map[ssa.Value]bool) Origin {
+	if seen[v] {
+		return Unknown
+	}
+	seen[v] = true
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		if s.Param != nil && s.Param != v {
+			return Unknown
+		}
+		s.Param = v
+		return Param
+	case *ssa.Call:
+		name := calleeName(v.Common())
+		switch {
+		case knowledge.ContextRoots[name]:
+			return Detached
+		case knowledge.ContextDerivations[name] && len(v.Call.Args) > 0:
+			return contextOrigin(v.Call.Args[0], s, seen)
+		}
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 {
+			name := calleeName(call.Common())
+			if _, ok := knowledge.ContextDeadlines[name]; ok {
+				s.Deadlines = append(s.Deadlines, call)
+				return Deadline
+			}
+			if knowledge.ContextDerivations[name] && len(call.Call.Args) > 0 {
+				return contextOrigin(call.Call.Args[0], s, seen)
+			}
+		}
+	case *ssa.Phi:
+		result := Unknown
+		for i, e := range v.Edges {
+			o := contextOrigin(e, s, seen)
+			if o == Unknown || (i > 0 && o != result) {
+				return Unknown
+			}
+			result = o
+		}
+		return result
+	case *ssa.MakeInterface:
+		return contextOrigin(v.X, s, seen)
+	case *ssa.ChangeInterface:
+		return contextOrigin(v.X, s, seen)
+	}
+	return Unknown
+}
+
+// RequestContextOrigin follows an *http.Request value back to the
+// context it was made with: http.NewRequestWithContext(ctx, ...),
+// req.WithContext(ctx) and req.Clone(ctx).
+func RequestContextOrigin(v ssa.Value) Source {
+	return requestOrigin(v, make(map[ssa.Value]bool))
+}
+
+func requestOrigin(v ssa.Value, seen map[ssa.Value]bool) Source {
+	if seen[v] {
+		return Source{}
+	}
+	seen[v] = true
+	switch v := v.(type) {
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 {
+			if calleeName(call.Common()) == "net/http.NewRequestWithContext" && len(call.Call.Args) > 0 {
+				return ContextOrigin(call.Call.Args[0])
+			}
+		}
+	case *ssa.Call:
+		switch calleeName(v.Common()) {
+		case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+			if len(v.Call.Args) > 1 {
+				return ContextOrigin(v.Call.Args[1])
+			}
+		}
+	case *ssa.Phi:
+		var result Source
+		for i, e := range v.Edges {
+			o := requestOrigin(e, seen)
+			if o.Origin == Unknown || (i > 0 && o.Origin != result.Origin) {
+				return Source{}
+			}
+			result.Origin = o.Origin
+			result.Deadlines = append(result.Deadlines, o.Deadlines...)
+		}
+		return result
+	}
+	return Source{}
+}
+
+// calleeName returns the full name of a statically called function.
+func calleeName(c *ssa.CallCommon) string {
+	if fn := c.StaticCallee(); fn != nil {
+		if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
+			return obj.Origin().FullName()
+		}
+		if fn.Origin() != nil {
+			if obj, ok := fn.Origin().Object().(*types.Func); ok && obj != nil {
+				return obj.FullName()
+			}
+		}
+		return ""
+	}
+	if c.IsInvoke() && c.Method != nil {
+		return c.Method.FullName()
+	}
+	return ""
+}
+
+// CalleeName returns the full name of the function or interface method a
+// call instruction invokes, or "".
+func CalleeName(c *ssa.CallCommon) string { return calleeName(c) }
+
+// Aliases returns the allocations that hold the value of the composite
+// literal alloc: alloc itself, and the variables its value is copied into
+// (c := http.Client{...} copies the literal into c's own storage).
+func Aliases(alloc *ssa.Alloc) []*ssa.Alloc {
+	out := []*ssa.Alloc{alloc}
+	for i := 0; i < len(out); i++ {
+		for _, ref := range referrers(out[i]) {
+			load, ok := ref.(*ssa.UnOp)
+			if !ok || load.Op != token.MUL {
+				continue
+			}
+			for _, r2 := range referrers(load) {
+				if st, ok := r2.(*ssa.Store); ok && st.Val == load {
+					if dst, ok := st.Addr.(*ssa.Alloc); ok && !containsAlloc(out, dst) {
+						out = append(out, dst)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func containsAlloc(list []*ssa.Alloc, a *ssa.Alloc) bool {
+	for _, x := range list {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// FieldStores returns the stores to the named field of the struct that
+// the allocations hold, anywhere in the function.
+func FieldStores(allocs []*ssa.Alloc, field string) []*ssa.Store {
+	var out []*ssa.Store
+	for _, a := range allocs {
+		for _, ref := range referrers(a) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != a || fieldName(fa) != field {
+				continue
+			}
+			for _, r2 := range referrers(fa) {
+				if st, ok := r2.(*ssa.Store); ok && st.Addr == fa {
+					out = append(out, st)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func fieldName(fa *ssa.FieldAddr) string {
+	st, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	s, ok := st.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= s.NumFields() {
+		return ""
+	}
+	return s.Field(fa.Field).Name()
+}
+
+// HandedOff reports whether the pointer held by one of allocs, or the
+// struct itself, is passed to a function other than the ones ok accepts;
+// a callee may then configure it (set its Timeout), so a check of the
+// literal alone would be a guess.
+func HandedOff(allocs []*ssa.Alloc, ok func(*ssa.CallCommon) bool) bool {
+	for _, a := range allocs {
+		for _, ref := range referrers(a) {
+			if call, isCall := ref.(ssa.CallInstruction); isCall {
+				c := call.Common()
+				if c.Value == ssa.Value(a) && !c.IsInvoke() {
+					continue
+				}
+				if !ok(c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func referrers(v ssa.Value) []ssa.Instruction {
+	if v == nil {
+		return nil
+	}
+	refs := v.Referrers()
+	if refs == nil {
+		return nil
+	}
+	return *refs
+}
+
+// ConstValue returns the constant a value has, if it is one.
+func ConstValue(v ssa.Value) (*ssa.Const, bool) {
+	c, ok := v.(*ssa.Const)
+	return c, ok
+}
+
+// ContextUses calls visit for every call that receives the context v, or
+// a context derived from it without a new deadline, as argument i (the
+// index into CallCommon.Args).
+func ContextUses(v ssa.Value, visit func(call ssa.CallInstruction, i int)) {
+	seen := make(map[ssa.Value]bool)
+	var walk func(v ssa.Value)
+	walk = func(v ssa.Value) {
+		if v == nil || seen[v] {
+			return
+		}
+		seen[v] = true
+		for _, ref := range referrers(v) {
+			switch ref := ref.(type) {
+			case *ssa.Phi:
+				walk(ref)
+			case *ssa.MakeInterface:
+				walk(ref)
+			case *ssa.ChangeInterface:
+				walk(ref)
+			case ssa.CallInstruction:
+				c := ref.Common()
+				name := calleeName(c)
+				for i, arg := range c.Args {
+					if arg != v {
+						continue
+					}
+					if i == 0 && knowledge.ContextDerivations[name] {
+						if call, ok := ref.(*ssa.Call); ok {
+							walk(call)
+							for _, r2 := range referrers(call) {
+								if ex, ok := r2.(*ssa.Extract); ok && ex.Index == 0 {
+									walk(ex)
+								}
+							}
+						}
+						continue
+					}
+					visit(ref, i)
+				}
+			}
+		}
+	}
+	walk(v)
+}

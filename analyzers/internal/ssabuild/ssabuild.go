@@ -1,0 +1,149 @@
+// Package ssabuild builds the SSA form of a package for perfvet's analyzers,
+// lazily and only when the package type-checks.
+//
+// It differs from golang.org/x/tools/go/analysis/passes/buildssa in two
+// ways. The SSA is built on first use, so a package that an analyzer's fast
+// path rules out (it imports no database, cache or HTTP library) costs
+// nothing; and the analyzer runs despite type errors, returning no SSA for
+// an ill-typed package, so that perfvet's syntactic rules still run on code
+// that is being edited. Building SSA for ill-typed code is not safe.
+package ssabuild
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer provides a *Result.
+var Analyzer = &analysis.Analyzer{
+	Name:             "perfvetssa",
+	Doc:              "build SSA form lazily for perfvet's analyzers",
+	URL:              "https://github.com/perfvet/perfvet",
+	Run:              run,
+	RunDespiteErrors: true,
+	ResultType:       reflect.TypeFor[*Result](),
+}
+
+// A Result builds the package's SSA on the first call to SSA.
+type Result struct {
+	once  sync.Once
+	pass  *analysis.Pass
+	pkg   *ssa.Package
+	funcs []*ssa.Function
+	byObj map[*types.Func]*ssa.Function
+	err   error
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	return &Result{pass: pass}, nil
+}
+
+// SSA returns the package's SSA and its source functions (declared
+// functions, then their literals, in source order), or nil if the package
+// has type errors or its SSA could not be built.
+func (r *Result) SSA() (*ssa.Package, []*ssa.Function) {
+	r.once.Do(r.build)
+	return r.pkg, r.funcs
+}
+
+// Func returns the SSA function of a declared function or method, or nil.
+func (r *Result) Func(fn *types.Func) *ssa.Function {
+	r.once.Do(r.build)
+	return r.byObj[fn]
+}
+
+// Err returns why the SSA is missing, if it is.
+func (r *Result) Err() error {
+	r.once.Do(r.build)
+	return r.err
+}
+
+func (r *Result) build() {
+	pass := r.pass
+	r.pass = nil // the pass must not outlive the analysis
+	if len(pass.TypeErrors) > 0 || pass.Pkg == nil || pass.TypesInfo == nil {
+		r.err = fmt.Errorf("package %s has type errors; flow-based checks skipped", pkgPath(pass))
+		return
+	}
+	defer func() {
+		// go/ssa assumes well-typed input; an ill-typed dependency can
+		// still break it. Fall back to the syntactic checks.
+		if p := recover(); p != nil {
+			r.pkg, r.funcs, r.byObj = nil, nil, nil
+			r.err = fmt.Errorf("cannot build SSA for %s: %v", pkgPath(pass), p)
+		}
+	}()
+
+	prog := ssa.NewProgram(pass.Fset, 0)
+	prog.SetNoReturn(noReturn)
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg.Build()
+
+	byObj := make(map[*types.Func]*ssa.Function)
+	var funcs []*ssa.Function
+	var addAnons func(f *ssa.Function)
+	addAnons = func(f *ssa.Function) {
+		funcs = append(funcs, f)
+		for _, anon := range f.AnonFuncs {
+			addAnons(anon)
+		}
+	}
+	// Package-level variable initialisers live in the synthetic init.
+	if init := pkg.Func("init"); init != nil {
+		addAnons(init)
+	}
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if obj == nil {
+				continue
+			}
+			f := prog.FuncValue(obj)
+			if f == nil {
+				continue
+			}
+			byObj[obj] = f
+			addAnons(f)
+		}
+	}
+	r.pkg, r.funcs, r.byObj = pkg, funcs, byObj
+}
+
+// noReturn lists the standard functions that never return, so that the
+// SSA control flow does not continue past them. (buildssa learns this from
+// ctrlflow facts, which are not available for ill-typed packages.)
+func noReturn(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Origin().FullName() {
+	case "os.Exit", "runtime.Goexit", "syscall.Exit",
+		"log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln",
+		"(*log.Logger).Fatal", "(*log.Logger).Fatalf", "(*log.Logger).Fatalln",
+		"(*log.Logger).Panic", "(*log.Logger).Panicf", "(*log.Logger).Panicln",
+		"(*testing.common).FailNow", "(*testing.common).Fatal", "(*testing.common).Fatalf",
+		"(*testing.common).SkipNow", "(*testing.common).Skip", "(*testing.common).Skipf":
+		return true
+	}
+	return false
+}
+
+func pkgPath(pass *analysis.Pass) string {
+	if pass.Pkg == nil {
+		return "?"
+	}
+	return pass.Pkg.Path()
+}

@@ -1,0 +1,132 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// A Provider gives the plan that applies to the package in a directory.
+// Implementations are safe for concurrent use: drivers analyse packages in
+// parallel.
+type Provider interface {
+	PlanFor(dir string) (*Plan, error)
+}
+
+// Static returns a Provider that gives p for every package.
+func Static(p *Plan) Provider { return staticProvider{p} }
+
+type staticProvider struct{ p *Plan }
+
+func (s staticProvider) PlanFor(string) (*Plan, error) { return s.p, nil }
+
+// A Finder discovers plans: the perfplan.yaml found by walking up from a
+// package's directory to its module root (the directory holding go.mod),
+// or, with no such file, the embedded default. An override file, when set,
+// applies to every package instead. Each file is read once.
+type Finder struct {
+	mu       sync.Mutex
+	override string
+	byDir    map[string]string // directory -> plan file found from it ("" = none)
+	byFile   map[string]loaded
+}
+
+type loaded struct {
+	p   *Plan
+	err error
+}
+
+// NewFinder returns a Finder; override, if not empty, names the plan file
+// that applies to every package (the -plan flag).
+func NewFinder(override string) *Finder {
+	return &Finder{override: override, byDir: make(map[string]string), byFile: make(map[string]loaded)}
+}
+
+// SetOverride sets the plan file that applies to every package.
+// Drivers call it once flags are parsed, before analysis starts.
+func (f *Finder) SetOverride(filename string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.override = filename
+}
+
+// Override returns the plan file set with SetOverride, if any.
+func (f *Finder) Override() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.override
+}
+
+// PlanFor implements Provider.
+func (f *Finder) PlanFor(dir string) (*Plan, error) {
+	file := f.Override()
+	if file == "" {
+		file = f.find(dir)
+	}
+	if file == "" {
+		return Default(), nil
+	}
+	return f.load(file)
+}
+
+// FileFor returns the plan file that applies to dir: the override, the
+// discovered perfplan.yaml, or "" for the embedded default.
+func (f *Finder) FileFor(dir string) string {
+	if o := f.Override(); o != "" {
+		return o
+	}
+	return f.find(dir)
+}
+
+func (f *Finder) load(file string) (*Plan, error) {
+	f.mu.Lock()
+	l, ok := f.byFile[file]
+	f.mu.Unlock()
+	if ok {
+		return l.p, l.err
+	}
+	p, err := Load(file)
+	f.mu.Lock()
+	f.byFile[file] = loaded{p, err}
+	f.mu.Unlock()
+	return p, err
+}
+
+func (f *Finder) find(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	f.mu.Lock()
+	file, ok := f.byDir[dir]
+	f.mu.Unlock()
+	if ok {
+		return file
+	}
+	file = Discover(dir)
+	f.mu.Lock()
+	f.byDir[dir] = file
+	f.mu.Unlock()
+	return file
+}
+
+// Discover walks up from dir to its module root, the first directory that
+// holds a go.mod, and returns the first perfplan.yaml on the way, or "".
+func Discover(dir string) string {
+	for {
+		candidate := filepath.Join(dir, FileName)
+		if st, err := os.Stat(candidate); err == nil && !st.IsDir() {
+			return candidate
+		}
+		if st, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !st.IsDir() {
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}

@@ -1,0 +1,132 @@
+package timeouts
+
+import (
+	"bytes"
+	"go/ast"
+	"go/format"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+)
+
+// A handler is a function that serves an HTTP request, and the name of the
+// parameter that carries the request.
+type handler struct {
+	kind int    // knowledge.Handler*
+	name string // the *http.Request, *gin.Context or echo.Context parameter; "" if unnamed
+}
+
+// handlerOf returns the handler a function type declares: (w
+// http.ResponseWriter, r *http.Request), (c *gin.Context) or (c
+// echo.Context). chi and gorilla/mux handlers are net/http handlers.
+func handlerOf(info *types.Info, ft *ast.FuncType) *handler {
+	if ft == nil || ft.Params == nil {
+		return nil
+	}
+	var writer bool
+	var h *handler
+	for _, field := range ft.Params.List {
+		t := info.TypeOf(field.Type)
+		if t == nil {
+			continue
+		}
+		name := ""
+		if len(field.Names) == 1 && field.Names[0].Name != "_" {
+			name = field.Names[0].Name
+		}
+		switch {
+		case analysisutil.IsNamed(t, knowledge.NetHTTP, "ResponseWriter"):
+			writer = true
+		case isPointerTo(t, knowledge.NetHTTP, "Request"):
+			h = &handler{kind: knowledge.HandlerNetHTTP, name: name}
+		case isPointerTo(t, knowledge.Gin, "Context"):
+			return &handler{kind: knowledge.HandlerGin, name: name}
+		case analysisutil.IsNamed(t, knowledge.Echo4, "Context"):
+			return &handler{kind: knowledge.HandlerEcho, name: name}
+		}
+	}
+	if writer && h != nil {
+		return h
+	}
+	return nil
+}
+
+func isPointerTo(t types.Type, pkg, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && analysisutil.IsNamed(p.Elem(), pkg, name)
+}
+
+// ctxExpr is the expression of the request's context in the handler.
+func (h *handler) ctxExpr() string {
+	name := h.name
+	if name == "" {
+		name = map[int]string{knowledge.HandlerNetHTTP: "r", knowledge.HandlerGin: "c", knowledge.HandlerEcho: "c"}[h.kind]
+	}
+	switch h.kind {
+	case knowledge.HandlerGin:
+		return name + ".Request.Context()"
+	case knowledge.HandlerEcho:
+		return name + ".Request().Context()"
+	}
+	return name + ".Context()"
+}
+
+// canFix reports whether a fix can name the request parameter.
+func (h *handler) canFix() bool { return h.name != "" }
+
+// contextVariantFix rewrites db.Query(q, args...) into
+// db.QueryContext(r.Context(), q, args...).
+func contextVariantFix(call *ast.CallExpr, fn *types.Func, variant string, h *handler) []analysis.SuggestedFix {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !h.canFix() || strings.Contains(variant, " ") || call.Ellipsis.IsValid() && len(call.Args) == 0 {
+		return nil
+	}
+	insert := h.ctxExpr()
+	switch {
+	case variant == "BeginTx" || variant == "BeginTxx":
+		insert += ", nil"
+	case len(call.Args) > 0:
+		insert += ", "
+	}
+	return []analysis.SuggestedFix{{
+		Message: "Use " + variant + " with the request's context",
+		TextEdits: []analysis.TextEdit{
+			{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte(variant)},
+			{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(insert)},
+		},
+	}}
+}
+
+// replaceContextFix replaces a literal context.Background() or
+// context.TODO() argument with the request's context.
+func replaceContextFix(arg ast.Expr, h *handler) []analysis.SuggestedFix {
+	if !h.canFix() {
+		return nil
+	}
+	call, ok := ast.Unparen(arg).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message:   "Pass the request's context",
+		TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(h.ctxExpr())}},
+	}}
+}
+
+// render prints an expression as the user wrote it, shortened.
+func render(fset *token.FileSet, e ast.Expr) string {
+	var buf bytes.Buffer
+	if err := format.Node(&buf, fset, e); err != nil {
+		return "this context"
+	}
+	s := buf.String()
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return s
+}

@@ -1,0 +1,96 @@
+package clients
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+var bad = &http.Client{} // want `http.Client has no Timeout`
+
+var good = &http.Client{Timeout: 5 * time.Second}
+
+func newClient() *http.Client {
+	return &http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout`
+}
+
+func newClientTimeoutLater() *http.Client {
+	c := &http.Client{}
+	c.Timeout = 10 * time.Second
+	return c
+}
+
+func valueClientTimeoutLater() http.Client {
+	c := http.Client{}
+	c.Timeout = 10 * time.Second
+	return c
+}
+
+func valueClient() {
+	c := http.Client{} // want `http.Client has no Timeout`
+	_, _ = c.Get("http://example.com")
+}
+
+func zeroTimeout() *http.Client {
+	return &http.Client{Timeout: 0} // want `http.Client has no Timeout`
+}
+
+func newBuiltin() *http.Client {
+	return new(http.Client) // want `http.Client has no Timeout`
+}
+
+func newBuiltinTimeoutLater() *http.Client {
+	c := new(http.Client)
+	c.Timeout = time.Second
+	return c
+}
+
+func configure(c *http.Client) { c.Timeout = time.Second }
+
+func handedOff() *http.Client {
+	c := &http.Client{} // a callee may set the timeout
+	configure(c)
+	return c
+}
+
+func conditionalTimeout(d time.Duration) *http.Client {
+	c := &http.Client{}
+	if d > 0 {
+		c.Timeout = d
+	}
+	return c
+}
+
+func get() {
+	_, _ = http.Get("http://example.com")                    // want `http.Get sends the request through http.DefaultClient, which has no timeout`
+	_, _ = http.Head("http://example.com")                   // want `http.Head sends`
+	_, _ = http.Post("http://example.com", "text/plain", nil) // want `http.Post sends`
+	_, _ = http.PostForm("http://example.com", nil)          // want `http.PostForm sends`
+	_, _ = good.Get("http://example.com")
+}
+
+func defaultClientDo(ctx context.Context) {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://example.com", nil)
+	_, _ = http.DefaultClient.Do(req) // want `http.DefaultClient.Do has no timeout`
+}
+
+func defaultClientDoWithDeadline(ctx context.Context) {
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://example.com", nil)
+	_, _ = http.DefaultClient.Do(req)
+}
+
+func defaultClientDoWithDeadlineWithContext(r *http.Request) {
+	ctx, cancel := context.WithDeadline(r.Context(), time.Now().Add(time.Second))
+	defer cancel()
+	_, _ = http.DefaultClient.Do(r.WithContext(ctx))
+}
+
+func defaultClientGet() {
+	_, _ = http.DefaultClient.Get("http://example.com") // want `http.DefaultClient.Get has no timeout`
+}
+
+func defaultClientRef() *http.Client {
+	return http.DefaultClient // want `http.DefaultClient has no timeout`
+}

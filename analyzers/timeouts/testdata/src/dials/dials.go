@@ -1,0 +1,41 @@
+package dials
+
+import (
+	"context"
+	"crypto/tls"
+	"net"
+	"time"
+)
+
+func dial() {
+	_, _ = net.Dial("tcp", "example.com:80")                 // want `net.Dial has no timeout`
+	_, _ = tls.Dial("tcp", "example.com:443", &tls.Config{}) // want `tls.Dial has no timeout`
+	_, _ = net.DialTimeout("tcp", "example.com:80", 3*time.Second)
+}
+
+func dialer() {
+	d := net.Dialer{}
+	_, _ = d.Dial("tcp", "example.com:80") // want `\(\*net.Dialer\).Dial uses a net.Dialer with no Timeout`
+}
+
+func dialerPointer() {
+	_, _ = (&net.Dialer{KeepAlive: time.Minute}).Dial("tcp", "example.com:80") // want `uses a net.Dialer with no Timeout`
+}
+
+func dialerTLS() {
+	_, _ = tls.DialWithDialer(&net.Dialer{}, "tcp", "example.com:443", nil) // want `tls.DialWithDialer uses a net.Dialer with no Timeout`
+}
+
+func dialerGood() {
+	d := net.Dialer{Timeout: 5 * time.Second}
+	_, _ = d.Dial("tcp", "example.com:80")
+	_, _ = tls.DialWithDialer(&net.Dialer{Timeout: time.Second}, "tcp", "example.com:443", nil)
+	d2 := net.Dialer{}
+	d2.Deadline = time.Now().Add(time.Second)
+	_, _ = d2.Dial("tcp", "example.com:80")
+}
+
+func dialerContext(ctx context.Context) {
+	// Bounded by the caller's context.
+	_, _ = (&net.Dialer{}).DialContext(ctx, "tcp", "example.com:80")
+}

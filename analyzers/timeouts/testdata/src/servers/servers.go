@@ -1,0 +1,55 @@
+package servers
+
+import (
+	"net"
+	"net/http"
+	"time"
+)
+
+func listen(h http.Handler) {
+	_ = http.ListenAndServe(":8080", h)                 // want `http.ListenAndServe serves with no read or write timeouts`
+	_ = http.ListenAndServeTLS(":8443", "c", "k", h)    // want `http.ListenAndServeTLS serves with no`
+	var l net.Listener
+	_ = http.Serve(l, h)                // want `http.Serve serves with no`
+	_ = http.ServeTLS(l, h, "c", "k")   // want `http.ServeTLS serves with no`
+}
+
+func bare(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+	return srv.ListenAndServe()
+}
+
+func good(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	return srv.ListenAndServe()
+}
+
+func goodReadTimeout(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h, ReadTimeout: 5 * time.Second, WriteTimeout: 10 * time.Second}
+	return srv.ListenAndServe()
+}
+
+func setLater(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h}
+	srv.ReadHeaderTimeout = 2 * time.Second
+	return srv.ListenAndServe()
+}
+
+func valueSetLater(h http.Handler) error {
+	srv := http.Server{Addr: ":8080", Handler: h}
+	srv.ReadTimeout = 2 * time.Second
+	return srv.ListenAndServe()
+}
+
+func onlyWriteTimeout(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h, WriteTimeout: 5 * time.Second} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+	return srv.ListenAndServe()
+}
+
+func harden(s *http.Server) { s.ReadHeaderTimeout = time.Second }
+
+func configuredElsewhere(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h}
+	harden(srv)
+	return srv.ListenAndServe()
+}

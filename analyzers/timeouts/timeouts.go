@@ -1,0 +1,840 @@
+package timeouts
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name.
+const Name = "timeouts"
+
+// Categories of findings.
+const (
+	CategoryClient   = "client"   // HTTP clients and dials with no timeout
+	CategoryServer   = "server"   // HTTP servers with no timeouts
+	CategoryRequest  = "request"  // work in a request path that outlives the request
+	CategoryPlan     = "plan"     // bounds longer than the plan allows
+	CategoryDisabled = "disabled" // library timeouts turned off
+)
+
+// Config configures a timeouts analyzer.
+type Config struct {
+	// Plans gives the plan of each package.
+	Plans plan.Provider
+}
+
+// DefaultConfig discovers each package's perfplan.yaml.
+func DefaultConfig() Config { return Config{Plans: plan.NewFinder("")} }
+
+// Analyzer is the timeouts analyzer with the default configuration.
+var Analyzer = New(DefaultConfig())
+
+// New returns a timeouts analyzer.
+func New(cfg Config) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:             Name,
+		Doc:              analysisutil.MustExtractDoc(doc, Name),
+		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
+		Run:              lint.Wrap(Name, cfg.Plans, run),
+		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
+		FactTypes:        []analysis.Fact{new(ioFact)},
+		RunDespiteErrors: true,
+	}
+}
+
+// relevant are the packages without which a package cannot create a
+// client, server or dial, nor do outbound work.
+var relevant = []string{
+	knowledge.NetHTTP, knowledge.Net, knowledge.TLS, knowledge.Context,
+	knowledge.SQL, knowledge.SQLX, knowledge.PGX5, knowledge.PGX5Pool, knowledge.PGX4, knowledge.PGX4Pool,
+	knowledge.GORM, knowledge.Bun, knowledge.Redis9, knowledge.Redis8,
+	knowledge.Gin, knowledge.Echo4, knowledge.GRPC,
+}
+
+func run(pass *lint.Pass) (any, error) {
+	if !analysisutil.ImportsAny(pass.Pkg, relevant...) {
+		return nil, nil
+	}
+	c := &checker{
+		pass:  pass,
+		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		facts: make(map[*types.Func]*ioFact),
+	}
+	if res, ok := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result); ok && res != nil {
+		if _, funcs := res.SSA(); funcs != nil {
+			c.ssa = res
+			c.ix = flow.NewIndex(funcs)
+			c.computeFacts(funcs)
+		}
+	}
+	c.defaultClientBounded = c.setsDefaultClientTimeout()
+	c.check()
+	return nil, nil
+}
+
+// A checker holds the state of one pass.
+type checker struct {
+	pass  *lint.Pass
+	insp  *inspector.Inspector
+	ssa   *ssabuild.Result // nil when the package does not type-check
+	ix    *flow.Index
+	facts map[*types.Func]*ioFact // this package's functions
+
+	// defaultClientBounded: the package sets http.DefaultClient.Timeout,
+	// so the default client and http.Get are bounded.
+	defaultClientBounded bool
+}
+
+// check walks the syntax and applies every rule.
+func (c *checker) check() {
+	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.SelectorExpr)(nil), (*ast.AssignStmt)(nil)}
+	for cur := range c.insp.Root().Preorder(filter...) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			c.checkCall(cur, n)
+		case *ast.CompositeLit:
+			c.checkLiteral(cur, n)
+		case *ast.SelectorExpr:
+			c.checkDefaultClientRef(cur, n)
+		case *ast.AssignStmt:
+			c.checkAssign(n)
+		}
+	}
+}
+
+func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
+	fn := analysisutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		if isNewOf(c.pass.TypesInfo, call, knowledge.NetHTTP, "Client") {
+			c.checkClientAlloc(call, call.Lparen)
+		}
+		return
+	}
+	name := analysisutil.FullName(fn)
+	switch {
+	case knowledge.DefaultClientFuncs[name]:
+		if !c.defaultClientBounded {
+			c.report(call, CategoryClient, "%s sends the request through http.DefaultClient, which has no timeout; a server that stops answering holds this goroutine and its connection forever; use an http.Client with Timeout set (the plan allows %v)", analysisutil.Display(fn), c.requestTimeout())
+		}
+		return
+	case knowledge.UnboundedServers[name]:
+		c.report(call, CategoryServer, "%s serves with no read or write timeouts; slow clients can hold connections open forever (Slowloris); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set", analysisutil.Display(fn))
+		return
+	case knowledge.EchoStarts[name]:
+		c.checkEchoStart(call, fn)
+		return
+	case knowledge.UnboundedDials[name] != "":
+		c.report(call, CategoryClient, "%s has no timeout; dialing an unreachable host blocks this goroutine until the operating system gives up, minutes later; use %s", analysisutil.Display(fn), knowledge.UnboundedDials[name])
+		return
+	case name == "(*net.Dialer).Dial" || name == "crypto/tls.DialWithDialer":
+		c.checkDialerUse(call, name)
+	}
+	if _, ok := knowledge.ContextDeadlines[name]; ok {
+		c.checkDeadline(call, name)
+	}
+	if c.inGoStmt(cur) {
+		return // deliberately detached work
+	}
+	if h := c.requestPath(cur); h != nil {
+		c.checkRequestPathCall(call, fn, name, h)
+	}
+}
+
+// report reports a finding at node n.
+func (c *checker) report(n ast.Node, category, format string, args ...any) {
+	c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) requestTimeout() time.Duration { return c.pass.Plan.Limits.RequestTimeout }
+
+// ---- HTTP clients ----
+
+func (c *checker) checkLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
+	t := c.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	switch {
+	case analysisutil.IsNamed(t, knowledge.NetHTTP, "Client"):
+		c.checkDurationField(lit, "Timeout", "http.Client Timeout")
+		c.checkClientAlloc(lit, c.literalPos(cur, lit))
+	case analysisutil.IsNamed(t, knowledge.NetHTTP, "Server"):
+		c.checkDurationField(lit, "ReadTimeout", "http.Server ReadTimeout")
+		c.checkDurationField(lit, "ReadHeaderTimeout", "http.Server ReadHeaderTimeout")
+		c.checkDurationField(lit, "WriteTimeout", "http.Server WriteTimeout")
+		c.checkServerAlloc(lit, c.literalPos(cur, lit))
+	case analysisutil.IsNamed(t, knowledge.Net, "Dialer"):
+		// Checked where it is used to dial: checkDialerUse.
+	default:
+		if knowledge.RedisOptions[analysisutil.TypeName(t)] {
+			for _, field := range []string{"ReadTimeout", "WriteTimeout"} {
+				if v := keyedValue(lit, field); v != nil {
+					c.checkRedisTimeout(v, field)
+				}
+			}
+		}
+	}
+}
+
+// literalPos returns the position of the SSA allocation that holds a
+// composite literal: its left brace, or, for a struct value assigned to a
+// local variable (c := http.Client{...}), which SSA builds in the
+// variable's own storage, the variable's declaring identifier.
+func (c *checker) literalPos(cur inspector.Cursor, lit *ast.CompositeLit) token.Pos {
+	if c.ix.Alloc(lit.Lbrace) != nil {
+		return lit.Lbrace
+	}
+	var lhs ast.Expr
+	switch parent := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		for i, rhs := range parent.Rhs {
+			if rhs == lit && i < len(parent.Lhs) && len(parent.Lhs) == len(parent.Rhs) {
+				lhs = parent.Lhs[i]
+			}
+		}
+	case *ast.ValueSpec:
+		for i, v := range parent.Values {
+			if v == lit && i < len(parent.Names) {
+				lhs = parent.Names[i]
+			}
+		}
+	}
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return lit.Lbrace
+	}
+	if obj := c.pass.TypesInfo.ObjectOf(id); obj != nil {
+		return obj.Pos()
+	}
+	return lit.Lbrace
+}
+
+// servesServer accepts the calls that use an http.Server without
+// configuring it: its own methods, and echo's StartServer.
+func servesServer(call *ssa.CallCommon) bool {
+	if isMethodOf(knowledge.NetHTTP, "Server")(call) {
+		return true
+	}
+	fn := staticFunc(call)
+	return fn != nil && knowledge.ServerUsers[analysisutil.FullName(fn)]
+}
+
+// checkClientAlloc reports an http.Client that never gets a Timeout in
+// the function that creates it.
+func (c *checker) checkClientAlloc(n ast.Node, pos token.Pos) {
+	alloc := c.ix.Alloc(pos)
+	if alloc == nil {
+		return // no SSA: whether a Timeout is set later is a flow question
+	}
+	allocs := flow.Aliases(alloc)
+	if setsNonZero(flow.FieldStores(allocs, "Timeout")) {
+		return
+	}
+	if flow.HandedOff(allocs, isMethodOf(knowledge.NetHTTP, "Client")) {
+		return // a callee may set the Timeout
+	}
+	c.report(n, CategoryClient, "http.Client has no Timeout; a server that stops answering holds the calling goroutine and its connection forever; set Timeout (the plan's request_timeout is %v)", c.requestTimeout())
+}
+
+// checkDefaultClientRef reports uses of http.DefaultClient other than a
+// Do whose request carries a deadline made in the same function.
+func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorExpr) {
+	obj, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+	if !ok || obj.Pkg() == nil || obj.Pkg().Path() != knowledge.NetHTTP || obj.Name() != "DefaultClient" || c.defaultClientBounded {
+		return
+	}
+	parent := cur.Parent().Node()
+	if outer, ok := parent.(*ast.SelectorExpr); ok && outer.X == sel {
+		if outer.Sel.Name == "Timeout" || outer.Sel.Name == "Transport" {
+			return // configuring the default client, not using it
+		}
+		if call, ok := cur.Parent().Parent().Node().(*ast.CallExpr); ok && call.Fun == outer {
+			if outer.Sel.Name == "Do" && len(call.Args) == 1 && c.requestHasDeadline(call) {
+				return
+			}
+			c.report(call, CategoryClient, "http.DefaultClient.%s has no timeout; a server that stops answering holds this goroutine and its connection forever; use an http.Client with Timeout set, or a request whose context has a deadline", outer.Sel.Name)
+			return
+		}
+	}
+	c.report(sel, CategoryClient, "http.DefaultClient has no timeout; a server that stops answering holds the calling goroutine and its connection forever; use an http.Client with Timeout set")
+}
+
+// requestHasDeadline reports whether the request passed to Do was made
+// with a context that has a deadline set in this function.
+func (c *checker) requestHasDeadline(call *ast.CallExpr) bool {
+	ci := c.ix.Call(call.Lparen)
+	if ci == nil || len(ci.Common().Args) == 0 {
+		return false
+	}
+	args := ci.Common().Args
+	return flow.RequestContextOrigin(args[len(args)-1]).Origin == flow.Deadline
+}
+
+// setsDefaultClientTimeout reports whether the package assigns
+// http.DefaultClient.Timeout anywhere.
+func (c *checker) setsDefaultClientTimeout() bool {
+	for n := range c.insp.PreorderSeq((*ast.AssignStmt)(nil)) {
+		for _, lhs := range n.(*ast.AssignStmt).Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Timeout" {
+				continue
+			}
+			inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			if obj, ok := c.pass.TypesInfo.Uses[inner.Sel].(*types.Var); ok && obj.Pkg() != nil && obj.Pkg().Path() == knowledge.NetHTTP && obj.Name() == "DefaultClient" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ---- HTTP servers ----
+
+func (c *checker) checkServerAlloc(lit *ast.CompositeLit, pos token.Pos) {
+	alloc := c.ix.Alloc(pos)
+	if alloc == nil {
+		return
+	}
+	allocs := flow.Aliases(alloc)
+	if setsNonZero(flow.FieldStores(allocs, "ReadHeaderTimeout")) || setsNonZero(flow.FieldStores(allocs, "ReadTimeout")) {
+		return
+	}
+	if flow.HandedOff(allocs, servesServer) {
+		return
+	}
+	c.report(lit, CategoryServer, "http.Server has no ReadHeaderTimeout or ReadTimeout; slow clients can hold connections open forever (Slowloris); set ReadHeaderTimeout (and ReadTimeout and WriteTimeout, within the plan's request_timeout of %v)", c.requestTimeout())
+}
+
+// checkEchoStart reports e.Start on an echo instance created in this
+// function whose e.Server gets no read timeout.
+func (c *checker) checkEchoStart(call *ast.CallExpr, fn *types.Func) {
+	ci := c.ix.Call(call.Lparen)
+	if ci == nil || len(ci.Common().Args) == 0 {
+		return
+	}
+	e := ci.Common().Args[0]
+	created, ok := e.(*ssa.Call)
+	if !ok || flow.CalleeName(created.Common()) != knowledge.Echo4+".New" {
+		return // configured elsewhere, perhaps
+	}
+	if echoServerConfigured(e) {
+		return
+	}
+	c.report(call, CategoryServer, "%s serves e.Server, which has no read or write timeouts; slow clients can hold connections open forever (Slowloris); set e.Server.ReadHeaderTimeout, ReadTimeout and WriteTimeout before starting", analysisutil.Display(fn))
+}
+
+// echoServerConfigured reports whether the function sets e.Server or its
+// ReadTimeout or ReadHeaderTimeout.
+func echoServerConfigured(e ssa.Value) bool {
+	for _, ref := range *e.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != e || fieldName(fa) != "Server" {
+			continue
+		}
+		for _, r2 := range *fa.Referrers() {
+			switch r2 := r2.(type) {
+			case *ssa.Store:
+				if r2.Addr == fa {
+					return true // e.Server = &http.Server{...}, checked on its own
+				}
+			case *ssa.UnOp:
+				for _, r3 := range *r2.Referrers() {
+					if inner, ok := r3.(*ssa.FieldAddr); ok {
+						switch fieldName(inner) {
+						case "ReadTimeout", "ReadHeaderTimeout":
+							for _, r4 := range *inner.Referrers() {
+								if st, ok := r4.(*ssa.Store); ok && st.Addr == inner && !isZeroConst(st.Val) {
+									return true
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// ---- dials ----
+
+// checkDialerUse reports d.Dial and tls.DialWithDialer(d, ...) on a
+// net.Dialer literal of this function that sets neither Timeout nor
+// Deadline. A Dialer used only through DialContext is bounded by the
+// caller's context and is not reported.
+func (c *checker) checkDialerUse(call *ast.CallExpr, name string) {
+	ci := c.ix.Call(call.Lparen)
+	if ci == nil || len(ci.Common().Args) == 0 {
+		return
+	}
+	alloc, ok := ci.Common().Args[0].(*ssa.Alloc)
+	if !ok {
+		return
+	}
+	allocs := flow.Aliases(alloc)
+	if lit := literalCopiedInto(alloc); lit != nil {
+		// d := net.Dialer{...} built apart and copied into d.
+		allocs = append(allocs, flow.Aliases(lit)...)
+	}
+	if setsNonZero(flow.FieldStores(allocs, "Timeout")) || setsNonZero(flow.FieldStores(allocs, "Deadline")) {
+		return
+	}
+	what := "(*net.Dialer).Dial"
+	if name == "crypto/tls.DialWithDialer" {
+		what = "tls.DialWithDialer"
+	}
+	c.report(call, CategoryClient, "%s uses a net.Dialer with no Timeout; dialing an unreachable host blocks this goroutine until the operating system gives up, minutes later; set the Dialer's Timeout", what)
+}
+
+// literalCopiedInto returns the composite literal whose value is stored
+// into the variable alloc, if there is exactly one.
+func literalCopiedInto(alloc *ssa.Alloc) *ssa.Alloc {
+	var found *ssa.Alloc
+	for _, ref := range *alloc.Referrers() {
+		st, ok := ref.(*ssa.Store)
+		if !ok || st.Addr != alloc {
+			continue
+		}
+		load, ok := st.Val.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			continue
+		}
+		src, ok := load.X.(*ssa.Alloc)
+		if !ok || src.Comment != "complit" || (found != nil && found != src) {
+			return nil
+		}
+		found = src
+	}
+	return found
+}
+
+// ---- go-redis ----
+
+func (c *checker) checkRedisTimeout(v ast.Expr, field string) {
+	d, ok := constDuration(c.pass.TypesInfo, v)
+	if !ok || d >= 0 {
+		return
+	}
+	c.report(v, CategoryDisabled, "redis %s of %v disables the socket timeout; a Redis server that stops answering holds this goroutine forever; leave it unset (the default is a few seconds) or set a positive timeout", field, d)
+}
+
+// checkAssign checks assignments of constant durations to the fields the
+// plan bounds, and of negative timeouts to go-redis options.
+func (c *checker) checkAssign(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		field, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+		if !ok || !field.IsField() {
+			continue
+		}
+		recv := c.pass.TypesInfo.TypeOf(sel.X)
+		rhs := as.Rhs[i]
+		switch {
+		case analysisutil.IsNamed(recv, knowledge.NetHTTP, "Client") && field.Name() == "Timeout":
+			c.checkPlanDuration(rhs, "http.Client Timeout")
+		case analysisutil.IsNamed(recv, knowledge.NetHTTP, "Server") && (field.Name() == "ReadTimeout" || field.Name() == "WriteTimeout" || field.Name() == "ReadHeaderTimeout"):
+			c.checkPlanDuration(rhs, "http.Server "+field.Name())
+		case knowledge.RedisOptions[analysisutil.TypeName(recv)] && (field.Name() == "ReadTimeout" || field.Name() == "WriteTimeout"):
+			c.checkRedisTimeout(rhs, field.Name())
+		}
+	}
+}
+
+// ---- the plan's bounds ----
+
+// checkDurationField checks the constant value of a keyed field of a
+// literal against the plan's request_timeout.
+func (c *checker) checkDurationField(lit *ast.CompositeLit, field, what string) {
+	if v := keyedValue(lit, field); v != nil {
+		c.checkPlanDuration(v, what)
+	}
+}
+
+func (c *checker) checkPlanDuration(v ast.Expr, what string) {
+	limit := c.requestTimeout()
+	d, ok := constDuration(c.pass.TypesInfo, v)
+	if !ok || limit <= 0 || d <= limit {
+		return
+	}
+	c.report(v, CategoryPlan, "%s of %v is longer than the plan's request_timeout (%v); a stuck peer holds a goroutine and a connection that long; lower it to at most %v", what, d, limit, limit)
+}
+
+// checkDeadline checks context.WithTimeout/WithDeadline durations against
+// the plan: request_timeout always, query_timeout when the context reaches
+// a database query.
+func (c *checker) checkDeadline(call *ast.CallExpr, name string) {
+	spec := knowledge.ContextDeadlines[name]
+	if len(call.Args) <= spec.Arg {
+		return
+	}
+	durExpr := call.Args[spec.Arg]
+	if !spec.Duration {
+		durExpr = timeNowAdd(c.pass.TypesInfo, durExpr)
+		if durExpr == nil {
+			return
+		}
+	}
+	d, ok := constDuration(c.pass.TypesInfo, durExpr)
+	if !ok || d <= 0 {
+		return
+	}
+	if q := c.pass.Plan.Limits.QueryTimeout; q > 0 && d > q {
+		if via, ok := c.reachesDatabase(call); ok {
+			c.report(durExpr, CategoryPlan, "context deadline of %v bounds a database query (%s), longer than the plan's query_timeout (%v); a slow query holds a connection from the pool that long; lower it to at most %v", d, via, q, q)
+			return
+		}
+	}
+	if limit := c.requestTimeout(); limit > 0 && d > limit {
+		c.report(durExpr, CategoryPlan, "context deadline of %v is longer than the plan's request_timeout (%v); work under it holds a goroutine and its connections that long; lower it to at most %v", d, limit, limit)
+	}
+}
+
+// reachesDatabase reports whether the context made by the call is passed
+// to a database query in this function, directly or through a helper whose
+// fact says it queries with that parameter, and names the query.
+func (c *checker) reachesDatabase(call *ast.CallExpr) (string, bool) {
+	ci := c.ix.Call(call.Lparen)
+	sc, ok := ci.(*ssa.Call)
+	if !ok {
+		return "", false
+	}
+	via := ""
+	for _, ref := range *sc.Referrers() {
+		ex, ok := ref.(*ssa.Extract)
+		if !ok || ex.Index != 0 {
+			continue
+		}
+		flow.ContextUses(ex, func(use ssa.CallInstruction, i int) {
+			if via != "" {
+				return
+			}
+			callee := staticFunc(use.Common())
+			if callee == nil {
+				if m := use.Common().Method; m != nil && m.Pkg() != nil && knowledge.IsDatabasePackage(m.Pkg().Path()) {
+					via = analysisutil.Display(m)
+				}
+				return
+			}
+			if callee.Pkg() != nil && knowledge.IsDatabasePackage(callee.Pkg().Path()) {
+				via = analysisutil.Display(callee)
+				return
+			}
+			if f := c.factOf(callee); f != nil {
+				for _, p := range f.CtxParams {
+					if p.Index == i && p.Kind == kindDatabase {
+						via = analysisutil.Display(callee) + " → " + p.Via
+						return
+					}
+				}
+			}
+		})
+	}
+	return via, via != ""
+}
+
+// ---- request paths ----
+
+// checkRequestPathCall reports outbound work in a request path that runs
+// with no request context and so outlives the request.
+func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name string, h *handler) {
+	if variant, ok := knowledge.ContextFree[name]; ok {
+		c.pass.Report(analysis.Diagnostic{
+			Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
+			Message: fmt.Sprintf("%s in a request path has no context, so the %s keeps running after the client has gone; use %s with the request's context (%s)",
+				analysisutil.Display(fn), kindOf(fn), variant, h.ctxExpr()),
+			SuggestedFixes: contextVariantFix(call, fn, variant, h),
+		})
+		return
+	}
+	params := c.contextParams(fn)
+	if len(params) == 0 {
+		if f := c.factOf(fn); f != nil && f.Detached != nil {
+			c.report(call, CategoryRequest, "%s runs a %s with no request context (%s at %s), so it keeps running after the client has gone; pass the request's context (%s) down to it",
+				analysisutil.Display(fn), f.Detached.Kind, f.Detached.Via, f.Detached.Posn, h.ctxExpr())
+		}
+		return
+	}
+	for _, p := range params {
+		arg := c.argFor(call, fn, p.Index)
+		if arg == nil || !c.isDetached(call, arg, p.Index) {
+			continue
+		}
+		what := fmt.Sprintf("%s runs a %s", analysisutil.Display(fn), p.Kind)
+		if p.Via != "" {
+			what += " (" + p.Via + ")"
+		}
+		c.pass.Report(analysis.Diagnostic{
+			Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
+			Message: fmt.Sprintf("%s with %s in a request path, so it keeps running after the client has gone; pass the request's context (%s)",
+				what, render(c.pass.Fset, arg), h.ctxExpr()),
+			SuggestedFixes: replaceContextFix(arg, h),
+		})
+		return
+	}
+}
+
+// contextParams returns the context parameters through which fn does
+// outbound work: a library's own context parameter, or what fn's fact says.
+func (c *checker) contextParams(fn *types.Func) []CtxParam {
+	if fn.Pkg() != nil && knowledge.IsOutboundPackage(fn.Pkg().Path()) {
+		sig := fn.Type().(*types.Signature)
+		offset := 0
+		if sig.Recv() != nil {
+			offset = 1
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			if isContext(sig.Params().At(i).Type()) {
+				return []CtxParam{{Index: i + offset, Kind: kindOf(fn)}}
+			}
+		}
+		return nil
+	}
+	if f := c.factOf(fn); f != nil {
+		return f.CtxParams
+	}
+	return nil
+}
+
+// argFor returns the syntax of the argument bound to SSA parameter index
+// i of fn (the receiver is parameter 0 of a method).
+func (c *checker) argFor(call *ast.CallExpr, fn *types.Func, i int) ast.Expr {
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		i--
+	}
+	if i < 0 || i >= len(call.Args) {
+		return nil
+	}
+	return call.Args[i]
+}
+
+// isDetached reports whether a context argument is context.Background or
+// TODO (possibly derived without a deadline), syntactically or on every
+// SSA path.
+func (c *checker) isDetached(call *ast.CallExpr, arg ast.Expr, param int) bool {
+	if isContextRootCall(c.pass.TypesInfo, arg) {
+		return true
+	}
+	ci := c.ix.Call(call.Lparen)
+	if ci == nil {
+		return false
+	}
+	args := ci.Common().Args
+	idx := param
+	if ci.Common().IsInvoke() {
+		idx--
+	}
+	if idx < 0 || idx >= len(args) {
+		return false
+	}
+	return flow.ContextOrigin(args[idx]).Origin == flow.Detached
+}
+
+// inGoStmt reports whether the call is the call of a go statement, or
+// inside a function literal started by one: work deliberately detached.
+func (c *checker) inGoStmt(cur inspector.Cursor) bool {
+	if _, ok := cur.Parent().Node().(*ast.GoStmt); ok {
+		return true
+	}
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		if _, ok := lit.Parent().Parent().Node().(*ast.GoStmt); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// requestPath returns the handler whose request path the cursor is in: the
+// innermost enclosing function that is a handler, or a function literal
+// inside one.
+func (c *checker) requestPath(cur inspector.Cursor) *handler {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var ft *ast.FuncType
+		switch fn := fc.Node().(type) {
+		case *ast.FuncDecl:
+			ft = fn.Type
+		case *ast.FuncLit:
+			ft = fn.Type
+		}
+		if h := handlerOf(c.pass.TypesInfo, ft); h != nil {
+			return h
+		}
+	}
+	return nil
+}
+
+func kindOf(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return "call"
+	}
+	switch p := fn.Pkg().Path(); {
+	case knowledge.IsDatabasePackage(p):
+		return kindDatabase
+	case knowledge.IsRedisPackage(p):
+		return kindRedis
+	case p == knowledge.NetHTTP:
+		return kindHTTP
+	default:
+		return kindRPC
+	}
+}
+
+// Kinds of outbound work, as messages name them.
+const (
+	kindDatabase = "database query"
+	kindRedis    = "Redis command"
+	kindHTTP     = "HTTP request"
+	kindRPC      = "remote call"
+)
+
+// ---- small predicates ----
+
+func isContext(t types.Type) bool {
+	return analysisutil.IsNamed(t, knowledge.Context, "Context")
+}
+
+// isContextRootCall reports whether e is context.Background() or TODO().
+func isContextRootCall(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	return knowledge.ContextRoots[analysisutil.FullName(analysisutil.Callee(info, call))]
+}
+
+// isNewOf reports whether call is new(pkg.name).
+func isNewOf(info *types.Info, call *ast.CallExpr, pkg, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	if b, ok := info.Uses[id].(*types.Builtin); !ok || b.Name() != "new" {
+		return false
+	}
+	t := info.TypeOf(call.Args[0])
+	return t != nil && analysisutil.IsNamed(t, pkg, name)
+}
+
+// isMethodOf returns a predicate accepting calls of the methods of the
+// named type: using a client is not configuring it.
+func isMethodOf(pkg, name string) func(*ssa.CallCommon) bool {
+	return func(c *ssa.CallCommon) bool {
+		fn := staticFunc(c)
+		if fn == nil {
+			return false
+		}
+		sig, ok := fn.Type().(*types.Signature)
+		return ok && sig.Recv() != nil && analysisutil.IsNamed(sig.Recv().Type(), pkg, name)
+	}
+}
+
+func staticFunc(c *ssa.CallCommon) *types.Func {
+	if f := c.StaticCallee(); f != nil {
+		if obj, ok := f.Object().(*types.Func); ok {
+			return obj.Origin()
+		}
+	}
+	return nil
+}
+
+// keyedValue returns the value of field in a keyed composite literal.
+func keyedValue(lit *ast.CompositeLit, field string) ast.Expr {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+			return kv.Value
+		}
+	}
+	return nil
+}
+
+// constDuration returns the value of a constant expression of a numeric
+// type as a duration (nanoseconds, as time.Duration counts them).
+func constDuration(info *types.Info, e ast.Expr) (time.Duration, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	v, exact := constant.Int64Val(tv.Value)
+	if !exact {
+		return 0, false
+	}
+	return time.Duration(v), true
+}
+
+// timeNowAdd returns d of time.Now().Add(d), the usual WithDeadline
+// argument, or nil.
+func timeNowAdd(info *types.Info, e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || analysisutil.FullName(analysisutil.Callee(info, call)) != "(time.Time).Add" {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	now, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok || analysisutil.FullName(analysisutil.Callee(info, now)) != "time.Now" {
+		return nil
+	}
+	return call.Args[0]
+}
+
+// setsNonZero reports whether any of the stores writes a value other than
+// the constant zero.
+func setsNonZero(stores []*ssa.Store) bool {
+	for _, st := range stores {
+		if !isZeroConst(st.Val) {
+			return true
+		}
+	}
+	return false
+}
+
+func isZeroConst(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && (k.Value == nil || (k.Value.Kind() == constant.Int && constant.Sign(k.Value) == 0))
+}
+
+func fieldName(fa *ssa.FieldAddr) string {
+	p, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	s, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= s.NumFields() {
+		return ""
+	}
+	return s.Field(fa.Field).Name()
+}
