@@ -88,7 +88,7 @@ func contextVariantFix(call *ast.CallExpr, fn *types.Func, variant string, h *ha
 	}
 	insert := h.ctxExpr()
 	switch {
-	case variant == "BeginTx" || variant == "BeginTxx":
+	case variant == "BeginTx" || variant == "BeginTxx" || variant == "MustBeginTx":
 		insert += ", nil"
 	case len(call.Args) > 0:
 		insert += ", "

@@ -140,8 +140,8 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	case knowledge.UnboundedServers[name]:
 		c.report(call, CategoryServer, "%s serves with no read or write timeouts; slow clients can hold connections open forever (Slowloris); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set", analysisutil.Display(fn))
 		return
-	case knowledge.EchoStarts[name]:
-		c.checkEchoStart(call, fn)
+	case knowledge.EchoStarts[name] != "":
+		c.checkEchoStart(call, fn, knowledge.EchoStarts[name])
 		return
 	case knowledge.UnboundedDials[name] != "":
 		c.report(call, CategoryClient, "%s has no timeout; dialing an unreachable host blocks this goroutine until the operating system gives up, minutes later; use %s", analysisutil.Display(fn), knowledge.UnboundedDials[name])
@@ -328,9 +328,10 @@ func (c *checker) checkServerAlloc(lit *ast.CompositeLit, pos token.Pos) {
 	c.report(lit, CategoryServer, "http.Server has no ReadHeaderTimeout or ReadTimeout; slow clients can hold connections open forever (Slowloris); set ReadHeaderTimeout (and ReadTimeout and WriteTimeout, within the plan's request_timeout of %v)", c.requestTimeout())
 }
 
-// checkEchoStart reports e.Start on an echo instance created in this
-// function whose e.Server gets no read timeout.
-func (c *checker) checkEchoStart(call *ast.CallExpr, fn *types.Func) {
+// checkEchoStart reports e.Start (and the other methods that serve one of
+// the Echo's own servers: field is "Server" or "TLSServer") on an echo
+// instance created in this function whose server gets no read timeout.
+func (c *checker) checkEchoStart(call *ast.CallExpr, fn *types.Func, field string) {
 	ci := c.ix.Call(call.Lparen)
 	if ci == nil || len(ci.Common().Args) == 0 {
 		return
@@ -340,18 +341,19 @@ func (c *checker) checkEchoStart(call *ast.CallExpr, fn *types.Func) {
 	if !ok || flow.CalleeName(created.Common()) != knowledge.Echo4+".New" {
 		return // configured elsewhere, perhaps
 	}
-	if echoServerConfigured(e) {
+	if echoServerConfigured(e, field) {
 		return
 	}
-	c.report(call, CategoryServer, "%s serves e.Server, which has no read or write timeouts; slow clients can hold connections open forever (Slowloris); set e.Server.ReadHeaderTimeout, ReadTimeout and WriteTimeout before starting", analysisutil.Display(fn))
+	c.report(call, CategoryServer, "%s serves e.%s, which has no read or write timeouts; slow clients can hold connections open forever (Slowloris); set e.%s.ReadHeaderTimeout, ReadTimeout and WriteTimeout before starting", analysisutil.Display(fn), field, field)
 }
 
-// echoServerConfigured reports whether the function sets e.Server or its
-// ReadTimeout or ReadHeaderTimeout.
-func echoServerConfigured(e ssa.Value) bool {
+// echoServerConfigured reports whether the function sets e's server field
+// (e.Server or e.TLSServer) or that server's ReadTimeout or
+// ReadHeaderTimeout.
+func echoServerConfigured(e ssa.Value, field string) bool {
 	for _, ref := range *e.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
-		if !ok || fa.X != e || fieldName(fa) != "Server" {
+		if !ok || fa.X != e || fieldName(fa) != field {
 			continue
 		}
 		for _, r2 := range *fa.Referrers() {
@@ -570,7 +572,7 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 		c.pass.Report(analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
 			Message: fmt.Sprintf("%s in a request path has no context, so the %s keeps running after the client has gone; use %s with the request's context (%s)",
-				analysisutil.Display(fn), kindOf(fn), variant, h.ctxExpr()),
+				c.display(call, fn), kindOf(fn), variant, h.ctxExpr()),
 			SuggestedFixes: contextVariantFix(call, fn, variant, h),
 		})
 		return
@@ -578,8 +580,8 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 	params := c.contextParams(fn)
 	if len(params) == 0 {
 		if f := c.factOf(fn); f != nil && f.Detached != nil {
-			c.report(call, CategoryRequest, "%s runs a %s with no request context (%s at %s), so it keeps running after the client has gone; pass the request's context (%s) down to it",
-				analysisutil.Display(fn), f.Detached.Kind, f.Detached.Via, f.Detached.Posn, h.ctxExpr())
+			c.report(call, CategoryRequest, "%s runs %s with no request context (%s at %s), so it keeps running after the client has gone; pass the request's context (%s) down to it",
+				c.display(call, fn), article(f.Detached.Kind), f.Detached.Via, f.Detached.Posn, h.ctxExpr())
 		}
 		return
 	}
@@ -588,7 +590,7 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 		if arg == nil || !c.isDetached(call, arg, p.Index) {
 			continue
 		}
-		what := fmt.Sprintf("%s runs a %s", analysisutil.Display(fn), p.Kind)
+		what := fmt.Sprintf("%s runs %s", c.display(call, fn), article(p.Kind))
 		if p.Via != "" {
 			what += " (" + p.Via + ")"
 		}
@@ -689,6 +691,30 @@ func (c *checker) requestPath(cur inspector.Cursor) *handler {
 		}
 	}
 	return nil
+}
+
+// display names the called function the way the call site sees it: a
+// method promoted from an unexported embedded type (go-redis's cmdable) is
+// shown on the receiver's type, (*redis.Client).Get.
+func (c *checker) display(call *ast.CallExpr, fn *types.Func) string {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return analysisutil.Display(fn)
+	}
+	selection := c.pass.TypesInfo.Selections[sel]
+	if selection == nil || len(selection.Index()) < 2 {
+		return analysisutil.Display(fn)
+	}
+	byName := func(p *types.Package) string { return p.Name() }
+	return "(" + types.TypeString(selection.Recv(), byName) + ")." + fn.Name()
+}
+
+// article prefixes a kind of work with its indefinite article.
+func article(kind string) string {
+	if kind == kindHTTP {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 func kindOf(fn *types.Func) string {

@@ -24,12 +24,15 @@ var UnboundedServers = map[string]bool{
 	"(*github.com/gin-gonic/gin.Engine).RunListener": true,
 }
 
-// EchoStarts are echo's methods that serve e.Server, an *http.Server with
-// zero timeouts unless the program sets them before the call.
-var EchoStarts = map[string]bool{
-	"(*github.com/labstack/echo/v4.Echo).Start":        true,
-	"(*github.com/labstack/echo/v4.Echo).StartTLS":     true,
-	"(*github.com/labstack/echo/v4.Echo).StartAutoTLS": true,
+// EchoStarts are echo's methods that serve one of the Echo's own servers,
+// an *http.Server with zero timeouts unless the program sets them before
+// the call, mapped to the field that holds it: Start and StartH2CServer
+// serve e.Server, StartTLS and StartAutoTLS serve e.TLSServer.
+var EchoStarts = map[string]string{
+	"(*github.com/labstack/echo/v4.Echo).Start":          "Server",
+	"(*github.com/labstack/echo/v4.Echo).StartH2CServer": "Server",
+	"(*github.com/labstack/echo/v4.Echo).StartTLS":       "TLSServer",
+	"(*github.com/labstack/echo/v4.Echo).StartAutoTLS":   "TLSServer",
 }
 
 // ServerUsers are functions that serve an *http.Server they are given
@@ -63,21 +66,25 @@ var ContextFree = map[string]string{
 	"(*database/sql.Stmt).QueryRow": "QueryRowContext",
 	"(*database/sql.Stmt).Exec":     "ExecContext",
 
-	"(*github.com/jmoiron/sqlx.DB).Get":        "GetContext",
-	"(*github.com/jmoiron/sqlx.DB).Select":     "SelectContext",
-	"(*github.com/jmoiron/sqlx.DB).Queryx":     "QueryxContext",
-	"(*github.com/jmoiron/sqlx.DB).QueryRowx":  "QueryRowxContext",
-	"(*github.com/jmoiron/sqlx.DB).NamedExec":  "NamedExecContext",
-	"(*github.com/jmoiron/sqlx.DB).NamedQuery": "NamedQueryContext",
-	"(*github.com/jmoiron/sqlx.DB).MustExec":   "MustExecContext",
-	"(*github.com/jmoiron/sqlx.DB).Preparex":   "PreparexContext",
-	"(*github.com/jmoiron/sqlx.DB).Beginx":     "BeginTxx",
-	"(*github.com/jmoiron/sqlx.Tx).Get":        "GetContext",
-	"(*github.com/jmoiron/sqlx.Tx).Select":     "SelectContext",
-	"(*github.com/jmoiron/sqlx.Tx).Queryx":     "QueryxContext",
-	"(*github.com/jmoiron/sqlx.Tx).QueryRowx":  "QueryRowxContext",
-	"(*github.com/jmoiron/sqlx.Tx).NamedExec":  "NamedExecContext",
-	"(*github.com/jmoiron/sqlx.Tx).MustExec":   "MustExecContext",
+	"(*github.com/jmoiron/sqlx.DB).Get":          "GetContext",
+	"(*github.com/jmoiron/sqlx.DB).Select":       "SelectContext",
+	"(*github.com/jmoiron/sqlx.DB).Queryx":       "QueryxContext",
+	"(*github.com/jmoiron/sqlx.DB).QueryRowx":    "QueryRowxContext",
+	"(*github.com/jmoiron/sqlx.DB).NamedExec":    "NamedExecContext",
+	"(*github.com/jmoiron/sqlx.DB).NamedQuery":   "NamedQueryContext",
+	"(*github.com/jmoiron/sqlx.DB).MustExec":     "MustExecContext",
+	"(*github.com/jmoiron/sqlx.DB).Preparex":     "PreparexContext",
+	"(*github.com/jmoiron/sqlx.DB).PrepareNamed": "PrepareNamedContext",
+	"(*github.com/jmoiron/sqlx.DB).Beginx":       "BeginTxx",
+	"(*github.com/jmoiron/sqlx.DB).MustBegin":    "MustBeginTx",
+	"(*github.com/jmoiron/sqlx.Tx).Get":          "GetContext",
+	"(*github.com/jmoiron/sqlx.Tx).Select":       "SelectContext",
+	"(*github.com/jmoiron/sqlx.Tx).Queryx":       "QueryxContext",
+	"(*github.com/jmoiron/sqlx.Tx).QueryRowx":    "QueryRowxContext",
+	"(*github.com/jmoiron/sqlx.Tx).NamedExec":    "NamedExecContext",
+	"(*github.com/jmoiron/sqlx.Tx).MustExec":     "MustExecContext",
+	"(*github.com/jmoiron/sqlx.Tx).Preparex":     "PreparexContext",
+	"(*github.com/jmoiron/sqlx.Tx).PrepareNamed": "PrepareNamedContext",
 
 	"net/http.NewRequest":         "NewRequestWithContext",
 	"(*net/http.Client).Get":      "Do with http.NewRequestWithContext",

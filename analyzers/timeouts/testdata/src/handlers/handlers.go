@@ -53,11 +53,11 @@ func notAHandler() {
 
 func background(w http.ResponseWriter, r *http.Request) {
 	_, _ = db.QueryContext(context.Background(), "SELECT 1") // want `\(\*sql.DB\).QueryContext runs a database query with context.Background\(\) in a request path`
-	_ = rdb.Get(context.TODO(), "k")                         // want `runs a Redis command with context.TODO\(\) in a request path`
+	_ = rdb.Get(context.TODO(), "k")                         // want `\(\*redis.Client\).Get runs a Redis command with context.TODO\(\) in a request path`
 	_ = rc.Get(context.Background(), "k")                    // want `\(redis.StringCmdable\).Get runs a Redis command with context.Background\(\)`
 	ctx := context.WithValue(context.Background(), "k", 1)
 	_, _ = db.ExecContext(ctx, "UPDATE x SET y = 1") // want `runs a database query with ctx in a request path`
-	_, _ = http.NewRequestWithContext(context.Background(), http.MethodGet, "http://example.com", nil) // want `http.NewRequestWithContext runs a HTTP request with context.Background\(\)`
+	_, _ = http.NewRequestWithContext(context.Background(), http.MethodGet, "http://example.com", nil) // want `http.NewRequestWithContext runs an HTTP request with context.Background\(\)`
 }
 
 func backgroundWithDeadline(w http.ResponseWriter, r *http.Request) {

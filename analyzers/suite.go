@@ -1,0 +1,29 @@
+// Package analyzers assembles perfvet's analyzers into a suite built from
+// one plan provider.
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perfvet/perfvet/analyzers/plan"
+	"github.com/perfvet/perfvet/analyzers/timeouts"
+)
+
+// Config configures the suite.
+type Config struct {
+	// Plans gives the plan of each package. Nil means the embedded default.
+	Plans plan.Provider
+}
+
+// Suite returns a fresh instance of every perfvet analyzer, sorted by name.
+// Instances share nothing with other suites, so a program may hold several
+// (with different plans) at once.
+func Suite(cfg Config) []*analysis.Analyzer {
+	plans := cfg.Plans
+	if plans == nil {
+		plans = plan.Static(plan.Default())
+	}
+	return []*analysis.Analyzer{
+		timeouts.New(timeouts.Config{Plans: plans}),
+	}
+}

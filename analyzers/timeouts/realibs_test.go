@@ -1,0 +1,54 @@
+package timeouts_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perfvet/perfvet/analyzers/plan"
+	"github.com/perfvet/perfvet/analyzers/timeouts"
+)
+
+// realibsDir is the module of fixtures written against the real libraries
+// (net/http, gin, echo, chi, database/sql, sqlx, pgx v5, go-redis v9), so
+// that a change in a library's API cannot pass unnoticed.
+const realibsDir = "../../testdata/realibs"
+
+// TestRealLibraries runs the analyzer on the real-libraries fixture module.
+func TestRealLibraries(t *testing.T) {
+	dir, err := filepath.Abs(realibsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireModulesCached(t, dir, "./timeouts/...")
+	a := timeouts.New(timeouts.Config{Plans: plan.Static(plan.Default())})
+	results := analysistest.Run(t, dir, a, "./timeouts/...")
+	if len(results) < 2 {
+		t.Errorf("analysed %d packages of %s, want the timeouts package and its store", len(results), dir)
+	}
+	requireWellTyped(t, results)
+}
+
+// requireModulesCached fails unless the fixture module's dependencies are
+// in the module cache: analysistest loads a module with GOPROXY=off, and a
+// missing module would otherwise surface as a confusing load error.
+func requireModulesCached(t *testing.T, dir string, patterns ...string) {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command is needed to load %s: %v", dir, err)
+	}
+	// The environment analysistest loads the module with.
+	args := append([]string{"list", "-deps", "-test", "-f", "{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}"}, patterns...)
+	cmd := exec.Command(goTool, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GO111MODULE=on", "GOPROXY=off", "GOWORK=off")
+	out, err := cmd.CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != "" {
+		t.Fatalf("the modules of %s are not all in the module cache (go list with GOPROXY=off: %v):\n%s\nrun (cd testdata/realibs && go mod download) first", dir, err, out)
+	}
+}

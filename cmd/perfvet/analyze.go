@@ -1,0 +1,263 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perfvet/perfvet/analyzers"
+	"github.com/perfvet/perfvet/analyzers/plan"
+	"github.com/perfvet/perfvet/internal/driver"
+)
+
+const usage = `perfvet checks Go code against its optimization plan (perfplan.yaml).
+
+Usage:
+	perfvet [flags] [packages]        analyse packages (default ./...)
+	perfvet help [analyzer]           list the analyzers, or document one
+	perfvet plan init [-force] [FILE] write the default plan, commented
+	perfvet plan check [FILE]         validate a plan
+	perfvet version                   print the version
+	go vet -vettool=$(which perfvet) [packages]
+
+Exit codes: 0 no findings, 1 findings, 2 bad usage or invalid plan
+(nothing analysed), 3 load, type or analysis errors (results incomplete).
+
+Flags:
+`
+
+// analyzeFlags are the flags of a run.
+type analyzeFlags struct {
+	plan       string
+	json       bool
+	fix        bool
+	tests      bool
+	tags       string
+	timing     bool
+	cpuprofile string
+	memprofile string
+	enabled    map[string]*triState
+}
+
+func newFlagSet(out io.Writer, suite []*analysis.Analyzer) (*flag.FlagSet, *analyzeFlags) {
+	fs := flag.NewFlagSet("perfvet", flag.ContinueOnError)
+	fs.SetOutput(out)
+	f := &analyzeFlags{enabled: make(map[string]*triState)}
+	fs.StringVar(&f.plan, "plan", "", "plan file for every package (default: the perfplan.yaml found from each package up to its module root, else the embedded default)")
+	fs.BoolVar(&f.json, "json", false, "print findings as JSON, in the go/analysis (multichecker -json) shape")
+	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes, then print the findings that have none")
+	fs.BoolVar(&f.tests, "test", true, "also analyse test files")
+	fs.StringVar(&f.tags, "tags", "", "comma-separated build tags")
+	fs.BoolVar(&f.timing, "timing", false, "print load and per-analyzer times to stderr")
+	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
+	fs.StringVar(&f.memprofile, "memprofile", "", "write a heap profile to this file")
+	for _, a := range suite {
+		ts := new(triState)
+		f.enabled[a.Name] = ts
+		fs.Var(ts, a.Name, fmt.Sprintf("enable the %s analyzer (-%s=false disables it)", a.Name, a.Name))
+		a.Flags.VisitAll(func(fl *flag.Flag) {
+			fs.Var(fl.Value, a.Name+"."+fl.Name, fl.Usage)
+		})
+	}
+	fs.Usage = func() {
+		fmt.Fprint(out, usage)
+		fs.PrintDefaults()
+	}
+	return fs, f
+}
+
+func runAnalyze(args []string) int {
+	finder := plan.NewFinder("")
+	// The suite is built before flags are parsed so that its analyzers'
+	// flags can be registered; plans are resolved lazily, per package.
+	var provider switchProvider
+	provider.p = finder
+	suite := analyzers.Suite(analyzers.Config{Plans: &provider})
+	fs, f := newFlagSet(os.Stderr, suite)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return driver.ExitClean
+		}
+		return driver.ExitUsage
+	}
+	selected, err := selectAnalyzers(suite, f.enabled)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		return driver.ExitUsage
+	}
+	if f.plan != "" {
+		if _, err := plan.Load(f.plan); err != nil {
+			printPlanError(err)
+			return driver.ExitUsage
+		}
+		finder.SetOverride(f.plan)
+	}
+	if f.cpuprofile != "" {
+		stop, err := startCPUProfile(f.cpuprofile)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+			return driver.ExitUsage
+		}
+		defer stop()
+	}
+
+	cwd, _ := os.Getwd()
+	opts := driver.Options{Patterns: fs.Args(), Tests: f.tests}
+	if f.tags != "" {
+		opts.BuildFlags = []string{"-tags=" + f.tags}
+	}
+	loadStart := nowFunc()
+	pkgs, err := driver.Load(opts)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		return driver.ExitFailed
+	}
+	loadTime := nowFunc().Sub(loadStart)
+	if err := driver.CheckPlans(finder, pkgs); err != nil {
+		printPlanError(err)
+		return driver.ExitUsage
+	}
+	provider.p = driver.RootsOnly(finder, pkgs)
+
+	res, err := driver.Analyze(selected, pkgs, opts)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		return driver.ExitFailed
+	}
+	res.Load = loadTime
+	if f.memprofile != "" {
+		if err := writeHeapProfile(f.memprofile); err != nil {
+			fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		}
+	}
+	if f.timing {
+		printTiming(os.Stderr, res)
+	}
+	if f.fix {
+		rep := res.ApplyFixes()
+		for _, p := range rep.Problems {
+			fmt.Fprintf(os.Stderr, "perfvet: %v\n", p)
+		}
+		fmt.Fprintln(os.Stderr, rep)
+		res.Findings = rep.Unfixed
+	}
+	if f.json {
+		if err := res.WriteJSON(os.Stdout); err != nil {
+			fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+			return driver.ExitFailed
+		}
+	} else {
+		res.WriteText(os.Stdout, cwd)
+		res.WriteErrors(os.Stderr, cwd)
+	}
+	return res.ExitCode()
+}
+
+// switchProvider lets the command choose the plan provider after the
+// analyzers are built: first discovery, then discovery for root packages
+// only, once they are known.
+type switchProvider struct{ p plan.Provider }
+
+func (s *switchProvider) PlanFor(dir string) (*plan.Plan, error) { return s.p.PlanFor(dir) }
+
+// selectAnalyzers applies -NAME flags as multichecker does: if any is
+// true, only those run; otherwise all but the false ones run.
+func selectAnalyzers(suite []*analysis.Analyzer, enabled map[string]*triState) ([]*analysis.Analyzer, error) {
+	var anyTrue bool
+	for _, ts := range enabled {
+		if *ts == setTrue {
+			anyTrue = true
+		}
+	}
+	var out []*analysis.Analyzer
+	for _, a := range suite {
+		switch ts := *enabled[a.Name]; {
+		case anyTrue && ts == setTrue, !anyTrue && ts != setFalse:
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("every analyzer is disabled")
+	}
+	return out, nil
+}
+
+func printPlanError(err error) {
+	fmt.Fprintln(os.Stderr, err)
+	fmt.Fprintln(os.Stderr, "perfvet: the plan is invalid; nothing was analysed")
+}
+
+func printTiming(w io.Writer, res *driver.Result) {
+	fmt.Fprintf(w, "perfvet: load %v, analysis %v\n", res.Load.Round(msRound), res.Analyze.Round(msRound))
+	names := make([]string, 0, len(res.Timing))
+	for n := range res.Timing {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool { return res.Timing[names[i]] > res.Timing[names[j]] })
+	for _, n := range names {
+		fmt.Fprintf(w, "perfvet: %-12s %v (CPU time summed over packages)\n", n, res.Timing[n].Round(msRound))
+	}
+}
+
+func startCPUProfile(file string) (func(), error) {
+	out, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(out); err != nil {
+		out.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); out.Close() }, nil
+}
+
+func writeHeapProfile(file string) error {
+	out, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	runtime.GC()
+	return pprof.WriteHeapProfile(out)
+}
+
+// triState is a boolean flag that remembers whether it was set.
+type triState int
+
+const (
+	unset triState = iota
+	setTrue
+	setFalse
+)
+
+func (ts *triState) IsBoolFlag() bool { return true }
+
+func (ts *triState) String() string {
+	switch *ts {
+	case setTrue:
+		return "true"
+	case setFalse:
+		return "false"
+	}
+	return "unset"
+}
+
+func (ts *triState) Set(v string) error {
+	switch strings.ToLower(v) {
+	case "true", "1", "t":
+		*ts = setTrue
+	case "false", "0", "f":
+		*ts = setFalse
+	default:
+		return fmt.Errorf("want true or false, got %q", v)
+	}
+	return nil
+}

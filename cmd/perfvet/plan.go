@@ -1,0 +1,91 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/perfvet/perfvet/analyzers/plan"
+	"github.com/perfvet/perfvet/internal/driver"
+)
+
+// runPlan serves "perfvet plan init" and "perfvet plan check".
+func runPlan(args []string) int {
+	if len(args) == 0 {
+		fmt.Fprintln(os.Stderr, "usage: perfvet plan init [-force] [FILE] | perfvet plan check [FILE]")
+		return driver.ExitUsage
+	}
+	switch args[0] {
+	case "init":
+		return planInit(args[1:])
+	case "check":
+		return planCheck(args[1:])
+	}
+	fmt.Fprintf(os.Stderr, "perfvet plan: unknown command %q; want init or check\n", args[0])
+	return driver.ExitUsage
+}
+
+func planInit(args []string) int {
+	fset := flag.NewFlagSet("perfvet plan init", flag.ContinueOnError)
+	force := fset.Bool("force", false, "overwrite an existing file")
+	if err := fset.Parse(args); err != nil {
+		return driver.ExitUsage
+	}
+	file := plan.FileName
+	if fset.NArg() > 0 {
+		file = fset.Arg(0)
+	}
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if *force {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	f, err := os.OpenFile(file, flags, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		fmt.Fprintf(os.Stderr, "perfvet: %s exists; use -force to overwrite it\n", file)
+		return driver.ExitUsage
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		return driver.ExitFailed
+	}
+	_, err = f.Write(plan.DefaultYAML())
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		return driver.ExitFailed
+	}
+	fmt.Fprintf(os.Stderr, "perfvet: wrote the default plan to %s; edit it to match your service\n", file)
+	return driver.ExitClean
+}
+
+func planCheck(args []string) int {
+	file := ""
+	switch len(args) {
+	case 0:
+		cwd, err := os.Getwd()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+			return driver.ExitFailed
+		}
+		file = plan.Discover(cwd)
+		if file == "" {
+			fmt.Fprintf(os.Stderr, "perfvet: no %s between here and the module root; the embedded default applies\n", plan.FileName)
+			return driver.ExitClean
+		}
+	case 1:
+		file = args[0]
+	default:
+		fmt.Fprintln(os.Stderr, "usage: perfvet plan check [FILE]")
+		return driver.ExitUsage
+	}
+	if _, err := plan.Load(file); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return driver.ExitUsage
+	}
+	fmt.Printf("%s: ok\n", file)
+	return driver.ExitClean
+}

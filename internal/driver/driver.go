@@ -1,0 +1,284 @@
+// Package driver runs perfvet's analyzers over packages named by go-style
+// patterns: it loads them with go/packages, checks the plans that apply to
+// them before anything is analysed, runs the analyzers with facts across
+// packages, and collects findings and errors.
+package driver
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+// Options control a run.
+type Options struct {
+	Dir        string   // working directory for package patterns; "" = current
+	Patterns   []string // go-style package patterns; none = "./..."
+	Tests      bool     // also analyse test files
+	BuildFlags []string // passed to the go command (-tags=...)
+	Env        []string // environment of the go command; nil = os.Environ()
+	Sequential bool     // analyse one package at a time (for profiling)
+}
+
+// A Finding is one diagnostic of one analyzer.
+type Finding struct {
+	Analyzer string
+	Package  string // package ID
+	Diag     analysis.Diagnostic
+}
+
+// A PackageError is a problem loading, parsing or type-checking a package,
+// or an analyzer's failure on it.
+type PackageError struct {
+	Package  string
+	Analyzer string // "" for load and type errors
+	Pos      string // file:line:col, if known
+	Msg      string
+}
+
+func (e PackageError) Error() string {
+	var b strings.Builder
+	if e.Pos != "" {
+		b.WriteString(e.Pos + ": ")
+	}
+	if e.Analyzer != "" {
+		b.WriteString(e.Analyzer + ": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// A Result is the outcome of a run.
+type Result struct {
+	Fset     *token.FileSet
+	Findings []Finding      // sorted by position, duplicates (test variants) removed
+	Errors   []PackageError // load, type and analysis errors
+	Packages []*packages.Package
+	// Incomplete lists packages analysed despite errors: only the rules
+	// that need no flow analysis ran on them.
+	Incomplete []string
+	Timing     map[string]time.Duration // per analyzer, summed over packages
+	Load       time.Duration
+	Analyze    time.Duration
+}
+
+// PlanError reports plans that failed validation; nothing was analysed.
+type PlanError struct{ Errs []error }
+
+func (e *PlanError) Error() string {
+	msgs := make([]string, len(e.Errs))
+	for i, err := range e.Errs {
+		msgs[i] = err.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// LoadMode is what the analyzers need: syntax and types of every package,
+// dependencies included, so that facts can be computed for them.
+const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedDeps | packages.NeedModule
+
+// Load loads the packages the options name.
+func Load(opts Options) ([]*packages.Package, error) {
+	patterns := opts.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	env := opts.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	cfg := &packages.Config{
+		Mode:       LoadMode,
+		Dir:        opts.Dir,
+		Tests:      opts.Tests,
+		BuildFlags: opts.BuildFlags,
+		Env:        env,
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+	}
+	return pkgs, nil
+}
+
+// CheckPlans loads, through finder, the plan of every root package's
+// directory (and the override, if set), and returns every plan error. It
+// runs before any analysis: a malformed plan stops the run.
+func CheckPlans(finder *plan.Finder, pkgs []*packages.Package) error {
+	files := make(map[string]bool)
+	if o := finder.Override(); o != "" {
+		files[o] = true
+	}
+	for _, dir := range PackageDirs(pkgs) {
+		if f := finder.FileFor(dir); f != "" {
+			files[f] = true
+		}
+	}
+	var errs []error
+	for _, f := range slices.Sorted(mapsKeys(files)) {
+		if _, err := plan.Load(f); err != nil {
+			var list plan.ErrorList
+			if errors.As(err, &list) {
+				for _, e := range list {
+					errs = append(errs, e)
+				}
+				continue
+			}
+			errs = append(errs, fmt.Errorf("plan: %w", err))
+		}
+	}
+	if len(errs) > 0 {
+		return &PlanError{Errs: errs}
+	}
+	return nil
+}
+
+func mapsKeys(m map[string]bool) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// PackageDirs returns the directories of the root packages' source files.
+func PackageDirs(pkgs []*packages.Package) []string {
+	seen := make(map[string]bool)
+	var dirs []string
+	for _, p := range pkgs {
+		for _, f := range p.GoFiles {
+			d := filepath.Dir(f)
+			if !seen[d] {
+				seen[d] = true
+				dirs = append(dirs, d)
+			}
+			break
+		}
+	}
+	sort.Strings(dirs)
+	return dirs
+}
+
+// RootsOnly returns a Provider that gives the plans of finder for the root
+// packages' directories and the embedded default elsewhere: dependencies
+// are analysed only for facts, which do not depend on the plan, and a
+// dependency's own perfplan.yaml must not break the run.
+func RootsOnly(finder *plan.Finder, pkgs []*packages.Package) plan.Provider {
+	roots := make(map[string]bool)
+	for _, d := range PackageDirs(pkgs) {
+		roots[d] = true
+	}
+	return rootsOnly{finder, roots}
+}
+
+type rootsOnly struct {
+	finder *plan.Finder
+	roots  map[string]bool
+}
+
+func (r rootsOnly) PlanFor(dir string) (*plan.Plan, error) {
+	if r.roots[dir] || r.finder.Override() != "" {
+		return r.finder.PlanFor(dir)
+	}
+	return plan.Default(), nil
+}
+
+// Analyze runs the analyzers on the loaded packages.
+func Analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package, opts Options) (*Result, error) {
+	res := &Result{Packages: pkgs, Timing: make(map[string]time.Duration)}
+	if len(pkgs) > 0 {
+		res.Fset = pkgs[0].Fset
+	}
+	res.Errors = append(res.Errors, loadErrors(pkgs)...)
+	illTyped := make(map[string]bool)
+	for _, p := range pkgs {
+		if p.IllTyped {
+			illTyped[p.ID] = true
+			res.Incomplete = append(res.Incomplete, p.ID)
+		}
+	}
+
+	start := time.Now()
+	graph, err := checker.Analyze(analyzers, pkgs, &checker.Options{Sequential: opts.Sequential})
+	if err != nil {
+		return nil, err
+	}
+	res.Analyze = time.Since(start)
+
+	type key struct {
+		analyzer, posn, msg string
+	}
+	seen := make(map[key]bool)
+	for act := range graph.All() {
+		res.Timing[act.Analyzer.Name] += act.Duration
+	}
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			if illTyped[act.Package.ID] && strings.Contains(act.Err.Error(), "analysis skipped due to errors") {
+				continue // already reported as the package's errors
+			}
+			res.Errors = append(res.Errors, PackageError{Package: act.Package.ID, Analyzer: act.Analyzer.Name, Msg: act.Err.Error()})
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			k := key{act.Analyzer.Name, res.Fset.Position(d.Pos).String(), d.Message}
+			if seen[k] {
+				continue // the same file in a package and its test variant
+			}
+			seen[k] = true
+			res.Findings = append(res.Findings, Finding{Analyzer: act.Analyzer.Name, Package: act.Package.ID, Diag: d})
+		}
+	}
+	sort.SliceStable(res.Findings, func(i, j int) bool {
+		a, b := res.Fset.Position(res.Findings[i].Diag.Pos), res.Fset.Position(res.Findings[j].Diag.Pos)
+		if c := cmp.Compare(a.Filename, b.Filename); c != 0 {
+			return c < 0
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return res.Findings[i].Analyzer < res.Findings[j].Analyzer
+	})
+	return res, nil
+}
+
+// loadErrors collects the errors of the packages and their dependencies,
+// once each.
+func loadErrors(pkgs []*packages.Package) []PackageError {
+	var out []PackageError
+	seen := make(map[string]bool)
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			k := e.Pos + "\x00" + e.Msg
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, PackageError{Package: p.ID, Pos: e.Pos, Msg: e.Msg})
+		}
+	})
+	return out
+}

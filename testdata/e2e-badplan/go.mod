@@ -1,0 +1,3 @@
+module example.com/badplan
+
+go 1.26.0
