@@ -36,6 +36,7 @@ Flags:
 
 // analyzeFlags are the flags of a run.
 type analyzeFlags struct {
+	chdir      string
 	plan       string
 	json       bool
 	fix        bool
@@ -51,6 +52,7 @@ func newFlagSet(out io.Writer, suite []*analysis.Analyzer) (*flag.FlagSet, *anal
 	fs := flag.NewFlagSet("perfvet", flag.ContinueOnError)
 	fs.SetOutput(out)
 	f := &analyzeFlags{enabled: make(map[string]*triState)}
+	fs.StringVar(&f.chdir, "C", "", "change to this directory before doing anything")
 	fs.StringVar(&f.plan, "plan", "", "plan file for every package (default: the perfplan.yaml found from each package up to its module root, else the embedded default)")
 	fs.BoolVar(&f.json, "json", false, "print findings as JSON, in the go/analysis (multichecker -json) shape")
 	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes, then print the findings that have none")
@@ -87,6 +89,12 @@ func runAnalyze(args []string) int {
 			return driver.ExitClean
 		}
 		return driver.ExitUsage
+	}
+	if f.chdir != "" {
+		if err := os.Chdir(f.chdir); err != nil {
+			fmt.Fprintf(os.Stderr, "perfvet: -C: %v\n", err)
+			return driver.ExitUsage
+		}
 	}
 	selected, err := selectAnalyzers(suite, f.enabled)
 	if err != nil {
