@@ -27,8 +27,9 @@
 //     (fields set after the literal count); http.ListenAndServe,
 //     ListenAndServeTLS, Serve and ServeTLS, which cannot set timeouts;
 //     gin's Engine.Run, RunTLS, RunUnix, RunFd and RunListener, which call
-//     them; echo's Start, StartTLS and StartAutoTLS on an echo.New() whose
-//     e.Server gets no ReadTimeout or ReadHeaderTimeout before the call;
+//     them; echo's Start and StartH2CServer on an echo.New() whose e.Server
+//     gets no ReadTimeout or ReadHeaderTimeout before the call, and its
+//     StartTLS and StartAutoTLS, which serve e.TLSServer, likewise;
 //   - net.Dial and tls.Dial, and Dial or tls.DialWithDialer on a
 //     net.Dialer literal with neither Timeout nor Deadline;
 //   - in a request path (a function taking http.ResponseWriter and

@@ -65,6 +65,12 @@ func (c *checker) factOf(fn *types.Func) *ioFact {
 	if fn.Pkg() == c.pass.Pkg {
 		return c.facts[fn]
 	}
+	if fn.Pkg() != nil && knowledge.IsOutboundPackage(fn.Pkg().Path()) {
+		// A library's entry points are described by the knowledge tables;
+		// what its internals do with contexts (a client constructor that
+		// starts background work) is not the caller's request path.
+		return nil
+	}
 	var f ioFact
 	if c.pass.ImportObjectFact(fn, &f) {
 		return &f

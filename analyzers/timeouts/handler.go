@@ -81,10 +81,17 @@ func (h *handler) canFix() bool { return h.name != "" }
 
 // contextVariantFix rewrites db.Query(q, args...) into
 // db.QueryContext(r.Context(), q, args...).
-func contextVariantFix(call *ast.CallExpr, fn *types.Func, variant string, h *handler) []analysis.SuggestedFix {
+func contextVariantFix(info *types.Info, call *ast.CallExpr, fn *types.Func, variant string, h *handler) []analysis.SuggestedFix {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || !h.canFix() || strings.Contains(variant, " ") || call.Ellipsis.IsValid() && len(call.Args) == 0 {
 		return nil
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() == nil && fn.Pkg() != nil && fn.Pkg().Path() == knowledge.SQLX {
+		// sqlx.Get(q, ...) takes a Queryer, sqlx.GetContext(ctx, q, ...)
+		// a QueryerContext: only *sqlx.DB and *sqlx.Tx are known to be both.
+		if len(call.Args) == 0 || !isPointerTo(info.TypeOf(call.Args[0]), knowledge.SQLX, "DB") && !isPointerTo(info.TypeOf(call.Args[0]), knowledge.SQLX, "Tx") {
+			return nil
+		}
 	}
 	insert := h.ctxExpr()
 	switch {
@@ -129,4 +136,16 @@ func render(fset *token.FileSet, e ast.Expr) string {
 		s = s[:57] + "..."
 	}
 	return s
+}
+
+// ginContextFix replaces a *gin.Context passed as a context with its
+// request's context.
+func ginContextFix(fset *token.FileSet, arg ast.Expr) []analysis.SuggestedFix {
+	if _, ok := ast.Unparen(arg).(*ast.Ident); !ok {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message:   "Pass the request's context",
+		TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(render(fset, arg) + ".Request.Context()")}},
+	}}
 }

@@ -33,9 +33,10 @@ func TestRealLibraries(t *testing.T) {
 	requireWellTyped(t, results)
 }
 
-// requireModulesCached fails unless the fixture module's dependencies are
-// in the module cache: analysistest loads a module with GOPROXY=off, and a
-// missing module would otherwise surface as a confusing load error.
+// requireModulesCached makes sure the fixture module's dependencies are in
+// the module cache, downloading them through the module proxy if needed:
+// analysistest loads a module with GOPROXY=off, and a missing module would
+// otherwise surface as a confusing load error.
 func requireModulesCached(t *testing.T, dir string, patterns ...string) {
 	t.Helper()
 	goTool, err := exec.LookPath("go")
@@ -43,12 +44,24 @@ func requireModulesCached(t *testing.T, dir string, patterns ...string) {
 		t.Fatalf("the go command is needed to load %s: %v", dir, err)
 	}
 	// The environment analysistest loads the module with.
-	args := append([]string{"list", "-deps", "-test", "-f", "{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}"}, patterns...)
-	cmd := exec.Command(goTool, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GO111MODULE=on", "GOPROXY=off", "GOWORK=off")
-	out, err := cmd.CombinedOutput()
-	if err != nil || strings.TrimSpace(string(out)) != "" {
-		t.Fatalf("the modules of %s are not all in the module cache (go list with GOPROXY=off: %v):\n%s\nrun (cd testdata/realibs && go mod download) first", dir, err, out)
+	offline := func() (string, error) {
+		args := append([]string{"list", "-deps", "-test", "-f", "{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}"}, patterns...)
+		cmd := exec.Command(goTool, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GO111MODULE=on", "GOPROXY=off", "GOWORK=off")
+		out, err := cmd.CombinedOutput()
+		return strings.TrimSpace(string(out)), err
+	}
+	if out, err := offline(); err == nil && out == "" {
+		return
+	}
+	download := exec.Command(goTool, "mod", "download")
+	download.Dir = dir
+	download.Env = append(os.Environ(), "GO111MODULE=on", "GOWORK=off")
+	if out, err := download.CombinedOutput(); err != nil {
+		t.Fatalf("downloading the modules of %s: %v\n%s", dir, err, out)
+	}
+	if out, err := offline(); err != nil || out != "" {
+		t.Fatalf("the modules of %s are not all in the module cache after go mod download (go list with GOPROXY=off: %v):\n%s", dir, err, out)
 	}
 }

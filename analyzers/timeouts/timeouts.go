@@ -88,6 +88,7 @@ func run(pass *lint.Pass) (any, error) {
 		}
 	}
 	c.defaultClientBounded = c.setsDefaultClientTimeout()
+	c.ginFallback = c.assignsField(knowledge.Gin, "Engine", "ContextWithFallback")
 	c.check()
 	return nil, nil
 }
@@ -103,6 +104,10 @@ type checker struct {
 	// defaultClientBounded: the package sets http.DefaultClient.Timeout,
 	// so the default client and http.Get are bounded.
 	defaultClientBounded bool
+
+	// ginFallback: the package sets gin's Engine.ContextWithFallback, so a
+	// *gin.Context follows its request's cancellation.
+	ginFallback bool
 }
 
 // check walks the syntax and applies every rule.
@@ -311,6 +316,20 @@ func (c *checker) setsDefaultClientTimeout() bool {
 	return false
 }
 
+// assignsField reports whether the package assigns the field of the named
+// struct type anywhere (as x.Field = v).
+func (c *checker) assignsField(pkg, typeName, field string) bool {
+	for n := range c.insp.PreorderSeq((*ast.AssignStmt)(nil)) {
+		for _, lhs := range n.(*ast.AssignStmt).Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if ok && sel.Sel.Name == field && analysisutil.IsNamed(c.pass.TypesInfo.TypeOf(sel.X), pkg, typeName) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // ---- HTTP servers ----
 
 func (c *checker) checkServerAlloc(lit *ast.CompositeLit, pos token.Pos) {
@@ -341,10 +360,28 @@ func (c *checker) checkEchoStart(call *ast.CallExpr, fn *types.Func, field strin
 	if !ok || flow.CalleeName(created.Common()) != knowledge.Echo4+".New" {
 		return // configured elsewhere, perhaps
 	}
-	if echoServerConfigured(e, field) {
+	if echoServerConfigured(e, field) || echoHandedOff(e) {
 		return
 	}
 	c.report(call, CategoryServer, "%s serves e.%s, which has no read or write timeouts; slow clients can hold connections open forever (Slowloris); set e.%s.ReadHeaderTimeout, ReadTimeout and WriteTimeout before starting", analysisutil.Display(fn), field, field)
+}
+
+// echoHandedOff reports whether e is passed to a function other than
+// echo's own methods; that function may configure its servers.
+func echoHandedOff(e ssa.Value) bool {
+	isEcho := isMethodOf(knowledge.Echo4, "Echo")
+	for _, ref := range *e.Referrers() {
+		call, ok := ref.(ssa.CallInstruction)
+		if !ok || isEcho(call.Common()) {
+			continue
+		}
+		for _, arg := range call.Common().Args {
+			if arg == e {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // echoServerConfigured reports whether the function sets e's server field
@@ -573,7 +610,7 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 			Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
 			Message: fmt.Sprintf("%s in a request path has no context, so the %s keeps running after the client has gone; use %s with the request's context (%s)",
 				c.display(call, fn), kindOf(fn), variant, h.ctxExpr()),
-			SuggestedFixes: contextVariantFix(call, fn, variant, h),
+			SuggestedFixes: contextVariantFix(c.pass.TypesInfo, call, fn, variant, h),
 		})
 		return
 	}
@@ -587,7 +624,19 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 	}
 	for _, p := range params {
 		arg := c.argFor(call, fn, p.Index)
-		if arg == nil || !c.isDetached(call, arg, p.Index) {
+		if arg == nil {
+			continue
+		}
+		if isPointerTo(c.pass.TypesInfo.TypeOf(arg), knowledge.Gin, "Context") && !c.ginFallback {
+			c.pass.Report(analysis.Diagnostic{
+				Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
+				Message: fmt.Sprintf("%s runs %s with a *gin.Context as its context, which is never canceled unless the engine sets ContextWithFallback, so it keeps running after the client has gone; pass %s.Request.Context()",
+					c.display(call, fn), article(p.Kind), render(c.pass.Fset, arg)),
+				SuggestedFixes: ginContextFix(c.pass.Fset, arg),
+			})
+			return
+		}
+		if !c.isDetached(call, arg, p.Index) {
 			continue
 		}
 		what := fmt.Sprintf("%s runs %s", c.display(call, fn), article(p.Kind))

@@ -17,7 +17,7 @@ func TestTimeouts(t *testing.T) {
 	a := timeouts.New(defaultPlan())
 	results := analysistest.Run(t, analysistest.TestData(), a,
 		"clients", "clientsdefault", "servers", "dials", "handlers",
-		"repo", "api", "frameworks", "planbounds", "redisopts")
+		"repo", "api", "frameworks", "planbounds", "redisopts", "ginfallback")
 	requireWellTyped(t, results)
 }
 

@@ -17,6 +17,7 @@ const (
 	SQLX      = "github.com/jmoiron/sqlx"
 	PGX5      = "github.com/jackc/pgx/v5"
 	PGX5Pool  = "github.com/jackc/pgx/v5/pgxpool"
+	PGX5Conn  = "github.com/jackc/pgx/v5/pgconn"
 	PGX4      = "github.com/jackc/pgx/v4"
 	PGX4Pool  = "github.com/jackc/pgx/v4/pgxpool"
 	GORM      = "gorm.io/gorm"
@@ -33,7 +34,7 @@ const (
 )
 
 // DatabasePackages are the packages whose calls run database queries.
-var DatabasePackages = []string{SQL, SQLX, PGX5, PGX5Pool, PGX4, PGX4Pool, GORM, Bun, EntSQL}
+var DatabasePackages = []string{SQL, SQLX, PGX5, PGX5Pool, PGX5Conn, PGX4, PGX4Pool, GORM, Bun, EntSQL}
 
 // RedisPackages are the Redis client packages.
 var RedisPackages = []string{Redis9, Redis8}

@@ -86,6 +86,15 @@ var ContextFree = map[string]string{
 	"(*github.com/jmoiron/sqlx.Tx).Preparex":     "PreparexContext",
 	"(*github.com/jmoiron/sqlx.Tx).PrepareNamed": "PrepareNamedContext",
 
+	// sqlx's package-level helpers take a Queryer or Execer; their Context
+	// variants take the context first and a QueryerContext.
+	"github.com/jmoiron/sqlx.Get":        "GetContext",
+	"github.com/jmoiron/sqlx.Select":     "SelectContext",
+	"github.com/jmoiron/sqlx.MustExec":   "MustExecContext",
+	"github.com/jmoiron/sqlx.NamedExec":  "NamedExecContext",
+	"github.com/jmoiron/sqlx.NamedQuery": "NamedQueryContext",
+	"github.com/jmoiron/sqlx.Preparex":   "PreparexContext",
+
 	"net/http.NewRequest":         "NewRequestWithContext",
 	"(*net/http.Client).Get":      "Do with http.NewRequestWithContext",
 	"(*net/http.Client).Head":     "Do with http.NewRequestWithContext",

@@ -10,8 +10,8 @@ import (
 
 func runGin() {
 	r := gin.Default()
-	_ = r.Run(":8080")                 // want `\(\*gin.Engine\).Run serves with no read or write timeouts`
-	_ = r.RunTLS(":8443", "c", "k")    // want `\(\*gin.Engine\).RunTLS serves with no`
+	_ = r.Run(":8080")              // want `\(\*gin.Engine\).Run serves with no read or write timeouts`
+	_ = r.RunTLS(":8443", "c", "k") // want `\(\*gin.Engine\).RunTLS serves with no`
 }
 
 func serveGin() error {
@@ -35,13 +35,37 @@ func startEchoConfigured() {
 func startEchoHeaderTimeout() {
 	e := echo.New()
 	e.Server.ReadHeaderTimeout = 2 * time.Second
+	_ = e.Start(":8080")
+}
+
+func startEchoTLS() {
+	// StartTLS and StartAutoTLS serve e.TLSServer, not e.Server.
+	e := echo.New()
+	e.Server.ReadHeaderTimeout = 2 * time.Second
+	_ = e.StartTLS(":8443", "c", "k") // want `\(\*echo.Echo\).StartTLS serves e.TLSServer, which has no read or write timeouts; .*; set e.TLSServer.ReadHeaderTimeout`
+	_ = e.StartAutoTLS(":443")        // want `\(\*echo.Echo\).StartAutoTLS serves e.TLSServer`
+}
+
+func startEchoTLSConfigured() {
+	e := echo.New()
+	e.TLSServer.ReadHeaderTimeout = 2 * time.Second
 	_ = e.StartTLS(":8443", "c", "k")
+	_ = e.StartAutoTLS(":443")
 }
 
 func startEchoServer() {
 	e := echo.New()
 	_ = e.StartServer(&http.Server{Addr: ":8080"}) // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
 	_ = e.StartServer(&http.Server{Addr: ":8080", ReadHeaderTimeout: time.Second})
+}
+
+func harden(e *echo.Echo) { e.Server.ReadTimeout = 5 * time.Second }
+
+func startEchoHandedOff() {
+	// harden may set the timeouts.
+	e := echo.New()
+	harden(e)
+	_ = e.Start(":8080")
 }
 
 func startEchoParam(e *echo.Echo) {

@@ -95,7 +95,7 @@ func ginHandler(c *gin.Context) {
 	_, _ = db.Query("SELECT 1")                                 // want `\(\*sql.DB\).Query in a request path has no context, .*c.Request.Context\(\)`
 	_, _ = db.QueryContext(context.Background(), "SELECT 1")    // want `runs a database query with context.Background\(\)`
 	_, _ = db.QueryContext(c.Request.Context(), "SELECT 1")
-	_, _ = db.QueryContext(c, "SELECT 1") // *gin.Context is a context.Context
+	_, _ = db.QueryContext(c, "SELECT 1") // want `\(\*sql.DB\).QueryContext runs a database query with a \*gin.Context as its context, which is never canceled unless the engine sets ContextWithFallback`
 }
 
 func echoHandler(c echo.Context) error {

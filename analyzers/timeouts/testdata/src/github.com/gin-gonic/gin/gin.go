@@ -21,7 +21,10 @@ func (c *Context) Param(key string) string     { return "" }
 
 type HandlerFunc func(*Context)
 
-type Engine struct{ RouterGroup }
+type Engine struct {
+	RouterGroup
+	ContextWithFallback bool
+}
 
 type RouterGroup struct{}
 

@@ -1,0 +1,218 @@
+package timeouts
+
+import (
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/go-chi/chi/v5"
+	"github.com/labstack/echo/v4"
+	"golang.org/x/net/http2"
+)
+
+// ---- net/http ----
+
+func listenAndServe(h http.Handler) error {
+	return http.ListenAndServe(":8080", h) // want `http.ListenAndServe serves with no read or write timeouts; slow clients can hold connections open forever \(Slowloris\); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set`
+}
+
+func listenAndServeBounded(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	return srv.ListenAndServe()
+}
+
+func listenAndServeTLS(h http.Handler) error {
+	return http.ListenAndServeTLS(":8443", "cert.pem", "key.pem", h) // want `http.ListenAndServeTLS serves with no read or write timeouts`
+}
+
+func listenAndServeTLSBounded(h http.Handler) error {
+	srv := &http.Server{Addr: ":8443", Handler: h, ReadTimeout: 10 * time.Second, WriteTimeout: 10 * time.Second}
+	return srv.ListenAndServeTLS("cert.pem", "key.pem")
+}
+
+func serve(l net.Listener, h http.Handler) error {
+	return http.Serve(l, h) // want `http.Serve serves with no read or write timeouts`
+}
+
+func serveBounded(l net.Listener, h http.Handler) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	return srv.Serve(l)
+}
+
+func serveTLS(l net.Listener, h http.Handler) error {
+	return http.ServeTLS(l, h, "cert.pem", "key.pem") // want `http.ServeTLS serves with no read or write timeouts`
+}
+
+func serveTLSBounded(l net.Listener, h http.Handler) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	return srv.ServeTLS(l, "cert.pem", "key.pem")
+}
+
+func bareServer(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h} // want `http.Server has no ReadHeaderTimeout or ReadTimeout; slow clients can hold connections open forever \(Slowloris\); set ReadHeaderTimeout \(and ReadTimeout and WriteTimeout, within the plan's request_timeout of 30s\)`
+	return srv.ListenAndServe()
+}
+
+func serverTimeoutAfterLiteral(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h}
+	srv.ReadHeaderTimeout = 5 * time.Second
+	return srv.ListenAndServe()
+}
+
+func serverOnlyWriteTimeout(h http.Handler) error {
+	srv := &http.Server{Addr: ":8080", Handler: h, WriteTimeout: 10 * time.Second} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+	return srv.ListenAndServe()
+}
+
+func valueServer(h http.Handler) error {
+	srv := http.Server{Addr: ":8080", Handler: h} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+	return srv.ListenAndServe()
+}
+
+func valueServerTimeoutAfterLiteral(h http.Handler) error {
+	srv := http.Server{Addr: ":8080", Handler: h}
+	srv.ReadTimeout = 10 * time.Second
+	return srv.ListenAndServe()
+}
+
+// ---- chi: a chi router is an http.Handler ----
+
+func serveChi() error {
+	router := chi.NewRouter()
+	router.Get("/users/{id}", chiUser)
+	return http.ListenAndServe(":8080", router) // want `http.ListenAndServe serves with no read or write timeouts`
+}
+
+func serveChiBounded() error {
+	router := chi.NewRouter()
+	router.Get("/users/{id}", chiUser)
+	srv := &http.Server{Addr: ":8080", Handler: router, ReadHeaderTimeout: 5 * time.Second}
+	return srv.ListenAndServe()
+}
+
+// ---- gin: Engine.Run and its variants serve from a zero http.Server ----
+
+func runGin() error {
+	engine := gin.New()
+	engine.GET("/users/:id", ginUser)
+	return engine.Run(":8080") // want `\(\*gin.Engine\).Run serves with no read or write timeouts; slow clients can hold connections open forever \(Slowloris\); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set`
+}
+
+func runGinVariants(l net.Listener) {
+	engine := gin.Default()
+	_ = engine.RunTLS(":8443", "cert.pem", "key.pem") // want `\(\*gin.Engine\).RunTLS serves with no read or write timeouts`
+	_ = engine.RunUnix("/tmp/gin.sock")               // want `\(\*gin.Engine\).RunUnix serves with no read or write timeouts`
+	_ = engine.RunFd(3)                               // want `\(\*gin.Engine\).RunFd serves with no read or write timeouts`
+	_ = engine.RunListener(l)                         // want `\(\*gin.Engine\).RunListener serves with no read or write timeouts`
+}
+
+func serveGinBounded() error {
+	engine := gin.New()
+	engine.GET("/users/:id", ginUser)
+	srv := &http.Server{Addr: ":8080", Handler: engine.Handler(), ReadHeaderTimeout: 5 * time.Second}
+	return srv.ListenAndServe()
+}
+
+func serveGinTLSBounded() error {
+	engine := gin.New()
+	srv := &http.Server{Addr: ":8443", Handler: engine, ReadTimeout: 10 * time.Second}
+	return srv.ListenAndServeTLS("cert.pem", "key.pem")
+}
+
+// ---- echo: Start serves e.Server, StartTLS and StartAutoTLS e.TLSServer ----
+
+func startEcho() error {
+	e := echo.New()
+	e.GET("/users/:id", echoUser)
+	return e.Start(":8080") // want `\(\*echo.Echo\).Start serves e.Server, which has no read or write timeouts; slow clients can hold connections open forever \(Slowloris\); set e.Server.ReadHeaderTimeout, ReadTimeout and WriteTimeout before starting`
+}
+
+func startEchoReadTimeout() error {
+	e := echo.New()
+	e.GET("/users/:id", echoUser)
+	e.Server.ReadTimeout = 10 * time.Second
+	e.Server.WriteTimeout = 10 * time.Second
+	return e.Start(":8080")
+}
+
+func startEchoReadHeaderTimeout() error {
+	e := echo.New()
+	e.Server.ReadHeaderTimeout = 5 * time.Second
+	return e.Start(":8080")
+}
+
+func startEchoOwnServer() error {
+	e := echo.New()
+	e.Server = &http.Server{ReadHeaderTimeout: 5 * time.Second}
+	return e.Start(":8080")
+}
+
+func startEchoTLS() error {
+	e := echo.New()
+	return e.StartTLS(":8443", "cert.pem", "key.pem") // want `\(\*echo.Echo\).StartTLS serves e.TLSServer, which has no read or write timeouts; .*; set e.TLSServer.ReadHeaderTimeout, ReadTimeout and WriteTimeout before starting`
+}
+
+func startEchoTLSWrongServer() error {
+	// StartTLS serves e.TLSServer, not e.Server: e.Server's timeouts do
+	// not apply to it.
+	e := echo.New()
+	e.Server.ReadTimeout = 10 * time.Second
+	return e.StartTLS(":8443", "cert.pem", "key.pem") // want `\(\*echo.Echo\).StartTLS serves e.TLSServer, which has no read or write timeouts`
+}
+
+func startEchoTLSBounded() error {
+	e := echo.New()
+	e.TLSServer.ReadHeaderTimeout = 5 * time.Second
+	return e.StartTLS(":8443", "cert.pem", "key.pem")
+}
+
+func startEchoAutoTLS() error {
+	e := echo.New()
+	return e.StartAutoTLS(":443") // want `\(\*echo.Echo\).StartAutoTLS serves e.TLSServer, which has no read or write timeouts`
+}
+
+func startEchoAutoTLSBounded() error {
+	e := echo.New()
+	e.TLSServer.ReadTimeout = 10 * time.Second
+	return e.StartAutoTLS(":443")
+}
+
+func startEchoH2C() error {
+	e := echo.New()
+	return e.StartH2CServer(":8080", &http2.Server{}) // want `\(\*echo.Echo\).StartH2CServer serves e.Server, which has no read or write timeouts`
+}
+
+func startEchoH2CBounded() error {
+	e := echo.New()
+	e.Server.ReadHeaderTimeout = 5 * time.Second
+	return e.StartH2CServer(":8080", &http2.Server{})
+}
+
+func startEchoServer() error {
+	e := echo.New()
+	return e.StartServer(&http.Server{Addr: ":8080"}) // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+}
+
+func startEchoServerBounded() error {
+	e := echo.New()
+	return e.StartServer(&http.Server{Addr: ":8080", ReadHeaderTimeout: 5 * time.Second})
+}
+
+func hardenEcho(e *echo.Echo) {
+	e.Server.ReadHeaderTimeout = 5 * time.Second
+	e.TLSServer.ReadHeaderTimeout = 5 * time.Second
+}
+
+func startEchoConfiguredByHelper() error {
+	// A function given e may set its servers' timeouts.
+	e := echo.New()
+	e.GET("/users/:id", echoUser)
+	hardenEcho(e)
+	return e.StartTLS(":8443", "cert.pem", "key.pem")
+}
+
+func startEchoConfiguredByCaller(e *echo.Echo) error {
+	// The caller may have set e.Server's timeouts.
+	return e.Start(":8080")
+}
