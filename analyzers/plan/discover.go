@@ -23,23 +23,28 @@ func (s staticProvider) PlanFor(string) (*Plan, error) { return s.p, nil }
 // A Finder discovers plans: the perfplan.yaml found by walking up from a
 // package's directory to its module root (the directory holding go.mod),
 // or, with no such file, the embedded default. An override file, when set,
-// applies to every package instead. Each file is read once.
+// applies to every package instead. Each file is read once, and every
+// package it applies to shares the one *Plan.
 type Finder struct {
 	mu       sync.Mutex
 	override string
 	byDir    map[string]string // directory -> plan file found from it ("" = none)
-	byFile   map[string]loaded
+	byFile   map[string]*loaded
+	def      *Plan // the embedded default, shared by packages with no file
 }
 
+// loaded is a plan file read once: the first caller reads it while later
+// ones wait on once, so concurrent packages share one result.
 type loaded struct {
-	p   *Plan
-	err error
+	once sync.Once
+	p    *Plan
+	err  error
 }
 
 // NewFinder returns a Finder; override, if not empty, names the plan file
 // that applies to every package (the -plan flag).
 func NewFinder(override string) *Finder {
-	return &Finder{override: override, byDir: make(map[string]string), byFile: make(map[string]loaded)}
+	return &Finder{override: override, byDir: make(map[string]string), byFile: make(map[string]*loaded)}
 }
 
 // SetOverride sets the plan file that applies to every package.
@@ -59,12 +64,14 @@ func (f *Finder) Override() string {
 
 // PlanFor implements Provider.
 func (f *Finder) PlanFor(dir string) (*Plan, error) {
-	file := f.Override()
+	file := f.FileFor(dir)
 	if file == "" {
-		file = f.find(dir)
-	}
-	if file == "" {
-		return Default(), nil
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if f.def == nil {
+			f.def = Default()
+		}
+		return f.def, nil
 	}
 	return f.load(file)
 }
@@ -80,16 +87,14 @@ func (f *Finder) FileFor(dir string) string {
 
 func (f *Finder) load(file string) (*Plan, error) {
 	f.mu.Lock()
-	l, ok := f.byFile[file]
-	f.mu.Unlock()
-	if ok {
-		return l.p, l.err
+	l := f.byFile[file]
+	if l == nil {
+		l = new(loaded)
+		f.byFile[file] = l
 	}
-	p, err := Load(file)
-	f.mu.Lock()
-	f.byFile[file] = loaded{p, err}
 	f.mu.Unlock()
-	return p, err
+	l.once.Do(func() { l.p, l.err = Load(file) })
+	return l.p, l.err
 }
 
 func (f *Finder) find(dir string) string {

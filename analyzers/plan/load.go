@@ -1,10 +1,13 @@
 package plan
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,8 +19,21 @@ import (
 	"github.com/goccy/go-yaml/parser"
 )
 
-// maxPlanSize bounds the plan files perfvet reads; a plan is a page of YAML.
-const maxPlanSize = 1 << 20
+// Bounds on what a plan may cost to read. A plan is a page of YAML; these
+// keep a malformed or hostile file from stalling the linter.
+const (
+	// maxPlanSize bounds the plan files Load reads.
+	maxPlanSize = 1 << 20
+	// maxNesting bounds flow-collection nesting ([ and {). The YAML parser
+	// takes time quadratic in it (100,000 '[' take most of a minute),
+	// and a plan nests five levels at most.
+	maxNesting = 100
+	// maxValues bounds the values decoded from one file. Aliases let a
+	// small file name a great many values.
+	maxValues = 100_000
+	// maxErrors bounds the errors reported for one file.
+	maxErrors = 50
+)
 
 // An Error is a problem in a plan file, at a position in it.
 type Error struct {
@@ -76,13 +92,14 @@ var (
 )
 
 // Load reads and validates the plan file at filename, on top of the
-// embedded default.
+// embedded default. A problem in the file's content is an ErrorList; a
+// file that cannot be read is reported as the os package reports it.
 func Load(filename string) (*Plan, error) {
 	f, err := os.Open(filename)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only; a failed close loses nothing
 	st, err := f.Stat()
 	if err != nil {
 		return nil, err
@@ -90,12 +107,14 @@ func Load(filename string) (*Plan, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory, not a plan file", filename)
 	}
-	if st.Size() > maxPlanSize {
-		return nil, &Error{File: filename, Msg: fmt.Sprintf("plan file is %d bytes; the limit is %d", st.Size(), maxPlanSize)}
-	}
-	data, err := os.ReadFile(filename)
+	// Read through a limit rather than trusting st.Size: a device or a
+	// pipe named with -plan reports size 0 and may never end.
+	data, err := io.ReadAll(io.LimitReader(f, maxPlanSize+1))
 	if err != nil {
 		return nil, err
+	}
+	if len(data) > maxPlanSize {
+		return nil, ErrorList{{File: filename, Msg: fmt.Sprintf("plan file is larger than %d bytes; a plan is a page of YAML", maxPlanSize)}}
 	}
 	return ParseOver(filename, data, Default())
 }
@@ -110,38 +129,103 @@ func Parse(filename string, data []byte) (*Plan, error) {
 // replaces base's value for that key, at any depth; a list replaces the whole
 // list. base is not modified. The result is validated; the error, if any, is
 // an ErrorList naming file, line and column of every problem.
-func ParseOver(filename string, data []byte, base *Plan) (p *Plan, err error) {
-	defer func() {
-		// The YAML parser is third-party code fed with user input; a panic
-		// in it must not take the linter down.
-		if r := recover(); r != nil {
-			p, err = nil, ErrorList{{File: filename, Msg: fmt.Sprintf("cannot parse plan: internal YAML parser error: %v", r)}}
-		}
-	}()
+//
+// Problems of form (YAML syntax, unknown keys, malformed values) are all
+// reported; contradictions between values are checked only in a plan free
+// of them, since a value that failed to decode keeps base's value and would
+// make the checks report conflicts the file does not contain.
+func ParseOver(filename string, data []byte, base *Plan) (*Plan, error) {
+	// Editors on Windows may save a UTF-8 byte order mark; it is not part
+	// of the first key.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	out := clonePlan(base)
 	out.Source = filename
+	if len(bytes.TrimSpace(data)) == 0 {
+		return validated(filename, &decoder{file: filename}, out)
+	}
+	if e := checkNesting(filename, data); e != nil {
+		return nil, ErrorList{e}
+	}
+	f, err := parseYAML(filename, data)
+	if err != nil {
+		return nil, ErrorList{err}
+	}
 	d := &decoder{file: filename, pos: make(map[string]ast.Node), anchors: make(map[string]ast.Node)}
-	if len(strings.TrimSpace(string(data))) > 0 {
-		f, perr := parser.ParseBytes(data, 0)
-		if perr != nil {
-			return nil, ErrorList{syntaxError(filename, perr)}
-		}
-		d.file1(f, out)
+	if err := d.decode(f, out); err != nil {
+		return nil, ErrorList{err}
+	}
+	return validated(filename, d, out)
+}
+
+// validated finishes ParseOver: it validates p, decoded without error by d,
+// and returns it, or returns d's errors in file order.
+func validated(filename string, d *decoder, p *Plan) (*Plan, error) {
+	if len(d.errs) == 0 {
+		validate(d, p)
 	}
 	if len(d.errs) == 0 {
-		validate(d, out)
+		return p, nil
 	}
-	if len(d.errs) > 0 {
-		sort.SliceStable(d.errs, func(i, j int) bool {
-			a, b := d.errs[i], d.errs[j]
-			if a.Line != b.Line {
-				return a.Line < b.Line
+	errs := d.errs
+	sort.SliceStable(errs, func(i, j int) bool {
+		a, b := errs[i], errs[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	if len(errs) > maxErrors {
+		errs = append(errs[:maxErrors:maxErrors], &Error{File: filename, Msg: "too many errors"})
+	}
+	return nil, errs
+}
+
+// parseYAML runs the third-party YAML parser, turning its errors, and any
+// panic, into an Error: a panic there on user input must not take the
+// linter down.
+func parseYAML(filename string, data []byte) (f *ast.File, e *Error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, e = nil, &Error{File: filename, Msg: fmt.Sprintf("cannot parse plan: internal YAML parser error: %v", r)}
+		}
+	}()
+	f, err := yamlParse(data, 0)
+	if err != nil {
+		return nil, syntaxError(filename, err)
+	}
+	return f, nil
+}
+
+// yamlParse is the YAML parser; a variable so that tests can make it panic.
+var yamlParse = parser.ParseBytes
+
+// checkNesting rejects flow collections nested deeper than maxNesting
+// before the YAML parser sees them. It skips comments, so that commented-out
+// brackets cannot add up over a long file, but not quoted strings: telling
+// a quote from an apostrophe takes a YAML parser, and a plan with a hundred
+// unclosed brackets in strings is not worth the precision.
+func checkNesting(filename string, data []byte) *Error {
+	depth, line, col := 0, 1, 0
+	comment := false
+	for i, c := range data {
+		if c&0xC0 != 0x80 { // columns count characters, not UTF-8 bytes
+			col++
+		}
+		switch {
+		case c == '\n':
+			line, col, comment = line+1, 0, false
+		case comment:
+		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t' || data[i-1] == '\n' || data[i-1] == '\r'):
+			comment = true
+		case c == '[' || c == '{':
+			if depth++; depth > maxNesting {
+				return &Error{File: filename, Line: line, Col: col, Msg: fmt.Sprintf("collections nested more than %d levels deep", maxNesting)}
 			}
-			return a.Col < b.Col
-		})
-		return nil, d.errs
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+		}
 	}
-	return out, nil
+	return nil
 }
 
 func syntaxError(filename string, err error) *Error {
@@ -161,19 +245,55 @@ func syntaxError(filename string, err error) *Error {
 type decoder struct {
 	file    string
 	errs    ErrorList
-	pos     map[string]ast.Node // key path ("limits.query_timeout") -> value node
+	pos     map[string]ast.Node // key path ("limits.query_timeout") -> key or item node
 	anchors map[string]ast.Node
 	depth   int
+	values  int  // values decoded so far, against maxValues
+	stop    bool // too many values or errors: decode no further
 }
 
 func (d *decoder) errorf(n ast.Node, format string, args ...any) {
 	e := &Error{File: d.file, Msg: fmt.Sprintf(format, args...)}
-	if n != nil {
-		if tk := n.GetToken(); tk != nil && tk.Position != nil {
-			e.Line, e.Col = tk.Position.Line, tk.Position.Column
-		}
-	}
+	e.Line, e.Col = position(n)
 	d.errs = append(d.errs, e)
+	if len(d.errs) > maxErrors {
+		d.stop = true
+	}
+}
+
+// position returns the line and column where n starts, or 0, 0. A block
+// mapping's own token is the ':' of its first pair; point at that pair's
+// key instead, where the mapping visibly starts.
+func position(n ast.Node) (line, col int) {
+	for range 16 {
+		switch t := n.(type) {
+		case nil:
+			return 0, 0
+		case *ast.MappingNode:
+			if t != nil && !t.IsFlowStyle && len(t.Values) > 0 && t.Values[0] != nil {
+				n = t.Values[0]
+				continue
+			}
+		case *ast.MappingValueNode:
+			if t != nil && t.Key != nil {
+				n = t.Key
+				continue
+			}
+		case *ast.DocumentNode:
+			// A document's own token is its body's; point at its "---".
+			if t != nil && t.Start != nil && t.Start.Position != nil {
+				return t.Start.Position.Line, t.Start.Position.Column
+			}
+		}
+		break
+	}
+	if n == nil || reflect.ValueOf(n).IsNil() {
+		return 0, 0
+	}
+	if tk := n.GetToken(); tk != nil && tk.Position != nil {
+		return tk.Position.Line, tk.Position.Column
+	}
+	return 0, 0
 }
 
 // errorAt reports a problem with the value at a key path, at the closest
@@ -200,27 +320,45 @@ func (d *decoder) written(keyPath string) bool {
 	return ok
 }
 
-func (d *decoder) file1(f *ast.File, out *Plan) {
+// decode decodes the YAML file f into out. It returns an error only for a
+// bug of its own: a panic while walking the tree.
+func (d *decoder) decode(f *ast.File, out *Plan) (err *Error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &Error{File: d.file, Msg: fmt.Sprintf("%s: %v", internalDecodeError, r)}
+		}
+	}()
 	var docs []*ast.DocumentNode
 	for _, doc := range f.Docs {
-		if doc != nil && doc.Body != nil && !isComment(doc.Body) {
+		if doc != nil && doc.Body != nil && !isEmpty(doc.Body) {
 			docs = append(docs, doc)
 		}
 	}
 	switch len(docs) {
 	case 0:
-		return
+		return nil
 	case 1:
 	default:
-		d.errorf(docs[1].Body, "a plan file holds one YAML document; found %d", len(docs))
-		return
+		at := docs[1].Body
+		if docs[1].Start != nil {
+			at = docs[1] // the "---" that starts it
+		}
+		d.errorf(at, "a plan file holds one YAML document; found %d", len(docs))
+		return nil
 	}
 	d.value(docs[0].Body, reflect.ValueOf(out).Elem(), "")
+	return nil
 }
 
-func isComment(n ast.Node) bool {
+// internalDecodeError starts the message of a panic in the decoder: a bug
+// in perfvet, not in the plan.
+const internalDecodeError = "internal error in perfvet's plan decoder (please report it)"
+
+// isEmpty reports whether a document body holds no plan: a comment, or
+// a %YAML or %TAG directive, which the parser gives a document of its own.
+func isEmpty(n ast.Node) bool {
 	switch n.(type) {
-	case *ast.CommentNode, *ast.CommentGroupNode:
+	case *ast.CommentNode, *ast.CommentGroupNode, *ast.DirectiveNode:
 		return true
 	}
 	return false
@@ -233,6 +371,14 @@ var (
 
 // value decodes node n into v. keyPath names v for messages.
 func (d *decoder) value(n ast.Node, v reflect.Value, keyPath string) {
+	if d.stop {
+		return
+	}
+	if d.values++; d.values > maxValues {
+		d.errorf(n, "the plan holds more than %d values; are aliases expanding it?", maxValues)
+		d.stop = true
+		return
+	}
 	d.depth++
 	defer func() { d.depth-- }()
 	if d.depth > 32 {
@@ -283,6 +429,7 @@ func (d *decoder) value(n ast.Node, v reflect.Value, keyPath string) {
 		if !ok {
 			return
 		}
+		s = strings.TrimSpace(s) // a block scalar ends in a newline
 		i, err := strconv.Atoi(s)
 		if err != nil {
 			d.errorf(n, "%s: %q is not an integer", displayPath(keyPath), s)
@@ -306,24 +453,27 @@ func (d *decoder) value(n ast.Node, v reflect.Value, keyPath string) {
 	}
 }
 
-// unwrap strips tags and anchors and resolves aliases.
+// unwrap strips tags, anchors and "? " key markers, and resolves aliases.
 func (d *decoder) unwrap(n ast.Node) ast.Node {
 	for i := 0; i < 16 && n != nil; i++ {
+		if reflect.ValueOf(n).IsNil() {
+			return nil // a typed nil, as the parser leaves for a missing part
+		}
 		switch t := n.(type) {
 		case *ast.TagNode:
 			n = t.Value
+		case *ast.MappingKeyNode:
+			n = t.Value
 		case *ast.AnchorNode:
-			if t.Name != nil {
-				d.anchors[t.Name.GetToken().Value] = t.Value
+			if name := tokenValue(t.Name); name != "" {
+				d.anchors[name] = t.Value
 			}
 			n = t.Value
 		case *ast.AliasNode:
-			if t.Value == nil {
-				return nil
-			}
-			target, ok := d.anchors[t.Value.GetToken().Value]
+			name := tokenValue(t.Value)
+			target, ok := d.anchors[name]
 			if !ok {
-				d.errorf(n, "unknown alias *%s", t.Value.GetToken().Value)
+				d.errorf(n, "unknown alias *%s", name)
 				return nil
 			}
 			n = target
@@ -333,7 +483,21 @@ func (d *decoder) unwrap(n ast.Node) ast.Node {
 			return n
 		}
 	}
+	if n != nil && reflect.ValueOf(n).IsNil() {
+		return nil
+	}
 	return n
+}
+
+// tokenValue returns the text of n's token, or "".
+func tokenValue(n ast.Node) string {
+	if n == nil || reflect.ValueOf(n).IsNil() {
+		return ""
+	}
+	if tk := n.GetToken(); tk != nil {
+		return tk.Value
+	}
+	return ""
 }
 
 func (d *decoder) scalar(n ast.Node, keyPath, want string) (string, bool) {
@@ -354,14 +518,34 @@ func (d *decoder) scalar(n ast.Node, keyPath, want string) (string, bool) {
 	return "", false
 }
 
+// describe names the kind of n for messages: "a list", "an integer".
 func describe(n ast.Node) string {
 	switch n.(type) {
 	case *ast.MappingNode, *ast.MappingValueNode:
 		return "a mapping"
 	case *ast.SequenceNode:
 		return "a list"
+	case nil:
+		return "nothing"
 	}
-	return "a " + strings.ToLower(n.Type().String())
+	kind := strings.ToLower(n.Type().String())
+	if strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
+}
+
+// keyName returns the text of a mapping key, which must be a scalar.
+func keyName(n ast.Node) (string, bool) {
+	switch t := n.(type) {
+	case *ast.StringNode:
+		return t.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.NullNode, *ast.InfinityNode, *ast.NanNode:
+		if tk := n.GetToken(); tk != nil {
+			return tk.Value, true
+		}
+	}
+	return "", false
 }
 
 func (d *decoder) mapping(n ast.Node, v reflect.Value, keyPath string) {
@@ -382,16 +566,25 @@ func (d *decoder) mapping(n ast.Node, v reflect.Value, keyPath string) {
 	fields := fieldsOf(v.Type())
 	seen := make(map[string]bool)
 	for _, kv := range pairs {
-		if kv == nil || kv.Key == nil {
+		if kv == nil || kv.Key == nil || d.stop {
 			continue
 		}
-		if _, ok := kv.Key.(*ast.MergeKeyNode); ok {
+		k := d.unwrap(kv.Key)
+		if k == nil {
+			continue // an unknown alias, already reported
+		}
+		if _, ok := k.(*ast.MergeKeyNode); ok {
 			d.errorf(kv.Key, "merge keys (<<) are not supported in a plan")
 			continue
 		}
-		key := kv.Key.GetToken().Value
-		if sn, ok := d.unwrap(kv.Key).(*ast.StringNode); ok {
-			key = sn.Value
+		key, ok := keyName(k)
+		if !ok {
+			where := "at the top level"
+			if keyPath != "" {
+				where = "in " + keyPath
+			}
+			d.errorf(kv.Key, "a key %s must be a string, found %s", where, describe(k))
+			continue
 		}
 		idx, ok := fields[key]
 		if !ok {
@@ -419,6 +612,9 @@ func (d *decoder) sequence(n ast.Node, v reflect.Value, keyPath string) {
 	}
 	out := reflect.MakeSlice(v.Type(), 0, len(seq.Values))
 	for i, item := range seq.Values {
+		if d.stop {
+			return
+		}
 		elem := reflect.New(v.Type().Elem()).Elem()
 		sub := fmt.Sprintf("%s[%d]", keyPath, i)
 		if item != nil {
@@ -516,7 +712,9 @@ func parseDuration(s string) (time.Duration, error) {
 	if s == "0" {
 		return 0, nil
 	}
-	if _, err := strconv.ParseFloat(s, 64); err == nil {
+	// A bare number needs a unit; "inf" and "nan" parse as floats but are
+	// no numbers a user meant, so are reported as malformed below.
+	if _, err := strconv.ParseFloat(s, 64); err == nil && strings.ContainsAny(s, "0123456789") {
 		return 0, fmt.Errorf("malformed duration %q: missing unit; write %ss, %sms or %sm", s, s, s, s)
 	}
 	dur, err := time.ParseDuration(s)
@@ -562,29 +760,22 @@ func parseSize(s string) (Size, error) {
 }
 
 // clonePlan returns a deep copy of p, so that decoding over a base never
-// writes into the caller's plan.
+// writes into the caller's plan. slices.Clone keeps nil and empty lists
+// apart, so a copy is DeepEqual to its original.
 func clonePlan(p *Plan) *Plan {
 	c := *p
-	c.Endpoints = append([]Endpoint(nil), p.Endpoints...)
-	c.Cache.Keys = append([]KeyRule(nil), p.Cache.Keys...)
-	c.Cache.Invalidate = make([]Invalidate, len(p.Cache.Invalidate))
-	for i, inv := range p.Cache.Invalidate {
-		inv.Keys = append([]string(nil), inv.Keys...)
-		c.Cache.Invalidate[i] = inv
+	c.Endpoints = slices.Clone(p.Endpoints)
+	c.Cache.Keys = slices.Clone(p.Cache.Keys)
+	c.Cache.Invalidate = slices.Clone(p.Cache.Invalidate)
+	for i := range c.Cache.Invalidate {
+		c.Cache.Invalidate[i].Keys = slices.Clone(c.Cache.Invalidate[i].Keys)
 	}
-	if p.Cache.Invalidate == nil {
-		c.Cache.Invalidate = nil
+	c.Metrics = slices.Clone(p.Metrics)
+	for i := range c.Metrics {
+		c.Metrics[i].Labels = slices.Clone(c.Metrics[i].Labels)
+		c.Metrics[i].Buckets = slices.Clone(c.Metrics[i].Buckets)
 	}
-	c.Metrics = make([]Metric, len(p.Metrics))
-	for i, m := range p.Metrics {
-		m.Labels = append([]string(nil), m.Labels...)
-		m.Buckets = append([]float64(nil), m.Buckets...)
-		c.Metrics[i] = m
-	}
-	if p.Metrics == nil {
-		c.Metrics = nil
-	}
-	c.Queries = append([]string(nil), p.Queries...)
-	c.Ignore = append([]string(nil), p.Ignore...)
+	c.Queries = slices.Clone(p.Queries)
+	c.Ignore = slices.Clone(p.Ignore)
 	return &c
 }

@@ -122,11 +122,15 @@ type Metric struct {
 // Size is a number of bytes, written in a plan as 10MB, 512KB or 1048576.
 type Size int64
 
-// String formats s with the largest unit that divides it.
+// String formats s as a plan writes it: with the largest of GB, MB and KB
+// that divides it, or in bytes. Parsing the result gives s back.
 func (s Size) String() string {
-	for _, u := range sizeUnits {
-		if s != 0 && s%Size(u.n) == 0 && u.n > 1 {
-			return fmt.Sprintf("%d%s", int64(s)/u.n, u.name)
+	for _, u := range []struct {
+		name string
+		n    Size
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}} {
+		if s != 0 && s%u.n == 0 {
+			return fmt.Sprintf("%d%s", s/u.n, u.name)
 		}
 	}
 	return fmt.Sprintf("%dB", int64(s))

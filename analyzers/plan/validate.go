@@ -3,10 +3,12 @@ package plan
 import (
 	"fmt"
 	"math"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // validate checks the decoded plan for values out of range and for
@@ -49,7 +51,9 @@ func validateSLO(d *decoder, p *Plan) {
 	if s.ErrorRate < 0 || s.ErrorRate > 100 || math.IsNaN(s.ErrorRate) {
 		d.errorAt("slo.error_rate", "slo.error_rate: %v is not a percentage between 0 and 100", s.ErrorRate)
 	}
-	if s.Availability > 0 && s.ErrorRate > 0 && s.Availability+s.ErrorRate > 100+1e-9 {
+	// Only between valid percentages: a value out of range is reported
+	// above, and once is enough.
+	if s.Availability > 0 && s.ErrorRate > 0 && s.Availability <= 100 && s.ErrorRate <= 100 && s.Availability+s.ErrorRate > 100+1e-9 {
 		d.errorAt(firstWritten(d, "slo.error_rate", "slo.availability"), "slo: availability %v%% and error_rate %v%% add up to more than 100%%", s.Availability, s.ErrorRate)
 	}
 	nonNegative(d, "slo.throughput_rps", s.ThroughputRPS)
@@ -95,7 +99,8 @@ func validateBudget(d *decoder, p *Plan) {
 		}
 	}
 	if !over && sum > b.Total {
-		d.errorAt("budget", "budget: the parts add up to %v, above budget.total (%v)", sum, b.Total)
+		// At the total if the file wrote it: lowering it is the likely cause.
+		d.errorAt(firstWritten(d, "budget.total", "budget"), "budget: the parts add up to %v, above budget.total (%v)", sum, b.Total)
 	}
 }
 
@@ -242,39 +247,88 @@ var (
 	funcPatternRE = regexp.MustCompile(`^(\(\*?[^()\s*]+\.[A-Za-z_*][A-Za-z0-9_*]*\)|[^()\s]+)\.[A-Za-z_*][A-Za-z0-9_*]*$`)
 )
 
-// checkRoute accepts Go 1.22 ServeMux patterns: "[METHOD ][HOST]/[PATH]".
+// checkRoute accepts the patterns a Go 1.22 ServeMux accepts,
+// "[METHOD ][HOST]/[PATH]", following net/http's parsePattern: http.Handle
+// panics on any other. The method must also be upper case, as the methods
+// of HTTP are: "get /users" matches no request a client sends.
 func checkRoute(route string) error {
 	if route == "" {
 		return fmt.Errorf("route is missing; write a ServeMux pattern such as \"GET /users/{id}\"")
 	}
-	method, rest, found := strings.Cut(route, " ")
-	if !found {
-		rest, method = route, ""
+	method, rest := "", route
+	if i := strings.IndexAny(route, " \t"); i >= 0 {
+		method, rest = route[:i], strings.TrimLeft(route[i+1:], " \t")
 	}
-	rest = strings.TrimLeft(rest, " \t")
 	if method != "" && !methodRE.MatchString(method) {
-		return fmt.Errorf("%q: the method %q must be upper case, as in \"GET /users\"", route, method)
+		return fmt.Errorf("%q: the method %q must be upper case letters, as in \"GET /users\"", route, method)
 	}
 	i := strings.IndexByte(rest, '/')
 	if i < 0 {
 		return fmt.Errorf("%q has no path; a ServeMux pattern is \"[METHOD ][HOST]/[PATH]\"", route)
 	}
-	depth := 0
-	for _, r := range rest[i:] {
-		switch r {
-		case '{':
-			depth++
-		case '}':
-			depth--
-		}
-		if depth < 0 || depth > 1 {
-			return fmt.Errorf("%q has unbalanced braces", route)
-		}
+	host, p := rest[:i], rest[i:]
+	if strings.Contains(host, "{") {
+		return fmt.Errorf("%q: the host contains '{'; is the initial '/' missing?", route)
 	}
-	if depth != 0 {
-		return fmt.Errorf("%q has unbalanced braces", route)
+	// ServeMux cleans request paths before matching, so a pattern with an
+	// unclean path can only match CONNECT requests.
+	if method != "" && method != "CONNECT" && p != cleanPath(p) {
+		return fmt.Errorf("%q can never match: its path is not clean (%s)", route, cleanPath(p))
+	}
+	seen := make(map[string]bool)
+	for segs := p[1:]; segs != ""; {
+		seg, more, found := strings.Cut(segs, "/")
+		segs = more
+		last := !found // nothing follows, not even a trailing slash
+		if !strings.Contains(seg, "{") {
+			continue
+		}
+		if seg[0] != '{' || seg[len(seg)-1] != '}' {
+			return fmt.Errorf("%q: a wildcard must be a whole path segment, as in /{id}/", route)
+		}
+		name := seg[1 : len(seg)-1]
+		if name == "$" {
+			if !last {
+				return fmt.Errorf("%q: {$} must end the pattern", route)
+			}
+			continue
+		}
+		name, multi := strings.CutSuffix(name, "...")
+		if multi && !last {
+			return fmt.Errorf("%q: a {name...} wildcard must end the pattern", route)
+		}
+		if !isWildcardName(name) {
+			return fmt.Errorf("%q: wildcard name %q is not a Go identifier", route, name)
+		}
+		if seen[name] {
+			return fmt.Errorf("%q: wildcard name %q is used twice", route, name)
+		}
+		seen[name] = true
 	}
 	return nil
+}
+
+// isWildcardName reports whether s is a Go identifier, as ServeMux
+// requires of a wildcard's name.
+func isWildcardName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, c := range s {
+		if !unicode.IsLetter(c) && c != '_' && (i == 0 || !unicode.IsDigit(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanPath is net/http's cleanPath: path.Clean, keeping a trailing slash.
+func cleanPath(p string) string {
+	np := path.Clean(p)
+	if strings.HasSuffix(p, "/") && np != "/" {
+		np += "/"
+	}
+	return np
 }
 
 // checkFuncPattern accepts function patterns in the form go/types prints
