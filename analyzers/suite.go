@@ -5,9 +5,14 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/analyzers/timeouts"
 )
+
+// TestsFlag is the name of every analyzer's flag that reports findings in
+// test code (_test.go files and test helper packages) too.
+const TestsFlag = lint.TestsFlag
 
 // Config configures the suite.
 type Config struct {

@@ -30,7 +30,8 @@
 //     them; echo's Start and StartH2CServer on an echo.New() whose e.Server
 //     gets no ReadTimeout or ReadHeaderTimeout before the call, and its
 //     StartTLS and StartAutoTLS, which serve e.TLSServer, likewise;
-//   - net.Dial and tls.Dial, and Dial or tls.DialWithDialer on a
+//   - net.Dial and tls.Dial (but not on a "unix", "unixgram" or
+//     "unixpacket" network: a local socket connects or fails at once), and Dial or tls.DialWithDialer on a
 //     net.Dialer literal with neither Timeout nor Deadline;
 //   - in a request path (a function taking http.ResponseWriter and
 //     *http.Request, a gin handler taking *gin.Context, an echo handler
@@ -85,6 +86,12 @@
 // The analyzer reads limits.request_timeout and limits.query_timeout from
 // the plan (perfplan.yaml; by default 30s and 10s). A zero limit turns its
 // check off.
+//
+// -timeouts.tests (default false) also reports findings in test code:
+// _test.go files and test helper packages (named *test, *testing or
+// *testutil, as httptest). Test code dials local servers and serves without
+// timeouts on purpose; it is analysed for facts but, by default, not
+// reported on.
 //
 // # Findings
 //

@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -41,6 +42,8 @@ const (
 type Config struct {
 	// Plans gives the plan of each package.
 	Plans plan.Provider
+	// Tests reports findings in _test.go files too (flag -tests).
+	Tests bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml.
@@ -51,15 +54,18 @@ var Analyzer = New(DefaultConfig())
 
 // New returns a timeouts analyzer.
 func New(cfg Config) *analysis.Analyzer {
-	return &analysis.Analyzer{
+	opts := &lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}
+	a := &analysis.Analyzer{
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
-		Run:              lint.Wrap(Name, cfg.Plans, run),
+		Run:              lint.Wrap(Name, opts, run),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
 		FactTypes:        []analysis.Fact{new(ioFact)},
 		RunDespiteErrors: true,
 	}
+	a.Flags.BoolVar(&opts.Tests, lint.TestsFlag, cfg.Tests, "also report findings in _test.go files")
+	return a
 }
 
 // relevant are the packages without which a package cannot create a
@@ -149,6 +155,9 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.checkEchoStart(call, fn, knowledge.EchoStarts[name])
 		return
 	case knowledge.UnboundedDials[name] != "":
+		if isLocalSocket(c.pass.TypesInfo, call) {
+			return // a Unix socket connects or fails at once
+		}
 		c.report(call, CategoryClient, "%s has no timeout; dialing an unreachable host blocks this goroutine until the operating system gives up, minutes later; use %s", analysisutil.Display(fn), knowledge.UnboundedDials[name])
 		return
 	case name == "(*net.Dialer).Dial" || name == "crypto/tls.DialWithDialer":
@@ -803,6 +812,19 @@ func isContextRootCall(info *types.Info, e ast.Expr) bool {
 		return false
 	}
 	return knowledge.ContextRoots[analysisutil.FullName(analysisutil.Callee(info, call))]
+}
+
+// isLocalSocket reports whether a dial's network is a constant "unix",
+// "unixgram" or "unixpacket".
+func isLocalSocket(info *types.Info, call *ast.CallExpr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	tv, ok := info.Types[call.Args[0]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	return strings.HasPrefix(constant.StringVal(tv.Value), "unix")
 }
 
 // isNewOf reports whether call is new(pkg.name).

@@ -17,7 +17,7 @@ func TestTimeouts(t *testing.T) {
 	a := timeouts.New(defaultPlan())
 	results := analysistest.Run(t, analysistest.TestData(), a,
 		"clients", "clientsdefault", "servers", "dials", "handlers",
-		"repo", "api", "frameworks", "planbounds", "redisopts", "ginfallback")
+		"repo", "api", "frameworks", "planbounds", "redisopts", "ginfallback", "testfiles", "clienttest")
 	requireWellTyped(t, results)
 }
 
@@ -49,4 +49,12 @@ func TestPlanLimitsOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), timeouts.New(timeouts.Config{Plans: plan.Static(p)}), "planoff"))
+}
+
+func TestTestsFlag(t *testing.T) {
+	a := timeouts.New(defaultPlan())
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "testfilesall"))
 }

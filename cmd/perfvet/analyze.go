@@ -56,7 +56,7 @@ func newFlagSet(out io.Writer, suite []*analysis.Analyzer) (*flag.FlagSet, *anal
 	fs.StringVar(&f.plan, "plan", "", "plan file for every package (default: the perfplan.yaml found from each package up to its module root, else the embedded default)")
 	fs.BoolVar(&f.json, "json", false, "print findings as JSON, in the go/analysis (multichecker -json) shape")
 	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes, then print the findings that have none")
-	fs.BoolVar(&f.tests, "test", true, "also analyse test files")
+	fs.BoolVar(&f.tests, "test", false, "also load test files (implied by an analyzer's -NAME.tests flag; nothing is reported in test code without it)")
 	fs.StringVar(&f.tags, "tags", "", "comma-separated build tags")
 	fs.BoolVar(&f.timing, "timing", false, "print load and per-analyzer times to stderr")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
@@ -118,7 +118,10 @@ func runAnalyze(args []string) int {
 	}
 
 	cwd, _ := os.Getwd()
-	opts := driver.Options{Patterns: fs.Args(), Tests: f.tests}
+	// Findings in test code are off by default, so test files are loaded
+	// only when an analyzer reports on them: loading them roughly
+	// quadruples the packages to type-check.
+	opts := driver.Options{Patterns: fs.Args(), Tests: f.tests || reportsTests(selected)}
 	if f.tags != "" {
 		opts.BuildFlags = []string{"-tags=" + f.tags}
 	}
@@ -175,6 +178,16 @@ func runAnalyze(args []string) int {
 type switchProvider struct{ p plan.Provider }
 
 func (s *switchProvider) PlanFor(dir string) (*plan.Plan, error) { return s.p.PlanFor(dir) }
+
+// reportsTests reports whether an analyzer's -tests flag is set.
+func reportsTests(suite []*analysis.Analyzer) bool {
+	for _, a := range suite {
+		if fl := a.Flags.Lookup(analyzers.TestsFlag); fl != nil && fl.Value.String() == "true" {
+			return true
+		}
+	}
+	return false
+}
 
 // selectAnalyzers applies -NAME flags as multichecker does: if any is
 // true, only those run; otherwise all but the false ones run.

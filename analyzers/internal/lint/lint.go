@@ -7,9 +7,11 @@ package lint
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"path/filepath"
 	"runtime/debug"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -36,9 +38,25 @@ type Pass struct {
 // A RunFunc is an analyzer's logic.
 type RunFunc func(*Pass) (any, error)
 
+// Options are what every perfvet analyzer accepts.
+type Options struct {
+	// Plans gives the plan of each package. Nil means the embedded default.
+	Plans plan.Provider
+	// Tests reports findings in test code too: _test.go files and test
+	// helper packages (named *test, *testing, *testutil, as httptest).
+	// perfvet checks what runs in production; test code dials local
+	// servers, serves without timeouts and queries in loops on purpose, so
+	// by default it is analysed (for facts) but not reported on.
+	Tests bool
+}
+
+// TestsFlag is the name of the flag that sets Options.Tests.
+const TestsFlag = "tests"
+
 // Wrap returns the Run function of the analyzer named name: it resolves the
-// plan through plans and calls run with a filtering Pass.
-func Wrap(name string, plans plan.Provider, run RunFunc) func(*analysis.Pass) (any, error) {
+// plan and calls run with a filtering Pass. opts is read at each run, so
+// flags bound to it after Wrap take effect.
+func Wrap(name string, opts *Options, run RunFunc) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (result any, err error) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -46,7 +64,7 @@ func Wrap(name string, plans plan.Provider, run RunFunc) func(*analysis.Pass) (a
 				err = fmt.Errorf("internal error: %s panicked on package %s: %v\n%s\nplease report this at https://github.com/perfvet/perfvet/issues", name, pkgPath(pass), r, debug.Stack())
 			}
 		}()
-		p, err := planFor(pass, plans)
+		p, err := planFor(pass, opts.Plans)
 		if err != nil {
 			return nil, err
 		}
@@ -56,14 +74,14 @@ func Wrap(name string, plans plan.Provider, run RunFunc) func(*analysis.Pass) (a
 				lp.Generated[f] = true
 			}
 		}
-		ignored := pass.Pkg != nil && p.Ignored(pass.Pkg.Path())
+		ignored := pass.Pkg != nil && (p.Ignored(pass.Pkg.Path()) || !opts.Tests && isTestHelperPackage(pass.Pkg.Name()))
 		dirs := parseDirectives(pass, lp.Generated)
 
 		report := pass.Report
 		defer func() { pass.Report = report }()
 		var diags []analysis.Diagnostic
 		pass.Report = func(d analysis.Diagnostic) {
-			if ignored || lp.inGenerated(d) {
+			if ignored || lp.inGenerated(d) || !opts.Tests && inTestFile(pass, d.Pos) {
 				return
 			}
 			if dirs.suppress(pass.Fset, name, d) {
@@ -86,6 +104,16 @@ func Wrap(name string, plans plan.Provider, run RunFunc) func(*analysis.Pass) (a
 		}
 		return result, err
 	}
+}
+
+// isTestHelperPackage reports whether a package, by Go's naming convention
+// (httptest, iotest, fstest, testutil, testing), exists to support tests.
+func isTestHelperPackage(name string) bool {
+	return strings.HasSuffix(name, "test") || strings.HasSuffix(name, "testing") || strings.HasSuffix(name, "testutil")
+}
+
+func inTestFile(pass *analysis.Pass, pos token.Pos) bool {
+	return strings.HasSuffix(pass.Fset.Position(pos).Filename, "_test.go")
 }
 
 func (p *Pass) inGenerated(d analysis.Diagnostic) bool {

@@ -62,10 +62,10 @@ func conditionalTimeout(d time.Duration) *http.Client {
 }
 
 func get() {
-	_, _ = http.Get("http://example.com")                    // want `http.Get sends the request through http.DefaultClient, which has no timeout`
-	_, _ = http.Head("http://example.com")                   // want `http.Head sends`
+	_, _ = http.Get("http://example.com")                     // want `http.Get sends the request through http.DefaultClient, which has no timeout`
+	_, _ = http.Head("http://example.com")                    // want `http.Head sends`
 	_, _ = http.Post("http://example.com", "text/plain", nil) // want `http.Post sends`
-	_, _ = http.PostForm("http://example.com", nil)          // want `http.PostForm sends`
+	_, _ = http.PostForm("http://example.com", nil)           // want `http.PostForm sends`
 	_, _ = good.Get("http://example.com")
 }
 

@@ -11,6 +11,8 @@ func dial() {
 	_, _ = net.Dial("tcp", "example.com:80")                 // want `net.Dial has no timeout`
 	_, _ = tls.Dial("tcp", "example.com:443", &tls.Config{}) // want `tls.Dial has no timeout`
 	_, _ = net.DialTimeout("tcp", "example.com:80", 3*time.Second)
+	_, _ = net.Dial("unix", "/var/run/app.sock") // a Unix socket connects or fails at once
+	_, _ = net.Dial("unixgram", "/dev/log")
 }
 
 func dialer() {

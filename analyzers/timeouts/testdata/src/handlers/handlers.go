@@ -22,12 +22,12 @@ var (
 func contextless(w http.ResponseWriter, r *http.Request) {
 	rows, _ := db.Query("SELECT id FROM users LIMIT 10") // want `\(\*sql.DB\).Query in a request path has no context, so the database query keeps running after the client has gone; use QueryContext with the request's context \(r.Context\(\)\)`
 	_ = rows
-	_ = db.QueryRow("SELECT 1")        // want `\(\*sql.DB\).QueryRow in a request path has no context`
-	_, _ = db.Exec("DELETE FROM x")    // want `\(\*sql.DB\).Exec in a request path has no context`
-	_ = db.Ping()                      // want `\(\*sql.DB\).Ping in a request path has no context`
-	_, _ = db.Begin()                  // want `\(\*sql.DB\).Begin in a request path has no context`
+	_ = db.QueryRow("SELECT 1")     // want `\(\*sql.DB\).QueryRow in a request path has no context`
+	_, _ = db.Exec("DELETE FROM x") // want `\(\*sql.DB\).Exec in a request path has no context`
+	_ = db.Ping()                   // want `\(\*sql.DB\).Ping in a request path has no context`
+	_, _ = db.Begin()               // want `\(\*sql.DB\).Begin in a request path has no context`
 	var ids []int
-	_ = xdb.Select(&ids, "SELECT id FROM users LIMIT 10") // want `\(\*sqlx.DB\).Select in a request path has no context`
+	_ = xdb.Select(&ids, "SELECT id FROM users LIMIT 10")             // want `\(\*sqlx.DB\).Select in a request path has no context`
 	_, _ = http.NewRequest(http.MethodGet, "http://example.com", nil) // want `http.NewRequest in a request path has no context`
 }
 
@@ -56,7 +56,7 @@ func background(w http.ResponseWriter, r *http.Request) {
 	_ = rdb.Get(context.TODO(), "k")                         // want `\(\*redis.Client\).Get runs a Redis command with context.TODO\(\) in a request path`
 	_ = rc.Get(context.Background(), "k")                    // want `\(redis.StringCmdable\).Get runs a Redis command with context.Background\(\)`
 	ctx := context.WithValue(context.Background(), "k", 1)
-	_, _ = db.ExecContext(ctx, "UPDATE x SET y = 1") // want `runs a database query with ctx in a request path`
+	_, _ = db.ExecContext(ctx, "UPDATE x SET y = 1")                                                   // want `runs a database query with ctx in a request path`
 	_, _ = http.NewRequestWithContext(context.Background(), http.MethodGet, "http://example.com", nil) // want `http.NewRequestWithContext runs an HTTP request with context.Background\(\)`
 }
 
@@ -92,8 +92,8 @@ func conditional(w http.ResponseWriter, r *http.Request) {
 }
 
 func ginHandler(c *gin.Context) {
-	_, _ = db.Query("SELECT 1")                                 // want `\(\*sql.DB\).Query in a request path has no context, .*c.Request.Context\(\)`
-	_, _ = db.QueryContext(context.Background(), "SELECT 1")    // want `runs a database query with context.Background\(\)`
+	_, _ = db.Query("SELECT 1")                              // want `\(\*sql.DB\).Query in a request path has no context, .*c.Request.Context\(\)`
+	_, _ = db.QueryContext(context.Background(), "SELECT 1") // want `runs a database query with context.Background\(\)`
 	_, _ = db.QueryContext(c.Request.Context(), "SELECT 1")
 	_, _ = db.QueryContext(c, "SELECT 1") // want `\(\*sql.DB\).QueryContext runs a database query with a \*gin.Context as its context, which is never canceled unless the engine sets ContextWithFallback`
 }

@@ -17,14 +17,14 @@ func server(h http.Handler) *http.Server {
 	return &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       time.Minute, // want `http.Server ReadTimeout of 1m0s is longer than the plan's request_timeout`
+		ReadTimeout:       time.Minute,      // want `http.Server ReadTimeout of 1m0s is longer than the plan's request_timeout`
 		WriteTimeout:      10 * time.Minute, // want `http.Server WriteTimeout of 10m0s is longer`
-		IdleTimeout:       5 * time.Minute, // keep-alive idle time is not a request bound
+		IdleTimeout:       5 * time.Minute,  // keep-alive idle time is not a request bound
 	}
 }
 
 func setLater(c *http.Client, s *http.Server) {
-	c.Timeout = 45 * time.Second     // want `http.Client Timeout of 45s is longer than the plan's request_timeout`
+	c.Timeout = 45 * time.Second      // want `http.Client Timeout of 45s is longer than the plan's request_timeout`
 	s.WriteTimeout = 31 * time.Second // want `http.Server WriteTimeout of 31s is longer`
 	c.Timeout = 29 * time.Second
 }

@@ -7,11 +7,11 @@ import (
 )
 
 func listen(h http.Handler) {
-	_ = http.ListenAndServe(":8080", h)                 // want `http.ListenAndServe serves with no read or write timeouts`
-	_ = http.ListenAndServeTLS(":8443", "c", "k", h)    // want `http.ListenAndServeTLS serves with no`
+	_ = http.ListenAndServe(":8080", h)              // want `http.ListenAndServe serves with no read or write timeouts`
+	_ = http.ListenAndServeTLS(":8443", "c", "k", h) // want `http.ListenAndServeTLS serves with no`
 	var l net.Listener
-	_ = http.Serve(l, h)                // want `http.Serve serves with no`
-	_ = http.ServeTLS(l, h, "c", "k")   // want `http.ServeTLS serves with no`
+	_ = http.Serve(l, h)              // want `http.Serve serves with no`
+	_ = http.ServeTLS(l, h, "c", "k") // want `http.ServeTLS serves with no`
 }
 
 func bare(h http.Handler) error {

@@ -1,0 +1,7 @@
+// Package clienttest is a test helper package (by its name): not reported
+// on unless the -tests flag is set.
+package clienttest
+
+import "net/http"
+
+var Client = &http.Client{}

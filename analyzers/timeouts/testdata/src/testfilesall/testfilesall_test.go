@@ -1,0 +1,10 @@
+package testfilesall
+
+import (
+	"net/http"
+	"testing"
+)
+
+func TestFetch(t *testing.T) {
+	_, _ = http.Get("http://127.0.0.1:1") // want `http.Get sends the request`
+}
