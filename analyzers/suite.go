@@ -6,6 +6,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	"github.com/perfvet/perfvet/analyzers/metrics"
+	"github.com/perfvet/perfvet/analyzers/nplusone"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/analyzers/timeouts"
 )
@@ -29,6 +31,8 @@ func Suite(cfg Config) []*analysis.Analyzer {
 		plans = plan.Static(plan.Default())
 	}
 	return []*analysis.Analyzer{
+		metrics.New(metrics.Config{Plans: plans}),
+		nplusone.New(nplusone.Config{Plans: plans, Writes: true}),
 		timeouts.New(timeouts.Config{Plans: plans}),
 	}
 }

@@ -774,6 +774,7 @@ func clonePlan(p *Plan) *Plan {
 	for i := range c.Metrics {
 		c.Metrics[i].Labels = slices.Clone(c.Metrics[i].Labels)
 		c.Metrics[i].Buckets = slices.Clone(c.Metrics[i].Buckets)
+		c.Metrics[i].Aliases = slices.Clone(c.Metrics[i].Aliases)
 	}
 	c.Queries = slices.Clone(p.Queries)
 	c.Ignore = slices.Clone(p.Ignore)

@@ -117,6 +117,11 @@ type Metric struct {
 	Type    string    `plan:"type"` // counter, gauge, histogram or summary
 	Labels  []string  `plan:"labels"`
 	Buckets []float64 `plan:"buckets"`
+	// Aliases are other names that count as this metric: an OpenTelemetry
+	// semantic-convention name such as http.server.request.duration, for
+	// a service instrumented with OTel. Labels are not checked on an alias,
+	// whose attributes are set when it is recorded.
+	Aliases []string `plan:"aliases"`
 }
 
 // Size is a number of bytes, written in a plan as 10MB, 512KB or 1048576.

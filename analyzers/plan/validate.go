@@ -190,6 +190,16 @@ func validateMetrics(d *decoder, p *Plan) {
 			}
 			seen[l] = true
 		}
+		for j, a := range m.Aliases {
+			aat := fmt.Sprintf("%s.aliases[%d]", at, j)
+			switch {
+			case !promName.MatchString(a) && !otelName.MatchString(a):
+				d.errorAt(aat, "%s: %q is not a valid Prometheus or OpenTelemetry metric name", aat, a)
+			case names[a] || a == m.Name:
+				d.errorAt(aat, "%s: metric %q is listed twice", aat, a)
+			}
+			names[a] = true
+		}
 		if len(m.Buckets) > 0 && m.Type != "histogram" {
 			d.errorAt(at+".buckets", "%s.buckets: only a histogram has buckets, and %s is a %s", at, m.Name, m.Type)
 		}

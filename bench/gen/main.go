@@ -17,6 +17,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"go/format"
@@ -54,7 +55,7 @@ func main() {
 		os.Exit(1)
 	}
 	if *tidy {
-		cmd := exec.Command("go", "mod", "tidy")
+		cmd := exec.CommandContext(context.Background(), "go", "mod", "tidy")
 		cmd.Dir = *out
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 		if err := cmd.Run(); err != nil {
@@ -148,7 +149,7 @@ func (g *generator) write(name, src string, isGo bool) error {
 	if isGo {
 		formatted, err := format.Source(data)
 		if err != nil {
-			return fmt.Errorf("%s: %v\n%s", name, err, src)
+			return fmt.Errorf("%s: %w\n%s", name, err, src)
 		}
 		data = formatted
 		for n, line := range bytes.Split(data, []byte("\n")) {

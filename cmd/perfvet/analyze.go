@@ -39,6 +39,7 @@ type analyzeFlags struct {
 	chdir      string
 	plan       string
 	json       bool
+	sarif      string
 	fix        bool
 	tests      bool
 	tags       string
@@ -55,6 +56,7 @@ func newFlagSet(out io.Writer, suite []*analysis.Analyzer) (*flag.FlagSet, *anal
 	fs.StringVar(&f.chdir, "C", "", "change to this directory before doing anything")
 	fs.StringVar(&f.plan, "plan", "", "plan file for every package (default: the perfplan.yaml found from each package up to its module root, else the embedded default)")
 	fs.BoolVar(&f.json, "json", false, "print findings as JSON, in the go/analysis (multichecker -json) shape")
+	fs.StringVar(&f.sarif, "sarif", "", "also write the findings as a SARIF 2.1.0 log to this file (- for stdout, instead of the text), with paths relative to the repository root")
 	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes, then print the findings that have none")
 	fs.BoolVar(&f.tests, "test", false, "also load test files (implied by an analyzer's -NAME.tests flag; nothing is reported in test code without it)")
 	fs.StringVar(&f.tags, "tags", "", "comma-separated build tags")
@@ -160,12 +162,21 @@ func runAnalyze(args []string) int {
 		fmt.Fprintln(os.Stderr, rep)
 		res.Findings = rep.Unfixed
 	}
-	if f.json {
+	if f.sarif != "" {
+		if err := writeSARIF(f.sarif, res, cwd, selected); err != nil {
+			fmt.Fprintf(os.Stderr, "perfvet: -sarif: %v\n", err)
+			return driver.ExitFailed
+		}
+	}
+	switch {
+	case f.sarif == "-":
+		res.WriteErrors(os.Stderr, cwd)
+	case f.json:
 		if err := res.WriteJSON(os.Stdout); err != nil {
 			fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
 			return driver.ExitFailed
 		}
-	} else {
+	default:
 		res.WriteText(os.Stdout, cwd)
 		res.WriteErrors(os.Stderr, cwd)
 	}
@@ -234,10 +245,15 @@ func startCPUProfile(file string) (func(), error) {
 		return nil, err
 	}
 	if err := pprof.StartCPUProfile(out); err != nil {
-		out.Close()
+		_ = out.Close() // the profile failed first; its error says why
 		return nil, err
 	}
-	return func() { pprof.StopCPUProfile(); out.Close() }, nil
+	return func() {
+		pprof.StopCPUProfile()
+		if err := out.Close(); err != nil {
+			fmt.Fprintf(os.Stderr, "perfvet: -cpuprofile: %v\n", err)
+		}
+	}, nil
 }
 
 func writeHeapProfile(file string) error {
@@ -245,9 +261,12 @@ func writeHeapProfile(file string) error {
 	if err != nil {
 		return err
 	}
-	defer out.Close()
 	runtime.GC()
-	return pprof.WriteHeapProfile(out)
+	if err := pprof.WriteHeapProfile(out); err != nil {
+		_ = out.Close()
+		return err
+	}
+	return out.Close()
 }
 
 // triState is a boolean flag that remembers whether it was set.

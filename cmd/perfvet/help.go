@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/perfvet/perfvet/analyzers"
@@ -55,10 +54,6 @@ func runHelp(args []string) int {
 }
 
 func runVersion() int {
-	v := "(devel)"
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		v = bi.Main.Version
-	}
-	fmt.Printf("perfvet %s\n", v)
+	fmt.Printf("perfvet %s\n", toolVersion())
 	return driver.ExitClean
 }

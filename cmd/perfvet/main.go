@@ -8,6 +8,7 @@
 //	                               write the default plan, commented (default ./perfplan.yaml)
 //	perfvet plan check [FILE]      validate a plan (default: the one that applies here)
 //	perfvet version                print the version
+//	perfvet lsp [flags]            serve editors as a Language Server (stdio)
 //	go vet -vettool=$(which perfvet) [packages]
 //
 // Exit codes: 0 no findings; 1 findings; 2 bad usage or invalid plan
@@ -25,15 +26,20 @@ import (
 )
 
 func main() {
+	os.Exit(runSafely(os.Args[1:]))
+}
+
+// runSafely is run, with a crash reported as an internal error.
+func runSafely(args []string) (code int) {
 	defer func() {
 		// A crash is a perfvet bug; say so, and exit as an error rather
 		// than with a raw panic that looks like a finding.
 		if r := recover(); r != nil {
 			fmt.Fprintf(os.Stderr, "perfvet: internal error: %v\n%s\nplease report this at https://github.com/perfvet/perfvet/issues\n", r, debug.Stack())
-			os.Exit(driver.ExitFailed)
+			code = driver.ExitFailed
 		}
 	}()
-	os.Exit(run(os.Args[1:]))
+	return run(args)
 }
 
 // run dispatches on the first argument and returns the exit code.
@@ -47,6 +53,8 @@ func run(args []string) int {
 			return runHelp(args[1:])
 		case "plan":
 			return runPlan(args[1:])
+		case "lsp":
+			return runLSP(args[1:])
 		case "version":
 			return runVersion()
 		}
@@ -58,8 +66,7 @@ func run(args []string) int {
 // tool: it asks for -V=full and -flags, then passes one *.cfg file.
 func isVetInvocation(args []string) bool {
 	for _, a := range args {
-		switch {
-		case a == "-V=full" || a == "--V=full" || a == "-V" || a == "-flags" || a == "--flags":
+		if a == "-V=full" || a == "--V=full" || a == "-V" || a == "-flags" || a == "--flags" {
 			return true
 		}
 	}

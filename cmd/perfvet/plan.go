@@ -63,7 +63,7 @@ func planInit(args []string) int {
 }
 
 func planCheck(args []string) int {
-	file := ""
+	var file string
 	switch len(args) {
 	case 0:
 		cwd, err := os.Getwd()

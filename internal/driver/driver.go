@@ -166,13 +166,12 @@ func PackageDirs(pkgs []*packages.Package) []string {
 	seen := make(map[string]bool)
 	var dirs []string
 	for _, p := range pkgs {
-		for _, f := range p.GoFiles {
-			d := filepath.Dir(f)
-			if !seen[d] {
-				seen[d] = true
-				dirs = append(dirs, d)
-			}
-			break
+		if len(p.GoFiles) == 0 {
+			continue
+		}
+		if d := filepath.Dir(p.GoFiles[0]); !seen[d] {
+			seen[d] = true
+			dirs = append(dirs, d)
 		}
 	}
 	sort.Strings(dirs)

@@ -120,7 +120,7 @@ func (r *Result) rewrite(file string, edits []edit) error {
 	out.Write(src[last:])
 	fixed, err := r.tidy(file, out.Bytes())
 	if err != nil {
-		return fmt.Errorf("%s: the fixed file does not parse (%v); file left unchanged", file, err)
+		return fmt.Errorf("%s: the fixed file does not parse (%w); file left unchanged", file, err)
 	}
 	st, err := os.Stat(file)
 	if err != nil {

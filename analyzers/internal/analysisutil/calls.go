@@ -3,6 +3,7 @@ package analysisutil
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -122,4 +123,23 @@ func ImportsAny(pkg *types.Package, paths ...string) bool {
 		return false
 	}
 	return visit(pkg)
+}
+
+// stdRoots are the first elements of the standard library's package
+// paths. A path whose first element has no dot and is one of these is a
+// standard package; fixtures and GOPATH-style packages use other names.
+var stdRoots = map[string]bool{
+	"archive": true, "bufio": true, "builtin": true, "bytes": true, "cmp": true, "compress": true, "container": true,
+	"context": true, "crypto": true, "database": true, "debug": true, "embed": true, "encoding": true, "errors": true,
+	"expvar": true, "flag": true, "fmt": true, "go": true, "hash": true, "html": true, "image": true, "index": true,
+	"internal": true, "io": true, "iter": true, "log": true, "maps": true, "math": true, "mime": true, "net": true,
+	"os": true, "path": true, "plugin": true, "reflect": true, "regexp": true, "runtime": true, "slices": true,
+	"sort": true, "strconv": true, "strings": true, "structs": true, "sync": true, "syscall": true, "testing": true,
+	"text": true, "time": true, "unicode": true, "unique": true, "unsafe": true, "vendor": true, "weak": true, "cmd": true,
+}
+
+// IsStdPath reports whether a package path is the standard library's.
+func IsStdPath(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".") && stdRoots[first]
 }

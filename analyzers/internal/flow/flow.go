@@ -72,16 +72,16 @@ func (ix *Index) Alloc(pos token.Pos) *ssa.Alloc {
 type Origin int
 
 const (
-	// Unknown: a field, a request's context, a call perfvet does not know.
+	// Unknown is a field, a request's context, a call perfvet does not know.
 	// Most such contexts come from the caller and are fine.
 	Unknown Origin = iota
-	// Detached: context.Background or context.TODO on every path, possibly
+	// Detached is context.Background or context.TODO on every path, possibly
 	// wrapped in values or cancellation, but with no deadline.
 	Detached
-	// Deadline: a context with a deadline made in this function
+	// Deadline is a context with a deadline made in this function
 	// (context.WithTimeout, WithDeadline) on every path.
 	Deadline
-	// Param: the function's own context parameter, possibly wrapped in
+	// Param is the function's own context parameter, possibly wrapped in
 	// values or cancellation.
 	Param
 )

@@ -54,7 +54,7 @@ func tableSymbols() []string {
 
 // tableTypes returns every type name the tables key on.
 func tableTypes() []string {
-	var names []string
+	names := make([]string, 0, len(RedisOptions))
 	for k := range RedisOptions {
 		names = append(names, k)
 	}

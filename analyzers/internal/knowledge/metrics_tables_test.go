@@ -1,0 +1,123 @@
+package knowledge
+
+import (
+	"go/types"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// metricsUnfetched are packages of the metrics and routes tables that the
+// real-libraries module does not depend on (not served here, or no
+// fixture uses them yet); their entries cannot be checked.
+var metricsUnfetched = map[string]bool{
+	GRPCPromV1: true,
+	GRPCPromV2: true,
+}
+
+// metricsTableSymbols returns every function and method name the metrics
+// and routes tables key on.
+func metricsTableSymbols() []string {
+	var names []string
+	add := func(k string) { names = append(names, k) }
+	for k := range MetricCtors {
+		add(k)
+	}
+	for k := range VictoriaLogHistograms {
+		add(k)
+	}
+	for k := range BucketFuncs {
+		add(k)
+	}
+	for k := range RecordMethods {
+		add(k)
+	}
+	for k := range LabelBinders {
+		add(k)
+	}
+	for k := range Instrumenters {
+		add(k)
+	}
+	for _, m := range []map[string]bool{ClientInstrumenters, PoolCollectors, ScrapeHandlers, GRPCServerOptions} {
+		for k := range m {
+			add(k)
+		}
+	}
+	for k := range Routes {
+		add(k)
+	}
+	for k := range RouterOps {
+		add(k)
+	}
+	for k := range ServerStarts {
+		add(k)
+	}
+	add(OTelBuckets)
+	add(OTelUnit)
+	add(GRPCNewServer)
+	sort.Strings(names)
+	return names
+}
+
+// TestMetricsTablesResolve checks every symbol of the metrics and routes
+// tables against the real libraries in testdata/realibs.
+func TestMetricsTablesResolve(t *testing.T) {
+	syms := metricsTableSymbols()
+	paths := make(map[string]bool)
+	for _, s := range syms {
+		paths[symbolPackage(s)] = true
+	}
+	var load []string
+	for p := range paths {
+		if !metricsUnfetched[p] {
+			load = append(load, p)
+		}
+	}
+	sort.Strings(load)
+	dir, err := filepath.Abs("../../../testdata/realibs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedTypes,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"),
+	}
+	pkgs, err := packages.Load(cfg, load...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := make(map[string]*types.Package)
+	for _, p := range pkgs {
+		if len(p.Errors) > 0 {
+			t.Errorf("loading %s: %v (add it to testdata/realibs, or to metricsUnfetched with a reason)", p.PkgPath, p.Errors)
+			continue
+		}
+		byPath[p.PkgPath] = p.Types
+	}
+	checked := 0
+	for _, s := range syms {
+		pkg := byPath[symbolPackage(s)]
+		if pkg == nil {
+			continue
+		}
+		checked++
+		if resolves(pkg, s) {
+			continue
+		}
+		// A package-level variable (prometheus.DefBuckets) is no function.
+		if !strings.HasPrefix(s, "(") {
+			if _, ok := pkg.Scope().Lookup(s[strings.LastIndexByte(s, '.')+1:]).(*types.Var); ok {
+				continue
+			}
+		}
+		t.Errorf("%s does not exist in %s (as loaded from testdata/realibs)", s, pkg.Path())
+	}
+	if checked < len(syms)*9/10 {
+		t.Errorf("checked only %d of %d symbols", checked, len(syms))
+	}
+}

@@ -1,0 +1,177 @@
+// Package metrics defines an Analyzer that reports services that cannot
+// show whether they meet their plan: servers that do not export the plan's
+// required metrics, routes no metrics middleware covers, and metric
+// definitions that cannot measure the plan's SLOs.
+//
+// # Analyzer metrics
+//
+// metrics: report servers and routes that cannot show the plan's SLOs
+//
+// A latency objective that is not measured is a wish. The plan names the
+// metrics every service must export (by default the
+// http_request_duration_seconds histogram and the http_requests_total and
+// http_errors_total counters, by method, path and status) and the SLOs
+// they must show (p50 100ms, p95 500ms, p99 1s). A service that lacks one
+// of them, a route its metrics middleware misses, or a histogram without a
+// bucket boundary at 500ms cannot tell anyone whether p95 stays under
+// 500ms: the dashboards are blank or wrong, and the alerts never fire.
+//
+// The analyzer finds metric definitions by type: client_golang's
+// prometheus.New{Counter,Gauge,Histogram,Summary}[Vec] and New*Func,
+// promauto.New* and promauto.With(reg).New*, prometheus.NewDesc (names
+// built from Namespace, Subsystem and Name, with constants and variables
+// assigned once resolved); the OpenTelemetry metric API
+// (meter.Float64Histogram, Int64Counter, ... with WithUnit and
+// WithExplicitBucketBoundaries); go-kit's prometheus.New*From; and
+// VictoriaMetrics/metrics (name and labels parsed from the
+// `name{label="value"}` string, also through fmt.Sprintf). Instrumentation
+// libraries define the metrics they record: otelhttp.NewHandler and
+// NewMiddleware and otelgin.Middleware define http.server.request.duration,
+// echoprometheus.NewMiddleware(sub) defines sub_requests_total and
+// sub_request_duration_seconds, otelgrpc.NewServerHandler the rpc.server
+// metrics, collectors.NewDBStatsCollector the go_sql_* pool metrics.
+// otelecho and otelmux record traces only, and instrument nothing.
+//
+// It reports:
+//
+//   - a server start (http.ListenAndServe, Serve, srv.ListenAndServe,
+//     gin's Run, echo's Start) whose program (the package and everything it
+//     imports) does not define one of the plan's metrics, or defines it
+//     only with the wrong type or without some of the plan's labels; the
+//     finding names what is missing, once per package, at its first server
+//     start (the others are related). Starts are checked in a main
+//     package, and in other packages when the package made what it serves
+//     (a router built there). A function that serves what its caller
+//     passes (func Serve(h http.Handler), a method serving its receiver's
+//     router, gin's Run itself) is not a server of its own: calls of it
+//     are server starts, in its package and, through a fact, in others.
+//     A server that serves only the scrape endpoint (promhttp.Handler(),
+//     a mux of exempt routes, or http.DefaultServeMux with no route of the
+//     package, as a net/http/pprof debug server) is not reported;
+//   - a route registration not covered by metrics middleware, in a router
+//     whose other routes are covered: its requests are missing from the
+//     rates and latencies. A route is covered when its handler records a
+//     metric of the plan (or observes a histogram of unknown name), is
+//     wrapped by a function that does (metrics.Instrument(h), across
+//     packages), or by instrumentation library middleware
+//     (promhttp.InstrumentHandlerDuration and InstrumentHandlerCounter,
+//     otelhttp, otelgin, echoprometheus); when such middleware is given
+//     to the route (gin's and echo's route middleware, chi's With) or
+//     installed on its router or a router above it (Use on a ServeMux
+//     wrapper, chi, gin, echo, gorilla/mux, chi's Route and Group, gin and
+//     echo groups, gorilla subrouters); or when the router as a whole is
+//     passed to such middleware. gin's Use covers only the routes
+//     registered after it, as gin does. net/http ServeMux (Go 1.22
+//     patterns, http.Handle and HandleFunc), chi, gin, echo and
+//     gorilla/mux are understood. The scrape endpoint and health checks
+//     are exempt (see -exempt); so is any route whose handler serves
+//     the metrics;
+//   - a gRPC service registered (a generated RegisterXServer) on a
+//     grpc.NewServer of the same function whose options are all visible
+//     and include no instrumenting interceptor or stats handler, in a
+//     program that defines metrics;
+//   - a definition of a plan metric (by name) of another type, at the
+//     constructor; without some of the plan's labels, at the label names;
+//     a histogram whose buckets lack a boundary at an SLO latency threshold
+//     (the plan's p50, p95 and p99, and each endpoint's), or lack one of
+//     the plan's buckets, at the Buckets field (at the options literal when
+//     it uses the default buckets); prometheus.DefBuckets, LinearBuckets,
+//     ExponentialBuckets and ExponentialBucketsRange of constants are
+//     evaluated; a name in _milliseconds or a metric whose unit is "ms" is
+//     compared in milliseconds;
+//   - names against the conventions the plan's metrics follow, for every
+//     metric the code defines with a Prometheus name: durations in a unit
+//     other than seconds (_milliseconds, _ms, _minutes, ...), a counter
+//     without _total, a non-counter with _total, a duration histogram or
+//     summary without _seconds. promlinter's other rules are left to it;
+//   - when the plan requires client metrics (a metric named http_client_*
+//     or http.client.*): an http.Client literal whose Transport is not
+//     instrumented (otelhttp.NewTransport, promhttp.InstrumentRoundTripper*);
+//     when it requires pool metrics (go_sql_* or db.client.connection*): a
+//     sql.Open or sql.OpenDB in a program that registers no pool collector,
+//     unless the pool is handed to code that may register one.
+//
+// OpenTelemetry semantic-convention names count as a plan metric when the
+// plan lists them as its aliases:
+//
+//	metrics:
+//	  - name: http_request_duration_seconds
+//	    type: histogram
+//	    labels: [method, path, status]
+//	    aliases: [http.server.request.duration]
+//
+// Labels are not checked on an alias (OTel attributes are set when a
+// value is recorded).
+//
+// Example. The buckets skip 0.5, and one route is registered without the
+// middleware:
+//
+//	var duration = promauto.NewHistogramVec(prometheus.HistogramOpts{
+//		Name:    "http_request_duration_seconds",
+//		Buckets: []float64{0.01, 0.05, 0.1, 0.25, 1, 2.5, 5, 10},
+//	}, []string{"method", "path", "status"})
+//
+//	mux.Handle("GET /users", metrics.Instrument(http.HandlerFunc(listUsers)))
+//	mux.HandleFunc("GET /admin/orders/{id}", adminOrder)
+//
+// Fixed:
+//
+//	var duration = promauto.NewHistogramVec(prometheus.HistogramOpts{
+//		Name:    "http_request_duration_seconds",
+//		Buckets: []float64{0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
+//	}, []string{"method", "path", "status"})
+//
+//	mux.Handle("GET /users", metrics.Instrument(http.HandlerFunc(listUsers)))
+//	mux.Handle("GET /admin/orders/{id}", metrics.Instrument(http.HandlerFunc(adminOrder)))
+//
+// # Options
+//
+// The analyzer reads metrics (names, types, labels, buckets, aliases),
+// slo.latency and endpoints[].latency from the plan (perfplan.yaml; by
+// default the three HTTP metrics and p50 100ms, p95 500ms, p99 1s). A plan
+// with no metrics turns the server check off.
+//
+// -metrics.exempt (default
+// "/metrics,/health,/healthz,/livez,/readyz,/ready,/ping,/debug/*") lists
+// the route paths that need no metrics middleware, comma-separated; a
+// trailing * matches a prefix. Setting it replaces the default list.
+//
+// -metrics.tests (default false) also reports findings in test code.
+//
+// # Findings
+//
+// Each finding has a category: missing (a server whose program lacks a
+// required metric), route (a route no metrics middleware covers), grpc (a
+// gRPC service without metrics), buckets (histogram buckets that cannot
+// show the SLOs), labels (a planned metric without the plan's labels), type
+// (a planned metric of the wrong type), naming (metric names against the
+// conventions), client (an outbound HTTP client without metrics), pool (a
+// database pool without metrics).
+//
+// # Limits
+//
+// What a program defines travels as package facts: a server is checked
+// against the metrics of its own package and everything it imports. A
+// server started (on a router it builds) in a library package whose
+// metrics are defined only by the main package that imports it is
+// reported. A server whose routes another package registers (a debug
+// server that zpages.Handle fills) is checked like any other. Names, labels and buckets
+// are read when they are constants (or variables assigned once in the
+// package); a metric whose name is computed is not compared with the
+// plan. Route coverage is decided within the package that registers the
+// routes: middleware installed by a caller (a router passed in, or wrapped
+// after it is returned) is unknown, so only routes whose router (in that
+// package) covers other routes are reported; a router whose routes are all
+// uncovered is left to the server check. Middleware passed as a spread
+// slice (r.Use(mws...)) is assumed to instrument. Middleware order among
+// chi or echo middleware (a metrics middleware installed after one that
+// may return early) is not checked. Handlers whose transitive callees
+// observe a histogram of unknown name count as instrumented. The
+// client_golang v2 API (prometheus.V2), fiber, OTel SDK views that set
+// bucket boundaries, and VictoriaMetrics' log-scale histograms (whose
+// vmrange buckets a program does not choose) are not checked. On a package
+// that does not type-check, only the definition rules run.
+//
+// Suppress a finding with //perfvet:ignore metrics <reason> on its line or
+// the line above.
+package metrics

@@ -1,0 +1,267 @@
+package metrics
+
+import (
+	"fmt"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+// A Def is a metric definition as facts carry it.
+type Def struct {
+	Name        string   // the full name, resolved
+	Kind        string   // counter, gauge, histogram, summary; "" for a bare prometheus.Desc
+	Labels      []string // variable label names in order, when LabelsKnown
+	LabelsKnown bool
+	Lib         string // the library, or the instrumentation call that defines it
+	Posn        string // file:line of the definition
+}
+
+func (d Def) String() string {
+	s := d.Name + ":" + d.Kind
+	if d.LabelsKnown {
+		s += "{" + strings.Join(d.Labels, ",") + "}"
+	}
+	return s
+}
+
+// A programFact lists the metrics a package and every package it imports
+// define: what a server started in a package that imports it can export.
+// It is the union of the package's own definitions and its direct
+// imports' facts (facts of indirect imports are not visible), sorted by
+// name, without duplicates.
+type programFact struct {
+	Metrics []Def
+	// Truncated: more metrics are defined than a fact carries; a missing
+	// metric is then not reported.
+	Truncated bool
+}
+
+func (*programFact) AFact() {}
+
+func (f *programFact) String() string {
+	var parts []string
+	for _, d := range f.Metrics {
+		parts = append(parts, d.String())
+	}
+	if f.Truncated {
+		parts = append(parts, "…")
+	}
+	return "metrics(" + strings.Join(parts, " ") + ")"
+}
+
+// maxProgramMetrics bounds a programFact.
+const maxProgramMetrics = 2000
+
+// A recordsFact says that a function records metrics when it runs, or
+// returns something that will (a middleware, a handler it wraps): itself,
+// through the functions it calls or refers to, and its function literals.
+type recordsFact struct {
+	Metrics []string // names of the metrics recorded, sorted
+	// Unnamed: it observes a histogram or summary whose name is unknown
+	// (a parameter, an unresolved name).
+	Unnamed bool
+	// Library is an instrumentation library call it uses
+	// (otelhttp.NewHandler), or "".
+	Library string
+}
+
+func (*recordsFact) AFact() {}
+
+func (f *recordsFact) String() string {
+	parts := append([]string(nil), f.Metrics...)
+	if f.Unnamed {
+		parts = append(parts, "?")
+	}
+	if f.Library != "" {
+		parts = append(parts, f.Library)
+	}
+	return "records(" + strings.Join(parts, " ") + ")"
+}
+
+func (f *recordsFact) empty() bool { return len(f.Metrics) == 0 && !f.Unnamed && f.Library == "" }
+
+func (f *recordsFact) addMetric(name string) {
+	if i, found := slices.BinarySearch(f.Metrics, name); !found {
+		f.Metrics = slices.Insert(f.Metrics, i, name)
+	}
+}
+
+func (f *recordsFact) merge(g *recordsFact) {
+	if g == nil {
+		return
+	}
+	for _, m := range g.Metrics {
+		f.addMetric(m)
+	}
+	f.Unnamed = f.Unnamed || g.Unnamed
+	if f.Library == "" {
+		f.Library = g.Library
+	}
+}
+
+// A metricFact says that an exported variable or struct field holds a
+// metric, so that code in other packages that records into it is known
+// to record that metric.
+type metricFact struct {
+	Def Def
+}
+
+func (*metricFact) AFact() {}
+
+func (f *metricFact) String() string { return "metric(" + f.Def.String() + ")" }
+
+// exportFacts exports the package's program fact and the facts of its
+// exported functions, variables and fields.
+func (c *checker) exportFacts() {
+	c.program = c.computeProgram()
+	if len(c.program.Metrics) > 0 || c.program.Truncated {
+		c.pass.ExportPackageFact(c.program)
+	}
+	for fn, f := range c.records {
+		if fn.Exported() && fn.Pkg() == c.pass.Pkg && !f.empty() {
+			c.pass.ExportObjectFact(fn, f)
+		}
+	}
+	for fn, param := range c.serves {
+		if fn.Exported() && fn.Pkg() == c.pass.Pkg {
+			c.pass.ExportObjectFact(fn, &servesFact{Param: param})
+		}
+	}
+	for obj, d := range c.defsByObj {
+		if obj.Exported() && obj.Pkg() == c.pass.Pkg && d.Name != "" {
+			c.pass.ExportObjectFact(obj, &metricFact{Def: d.Def})
+		}
+	}
+}
+
+// computeProgram unions this package's definitions with its imports'
+// program facts.
+func (c *checker) computeProgram() *programFact {
+	out := &programFact{}
+	seen := make(map[string]bool)
+	add := func(d Def) {
+		if d.Name == "" {
+			return
+		}
+		key := d.String()
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		out.Metrics = append(out.Metrics, d)
+	}
+	for _, d := range c.defs {
+		add(d.Def)
+	}
+	for _, imp := range c.pass.Pkg.Imports() {
+		if knowledge.IsMetricsLibrary(imp.Path()) {
+			continue
+		}
+		var f programFact
+		if c.pass.ImportPackageFact(imp, &f) {
+			for _, d := range f.Metrics {
+				add(d)
+			}
+			out.Truncated = out.Truncated || f.Truncated
+		}
+	}
+	slices.SortStableFunc(out.Metrics, func(a, b Def) int {
+		if a.Name != b.Name {
+			return strings.Compare(a.Name, b.Name)
+		}
+		return strings.Compare(a.String(), b.String())
+	})
+	if len(out.Metrics) > maxProgramMetrics {
+		// Keep the ones a plan is likeliest to name.
+		var keep, rest []Def
+		for _, d := range out.Metrics {
+			if strings.Contains(d.Name, "http") || strings.Contains(d.Name, "request") || strings.HasPrefix(d.Name, "go_sql_") {
+				keep = append(keep, d)
+			} else {
+				rest = append(rest, d)
+			}
+		}
+		keep = append(keep, rest...)
+		keep = keep[:maxProgramMetrics]
+		slices.SortStableFunc(keep, func(a, b Def) int { return strings.Compare(a.Name, b.Name) })
+		out.Metrics, out.Truncated = keep, true
+	}
+	return out
+}
+
+// importedDef returns what another package's fact says a variable or field
+// holds.
+func (c *checker) importedDef(obj types.Object) *definition {
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == c.pass.Pkg || knowledge.IsMetricsLibrary(obj.Pkg().Path()) {
+		return nil
+	}
+	var f metricFact
+	if c.pass.ImportObjectFact(obj, &f) {
+		return &definition{Def: f.Def}
+	}
+	return nil
+}
+
+// recordsOf returns what is known of the metrics fn records: this
+// package's computed fact or an imported one.
+func (c *checker) recordsOf(fn *types.Func) *recordsFact {
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		return c.records[fn]
+	}
+	if fn.Pkg() == nil || knowledge.IsMetricsLibrary(fn.Pkg().Path()) {
+		return nil
+	}
+	var f recordsFact
+	if c.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+// planNames returns the names (and aliases) of the plan's metrics.
+func planNames(metrics []plan.Metric) map[string]bool {
+	out := make(map[string]bool)
+	for _, m := range metrics {
+		out[m.Name] = true
+		for _, a := range m.Aliases {
+			out[a] = true
+		}
+	}
+	return out
+}
+
+// instruments reports whether a function with this fact instruments HTTP
+// requests: it records one of the plan's metrics, observes a histogram of
+// unknown name, or uses an instrumentation library.
+func (c *checker) instruments(f *recordsFact) bool {
+	if f == nil {
+		return false
+	}
+	if f.Unnamed || f.Library != "" {
+		return true
+	}
+	if c.planNames == nil {
+		c.planNames = planNames(c.pass.Plan.Metrics)
+	}
+	for _, m := range f.Metrics {
+		if c.planNames[m] {
+			return true
+		}
+	}
+	return false
+}
+
+func describeMetric(name, kind string, labels []string) string {
+	if len(labels) == 0 {
+		return fmt.Sprintf("%s (%s)", name, kind)
+	}
+	return fmt.Sprintf("%s (%s: %s)", name, kind, strings.Join(labels, ", "))
+}

@@ -1,0 +1,89 @@
+package metrics_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perfvet/perfvet/analyzers/metrics"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+func defaultPlan() metrics.Config {
+	return metrics.Config{Plans: plan.Static(plan.Default())}
+}
+
+func TestDefinitions(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "defs"))
+}
+
+// requireWellTyped fails on fixtures with type errors: there the flow
+// checks are skipped, and a test could pass for the wrong reason.
+func requireWellTyped(t *testing.T, results []*analysistest.Result) {
+	t.Helper()
+	for _, r := range results {
+		if r.Action == nil || r.Action.Package == nil {
+			continue
+		}
+		for _, err := range r.Action.Package.TypeErrors {
+			t.Errorf("fixture does not type-check: %v", err)
+		}
+	}
+}
+
+func TestShop(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "shop/..."))
+}
+
+func TestRouters(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "routers"))
+}
+
+func TestLibraries(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "otelplain", "kit", "vm", "grpcsvc", "fullsvc", "bare"))
+}
+
+func parsePlan(t *testing.T, text string) metrics.Config {
+	t.Helper()
+	p, err := plan.Parse("perfplan.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return metrics.Config{Plans: plan.Static(p)}
+}
+
+// TestOTelAlias: a plan that accepts the OTel semantic-convention name.
+func TestOTelAlias(t *testing.T) {
+	cfg := parsePlan(t, `metrics:
+  - name: http_request_duration_seconds
+    type: histogram
+    labels: [method, path, status]
+    aliases: [http.server.request.duration]
+`)
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(cfg), "otelsvc"))
+}
+
+// TestClientAndPoolMetrics: a plan that requires client and pool metrics.
+func TestClientAndPoolMetrics(t *testing.T) {
+	cfg := parsePlan(t, `metrics:
+  - {name: http_client_request_duration_seconds, type: histogram, labels: [method, host, status]}
+  - {name: go_sql_open_connections, type: gauge}
+`)
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(cfg), "clients"))
+}
+
+func TestIllTyped(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "broken")
+}
+
+func TestExemptFlag(t *testing.T) {
+	a := metrics.New(defaultPlan())
+	if err := a.Flags.Set("exempt", "/internal/*"); err != nil {
+		t.Fatal(err)
+	}
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "exemptflag"))
+}
+
+func TestServerHelpers(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "servelib", "servemain"))
+}

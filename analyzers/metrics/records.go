@@ -1,0 +1,411 @@
+package metrics
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+)
+
+// bindStorage records which package-level variables and struct fields
+// hold which of the package's metric definitions: a recording through the
+// variable is a recording of the metric.
+func (c *checker) bindStorage() {
+	for _, f := range c.funcs {
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				obj := storageObj(st.Addr)
+				if obj == nil {
+					continue
+				}
+				if _, done := c.defsByObj[obj]; done {
+					continue
+				}
+				if d := c.metricOf(st.Val, 0); d != nil {
+					c.defsByObj[obj] = d
+				}
+			}
+		}
+	}
+}
+
+// storageObj returns the package-level variable or struct field an
+// address denotes, or nil.
+func storageObj(addr ssa.Value) types.Object {
+	switch a := addr.(type) {
+	case *ssa.Global:
+		return a.Object()
+	case *ssa.FieldAddr:
+		return fieldVar(a.X.Type(), a.Field)
+	}
+	return nil
+}
+
+// fieldVar returns field i of the struct t points to (or is).
+func fieldVar(t types.Type, i int) *types.Var {
+	t = types.Unalias(t)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok || i < 0 || i >= s.NumFields() {
+		return nil
+	}
+	return s.Field(i)
+}
+
+// metricOf follows a value back to the metric definition it holds: the
+// defining call, a label binding of a vector (WithLabelValues, With), a
+// variable or field that holds a definition, here or (by fact) in another
+// package.
+func (c *checker) metricOf(v ssa.Value, depth int) *definition {
+	if v == nil || depth > 10 {
+		return nil
+	}
+	switch v := v.(type) {
+	case *ssa.Call:
+		if d := c.defsByPos[v.Common().Pos()]; d != nil {
+			return d
+		}
+		if knowledge.LabelBinders[flow.CalleeName(v.Common())] {
+			return c.metricOf(receiver(v.Common()), depth+1)
+		}
+	case *ssa.Extract:
+		return c.metricOf(v.Tuple, depth+1)
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return nil
+		}
+		switch x := v.X.(type) {
+		case *ssa.Global, *ssa.FieldAddr:
+			obj := storageObj(x)
+			if d := c.defsByObj[obj]; d != nil {
+				return d
+			}
+			return c.importedDef(obj)
+		case *ssa.Alloc:
+			return c.metricOf(onlyStore(x), depth+1)
+		case *ssa.FreeVar:
+			return c.metricOf(c.freeVarBinding(x), depth+1)
+		}
+	case *ssa.Field:
+		obj := fieldVar(v.X.Type(), v.Field)
+		if d := c.defsByObj[obj]; d != nil {
+			return d
+		}
+		return c.importedDef(obj)
+	case *ssa.FreeVar:
+		return c.metricOf(c.freeVarBinding(v), depth+1)
+	case *ssa.MakeInterface:
+		return c.metricOf(v.X, depth+1)
+	case *ssa.ChangeInterface:
+		return c.metricOf(v.X, depth+1)
+	case *ssa.ChangeType:
+		return c.metricOf(v.X, depth+1)
+	case *ssa.TypeAssert:
+		return c.metricOf(v.X, depth+1)
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if d := c.metricOf(e, depth+1); d != nil {
+				return d
+			}
+		}
+	}
+	return nil
+}
+
+// receiver returns the receiver of a method call, static or dynamic.
+func receiver(call *ssa.CallCommon) ssa.Value {
+	if call.IsInvoke() {
+		return call.Value
+	}
+	if len(call.Args) > 0 {
+		return call.Args[0]
+	}
+	return nil
+}
+
+// args returns a call's arguments without the receiver of a static method
+// call, so that they line up with the parameters the knowledge tables
+// index.
+func args(call *ssa.CallCommon) []ssa.Value {
+	if call.IsInvoke() {
+		return call.Args
+	}
+	if fn := call.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(call.Args) > 0 {
+		return call.Args[1:]
+	}
+	return call.Args
+}
+
+// onlyStore returns the value stored in a local variable that is stored
+// to once.
+func onlyStore(a *ssa.Alloc) ssa.Value {
+	var val ssa.Value
+	for _, ref := range referrers(a) {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == a {
+			if val != nil {
+				return nil
+			}
+			val = st.Val
+		}
+	}
+	return val
+}
+
+// freeVarBinding returns the value a closure's free variable is bound to
+// where the closure is made.
+func (c *checker) freeVarBinding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	idx := -1
+	for i, f := range fn.FreeVars {
+		if f == fv {
+			idx = i
+		}
+	}
+	parent := fn.Parent()
+	if idx < 0 || parent == nil {
+		return nil
+	}
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn && idx < len(mc.Bindings) {
+				return mc.Bindings[idx]
+			}
+		}
+	}
+	return nil
+}
+
+func referrers(v ssa.Value) []ssa.Instruction {
+	if v == nil {
+		return nil
+	}
+	refs := v.Referrers()
+	if refs == nil {
+		return nil
+	}
+	return *refs
+}
+
+// computeRecords computes the records facts of the package's declared
+// functions, iterating to a fixed point so that chains of helpers inside
+// the package are followed.
+func (c *checker) computeRecords() {
+	var declared []*ssa.Function
+	for _, f := range c.funcs {
+		if obj, ok := f.Object().(*types.Func); ok && obj != nil && f.Parent() == nil {
+			declared = append(declared, f)
+		}
+	}
+	for range 8 {
+		changed := false
+		for _, f := range declared {
+			obj := f.Object().(*types.Func)
+			nf := c.recordsFor(f)
+			old := c.records[obj]
+			if nf.empty() {
+				if old != nil {
+					delete(c.records, obj)
+					changed = true
+				}
+				continue
+			}
+			if old == nil || old.String() != nf.String() {
+				c.records[obj] = nf
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+// recordsFor computes what a function and its function literals record,
+// directly or through the functions they call or refer to.
+func (c *checker) recordsFor(fn *ssa.Function) *recordsFact {
+	f := &recordsFact{}
+	var visit func(fn *ssa.Function)
+	visit = func(fn *ssa.Function) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if ci, ok := instr.(ssa.CallInstruction); ok {
+					c.recordsOfCall(ci.Common(), f)
+				}
+				for _, op := range instr.Operands(nil) {
+					if op == nil {
+						continue
+					}
+					if ref, ok := (*op).(*ssa.Function); ok {
+						c.recordsOfFuncValue(ref, f)
+					}
+				}
+			}
+		}
+		for _, anon := range fn.AnonFuncs {
+			visit(anon)
+		}
+	}
+	visit(fn)
+	return f
+}
+
+// recordsOfCall adds to f what one call records.
+func (c *checker) recordsOfCall(call *ssa.CallCommon, f *recordsFact) {
+	name := flow.CalleeName(call)
+	if kind, ok := knowledge.RecordMethods[name]; ok {
+		target := receiver(call)
+		if knowledge.RecordsArgument[name] {
+			target = nil
+			if len(call.Args) > 0 {
+				target = call.Args[0]
+			}
+		}
+		c.addRecording(f, c.metricOf(target, 0), kind)
+		return
+	}
+	if in, ok := knowledge.Instrumenters[name]; ok {
+		if in.MetricArg >= 0 {
+			if a := args(call); in.MetricArg < len(a) {
+				c.addRecording(f, c.metricOf(a[in.MetricArg], 0), knowledge.Histogram)
+			}
+		}
+		if f.Library == "" {
+			f.Library = displayName(name)
+		}
+		return
+	}
+	if callee := call.StaticCallee(); callee != nil {
+		if obj, ok := callee.Object().(*types.Func); ok {
+			f.merge(c.recordsOf(obj))
+		}
+	}
+}
+
+// recordsOfFuncValue adds to f what a function used as a value records:
+// a middleware passed to Use, an interceptor, a handler.
+func (c *checker) recordsOfFuncValue(fn *ssa.Function, f *recordsFact) {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj == nil {
+		return
+	}
+	if _, ok := knowledge.Instrumenters[analysisutil.FullName(obj)]; ok {
+		if f.Library == "" {
+			f.Library = analysisutil.Display(obj)
+		}
+		return
+	}
+	f.merge(c.recordsOf(obj))
+}
+
+func (c *checker) addRecording(f *recordsFact, d *definition, kind string) {
+	switch {
+	case d != nil && d.Name != "":
+		f.addMetric(d.Name)
+	case kind == knowledge.Histogram || kind == knowledge.Summary:
+		f.Unnamed = true
+	}
+}
+
+// displayName shortens a full function name to the way users write it:
+// "go.opentelemetry.io/.../otelhttp.NewHandler" to "otelhttp.NewHandler".
+func displayName(full string) string {
+	if rest, ok := strings.CutPrefix(full, "("); ok {
+		recv, method, ok := strings.Cut(rest, ").")
+		if !ok {
+			return full
+		}
+		star := ""
+		if r, ok := strings.CutPrefix(recv, "*"); ok {
+			star, recv = "*", r
+		}
+		return "(" + star + lastSegment(recv) + ")." + method
+	}
+	return lastSegment(full)
+}
+
+func lastSegment(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '/' {
+			return path[i+1:]
+		}
+	}
+	return path
+}
+
+// valueInstruments reports whether a handler or middleware value records
+// request metrics when it runs: a function whose fact says it
+// instruments, the result of calling one (metrics.Instrument(h)), or of an
+// instrumentation library (otelhttp.NewHandler(h, "op")).
+func (c *checker) valueInstruments(v ssa.Value, depth int) bool {
+	if v == nil || depth > 8 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Function:
+		return c.funcInstruments(v)
+	case *ssa.MakeClosure:
+		return c.funcInstruments(v.Fn.(*ssa.Function))
+	case *ssa.MakeInterface:
+		return c.valueInstruments(v.X, depth+1)
+	case *ssa.ChangeInterface:
+		return c.valueInstruments(v.X, depth+1)
+	case *ssa.ChangeType:
+		return c.valueInstruments(v.X, depth+1)
+	case *ssa.Convert:
+		return c.valueInstruments(v.X, depth+1)
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if c.valueInstruments(e, depth+1) {
+				return true
+			}
+		}
+	case *ssa.Extract:
+		return c.valueInstruments(v.Tuple, depth+1)
+	case *ssa.Call:
+		name := flow.CalleeName(v.Common())
+		if _, ok := knowledge.Instrumenters[name]; ok {
+			return true
+		}
+		if callee := v.Common().StaticCallee(); callee != nil {
+			if c.funcInstruments(callee) {
+				return true
+			}
+			// A wrapper around an instrumented handler
+			// (http.StripPrefix("/api", metrics.Instrument(h))).
+			for _, a := range v.Common().Args {
+				if c.valueInstruments(a, depth+1) {
+					return true
+				}
+			}
+		}
+		// http.HandlerFunc(f) and friends are conversions; a call
+		// through a function value (mw(h)) is checked by its value.
+		if !v.Common().IsInvoke() && v.Common().StaticCallee() == nil {
+			return c.valueInstruments(v.Common().Value, depth+1)
+		}
+	}
+	return false
+}
+
+// funcInstruments reports whether calling fn records request metrics.
+func (c *checker) funcInstruments(fn *ssa.Function) bool {
+	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
+		if _, ok := knowledge.Instrumenters[analysisutil.FullName(obj)]; ok {
+			return true
+		}
+		return c.instruments(c.recordsOf(obj))
+	}
+	// A function literal: what it records, computed on the spot.
+	return c.instruments(c.recordsFor(fn))
+}

@@ -1,0 +1,670 @@
+package metrics
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+)
+
+// A router is a router value of the package (a ServeMux, a chi router, a
+// gin engine or group, an echo instance or group, a gorilla router or
+// subrouter), with the middleware installed on it and the routes
+// registered on it.
+type router struct {
+	key     any // the SSA value, a package-level variable or field, or defaultMux
+	parent  *router
+	mws     []*middleware
+	routes  []*route
+	wrapped string // an instrumenting wrapper the router itself is passed to, or ""
+}
+
+// defaultMux is the key of http.DefaultServeMux.
+type defaultMuxKey struct{}
+
+var defaultMux = defaultMuxKey{}
+
+// A middleware is installed on a router or given to one route.
+type middleware struct {
+	pos         token.Pos
+	fn          *ssa.Function // the function the call is in
+	instruments bool
+	name        string
+	ordered     bool // covers only routes registered after it (gin)
+}
+
+// A route is one registration.
+type route struct {
+	call    *ssa.CallCommon
+	fn      *ssa.Function
+	pattern string // "GET /users/{id}", or "" if not constant
+	path    string
+	router  *router
+	handler ssa.Value
+	mws     []*middleware // for this route alone
+	exempt  bool
+	covered bool
+	via     string // what covers it
+}
+
+// routerSet collects the routers of the package.
+type routerSet struct {
+	c      *checker
+	byKey  map[any]*router
+	order  []*router
+	routes []*route
+}
+
+func (s *routerSet) node(key any) *router {
+	if r := s.byKey[key]; r != nil {
+		return r
+	}
+	r := &router{key: key}
+	s.byKey[key] = r
+	s.order = append(s.order, r)
+	return r
+}
+
+// checkRoutes reports the routes that no metrics middleware covers, in
+// routers where other routes are covered: the program instruments its
+// routes, but not this one.
+func (c *checker) checkRoutes() {
+	s := c.collectRoutersOnce()
+	if len(s.routes) == 0 {
+		return
+	}
+	for _, rt := range s.routes {
+		c.cover(rt)
+	}
+	// A tree is a root router and the routers derived from it.
+	evidence := make(map[*router]string)
+	for _, rt := range s.routes {
+		if rt.covered && rt.via != "" {
+			if root := rootOf(rt.router); evidence[root] == "" {
+				evidence[root] = rt.via
+			}
+		}
+	}
+	for _, r := range s.order {
+		for _, mw := range r.mws {
+			if mw.instruments {
+				if root := rootOf(r); evidence[root] == "" {
+					evidence[root] = mw.name
+				}
+			}
+		}
+	}
+	for _, rt := range s.routes {
+		if rt.covered || rt.exempt {
+			continue
+		}
+		via := evidence[rootOf(rt.router)]
+		if via == "" {
+			continue // nothing in this router is instrumented: the server check says what is missing
+		}
+		call := c.callExpr(rt.call.Pos())
+		if call == nil {
+			continue
+		}
+		what := "this route"
+		if rt.pattern != "" {
+			what = "route " + strconvQuote(rt.pattern)
+		}
+		related := c.coveredSibling(s, rt)
+		c.reportRelated(call, CategoryRoute, related, "%s is not covered by the metrics middleware (%s) that covers the other routes of its router, so its requests are missing from the request rates and latencies the plan's SLOs are read from; wrap its handler or register it where the middleware applies", what, via)
+	}
+}
+
+// coveredSibling points at a covered route of the same tree.
+func (c *checker) coveredSibling(s *routerSet, rt *route) []analysis.RelatedInformation {
+	root := rootOf(rt.router)
+	for _, other := range s.routes {
+		if other != rt && other.covered && rootOf(other.router) == root {
+			if call := c.callExpr(other.call.Pos()); call != nil {
+				return []analysis.RelatedInformation{{Pos: call.Pos(), End: call.End(), Message: "a route the middleware covers"}}
+			}
+		}
+	}
+	return nil
+}
+
+func rootOf(r *router) *router {
+	for i := 0; r.parent != nil && i < 64; i++ {
+		r = r.parent
+	}
+	return r
+}
+
+// cover decides whether a route is covered: its handler or its own
+// middleware instruments, or a router above it has instrumenting
+// middleware, or is itself wrapped in an instrumenting handler.
+func (c *checker) cover(rt *route) {
+	if rt.exempt {
+		return
+	}
+	if c.valueInstruments(rt.handler, 0) {
+		rt.covered, rt.via = true, c.valueName(rt.handler)
+		return
+	}
+	for _, mw := range rt.mws {
+		if mw.instruments {
+			rt.covered, rt.via = true, mw.name
+			return
+		}
+	}
+	for r, i := rt.router, 0; r != nil && i < 64; r, i = r.parent, i+1 {
+		if r.wrapped != "" {
+			rt.covered = true // the router as a whole is wrapped
+			return
+		}
+		for _, mw := range r.mws {
+			if !mw.instruments {
+				continue
+			}
+			if mw.ordered && mw.fn == rt.fn && mw.pos > rt.call.Pos() {
+				continue // gin: installed after the route was registered
+			}
+			rt.covered = true
+			return
+		}
+	}
+}
+
+// collectRouters finds the package's routers, middleware and routes.
+func (c *checker) collectRouters() *routerSet {
+	s := &routerSet{c: c, byKey: make(map[any]*router)}
+	for _, fn := range c.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				call := ci.Common()
+				name := flow.CalleeName(call)
+				if op, ok := knowledge.RouterOps[name]; ok {
+					c.routerOp(s, fn, call, ci, op)
+				}
+				if spec, ok := knowledge.Routes[name]; ok {
+					c.registration(s, fn, call, spec)
+				}
+			}
+		}
+	}
+	// Routers passed, as a whole, to an instrumenting wrapper.
+	for _, r := range s.order {
+		if v, ok := r.key.(ssa.Value); ok {
+			r.wrapped = c.wrappedBy(v)
+		}
+	}
+	return s
+}
+
+// routerOp records the middleware a call installs and the router it
+// derives.
+func (c *checker) routerOp(s *routerSet, fn *ssa.Function, call *ssa.CallCommon, ci ssa.CallInstruction, op knowledge.RouterOp) {
+	recv := c.routerKey(receiver(call))
+	if recv == nil {
+		return
+	}
+	parent := s.node(recv)
+	target := parent
+	if op.Child {
+		if v, ok := ci.(*ssa.Call); ok {
+			target = s.node(v)
+			if target != parent {
+				target.parent = parent
+			}
+		}
+	}
+	if op.Middleware >= 0 {
+		for _, mw := range c.middlewareArgs(call, op.Middleware, fn) {
+			mw.ordered = op.Ordered
+			target.mws = append(target.mws, mw)
+		}
+	}
+	if op.Callback >= 0 {
+		a := args(call)
+		if op.Callback < len(a) {
+			if cb := funcOf(a[op.Callback]); cb != nil && len(cb.Params) > 0 {
+				child := s.node(ssa.Value(cb.Params[0]))
+				if child != parent {
+					child.parent = parent
+				}
+			}
+		}
+	}
+}
+
+// middlewareArgs returns the middleware among a call's arguments from
+// index on (a variadic slice, or single values).
+func (c *checker) middlewareArgs(call *ssa.CallCommon, index int, fn *ssa.Function) []*middleware {
+	a := args(call)
+	if index >= len(a) {
+		return nil
+	}
+	var vals []ssa.Value
+	if sig := calleeSig(call); sig != nil && sig.Variadic() && index == len(a)-1 {
+		elems, ok := variadicElems(a[index])
+		if !ok {
+			// A spread slice (r.Use(mws...)): we cannot tell; assume it
+			// instruments rather than report its routes.
+			return []*middleware{{pos: call.Pos(), fn: fn, instruments: true, name: "middleware"}}
+		}
+		vals = elems
+	} else {
+		vals = a[index:]
+	}
+	var out []*middleware
+	for _, v := range vals {
+		out = append(out, &middleware{pos: call.Pos(), fn: fn, instruments: c.valueInstruments(v, 0), name: c.valueName(v)})
+	}
+	return out
+}
+
+// registration records one route.
+func (c *checker) registration(s *routerSet, fn *ssa.Function, call *ssa.CallCommon, spec knowledge.RouteSpec) {
+	var key any
+	if call.Signature().Recv() == nil && !call.IsInvoke() && call.StaticCallee() != nil && call.StaticCallee().Signature.Recv() == nil {
+		key = defaultMux // http.Handle, http.HandleFunc
+	} else {
+		key = c.routerKey(receiver(call))
+	}
+	if key == nil {
+		return
+	}
+	rt := &route{call: call, fn: fn, router: s.node(key)}
+	a := args(call)
+	if spec.Pattern >= 0 && spec.Pattern < len(a) {
+		if k, ok := a[spec.Pattern].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+			rt.path = constant.StringVal(k.Value)
+		}
+	}
+	if spec.OnRoute {
+		rt.path = c.gorillaPath(receiver(call))
+	}
+	rt.pattern = rt.path
+	if spec.Method != "" && rt.path != "" {
+		rt.pattern = spec.Method + " " + rt.path
+	}
+	if spec.Handler < len(a) {
+		if spec.Variadic {
+			elems, ok := variadicElems(a[spec.Handler])
+			if !ok || len(elems) == 0 {
+				return // handlers we cannot see
+			}
+			rt.handler = elems[len(elems)-1]
+			for _, v := range elems[:len(elems)-1] {
+				rt.mws = append(rt.mws, &middleware{pos: call.Pos(), fn: fn, instruments: c.valueInstruments(v, 0), name: c.valueName(v)})
+			}
+		} else {
+			rt.handler = a[spec.Handler]
+		}
+	}
+	if spec.Middleware >= 0 {
+		rt.mws = append(rt.mws, c.middlewareArgs(call, spec.Middleware, fn)...)
+	}
+	rt.exempt = c.isExempt(rt)
+	rt.router.routes = append(rt.router.routes, rt)
+	s.routes = append(s.routes, rt)
+}
+
+// routerKey returns the identity of the router a value denotes: the value
+// itself, the package-level variable or field it is loaded from, the
+// router a gorilla route or a gin Use result belongs to, the Engine of a
+// gin RouterGroup promoted method.
+func (c *checker) routerKey(v ssa.Value) any {
+	for range 16 {
+		switch x := v.(type) {
+		case nil:
+			return nil
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.TypeAssert:
+			v = x.X
+			continue
+		case *ssa.FieldAddr:
+			if f := fieldVar(x.X.Type(), x.Field); f != nil && f.Embedded() {
+				v = x.X // gin: &engine.RouterGroup
+				continue
+			}
+			return x
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return x
+			}
+			switch addr := x.X.(type) {
+			case *ssa.Global:
+				if obj := addr.Object(); obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == knowledge.NetHTTP && obj.Name() == "DefaultServeMux" {
+					return defaultMux
+				}
+				return addr.Object()
+			case *ssa.FieldAddr:
+				if f := fieldVar(addr.X.Type(), addr.Field); f != nil {
+					if f.Embedded() {
+						v = addr.X
+						continue
+					}
+					return f
+				}
+			case *ssa.Alloc:
+				if val := onlyStore(addr); val != nil {
+					v = val
+					continue
+				}
+			}
+			return x
+		case *ssa.Call:
+			if op, ok := knowledge.RouterOps[flow.CalleeName(x.Common())]; ok && op.Same {
+				v = receiver(x.Common())
+				continue
+			}
+			return x
+		case *ssa.Global:
+			if obj := x.Object(); obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == knowledge.NetHTTP && obj.Name() == "DefaultServeMux" {
+				return defaultMux
+			}
+			return x
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// gorillaPath returns the path template of a gorilla/mux route built with
+// Path or PathPrefix.
+func (c *checker) gorillaPath(v ssa.Value) string {
+	for range 16 {
+		call, ok := v.(*ssa.Call)
+		if !ok {
+			return ""
+		}
+		name := flow.CalleeName(call.Common())
+		if strings.HasSuffix(name, ".Path") || strings.HasSuffix(name, ".PathPrefix") {
+			if a := args(call.Common()); len(a) > 0 {
+				if k, ok := a[0].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+					p := constant.StringVal(k.Value)
+					if strings.HasSuffix(name, ".PathPrefix") {
+						p += "*"
+					}
+					return p
+				}
+			}
+			return ""
+		}
+		if _, ok := knowledge.RouterOps[name]; !ok {
+			return ""
+		}
+		v = receiver(call.Common())
+	}
+	return ""
+}
+
+// wrappedBy returns the instrumenting call a router value is passed to as
+// a whole (metrics.Instrument(mux), otelhttp.NewHandler(r, "api")).
+func (c *checker) wrappedBy(v ssa.Value) string {
+	vals := []ssa.Value{v}
+	for _, ref := range referrers(v) {
+		switch ref := ref.(type) {
+		case *ssa.MakeInterface:
+			vals = append(vals, ref)
+		case *ssa.ChangeType:
+			vals = append(vals, ref)
+		}
+	}
+	for _, val := range vals {
+		for _, ref := range referrers(val) {
+			call, ok := ref.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			isArg := slices.Contains(args(call.Common()), val)
+			if isArg && c.valueInstruments(call, 0) {
+				return c.valueName(call)
+			}
+		}
+	}
+	return ""
+}
+
+// isExempt reports whether a route needs no metrics middleware: its path
+// is one of the exemptions (the scrape endpoint, health checks), or its
+// handler serves the metrics.
+func (c *checker) isExempt(rt *route) bool {
+	if c.isScrapeHandler(rt.handler, 0) {
+		return true
+	}
+	path := routePath(rt.path)
+	if path == "" {
+		return false
+	}
+	for _, e := range c.exempt {
+		if prefix, ok := strings.CutSuffix(e, "*"); ok {
+			if strings.HasPrefix(path, prefix) {
+				return true
+			}
+			continue
+		}
+		if path == e || strings.TrimSuffix(path, "/") == strings.TrimSuffix(e, "/") {
+			return true
+		}
+	}
+	return false
+}
+
+// routePath returns the path of a ServeMux pattern ("GET host/p/{$}"),
+// without method, host and {$}.
+func routePath(pattern string) string {
+	p := strings.TrimSpace(pattern)
+	if i := strings.IndexAny(p, " \t"); i >= 0 {
+		p = strings.TrimSpace(p[i+1:])
+	}
+	if i := strings.Index(p, "/"); i > 0 {
+		p = p[i:] // drop the host
+	}
+	return strings.TrimSuffix(p, "{$}")
+}
+
+// isScrapeHandler reports whether a handler serves the metrics for
+// scraping (promhttp.Handler(), or a function that writes them).
+func (c *checker) isScrapeHandler(v ssa.Value, depth int) bool {
+	if v == nil || depth > 6 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return c.isScrapeHandler(x.X, depth+1)
+	case *ssa.ChangeType:
+		return c.isScrapeHandler(x.X, depth+1)
+	case *ssa.ChangeInterface:
+		return c.isScrapeHandler(x.X, depth+1)
+	case *ssa.Call:
+		if knowledge.ScrapeHandlers[flow.CalleeName(x.Common())] {
+			return true
+		}
+		if x.Common().StaticCallee() == nil && !x.Common().IsInvoke() {
+			return c.isScrapeHandler(x.Common().Value, depth+1) // http.HandlerFunc(f)
+		}
+		if fn := x.Common().StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg == c.pass.Pkg {
+			return c.returnsScrape(fn, depth+1) // a helper: func Handler() http.Handler { return promhttp.Handler() }
+		}
+	case *ssa.Function:
+		return c.callsScrape(x)
+	case *ssa.MakeClosure:
+		return c.callsScrape(x.Fn.(*ssa.Function))
+	}
+	return false
+}
+
+func (c *checker) returnsScrape(fn *ssa.Function, depth int) bool {
+	found := false
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+			if !c.isScrapeHandler(ret.Results[0], depth) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// callsScrape reports whether a handler function writes the metrics
+// (VictoriaMetrics' WritePrometheus, promhttp.Handler().ServeHTTP).
+func (c *checker) callsScrape(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if ci, ok := instr.(ssa.CallInstruction); ok && knowledge.ScrapeHandlers[flow.CalleeName(ci.Common())] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// variadicElems returns the elements of a variadic argument built at the
+// call (f(a, b) packs [a b]); false for a spread slice (f(s...)).
+func variadicElems(v ssa.Value) ([]ssa.Value, bool) {
+	if k, ok := v.(*ssa.Const); ok && k.IsNil() {
+		return nil, true
+	}
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil, false
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil, false
+	}
+	type elem struct {
+		i int64
+		v ssa.Value
+	}
+	var elems []elem
+	for _, ref := range referrers(alloc) {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		idx, ok := ia.Index.(*ssa.Const)
+		if !ok || idx.Value == nil {
+			return nil, false
+		}
+		i, _ := constant.Int64Val(idx.Value)
+		for _, r2 := range referrers(ia) {
+			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
+				elems = append(elems, elem{i, st.Val})
+			}
+		}
+	}
+	slices.SortFunc(elems, func(a, b elem) int { return int(a.i - b.i) })
+	out := make([]ssa.Value, len(elems))
+	for i, e := range elems {
+		out[i] = e.v
+	}
+	return out, true
+}
+
+func calleeSig(call *ssa.CallCommon) *types.Signature {
+	if call.IsInvoke() {
+		if call.Method != nil {
+			sig, _ := call.Method.Type().(*types.Signature)
+			return sig
+		}
+		return nil
+	}
+	if fn := call.StaticCallee(); fn != nil {
+		return fn.Signature
+	}
+	return call.Signature()
+}
+
+// funcOf returns the function a value denotes: a function or a closure.
+func funcOf(v ssa.Value) *ssa.Function {
+	switch x := v.(type) {
+	case *ssa.Function:
+		return x
+	case *ssa.MakeClosure:
+		fn, _ := x.Fn.(*ssa.Function)
+		return fn
+	case *ssa.ChangeType:
+		return funcOf(x.X)
+	case *ssa.MakeInterface:
+		return funcOf(x.X)
+	}
+	return nil
+}
+
+// valueName names a handler or middleware value for messages.
+func (c *checker) valueName(v ssa.Value) string {
+	for range 8 {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.Function:
+			if obj, ok := x.Object().(*types.Func); ok && obj != nil {
+				return analysisutil.Display(obj)
+			}
+			return "a function literal"
+		case *ssa.MakeClosure:
+			v = x.Fn
+			continue
+		case *ssa.Extract:
+			v = x.Tuple
+			continue
+		case *ssa.Call:
+			if callee := x.Common().StaticCallee(); callee != nil {
+				if obj, ok := callee.Object().(*types.Func); ok && obj != nil {
+					// The middleware call wrapping the handler, not the
+					// conversion inside it.
+					return analysisutil.Display(obj)
+				}
+			}
+			if name := flow.CalleeName(x.Common()); name != "" {
+				return displayName(name)
+			}
+		}
+		break
+	}
+	return "middleware"
+}
+
+// callExpr returns the call expression whose left parenthesis is at pos.
+func (c *checker) callExpr(pos token.Pos) *ast.CallExpr {
+	if c.callsByLparen == nil {
+		c.callsByLparen = make(map[token.Pos]*ast.CallExpr)
+		for n := range c.insp.PreorderSeq((*ast.CallExpr)(nil)) {
+			call := n.(*ast.CallExpr)
+			c.callsByLparen[call.Lparen] = call
+		}
+	}
+	return c.callsByLparen[pos]
+}
+
+func strconvQuote(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
+}

@@ -1,0 +1,476 @@
+package metrics
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+// checkServers reports each server start whose program (this package and
+// everything it imports) does not define the plan's required metrics as
+// the plan lists them.
+func (c *checker) checkServers() {
+	if len(c.pass.Plan.Metrics) == 0 || c.program.Truncated {
+		return
+	}
+	problems := c.programProblems()
+	if len(problems) == 0 {
+		return
+	}
+	msg := "the program served here %s, which the plan requires, so its latency and error objectives cannot be checked in production; define the metrics as the plan lists them and record them in the HTTP middleware"
+	if c.funcs == nil {
+		c.checkServersSyntax(problems, msg)
+		return
+	}
+	// The finding is about the program: once, at the first server start,
+	// with the others related.
+	var calls []*ast.CallExpr
+	for _, s := range c.starts {
+		if s.report {
+			if call := c.callExpr(s.call.Pos()); call != nil {
+				calls = append(calls, call)
+			}
+		}
+	}
+	c.reportStarts(calls, problems, msg)
+}
+
+// reportStarts reports the program's problems at the first of its server
+// starts, and relates the others.
+func (c *checker) reportStarts(calls []*ast.CallExpr, problems []string, msg string) {
+	if len(calls) == 0 {
+		return
+	}
+	slices.SortFunc(calls, func(a, b *ast.CallExpr) int { return int(a.Pos() - b.Pos()) })
+	var related []analysis.RelatedInformation
+	for _, other := range calls[1:] {
+		related = append(related, analysis.RelatedInformation{Pos: other.Pos(), End: other.End(), Message: "the program is served here too"})
+	}
+	c.reportRelated(calls[0], CategoryMissing, related, msg, strings.Join(problems, "; "))
+}
+
+// checkServersSyntax checks the server starts of a package that does not
+// type-check (one being edited): those of a main package, and those that
+// serve a router made in the same function.
+func (c *checker) checkServersSyntax(problems []string, msg string) {
+	var calls []*ast.CallExpr
+	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		start, ok := knowledge.ServerStarts[analysisutil.FullName(analysisutil.Callee(c.pass.TypesInfo, call))]
+		if !ok {
+			continue
+		}
+		var served ast.Expr
+		switch {
+		case start.Handler >= 0 && start.Handler < len(call.Args):
+			served = call.Args[start.Handler]
+		case start.Handler < 0:
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				served = sel.X
+			}
+		}
+		if served == nil || c.isScrapeCall(served) || isNil(c.pass.TypesInfo, served) {
+			continue
+		}
+		if c.pass.Pkg.Name() != "main" && !c.localVariable(cur, served) {
+			continue
+		}
+		calls = append(calls, call)
+	}
+	c.reportStarts(calls, problems, msg)
+}
+
+// localVariable reports whether e is a variable declared in the body of
+// the function the cursor is in (not one of its parameters).
+func (c *checker) localVariable(cur inspector.Cursor, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := c.pass.TypesInfo.Uses[id]
+	if obj == nil {
+		return false
+	}
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var body *ast.BlockStmt
+		switch fn := fc.Node().(type) {
+		case *ast.FuncDecl:
+			body = fn.Body
+		case *ast.FuncLit:
+			body = fn.Body
+		}
+		return body != nil && body.Pos() <= obj.Pos() && obj.Pos() < body.End()
+	}
+	return false
+}
+
+// isScrapeCall reports, syntactically, whether e is promhttp.Handler() or
+// another scrape handler.
+func (c *checker) isScrapeCall(e ast.Expr) bool {
+	call, ok := c.resolve(e).(*ast.CallExpr)
+	return ok && knowledge.ScrapeHandlers[analysisutil.FullName(analysisutil.Callee(c.pass.TypesInfo, call))]
+}
+
+// programProblems compares the program's metrics with the plan's.
+func (c *checker) programProblems() []string {
+	var missing, out []string
+	for _, m := range c.pass.Plan.Metrics {
+		var candidates []Def
+		for _, d := range c.program.Metrics {
+			if d.Name == m.Name || contains(m.Aliases, d.Name) {
+				candidates = append(candidates, d)
+			}
+		}
+		if len(candidates) == 0 {
+			missing = append(missing, describeMetric(m.Name, m.Type, m.Labels))
+			continue
+		}
+		if p := mismatch(m, candidates); p != "" {
+			out = append(out, p)
+		}
+	}
+	if len(missing) > 0 {
+		out = append([]string{"does not define " + joinOr(missing)}, out...)
+	}
+	return out
+}
+
+// mismatch returns what is wrong with the program's definitions of a
+// planned metric, or "" if one of them matches.
+func mismatch(m plan.Metric, defs []Def) string {
+	var problem string
+	for _, d := range defs {
+		alias := d.Name != m.Name
+		switch {
+		case d.Kind != "" && d.Kind != m.Type:
+			if problem == "" {
+				problem = fmt.Sprintf("defines %s as a %s, not a %s (%s)", d.Name, d.Kind, m.Type, d.Posn)
+			}
+		case !alias && d.LabelsKnown && len(missingLabels(m.Labels, d.Labels)) > 0:
+			if problem == "" {
+				missing := missingLabels(m.Labels, d.Labels)
+				problem = fmt.Sprintf("defines %s without %s %s (%s)", d.Name, plural(len(missing), "label", "labels"), strings.Join(missing, ", "), d.Posn)
+			}
+		default:
+			return ""
+		}
+	}
+	return problem
+}
+
+func missingLabels(want, have []string) []string {
+	var out []string
+	for _, l := range want {
+		if !contains(have, l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// servesOnlyMetrics reports whether a server start serves the scrape
+// endpoint alone (a metrics server beside the application's).
+func (c *checker) servesOnlyMetrics(s *start) bool {
+	h := s.served
+	if s.field {
+		h = serverHandler(h)
+	}
+	if h == nil {
+		return false
+	}
+	if c.isScrapeHandler(h, 0) {
+		return true
+	}
+	// A mux made here (or http.DefaultServeMux, for a nil handler) whose
+	// routes are all exempt.
+	var key any
+	if k, ok := h.(*ssa.Const); ok && k.IsNil() {
+		key = defaultMux
+	} else {
+		key = c.routerKey(h)
+	}
+	if key == nil {
+		return false
+	}
+	rs := c.collectRoutersOnce()
+	r := rs.byKey[key]
+	if key == defaultMux && (r == nil || len(r.routes) == 0) {
+		// http.DefaultServeMux with no route of this package: what it
+		// serves is registered elsewhere, usually net/http/pprof or
+		// expvar, a debug server.
+		return true
+	}
+	if r == nil || len(r.routes) == 0 {
+		return false
+	}
+	for _, rt := range r.routes {
+		if !rt.exempt {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *checker) collectRoutersOnce() *routerSet {
+	if c.routers == nil {
+		c.routers = c.collectRouters()
+	}
+	return c.routers
+}
+
+// serverHandler returns the Handler an *http.Server literal of this
+// function is given.
+func serverHandler(srv ssa.Value) ssa.Value {
+	if load, ok := srv.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if v, ok := load.X.(*ssa.Alloc); ok {
+			srv = onlyStore(v) // a variable a closure captures
+		}
+	}
+	alloc, ok := srv.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	stores := flow.FieldStores(flow.Aliases(alloc), "Handler")
+	if len(stores) != 1 {
+		return nil
+	}
+	return stores[0].Val
+}
+
+// ---- gRPC ----
+
+// checkGRPC reports gRPC services registered on a server created here
+// with no instrumenting interceptor or stats handler, in a program that
+// defines metrics.
+func (c *checker) checkGRPC() {
+	if len(c.program.Metrics) == 0 {
+		return
+	}
+	for _, fn := range c.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				callee := ci.Common().StaticCallee()
+				if callee == nil || !isGRPCRegister(callee) || len(ci.Common().Args) == 0 {
+					continue
+				}
+				srv := stripInterface(ci.Common().Args[0])
+				newServer, ok := srv.(*ssa.Call)
+				if !ok || flow.CalleeName(newServer.Common()) != knowledge.GRPCNewServer {
+					continue
+				}
+				instrumented, known := c.grpcOptionsInstrument(newServer.Common())
+				if instrumented || !known {
+					continue
+				}
+				call := c.callExpr(ci.Common().Pos())
+				if call == nil {
+					continue
+				}
+				c.report(call, CategoryGRPC, "%s registers a gRPC service on a server with no metrics interceptor or stats handler, so its calls are missing from the request rates and latencies the plan's SLOs are read from; pass grpc.StatsHandler(otelgrpc.NewServerHandler()) or a Prometheus interceptor to grpc.NewServer", callee.Name())
+			}
+		}
+	}
+}
+
+// isGRPCRegister reports whether fn is a generated RegisterXServer
+// function: its first parameter is a grpc.ServiceRegistrar.
+func isGRPCRegister(fn *ssa.Function) bool {
+	if !strings.HasPrefix(fn.Name(), "Register") || !strings.HasSuffix(fn.Name(), "Server") {
+		return false
+	}
+	params := fn.Signature.Params()
+	return params.Len() == 2 && analysisutil.IsNamed(params.At(0).Type(), knowledge.GRPC, "ServiceRegistrar")
+}
+
+func stripInterface(v ssa.Value) ssa.Value {
+	for range 4 {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// grpcOptionsInstrument reports whether grpc.NewServer's options include
+// an instrumenting interceptor or stats handler, and whether the options
+// could all be seen.
+func (c *checker) grpcOptionsInstrument(call *ssa.CallCommon) (instrumented, known bool) {
+	if len(call.Args) == 0 {
+		return false, true
+	}
+	opts, ok := variadicElems(call.Args[len(call.Args)-1])
+	if !ok {
+		return false, false
+	}
+	for _, o := range opts {
+		oc, ok := stripInterface(o).(*ssa.Call)
+		if !ok {
+			return false, false
+		}
+		name := flow.CalleeName(oc.Common())
+		if !knowledge.GRPCServerOptions[name] {
+			if c.valueInstruments(oc, 0) {
+				return true, true // a helper returning the option
+			}
+			continue
+		}
+		for _, a := range oc.Common().Args {
+			elems, ok := variadicElems(a)
+			if !ok {
+				elems = []ssa.Value{a}
+			}
+			for _, e := range elems {
+				if c.valueInstruments(e, 0) {
+					return true, true
+				}
+			}
+		}
+	}
+	return false, true
+}
+
+// ---- outbound clients and pools ----
+
+// checkClients reports, when the plan requires client metrics, the
+// http.Client literals whose Transport records none, and, when it requires
+// pool metrics, the database pools opened in a program that registers no
+// pool collector.
+func (c *checker) checkClients() {
+	wantClient, wantPool := c.planWants()
+	if wantClient {
+		c.checkHTTPClients()
+	}
+	if wantPool {
+		c.checkPools()
+	}
+}
+
+// planWants reports whether the plan requires client metrics and pool
+// metrics.
+func (c *checker) planWants() (client, pool bool) {
+	for _, m := range c.pass.Plan.Metrics {
+		for _, n := range append([]string{m.Name}, m.Aliases...) {
+			client = client || strings.HasPrefix(n, "http_client_") || strings.HasPrefix(n, "http.client.")
+			pool = pool || strings.HasPrefix(n, knowledge.PoolMetricPrefix) || strings.HasPrefix(n, "db.client.connection")
+		}
+	}
+	return client, pool
+}
+
+func (c *checker) wantsClientMetrics() bool {
+	client, pool := c.planWants()
+	return client || pool
+}
+
+func (c *checker) checkHTTPClients() {
+	for n := range c.insp.PreorderSeq((*ast.CompositeLit)(nil)) {
+		lit := n.(*ast.CompositeLit)
+		if !analysisutil.IsNamed(c.pass.TypesInfo.TypeOf(lit), knowledge.NetHTTP, "Client") {
+			continue
+		}
+		if t := keyedValue(lit, "Transport"); t != nil {
+			if !c.uninstrumentedTransport(t) {
+				continue
+			}
+		} else if alloc := c.ix.Alloc(lit.Lbrace); alloc == nil || len(flow.FieldStores(flow.Aliases(alloc), "Transport")) > 0 || flow.HandedOff(flow.Aliases(alloc), func(*ssa.CallCommon) bool { return false }) {
+			continue // set later, or handed to code that may set it
+		}
+		c.report(lit, CategoryClient, "http.Client has no instrumented Transport, so its calls are missing from the client request metrics the plan requires; wrap its Transport with otelhttp.NewTransport or promhttp.InstrumentRoundTripperDuration")
+	}
+}
+
+// uninstrumentedTransport reports whether a Transport value is known to
+// record nothing: an http.Transport literal or http.DefaultTransport.
+func (c *checker) uninstrumentedTransport(e ast.Expr) bool {
+	e = c.resolve(e)
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		return analysisutil.IsNamed(c.pass.TypesInfo.TypeOf(x), knowledge.NetHTTP, "Transport")
+	case *ast.SelectorExpr:
+		v, ok := c.pass.TypesInfo.Uses[x.Sel].(*types.Var)
+		return ok && v.Pkg() != nil && v.Pkg().Path() == knowledge.NetHTTP && v.Name() == "DefaultTransport"
+	}
+	return false
+}
+
+// checkPools reports sql.Open and sql.OpenDB in a program that registers
+// no pool collector, unless the pool is handed to code that may register
+// one.
+func (c *checker) checkPools() {
+	for _, d := range c.program.Metrics {
+		if strings.HasPrefix(d.Name, knowledge.PoolMetricPrefix) || strings.HasPrefix(d.Name, "db.client.connection") {
+			return
+		}
+	}
+	for _, fn := range c.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				name := flow.CalleeName(call.Common())
+				if name != "database/sql.Open" && name != "database/sql.OpenDB" {
+					continue
+				}
+				if poolHandedOff(call) {
+					continue
+				}
+				if e := c.callExpr(call.Common().Pos()); e != nil {
+					c.report(e, CategoryPool, "this database pool's statistics are exported by no collector, so the pool metrics the plan requires (open, in-use and waiting connections) are missing; register collectors.NewDBStatsCollector(db, name)")
+				}
+			}
+		}
+	}
+}
+
+// poolHandedOff reports whether the *sql.DB a call returns is passed to a
+// function other than its own methods, which may register a collector.
+func poolHandedOff(call *ssa.Call) bool {
+	var vals []ssa.Value
+	if _, isTuple := call.Type().(*types.Tuple); isTuple {
+		for _, ref := range referrers(call) {
+			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+				vals = append(vals, ex)
+			}
+		}
+	} else {
+		vals = append(vals, call)
+	}
+	for _, v := range vals {
+		for _, ref := range referrers(v) {
+			switch ref := ref.(type) {
+			case ssa.CallInstruction:
+				c := ref.Common()
+				if fn := c.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && analysisutil.IsNamed(fn.Signature.Recv().Type(), knowledge.SQL, "DB") {
+					continue
+				}
+				return true
+			case *ssa.Store, *ssa.MakeInterface, *ssa.MakeClosure, *ssa.Return:
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,145 @@
+// Package nplusone defines an Analyzer that reports database queries and
+// cache round trips executed once per element of a collection.
+//
+// # Analyzer nplusone
+//
+// nplusone: report queries and round trips run once per element
+//
+// A query inside a loop over data costs one network round trip per
+// element: a page of 50 orders whose items are loaded one order at a time
+// makes 51 queries instead of 2, and its latency grows with the data
+// until it breaks the plan's latency budget. Each query also holds a
+// pooled connection, so under load the loop starves every other request
+// of connections. The same holds for Redis and memcache commands, and for
+// writes: inserting rows one at a time is one round trip and, outside a
+// transaction, one commit each.
+//
+// The analyzer reports the call, inside the loop body, that runs a query
+// or a cache command, directly or through any chain of calls: helpers,
+// repositories, services, closures, method values, functions handed to a
+// callee that calls them, goroutines started per element, and methods
+// called through interfaces, across packages. Matching is by type, never
+// by name: database/sql (DB, Tx, Conn, Stmt), sqlx (its methods and
+// package-level helpers), pgx v5 and v4 (Conn, pgxpool.Pool, pgxpool.Conn,
+// Tx), GORM v2 finishers (First, Take, Last, Find, Scan, Count, Pluck,
+// Row, Rows, FirstOrInit, FirstOrCreate, Create, Save, Update(s), Delete,
+// Exec, Transaction, Association(...).Find/Count/Append..., and the
+// generics API) but not its chain builders (Where, Preload, Joins,
+// Limit...), bun (Scan, Exec, Count, Exists, ScanAndCount), xorm, gorp,
+// beego's ORM, go-redis v9 and v8 commands on clients, rings, cluster
+// clients, UniversalClient and Cmdable (not on a Pipeliner), gomemcache,
+// and the functions the plan declares under queries:. Generated code is
+// analysed like any other code: sqlc's methods reach *sql.DB or pgx
+// through their DBTX interface, and ent's queries end in the runtime's
+// Querier and Mutator, so client.User.Query().All(ctx) and
+// queries.GetAuthor(ctx, id) are queries with no special case. Nothing is
+// reported in generated files.
+//
+// A loop counts when the number of its iterations grows with the data: a
+// range over a slice, map, channel, string or function iterator; a for
+// loop over an index of a collection (i < len(xs), or xs[i] in the body);
+// a loop over a result set or scanner (for rows.Next()), which also holds
+// the result set's connection while each query takes a second one; a work
+// list (for len(queue) > 0) or a linked list; and the functions that call
+// a callback per element (slices.SortFunc, slices.ContainsFunc, sort.Slice,
+// sync.Map.Range, pgx.ForEachRow, and helpers whose facts say so, such as
+// lo.ForEach). It does not count, and nothing is reported, for:
+//
+//   - a constant number of iterations: for i := 0; i < 3; i++, a range
+//     over an array, a composite literal, or a variable initialised with
+//     one and never assigned again;
+//   - retry, polling and pagination loops (for {}, for cursor != "", for
+//     page := 1; page <= pages; page++): they run once per attempt or per
+//     page, not per element;
+//   - batches: a range over a slice of slices (slices.Chunk, [][]int64), a
+//     for loop that strides (i += 500);
+//   - a call followed in the loop body by an unconditional return, break
+//     or panic: it runs at most once;
+//   - batching APIs, which are not round trips in a loop: pgx's
+//     Batch.Queue, commands queued on a Redis pipeline, query builders
+//     assembled in the loop and run after it, dataloaders' Load;
+//   - a call through an interface on the loop's own element (for _, h :=
+//     range handlers { h.Handle(e) }): that walks implementations, not data.
+//
+// Example. One query per order:
+//
+//	orders, err := store.OrdersByUser(ctx, userID, 50)
+//	for i := range orders {
+//		items, err := store.ItemsForOrder(ctx, orders[i].ID)
+//		...
+//
+// Fixed, two queries whatever the number of orders:
+//
+//	orders, err := store.OrdersByUser(ctx, userID, 50)
+//	items, err := store.ItemsForOrders(ctx, ids) // WHERE order_id = ANY($1)
+//
+// The finding names the chain and a fix that suits the library: one query
+// with WHERE id = ANY($1) or IN (...) (sqlx.In), a pgx.Batch, GORM's
+// Preload or Joins, bun's Relation, ent's With<Edge>, a Redis pipeline or
+// MGet, memcache's GetMulti; for writes, a multi-row INSERT, CopyFrom,
+// CreateInBatches or CreateBulk. A read whose arguments do not change
+// between iterations is to be run once before the loop.
+//
+// # Options
+//
+// -nplusone.writes (default true) reports writes, deletes and
+// transactions in loops (category write). Writes are reported by default
+// because they cost at least as much as reads: the same round trip, plus,
+// outside a transaction, a commit that waits for the disk, and a write per
+// element is almost always replaceable by one statement. Code that writes
+// per element on purpose (a migration, a job over a small bounded set) can
+// say so with //perfvet:ignore nplusone <reason>, or turn the category off
+// with -nplusone.writes=false.
+//
+// -nplusone.libraries (default false) also checks the code of the
+// database and cache libraries the knowledge tables describe (GORM, bun,
+// ent's runtime, pgx, go-redis...), for their maintainers. By default they
+// are known by their entry points and not analysed: their internals cost
+// time in every program that uses them and tell the program nothing.
+//
+// -nplusone.tests (default false) also reports findings in test code:
+// _test.go files and test helper packages. Tests seed fixtures in loops on
+// purpose.
+//
+// The plan's queries: list declares functions perfvet cannot see into as
+// queries ("(*example.com/legacy.Client).Fetch*"); an interface method may
+// be declared too.
+//
+// # Findings
+//
+// Each finding has a category: read (a query or cache read) or write (a
+// write, delete, or transaction begin or end). A call that may do both is
+// a read.
+//
+// # Limits
+//
+// Reach is followed through static calls, method values, closures,
+// function literals called on the spot, started with go or handed to a
+// callee that calls them, and through interfaces to the implementations
+// the package can see: types declared in it or in the packages it imports,
+// directly or not (each package lists its types whose methods run queries
+// in a fact), and the library types the knowledge tables describe
+// (*sql.DB for sqlc's DBTX). An implementation in a package the caller
+// does not import (a handler that uses service.Store, wired to
+// postgres.Store in main) is not seen; declare the interface method under
+// queries: in the plan. Interfaces of the standard library (io.Writer) are
+// not resolved. Calls of function values kept in struct fields, maps or
+// globals, and reflection, are not followed. Facts stop at the libraries
+// the tables describe: their entry points are known, their internals are
+// not analysed (a library's own interface, such as gorm.Migrator, is not
+// resolved in the programs that use it). A helper that caches its answer
+// in memory (a map or sync.Map checked before the query) is still taken
+// to query each time. Under go vet, an implementation type that the compiler's
+// export data omits (an unexported type) may not be resolved.
+//
+// A loop whose size perfvet cannot see (for i := 0; i < n; i++ with no
+// collection indexed) is not reported, nor a while loop other than the
+// shapes above. A range over a slice of slices is taken as batching even
+// when each inner slice is one row's values. Chains longer than a few
+// calls are shortened in messages; facts settle in at most eight rounds
+// inside a package. On a package that does not type-check, only direct
+// round trips and calls of other packages' functions are checked.
+//
+// Suppress a finding with //perfvet:ignore nplusone <reason> on its line or
+// the line above.
+package nplusone

@@ -1,0 +1,367 @@
+package nplusone
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name.
+const Name = "nplusone"
+
+// Categories of findings.
+const (
+	CategoryRead  = "read"  // a query or cache read once per element
+	CategoryWrite = "write" // a write, delete or transaction once per element
+)
+
+// Config configures an nplusone analyzer.
+type Config struct {
+	// Plans gives the plan of each package.
+	Plans plan.Provider
+	// Tests reports findings in test code too (flag -tests).
+	Tests bool
+	// Writes reports writes in loops too (flag -writes); reads are always
+	// reported.
+	Writes bool
+	// Libraries checks the code of the database and cache libraries the
+	// knowledge tables describe (flag -libraries), for their maintainers.
+	// Otherwise they are known by their entry points and not analysed.
+	Libraries bool
+}
+
+// DefaultConfig discovers each package's perfplan.yaml and reports reads
+// and writes.
+func DefaultConfig() Config { return Config{Plans: plan.NewFinder(""), Writes: true} }
+
+// Analyzer is the nplusone analyzer with the default configuration.
+var Analyzer = New(DefaultConfig())
+
+// options are an instance's settings, bound to its flags.
+type options struct {
+	lint      lint.Options
+	writes    bool
+	libraries bool
+	// observe, set by tests only, sees every call checked in a loop: what
+	// it may do, and whether it was reported.
+	observe func(call *ast.CallExpr, p pair, reported bool)
+}
+
+// New returns an nplusone analyzer.
+func New(cfg Config) *analysis.Analyzer { return newAnalyzer(cfg, nil) }
+
+func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.Analyzer {
+	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, observe: observe}
+	a := &analysis.Analyzer{
+		Name:             Name,
+		Doc:              analysisutil.MustExtractDoc(doc, Name),
+		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/nplusone/doc.go",
+		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
+		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact)},
+		RunDespiteErrors: true,
+	}
+	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
+	a.Flags.BoolVar(&opts.lint.Tests, lint.TestsFlag, cfg.Tests, "also report findings in _test.go files")
+	a.Flags.BoolVar(&opts.writes, "writes", cfg.Writes, "report writes, deletes and transactions in loops too (category write)")
+	a.Flags.BoolVar(&opts.libraries, "libraries", cfg.Libraries, "also check the code of the database and cache libraries perfvet knows (for their maintainers)")
+	return a
+}
+
+func run(pass *lint.Pass, opts *options) (any, error) {
+	if pass.Pkg == nil || analysisutil.IsStdPath(pass.Pkg.Path()) {
+		// The standard library gets no facts (per-package drivers skip
+		// it), and its only round trips are database/sql's entry points.
+		return nil, nil
+	}
+	library := knowledge.IsDescribed(pass.Pkg.Path())
+	if library && !opts.libraries {
+		// A library the tables describe is known by its entry points;
+		// analysing its internals for every program that uses it would
+		// cost much and tell the program nothing.
+		return nil, nil
+	}
+	c := &checker{
+		pass:    pass,
+		observe: opts.observe,
+		// A described library's own loops are checked only on request,
+		// and its facts are never exported.
+		library:    library,
+		writes:     opts.writes,
+		summaries:  make(map[*ssa.Function]*queryFact),
+		paramCalls: make(map[*types.Func]paramCalls),
+		callExprs:  make(map[token.Pos]*ast.CallExpr),
+		implCache:  make(map[implKey]pair),
+	}
+	c.scanAllParams()
+	if !c.relevant() {
+		// No round trip can be made here; callers may still hand this
+		// package's functions a function that makes one.
+		c.exportParamFacts()
+		return nil, nil
+	}
+	c.walk()
+	if res, ok := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result); ok && res != nil {
+		if _, funcs := res.SSA(); funcs != nil {
+			c.ssa = res
+			c.ix = flow.NewIndex(funcs)
+			c.computeSummaries(funcs)
+		}
+	}
+	if c.ssa == nil {
+		c.exportParamFacts()
+	}
+	c.report()
+	return nil, nil
+}
+
+// A checker holds the state of one pass.
+type checker struct {
+	pass    *lint.Pass
+	library bool // a library the knowledge tables describe: no facts exported
+	writes  bool
+	observe func(call *ast.CallExpr, p pair, reported bool)
+	ssa     *ssabuild.Result // nil when the package does not type-check
+	ix      *flow.Index
+
+	summaries  map[*ssa.Function]*queryFact // every function of the package, literals included
+	paramCalls map[*types.Func]paramCalls   // the function parameters each declared function calls
+	callExprs  map[token.Pos]*ast.CallExpr  // by Lparen
+	sites      []site                       // calls inside loops, to check
+
+	implCache map[implKey]pair
+	cands     map[string][]types.Type // candidate implementations, by method name
+	imported  map[string]*types.Package
+
+	varInit map[types.Object]ast.Expr
+	mutated map[types.Object]bool
+}
+
+// paramCalls are the function parameters a function calls, and those it
+// calls once per element of a collection.
+type paramCalls struct {
+	calls, loops []int
+}
+
+// relevant reports whether the package can make a round trip: it imports
+// a database or cache library, or a package of a function the plan
+// declares as a query, directly or not; or its facts may matter to
+// callers (it calls function parameters).
+func (c *checker) relevant() bool {
+	paths := append([]string(nil), knowledge.RoundTripPackages...)
+	for _, q := range c.pass.Plan.Queries {
+		p := knowledge.PatternPackage(q)
+		if p == "" {
+			return true
+		}
+		paths = append(paths, p)
+	}
+	return analysisutil.ImportsAny(c.pass.Pkg, paths...)
+}
+
+// exportParamFacts exports what the syntax says of the function
+// parameters exported functions call, when no summaries are computed.
+func (c *checker) exportParamFacts() {
+	if c.library {
+		return
+	}
+	for obj, pc := range c.paramCalls {
+		if obj.Exported() && obj.Pkg() == c.pass.Pkg && (len(pc.calls) > 0 || len(pc.loops) > 0) {
+			c.pass.ExportObjectFact(obj, &queryFact{Calls: pc.calls, Loops: pc.loops})
+		}
+	}
+}
+
+// A site is a call inside a sized loop, to be checked once the
+// summaries are known.
+type site struct {
+	call      *ast.CallExpr
+	loop      *loop
+	goroutine bool // the call runs in a goroutine started per element
+	exits     bool // an unconditional return or break follows it in the loop
+	// arg, for a function that calls its function argument per element
+	// (slices.SortFunc(xs, byOwner)), is the index of that argument; -1
+	// for an ordinary call.
+	arg int
+}
+
+// report checks every site and reports the round trips made per element.
+func (c *checker) report() {
+	for _, s := range c.sites {
+		if c.observe == nil && (!s.loop.sized || s.loop.chunk || s.exits) {
+			continue
+		}
+		p, dispatch := c.siteReach(s)
+		r, category := p.read, CategoryRead
+		if r == nil && c.writes {
+			r, category = p.write, CategoryWrite
+		}
+		report := r != nil && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s)
+		if report {
+			c.reportSite(s, r, category)
+		}
+		if c.observe != nil {
+			c.observe(s.call, p, report)
+		}
+	}
+}
+
+// siteReach returns what the call of a site may do. dispatch is set for a
+// call through an interface on the loop's own element (for _, h := range
+// handlers { h.Handle(e) }): that walks a list of implementations, not
+// the data.
+func (c *checker) siteReach(s site) (pair, bool) {
+	if s.arg >= 0 {
+		return c.argSiteReach(s), false
+	}
+	if _, ok := ast.Unparen(s.call.Fun).(*ast.FuncLit); ok {
+		return pair{}, false // func() {...}(): its calls are checked where they are written
+	}
+	if c.ix != nil {
+		ci := c.ix.Call(s.call.Lparen)
+		if ci == nil {
+			return pair{}, false
+		}
+		p := c.callReach(ci, true)
+		if ci.Common().IsInvoke() && c.isLoopElement(s.loop, s.call) {
+			return p, true
+		}
+		return p, false
+	}
+	return c.syntacticReach(s.call), false
+}
+
+// argSiteReach is what the function argument of a per-element caller may
+// do.
+func (c *checker) argSiteReach(s site) pair {
+	if c.ix == nil {
+		return pair{}
+	}
+	ci := c.ix.Call(s.call.Lparen)
+	if ci == nil || ci.Common().IsInvoke() {
+		return pair{}
+	}
+	common := ci.Common()
+	i := s.arg
+	if callee := common.StaticCallee(); callee != nil {
+		if obj := funcObject(callee); obj != nil {
+			if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
+				i++
+			}
+		}
+	}
+	if i >= len(common.Args) {
+		return pair{}
+	}
+	fv := funcValue(common.Args[i])
+	if fv == nil {
+		return pair{}
+	}
+	return c.staticReach(fv, nil, token.NoPos)
+}
+
+// isLoopElement reports whether the receiver of an interface call is the
+// element of a range loop.
+func (c *checker) isLoopElement(l *loop, call *ast.CallExpr) bool {
+	rs, ok := l.node.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	obj := rootObj(c.pass.TypesInfo, sel.X)
+	return obj != nil && (obj == c.objOf(rs.Value) || obj == c.objOf(rs.Key))
+}
+
+// syntacticReach resolves a call without SSA, for packages that do not
+// type-check: library round trips and imported facts only.
+func (c *checker) syntacticReach(call *ast.CallExpr) pair {
+	fn := analysisutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return pair{}
+	}
+	if p, ok := c.roundTrip(fn, c.recvTypeAt(call.Lparen, nil), nil, call.Lparen); ok {
+		return p
+	}
+	if fn.Pkg() == c.pass.Pkg {
+		return pair{}
+	}
+	return pairOf(c.factOf(fn)).through(analysisutil.Display(fn))
+}
+
+// reportSite reports one round trip made once per element.
+func (c *checker) reportSite(s site, r *Reach, category string) {
+	write := category == CategoryWrite
+	msg := c.message(s, r, write)
+	var related []analysis.RelatedInformation
+	switch {
+	case r.pos == s.call.Lparen:
+		// The call is the round trip.
+	case r.pos.IsValid():
+		related = append(related, analysis.RelatedInformation{Pos: r.pos, Message: "the " + noun(r, write) + " runs here"})
+	case r.Posn != "":
+		if fn := analysisutil.Callee(c.pass.TypesInfo, s.call); fn != nil && fn.Pos().IsValid() {
+			related = append(related, analysis.RelatedInformation{Pos: fn.Pos(), Message: "the " + noun(r, write) + " runs in " + r.Posn})
+		}
+	}
+	related = append(related, analysis.RelatedInformation{Pos: s.loop.node.Pos(), End: loopHead(s.loop), Message: "once per " + s.loop.describe(c.pass.Fset)})
+	c.pass.Report(analysis.Diagnostic{
+		Pos:      s.call.Pos(),
+		End:      s.call.End(),
+		Category: category,
+		Message:  msg,
+		Related:  related,
+	})
+}
+
+// loopHead is the end of a loop's header: where its body starts.
+func loopHead(l *loop) token.Pos {
+	switch n := l.node.(type) {
+	case *ast.RangeStmt:
+		return n.Body.Lbrace
+	case *ast.ForStmt:
+		return n.Body.Lbrace
+	}
+	return l.node.End()
+}
+
+// runsEachStatement reports whether a site runs SQL text that changes with
+// the iteration (for _, m := range migrations { tx.Exec(m.SQL) }): that
+// runs a list of statements, not the same query once per element.
+func (c *checker) runsEachStatement(s site) bool {
+	if s.arg >= 0 {
+		return false
+	}
+	fn := analysisutil.Callee(c.pass.TypesInfo, s.call)
+	if fn == nil {
+		return false
+	}
+	rt, ok := knowledge.LookupRoundTrip(fn, c.recvTypeAt(s.call.Lparen, nil))
+	if !ok {
+		return false
+	}
+	i := rt.SQLArg(fn)
+	if i < 0 || i >= len(s.call.Args) {
+		return false
+	}
+	arg := s.call.Args[i]
+	if tv, ok := c.pass.TypesInfo.Types[arg]; ok && tv.Value != nil {
+		return false
+	}
+	return c.dependsOnIteration(s.loop, arg)
+}

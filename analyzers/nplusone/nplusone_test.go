@@ -1,0 +1,59 @@
+package nplusone_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perfvet/perfvet/analyzers/nplusone"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+func defaultConfig() nplusone.Config {
+	return nplusone.Config{Plans: plan.Static(plan.Default()), Writes: true}
+}
+
+func TestNPlusOne(t *testing.T) {
+	a := nplusone.New(defaultConfig())
+	results := analysistest.Run(t, analysistest.TestData(), a, "direct", "helper", "store", "api", "ports", "pg", "memstore", "handlers", "each", "closures", "goroutines", "iterators", "gormlib", "sqlxlib", "pgxlib", "bunlib", "redislib", "memcachelib", "xormlib", "gorplib", "beegolib", "dataloaderlib", "entuser", "sqlcuser", "namesakes")
+	requireWellTyped(t, results)
+}
+
+// requireWellTyped fails on fixtures with type errors: there the flow
+// checks are skipped, and a test could pass for the wrong reason.
+func requireWellTyped(t *testing.T, results []*analysistest.Result) {
+	t.Helper()
+	for _, r := range results {
+		if r.Action == nil || r.Action.Package == nil {
+			continue
+		}
+		for _, err := range r.Action.Package.TypeErrors {
+			t.Errorf("fixture does not type-check: %v", err)
+		}
+	}
+}
+
+func TestPlanQueries(t *testing.T) {
+	p, err := plan.Parse("perfplan.yaml", []byte("queries:\n  - \"(*legacy.Client).Fetch*\"\n  - \"(legacy.Source).Lookup\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := nplusone.New(nplusone.Config{Plans: plan.Static(p), Writes: true})
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "planuser"))
+}
+
+func TestWritesOff(t *testing.T) {
+	a := nplusone.New(defaultConfig())
+	if err := a.Flags.Set("writes", "false"); err != nil {
+		t.Fatal(err)
+	}
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "writesoff"))
+}
+
+func TestIllTyped(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "broken")
+}
+
+func TestTestFiles(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "testfiles"))
+}

@@ -1,0 +1,459 @@
+package nplusone
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/sqltext"
+)
+
+// callReach returns the round trips a call may make: the callee's own
+// (a library round trip, a helper's fact, an interface's implementations,
+// a closure's summary) and those of the function arguments the callee
+// calls. With ownOnly, function literals written as arguments of the call
+// are left out: their calls are checked where they are written.
+func (c *checker) callReach(ci ssa.CallInstruction, ownOnly bool) pair {
+	common := ci.Common()
+	if common.IsInvoke() {
+		return c.invokeReach(common, ci.Pos())
+	}
+	callee := common.StaticCallee()
+	if callee == nil {
+		return pair{}
+	}
+	p := c.staticReach(callee, common, ci.Pos())
+	p.merge(c.argReach(callee, common, ci.Pos(), ownOnly))
+	return p
+}
+
+// staticReach is what calling a statically known function does.
+func (c *checker) staticReach(callee *ssa.Function, common *ssa.CallCommon, pos token.Pos) pair {
+	obj := funcObject(callee)
+	if obj == nil {
+		// A function literal: its summary, without naming it.
+		return pairOf(c.anonSummary(callee))
+	}
+	if p, ok := c.roundTrip(obj, c.recvTypeAt(pos, common), common, pos); ok {
+		return p
+	}
+	return pairOf(c.factOf(obj)).through(analysisutil.Display(obj))
+}
+
+func (c *checker) anonSummary(f *ssa.Function) *queryFact {
+	if s, ok := c.summaries[f]; ok {
+		return s
+	}
+	if o := f.Origin(); o != nil {
+		return c.summaries[o]
+	}
+	return nil
+}
+
+// roundTrip recognises a call of a library round trip or of a function
+// the plan declares as a query.
+func (c *checker) roundTrip(obj *types.Func, recv types.Type, common *ssa.CallCommon, pos token.Pos) (pair, bool) {
+	rt, ok := knowledge.LookupRoundTrip(obj, recv)
+	if !ok {
+		if !c.planQuery(obj) {
+			return pair{}, false
+		}
+		rt = knowledge.RoundTrip{Lib: knowledge.LibPlan, Kind: knowledge.Read}
+	}
+	if rt.Lib == knowledge.LibSQL && recv != nil && strings.HasPrefix(analysisutil.TypeName(recv), knowledge.SQLX+".") {
+		rt.Lib = knowledge.LibSQLX // database/sql's methods on an embedding *sqlx.DB
+	}
+	kind := rt.Kind
+	if text, ok := c.sqlText(rt, obj, common); ok {
+		switch st := sqltext.Parse(text); {
+		case st.Writes():
+			kind = knowledge.Write
+		case st.Reads():
+			kind = knowledge.Read
+		}
+	}
+	return direct(rt, kind, c.displayAt(pos, obj), c.posn(pos), pos), true
+}
+
+// sqlText returns the constant SQL text a round trip is given.
+func (c *checker) sqlText(rt knowledge.RoundTrip, obj *types.Func, common *ssa.CallCommon) (string, bool) {
+	i := rt.SQLArg(obj)
+	if i < 0 || common == nil {
+		return "", false
+	}
+	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil && !common.IsInvoke() {
+		i++ // the receiver is the first argument of a static method call
+	}
+	if i >= len(common.Args) {
+		return "", false
+	}
+	k, ok := common.Args[i].(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(k.Value), true
+}
+
+// invokeReach is what a call through an interface may do: a library
+// interface's round trip (redis.Cmdable, pgx.Tx), a method the plan
+// declares, or what the implementations the package can see do.
+func (c *checker) invokeReach(common *ssa.CallCommon, pos token.Pos) pair {
+	m := common.Method
+	if m == nil {
+		return pair{}
+	}
+	if p, ok := c.roundTrip(m.Origin(), common.Value.Type(), common, pos); ok {
+		return p
+	}
+	if m.Pkg() == nil || c.isStd(m.Pkg()) || knowledge.IsDescribed(m.Pkg().Path()) && !c.library {
+		// A described library's interfaces are known by the tables, not
+		// by their implementations (except inside the library itself).
+		return pair{}
+	}
+	iface := interfaceOf(common.Value.Type())
+	if iface == nil {
+		return pair{}
+	}
+	p := c.implementations(iface, m)
+	step := c.displayAt(pos, m)
+	return pair{atCall(p.read, step, c.posn(pos), pos), atCall(p.write, step, c.posn(pos), pos)}
+}
+
+// atCall extends an implementation's reach with the interface call that
+// leads to it; a library implementation's round trip is placed there.
+func atCall(r *Reach, step, posn string, pos token.Pos) *Reach {
+	if r == nil {
+		return nil
+	}
+	out := r.through(step, true)
+	if out.Posn == "" {
+		out.Posn, out.pos = posn, pos
+	}
+	return out
+}
+
+// interfaceOf returns the interface of a receiver: its type's, or its
+// type parameter's constraint's.
+func interfaceOf(t types.Type) *types.Interface {
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		t = tp.Constraint()
+	}
+	iface, _ := t.Underlying().(*types.Interface)
+	return iface
+}
+
+// implementations returns what the implementations of an interface
+// method that the package can see may do: the types of this package, the
+// types that imported packages list in their implsFact, and the library
+// types the knowledge tables describe (so that sqlc's DBTX reaches
+// *sql.DB). The first implementation that reaches a round trip names the
+// way; the result is cached per interface and method.
+func (c *checker) implementations(iface *types.Interface, m *types.Func) pair {
+	key := implKey{iface, m.Name()}
+	if p, ok := c.implCache[key]; ok {
+		return p
+	}
+	c.implCache[key] = pair{} // recursion through the same interface adds nothing
+	var out pair
+	for _, cand := range c.candidates()[m.Name()] {
+		for _, t := range []types.Type{types.NewPointer(cand), cand} {
+			if types.IsInterface(cand) && t != cand {
+				continue // a library interface (pgx.Tx) is a candidate as it is
+			}
+			if !implements(t, iface) {
+				continue
+			}
+			obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
+			fn, ok := obj.(*types.Func)
+			if !ok {
+				continue
+			}
+			p := c.methodReach(fn, t)
+			if p.empty() {
+				continue
+			}
+			out.merge(pair{markDynamic(p.read), markDynamic(p.write)})
+			break
+		}
+	}
+	c.implCache[key] = out
+	return out
+}
+
+func markDynamic(r *Reach) *Reach {
+	if r == nil {
+		return nil
+	}
+	out := *r
+	out.Dynamic = true
+	return &out
+}
+
+type implKey struct {
+	iface *types.Interface
+	name  string
+}
+
+// implements reports whether t has the methods of iface (a constraint's
+// type set is ignored: only its methods matter for a method call).
+func implements(t types.Type, iface *types.Interface) bool {
+	if iface.IsMethodSet() {
+		return types.Implements(t, iface)
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		m := iface.Method(i)
+		obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
+		fn, ok := obj.(*types.Func)
+		if !ok || !types.Identical(fn.Type().(*types.Signature), m.Type().(*types.Signature)) && !sameParams(fn, m) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameParams compares the parameter and result counts of two methods, for
+// constraints whose signatures mention type parameters.
+func sameParams(a, b *types.Func) bool {
+	sa, sb := a.Type().(*types.Signature), b.Type().(*types.Signature)
+	return sa.Params().Len() == sb.Params().Len() && sa.Results().Len() == sb.Results().Len()
+}
+
+// methodReach is what calling a method of a concrete (or library
+// interface) type may do, named by the method.
+func (c *checker) methodReach(fn *types.Func, recv types.Type) pair {
+	if p, ok := c.roundTrip(fn.Origin(), recv, nil, token.NoPos); ok {
+		p.read = withVia(p.read, displayOn(recv, fn))
+		p.write = withVia(p.write, displayOn(recv, fn))
+		return p
+	}
+	return pairOf(c.factOf(fn)).through(analysisutil.Display(fn))
+}
+
+func withVia(r *Reach, via string) *Reach {
+	if r == nil {
+		return nil
+	}
+	out := *r
+	out.Via = via
+	out.Posn = ""
+	return &out
+}
+
+// candidates lists the types a call through an interface may reach, by
+// the names of their methods: the named types of this package, those
+// imported packages list in their implsFact, and the library types the
+// knowledge tables describe.
+func (c *checker) candidates() map[string][]types.Type {
+	if c.cands != nil {
+		return c.cands
+	}
+	c.cands = make(map[string][]types.Type)
+	add := func(t types.Type) {
+		ms := types.NewMethodSet(t)
+		if !types.IsInterface(t) {
+			ms = types.NewMethodSet(types.NewPointer(t))
+		}
+		for i := 0; i < ms.Len(); i++ {
+			name := ms.At(i).Obj().Name()
+			c.cands[name] = append(c.cands[name], t)
+		}
+	}
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
+			if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() == 0 && !types.IsInterface(named) {
+				add(named)
+			}
+		}
+	}
+	pkgs := c.importedPackages()
+	for _, pf := range c.pass.AllPackageFacts() {
+		impls, ok := pf.Fact.(*implsFact)
+		if !ok || pf.Package == c.pass.Pkg {
+			continue
+		}
+		p := pkgs[pf.Package.Path()]
+		if p == nil {
+			p = pf.Package
+		}
+		for _, name := range impls.Types {
+			if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
+				add(tn.Type())
+			}
+		}
+	}
+	for _, ref := range knowledge.Implementations {
+		if p := pkgs[ref.Pkg]; p != nil {
+			if tn, ok := p.Scope().Lookup(ref.Name).(*types.TypeName); ok {
+				add(tn.Type())
+			}
+		}
+	}
+	return c.cands
+}
+
+// importedPackages maps the paths of the packages this one imports,
+// directly or not, to them.
+func (c *checker) importedPackages() map[string]*types.Package {
+	if c.imported != nil {
+		return c.imported
+	}
+	c.imported = make(map[string]*types.Package)
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		for _, imp := range p.Imports() {
+			if c.imported[imp.Path()] == nil {
+				c.imported[imp.Path()] = imp
+				visit(imp)
+			}
+		}
+	}
+	visit(c.pass.Pkg)
+	return c.imported
+}
+
+// argReach is what a callee may do with the functions it is given: the
+// library functions that call a function argument (errgroup's Go,
+// slices.SortFunc), and the functions whose facts say they call one.
+func (c *checker) argReach(callee *ssa.Function, common *ssa.CallCommon, pos token.Pos, ownOnly bool) pair {
+	obj := funcObject(callee)
+	if obj == nil {
+		return pair{}
+	}
+	offset := 0
+	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
+		offset = 1
+	}
+	var indexes []int
+	if cb, ok := knowledge.Callbacks[analysisutil.FullName(obj)]; ok {
+		indexes = append(indexes, cb.Func)
+	} else if f := c.factOf(obj); f != nil {
+		indexes = f.Calls
+	}
+	var out pair
+	for _, i := range indexes {
+		if i+offset >= len(common.Args) {
+			continue
+		}
+		fv := funcValue(common.Args[i+offset])
+		if fv == nil || ownOnly && fv.Parent() != nil && c.writtenAt(fv, pos) {
+			continue
+		}
+		p := c.staticReach(fv, nil, token.NoPos)
+		out.merge(p.through(analysisutil.Display(obj)))
+	}
+	return out
+}
+
+// writtenAt reports whether a function literal is written inside the
+// parentheses of the call at lparen.
+func (c *checker) writtenAt(fn *ssa.Function, lparen token.Pos) bool {
+	call := c.callExprs[lparen]
+	return call != nil && call.Lparen < fn.Pos() && fn.Pos() < call.Rparen
+}
+
+// funcValue returns the function a function-typed value holds, if SSA
+// knows it: a function, a closure, a bound method.
+func funcValue(v ssa.Value) *ssa.Function {
+	for {
+		switch x := v.(type) {
+		case *ssa.Function:
+			return x
+		case *ssa.MakeClosure:
+			fn, _ := x.Fn.(*ssa.Function)
+			return fn
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// recvTypeAt returns the static type of the receiver expression of the
+// method call at lparen, as written (a *redis.Client, not the embedded
+// command set its method comes from), or of the interface value.
+func (c *checker) recvTypeAt(lparen token.Pos, common *ssa.CallCommon) types.Type {
+	if call := c.callExprs[lparen]; call != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s := c.pass.TypesInfo.Selections[sel]; s != nil {
+				return s.Recv()
+			}
+		}
+	}
+	if common != nil && common.IsInvoke() {
+		return common.Value.Type()
+	}
+	return nil
+}
+
+// displayAt names the called function the way the call site sees it: a
+// method promoted from an embedded type is shown on the receiver's type,
+// (*redis.Client).Get rather than (redis.cmdable).Get.
+func (c *checker) displayAt(lparen token.Pos, fn *types.Func) string {
+	if call := c.callExprs[lparen]; call != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s := c.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodVal && declaredOn(fn) != analysisutil.TypeName(s.Recv()) {
+				return displayOn(s.Recv(), fn)
+			}
+		}
+	}
+	return analysisutil.Display(fn)
+}
+
+// displayOn names a method on the given receiver type.
+func displayOn(recv types.Type, fn *types.Func) string {
+	if recv == nil {
+		return analysisutil.Display(fn)
+	}
+	byName := func(p *types.Package) string { return p.Name() }
+	return "(" + types.TypeString(recv, byName) + ")." + fn.Name()
+}
+
+// posn renders a position as dir/file.go:line.
+func (c *checker) posn(pos token.Pos) string {
+	if !pos.IsValid() {
+		return ""
+	}
+	p := c.pass.Fset.Position(pos)
+	if !p.IsValid() {
+		return ""
+	}
+	return fmt.Sprintf("%s/%s:%d", filepath.Base(filepath.Dir(p.Filename)), filepath.Base(p.Filename), p.Line)
+}
+
+// planQuery reports whether the plan declares fn under queries:.
+func (c *checker) planQuery(fn *types.Func) bool {
+	if len(c.pass.Plan.Queries) == 0 {
+		return false
+	}
+	name := fn.Origin().FullName()
+	for _, pat := range c.pass.Plan.Queries {
+		if knowledge.MatchFuncPattern(pat, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// isStd reports whether a package is part of the standard library.
+func (c *checker) isStd(p *types.Package) bool { return analysisutil.IsStdPath(p.Path()) }
+
+// declaredOn returns "pkg/path.T" of the type that declares a method.
+func declaredOn(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	return analysisutil.TypeName(sig.Recv().Type())
+}

@@ -1,0 +1,478 @@
+package nplusone
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+)
+
+// walk reads the syntax of every function once: it indexes calls, notes
+// which function parameters each function calls (and whether once per
+// element), and collects the calls that run once per iteration of a loop
+// over data, with the loop. Function literals belong to the loop they are
+// written in when they run there: called on the spot, started with go,
+// or handed to a function that calls them (errgroup's Go, a helper whose
+// fact says so); otherwise they run whenever their holder calls them,
+// and that call is the one that counts.
+func (c *checker) walk() {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			w := &walker{c: c}
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Body != nil {
+					w.node(d.Body)
+				}
+			case *ast.GenDecl:
+				w.node(d)
+			}
+		}
+	}
+}
+
+// scanAllParams records the function parameters each declared function
+// calls. It comes first: a literal handed to a function of this package
+// is walked as part of a loop only if that function calls it.
+func (c *checker) scanAllParams() {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				c.scanParams(fd)
+			}
+		}
+	}
+}
+
+// scanParams records the function parameters a declared function calls.
+func (c *checker) scanParams(fd *ast.FuncDecl) {
+	obj, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if obj == nil {
+		return
+	}
+	params := make(map[types.Object]int)
+	i := 0
+	for _, field := range fd.Type.Params.List {
+		n := max(1, len(field.Names))
+		for j := 0; j < n; j++ {
+			if j < len(field.Names) {
+				if v := c.pass.TypesInfo.Defs[field.Names[j]]; v != nil {
+					if _, ok := coreType(v.Type()).(*types.Signature); ok {
+						params[v] = i
+					}
+				}
+			}
+			i++
+		}
+	}
+	if len(params) == 0 {
+		return
+	}
+	w := &walker{c: c, params: params, scanOnly: true}
+	w.node(fd.Body)
+	pc := paramCalls{calls: sortedKeys(w.called), loops: sortedKeys(w.calledPerElement)}
+	if len(pc.calls) > 0 {
+		c.paramCalls[obj] = pc
+	}
+}
+
+func sortedKeys(m map[int]bool) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// A walker walks one function body.
+type walker struct {
+	c         *checker
+	loops     []*loop    // the loops around the current node, outermost first
+	path      []ast.Node // the ancestors of the current node
+	goroutine bool       // the current code runs in a goroutine started in the loop
+
+	// For scanParams.
+	scanOnly         bool
+	params           map[types.Object]int
+	called           map[int]bool
+	calledPerElement map[int]bool
+}
+
+// node walks n in the walker's context.
+func (w *walker) node(n ast.Node) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		if n == nil {
+			w.path = w.path[:len(w.path)-1]
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			w.funcLit(n)
+			return false
+		case *ast.RangeStmt:
+			w.within(n, func() {
+				w.node(n.X)
+				w.loop(w.c.rangeLoop(n, w.label(n)), func() {
+					if n.Key != nil {
+						w.node(n.Key)
+					}
+					if n.Value != nil {
+						w.node(n.Value)
+					}
+					w.node(n.Body)
+				})
+			})
+			return false
+		case *ast.ForStmt:
+			w.within(n, func() {
+				if n.Init != nil {
+					w.node(n.Init)
+				}
+				if n.Cond != nil {
+					w.node(n.Cond)
+				}
+				w.loop(w.c.forLoop(n, w.label(n)), func() {
+					if n.Post != nil {
+						w.node(n.Post)
+					}
+					w.node(n.Body)
+				})
+			})
+			return false
+		case *ast.CallExpr:
+			w.call(n)
+		}
+		w.path = append(w.path, n)
+		return true
+	})
+}
+
+// within walks n's children with n on the path.
+func (w *walker) within(n ast.Node, f func()) {
+	w.path = append(w.path, n)
+	f()
+	w.path = w.path[:len(w.path)-1]
+}
+
+// loop walks f inside loop l.
+func (w *walker) loop(l *loop, f func()) {
+	w.loops = append(w.loops, l)
+	f()
+	w.loops = w.loops[:len(w.loops)-1]
+}
+
+// label returns the label of a loop statement, if it has one.
+func (w *walker) label(n ast.Node) string {
+	if len(w.path) > 0 {
+		if ls, ok := w.path[len(w.path)-1].(*ast.LabeledStmt); ok && ls.Stmt == n {
+			return ls.Label.Name
+		}
+	}
+	return ""
+}
+
+// sized returns the innermost loop over data around the current node.
+func (w *walker) sized() *loop {
+	for i := len(w.loops) - 1; i >= 0; i-- {
+		if w.loops[i].sized {
+			return w.loops[i]
+		}
+	}
+	return nil
+}
+
+// call records a call: in the index, as a call of a function parameter,
+// and as a site if a loop over data encloses it.
+func (w *walker) call(call *ast.CallExpr) {
+	c := w.c
+	if !w.scanOnly {
+		c.callExprs[call.Lparen] = call
+	}
+	if w.params != nil {
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if i, ok := w.params[c.pass.TypesInfo.Uses[id]]; ok {
+				if w.called == nil {
+					w.called, w.calledPerElement = make(map[int]bool), make(map[int]bool)
+				}
+				w.called[i] = true
+				if w.sized() != nil {
+					w.calledPerElement[i] = true
+				}
+			}
+		}
+	}
+	if w.scanOnly {
+		return
+	}
+	goroutine := w.goroutine
+	if len(w.path) > 0 {
+		if g, ok := w.path[len(w.path)-1].(*ast.GoStmt); ok && g.Call == call {
+			goroutine = true
+		}
+	}
+	if l := w.sized(); l != nil {
+		c.sites = append(c.sites, site{call: call, loop: l, goroutine: goroutine, exits: w.exitsAfter(l, call), arg: -1})
+	} else if c.observe != nil && len(w.loops) > 0 {
+		// Calls in loops that do not grow with the data, for the tests
+		// that count what is left alone.
+		c.sites = append(c.sites, site{call: call, loop: w.loops[len(w.loops)-1], goroutine: goroutine, arg: -1})
+	}
+	// A function value (not a literal) handed to a function that calls it
+	// per element: the call is where the loop is.
+	if i, coll, ok := w.perElementArg(call); ok {
+		if _, isLit := ast.Unparen(call.Args[i]).(*ast.FuncLit); !isLit {
+			l := c.callbackLoop(call, nil, coll, w.calleeName(call))
+			l.body = call
+			c.sites = append(c.sites, site{call: call, loop: l, goroutine: goroutine, arg: i})
+		}
+	}
+}
+
+// funcLit walks a function literal: in the current loops if it runs
+// there, in a fresh context otherwise.
+func (w *walker) funcLit(lit *ast.FuncLit) {
+	saved, savedGo := w.loops, w.goroutine
+	inner := &walker{c: w.c, params: w.params, scanOnly: w.scanOnly, called: w.called, calledPerElement: w.calledPerElement, path: w.path}
+	runsHere, goroutine, perElement := w.runsInPlace(lit)
+	if runsHere {
+		inner.loops = slices.Clone(saved)
+		inner.goroutine = savedGo || goroutine
+		if perElement != nil {
+			inner.loops = append(inner.loops, perElement)
+		}
+	}
+	inner.path = append(slices.Clone(w.path), lit)
+	inner.node(lit.Body)
+	w.called, w.calledPerElement = inner.called, inner.calledPerElement
+}
+
+// runsInPlace says whether a function literal runs where it is written:
+// called on the spot (perhaps with go or defer), or handed to a function
+// that calls it. perElement is the loop of a function that calls it once
+// per element.
+func (w *walker) runsInPlace(lit *ast.FuncLit) (runs, goroutine bool, perElement *loop) {
+	if len(w.path) == 0 {
+		return false, false, nil
+	}
+	call, ok := w.path[len(w.path)-1].(*ast.CallExpr)
+	if !ok {
+		return false, false, nil
+	}
+	if ast.Unparen(call.Fun) == lit {
+		if len(w.path) > 1 {
+			if g, ok := w.path[len(w.path)-2].(*ast.GoStmt); ok && g.Call == call {
+				return true, true, nil
+			}
+		}
+		return true, false, nil
+	}
+	i := slices.IndexFunc(call.Args, func(e ast.Expr) bool { return ast.Unparen(e) == lit })
+	if i < 0 {
+		return false, false, nil
+	}
+	fn := analysisutil.Callee(w.c.pass.TypesInfo, call)
+	if fn == nil {
+		return false, false, nil
+	}
+	if cb, ok := knowledge.Callbacks[analysisutil.FullName(fn)]; ok && cb.Func == i {
+		if cb.PerElement {
+			return true, cb.Goroutine, w.c.callbackLoop(call, lit, collArg(call, cb.Coll), w.calleeName(call))
+		}
+		return true, cb.Goroutine, nil
+	}
+	f := w.c.factOf(fn)
+	if f == nil || !slices.Contains(f.Calls, i) {
+		return false, false, nil
+	}
+	if slices.Contains(f.Loops, i) {
+		return true, false, w.c.callbackLoop(call, lit, nil, w.calleeName(call))
+	}
+	return true, false, nil
+}
+
+// perElementArg returns the index of a function argument that the called
+// function calls once per element, and the collection, if it does.
+func (w *walker) perElementArg(call *ast.CallExpr) (int, ast.Expr, bool) {
+	fn := analysisutil.Callee(w.c.pass.TypesInfo, call)
+	if fn == nil {
+		return 0, nil, false
+	}
+	if cb, ok := knowledge.Callbacks[analysisutil.FullName(fn)]; ok {
+		if cb.PerElement && cb.Func < len(call.Args) {
+			return cb.Func, collArg(call, cb.Coll), true
+		}
+		return 0, nil, false
+	}
+	if f := w.c.factOf(fn); f != nil && len(f.Loops) > 0 && f.Loops[0] < len(call.Args) {
+		return f.Loops[0], nil, true
+	}
+	return 0, nil, false
+}
+
+// collArg returns the collection argument of a callback caller.
+func collArg(call *ast.CallExpr, i int) ast.Expr {
+	switch {
+	case i == knowledge.Receiver:
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.X
+		}
+	case i >= 0 && i < len(call.Args):
+		return call.Args[i]
+	}
+	return nil
+}
+
+func (w *walker) calleeName(call *ast.CallExpr) string {
+	if fn := analysisutil.Callee(w.c.pass.TypesInfo, call); fn != nil {
+		return analysisutil.Display(fn)
+	}
+	return render(w.c.pass.Fset, call.Fun)
+}
+
+// exitsAfter reports whether, once the call has run, the loop l is left
+// on every path before its next iteration: a return, a break out of it or
+// a panic follows the call unconditionally. The call then runs at most
+// once.
+func (w *walker) exitsAfter(l *loop, call *ast.CallExpr) bool {
+	// The ancestors of the call inside the loop's body, outermost first.
+	start := -1
+	for i, n := range w.path {
+		if n == l.body {
+			start = i
+		}
+	}
+	if start < 0 {
+		return false
+	}
+	chain := append(slices.Clone(w.path[start:]), call)
+	// A literal run in the loop: only what follows it counts; its own
+	// returns end the literal, not the loop.
+	for i := len(chain) - 1; i > 0; i-- {
+		if _, ok := chain[i].(*ast.FuncLit); ok && chain[i] != l.body {
+			chain = chain[:i+1]
+			break
+		}
+	}
+	if l.callback {
+		return false // a return ends one call of the callback: the next element follows
+	}
+	// breakable[k]: a for, switch or select lies between the loop's body
+	// and chain[k], so that an unlabeled break at chain[k] ends it instead.
+	breakable := make([]bool, len(chain))
+	for k := 1; k < len(chain); k++ {
+		breakable[k] = breakable[k-1] || isBreakable(chain[k-1]) && k-1 > 0
+	}
+	for k := len(chain) - 1; k >= 1; k-- {
+		child := chain[k]
+		if _, ok := child.(*ast.ReturnStmt); ok {
+			return true // return f(...) in the loop: the call runs once
+		}
+		var list []ast.Stmt
+		switch parent := chain[k-1].(type) {
+		case *ast.BlockStmt:
+			list = parent.List
+		case *ast.CaseClause:
+			list = parent.Body
+		case *ast.CommClause:
+			list = parent.Body
+		default:
+			continue
+		}
+		idx := slices.IndexFunc(list, func(s ast.Stmt) bool { return ast.Node(s) == child })
+		if idx < 0 {
+			continue
+		}
+		for _, s := range list[idx+1:] {
+			switch w.exitKind(s, l, breakable[k]) {
+			case exits:
+				return true
+			case stops:
+				return false
+			}
+		}
+	}
+	return false
+}
+
+type exitResult int
+
+const (
+	continues exitResult = iota // control flows to the next statement
+	exits                       // the loop is left
+	stops                       // control goes elsewhere (continue, goto, an inner break)
+)
+
+// exitKind classifies a statement that follows the call in the loop.
+func (w *walker) exitKind(s ast.Stmt, l *loop, innerBreakable bool) exitResult {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return exits
+	case *ast.BranchStmt:
+		switch s.Tok {
+		case token.BREAK:
+			if s.Label == nil {
+				if innerBreakable {
+					return stops
+				}
+				return exits
+			}
+			if s.Label.Name == l.label || w.labelsOuter(s.Label.Name, l) {
+				return exits
+			}
+			return stops
+		case token.CONTINUE:
+			if s.Label != nil && s.Label.Name != l.label && w.labelsOuter(s.Label.Name, l) {
+				return exits
+			}
+			return stops
+		case token.GOTO:
+			return stops
+		}
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && w.noReturn(call) {
+			return exits
+		}
+	case *ast.LabeledStmt:
+		return w.exitKind(s.Stmt, l, innerBreakable)
+	}
+	return continues
+}
+
+// labelsOuter reports whether a label names a loop that encloses l.
+func (w *walker) labelsOuter(label string, l *loop) bool {
+	for _, n := range w.path {
+		if n == l.node {
+			return false
+		}
+		if ls, ok := n.(*ast.LabeledStmt); ok && ls.Label.Name == label {
+			return true
+		}
+	}
+	return false
+}
+
+// noReturn accepts panic and the standard functions that never return.
+func (w *walker) noReturn(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := w.c.pass.TypesInfo.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+			return true
+		}
+	}
+	switch analysisutil.FullName(analysisutil.Callee(w.c.pass.TypesInfo, call)) {
+	case "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln", "runtime.Goexit":
+		return true
+	}
+	return false
+}
+
+func isBreakable(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,217 @@
+package cache
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/build/constraint"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// A file is one parsed Go file.
+type file struct {
+	src    []byte // the content parsed; nil once a dependency is analysed
+	ast    *ast.File
+	tok    *token.File
+	header *header
+}
+
+// A header is what go list reads from a Go file: whether a change to it
+// needs the metadata to be loaded again.
+type header struct {
+	name    string   // package clause
+	imports []string // import paths
+	build   string   // build constraint lines, joined
+}
+
+// parseHeader reads the package clause, imports and build constraints.
+func parseHeader(filename string, src []byte) *header {
+	h := new(header)
+	f, _ := parser.ParseFile(token.NewFileSet(), filename, src, parser.ImportsOnly|parser.ParseComments)
+	if f != nil {
+		h.name = f.Name.Name
+		for _, imp := range f.Imports {
+			if path, err := strconv.Unquote(imp.Path.Value); err == nil {
+				h.imports = append(h.imports, path)
+			}
+		}
+		var lines []string
+		for _, g := range f.Comments {
+			if g.Pos() >= f.Package {
+				break
+			}
+			for _, c := range g.List {
+				if constraint.IsGoBuild(c.Text) || constraint.IsPlusBuild(c.Text) {
+					lines = append(lines, c.Text)
+				}
+			}
+		}
+		h.build = strings.Join(lines, "\n")
+	}
+	return h
+}
+
+// parseMode is go/packages' mode.
+const parseMode = parser.AllErrors | parser.ParseComments
+
+// typecheck parses the node's files (reusing the syntax of unchanged ones)
+// and type-checks them against the current types of its dependencies, as
+// go/packages does.
+func (v *View) typecheck(n *node, read func(string) ([]byte, error)) {
+	meta := n.meta
+	pkg := new(packages.Package)
+	*pkg = *meta
+	pkg.Fset = v.fset
+	pkg.Errors = append([]packages.Error(nil), meta.Errors...)
+	pkg.TypeErrors = nil
+	pkg.Imports = make(map[string]*packages.Package, len(meta.Imports))
+	byID := make(map[string]*node, len(n.deps))
+	for _, d := range n.deps {
+		byID[d.meta.ID] = d
+	}
+	for path, imp := range meta.Imports {
+		if d := byID[imp.ID]; d != nil && d.pkg != nil {
+			pkg.Imports[path] = d.pkg
+		}
+	}
+
+	oldFiles := n.files
+	n.files = make(map[string]*file, len(meta.CompiledGoFiles))
+	defer func() {
+		for name, f := range oldFiles {
+			if n.files[name] != f {
+				v.removeFile(f)
+			}
+		}
+	}()
+
+	if meta.PkgPath == "unsafe" {
+		pkg.Types = types.Unsafe
+		pkg.Syntax = []*ast.File{}
+		pkg.TypesInfo = newTypesInfo()
+		v.setPackage(n, pkg)
+		return
+	}
+	pkg.Types = types.NewPackage(meta.PkgPath, meta.Name)
+
+	appendError := func(err error) {
+		var pathErr *os.PathError
+		var list scanner.ErrorList
+		var typeErr types.Error
+		switch {
+		case errors.As(err, &pathErr):
+			pkg.Errors = append(pkg.Errors, packages.Error{Pos: pathErr.Path + ":1", Msg: pathErr.Err.Error(), Kind: packages.ParseError})
+		case errors.As(err, &list):
+			for _, e := range list {
+				pkg.Errors = append(pkg.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+			}
+		case errors.As(err, &typeErr):
+			pkg.TypeErrors = append(pkg.TypeErrors, typeErr)
+			pkg.Errors = append(pkg.Errors, packages.Error{Pos: typeErr.Fset.Position(typeErr.Pos).String(), Msg: typeErr.Msg, Kind: packages.TypeError})
+		default:
+			pkg.Errors = append(pkg.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+		}
+	}
+
+	pkg.Syntax = make([]*ast.File, 0, len(meta.CompiledGoFiles))
+	for _, name := range meta.CompiledGoFiles {
+		src, err := read(name)
+		if err != nil {
+			appendError(err)
+			continue
+		}
+		if old := oldFiles[name]; old != nil && old.ast != nil && old.src != nil && bytes.Equal(old.src, src) {
+			n.files[name] = old
+			pkg.Syntax = append(pkg.Syntax, old.ast)
+			continue
+		}
+		f, err := parser.ParseFile(v.fset, name, src, parseMode)
+		if err != nil {
+			appendError(err)
+		}
+		if f == nil {
+			continue
+		}
+		// The source is kept to tell later whether the file changed, and
+		// to map positions to editor coordinates; a dependency drops it
+		// once it is analysed.
+		n.files[name] = &file{src: src, ast: f, tok: v.fset.File(f.FileStart), header: parseHeader(name, src)}
+		pkg.Syntax = append(pkg.Syntax, f)
+	}
+
+	pkg.TypesInfo = newTypesInfo()
+	pkg.TypesSizes = meta.TypesSizes
+	tc := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			imp := pkg.Imports[path]
+			if imp == nil || imp.Types == nil {
+				return nil, fmt.Errorf("no metadata for %s", path)
+			}
+			return imp.Types, nil
+		}),
+		Error: appendError,
+		Sizes: meta.TypesSizes,
+	}
+	if meta.Module != nil && meta.Module.GoVersion != "" {
+		tc.GoVersion = "go" + meta.Module.GoVersion
+	}
+	typErr := types.NewChecker(tc, v.fset, pkg.Types, pkg.TypesInfo).Files(pkg.Syntax)
+	if typErr != nil && len(pkg.Errors) == 0 {
+		appendError(typErr)
+	}
+	ill := len(pkg.Errors) > 0
+	for _, imp := range pkg.Imports {
+		if imp.IllTyped {
+			ill = true
+		}
+	}
+	pkg.IllTyped = ill
+	v.setPackage(n, pkg)
+}
+
+// setPackage installs the node's new type-checked package.
+func (v *View) setPackage(n *node, pkg *packages.Package) {
+	v.typesMu.Lock()
+	defer v.typesMu.Unlock()
+	if n.pkg != nil && v.byTypes[n.pkg.Types] == n {
+		delete(v.byTypes, n.pkg.Types)
+	}
+	n.pkg = pkg
+	v.byTypes[pkg.Types] = n
+}
+
+// owner returns the node whose package is pkg.
+func (v *View) owner(pkg *types.Package) *node {
+	v.typesMu.RLock()
+	defer v.typesMu.RUnlock()
+	return v.byTypes[pkg]
+}
+
+func newTypesInfo() *types.Info {
+	return &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }

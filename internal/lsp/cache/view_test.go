@@ -1,0 +1,299 @@
+package cache_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/perfvet/perfvet/analyzers"
+	"github.com/perfvet/perfvet/analyzers/plan"
+	"github.com/perfvet/perfvet/internal/driver"
+	"github.com/perfvet/perfvet/internal/lsp/cache"
+)
+
+var testEnv = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")
+
+// copyTree copies a fixture module into a temporary directory.
+func copyTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func fixture(t *testing.T, name string) string {
+	t.Helper()
+	abs, err := filepath.Abs(filepath.Join("..", "..", "..", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return copyTree(t, abs)
+}
+
+func newView(dir string) *cache.View {
+	suite := analyzers.Suite(analyzers.Config{Plans: plan.NewFinder("")})
+	return cache.New(cache.Options{Dir: dir, Analyzers: suite, Env: testEnv})
+}
+
+// render gives each finding as "file:line:col: analyzer: message".
+func render(t *testing.T, dir string, res *cache.Result) []string {
+	t.Helper()
+	out := make([]string, 0, len(res.Findings))
+	for _, f := range res.Findings {
+		p := res.Fset.Position(f.Diag.Pos)
+		rel, _ := filepath.Rel(dir, p.Filename)
+		out = append(out, fmt.Sprintf("%s:%d:%d: %s: %s", filepath.ToSlash(rel), p.Line, p.Column, f.Analyzer, f.Diag.Message))
+	}
+	return out
+}
+
+// cliFindings runs the command's driver on dir.
+func cliFindings(t *testing.T, dir string) []string {
+	t.Helper()
+	finder := plan.NewFinder("")
+	suite := analyzers.Suite(analyzers.Config{Plans: finder})
+	opts := driver.Options{Dir: dir, Env: testEnv}
+	pkgs, err := driver.Load(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := driver.Analyze(suite, pkgs, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]string, 0, len(res.Findings))
+	for _, f := range res.Findings {
+		p := res.Fset.Position(f.Diag.Pos)
+		rel, _ := filepath.Rel(dir, p.Filename)
+		out = append(out, fmt.Sprintf("%s:%d:%d: %s: %s", filepath.ToSlash(rel), p.Line, p.Column, f.Analyzer, f.Diag.Message))
+	}
+	return out
+}
+
+func update(t *testing.T, v *cache.View, ch cache.Change, overlay map[string][]byte) *cache.Result {
+	t.Helper()
+	res, err := v.Update(context.Background(), ch, overlay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res.Errors {
+		t.Logf("error: %v", e)
+	}
+	t.Logf("%v", res.Stats)
+	return res
+}
+
+// The view finds what the command finds.
+func TestSameAsCommand(t *testing.T) {
+	for _, name := range []string{"e2e", "demo"} {
+		t.Run(name, func(t *testing.T) {
+			dir := fixture(t, name)
+			want := cliFindings(t, dir)
+			if len(want) == 0 {
+				t.Fatal("the command found nothing")
+			}
+			res := update(t, newView(dir), cache.Change{}, nil)
+			if got := render(t, dir, res); !slices.Equal(got, want) {
+				t.Errorf("view findings:\n%s\ncommand findings:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			if !res.Stats.Metadata {
+				t.Error("first update did not load metadata")
+			}
+		})
+	}
+}
+
+// An edit in a buffer is analysed without go list; only the edited
+// package and its importers are type-checked again.
+func TestIncremental(t *testing.T) {
+	dir := fixture(t, "e2e")
+	v := newView(dir)
+	first := update(t, v, cache.Change{}, nil)
+	before := render(t, dir, first)
+
+	api := filepath.Join(dir, "api", "api.go")
+	src, _ := os.ReadFile(api)
+	fixed := strings.Replace(string(src), "a.Store.UserName(context.Background(), 1)", "a.Store.UserName(r.Context(), 1)", 1)
+	overlay := map[string][]byte{api: []byte(fixed)}
+	res := update(t, v, cache.Change{Files: []string{api}}, overlay)
+	if res.Stats.Metadata {
+		t.Error("an edit inside a function body reloaded the metadata")
+	}
+	if res.Stats.Typechecked != 1 {
+		t.Errorf("type-checked %d packages, want 1 (api)", res.Stats.Typechecked)
+	}
+	after := render(t, dir, res)
+	wantAfter := slices.DeleteFunc(slices.Clone(before), func(s string) bool { return strings.HasPrefix(s, "api/api.go:16:") })
+	if !slices.Equal(after, wantAfter) {
+		t.Errorf("after the fix:\n%s\nwant:\n%s", strings.Join(after, "\n"), strings.Join(wantAfter, "\n"))
+	}
+	if !res.Analyzed[api] {
+		t.Error("api.go not reported as analysed")
+	}
+
+	// An edit to store makes api, which imports it, be checked again:
+	// removing the query from Count removes the finding in api.
+	store := filepath.Join(dir, "store", "store.go")
+	ssrc, _ := os.ReadFile(store)
+	t.Logf("store.go:\n%s", ssrc)
+	overlay[store] = []byte(strings.Replace(string(ssrc), "s.DB.QueryRow(", "s.DB.QueryRowContext(context.TODO(), ", 1))
+	var early *cache.Result
+	res = update(t, v, cache.Change{Files: []string{store}, Early: func(r *cache.Result) { early = r }}, overlay)
+	switch {
+	case early == nil:
+		t.Error("Early was not called")
+	case !early.Analyzed[store] || early.Analyzed[api] || early.Sources[store] == nil:
+		t.Errorf("early result covers %v", early.Analyzed)
+	case slices.ContainsFunc(early.Findings, func(f driver.Finding) bool { return !strings.HasSuffix(f.Package, "/store") }):
+		t.Errorf("early result has findings of other packages: %v", early.Findings)
+	}
+	if res.Stats.Typechecked != 2 {
+		t.Errorf("type-checked %d packages, want 2 (store, api)", res.Stats.Typechecked)
+	}
+	t.Logf("findings:\n%s", strings.Join(render(t, dir, res), "\n"))
+
+	// Undo everything: back to the first findings.
+	res = update(t, v, cache.Change{Files: []string{api, store}}, nil)
+	if got := render(t, dir, res); !slices.Equal(got, before) {
+		t.Errorf("after undo:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(before, "\n"))
+	}
+}
+
+// A cancelled update leaves its work to the next one, which ends where an
+// uncancelled one would have.
+func TestCancel(t *testing.T) {
+	dir := fixture(t, "e2e")
+	want := cliFindings(t, dir)
+	v := newView(dir)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := v.Update(ctx, cache.Change{}, nil); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled first update: err = %v", err)
+	}
+	if !v.Loaded() || !v.Unfinished() {
+		t.Fatalf("after a cancelled first update: loaded %v, unfinished %v", v.Loaded(), v.Unfinished())
+	}
+	// The file an editor opens meanwhile is not type-checked yet: that
+	// needs no go list.
+	api := filepath.Join(dir, "api", "api.go")
+	res := update(t, v, cache.Change{Files: []string{api}}, nil)
+	if res.Stats.Metadata {
+		t.Error("opening a file after a cancelled first update reloaded the metadata")
+	}
+	if got := render(t, dir, res); !slices.Equal(got, want) {
+		t.Errorf("after the cancelled update:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// An edit whose update is cancelled is analysed by the next update,
+	// even one that names no file.
+	src, _ := os.ReadFile(api)
+	overlay := map[string][]byte{api: []byte(strings.Replace(string(src), "return http.ListenAndServe(\":8080\", mux)", "return (&http.Server{Addr: \":8080\", Handler: mux, ReadHeaderTimeout: time.Second}).ListenAndServe()", 1))}
+	overlay[api] = []byte(strings.Replace(string(overlay[api]), "\"net/http\"", "\"net/http\"\n\t\"time\"", 1))
+	if _, err := v.Update(ctx, cache.Change{Files: []string{api}}, overlay); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled edit: err = %v", err)
+	}
+	res = update(t, v, cache.Change{}, overlay)
+	got := render(t, dir, res)
+	if len(got) != len(want)-1 || slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "ListenAndServe") }) {
+		t.Errorf("after the cancelled edit:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// A new import reloads the metadata, and keeps the unchanged packages.
+func TestNewImport(t *testing.T) {
+	dir := fixture(t, "e2e")
+	v := newView(dir)
+	first := update(t, v, cache.Change{}, nil)
+	clean := filepath.Join(dir, "clean", "clean.go")
+	src, _ := os.ReadFile(clean)
+	t.Logf("clean.go:\n%s", src)
+	edited := strings.Replace(string(src), "import (", "import (\n\t\"net\"", 1)
+	edited += "\nfunc dial() { net.Dial(\"tcp\", \"example.com:80\") }\n"
+	res := update(t, v, cache.Change{Files: []string{clean}}, map[string][]byte{clean: []byte(edited)})
+	if !res.Stats.Metadata {
+		t.Error("a new import did not reload the metadata")
+	}
+	if res.Stats.Typechecked > 3 {
+		t.Errorf("type-checked %d packages after a new import", res.Stats.Typechecked)
+	}
+	got := render(t, dir, res)
+	if len(got) != len(first.Findings)+1 {
+		t.Errorf("findings:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// BenchmarkEdit measures an update after an edit to a handler of the demo
+// service: the edited package and its importers are type-checked and
+// analysed again.
+func BenchmarkEdit(b *testing.B) {
+	t := &testing.T{}
+	dir := fixture(t, "demo")
+	v := newView(dir)
+	if _, err := v.Update(context.Background(), cache.Change{}, nil); err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(dir, "internal", "api", "users.go")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		edited := fmt.Sprintf("%s\nfunc benchEdit%d() {}\n", src, i)
+		res, err := v.Update(context.Background(), cache.Change{Files: []string{file}}, map[string][]byte{file: []byte(edited)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Stats.Metadata || res.Stats.Typechecked == 0 {
+			b.Fatalf("unexpected update: %v", res.Stats)
+		}
+	}
+}
+
+// BenchmarkEditModule is BenchmarkEdit on any module:
+// PERFVET_BENCH_MODULE=/tmp/gen400 PERFVET_BENCH_FILE=db/db.go.
+func BenchmarkEditModule(b *testing.B) {
+	dir, rel := os.Getenv("PERFVET_BENCH_MODULE"), os.Getenv("PERFVET_BENCH_FILE")
+	if dir == "" || rel == "" {
+		b.Skip("set PERFVET_BENCH_MODULE and PERFVET_BENCH_FILE")
+	}
+	v := newView(dir)
+	if _, err := v.Update(context.Background(), cache.Change{}, nil); err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(dir, rel)
+	src, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		edited := fmt.Sprintf("%s\nfunc benchEdit%d() {}\n", src, i)
+		res, err := v.Update(context.Background(), cache.Change{Files: []string{file}}, map[string][]byte{file: []byte(edited)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("%v", res.Stats)
+	}
+}

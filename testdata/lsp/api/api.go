@@ -1,0 +1,74 @@
+// Package api serves users over HTTP.
+package api
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/http"
+
+	"example.com/lspfixture/store"
+)
+
+// API serves users.
+type API struct {
+	DB    *sql.DB
+	Store *store.Store
+}
+
+// users lists the users' ids.
+func (a *API) users(w http.ResponseWriter, r *http.Request) {
+	rows, err := a.DB.Query("SELECT id FROM users")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			return
+		}
+		fmt.Fprintln(w, id)
+	}
+}
+
+// user prints one user's name.
+func (a *API) user(w http.ResponseWriter, r *http.Request) {
+	name, err := a.Store.UserName(context.Background(), 1)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	fmt.Fprintln(w, name)
+}
+
+// names prints the name of every user in ?ids, one query per id.
+func (a *API) names(w http.ResponseWriter, r *http.Request) {
+	ids := r.URL.Query()["id"]
+	for _, id := range ids {
+		var name string
+		if err := a.DB.QueryRowContext(r.Context(), "SELECT name FROM users WHERE id = $1", id).Scan(&name); err != nil {
+			continue
+		}
+		fmt.Fprintln(w, name)
+	}
+}
+
+// count prints the number of users.
+func (a *API) count(w http.ResponseWriter, r *http.Request) {
+	n, err := a.Store.Count()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	fmt.Fprintln(w, n)
+}
+
+// Routes registers the handlers.
+func (a *API) Routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /users", a.users)
+	mux.HandleFunc("GET /users/{id}", a.user)
+	mux.HandleFunc("GET /names", a.names)
+	mux.HandleFunc("GET /users/count", a.count)
+}

@@ -1,0 +1,117 @@
+package metrics
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/go-chi/chi/v5"
+	"github.com/gorilla/mux"
+	"github.com/labstack/echo-contrib/echoprometheus"
+	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin"
+	"go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+
+	"example.com/realibs/metrics/telemetry"
+)
+
+func handle(w http.ResponseWriter, r *http.Request) {}
+
+// ---- net/http ----
+
+func serveMux() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.Handle("GET /users", telemetry.Instrument(http.HandlerFunc(handle)))
+	mux.HandleFunc("GET /admin", handle) // want `route "GET /admin" is not covered by the metrics middleware \(telemetry.Instrument\) that covers the other routes of its router`
+	mux.Handle("GET /orders", promhttp.InstrumentHandlerDuration(telemetry.RequestDuration, http.HandlerFunc(handle)))
+	mux.Handle("GET /metrics", promhttp.Handler())
+	mux.HandleFunc("GET /healthz", handle)
+	return mux
+}
+
+func serveMuxOTel() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.Handle("/users", otelhttp.NewHandler(http.HandlerFunc(handle), "users"))
+	mux.Handle("/orders", http.HandlerFunc(handle)) // want `route "/orders" is not covered by the metrics middleware \(otelhttp.NewHandler\)`
+	mux.Handle("/carts", otelhttp.NewMiddleware("carts")(http.HandlerFunc(handle)))
+	return mux
+}
+
+// ---- chi ----
+
+func chiRouter() http.Handler {
+	r := chi.NewRouter()
+	r.Group(func(r chi.Router) {
+		r.Use(telemetry.Instrument)
+		r.Get("/users", handle)
+		r.Post("/users", handle)
+	})
+	r.Get("/admin", handle) // want `route "GET /admin" is not covered by the metrics middleware \(telemetry.Instrument\)`
+	r.With(telemetry.Instrument).Get("/orders", handle)
+	r.Route("/reports", func(r chi.Router) {
+		r.Use(otelhttp.NewMiddleware("reports"))
+		r.Get("/daily", handle)
+	})
+	r.Handle("/metrics", promhttp.Handler())
+	return r
+}
+
+// ---- gin ----
+
+func ginEngine() *gin.Engine {
+	r := gin.New()
+	r.GET("/early", func(c *gin.Context) {}) // want `route "GET /early" is not covered by the metrics middleware \(telemetry.Gin\)`
+	r.Use(telemetry.Gin())
+	r.GET("/users", func(c *gin.Context) {})
+	admin := r.Group("/admin")
+	admin.GET("/stats", func(c *gin.Context) {})
+	return r
+}
+
+func ginOTel() *gin.Engine {
+	r := gin.New()
+	api := r.Group("/api", otelgin.Middleware("shop"))
+	api.GET("/users", func(c *gin.Context) {})
+	r.GET("/admin", func(c *gin.Context) {}) // want `route "GET /admin" is not covered by the metrics middleware \(otelgin.Middleware\)`
+	return r
+}
+
+// ---- echo ----
+
+func echoServer() *echo.Echo {
+	e := echo.New()
+	g := e.Group("/api", telemetry.Echo)
+	g.GET("/users", func(c echo.Context) error { return nil })
+	e.GET("/admin", func(c echo.Context) error { return nil }) // want `route "GET /admin" is not covered by the metrics middleware \(telemetry.Echo\)`
+	e.GET("/orders", func(c echo.Context) error { return nil }, telemetry.Echo)
+	e.GET("/metrics", echoprometheus.NewHandler())
+	return e
+}
+
+func echoPrometheus() *echo.Echo {
+	e := echo.New()
+	e.Use(echoprometheus.NewMiddleware("shop"))
+	e.GET("/users", func(c echo.Context) error { return nil })
+	return e
+}
+
+// ---- gorilla/mux ----
+
+func gorilla() http.Handler {
+	r := mux.NewRouter()
+	api := r.PathPrefix("/api").Subrouter()
+	api.Use(telemetry.Instrument)
+	api.HandleFunc("/users", handle).Methods(http.MethodGet)
+	r.HandleFunc("/admin", handle) // want `route "/admin" is not covered by the metrics middleware \(telemetry.Instrument\)`
+	r.Path("/orders").Handler(telemetry.Instrument(http.HandlerFunc(handle)))
+	return r
+}
+
+// otelmux records traces, not metrics: it covers nothing.
+func gorillaOTelMux() http.Handler {
+	r := mux.NewRouter()
+	r.Use(otelmux.Middleware("shop"))
+	r.HandleFunc("/users", handle)
+	return r
+}
