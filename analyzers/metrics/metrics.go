@@ -82,7 +82,7 @@ func New(cfg Config) *analysis.Analyzer {
 		FactTypes:        []analysis.Fact{new(programFact), new(recordsFact), new(metricFact), new(servesFact)},
 		RunDespiteErrors: true,
 	}
-	a.Flags.BoolVar(&opts.Tests, lint.TestsFlag, cfg.Tests, "also report findings in _test.go files")
+	opts.BindFlags(&a.Flags)
 	a.Flags.Var(exempt, "exempt", "comma-separated route paths that need no metrics middleware (a trailing * matches a prefix)")
 	return a
 }

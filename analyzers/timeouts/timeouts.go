@@ -64,7 +64,7 @@ func New(cfg Config) *analysis.Analyzer {
 		FactTypes:        []analysis.Fact{new(ioFact)},
 		RunDespiteErrors: true,
 	}
-	a.Flags.BoolVar(&opts.Tests, lint.TestsFlag, cfg.Tests, "also report findings in _test.go files")
+	opts.BindFlags(&a.Flags)
 	return a
 }
 

@@ -381,6 +381,21 @@ func TestGoVetPlanFlag(t *testing.T) {
 	if !strings.Contains(r.stderr, "WriteTimeout of 10s is longer than the plan's request_timeout (1s)") {
 		t.Errorf("-plan was not applied under go vet; stderr:\n%s", r.stderr)
 	}
+
+	// An analyzer's own -NAME.plan flag is how per-package drivers that
+	// only set Analyzer.Flags (Bazel's nogo analyzer_flags) give the plan.
+	r = runIn(t, dir, "go", "vet", "-vettool="+perfvetBin, "-timeouts.plan="+plan, "./clean")
+	if !strings.Contains(r.stderr, "WriteTimeout of 10s is longer than the plan's request_timeout (1s)") {
+		t.Errorf("-timeouts.plan was not applied under go vet; stderr:\n%s", r.stderr)
+	}
+	bad := filepath.Join(t.TempDir(), "perfplan.yaml")
+	if err := os.WriteFile(bad, []byte("limits: {request_timeout: 30}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = runIn(t, dir, "go", "vet", "-vettool="+perfvetBin, "-timeouts.plan="+bad, "./clean")
+	if r.code == 0 || !strings.Contains(r.stderr, "perfplan.yaml:1:27") {
+		t.Errorf("a malformed -timeouts.plan should fail with its position; code %d, stderr:\n%s", r.code, r.stderr)
+	}
 }
 
 func TestExitCodes(t *testing.T) {

@@ -5,6 +5,7 @@
 package lint
 
 import (
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -52,6 +53,51 @@ type Options struct {
 
 // TestsFlag is the name of the flag that sets Options.Tests.
 const TestsFlag = "tests"
+
+// PlanFlag is the name of the flag that names one plan file for every
+// package, for drivers that configure an analyzer only through its flags
+// (Bazel's nogo, go vet -vettool with -NAME.plan).
+const PlanFlag = "plan"
+
+// BindFlags registers the flags every perfvet analyzer has, -tests and
+// -plan, on fs (an Analyzer's Flags).
+func (o *Options) BindFlags(fs *flag.FlagSet) {
+	fs.BoolVar(&o.Tests, TestsFlag, o.Tests, "also report findings in test code")
+	fs.Var(&planFlag{o: o}, PlanFlag, "plan file for every package (default: each package's perfplan.yaml, else the embedded plan)")
+}
+
+// planFlag loads the plan when the flag is set, so that a malformed plan
+// is an error of the command line, with its position, not of every
+// package.
+type planFlag struct {
+	o    *Options
+	file string
+}
+
+func (f *planFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	return f.file
+}
+
+func (f *planFlag) Set(s string) error {
+	if s == "" {
+		return fmt.Errorf("empty plan file name")
+	}
+	// Drivers may analyse packages from another working directory.
+	abs, err := filepath.Abs(s)
+	if err != nil {
+		return err
+	}
+	p, err := plan.Load(abs)
+	if err != nil {
+		return err
+	}
+	f.file = s
+	f.o.Plans = plan.Static(p)
+	return nil
+}
 
 // Wrap returns the Run function of the analyzer named name: it resolves the
 // plan and calls run with a filtering Pass. opts is read at each run, so
