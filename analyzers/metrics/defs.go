@@ -238,20 +238,6 @@ func isNil(info *types.Info, e ast.Expr) bool {
 	return isNil
 }
 
-// keyedValue returns the value of field in a keyed composite literal.
-func keyedValue(lit *ast.CompositeLit, field string) ast.Expr {
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
-			return kv.Value
-		}
-	}
-	return nil
-}
-
 // findDefinitions finds the metric definitions of the package: calls of
 // the constructors the knowledge tables list, and calls of instrumentation
 // libraries that define metrics on the program's behalf.
@@ -322,7 +308,7 @@ func (c *checker) defineFromCtor(call *ast.CallExpr, fullName string, ctor knowl
 			d.optsExpr = lit
 			d.Name, d.nameExpr = c.optsName(lit)
 			if ctor.Kind == knowledge.Histogram {
-				if b := keyedValue(lit, "Buckets"); b != nil {
+				if b := analysisutil.KeyedValue(lit, "Buckets"); b != nil {
 					d.bucketsExpr = b
 					d.buckets, d.bucketsKnown = c.floatList(b)
 				} else {
@@ -409,7 +395,7 @@ func (c *checker) optsName(lit *ast.CompositeLit) (string, ast.Expr) {
 	var parts [3]string
 	var nameExpr ast.Expr
 	for i, field := range []string{"Namespace", "Subsystem", "Name"} {
-		v := keyedValue(lit, field)
+		v := analysisutil.KeyedValue(lit, field)
 		if v == nil {
 			continue
 		}

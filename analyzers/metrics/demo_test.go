@@ -2,16 +2,11 @@ package metrics_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
+	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
 	"github.com/perfvet/perfvet/analyzers/metrics"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
@@ -21,39 +16,12 @@ import (
 // also gob-encodes every fact twice and compares, as go vet and nogo
 // need facts to be serializable and deterministic.
 func TestDemo(t *testing.T) {
-	dir, err := filepath.Abs("../../testdata/demo")
-	if err != nil {
-		t.Fatal(err)
-	}
-	requireModulesCached(t, dir, "./...")
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax,
-		Dir:   dir,
-		Env:   append(os.Environ(), "GOWORK=off", "GOPROXY=off"),
-		Tests: false,
-	}
-	pkgs, err := packages.Load(cfg, "./...")
-	if err != nil {
-		t.Fatal(err)
-	}
 	a := metrics.New(metrics.Config{Plans: plan.Static(plan.Default())})
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, &checker.Options{SanityCheck: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for act := range graph.All() {
-		if act.Err != nil {
-			t.Errorf("%s: %v", act, act.Err)
-		}
-		if !act.IsRoot || act.Analyzer != a {
-			continue
-		}
-		for _, d := range act.Diagnostics {
-			posn := act.Package.Fset.Position(d.Pos)
-			rel, _ := filepath.Rel(dir, posn.Filename)
-			got = append(got, fmt.Sprintf("%s:%d: %s", filepath.ToSlash(rel), posn.Line, d.Message))
-		}
+	findings := realibstest.Demo(t, a)
+	got := make([]string, 0, len(findings))
+	for _, d := range findings {
+		posn := d.Position(d.Pos)
+		got = append(got, fmt.Sprintf("%s:%d: %s", posn.Filename, posn.Line, d.Message))
 	}
 	slices.Sort(got)
 	want := []string{

@@ -29,8 +29,10 @@
 // NewMiddleware and otelgin.Middleware define http.server.request.duration,
 // echoprometheus.NewMiddleware(sub) defines sub_requests_total and
 // sub_request_duration_seconds, otelgrpc.NewServerHandler the rpc.server
-// metrics, collectors.NewDBStatsCollector the go_sql_* pool metrics.
-// otelecho and otelmux record traces only, and instrument nothing.
+// metrics, collectors.NewDBStatsCollector the go_sql_* pool metrics;
+// go-grpc-middleware's Prometheus interceptors and go-grpc-prometheus
+// instrument gRPC servers. otelecho (v0.60) and otelmux (v0.58) record
+// traces only, and instrument nothing.
 //
 // It reports:
 //
@@ -60,8 +62,9 @@
 //     installed on its router or a router above it (Use on a ServeMux
 //     wrapper, chi, gin, echo, gorilla/mux, chi's Route and Group, gin and
 //     echo groups, gorilla subrouters); or when the router as a whole is
-//     passed to such middleware. gin's Use covers only the routes
-//     registered after it, as gin does. net/http ServeMux (Go 1.22
+//     passed to such middleware. gin's Use and an echo group's Use
+//     cover only the routes registered after them, as those libraries
+//     do. net/http ServeMux (Go 1.22
 //     patterns, http.Handle and HandleFunc), chi, gin, echo and
 //     gorilla/mux are understood. The scrape endpoint and health checks
 //     are exempt (see -exempt); so is any route whose handler serves

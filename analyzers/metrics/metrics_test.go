@@ -14,7 +14,7 @@ func defaultPlan() metrics.Config {
 }
 
 func TestDefinitions(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "defs"))
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "defs", "crossdefs"))
 }
 
 // requireWellTyped fails on fixtures with type errors: there the flow
@@ -60,7 +60,7 @@ func TestOTelAlias(t *testing.T) {
     labels: [method, path, status]
     aliases: [http.server.request.duration]
 `)
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(cfg), "otelsvc"))
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(cfg), "otelsvc", "otelbare"))
 }
 
 // TestClientAndPoolMetrics: a plan that requires client and pool metrics.
@@ -69,7 +69,7 @@ func TestClientAndPoolMetrics(t *testing.T) {
   - {name: http_client_request_duration_seconds, type: histogram, labels: [method, host, status]}
   - {name: go_sql_open_connections, type: gauge}
 `)
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(cfg), "clients"))
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(cfg), "clients", "poolsvc"))
 }
 
 func TestIllTyped(t *testing.T) {
@@ -86,4 +86,21 @@ func TestExemptFlag(t *testing.T) {
 
 func TestServerHelpers(t *testing.T) {
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "servelib", "servemain"))
+}
+
+// TestBucketsPlan: objectives off client_golang's default buckets, with an
+// endpoint's own, so that DefBuckets and the bucket helpers can miss them.
+func TestBucketsPlan(t *testing.T) {
+	cfg := parsePlan(t, `slo:
+  latency: {p50: 100ms, p95: 300ms, p99: 2s}
+endpoints:
+  - route: GET /users
+    latency: {p95: 200ms}
+metrics:
+  - name: http_request_duration_seconds
+    type: histogram
+    labels: [method, path, status]
+    aliases: [http.server.request.duration]
+`)
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(cfg), "bucketsplan"))
 }

@@ -3,6 +3,7 @@ package metrics
 import (
 	"go/token"
 	"go/types"
+	"iter"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -71,7 +72,7 @@ func (c *checker) metricOf(v ssa.Value, depth int) *definition {
 	if v == nil || depth > 10 {
 		return nil
 	}
-	switch v := v.(type) {
+	switch v := unwrap(v).(type) {
 	case *ssa.Call:
 		if d := c.defsByPos[v.Common().Pos()]; d != nil {
 			return d
@@ -105,14 +106,6 @@ func (c *checker) metricOf(v ssa.Value, depth int) *definition {
 		return c.importedDef(obj)
 	case *ssa.FreeVar:
 		return c.metricOf(c.freeVarBinding(v), depth+1)
-	case *ssa.MakeInterface:
-		return c.metricOf(v.X, depth+1)
-	case *ssa.ChangeInterface:
-		return c.metricOf(v.X, depth+1)
-	case *ssa.ChangeType:
-		return c.metricOf(v.X, depth+1)
-	case *ssa.TypeAssert:
-		return c.metricOf(v.X, depth+1)
 	case *ssa.Phi:
 		for _, e := range v.Edges {
 			if d := c.metricOf(e, depth+1); d != nil {
@@ -121,6 +114,57 @@ func (c *checker) metricOf(v ssa.Value, depth int) *definition {
 		}
 	}
 	return nil
+}
+
+// callsIn yields the call instructions of funcs, with the function each
+// is in.
+func callsIn(funcs []*ssa.Function) iter.Seq2[*ssa.Function, ssa.CallInstruction] {
+	return func(yield func(*ssa.Function, ssa.CallInstruction) bool) {
+		for _, fn := range funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if ci, ok := instr.(ssa.CallInstruction); ok && !yield(fn, ci) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// returns returns the return instructions of fn.
+func returns(fn *ssa.Function) []*ssa.Return {
+	var out []*ssa.Return
+	for _, b := range fn.Blocks {
+		if n := len(b.Instrs); n > 0 {
+			if ret, ok := b.Instrs[n-1].(*ssa.Return); ok {
+				out = append(out, ret)
+			}
+		}
+	}
+	return out
+}
+
+// unwrap strips the conversions that keep what a value denotes: to an
+// interface, between interfaces, between types of one underlying type,
+// and type assertions.
+func unwrap(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.TypeAssert:
+			v = x.X
+		default:
+			return v
+		}
+	}
 }
 
 // receiver returns the receiver of a method call, static or dynamic.
@@ -150,16 +194,21 @@ func args(call *ssa.CallCommon) []ssa.Value {
 // onlyStore returns the value stored in a local variable that is stored
 // to once.
 func onlyStore(a *ssa.Alloc) ssa.Value {
-	var val ssa.Value
-	for _, ref := range referrers(a) {
+	if vals := storedValues(a); len(vals) == 1 {
+		return vals[0]
+	}
+	return nil
+}
+
+// storedValues returns the values stored in a local variable.
+func storedValues(a *ssa.Alloc) []ssa.Value {
+	var out []ssa.Value
+	for _, ref := range flow.Referrers(a) {
 		if st, ok := ref.(*ssa.Store); ok && st.Addr == a {
-			if val != nil {
-				return nil
-			}
-			val = st.Val
+			out = append(out, st.Val)
 		}
 	}
-	return val
+	return out
 }
 
 // freeVarBinding returns the value a closure's free variable is bound to
@@ -186,49 +235,14 @@ func (c *checker) freeVarBinding(fv *ssa.FreeVar) ssa.Value {
 	return nil
 }
 
-func referrers(v ssa.Value) []ssa.Instruction {
-	if v == nil {
-		return nil
-	}
-	refs := v.Referrers()
-	if refs == nil {
-		return nil
-	}
-	return *refs
-}
-
 // computeRecords computes the records facts of the package's declared
 // functions, iterating to a fixed point so that chains of helpers inside
 // the package are followed.
 func (c *checker) computeRecords() {
-	var declared []*ssa.Function
-	for _, f := range c.funcs {
-		if obj, ok := f.Object().(*types.Func); ok && obj != nil && f.Parent() == nil {
-			declared = append(declared, f)
-		}
-	}
-	for range 8 {
-		changed := false
-		for _, f := range declared {
-			obj := f.Object().(*types.Func)
-			nf := c.recordsFor(f)
-			old := c.records[obj]
-			if nf.empty() {
-				if old != nil {
-					delete(c.records, obj)
-					changed = true
-				}
-				continue
-			}
-			if old == nil || old.String() != nf.String() {
-				c.records[obj] = nf
-				changed = true
-			}
-		}
-		if !changed {
-			break
-		}
-	}
+	flow.Fixpoint(flow.DeclaredFuncs(c.funcs), c.records, func(f *ssa.Function) (*recordsFact, bool) {
+		nf := c.recordsFor(f)
+		return nf, !nf.empty()
+	})
 }
 
 // recordsFor computes what a function and its function literals record,
@@ -351,19 +365,11 @@ func (c *checker) valueInstruments(v ssa.Value, depth int) bool {
 	if v == nil || depth > 8 {
 		return false
 	}
-	switch v := v.(type) {
+	switch v := unwrap(v).(type) {
 	case *ssa.Function:
 		return c.funcInstruments(v)
 	case *ssa.MakeClosure:
 		return c.funcInstruments(v.Fn.(*ssa.Function))
-	case *ssa.MakeInterface:
-		return c.valueInstruments(v.X, depth+1)
-	case *ssa.ChangeInterface:
-		return c.valueInstruments(v.X, depth+1)
-	case *ssa.ChangeType:
-		return c.valueInstruments(v.X, depth+1)
-	case *ssa.Convert:
-		return c.valueInstruments(v.X, depth+1)
 	case *ssa.Phi:
 		for _, e := range v.Edges {
 			if c.valueInstruments(e, depth+1) {

@@ -182,22 +182,14 @@ func (c *checker) cover(rt *route) {
 // collectRouters finds the package's routers, middleware and routes.
 func (c *checker) collectRouters() *routerSet {
 	s := &routerSet{c: c, byKey: make(map[any]*router)}
-	for _, fn := range c.funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				ci, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				call := ci.Common()
-				name := flow.CalleeName(call)
-				if op, ok := knowledge.RouterOps[name]; ok {
-					c.routerOp(s, fn, call, ci, op)
-				}
-				if spec, ok := knowledge.Routes[name]; ok {
-					c.registration(s, fn, call, spec)
-				}
-			}
+	for fn, ci := range callsIn(c.funcs) {
+		call := ci.Common()
+		name := flow.CalleeName(call)
+		if op, ok := knowledge.RouterOps[name]; ok {
+			c.routerOp(s, fn, call, ci, op)
+		}
+		if spec, ok := knowledge.Routes[name]; ok {
+			c.registration(s, fn, call, spec)
 		}
 	}
 	// Routers passed, as a whole, to an instrumenting wrapper.
@@ -324,21 +316,10 @@ func (c *checker) registration(s *routerSet, fn *ssa.Function, call *ssa.CallCom
 // gin RouterGroup promoted method.
 func (c *checker) routerKey(v ssa.Value) any {
 	for range 16 {
+		v = unwrap(v)
 		switch x := v.(type) {
 		case nil:
 			return nil
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
-		case *ssa.ChangeInterface:
-			v = x.X
-			continue
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.TypeAssert:
-			v = x.X
-			continue
 		case *ssa.FieldAddr:
 			if f := fieldVar(x.X.Type(), x.Field); f != nil && f.Embedded() {
 				v = x.X // gin: &engine.RouterGroup
@@ -421,7 +402,7 @@ func (c *checker) gorillaPath(v ssa.Value) string {
 // a whole (metrics.Instrument(mux), otelhttp.NewHandler(r, "api")).
 func (c *checker) wrappedBy(v ssa.Value) string {
 	vals := []ssa.Value{v}
-	for _, ref := range referrers(v) {
+	for _, ref := range flow.Referrers(v) {
 		switch ref := ref.(type) {
 		case *ssa.MakeInterface:
 			vals = append(vals, ref)
@@ -430,7 +411,7 @@ func (c *checker) wrappedBy(v ssa.Value) string {
 		}
 	}
 	for _, val := range vals {
-		for _, ref := range referrers(val) {
+		for _, ref := range flow.Referrers(val) {
 			call, ok := ref.(*ssa.Call)
 			if !ok {
 				continue
@@ -488,13 +469,7 @@ func (c *checker) isScrapeHandler(v ssa.Value, depth int) bool {
 	if v == nil || depth > 6 {
 		return false
 	}
-	switch x := v.(type) {
-	case *ssa.MakeInterface:
-		return c.isScrapeHandler(x.X, depth+1)
-	case *ssa.ChangeType:
-		return c.isScrapeHandler(x.X, depth+1)
-	case *ssa.ChangeInterface:
-		return c.isScrapeHandler(x.X, depth+1)
+	switch x := unwrap(v).(type) {
 	case *ssa.Call:
 		if knowledge.ScrapeHandlers[flow.CalleeName(x.Common())] {
 			return true
@@ -515,11 +490,8 @@ func (c *checker) isScrapeHandler(v ssa.Value, depth int) bool {
 
 func (c *checker) returnsScrape(fn *ssa.Function, depth int) bool {
 	found := false
-	for _, b := range fn.Blocks {
-		if len(b.Instrs) == 0 {
-			continue
-		}
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+	for _, ret := range returns(fn) {
+		if len(ret.Results) == 1 {
 			if !c.isScrapeHandler(ret.Results[0], depth) {
 				return false
 			}
@@ -532,11 +504,9 @@ func (c *checker) returnsScrape(fn *ssa.Function, depth int) bool {
 // callsScrape reports whether a handler function writes the metrics
 // (VictoriaMetrics' WritePrometheus, promhttp.Handler().ServeHTTP).
 func (c *checker) callsScrape(fn *ssa.Function) bool {
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			if ci, ok := instr.(ssa.CallInstruction); ok && knowledge.ScrapeHandlers[flow.CalleeName(ci.Common())] {
-				return true
-			}
+	for _, ci := range callsIn([]*ssa.Function{fn}) {
+		if knowledge.ScrapeHandlers[flow.CalleeName(ci.Common())] {
+			return true
 		}
 	}
 	return false
@@ -561,7 +531,7 @@ func variadicElems(v ssa.Value) ([]ssa.Value, bool) {
 		v ssa.Value
 	}
 	var elems []elem
-	for _, ref := range referrers(alloc) {
+	for _, ref := range flow.Referrers(alloc) {
 		ia, ok := ref.(*ssa.IndexAddr)
 		if !ok {
 			continue
@@ -571,7 +541,7 @@ func variadicElems(v ssa.Value) ([]ssa.Value, bool) {
 			return nil, false
 		}
 		i, _ := constant.Int64Val(idx.Value)
-		for _, r2 := range referrers(ia) {
+		for _, r2 := range flow.Referrers(ia) {
 			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
 				elems = append(elems, elem{i, st.Val})
 			}
@@ -601,16 +571,12 @@ func calleeSig(call *ssa.CallCommon) *types.Signature {
 
 // funcOf returns the function a value denotes: a function or a closure.
 func funcOf(v ssa.Value) *ssa.Function {
-	switch x := v.(type) {
+	switch x := unwrap(v).(type) {
 	case *ssa.Function:
 		return x
 	case *ssa.MakeClosure:
 		fn, _ := x.Fn.(*ssa.Function)
 		return fn
-	case *ssa.ChangeType:
-		return funcOf(x.X)
-	case *ssa.MakeInterface:
-		return funcOf(x.X)
 	}
 	return nil
 }
@@ -618,13 +584,8 @@ func funcOf(v ssa.Value) *ssa.Function {
 // valueName names a handler or middleware value for messages.
 func (c *checker) valueName(v ssa.Value) string {
 	for range 8 {
+		v = unwrap(v)
 		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
-		case *ssa.ChangeType:
-			v = x.X
-			continue
 		case *ssa.Function:
 			if obj, ok := x.Object().(*types.Func); ok && obj != nil {
 				return analysisutil.Display(obj)

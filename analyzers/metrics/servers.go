@@ -258,32 +258,21 @@ func (c *checker) checkGRPC() {
 	if len(c.program.Metrics) == 0 {
 		return
 	}
-	for _, fn := range c.funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				ci, ok := instr.(ssa.CallInstruction)
-				if !ok {
-					continue
-				}
-				callee := ci.Common().StaticCallee()
-				if callee == nil || !isGRPCRegister(callee) || len(ci.Common().Args) == 0 {
-					continue
-				}
-				srv := stripInterface(ci.Common().Args[0])
-				newServer, ok := srv.(*ssa.Call)
-				if !ok || flow.CalleeName(newServer.Common()) != knowledge.GRPCNewServer {
-					continue
-				}
-				instrumented, known := c.grpcOptionsInstrument(newServer.Common())
-				if instrumented || !known {
-					continue
-				}
-				call := c.callExpr(ci.Common().Pos())
-				if call == nil {
-					continue
-				}
-				c.report(call, CategoryGRPC, "%s registers a gRPC service on a server with no metrics interceptor or stats handler, so its calls are missing from the request rates and latencies the plan's SLOs are read from; pass grpc.StatsHandler(otelgrpc.NewServerHandler()) or a Prometheus interceptor to grpc.NewServer", callee.Name())
-			}
+	for _, ci := range callsIn(c.funcs) {
+		callee := ci.Common().StaticCallee()
+		if callee == nil || !isGRPCRegister(callee) || len(ci.Common().Args) == 0 {
+			continue
+		}
+		newServer, ok := unwrap(ci.Common().Args[0]).(*ssa.Call)
+		if !ok || flow.CalleeName(newServer.Common()) != knowledge.GRPCNewServer {
+			continue
+		}
+		instrumented, known := c.grpcOptionsInstrument(newServer.Common())
+		if instrumented || !known {
+			continue
+		}
+		if call := c.callExpr(ci.Common().Pos()); call != nil {
+			c.report(call, CategoryGRPC, "%s registers a gRPC service on a server with no metrics interceptor or stats handler, so its calls are missing from the request rates and latencies the plan's SLOs are read from; pass grpc.StatsHandler(otelgrpc.NewServerHandler()) or a Prometheus interceptor to grpc.NewServer", callee.Name())
 		}
 	}
 }
@@ -298,20 +287,6 @@ func isGRPCRegister(fn *ssa.Function) bool {
 	return params.Len() == 2 && analysisutil.IsNamed(params.At(0).Type(), knowledge.GRPC, "ServiceRegistrar")
 }
 
-func stripInterface(v ssa.Value) ssa.Value {
-	for range 4 {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
-}
-
 // grpcOptionsInstrument reports whether grpc.NewServer's options include
 // an instrumenting interceptor or stats handler, and whether the options
 // could all be seen.
@@ -324,7 +299,7 @@ func (c *checker) grpcOptionsInstrument(call *ssa.CallCommon) (instrumented, kno
 		return false, false
 	}
 	for _, o := range opts {
-		oc, ok := stripInterface(o).(*ssa.Call)
+		oc, ok := unwrap(o).(*ssa.Call)
 		if !ok {
 			return false, false
 		}
@@ -389,7 +364,7 @@ func (c *checker) checkHTTPClients() {
 		if !analysisutil.IsNamed(c.pass.TypesInfo.TypeOf(lit), knowledge.NetHTTP, "Client") {
 			continue
 		}
-		if t := keyedValue(lit, "Transport"); t != nil {
+		if t := analysisutil.KeyedValue(lit, "Transport"); t != nil {
 			if !c.uninstrumentedTransport(t) {
 				continue
 			}
@@ -423,24 +398,17 @@ func (c *checker) checkPools() {
 			return
 		}
 	}
-	for _, fn := range c.funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				call, ok := instr.(*ssa.Call)
-				if !ok {
-					continue
-				}
-				name := flow.CalleeName(call.Common())
-				if name != "database/sql.Open" && name != "database/sql.OpenDB" {
-					continue
-				}
-				if poolHandedOff(call) {
-					continue
-				}
-				if e := c.callExpr(call.Common().Pos()); e != nil {
-					c.report(e, CategoryPool, "this database pool's statistics are exported by no collector, so the pool metrics the plan requires (open, in-use and waiting connections) are missing; register collectors.NewDBStatsCollector(db, name)")
-				}
-			}
+	for _, ci := range callsIn(c.funcs) {
+		call, ok := ci.(*ssa.Call)
+		if !ok {
+			continue
+		}
+		name := flow.CalleeName(call.Common())
+		if name != "database/sql.Open" && name != "database/sql.OpenDB" || poolHandedOff(call) {
+			continue
+		}
+		if e := c.callExpr(call.Common().Pos()); e != nil {
+			c.report(e, CategoryPool, "this database pool's statistics are exported by no collector, so the pool metrics the plan requires (open, in-use and waiting connections) are missing; register collectors.NewDBStatsCollector(db, name)")
 		}
 	}
 }
@@ -450,7 +418,7 @@ func (c *checker) checkPools() {
 func poolHandedOff(call *ssa.Call) bool {
 	var vals []ssa.Value
 	if _, isTuple := call.Type().(*types.Tuple); isTuple {
-		for _, ref := range referrers(call) {
+		for _, ref := range flow.Referrers(call) {
 			if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
 				vals = append(vals, ex)
 			}
@@ -459,7 +427,7 @@ func poolHandedOff(call *ssa.Call) bool {
 		vals = append(vals, call)
 	}
 	for _, v := range vals {
-		for _, ref := range referrers(v) {
+		for _, ref := range flow.Referrers(v) {
 			switch ref := ref.(type) {
 			case ssa.CallInstruction:
 				c := ref.Common()

@@ -54,35 +54,27 @@ func (c *checker) findStarts() {
 	for range 4 {
 		c.starts = nil
 		changed := false
-		for _, fn := range c.funcs {
-			for _, b := range fn.Blocks {
-				for _, instr := range b.Instrs {
-					ci, ok := instr.(ssa.CallInstruction)
-					if !ok {
-						continue
-					}
-					s := c.startOf(ci.Common(), fn)
-					if s == nil {
-						continue
-					}
-					what := s.served
-					if h := serverHandler(what); s.field && h != nil {
-						what = h // the Handler of a server literal made here
-					}
-					origin, param := c.originOf(what, fn, 0)
-					if origin == originParam {
-						if decl := declaredFunc(outermost(fn)); decl != nil {
-							if old, ok := c.serves[decl]; !ok || old != param {
-								c.serves[decl] = param
-								changed = true
-							}
-						}
-						continue
-					}
-					s.report = (c.pass.Pkg.Name() == "main" || origin == originLocal) && !c.servesOnlyMetrics(s)
-					c.starts = append(c.starts, s)
-				}
+		for fn, ci := range callsIn(c.funcs) {
+			s := c.startOf(ci.Common(), fn)
+			if s == nil {
+				continue
 			}
+			what := s.served
+			if h := serverHandler(what); s.field && h != nil {
+				what = h // the Handler of a server literal made here
+			}
+			origin, param := c.originOf(what, fn, 0)
+			if origin == originParam {
+				if decl := declaredFunc(outermost(fn)); decl != nil {
+					if old, ok := c.serves[decl]; !ok || old != param {
+						c.serves[decl] = param
+						changed = true
+					}
+				}
+				continue
+			}
+			s.report = (c.pass.Pkg.Name() == "main" || origin == originLocal) && !c.servesOnlyMetrics(s)
+			c.starts = append(c.starts, s)
 		}
 		if !changed {
 			break
@@ -156,17 +148,7 @@ func (c *checker) originOf(v ssa.Value, fn *ssa.Function, depth int) (int, int) 
 	if v == nil || depth > 8 {
 		return originOther, -1
 	}
-	switch x := v.(type) {
-	case *ssa.MakeInterface:
-		return c.originOf(x.X, fn, depth+1)
-	case *ssa.ChangeInterface:
-		return c.originOf(x.X, fn, depth+1)
-	case *ssa.ChangeType:
-		return c.originOf(x.X, fn, depth+1)
-	case *ssa.Convert:
-		return c.originOf(x.X, fn, depth+1)
-	case *ssa.TypeAssert:
-		return c.originOf(x.X, fn, depth+1)
+	switch x := unwrap(v).(type) {
 	case *ssa.Extract:
 		return c.originOf(x.Tuple, fn, depth+1)
 	case *ssa.Parameter:
@@ -261,12 +243,8 @@ func (c *checker) callOrigin(call *ssa.CallCommon, fn *ssa.Function, depth int) 
 		// What does the callee return: something it makes, or one of
 		// its parameters (gin's engine.Handler() returns the engine)?
 		result := originOther
-		for _, b := range callee.Blocks {
-			if len(b.Instrs) == 0 {
-				continue
-			}
-			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-			if !ok || len(ret.Results) == 0 {
+		for _, ret := range returns(callee) {
+			if len(ret.Results) == 0 {
 				continue
 			}
 			o, p := c.originOf(ret.Results[0], callee, depth+1)
@@ -312,17 +290,6 @@ func servable(t types.Type) bool {
 		}
 	}
 	return false
-}
-
-// storedValues returns the values stored in a local variable.
-func storedValues(a *ssa.Alloc) []ssa.Value {
-	var out []ssa.Value
-	for _, ref := range referrers(a) {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == a {
-			out = append(out, st.Val)
-		}
-	}
-	return out
 }
 
 // mayStartServers reports whether the package calls a function that

@@ -38,12 +38,13 @@
 // A loop counts when the number of its iterations grows with the data: a
 // range over a slice, map, channel, string or function iterator; a for
 // loop over an index of a collection (i < len(xs), or xs[i] in the body);
-// a loop over a result set or scanner (for rows.Next()), which also holds
-// the result set's connection while each query takes a second one; a work
-// list (for len(queue) > 0) or a linked list; and the functions that call
-// a callback per element (slices.SortFunc, slices.ContainsFunc, sort.Slice,
-// sync.Map.Range, pgx.ForEachRow, and helpers whose facts say so, such as
-// lo.ForEach). It does not count, and nothing is reported, for:
+// a loop over a result set or scanner (for rows.Next(), pgx.ForEachRow),
+// which also holds the result set's connection while each query takes a
+// second one; a work list (for len(queue) > 0) or a linked list; and the
+// functions that call a callback per element (slices.SortFunc,
+// slices.ContainsFunc, sort.Slice, sync.Map.Range, and helpers whose facts
+// say so, such as lo.ForEach). It does not count, and nothing is
+// reported, for:
 //
 //   - a constant number of iterations: for i := 0; i < 3; i++, a range
 //     over an array, a composite literal, or a variable initialised with
@@ -59,7 +60,11 @@
 //     Batch.Queue, commands queued on a Redis pipeline, query builders
 //     assembled in the loop and run after it, dataloaders' Load;
 //   - a call through an interface on the loop's own element (for _, h :=
-//     range handlers { h.Handle(e) }): that walks implementations, not data.
+//     range handlers { h.Handle(e) }): that walks implementations, not data;
+//   - a list of statements: SQL text that changes with the iteration (for
+//     _, m := range migrations { db.Exec(m.SQL) }), given to a library's
+//     call or to the program's own interface over one (an ExecQuerier
+//     over *sql.DB). SQL text built inside a helper is not seen.
 //
 // Example. One query per order:
 //

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
 	"github.com/perfvet/perfvet/analyzers/nplusone"
 )
 
@@ -37,11 +38,7 @@ func TestPrecisionRecall(t *testing.T) {
 // TestPrecisionRecallRealLibraries counts the same on the real-libraries
 // fixture module.
 func TestPrecisionRecallRealLibraries(t *testing.T) {
-	dir, err := filepath.Abs(realibsDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	requireModulesCached(t, dir, "./nplusone/...")
+	dir := realibstest.Module(t, "./nplusone/...")
 	c := count(t, dir, "./nplusone", "./nplusone/store")
 	want := countWants(t, dir, []string{"nplusone", "nplusone/store"})
 	c.log(t, "real libraries", want)

@@ -5,6 +5,9 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -75,7 +78,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 		RunDespiteErrors: true,
 	}
 	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
-	a.Flags.BoolVar(&opts.lint.Tests, lint.TestsFlag, cfg.Tests, "also report findings in _test.go files")
+	opts.lint.BindFlags(&a.Flags)
 	a.Flags.BoolVar(&opts.writes, "writes", cfg.Writes, "report writes, deletes and transactions in loops too (category write)")
 	a.Flags.BoolVar(&opts.libraries, "libraries", cfg.Libraries, "also check the code of the database and cache libraries perfvet knows (for their maintainers)")
 	return a
@@ -209,7 +212,7 @@ func (c *checker) report() {
 		if r == nil && c.writes {
 			r, category = p.write, CategoryWrite
 		}
-		report := r != nil && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s)
+		report := r != nil && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s, r)
 		if report {
 			c.reportSite(s, r, category)
 		}
@@ -315,8 +318,12 @@ func (c *checker) reportSite(s site, r *Reach, category string) {
 	case r.pos.IsValid():
 		related = append(related, analysis.RelatedInformation{Pos: r.pos, Message: "the " + noun(r, write) + " runs here"})
 	case r.Posn != "":
-		if fn := analysisutil.Callee(c.pass.TypesInfo, s.call); fn != nil && fn.Pos().IsValid() {
-			related = append(related, analysis.RelatedInformation{Pos: fn.Pos(), Message: "the " + noun(r, write) + " runs in " + r.Posn})
+		if fn := c.siteCallee(s); fn != nil && fn.Pos().IsValid() {
+			if pos := lineIn(c.pass.Fset, fn.Pos(), r.Posn); pos.IsValid() {
+				related = append(related, analysis.RelatedInformation{Pos: pos, Message: "the " + noun(r, write) + " runs here"})
+			} else {
+				related = append(related, analysis.RelatedInformation{Pos: fn.Pos(), Message: "the " + noun(r, write) + " runs in " + r.Posn})
+			}
 		}
 	}
 	related = append(related, analysis.RelatedInformation{Pos: s.loop.node.Pos(), End: loopHead(s.loop), Message: "once per " + s.loop.describe(c.pass.Fset)})
@@ -327,6 +334,39 @@ func (c *checker) reportSite(s site, r *Reach, category string) {
 		Message:  msg,
 		Related:  related,
 	})
+}
+
+// siteCallee is the function a site runs: the callee, or, for a function
+// handed to a per-element caller (slices.DeleteFunc(xs, isOrphan)), that
+// function.
+func (c *checker) siteCallee(s site) *types.Func {
+	if s.arg >= 0 {
+		fn, _ := typeutilFunc(c.pass.TypesInfo, s.call.Args[s.arg])
+		return fn
+	}
+	return analysisutil.Callee(c.pass.TypesInfo, s.call)
+}
+
+// lineIn returns the start of the line a round trip's Posn
+// ("store/orders.go:73") names, when it is in the file that declares the
+// function at decl (a helper that queries itself, the common case), or
+// NoPos. The file is known to every driver, from source or from export
+// data, so the position does not depend on the driver.
+func lineIn(fset *token.FileSet, decl token.Pos, posn string) token.Pos {
+	file, lineText, ok := strings.Cut(posn, ":")
+	if !ok {
+		return token.NoPos
+	}
+	line, err := strconv.Atoi(lineText)
+	tf := fset.File(decl)
+	if err != nil || tf == nil || line < 1 || line > tf.LineCount() {
+		return token.NoPos
+	}
+	name := filepath.ToSlash(tf.Name())
+	if name != file && !strings.HasSuffix(name, "/"+file) {
+		return token.NoPos
+	}
+	return tf.LineStart(line)
 }
 
 // loopHead is the end of a loop's header: where its body starts.
@@ -342,8 +382,11 @@ func loopHead(l *loop) token.Pos {
 
 // runsEachStatement reports whether a site runs SQL text that changes with
 // the iteration (for _, m := range migrations { tx.Exec(m.SQL) }): that
-// runs a list of statements, not the same query once per element.
-func (c *checker) runsEachStatement(s site) bool {
+// runs a list of statements, not the same query once per element. The
+// call is a library round trip, or a call through the program's own
+// interface that reaches a library's SQL method directly (an ExecQuerier
+// over *sql.DB), whose SQL text is then its first string parameter too.
+func (c *checker) runsEachStatement(s site, r *Reach) bool {
 	if s.arg >= 0 {
 		return false
 	}
@@ -351,11 +394,14 @@ func (c *checker) runsEachStatement(s site) bool {
 	if fn == nil {
 		return false
 	}
-	rt, ok := knowledge.LookupRoundTrip(fn, c.recvTypeAt(s.call.Lparen, nil))
-	if !ok {
-		return false
+	i := -1
+	if rt, ok := knowledge.LookupRoundTrip(fn, c.recvTypeAt(s.call.Lparen, nil)); ok {
+		i = rt.SQLArg(fn)
+	} else if r != nil && r.Dynamic && isSQLLib(r.Lib) && isInterfaceMethod(fn) {
+		if _, below := c.subject(s, r); below != "" && !strings.Contains(below, "→") {
+			i = knowledge.RoundTrip{SQL: true}.SQLArg(fn)
+		}
 	}
-	i := rt.SQLArg(fn)
 	if i < 0 || i >= len(s.call.Args) {
 		return false
 	}
@@ -364,4 +410,19 @@ func (c *checker) runsEachStatement(s site) bool {
 		return false
 	}
 	return c.dependsOnIteration(s.loop, arg)
+}
+
+// isSQLLib reports whether a library sends SQL text.
+func isSQLLib(lib string) bool {
+	switch knowledge.Lib(lib) {
+	case knowledge.LibSQL, knowledge.LibSQLX, knowledge.LibPGX, knowledge.LibBun, knowledge.LibEnt, knowledge.LibXORM, knowledge.LibGorp:
+		return true
+	}
+	return false
+}
+
+// isInterfaceMethod reports whether fn is a method of an interface.
+func isInterfaceMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }

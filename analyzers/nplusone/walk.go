@@ -208,7 +208,7 @@ func (w *walker) call(call *ast.CallExpr) {
 	if w.scanOnly {
 		return
 	}
-	goroutine := w.goroutine
+	goroutine := w.goroutine || w.startsGoroutine(call)
 	if len(w.path) > 0 {
 		if g, ok := w.path[len(w.path)-1].(*ast.GoStmt); ok && g.Call == call {
 			goroutine = true
@@ -227,9 +227,19 @@ func (w *walker) call(call *ast.CallExpr) {
 		if _, isLit := ast.Unparen(call.Args[i]).(*ast.FuncLit); !isLit {
 			l := c.callbackLoop(call, nil, coll, w.calleeName(call))
 			l.body = call
+			if fn := analysisutil.Callee(c.pass.TypesInfo, call); fn != nil {
+				resultSet(l, knowledge.Callbacks[analysisutil.FullName(fn)])
+			}
 			c.sites = append(c.sites, site{call: call, loop: l, goroutine: goroutine, arg: i})
 		}
 	}
+}
+
+// startsGoroutine reports whether a call runs its function argument in a
+// new goroutine (errgroup's Go, sync.WaitGroup's Go).
+func (w *walker) startsGoroutine(call *ast.CallExpr) bool {
+	fn := analysisutil.Callee(w.c.pass.TypesInfo, call)
+	return fn != nil && knowledge.Callbacks[analysisutil.FullName(fn)].Goroutine
 }
 
 // funcLit walks a function literal: in the current loops if it runs
@@ -280,7 +290,9 @@ func (w *walker) runsInPlace(lit *ast.FuncLit) (runs, goroutine bool, perElement
 	}
 	if cb, ok := knowledge.Callbacks[analysisutil.FullName(fn)]; ok && cb.Func == i {
 		if cb.PerElement {
-			return true, cb.Goroutine, w.c.callbackLoop(call, lit, collArg(call, cb.Coll), w.calleeName(call))
+			l := w.c.callbackLoop(call, lit, collArg(call, cb.Coll), w.calleeName(call))
+			resultSet(l, cb)
+			return true, cb.Goroutine, l
 		}
 		return true, cb.Goroutine, nil
 	}
@@ -292,6 +304,14 @@ func (w *walker) runsInPlace(lit *ast.FuncLit) (runs, goroutine bool, perElement
 		return true, false, w.c.callbackLoop(call, lit, nil, w.calleeName(call))
 	}
 	return true, false, nil
+}
+
+// resultSet marks a callback's loop as one over the rows of an open
+// result set (pgx.ForEachRow).
+func resultSet(l *loop, cb knowledge.Callback) {
+	if cb.ResultSet && l.sized {
+		l.rows, l.what = true, "row of"
+	}
 }
 
 // perElementArg returns the index of a function argument that the called

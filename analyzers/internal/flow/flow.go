@@ -225,12 +225,12 @@ func CalleeName(c *ssa.CallCommon) string { return calleeName(c) }
 func Aliases(alloc *ssa.Alloc) []*ssa.Alloc {
 	out := []*ssa.Alloc{alloc}
 	for i := 0; i < len(out); i++ {
-		for _, ref := range referrers(out[i]) {
+		for _, ref := range Referrers(out[i]) {
 			load, ok := ref.(*ssa.UnOp)
 			if !ok || load.Op != token.MUL {
 				continue
 			}
-			for _, r2 := range referrers(load) {
+			for _, r2 := range Referrers(load) {
 				if st, ok := r2.(*ssa.Store); ok && st.Val == load {
 					if dst, ok := st.Addr.(*ssa.Alloc); ok && !containsAlloc(out, dst) {
 						out = append(out, dst)
@@ -256,12 +256,12 @@ func containsAlloc(list []*ssa.Alloc, a *ssa.Alloc) bool {
 func FieldStores(allocs []*ssa.Alloc, field string) []*ssa.Store {
 	var out []*ssa.Store
 	for _, a := range allocs {
-		for _, ref := range referrers(a) {
+		for _, ref := range Referrers(a) {
 			fa, ok := ref.(*ssa.FieldAddr)
 			if !ok || fa.X != a || fieldName(fa) != field {
 				continue
 			}
-			for _, r2 := range referrers(fa) {
+			for _, r2 := range Referrers(fa) {
 				if st, ok := r2.(*ssa.Store); ok && st.Addr == fa {
 					out = append(out, st)
 				}
@@ -289,7 +289,7 @@ func fieldName(fa *ssa.FieldAddr) string {
 // literal alone would be a guess.
 func HandedOff(allocs []*ssa.Alloc, ok func(*ssa.CallCommon) bool) bool {
 	for _, a := range allocs {
-		for _, ref := range referrers(a) {
+		for _, ref := range Referrers(a) {
 			if call, isCall := ref.(ssa.CallInstruction); isCall {
 				c := call.Common()
 				if c.Value == ssa.Value(a) && !c.IsInvoke() {
@@ -304,7 +304,9 @@ func HandedOff(allocs []*ssa.Alloc, ok func(*ssa.CallCommon) bool) bool {
 	return false
 }
 
-func referrers(v ssa.Value) []ssa.Instruction {
+// Referrers returns the instructions that refer to v (none for a value
+// without referrers, such as a constant or a function).
+func Referrers(v ssa.Value) []ssa.Instruction {
 	if v == nil {
 		return nil
 	}
@@ -332,7 +334,7 @@ func ContextUses(v ssa.Value, visit func(call ssa.CallInstruction, i int)) {
 			return
 		}
 		seen[v] = true
-		for _, ref := range referrers(v) {
+		for _, ref := range Referrers(v) {
 			switch ref := ref.(type) {
 			case *ssa.Phi:
 				walk(ref)
@@ -350,7 +352,7 @@ func ContextUses(v ssa.Value, visit func(call ssa.CallInstruction, i int)) {
 					if i == 0 && knowledge.ContextDerivations[name] {
 						if call, ok := ref.(*ssa.Call); ok {
 							walk(call)
-							for _, r2 := range referrers(call) {
+							for _, r2 := range Referrers(call) {
 								if ex, ok := r2.(*ssa.Extract); ok && ex.Index == 0 {
 									walk(ex)
 								}

@@ -21,6 +21,9 @@ type Callback struct {
 	PerElement bool
 	// Goroutine: it calls the function in a new goroutine.
 	Goroutine bool
+	// ResultSet: Coll is a database result set, open while the function
+	// runs (pgx.ForEachRow): a query there takes a second connection.
+	ResultSet bool
 }
 
 // Special values of Callback.Coll.
@@ -55,7 +58,7 @@ var Callbacks = map[string]Callback{
 	"(*sync.WaitGroup).Go":                      {Func: 0, Coll: None, Goroutine: true},
 	"(*golang.org/x/sync/errgroup.Group).Go":    {Func: 0, Coll: None, Goroutine: true},
 	"(*golang.org/x/sync/errgroup.Group).TryGo": {Func: 0, Coll: None, Goroutine: true},
-	"github.com/jackc/pgx/v5.ForEachRow":        {Func: 2, Coll: 0, PerElement: true},
+	"github.com/jackc/pgx/v5.ForEachRow":        {Func: 2, Coll: 0, PerElement: true, ResultSet: true},
 }
 
 // Iterators are the methods that a for loop's condition calls to advance

@@ -32,7 +32,8 @@ type RouterOp struct {
 	// a router below the receiver (chi's Route and Group), or -1.
 	Callback int
 	// Ordered: the middleware covers only the routes registered after it
-	// (gin copies a group's handlers into each route at registration).
+	// (gin, and echo groups, copy the middleware into each route at
+	// registration).
 	Ordered bool
 }
 
@@ -96,7 +97,7 @@ var RouterOps = func() map[string]RouterOp {
 		"(" + Gin + ".IRouter).Group":          {Middleware: 1, Child: true, Callback: -1},
 		"(*" + Echo4 + ".Echo).Use":            {Middleware: 0, Same: true, Callback: -1},
 		"(*" + Echo4 + ".Echo).Pre":            {Middleware: 0, Same: true, Callback: -1},
-		"(*" + Echo4 + ".Group).Use":           {Middleware: 0, Same: true, Callback: -1},
+		"(*" + Echo4 + ".Group).Use":           {Middleware: 0, Same: true, Callback: -1, Ordered: true}, // group middleware is copied into the routes added after it
 		"(*" + Echo4 + ".Echo).Group":          {Middleware: 1, Child: true, Callback: -1},
 		"(*" + Echo4 + ".Group).Group":         {Middleware: 1, Child: true, Callback: -1},
 		"(*" + GorillaMx + ".Router).Use":      {Middleware: 0, Same: true, Callback: -1},

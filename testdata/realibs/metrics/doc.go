@@ -1,7 +1,7 @@
 // Package metrics is the real-libraries fixture of perfvet's metrics
 // analyzer: its rules written against the real client_golang (prometheus,
 // promauto, promhttp), OpenTelemetry (metric API, otelhttp, otelgin,
-// otelgrpc), go-kit, VictoriaMetrics/metrics, net/http, chi, gin, echo
+// otelgrpc, and otelecho and otelmux, which record traces only), go-kit, VictoriaMetrics/metrics, net/http, chi, gin, echo
 // (and echoprometheus), gorilla/mux and gRPC APIs, once wrong (with a want
 // comment) and once right (its twin, with none). A change in a library's
 // API that moves a method, changes a signature or renames a type makes

@@ -11,6 +11,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"go.opentelemetry.io/contrib/instrumentation/github.com/gin-gonic/gin/otelgin"
 	"go.opentelemetry.io/contrib/instrumentation/github.com/gorilla/mux/otelmux"
+	"go.opentelemetry.io/contrib/instrumentation/github.com/labstack/echo/otelecho"
 	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 
 	"example.com/realibs/metrics/telemetry"
@@ -96,6 +97,19 @@ func echoPrometheus() *echo.Echo {
 	return e
 }
 
+// otelecho records traces, not metrics: a route it alone wraps is not
+// covered.
+func echoOTel() *echo.Echo {
+	e := echo.New()
+	api := e.Group("/api", telemetry.Echo)
+	api.GET("/users", func(c echo.Context) error { return nil })
+	traced := e.Group("/traced", otelecho.Middleware("shop"))
+	traced.GET("/orders", func(c echo.Context) error { return nil }) // want `route "GET /orders" is not covered by the metrics middleware \(telemetry.Echo\)`
+	both := e.Group("/both", otelecho.Middleware("shop"), telemetry.Echo)
+	both.GET("/carts", func(c echo.Context) error { return nil })
+	return e
+}
+
 // ---- gorilla/mux ----
 
 func gorilla() http.Handler {
@@ -108,7 +122,24 @@ func gorilla() http.Handler {
 	return r
 }
 
-// otelmux records traces, not metrics: it covers nothing.
+// otelmux records traces, not metrics: a route it alone wraps is not
+// covered.
+func gorillaOTelMixed() http.Handler {
+	r := mux.NewRouter()
+	api := r.PathPrefix("/api").Subrouter()
+	api.Use(telemetry.Instrument)
+	api.HandleFunc("/users", handle)
+	traced := r.PathPrefix("/traced").Subrouter()
+	traced.Use(otelmux.Middleware("shop"))
+	traced.HandleFunc("/orders", handle) // want `route "/orders" is not covered by the metrics middleware \(telemetry.Instrument\)`
+	both := r.PathPrefix("/both").Subrouter()
+	both.Use(otelmux.Middleware("shop"), telemetry.Instrument)
+	both.HandleFunc("/carts", handle)
+	return r
+}
+
+// otelmux alone: nothing in the router is instrumented, so its routes are
+// left to the server check.
 func gorillaOTelMux() http.Handler {
 	r := mux.NewRouter()
 	r.Use(otelmux.Middleware("shop"))

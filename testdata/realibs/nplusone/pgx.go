@@ -59,7 +59,7 @@ func pgxPerRow(ctx context.Context) error {
 	}
 	var id int64
 	_, err = pgx.ForEachRow(rows, []any{&id}, func() error {
-		_, err := conn.Exec(ctx, "UPDATE items SET seen = true WHERE order_id = $1", id) // want `^\(\*pgx.Conn\).Exec runs a write once per element of rows`
+		_, err := conn.Exec(ctx, "UPDATE items SET seen = true WHERE order_id = $1", id) // want `^\(\*pgx.Conn\).Exec runs a write once per row of rows, while the result set keeps its connection busy`
 		return err
 	})
 	_ = pgx4.ErrNoRows

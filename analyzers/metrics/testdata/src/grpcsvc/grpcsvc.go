@@ -4,6 +4,9 @@
 package grpcsvc
 
 import (
+	"context"
+
+	grpcprom "github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus"
 	"github.com/prometheus/client_golang/prometheus"
 	"go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
 	"google.golang.org/grpc"
@@ -31,6 +34,24 @@ func instrumented() *grpc.Server {
 
 func configured(opts []grpc.ServerOption) *grpc.Server {
 	s := grpc.NewServer(opts...) // options we cannot see
+	pb.RegisterGreeterServer(s, greeter{})
+	return s
+}
+
+var srvMetrics = grpcprom.NewServerMetrics()
+
+func logging(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+	return handler(ctx, req)
+}
+
+func loggingOnly() *grpc.Server {
+	s := grpc.NewServer(grpc.UnaryInterceptor(logging))
+	pb.RegisterGreeterServer(s, greeter{}) // want `RegisterGreeterServer registers a gRPC service on a server with no metrics interceptor or stats handler`
+	return s
+}
+
+func promInterceptor() *grpc.Server {
+	s := grpc.NewServer(grpc.ChainUnaryInterceptor(logging, srvMetrics.UnaryServerInterceptor()))
 	pb.RegisterGreeterServer(s, greeter{})
 	return s
 }

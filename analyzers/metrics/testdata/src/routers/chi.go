@@ -54,7 +54,15 @@ func chiGroups() http.Handler {
 func chiMount() http.Handler {
 	r := chi.NewRouter()
 	r.Mount("/api", mw.HTTP(apiRouter()))
-	r.Mount("/legacy", apiRouter()) // want `route "/legacy" is not covered by the metrics middleware \(mw.HTTP\)`
+	r.Mount("/legacy", apiRouter())      // want `route "/legacy" is not covered by the metrics middleware \(mw.HTTP\)`
+	r.Mount("/v2", instrumentedRouter()) // its router installs the middleware
+	return r
+}
+
+func instrumentedRouter() http.Handler {
+	r := chi.NewRouter()
+	r.Use(mw.HTTP)
+	r.Get("/things", h)
 	return r
 }
 

@@ -33,3 +33,17 @@ func echoPrometheus() *echo.Echo {
 	e.GET("/users", eh)
 	return e
 }
+
+func echoGroupUse() *echo.Echo {
+	e := echo.New()
+	api := e.Group("/api")
+	api.Use(mw.Echo)
+	api.GET("/users", eh)
+	admin := e.Group("/admin")
+	admin.GET("/stats", eh) // want `route "GET /stats" is not covered by the metrics middleware \(mw.Echo\)`
+	reports := e.Group("/reports")
+	reports.GET("/daily", eh) // want `route "GET /daily" is not covered by the metrics middleware \(mw.Echo\)`
+	reports.Use(mw.Echo)      // a group's middleware applies to the routes added after it
+	reports.GET("/weekly", eh)
+	return e
+}

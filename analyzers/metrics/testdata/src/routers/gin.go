@@ -33,3 +33,15 @@ func ginOTel() *gin.Engine {
 	r.GET("/users", gh)
 	return r
 }
+
+func ginGroupUse() *gin.Engine {
+	r := gin.New()
+	api := r.Group("/api")
+	api.Use(mw.Gin())
+	api.GET("/users", gh)
+	admin := r.Group("/admin")
+	admin.GET("/stats", gh) // want `route "GET /stats" is not covered by the metrics middleware \(mw.Gin\)`
+	admin.Use(mw.Gin())
+	admin.GET("/reports", gh) // registered after the group's Use: covered
+	return r
+}

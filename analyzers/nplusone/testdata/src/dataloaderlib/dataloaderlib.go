@@ -30,3 +30,11 @@ func names(ctx context.Context, ids []int64) {
 		_, _ = t()
 	}
 }
+
+// Without the loader: one query per id.
+func namesOneByOne(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		var s string
+		_ = db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&s) // want `^\(\*sql.DB\).QueryRowContext runs a query once per element of ids; load them in one query before the loop`
+	}
+}

@@ -140,6 +140,22 @@ func linkedList(ctx context.Context, head *node) {
 	}
 }
 
+func byRune(ctx context.Context, code string) {
+	for _, r := range code {
+		_ = db.QueryRowContext(ctx, "SELECT name FROM glyphs WHERE r = $1", r) // want `^\(\*sql.DB\).QueryRowContext runs a query once per rune of code; load them in one query before the loop`
+	}
+}
+
+func byRuneAtOnce(ctx context.Context, code string) {
+	rows, err := db.QueryContext(ctx, "SELECT r, name FROM glyphs WHERE r = ANY($1)", []rune(code))
+	if err == nil {
+		rows.Close()
+	}
+	for _, r := range "ab" {
+		_ = db.QueryRowContext(ctx, "SELECT name FROM glyphs WHERE r = $1", r)
+	}
+}
+
 // ---- loops that do not grow with the data ----
 
 func constantTrips(ctx context.Context) {
@@ -386,5 +402,20 @@ func plan(ctx context.Context, changes []change) {
 		case addTable:
 			_ = db.QueryRowContext(ctx, "SELECT 1 FROM sqlite_master WHERE name = $1", ch.name) // want `once per element of changes; load them`
 		}
+	}
+}
+
+// The program's own interface over *sql.DB: a list of statements run
+// through it is still a list of statements.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func throughExecer(ctx context.Context, ex execer, users []user, stmts []string) {
+	for _, u := range users {
+		_, _ = ex.ExecContext(ctx, "UPDATE users SET seen = true WHERE id = $1", u.ID) // want `^\(direct.execer\).ExecContext may run a write \(\(\*sql.DB\).ExecContext\) once per element of users; write them in one statement`
+	}
+	for _, q := range stmts {
+		_, _ = ex.ExecContext(ctx, q)
 	}
 }

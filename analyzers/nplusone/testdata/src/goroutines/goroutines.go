@@ -79,3 +79,28 @@ func warm(ctx context.Context, ids []int64) {
 		Prefetch(ctx, id) // want `^goroutines.Prefetch runs a query`
 	}
 }
+
+// A method value handed to errgroup per element.
+type account struct{ ID int64 }
+
+func (a account) refresh() error {
+	_, err := db.Exec("UPDATE accounts SET refreshed_at = now() WHERE id = $1", a.ID)
+	return err
+}
+
+func refreshAll(ctx context.Context, accounts []account) error {
+	g, _ := errgroup.WithContext(ctx)
+	for _, a := range accounts {
+		g.Go(a.refresh) // want `^\(\*errgroup.Group\).Go runs a write \(\(goroutines.account\).refresh → \(\*sql.DB\).Exec in goroutines/goroutines.go:\d+\) once per element of accounts, each in its own goroutine; write them in one statement`
+	}
+	return g.Wait()
+}
+
+func refreshAllAtOnce(ctx context.Context, accounts []account) error {
+	ids := make([]int64, len(accounts))
+	for i, a := range accounts {
+		ids[i] = a.ID
+	}
+	_, err := db.ExecContext(ctx, "UPDATE accounts SET refreshed_at = now() WHERE id = ANY($1)", ids)
+	return err
+}

@@ -41,7 +41,7 @@ func anyArray(ctx context.Context, pool *pgxpool.Pool, ids []int64) {
 	defer rows.Close()
 	// One query per row while rows is open.
 	_, _ = pgx.ForEachRow(rows, nil, func() error {
-		_, err := pool.Exec(ctx, "UPDATE users SET seen = true") // want `^\(\*pgxpool.Pool\).Exec runs a write once per element of rows`
+		_, err := pool.Exec(ctx, "UPDATE users SET seen = true") // want `^\(\*pgxpool.Pool\).Exec runs a write once per row of rows, while the result set keeps its connection busy`
 		return err
 	})
 }
