@@ -5,9 +5,11 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perfvet/perfvet/analyzers/cacheinval"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/metrics"
 	"github.com/perfvet/perfvet/analyzers/nplusone"
+	"github.com/perfvet/perfvet/analyzers/pagesize"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/analyzers/timeouts"
 )
@@ -31,8 +33,10 @@ func Suite(cfg Config) []*analysis.Analyzer {
 		plans = plan.Static(plan.Default())
 	}
 	return []*analysis.Analyzer{
+		cacheinval.New(cacheinval.Config{Plans: plans}),
 		metrics.New(metrics.Config{Plans: plans}),
 		nplusone.New(nplusone.Config{Plans: plans, Writes: true}),
+		pagesize.New(pagesize.Config{Plans: plans}),
 		timeouts.New(timeouts.Config{Plans: plans}),
 	}
 }

@@ -1,6 +1,7 @@
 // Package sqltext reads the constant SQL text that programs pass to
 // database libraries: the statement's verb (does it read or write?), the
-// tables it names, its LIMIT (a constant or a placeholder), and sqlc's
+// tables it names, its LIMIT (a constant or a placeholder), whether a
+// SELECT aggregates and which key its WHERE clause pins, and sqlc's
 // "-- name: X :many" header. It is a tokenizer with a little grammar, not
 // a SQL parser: it never fails, and what it cannot tell it leaves empty.
 // It knows the lexical rules of PostgreSQL, MySQL and SQLite that matter
@@ -33,6 +34,13 @@ type Statement struct {
 	Limit *Limit
 	// Offset: the outermost statement skips rows (OFFSET, or LIMIT a, b).
 	Offset bool
+	// Aggregate: a SELECT whose select list calls an aggregate function
+	// (count(*), sum(x)) at its top level.
+	Aggregate bool
+	// Key says how the outermost WHERE clause pins the rows of a SELECT to
+	// a key, and KeyColumn names the column (see KeyKind).
+	Key       KeyKind
+	KeyColumn string
 	// Name and Command come from sqlc's header comment
 	// "-- name: GetAuthor :one".
 	Name    string
@@ -43,6 +51,10 @@ type Statement struct {
 type Limit struct {
 	Value       int64  // the constant; -1 for a placeholder or an expression
 	Placeholder string // "$1", "?", ":limit", "@limit"; "" for a constant or an expression
+	// Ordinal is the 1-based position of a positional placeholder among
+	// the statement's arguments: n for $n, the count of ?s up to this one
+	// for ?; 0 for a named placeholder, a constant or an expression.
+	Ordinal int
 }
 
 // Writes reports whether the statement changes data or schema.
@@ -284,6 +296,7 @@ func (p *parser) statement(st *Statement) {
 	}
 	p.tables(st)
 	p.limit(main, st)
+	p.selectShape(main, st)
 }
 
 // skipCTEs returns the index of the main statement after WITH's common
@@ -525,6 +538,7 @@ func (p *parser) operand(i int) *Limit {
 		}
 	case param:
 		l.Placeholder = t.text
+		l.Ordinal = p.ordinal(i)
 	}
 	return l
 }
@@ -552,6 +566,7 @@ func (p *parser) limitValue(i int) (*Limit, int) {
 		}
 	case param:
 		l.Placeholder = t.text
+		l.Ordinal = p.ordinal(i)
 	}
 	i++
 	if paren && i < len(toks) && toks[i].text == ")" {

@@ -1,0 +1,901 @@
+package cacheinval
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name.
+const Name = "cacheinval"
+
+// Categories of findings.
+const (
+	CategoryNeverExpires = "never-expires" // a write that never expires and is never invalidated
+	CategoryTTL          = "ttl"           // a TTL above the plan's
+	CategoryStale        = "stale"         // a table change that leaves cached rows stale
+)
+
+// Config configures a cacheinval analyzer.
+type Config struct {
+	// Plans gives the plan of each package.
+	Plans plan.Provider
+	// Tests reports findings in _test.go files too (flag -tests).
+	Tests bool
+}
+
+// DefaultConfig discovers each package's perfplan.yaml.
+func DefaultConfig() Config { return Config{Plans: plan.NewFinder("")} }
+
+// Analyzer is the cacheinval analyzer with the default configuration.
+var Analyzer = New(DefaultConfig())
+
+// New returns a cacheinval analyzer.
+func New(cfg Config) *analysis.Analyzer {
+	opts := &lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}
+	a := &analysis.Analyzer{
+		Name:             Name,
+		Doc:              analysisutil.MustExtractDoc(doc, Name),
+		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/cacheinval/doc.go",
+		Run:              lint.Wrap(Name, opts, run),
+		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
+		FactTypes:        []analysis.Fact{new(summaryFact), new(familiesFact)},
+		RunDespiteErrors: true,
+	}
+	opts.BindFlags(&a.Flags)
+	return a
+}
+
+// relevant are the packages without which a package can neither use a
+// cache nor change a table.
+var relevant = append(slices.Clone(knowledge.CachePackages), knowledge.DatabasePackages...)
+
+func run(pass *lint.Pass) (any, error) {
+	if pass.Pkg == nil || isLibrary(pass.Pkg.Path()) {
+		return nil, nil
+	}
+	if !analysisutil.ImportsAny(pass.Pkg, relevant...) {
+		// A package that uses no cache nor database may still build keys:
+		// read its one-line builders from the syntax, without SSA.
+		exportKeyBuilders(pass)
+		return nil, nil
+	}
+	res, ok := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result)
+	if !ok || res == nil {
+		return nil, nil
+	}
+	_, funcs := res.SSA()
+	if funcs == nil {
+		return nil, nil // ill-typed: no flow, and every rule here is one
+	}
+	c := &checker{pass: pass, facts: make(map[*types.Func]*summaryFact), calls: make(map[token.Pos]*ast.CallExpr)}
+	for _, f := range funcs {
+		if obj, ok := f.Object().(*types.Func); ok && obj != nil && f.Parent() == nil {
+			c.declared = append(c.declared, f)
+		}
+	}
+	// First without links, to find what this package's read-through
+	// writes cache; then judging table changes against every link this
+	// package can see.
+	c.fixedPoint()
+	local := c.familiesOfPackage()
+	c.collectVisible(local)
+	c.judge = true
+	c.fixedPoint()
+	c.exportFacts(local)
+
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				c.calls[call.Lparen] = call
+			}
+			return true
+		})
+	}
+	c.reporting = true
+	for _, f := range c.declared {
+		c.summarize(f)
+	}
+	c.checkWindows()
+	return nil, nil
+}
+
+// A checker holds the state of one pass.
+type checker struct {
+	pass     *lint.Pass
+	declared []*ssa.Function
+	facts    map[*types.Func]*summaryFact // this package's functions
+	calls    map[token.Pos]*ast.CallExpr  // by Lparen
+
+	cur       *ssa.Function // the function being summarised
+	judge     bool          // judge table changes against links
+	reporting bool          // report findings
+
+	invalidated []string // key shapes some visible code deletes or expires, "*" for any
+	links       []Link   // visible links, and the plan's
+}
+
+// fixedPoint computes the facts of this package's declared functions,
+// iterating so that chains of helpers inside the package are followed.
+func (c *checker) fixedPoint() {
+	for range 8 {
+		changed := false
+		for _, f := range c.declared {
+			obj := f.Object().(*types.Func)
+			nf := c.summarize(f)
+			old := c.facts[obj]
+			if nf.empty() {
+				if old != nil {
+					delete(c.facts, obj)
+					changed = true
+				}
+				continue
+			}
+			if old == nil || old.key() != nf.key() {
+				c.facts[obj] = nf
+				changed = true
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+// exportFacts exports the facts of exported functions, and the
+// package's families.
+func (c *checker) exportFacts(local *familiesFact) {
+	for _, f := range c.declared {
+		obj := f.Object().(*types.Func)
+		if fact := c.facts[obj]; fact != nil && obj.Exported() {
+			c.pass.ExportObjectFact(obj, fact)
+		}
+	}
+	if len(local.Invalidated) > 0 || len(local.Links) > 0 {
+		c.pass.ExportPackageFact(local)
+	}
+}
+
+// factOf returns what is known of fn: this package's computed fact or an
+// imported one. Libraries are described by the knowledge tables instead.
+func (c *checker) factOf(fn *types.Func) *summaryFact {
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == c.pass.Pkg {
+		return c.facts[fn]
+	}
+	if isLibrary(fn.Pkg().Path()) {
+		return nil
+	}
+	var f summaryFact
+	if c.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+// isLibrary reports whether a package belongs to a library the knowledge
+// tables describe, or to the standard library.
+func isLibrary(path string) bool {
+	if knowledge.IsDescribed(path) || analysisutil.IsStdPath(path) {
+		return true
+	}
+	for _, p := range knowledge.CachePackages {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- one function ----
+
+// A pending change to a table's rows, and the call in the function that
+// makes it.
+type pendingMut struct {
+	Mut
+	instr ssa.CallInstruction
+}
+
+// summarize computes one function's fact from its body and its function
+// literals; when reporting, it applies the rules as it goes.
+func (c *checker) summarize(fn *ssa.Function) *summaryFact {
+	c.cur = fn
+	s := &summaryFact{}
+	var pending []pendingMut
+	dynamic := false
+	eachCall(fn, func(instr ssa.CallInstruction) {
+		common := instr.Common()
+		callee := staticCallee(common)
+		if callee == nil && common.IsInvoke() {
+			callee = common.Method
+		}
+		if callee == nil {
+			return
+		}
+		if callee.Name() == "Build" && callee.Pkg() != nil && callee.Pkg().Path() == knowledge.RueidisCmds {
+			for _, o := range c.rueidisOps(instr) {
+				s.addOp(o)
+			}
+			return
+		}
+		if lop, ok := knowledge.LookupCacheOp(callee); ok {
+			for _, o := range c.libOps(instr, callee, lop) {
+				s.addOp(o)
+			}
+			return
+		}
+		if rt, ok := knowledge.LookupRoundTrip(callee, nil); ok {
+			if rt.Lib.IsCache() {
+				return
+			}
+			reads, mut := c.dbEffects(common, callee, rt)
+			s.addReads(reads...)
+			if mut != nil {
+				mut.Posn = c.posn(instr.Pos())
+				mut.Via = analysisutil.Display(callee)
+				pending = append(pending, pendingMut{*mut, instr})
+			}
+			return
+		}
+		if common.IsInvoke() {
+			if isProgramInterface(callee) {
+				dynamic = true
+			}
+			return
+		}
+		f := c.factOf(callee)
+		if f == nil {
+			return
+		}
+		s.addReads(f.Reads...)
+		for _, o := range f.Ops {
+			s.addOp(c.resolve(o, instr, callee))
+		}
+		for _, m := range f.Muts {
+			m.Via = chain(analysisutil.Display(callee), m.Via)
+			pending = append(pending, pendingMut{m, instr})
+		}
+	})
+	if res := fn.Signature.Results(); res.Len() > 0 && isStringType(res.At(0).Type()) && fn.Name() != "String" && fn.Name() != "Error" {
+		s.Key = c.returnShape(fn)
+	}
+	for _, pm := range pending {
+		if !c.judge {
+			s.addMut(pm.Mut)
+			continue
+		}
+		c.judgeMut(s, pm, dynamic)
+	}
+	s.normalize()
+	return s
+}
+
+// eachCall calls visit for every call in fn and in the function literals
+// it contains: a closure passed to Pipelined, a transaction or a
+// goroutine runs on the function's path.
+func eachCall(fn *ssa.Function, visit func(ssa.CallInstruction)) {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if ci, ok := instr.(ssa.CallInstruction); ok {
+				visit(ci)
+			}
+		}
+	}
+	for _, anon := range fn.AnonFuncs {
+		eachCall(anon, visit)
+	}
+}
+
+// returnShape is the key shape a function returns on every path, or "".
+func (c *checker) returnShape(fn *ssa.Function) string {
+	shape := ""
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			ret, ok := instr.(*ssa.Return)
+			if !ok || len(ret.Results) == 0 {
+				continue
+			}
+			s, p := c.shapeOf(ret.Results[0])
+			if p >= 0 || !isFamily(s) || shape != "" && s != shape {
+				return ""
+			}
+			shape = s
+		}
+	}
+	return shape
+}
+
+// isProgramInterface reports whether a method belongs to an interface the
+// program declares: a call through it may reach code that invalidates.
+func isProgramInterface(fn *types.Func) bool {
+	if fn.Pkg() == nil || isLibrary(fn.Pkg().Path()) {
+		return false
+	}
+	r := recvType(fn)
+	return r != nil && types.IsInterface(r)
+}
+
+// ---- cache operations ----
+
+// libOps returns the operations of a call to a cache library.
+func (c *checker) libOps(instr ssa.CallInstruction, fn *types.Func, lop knowledge.CacheOp) []Op {
+	common := instr.Common()
+	base := Op{Kind: lop.Kind.String(), Lib: string(lop.Lib), KeyParam: -1, ValueParam: -1, Posn: c.posn(instr.Pos()), Via: analysisutil.Display(fn)}
+	ttlNode := c.argNode(instr, lop.TTL, false)
+	var keys []ssa.Value
+	var values []ssa.Value
+	switch {
+	case lop.Item:
+		item := itemFields(argAt(common, lop.Key))
+		keys = []ssa.Value{item["Key"]}
+		values = []ssa.Value{item["Value"]}
+		base.TTL = c.itemTTL(argAt(common, lop.Key), item)
+		ttlNode = c.fieldNode(instr, lop.Key, "Expiration")
+	case lop.Keys || lop.Pairs:
+		elems, ok := sliceElems(argAt(common, lop.Key))
+		if !ok {
+			keys = []ssa.Value{nil}
+			break
+		}
+		step := 1
+		if lop.Pairs {
+			step = 2
+		}
+		for i := 0; i < len(elems); i += step {
+			keys = append(keys, elems[i])
+			if lop.Pairs && i+1 < len(elems) {
+				values = append(values, elems[i+1])
+			}
+		}
+	default:
+		if lop.Key >= 0 {
+			keys = []ssa.Value{argAt(common, lop.Key)}
+		} else {
+			keys = []ssa.Value{nil}
+		}
+		if lop.Value >= 0 {
+			values = []ssa.Value{argAt(common, lop.Value)}
+		}
+	}
+	if !lop.Item {
+		base.TTL = c.callTTL(common, lop)
+		if lop.Mode == knowledge.TTLSetArgs {
+			ttlNode = c.fieldNode(instr, lop.TTL, "TTL")
+		}
+	}
+	var tables []string
+	valueParam := -1
+	for _, v := range values {
+		if v == nil {
+			continue
+		}
+		t, p := c.valueSource(v)
+		tables = append(tables, t...)
+		if p >= 0 {
+			valueParam = p
+		}
+	}
+	slices.Sort(tables)
+	tables = slices.Compact(tables)
+	var ops []Op
+	seen := make(map[string]bool)
+	for _, k := range keys {
+		o := base
+		o.Key = "*"
+		if k != nil {
+			o.Key, o.KeyParam = c.shapeOf(k)
+		}
+		if id := fmt.Sprint(o.Key, o.KeyParam); seen[id] {
+			continue // MSet(k1, v1, k2, v2) of one family: one write
+		} else {
+			seen[id] = true
+		}
+		if o.Kind == "write" {
+			o.Tables, o.ValueParam = tables, valueParam
+		}
+		c.judgeOp(&o, instr, ttlNode, "")
+		ops = append(ops, o)
+	}
+	return ops
+}
+
+// callTTL reads the TTL of a call by the library's convention.
+func (c *checker) callTTL(common *ssa.CallCommon, lop knowledge.CacheOp) TTL {
+	switch lop.Mode {
+	case knowledge.TTLNone:
+		return TTL{State: ttlNever}
+	case knowledge.TTLZeroNever, knowledge.TTLSecondsZeroNever, knowledge.TTLNegativeNever:
+		return c.ttlOf(argAt(common, lop.TTL), lop.Mode)
+	case knowledge.TTLSetArgs:
+		fields := structFields(argAt(common, lop.TTL))
+		if fields == nil {
+			return TTL{State: ttlUnknown}
+		}
+		if fields["KeepTTL"] != nil || fields["ExpireAt"] != nil {
+			return TTL{State: ttlUnknown}
+		}
+		if v := fields["TTL"]; v != nil {
+			return c.ttlOf(v, knowledge.TTLZeroNever)
+		}
+		return TTL{State: ttlNever}
+	}
+	return TTL{State: ttlUnknown}
+}
+
+// itemTTL reads a memcache Item's Expiration: zero, or never set on a
+// literal, means no expiry.
+func (c *checker) itemTTL(item ssa.Value, fields map[string]ssa.Value) TTL {
+	if fields == nil {
+		return TTL{State: ttlUnknown}
+	}
+	if v := fields["Expiration"]; v != nil {
+		return c.ttlOf(v, knowledge.TTLItem)
+	}
+	if _, ok := item.(*ssa.Alloc); ok {
+		return TTL{State: ttlNever}
+	}
+	return TTL{State: ttlUnknown}
+}
+
+// resolve carries a callee's operation to the call: parameters it took
+// from the call's arguments become what those arguments are here.
+func (c *checker) resolve(o Op, instr ssa.CallInstruction, callee *types.Func) Op {
+	common := instr.Common()
+	arg := func(i int) ssa.Value {
+		if i < 0 || i >= len(common.Args) {
+			return nil
+		}
+		return common.Args[i]
+	}
+	o.Via = chain(analysisutil.Display(callee), o.Via)
+	wasJudged := o.Judged
+	if o.KeyParam >= 0 {
+		if a := arg(o.KeyParam); a != nil {
+			o.Key, o.KeyParam = c.shapeOf(a)
+		} else {
+			o.Key, o.KeyParam = "*", -1
+		}
+	}
+	var ttlNode ast.Node
+	if o.TTL.State == ttlParam {
+		p := o.TTL.Param
+		if a := arg(p); a != nil {
+			o.TTL = c.ttlOf(a, knowledge.TTLMode(o.TTL.Mode))
+		} else {
+			o.TTL = TTL{State: ttlUnknown}
+		}
+		ttlNode = c.argNode(instr, p, true)
+	}
+	if o.ValueParam >= 0 {
+		if a := arg(o.ValueParam); a != nil {
+			tables, p := c.valueSource(a)
+			o.Tables = append(slices.Clone(o.Tables), tables...)
+			slices.Sort(o.Tables)
+			o.Tables = slices.Compact(o.Tables)
+			o.ValueParam = p
+		} else {
+			o.ValueParam = -1
+		}
+	}
+	if !wasJudged {
+		c.judgeOp(&o, instr, ttlNode, analysisutil.Display(callee))
+	}
+	return o
+}
+
+// judgeOp applies the rules on expiry to an operation whose key and TTL
+// are now known, once: where that first happens.
+func (c *checker) judgeOp(o *Op, instr ssa.CallInstruction, ttlNode ast.Node, through string) {
+	if o.Judged || o.KeyParam >= 0 || o.TTL.State == ttlParam {
+		return
+	}
+	o.Judged = true
+	if !c.reporting {
+		return
+	}
+	call := c.calls[instr.Common().Pos()]
+	if call == nil {
+		return
+	}
+	if ttlNode == nil {
+		ttlNode = call
+	}
+	p := c.pass.Plan
+	switch o.Kind {
+	case "write", "expire":
+		if o.TTL.State != ttlKnown {
+			break
+		}
+		limit, rule := p.TTLFor(o.Key)
+		if limit <= 0 || o.TTL.D <= limit {
+			break
+		}
+		what := fmt.Sprintf("cache.max_ttl (%s)", dur(limit))
+		if rule != "" {
+			what = fmt.Sprintf("the %s the plan gives %s", dur(limit), rule)
+		}
+		c.report(ttlNode, CategoryTTL, "TTL %s for %s is above %s; a stale entry is served for that long after its data changes; use a TTL of at most %s", dur(o.TTL.D), family(o.Key), what, dur(limit))
+	}
+	if o.Kind != "write" && o.Kind != "persist" || o.TTL.State != ttlNever || !isFamily(o.Key) || c.isInvalidated(o.Key) {
+		return
+	}
+	where := ""
+	if through != "" {
+		where = fmt.Sprintf(" (through %s, at %s)", through, o.Posn)
+	}
+	verb := "is written with no expiry"
+	if o.Kind == "persist" {
+		verb = "loses its expiry"
+	}
+	limit, _ := p.TTLFor(o.Key)
+	fix := "give it a TTL"
+	if limit > 0 {
+		fix = fmt.Sprintf("give it a TTL (the plan allows %s)", dur(limit))
+	}
+	c.report(call, CategoryNeverExpires, "%s %s%s and nothing in this package or its dependencies deletes or expires it: once its data changes, readers get the stale entry until the cache is flushed; %s, or delete the key where the data changes", family(o.Key), verb, where, fix)
+}
+
+func family(shape string) string {
+	if !isFamily(shape) {
+		return "a cache key"
+	}
+	return "cache key family " + shape
+}
+
+// dur formats a duration as people write it: 24h, 90m, 1h30m, 10s.
+func dur(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
+// ---- table changes ----
+
+// judgeMut checks a change to a table's rows against the key families
+// that cache the table: the function, with its callees, must delete,
+// expire or rewrite each of them. A change to a table no visible family
+// caches is left to the callers, in the function's fact.
+func (c *checker) judgeMut(s *summaryFact, pm pendingMut, dynamic bool) {
+	links := c.linksFor(pm.Table)
+	if len(links) == 0 {
+		s.addMut(pm.Mut)
+		return
+	}
+	if dynamic {
+		return // a call through the program's own interface may invalidate
+	}
+	var missing []Link
+	for _, l := range links {
+		if !invalidates(s.Ops, l.Family, l.Posn == "plan") {
+			missing = append(missing, l)
+		}
+	}
+	if len(missing) == 0 || !c.reporting {
+		return
+	}
+	call := c.calls[pm.instr.Common().Pos()]
+	if call == nil {
+		return
+	}
+	var fams, where []string
+	for _, l := range missing {
+		fams = append(fams, l.Family)
+		if l.Posn == "plan" {
+			where = append(where, l.Family+" by the plan's cache.invalidate")
+		} else {
+			where = append(where, l.Family+" at "+l.Posn+" with no TTL")
+		}
+	}
+	what := fmt.Sprintf("%s of %s", pm.Verb, pm.Table)
+	if pm.Via != "" && pm.instr.Pos() != token.NoPos && c.posn(pm.instr.Pos()) != pm.Posn {
+		what = fmt.Sprintf("%s of %s (%s, at %s)", pm.Verb, pm.Table, pm.Via, pm.Posn)
+	}
+	c.report(call, CategoryStale, "%s leaves %s stale: %s its rows (%s), and nothing on this path deletes or rewrites the entry, so readers get the old row until the key is dropped; delete the key after the write (e.g. rdb.Del(ctx, key)), write the new value through, or give the entry a TTL", what, strings.Join(fams, ", "), plural2(len(fams), "that family caches", "those families cache"), strings.Join(where, "; "))
+}
+
+func plural2(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// invalidates reports whether operations drop or replace keys of a
+// family: a delete, an expiry, a flush or a write whose key may be in it.
+// A key taken from a parameter may be any key.
+func invalidates(ops []Op, fam string, planGlob bool) bool {
+	for _, o := range ops {
+		if o.KeyParam >= 0 || overlap(o.Key, fam, planGlob) {
+			return true
+		}
+	}
+	return false
+}
+
+// linksFor returns the families whose entries a change to a table's rows
+// leaves stale until someone drops them: those the plan's
+// cache.invalidate names, and those a read-through writes with no expiry.
+// An entry that expires is stale for its TTL at most, which the plan
+// accepts ("every write expires or is invalidated") and bounds with
+// cache.max_ttl.
+func (c *checker) linksFor(table string) []Link {
+	var out []Link
+	for _, l := range c.links {
+		if l.Table != table || l.Posn != "plan" && l.TTL != "none" {
+			continue
+		}
+		if !slices.ContainsFunc(out, func(x Link) bool { return x.Family == l.Family }) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// ---- families ----
+
+// familiesOfPackage collects what this package does to families as a
+// whole, from every function's summary.
+func (c *checker) familiesOfPackage() *familiesFact {
+	f := &familiesFact{}
+	for _, fn := range c.declared {
+		obj := fn.Object().(*types.Func)
+		s := c.facts[obj]
+		if s == nil {
+			continue
+		}
+		for _, o := range s.Ops {
+			switch o.Kind {
+			case "delete", "expire", "flush", "script":
+				switch {
+				case o.Kind == "flush":
+					f.addInvalidated("*")
+				case o.KeyParam < 0:
+					f.addInvalidated(o.Key)
+				case obj.Exported():
+					// A helper that deletes the key its callers give:
+					// its callers in other packages cannot be seen.
+					f.addInvalidated("*")
+				}
+			case "write":
+				if o.KeyParam < 0 && isFamily(o.Key) {
+					for _, t := range o.Tables {
+						f.addLink(Link{Table: t, Family: o.Key, Posn: o.Posn, TTL: ttlText(o.TTL)})
+					}
+				}
+			}
+		}
+	}
+	f.normalize()
+	return f
+}
+
+func ttlText(t TTL) string {
+	switch t.State {
+	case ttlNever:
+		return "none"
+	case ttlKnown:
+		return dur(t.D)
+	}
+	return ""
+}
+
+// collectVisible gathers the invalidations and links of this package, of
+// every package it imports (directly or not), and of the plan.
+func (c *checker) collectVisible(local *familiesFact) {
+	add := func(f *familiesFact) {
+		c.invalidated = append(c.invalidated, f.Invalidated...)
+		c.links = append(c.links, f.Links...)
+	}
+	add(local)
+	for _, pf := range c.pass.AllPackageFacts() {
+		if f, ok := pf.Fact.(*familiesFact); ok {
+			add(f)
+		}
+	}
+	for _, inv := range c.pass.Plan.Cache.Invalidate {
+		for _, k := range inv.Keys {
+			c.links = append(c.links, Link{Table: tableName(inv.Table), Family: k, Posn: "plan"})
+		}
+	}
+}
+
+// isInvalidated reports whether visible code deletes or expires keys of
+// the family, or the plan says which table changes drop it.
+func (c *checker) isInvalidated(fam string) bool {
+	for _, s := range c.invalidated {
+		if overlap(s, fam, false) {
+			return true
+		}
+	}
+	for _, inv := range c.pass.Plan.Cache.Invalidate {
+		for _, k := range inv.Keys {
+			if overlap(k, fam, true) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ---- cache-wide lifetimes ----
+
+// checkWindows compares the lifetimes in-process caches give all their
+// entries (an expirable LRU's ttl, bigcache's LifeWindow, go-cache's
+// default expiration) with cache.max_ttl.
+func (c *checker) checkWindows() {
+	limit := c.pass.Plan.Cache.MaxTTL
+	if limit <= 0 {
+		return
+	}
+	info := c.pass.TypesInfo
+	check := func(e ast.Expr, what string) {
+		tv, ok := info.Types[e]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+			return
+		}
+		n, ok := constant.Int64Val(tv.Value)
+		if !ok || n <= 0 {
+			return
+		}
+		if d := time.Duration(n); d > limit {
+			c.report(e, CategoryTTL, "%s of %s is above cache.max_ttl (%s); every entry of this cache may be served that long after its data changes; use at most %s", what, dur(d), dur(limit), dur(limit))
+		}
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				fn := analysisutil.Callee(info, n)
+				if fn == nil {
+					return true
+				}
+				if w, ok := knowledge.CacheWindows[knowledge.FuncKey(fn)]; ok && w.Arg < len(n.Args) {
+					check(n.Args[w.Arg], "the lifetime "+analysisutil.Display(fn)+" gives every entry")
+				}
+			case *ast.CompositeLit:
+				t := info.TypeOf(n)
+				for ref, field := range knowledge.CacheWindowFields {
+					if t == nil || !analysisutil.IsNamed(t, ref.Pkg, ref.Name) {
+						continue
+					}
+					for _, el := range n.Elts {
+						if kv, ok := el.(*ast.KeyValueExpr); ok {
+							if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+								check(kv.Value, ref.Name+"."+field)
+							}
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// ---- positions ----
+
+// argNode returns the syntax of a call's argument i: receiver not counted
+// unless param says i is an SSA parameter index of the callee.
+func (c *checker) argNode(instr ssa.CallInstruction, i int, param bool) ast.Node {
+	call := c.calls[instr.Common().Pos()]
+	if call == nil || i < 0 {
+		return nil
+	}
+	if param && !instr.Common().IsInvoke() && instr.Common().Signature().Recv() != nil {
+		if _, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr); isSel {
+			i-- // x.M(args): the receiver is not among the arguments
+		}
+	}
+	if i < 0 || i >= len(call.Args) {
+		return nil
+	}
+	return call.Args[i]
+}
+
+// fieldNode returns the value of field name in a composite literal given
+// as argument i, or the argument.
+func (c *checker) fieldNode(instr ssa.CallInstruction, i int, name string) ast.Node {
+	n := c.argNode(instr, i, false)
+	e, _ := n.(ast.Expr)
+	if e == nil {
+		return n
+	}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+		for _, el := range lit.Elts {
+			if kv, ok := el.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+					return kv.Value
+				}
+			}
+		}
+	}
+	return n
+}
+
+func (c *checker) report(n ast.Node, category, format string, args ...any) {
+	c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...)})
+}
+
+func (c *checker) posn(pos token.Pos) string {
+	p := c.pass.Fset.Position(pos)
+	if !p.IsValid() {
+		return "?"
+	}
+	return fmt.Sprintf("%s/%s:%d", filepath.Base(filepath.Dir(p.Filename)), filepath.Base(p.Filename), p.Line)
+}
+
+// ---- composite values ----
+
+// itemFields returns the values stored in the fields of a *memcache.Item
+// built in this function, by field name, or nil.
+func itemFields(v ssa.Value) map[string]ssa.Value {
+	a, ok := v.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	return storedFields(a)
+}
+
+// structFields returns the fields stored in a struct value loaded from a
+// local variable (redis.SetArgs{TTL: d}), or nil.
+func structFields(v ssa.Value) map[string]ssa.Value {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	a, ok := load.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	return storedFields(a)
+}
+
+func storedFields(a *ssa.Alloc) map[string]ssa.Value {
+	out := make(map[string]ssa.Value)
+	st, ok := analysisutil.Deref(a.Type()).Underlying().(*types.Struct)
+	if !ok {
+		return out
+	}
+	for _, ref := range referrers(a) {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.Field >= st.NumFields() {
+			continue
+		}
+		for _, r2 := range referrers(fa) {
+			if s, ok := r2.(*ssa.Store); ok && s.Addr == fa {
+				out[st.Field(fa.Field).Name()] = s.Val
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,49 @@
+package cacheinval_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perfvet/perfvet/analyzers/cacheinval"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+func defaultPlan() cacheinval.Config {
+	return cacheinval.Config{Plans: plan.Static(plan.Default())}
+}
+
+func TestCacheinval(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()),
+		"redisrules", "keys", "keyshapes", "shop/store", "shop/cache", "shop/service", "shop/api",
+		"stale", "gormlib", "bunlib", "memcachelib", "ristrettolib", "gocachelib", "lrulib", "bigcachelib", "freecachelib", "wrappers", "redisv8", "rueidislib")
+	requireWellTyped(t, results)
+}
+
+// requireWellTyped fails on fixtures with type errors: there the flow
+// checks are skipped, and a test could pass for the wrong reason.
+func requireWellTyped(t *testing.T, results []*analysistest.Result) {
+	t.Helper()
+	for _, r := range results {
+		if r.Action == nil || r.Action.Package == nil {
+			continue
+		}
+		for _, err := range r.Action.Package.TypeErrors {
+			t.Errorf("fixture does not type-check: %v", err)
+		}
+	}
+}
+
+func TestIllTyped(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "broken")
+}
+
+// TestPlanInvalidate runs with a plan whose cache.invalidate links the
+// products table to two families.
+func TestPlanInvalidate(t *testing.T) {
+	p, err := plan.Parse("perfplan.yaml", []byte("cache:\n  invalidate:\n    - table: products\n      keys: [\"product:*\", \"products:list:*\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), cacheinval.New(cacheinval.Config{Plans: plan.Static(p)}), "planinval"))
+}

@@ -1,0 +1,237 @@
+package cacheinval
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// A summaryFact says what a function does, directly or through its
+// callees, to caches and tables: the cache operations it performs, the
+// tables it reads, the table rows it changes that no cached key family was
+// known for yet, and, for a key builder, the shape of the key it returns.
+// Callers in this package and in every package that imports it read it.
+type summaryFact struct {
+	Key   string   // a key builder's result: "product:*"
+	Reads []string // tables it reads, normalised (tableName), sorted
+	Ops   []Op
+	Muts  []Mut
+}
+
+// An Op is a cache operation a function performs.
+type Op struct {
+	Kind string // knowledge.CacheOpKind's String: write, delete, expire, persist, flush
+	Lib  string
+	// Key is the key's shape ("product:*", "*" if unknown); KeyParam, when
+	// not -1, is instead the function's parameter (an SSA index, a
+	// receiver counted) that gives the key.
+	Key      string
+	KeyParam int
+	TTL      TTL
+	// ValueParam is the parameter whose value is written, or -1.
+	ValueParam int
+	// Tables are the tables the written value was read from (a
+	// read-through cache of those tables).
+	Tables []string
+	Posn   string // the cache call: "cache/catalog.go:61"
+	Via    string // the calls from the function to it
+	// Judged: key and TTL were known where the operation was found, and
+	// the rules on its TTL were applied there.
+	Judged bool
+}
+
+// TTL states.
+const (
+	ttlUnknown = iota // expires, how soon is not known
+	ttlNever          // never expires
+	ttlKnown          // expires after D
+	ttlParam          // given by parameter Param, read per Mode
+)
+
+// A TTL is what an operation's expiry is known to be.
+type TTL struct {
+	State int
+	D     time.Duration
+	Param int
+	Mode  uint8 // knowledge.TTLMode of the parameter
+}
+
+// A Mut is a change to the existing rows of a table.
+type Mut struct {
+	Table string
+	Verb  string // UPDATE, DELETE, "GORM Save"...
+	Posn  string
+	Via   string
+}
+
+func (*summaryFact) AFact() {}
+
+func (f *summaryFact) String() string {
+	var parts []string
+	if f.Key != "" {
+		parts = append(parts, "key "+f.Key)
+	}
+	if len(f.Reads) > 0 {
+		parts = append(parts, "reads "+strings.Join(f.Reads, ","))
+	}
+	for _, o := range f.Ops {
+		parts = append(parts, o.String())
+	}
+	for _, m := range f.Muts {
+		parts = append(parts, "mutates "+m.Table)
+	}
+	return "cache(" + strings.Join(parts, "; ") + ")"
+}
+
+func (o Op) String() string {
+	key := o.Key
+	if o.KeyParam >= 0 {
+		key = fmt.Sprintf("param%d", o.KeyParam)
+	}
+	s := o.Kind + " " + key
+	if o.Kind == "write" {
+		switch o.TTL.State {
+		case ttlNever:
+			s += " ttl=none"
+		case ttlKnown:
+			s += " ttl=" + o.TTL.D.String()
+		case ttlParam:
+			s += fmt.Sprintf(" ttl=param%d", o.TTL.Param)
+		}
+	}
+	if len(o.Tables) > 0 {
+		s += " from " + strings.Join(o.Tables, ",")
+	}
+	if o.ValueParam >= 0 {
+		s += fmt.Sprintf(" value=param%d", o.ValueParam)
+	}
+	return s
+}
+
+func (f *summaryFact) empty() bool {
+	return f == nil || f.Key == "" && len(f.Reads) == 0 && len(f.Ops) == 0 && len(f.Muts) == 0
+}
+
+// key identifies the fact's content, for the fixed point.
+func (f *summaryFact) key() string {
+	if f == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s|%v|%v|%v", f.Key, f.Reads, f.Ops, f.Muts)
+}
+
+// maxOps bounds the operations a fact carries; a function that does more
+// (a router, main) is not a cache path anyone calls.
+const maxOps = 32
+
+func (f *summaryFact) addOp(o Op) {
+	id := o.identity()
+	for _, p := range f.Ops {
+		if p.identity() == id {
+			return
+		}
+	}
+	if len(f.Ops) < maxOps {
+		f.Ops = append(f.Ops, o)
+	}
+}
+
+// identity is what makes two operations the same for a caller.
+func (o Op) identity() string {
+	return fmt.Sprintf("%s|%s|%d|%d|%d|%d|%d|%v|%v", o.Kind, o.Key, o.KeyParam, o.TTL.State, o.TTL.D, o.TTL.Param, o.ValueParam, o.Tables, o.Judged)
+}
+
+func (f *summaryFact) addMut(m Mut) {
+	for _, p := range f.Muts {
+		if p.Table == m.Table {
+			return
+		}
+	}
+	f.Muts = append(f.Muts, m)
+}
+
+func (f *summaryFact) addReads(tables ...string) {
+	for _, t := range tables {
+		if t != "" && !slices.Contains(f.Reads, t) {
+			f.Reads = append(f.Reads, t)
+		}
+	}
+}
+
+// normalize sorts what order of discovery should not decide.
+func (f *summaryFact) normalize() {
+	slices.Sort(f.Reads)
+	slices.SortStableFunc(f.Ops, func(a, b Op) int { return strings.Compare(a.identity(), b.identity()) })
+	slices.SortStableFunc(f.Muts, func(a, b Mut) int { return strings.Compare(a.Table, b.Table) })
+}
+
+// A familiesFact is what a package does to key families as a whole: the
+// families it deletes or expires anywhere (in any function, exported or
+// not), and the tables its read-through writes cache. A package that
+// imports it, directly or not, counts these when it asks whether a family
+// is ever invalidated and which families a table's rows live in.
+type familiesFact struct {
+	Invalidated []string // key shapes; "*" for a key perfvet cannot shape
+	Links       []Link
+}
+
+// A Link says that a key family caches rows of a table.
+type Link struct {
+	Table  string
+	Family string
+	Posn   string // the cache write
+	TTL    string // "none", or the TTL if known, or ""
+}
+
+func (*familiesFact) AFact() {}
+
+func (f *familiesFact) String() string {
+	var parts []string
+	if len(f.Invalidated) > 0 {
+		parts = append(parts, "invalidates "+strings.Join(f.Invalidated, ","))
+	}
+	for _, l := range f.Links {
+		parts = append(parts, l.Table+"→"+l.Family)
+	}
+	return "families(" + strings.Join(parts, "; ") + ")"
+}
+
+func (f *familiesFact) addInvalidated(shape string) {
+	if !slices.Contains(f.Invalidated, shape) {
+		f.Invalidated = append(f.Invalidated, shape)
+	}
+}
+
+func (f *familiesFact) addLink(l Link) {
+	for _, p := range f.Links {
+		if p.Table == l.Table && p.Family == l.Family {
+			return
+		}
+	}
+	f.Links = append(f.Links, l)
+}
+
+func (f *familiesFact) normalize() {
+	slices.Sort(f.Invalidated)
+	slices.SortFunc(f.Links, func(a, b Link) int {
+		if c := strings.Compare(a.Table, b.Table); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Family, b.Family)
+	})
+}
+
+// maxChain bounds the calls a Via names.
+const maxChain = 4
+
+// chain prefixes a callee to the chain of calls below it.
+func chain(step, below string) string {
+	if below == "" {
+		return step
+	}
+	if strings.Count(below, "→") >= maxChain-1 {
+		return step + " → …"
+	}
+	return step + " → " + below
+}

@@ -1,0 +1,529 @@
+package pagesize
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	"github.com/perfvet/perfvet/analyzers/internal/sqltext"
+	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name.
+const Name = "pagesize"
+
+// Categories of findings.
+const (
+	CategoryUnclamped  = "unclamped"   // a page size from the request with no upper bound
+	CategoryPlan       = "plan"        // a clamp above the plan's max_page_size
+	CategoryWholeTable = "whole-table" // a request path that reads every row of a table
+)
+
+// Config configures a pagesize analyzer.
+type Config struct {
+	// Plans gives the plan of each package.
+	Plans plan.Provider
+	// Tests reports findings in _test.go files too (flag -tests).
+	Tests bool
+	// ParentKeys also reports, in request paths, reads of a child
+	// collection by its parent's key with no LIMIT (WHERE order_id = $1),
+	// which are allowed by default (flag -parentkeys).
+	ParentKeys bool
+}
+
+// DefaultConfig discovers each package's perfplan.yaml.
+func DefaultConfig() Config { return Config{Plans: plan.NewFinder("")} }
+
+// Analyzer is the pagesize analyzer with the default configuration.
+var Analyzer = New(DefaultConfig())
+
+// New returns a pagesize analyzer.
+func New(cfg Config) *analysis.Analyzer {
+	opts := &lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}
+	parentKeys := cfg.ParentKeys
+	a := &analysis.Analyzer{
+		Name:      Name,
+		Doc:       analysisutil.MustExtractDoc(doc, Name),
+		URL:       "https://github.com/perfvet/perfvet/blob/main/analyzers/pagesize/doc.go",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
+		FactTypes: []analysis.Fact{new(pageFact)},
+		// The rules are flow rules: on an ill-typed package there is no SSA
+		// and the analyzer stays silent.
+		RunDespiteErrors: true,
+	}
+	a.Run = lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, parentKeys) })
+	opts.BindFlags(&a.Flags)
+	a.Flags.BoolVar(&parentKeys, "parentkeys", cfg.ParentKeys, "also report unbounded reads of a child collection by its parent's key (WHERE order_id = $1)")
+	return a
+}
+
+// relevant are the packages without which a package can neither read
+// request input nor query a database.
+var relevant = append([]string{
+	knowledge.NetHTTP, "net/url", knowledge.Gin, knowledge.Echo4, knowledge.Chi5, knowledge.GorillaMx,
+	"google.golang.org/protobuf/reflect/protoreflect", "github.com/Masterminds/squirrel",
+}, knowledge.RoundTripPackages...)
+
+func run(pass *lint.Pass, parentKeys bool) (any, error) {
+	if pass.Pkg == nil || analysisutil.IsStdPath(pass.Pkg.Path()) || knowledge.IsDescribed(pass.Pkg.Path()) ||
+		!analysisutil.ImportsAny(pass.Pkg, relevant...) {
+		// The standard library serves requests and runs queries only
+		// through the entry points the tables list, and a library the
+		// tables describe is matched at its entry points.
+		return nil, nil
+	}
+	res, ok := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result)
+	if !ok || res == nil {
+		return nil, nil
+	}
+	_, funcs := res.SSA()
+	if funcs == nil {
+		return nil, nil
+	}
+	c := &checker{
+		pass:       pass,
+		parentKeys: parentKeys,
+		max:        pass.Plan.Limits.MaxPageSize,
+		facts:      make(map[*types.Func]*pageFact),
+		reported:   make(map[token.Pos]bool),
+
+		invokeCache: make(map[*types.Func]*types.Func),
+	}
+	c.computeFacts(funcs)
+	c.index()
+	c.reporting = true
+	for _, f := range funcs {
+		c.analyze(f)
+	}
+	return nil, nil
+}
+
+// A checker holds the state of one pass.
+type checker struct {
+	pass       *lint.Pass
+	parentKeys bool
+	max        int // the plan's max_page_size; 0 or less turns the clamp check off
+
+	facts map[*types.Func]*pageFact // this package's functions
+
+	// reporting: the facts are final; analyze reports what it finds.
+	reporting bool
+	reported  map[token.Pos]bool
+	calls     map[token.Pos]*ast.CallExpr   // by Lparen
+	binops    map[token.Pos]*ast.BinaryExpr // by OpPos
+
+	invokeCache map[*types.Func]*types.Func // see libraryMethod
+	libTypes    []types.Type
+}
+
+// analyze walks one function: the page-size sinks its request input or
+// its parameters reach, the values it returns, and the whole-table reads
+// it runs. It returns what callers need to know of it.
+func (c *checker) analyze(f *ssa.Function) *pageFact {
+	fact := new(pageFact)
+	reqPath := isRequestPath(f)
+	for _, b := range f.Blocks {
+		for _, instr := range b.Instrs {
+			switch in := instr.(type) {
+			case *ssa.MakeSlice:
+				for _, v := range []ssa.Value{in.Len, in.Cap} {
+					if v != nil {
+						c.sink(f, fact, v, b, in.Pos(), sinkMake, "")
+					}
+				}
+			case ssa.CallInstruction:
+				c.checkCall(f, fact, in, reqPath)
+			case *ssa.Return:
+				c.returns(f, fact, in)
+			}
+		}
+	}
+	fact.normalize()
+	return fact
+}
+
+// Sink kinds, as findings name them.
+const (
+	sinkLimit = "LIMIT"
+	sinkMake  = "make"
+)
+
+// checkCall looks at one call: a SQL text whose LIMIT is a placeholder, a
+// builder's Limit, a whole-table read, a helper with a fact.
+func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstruction, reqPath bool) {
+	common := call.Common()
+	if _, isGo := call.(*ssa.Go); isGo {
+		reqPath = false // work started here outlives the request
+	}
+	fn := calleeObj(common)
+	if fn == nil {
+		return
+	}
+	recv, params := splitArgs(common, fn)
+	pos := common.Pos()
+	lib := c.libraryMethod(common, fn)
+	key := knowledge.FuncKey(lib)
+	if rt, ok := knowledge.LookupRoundTrip(lib, nil); ok && rt.SQL {
+		if i := rt.SQLArg(lib); i >= 0 && i < len(params) {
+			if text, ok := constString(params[i]); ok {
+				st := sqltext.Parse(text)
+				if v := placeholderArg(params[i+1:], st.Limit); v != nil {
+					c.sink(f, fact, v, call.Block(), pos, sinkLimit, "")
+				}
+				if knowledge.MultiRowQueries[key] {
+					if what := c.wholeTable(st); what != "" {
+						c.read(fact, call, reqPath, &Read{What: what, Call: analysisutil.Display(lib), Posn: c.posn(pos)}, nil)
+					}
+				}
+			}
+		}
+	}
+	if i, ok := knowledge.LimitMethods[key]; ok && i < len(params) {
+		c.sink(f, fact, params[i], call.Block(), pos, analysisutil.Display(fn), "")
+	}
+	if _, ok := knowledge.ORMFinders[key]; ok {
+		if what := c.ormWholeTable(key, recv, params); what != "" {
+			c.read(fact, call, reqPath, &Read{What: what, Call: analysisutil.Display(fn), Posn: c.posn(pos)}, nil)
+		}
+	}
+	callee := c.factOf(fn)
+	if callee == nil {
+		return
+	}
+	all := params
+	if recv != nil {
+		all = append([]ssa.Value{recv}, params...)
+	}
+	for _, s := range callee.Sinks {
+		if s.Index >= len(all) {
+			continue
+		}
+		c.sinkThrough(f, fact, all[s.Index], s, call, fn)
+	}
+	if callee.Read != nil {
+		r := *callee.Read
+		r.Via = chain(analysisutil.Display(fn), r.Via)
+		c.read(fact, call, reqPath, &r, fn)
+	}
+}
+
+// sink traces a value that sets a page size back to where it comes from:
+// request input is reported here, a parameter becomes part of the fact.
+func (c *checker) sink(f *ssa.Function, fact *pageFact, v ssa.Value, at *ssa.BasicBlock, pos token.Pos, sink, via string) {
+	t := c.newTracer(f)
+	t.trace(v, at)
+	c.settle(fact, t, pos, sink, via, c.posn(pos), nil)
+}
+
+// sinkThrough traces the argument of a call to a helper whose parameter
+// (or a field of it) reaches a page-size sink.
+func (c *checker) sinkThrough(f *ssa.Function, fact *pageFact, arg ssa.Value, s ParamSink, call ssa.CallInstruction, fn *types.Func) {
+	t := c.newTracer(f)
+	if s.Field == "" {
+		t.trace(arg, call.Block())
+	} else {
+		t.fieldOfArg(arg, s.Field, call)
+	}
+	c.settle(fact, t, call.Common().Pos(), s.Sink, chain(analysisutil.Display(fn), s.Via), s.Posn, fn)
+}
+
+// settle reports the request input a trace found, records the
+// parameters it found in the fact, and reports clamps above the plan.
+func (c *checker) settle(fact *pageFact, t *tracer, pos token.Pos, sink, via, posn string, helper *types.Func) {
+	for _, o := range t.origins {
+		switch {
+		case o.source != "":
+			c.reportUnclamped(pos, o.source, sink, via, posn, helper)
+		case o.param >= 0:
+			fact.Sinks = append(fact.Sinks, ParamSink{Index: o.param, Field: o.field, Sink: sink, Via: via, Posn: posn})
+		}
+	}
+	if sink == sinkMake {
+		// A bound on a buffer's size is not a page size: the plan's
+		// max_page_size applies to rows.
+		return
+	}
+	for _, cl := range t.clamps {
+		c.reportClamp(cl)
+	}
+}
+
+// returns records what a function's results carry: request input, or a
+// parameter unclamped.
+func (c *checker) returns(f *ssa.Function, fact *pageFact, ret *ssa.Return) {
+	for _, r := range ret.Results {
+		if !isNumberOrString(r.Type()) {
+			continue
+		}
+		t := c.newTracer(f)
+		t.trace(r, ret.Block())
+		for _, o := range t.origins {
+			switch {
+			case o.source != "" && fact.Source == "":
+				fact.Source = o.source
+			case o.param >= 0 && o.field == "":
+				fact.Returns = append(fact.Returns, o.param)
+			}
+		}
+	}
+}
+
+// read handles a whole-table read: reported in a request path, carried up
+// to callers otherwise.
+func (c *checker) read(fact *pageFact, call ssa.CallInstruction, reqPath bool, r *Read, helper *types.Func) {
+	if reqPath {
+		c.reportRead(call.Common().Pos(), r, helper)
+		return
+	}
+	if fact.Read == nil {
+		fact.Read = r
+	}
+}
+
+// ---- reports ----
+
+func (c *checker) reportUnclamped(pos token.Pos, source, sink, via, posn string, helper *types.Func) {
+	where := "reaches " + sink
+	if sink == sinkMake {
+		where = "sizes make"
+	}
+	cost := "so one request can ask for every row"
+	if sink == sinkMake {
+		cost = "so one request can allocate any amount of memory"
+	}
+	if via != "" {
+		where += " through " + via + " (" + posn + ")"
+	}
+	var related []analysis.RelatedInformation
+	if helper != nil {
+		related = c.relatedAt(helper, posn, "the page size reaches "+sink)
+	}
+	c.report(pos, related, CategoryUnclamped, "page size from %s %s without an upper bound, %s; clamp it to %s", source, where, cost, c.planMax())
+}
+
+func (c *checker) reportClamp(cl clamp) {
+	if c.max <= 0 || cl.max <= int64(c.max) {
+		return
+	}
+	c.report(cl.pos, nil, CategoryPlan, "page size is clamped to %d, above the plan's max_page_size (%d); one request can still read %d rows; lower the bound to %d", cl.max, c.max, cl.max, c.max)
+}
+
+func (c *checker) reportRead(pos token.Pos, r *Read, helper *types.Func) {
+	call, through := r.Call, ""
+	var related []analysis.RelatedInformation
+	if r.Via != "" {
+		var rest string
+		call, rest, _ = strings.Cut(r.Via, " → ")
+		through = ", through " + chain(rest, r.Call) + " at " + r.Posn
+		related = c.relatedAt(helper, r.Posn, "the query runs")
+	}
+	c.report(pos, related, CategoryWholeTable, "%s reads %s in a request path%s; every request loads the whole result into memory, and it grows with the table; page it with LIMIT (at most %s)", call, r.What, through, c.planMax())
+}
+
+// planMax names the plan's bound for messages.
+func (c *checker) planMax() string {
+	if c.max <= 0 {
+		return "a fixed maximum (the plan sets no max_page_size)"
+	}
+	return fmt.Sprintf("the plan's max_page_size (%d)", c.max)
+}
+
+// report reports a finding at the call, make or comparison at pos, once.
+func (c *checker) report(pos token.Pos, related []analysis.RelatedInformation, category, format string, args ...any) {
+	if !c.reporting || !pos.IsValid() || c.reported[pos] {
+		return
+	}
+	c.reported[pos] = true
+	d := analysis.Diagnostic{Pos: pos, Category: category, Message: fmt.Sprintf(format, args...), Related: related}
+	if call := c.calls[pos]; call != nil {
+		d.Pos, d.End = call.Pos(), call.End()
+	} else if b := c.binops[pos]; b != nil {
+		d.Pos, d.End = b.Pos(), b.End()
+	}
+	c.pass.Report(d)
+}
+
+// index maps the positions SSA gives (a call's Lparen, a comparison's
+// operator) to the syntax, for findings that cover the whole expression.
+func (c *checker) index() {
+	c.calls = make(map[token.Pos]*ast.CallExpr)
+	c.binops = make(map[token.Pos]*ast.BinaryExpr)
+	insp := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.BinaryExpr)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			c.calls[n.Lparen] = n
+		case *ast.BinaryExpr:
+			c.binops[n.OpPos] = n
+		}
+	})
+}
+
+// posn renders a position as directory, file name and line:
+// "store/users.go:42".
+func (c *checker) posn(pos token.Pos) string {
+	p := c.pass.Fset.Position(pos)
+	if !p.IsValid() {
+		return "?"
+	}
+	return fmt.Sprintf("%s/%s:%d", filepath.Base(filepath.Dir(p.Filename)), filepath.Base(p.Filename), p.Line)
+}
+
+// relatedAt points at the place a helper's fact names (its Posn) when it
+// is in the helper's own file, else at the helper's declaration.
+func (c *checker) relatedAt(fn *types.Func, posn, here string) []analysis.RelatedInformation {
+	if fn == nil || !fn.Pos().IsValid() {
+		return nil
+	}
+	if pos := analysisutil.LineIn(c.pass.Fset, fn.Pos(), posn); pos.IsValid() {
+		return []analysis.RelatedInformation{{Pos: pos, Message: here + " here"}}
+	}
+	return []analysis.RelatedInformation{{Pos: fn.Pos(), Message: here + " in " + posn}}
+}
+
+// ---- SSA helpers ----
+
+// calleeObj returns the function or interface method a call invokes.
+func calleeObj(common *ssa.CallCommon) *types.Func {
+	if common.IsInvoke() {
+		return common.Method
+	}
+	f := common.StaticCallee()
+	if f == nil {
+		return nil
+	}
+	if f.Origin() != nil {
+		f = f.Origin()
+	}
+	if obj, ok := f.Object().(*types.Func); ok && obj != nil {
+		return obj.Origin()
+	}
+	return nil
+}
+
+// splitArgs returns a call's receiver (nil for a function) and its other
+// arguments.
+func splitArgs(common *ssa.CallCommon, fn *types.Func) (ssa.Value, []ssa.Value) {
+	if common.IsInvoke() {
+		return common.Value, common.Args
+	}
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil && len(common.Args) > 0 {
+		return common.Args[0], common.Args[1:]
+	}
+	return nil, common.Args
+}
+
+// constString returns the value of a constant string.
+func constString(v ssa.Value) (string, bool) {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(k.Value), true
+}
+
+// constInt returns the value of an integer constant.
+func constInt(v ssa.Value) (int64, bool) {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return k.Int64(), true
+}
+
+// placeholderArg returns the argument bound to a LIMIT placeholder among
+// the variadic arguments that follow the SQL text: the ordinal'th for $n
+// and ?, the value of sql.Named(name, v) for :name and @name.
+func placeholderArg(rest []ssa.Value, l *sqltext.Limit) ssa.Value {
+	if l == nil || l.Placeholder == "" || len(rest) == 0 {
+		return nil
+	}
+	elems := variadic(rest[len(rest)-1])
+	if l.Ordinal > 0 {
+		if l.Ordinal <= len(elems) {
+			return elems[l.Ordinal-1]
+		}
+		return nil
+	}
+	name := l.Placeholder[1:]
+	for _, e := range elems {
+		call, ok := e.(*ssa.Call)
+		if !ok || len(call.Call.Args) != 2 || calleeKey(call.Common()) != "database/sql.Named" {
+			continue
+		}
+		if n, ok := constString(call.Call.Args[0]); ok && n == name {
+			return call.Call.Args[1]
+		}
+	}
+	return nil
+}
+
+// calleeKey returns the knowledge tables' name of a call's callee, or "".
+func calleeKey(common *ssa.CallCommon) string {
+	if fn := calleeObj(common); fn != nil && fn.Pkg() != nil {
+		return knowledge.FuncKey(fn)
+	}
+	return ""
+}
+
+// variadic returns the elements of a variadic argument built at the call
+// (f(a, b) passes a new slice of a and b), without their conversion to
+// interface; nil if the slice comes from elsewhere.
+func variadic(v ssa.Value) []ssa.Value {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var elems []ssa.Value
+	for _, ref := range *arr.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		i, ok := constInt(ia.Index)
+		if !ok || i < 0 || i > 1<<10 {
+			continue
+		}
+		for _, r2 := range *ia.Referrers() {
+			st, ok := r2.(*ssa.Store)
+			if !ok || st.Addr != ia {
+				continue
+			}
+			for int64(len(elems)) <= i {
+				elems = append(elems, nil)
+			}
+			val := st.Val
+			if mi, ok := val.(*ssa.MakeInterface); ok {
+				val = mi.X
+			}
+			elems[i] = val
+		}
+	}
+	return elems
+}
+
+func isNumberOrString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsNumeric|types.IsString) != 0
+}

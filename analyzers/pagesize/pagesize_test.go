@@ -1,0 +1,54 @@
+package pagesize_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perfvet/perfvet/analyzers/pagesize"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+func defaultConfig() pagesize.Config {
+	return pagesize.Config{Plans: plan.Static(plan.Default())}
+}
+
+func TestPageSize(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), pagesize.New(defaultConfig()),
+		"nethttp", "handlers", "store", "frameworks", "grpcsrv", "reads", "repo", "sqlcgen", "sqlcuser")
+	requireWellTyped(t, results)
+}
+
+// requireWellTyped fails on fixtures with type errors: there the flow
+// checks are skipped, and a test could pass for the wrong reason.
+func requireWellTyped(t *testing.T, results []*analysistest.Result) {
+	t.Helper()
+	for _, r := range results {
+		if r.Action == nil || r.Action.Package == nil {
+			continue
+		}
+		for _, err := range r.Action.Package.TypeErrors {
+			t.Errorf("fixture does not type-check: %v", err)
+		}
+	}
+}
+
+func TestParentKeys(t *testing.T) {
+	a := pagesize.New(defaultConfig())
+	if err := a.Flags.Set("parentkeys", "true"); err != nil {
+		t.Fatal(err)
+	}
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "parentkeys"))
+}
+
+func TestIllTyped(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), pagesize.New(defaultConfig()), "broken")
+}
+
+func TestPlanMaxPageSize(t *testing.T) {
+	p, err := plan.Parse("perfplan.yaml", []byte("limits: {max_page_size: 500}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), pagesize.New(pagesize.Config{Plans: plan.Static(p)}), "planmax"))
+}

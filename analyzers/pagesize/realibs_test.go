@@ -1,0 +1,69 @@
+package pagesize_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
+	"github.com/perfvet/perfvet/analyzers/pagesize"
+)
+
+// TestRealLibraries runs the analyzer on the real-libraries fixture
+// module: net/http, chi, gorilla/mux, gin, echo, database/sql, GORM and bun.
+func TestRealLibraries(t *testing.T) {
+	dir := realibstest.Module(t, "./pagesize/...")
+	results := analysistest.Run(t, dir, pagesize.New(defaultConfig()), "./pagesize", "./pagesize/store")
+	if len(results) != 2 {
+		t.Errorf("analysed %d packages of %s, want the pagesize package and its store", len(results), dir)
+	}
+	requireWellTyped(t, results)
+}
+
+// TestKnowledgeNames checks the pagesize tables' names against the real
+// libraries, so that a typo or an API change cannot leave an entry that
+// silently matches nothing.
+func TestKnowledgeNames(t *testing.T) {
+	dir := realibstest.Module(t, "./pagesize/...")
+	libs := []string{
+		"net/http", "net/url", "strconv", "encoding/json", "database/sql",
+		knowledge.Chi5, knowledge.GorillaMx, knowledge.Gin, knowledge.Echo4,
+		"gorm.io/gorm", "github.com/uptrace/bun", "github.com/jmoiron/sqlx", "github.com/jackc/pgx/v5",
+		"github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v4", "github.com/jackc/pgx/v4/pgxpool",
+		"github.com/go-gorp/gorp/v3", "entgo.io/ent/dialect/sql",
+	}
+	exists, loaded := realibstest.Declared(t, dir, libs...)
+	var names []string
+	for n := range knowledge.RequestInputs {
+		names = append(names, n)
+	}
+	for _, m := range []map[string]string{knowledge.ValuesInputs, knowledge.MapInputs} {
+		for n := range m {
+			names = append(names, n)
+		}
+	}
+	for _, m := range []map[string]int{knowledge.Binders, knowledge.LimitMethods, knowledge.ORMFinders} {
+		for n := range m {
+			names = append(names, n)
+		}
+	}
+	for _, m := range []map[string]bool{knowledge.Parsers, knowledge.MultiRowQueries, knowledge.ORMRaw, knowledge.ORMWhere, knowledge.ORMUnknown} {
+		for n := range m {
+			names = append(names, n)
+		}
+	}
+	checked := 0
+	for _, n := range names {
+		if loaded[realibstest.NamePackage(n)] == nil {
+			continue // a library the fixture module does not use (xorm, squirrel, beego)
+		}
+		checked++
+		if !exists[n] {
+			t.Errorf("knowledge names %s, which the real library does not declare", n)
+		}
+	}
+	if checked < 80 {
+		t.Errorf("checked %d names against the real libraries; the tables or the loading shrank", checked)
+	}
+}

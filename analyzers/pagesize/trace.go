@@ -1,0 +1,831 @@
+package pagesize
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+)
+
+// A tracer follows a value backwards through SSA, from a page-size sink
+// to where it comes from, stopping at upper bounds. What it finds
+// unbounded on some path is an origin: request input, or a parameter.
+type tracer struct {
+	c       *checker
+	fn      *ssa.Function
+	seen    map[visit]bool
+	origins []origin
+	clamps  []clamp
+	depth   int
+}
+
+type visit struct {
+	v  ssa.Value
+	at *ssa.BasicBlock
+}
+
+// An origin is where an unbounded value comes from: request input
+// (source), or a parameter of the function (param, an SSA index where a
+// receiver is 0), possibly one field of it.
+type origin struct {
+	source string
+	param  int
+	field  string
+}
+
+// A clamp is a constant upper bound the trace crossed: max is the largest
+// value it lets through.
+type clamp struct {
+	pos token.Pos
+	max int64
+}
+
+func (c *checker) newTracer(f *ssa.Function) *tracer {
+	return &tracer{c: c, fn: f, seen: make(map[visit]bool)}
+}
+
+func (t *tracer) addSource(s string) {
+	for _, o := range t.origins {
+		if o.source == s {
+			return
+		}
+	}
+	t.origins = append(t.origins, origin{source: s, param: -1})
+}
+
+func (t *tracer) hasSource() bool {
+	for _, o := range t.origins {
+		if o.source != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (t *tracer) addParam(i int, field string) {
+	for _, o := range t.origins {
+		if o.source == "" && o.param == i && o.field == field {
+			return
+		}
+	}
+	t.origins = append(t.origins, origin{param: i, field: field})
+}
+
+// maxDepth bounds the trace: the values that set page sizes are a few
+// steps from their source.
+const maxDepth = 64
+
+// trace follows v, used in block at.
+func (t *tracer) trace(v ssa.Value, at *ssa.BasicBlock) {
+	if v == nil || at == nil || t.seen[visit{v, at}] || t.depth > maxDepth {
+		return
+	}
+	t.seen[visit{v, at}] = true
+	if _, ok := v.(*ssa.Const); ok {
+		return
+	}
+	if t.boundedAt(v, at) {
+		return
+	}
+	t.depth++
+	defer func() { t.depth-- }()
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		if i := paramIndex(t.fn, v); i >= 0 && isNumberOrString(v.Type()) {
+			t.addParam(i, "")
+		}
+	case *ssa.Phi:
+		for i, e := range v.Edges {
+			if i >= len(v.Block().Preds) {
+				break
+			}
+			pred := v.Block().Preds[i]
+			if t.edgeBounds(e, pred, v.Block()) {
+				continue
+			}
+			t.trace(e, pred)
+		}
+	case *ssa.Convert:
+		t.trace(v.X, v.Block())
+	case *ssa.ChangeType:
+		t.trace(v.X, v.Block())
+	case *ssa.MakeInterface:
+		t.trace(v.X, v.Block())
+	case *ssa.BinOp:
+		switch v.Op {
+		case token.ADD, token.MUL, token.OR, token.XOR, token.SHL:
+			t.trace(v.X, v.Block())
+			t.trace(v.Y, v.Block())
+		case token.SUB, token.QUO, token.SHR, token.AND_NOT:
+			t.trace(v.X, v.Block())
+		}
+		// x % k and x & k are bounded by k.
+	case *ssa.Call:
+		t.call(v.Common(), v.Block())
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			t.call(call.Common(), call.Block())
+		}
+	case *ssa.Lookup:
+		t.lookup(v)
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			t.load(v)
+		}
+	case *ssa.Field:
+		t.field(v.X, fieldNameOf(v.X.Type(), v.Field), v, false)
+	}
+}
+
+// ---- barriers ----
+
+// boundedAt reports whether v is bounded from above wherever block at
+// runs: a dominating branch was taken only when v is at most some bound.
+func (t *tracer) boundedAt(v ssa.Value, at *ssa.BasicBlock) bool {
+	for b := at; b != nil; b = b.Idom() {
+		if len(b.Preds) == 1 && t.edgeBounds(v, b.Preds[0], b) {
+			return true
+		}
+	}
+	return false
+}
+
+// edgeBounds reports whether the branch from pred to succ is taken only
+// when v is at most some bound.
+func (t *tracer) edgeBounds(v ssa.Value, pred, succ *ssa.BasicBlock) bool {
+	if len(pred.Instrs) == 0 || len(pred.Succs) != 2 || pred.Succs[0] == pred.Succs[1] {
+		return false
+	}
+	ifi, ok := pred.Instrs[len(pred.Instrs)-1].(*ssa.If)
+	if !ok {
+		return false
+	}
+	return t.condBounds(ifi.Cond, succ == pred.Succs[0], v)
+}
+
+// condBounds reports whether cond having the value branch bounds v from
+// above: v < k, v <= k, v == k true, or v > k, v >= k false (either way
+// round). A constant bound is recorded for the plan check.
+func (t *tracer) condBounds(cond ssa.Value, branch bool, v ssa.Value) bool {
+	switch c := cond.(type) {
+	case *ssa.UnOp:
+		if c.Op == token.NOT {
+			return t.condBounds(c.X, !branch, v)
+		}
+	case *ssa.BinOp:
+		op := c.Op
+		var other ssa.Value
+		switch {
+		case same(c.X, v):
+			other = c.Y
+		case same(c.Y, v):
+			other, op = c.X, mirror(op)
+		default:
+			return false
+		}
+		strictTrue := op == token.LSS && branch
+		strictFalse := op == token.GEQ && !branch
+		upper := strictTrue || strictFalse || op == token.LEQ && branch || op == token.GTR && !branch || op == token.EQL && branch
+		if !upper {
+			return false
+		}
+		if k, ok := constInt(strip(other)); ok {
+			if strictTrue || strictFalse {
+				k--
+			}
+			t.clamps = append(t.clamps, clamp{pos: c.Pos(), max: k})
+		}
+		return true
+	}
+	return false
+}
+
+// mirror turns k < v into v > k.
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+// same reports whether a and b hold the same number: the same value up to
+// conversions, or loads of the same field of the same struct.
+func same(a, b ssa.Value) bool {
+	a, b = strip(a), strip(b)
+	if a == b {
+		return true
+	}
+	fa, fb := fieldLoad(a), fieldLoad(b)
+	return fa != nil && fb != nil && fa.X == fb.X && fa.Field == fb.Field
+}
+
+// strip removes numeric conversions.
+func strip(v ssa.Value) ssa.Value {
+	for {
+		switch c := v.(type) {
+		case *ssa.Convert:
+			v = c.X
+		case *ssa.ChangeType:
+			v = c.X
+		default:
+			return v
+		}
+	}
+}
+
+// fieldLoad returns the field address a value is loaded from, or nil.
+func fieldLoad(v ssa.Value) *ssa.FieldAddr {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return nil
+	}
+	fa, _ := u.X.(*ssa.FieldAddr)
+	return fa
+}
+
+// ---- calls ----
+
+// call follows the result of a call: request input, a parser of it, a
+// min() clamp, a helper whose fact says what its result carries.
+func (t *tracer) call(common *ssa.CallCommon, at *ssa.BasicBlock) {
+	if b, ok := common.Value.(*ssa.Builtin); ok {
+		t.builtin(b.Name(), common, at)
+		return
+	}
+	fn := calleeObj(common)
+	if fn == nil || fn.Pkg() == nil {
+		return
+	}
+	key := knowledge.FuncKey(fn)
+	recv, params := splitArgs(common, fn)
+	if in, ok := knowledge.RequestInputs[key]; ok {
+		what := in.What
+		if key == "(net/url.Values).Get" {
+			if what = requestValues(recv); what == "" {
+				return
+			}
+		}
+		t.addSource(describe(what, argName(params, in.NameArg)))
+		return
+	}
+	if knowledge.Parsers[key] && len(params) > 0 {
+		t.trace(params[0], at)
+		return
+	}
+	if recv != nil && isProtoMessage(recv.Type()) && strings.HasPrefix(fn.Name(), "Get") && len(params) == 0 {
+		// A generated getter reads the field of the same name.
+		t.field(recv, strings.TrimPrefix(fn.Name(), "Get"), nil, false)
+		return
+	}
+	f := t.c.factOf(fn)
+	if f == nil {
+		return
+	}
+	if f.Source != "" {
+		t.addSource(f.Source)
+	}
+	all := params
+	if recv != nil {
+		all = append([]ssa.Value{recv}, params...)
+	}
+	for _, i := range f.Returns {
+		if i < len(all) {
+			t.trace(all[i], at)
+		}
+	}
+}
+
+// builtin follows min and max: min(v, k) bounds v if k is not itself
+// unbounded.
+func (t *tracer) builtin(name string, common *ssa.CallCommon, at *ssa.BasicBlock) {
+	switch name {
+	case "min":
+		for _, a := range common.Args {
+			if k, ok := constInt(strip(a)); ok {
+				t.clamps = append(t.clamps, clamp{pos: common.Pos(), max: k})
+				return
+			}
+		}
+		for _, a := range common.Args {
+			// A bound that is not request input (a constant, a setting, a
+			// parameter) bounds the minimum.
+			sub := t.c.newTracer(t.fn)
+			sub.trace(a, at)
+			if !sub.hasSource() {
+				return
+			}
+		}
+		for _, a := range common.Args {
+			t.trace(a, at)
+		}
+	case "max":
+		for _, a := range common.Args {
+			t.trace(a, at)
+		}
+	}
+}
+
+// lookup follows m[name] on a map of request input (mux.Vars(r)).
+func (t *tracer) lookup(l *ssa.Lookup) {
+	call, ok := l.X.(*ssa.Call)
+	if !ok {
+		return
+	}
+	if what, ok := knowledge.MapInputs[calleeKey(call.Common())]; ok {
+		name, _ := constString(l.Index)
+		t.addSource(describe(what, name))
+	}
+}
+
+// ---- fields ----
+
+// load follows a value loaded from memory: a field of a struct.
+func (t *tracer) load(u *ssa.UnOp) {
+	if fa, ok := u.X.(*ssa.FieldAddr); ok {
+		t.field(fa.X, fieldNameOf(fa.X.Type(), fa.Field), u, true)
+	}
+}
+
+// field follows field name of the struct base points to (or is): a
+// struct bound from the request, a gRPC request message, a local struct
+// whose field was set in this function, a parameter.
+func (t *tracer) field(base ssa.Value, name string, use ssa.Instruction, pointer bool) {
+	if name == "" {
+		return
+	}
+	root := base
+	if u, ok := root.(*ssa.UnOp); ok && u.Op == token.MUL && !pointer {
+		root = u.X // a struct value loaded from a variable
+	}
+	useBlock := t.fn.Blocks[0]
+	if use != nil {
+		useBlock = use.Block()
+	}
+	switch r := root.(type) {
+	case *ssa.Alloc:
+		if binder := boundFrom(r); binder != nil {
+			if t.fieldReaches(r, name, binder, use) {
+				t.addSource(describe("request field", name))
+			}
+			return
+		}
+		t.fieldStores(r, name, useBlock, use)
+	case *ssa.Parameter:
+		if isProtoMessage(r.Type()) && isGRPCMethod(t.fn) {
+			if t.fieldReaches(r, name, nil, use) {
+				t.addSource(describe("request field", name))
+			}
+			return
+		}
+		if i := paramIndex(t.fn, r); i >= 0 {
+			t.addParam(i, name)
+		}
+	}
+}
+
+// fieldOfArg follows field name of an argument passed to a helper whose
+// fact says that field reaches a sink.
+func (t *tracer) fieldOfArg(arg ssa.Value, name string, call ssa.CallInstruction) {
+	if mi, ok := arg.(*ssa.MakeInterface); ok {
+		arg = mi.X
+	}
+	t.field(arg, name, call, false)
+}
+
+// fieldStores follows the values stored in field name of a local struct
+// (or the whole struct stored in it: a parameter spilled to memory, a
+// copy): the last store before the use if one dominates it, else every
+// store. A struct handed to a call before the use is given up on.
+func (t *tracer) fieldStores(a *ssa.Alloc, name string, at *ssa.BasicBlock, use ssa.Instruction) {
+	for _, call := range callsWith(a) {
+		if call != use {
+			return // a callee that gets the struct may bound the field (p.Normalize())
+		}
+	}
+	stores := flow.FieldStores(flow.Aliases(a), name)
+	for _, ref := range *a.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == a {
+			stores = append(stores, st)
+		}
+	}
+	var last *ssa.Store
+	for _, s := range stores {
+		if !before(s, at, use) {
+			continue
+		}
+		if last == nil || before(last, s.Block(), s) {
+			last = s
+		}
+	}
+	if last != nil {
+		stores = []*ssa.Store{last}
+	}
+	for _, s := range stores {
+		if s.Addr == ssa.Value(a) {
+			t.field(s.Val, name, s, false) // the field of the stored struct
+			continue
+		}
+		t.trace(s.Val, s.Block())
+	}
+}
+
+// before reports whether instruction s runs before every run of use (in
+// block at): s's block dominates at, and within one block s comes first.
+func before(s ssa.Instruction, at *ssa.BasicBlock, use ssa.Instruction) bool {
+	if s.Block() != at {
+		return s.Block().Dominates(at)
+	}
+	if use == nil {
+		return true
+	}
+	for _, in := range at.Instrs {
+		switch in {
+		case s:
+			return true
+		case use:
+			return false
+		}
+	}
+	return false
+}
+
+// fieldReaches reports whether the request's value of field name of the
+// struct at root (set by binder, or on entry if binder is nil) can reach
+// use with no upper bound: on some path from one to the other, no branch
+// bounds the field and no store replaces it with a bounded value.
+func (t *tracer) fieldReaches(root ssa.Value, name string, binder ssa.Instruction, use ssa.Instruction) bool {
+	if use == nil {
+		return true
+	}
+	start, startIdx := t.fn.Blocks[0], 0
+	if binder != nil {
+		start, startIdx = binder.Block(), indexOf(binder)+1
+	}
+	if tagBounds(root.Type(), name) {
+		return false
+	}
+	// Kills: stores of a bounded value, and calls that get the struct and
+	// may normalize it (req.Validate(), normalize(&req)).
+	kills := make(map[*ssa.BasicBlock][]int)
+	for _, s := range storesTo(root, name) {
+		sub := t.c.newTracer(t.fn)
+		sub.trace(s.Val, s.Block())
+		if len(sub.origins) == 0 {
+			kills[s.Block()] = append(kills[s.Block()], indexOf(s))
+		}
+	}
+	for _, call := range callsWith(root) {
+		if call != binder && call != use {
+			kills[call.Block()] = append(kills[call.Block()], indexOf(call))
+		}
+	}
+	killedBetween := func(b *ssa.BasicBlock, from, to int) bool {
+		for _, i := range kills[b] {
+			if from <= i && i < to {
+				return true
+			}
+		}
+		return false
+	}
+	target, useIdx := use.Block(), indexOf(use)
+	if start == target && startIdx <= useIdx {
+		return !killedBetween(start, startIdx, useIdx)
+	}
+	if killedBetween(start, startIdx, len(start.Instrs)) {
+		return false
+	}
+	bounds := func(pred, succ *ssa.BasicBlock) bool {
+		ifi, ok := pred.Instrs[len(pred.Instrs)-1].(*ssa.If)
+		if !ok || pred.Succs[0] == pred.Succs[1] {
+			return false
+		}
+		return condBoundsField(ifi.Cond, succ == pred.Succs[0], root, name)
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	var walk func(b *ssa.BasicBlock) bool
+	walk = func(from *ssa.BasicBlock) bool {
+		for _, succ := range from.Succs {
+			if seen[succ] || bounds(from, succ) {
+				continue
+			}
+			seen[succ] = true
+			if succ == target {
+				if !killedBetween(succ, 0, useIdx) {
+					return true
+				}
+				continue
+			}
+			if killedBetween(succ, 0, len(succ.Instrs)) {
+				continue
+			}
+			if walk(succ) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(start)
+}
+
+// callsWith returns the calls that get the struct pointer root, directly
+// or converted to an interface.
+func callsWith(root ssa.Value) []ssa.Instruction {
+	var out []ssa.Instruction
+	vals := []ssa.Value{root}
+	for _, ref := range *root.Referrers() {
+		if mi, ok := ref.(*ssa.MakeInterface); ok {
+			vals = append(vals, mi)
+		}
+	}
+	for _, v := range vals {
+		for _, ref := range *v.Referrers() {
+			call, ok := ref.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			c := call.Common()
+			args := c.Args
+			if c.IsInvoke() {
+				args = append([]ssa.Value{c.Value}, args...)
+			}
+			if slices.Contains(args, v) {
+				out = append(out, ref)
+			}
+		}
+	}
+	return out
+}
+
+// tagBounds reports whether field name of the struct t points to carries
+// a validation tag that bounds it from above (binding:"max=100" for gin's
+// binders, validate:"lte=100" for go-playground/validator).
+func tagBounds(t types.Type, name string) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Name() != name {
+			continue
+		}
+		tag := reflect.StructTag(st.Tag(i))
+		for _, key := range []string{"binding", "validate"} {
+			for rule := range strings.SplitSeq(tag.Get(key), ",") {
+				if strings.HasPrefix(rule, "max=") || strings.HasPrefix(rule, "lte=") || strings.HasPrefix(rule, "lt=") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// condBoundsField is condBounds for a field of a struct in memory: the
+// comparison loads field name of root.
+func condBoundsField(cond ssa.Value, branch bool, root ssa.Value, name string) bool {
+	switch c := cond.(type) {
+	case *ssa.UnOp:
+		if c.Op == token.NOT {
+			return condBoundsField(c.X, !branch, root, name)
+		}
+	case *ssa.BinOp:
+		isField := func(v ssa.Value) bool {
+			v = strip(v)
+			if fa := fieldLoad(v); fa != nil {
+				return fa.X == root && fieldNameOf(fa.X.Type(), fa.Field) == name
+			}
+			if call, ok := v.(*ssa.Call); ok && !call.Call.IsInvoke() && len(call.Call.Args) == 1 && call.Call.Args[0] == root {
+				fn := calleeObj(call.Common())
+				return fn != nil && fn.Name() == "Get"+name
+			}
+			return false
+		}
+		op := c.Op
+		switch {
+		case isField(c.X):
+		case isField(c.Y):
+			op = mirror(op)
+		default:
+			return false
+		}
+		return (op == token.LSS || op == token.LEQ || op == token.EQL) && branch || (op == token.GTR || op == token.GEQ) && !branch
+	}
+	return false
+}
+
+func indexOf(in ssa.Instruction) int {
+	for i, x := range in.Block().Instrs {
+		if x == in {
+			return i
+		}
+	}
+	return -1
+}
+
+// storesTo returns the stores to field name of the struct root points
+// to: through its aliases if it is a local variable.
+func storesTo(root ssa.Value, name string) []*ssa.Store {
+	if a, ok := root.(*ssa.Alloc); ok {
+		return flow.FieldStores(flow.Aliases(a), name)
+	}
+	var out []*ssa.Store
+	for _, ref := range *root.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != root || fieldNameOf(fa.X.Type(), fa.Field) != name {
+			continue
+		}
+		for _, r2 := range *fa.Referrers() {
+			if st, ok := r2.(*ssa.Store); ok && st.Addr == fa {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
+// ---- request input ----
+
+// boundFrom returns the call that fills the struct a from the request
+// (gin's ShouldBind, echo's Bind, json decoding of the body), or nil.
+func boundFrom(a *ssa.Alloc) ssa.Instruction {
+	for _, alias := range flow.Aliases(a) {
+		for _, ref := range *alias.Referrers() {
+			v := ssa.Value(alias)
+			if mi, ok := ref.(*ssa.MakeInterface); ok {
+				v = mi
+				for _, r2 := range *mi.Referrers() {
+					if isBinder(r2, v) {
+						return r2
+					}
+				}
+				continue
+			}
+			if isBinder(ref, v) {
+				return ref
+			}
+		}
+	}
+	return nil
+}
+
+// isBinder reports whether instruction in is a call that fills the
+// struct v points to from the request.
+func isBinder(in ssa.Instruction, v ssa.Value) bool {
+	call, ok := in.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	fn := calleeObj(call.Common())
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	key := knowledge.FuncKey(fn)
+	i, ok := knowledge.Binders[key]
+	if !ok {
+		return false
+	}
+	recv, params := splitArgs(call.Common(), fn)
+	if i >= len(params) || params[i] != v {
+		return false
+	}
+	switch key {
+	case "(*encoding/json.Decoder).Decode":
+		dec, ok := recv.(*ssa.Call)
+		return ok && calleeKey(dec.Common()) == "encoding/json.NewDecoder" && len(dec.Call.Args) == 1 && fromRequestBody(dec.Call.Args[0], 0)
+	case "encoding/json.Unmarshal":
+		return fromRequestBody(params[0], 0)
+	}
+	return true
+}
+
+// fromRequestBody reports whether v is an *http.Request's Body, or made
+// from one by a few calls (http.MaxBytesReader, io.LimitReader,
+// io.ReadAll).
+func fromRequestBody(v ssa.Value, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return fromRequestBody(x.X, depth)
+	case *ssa.ChangeInterface:
+		return fromRequestBody(x.X, depth)
+	case *ssa.UnOp:
+		if fa := fieldLoad(x); fa != nil {
+			return fieldNameOf(fa.X.Type(), fa.Field) == "Body" && isNamedPtr(fa.X.Type(), knowledge.NetHTTP, "Request")
+		}
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok {
+			return fromRequestBody(call, depth)
+		}
+	case *ssa.Call:
+		for _, a := range x.Call.Args {
+			if fromRequestBody(a, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// requestValues says what request input v holds if it is a request's
+// parameters as url.Values (r.URL.Query(), c.QueryParams(), r.Form,
+// r.PostForm), or returns "".
+func requestValues(v ssa.Value) string {
+	switch x := v.(type) {
+	case *ssa.Call:
+		return knowledge.ValuesInputs[calleeKey(x.Common())]
+	case *ssa.UnOp:
+		if fa := fieldLoad(x); fa != nil && isNamedPtr(fa.X.Type(), knowledge.NetHTTP, "Request") {
+			return knowledge.RequestFields[fieldNameOf(fa.X.Type(), fa.Field)]
+		}
+	}
+	return ""
+}
+
+// describe names request input in findings: `query parameter "limit"`.
+func describe(what, name string) string {
+	if name == "" {
+		return what
+	}
+	return fmt.Sprintf("%s %q", what, name)
+}
+
+// argName returns the constant parameter name argument i, or "".
+func argName(params []ssa.Value, i int) string {
+	if i < 0 || i >= len(params) {
+		return ""
+	}
+	s, _ := constString(params[i])
+	return s
+}
+
+// ---- types ----
+
+// paramIndex returns the index of p among f's parameters (a receiver is
+// 0), or -1 for a closure's free variable or another function's.
+func paramIndex(f *ssa.Function, p *ssa.Parameter) int {
+	for i, q := range f.Params {
+		if q == p {
+			return i
+		}
+	}
+	return -1
+}
+
+// fieldNameOf returns the name of field i of the struct t is or points to.
+func fieldNameOf(t types.Type, i int) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok || i < 0 || i >= s.NumFields() {
+		return ""
+	}
+	return s.Field(i).Name()
+}
+
+func isNamedPtr(t types.Type, pkg, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// isProtoMessage reports whether t is a pointer to a generated protobuf
+// message: its method set has ProtoReflect() protoreflect.Message.
+func isProtoMessage(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.Pointer); !ok {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ProtoReflect")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return false
+	}
+	n, ok := types.Unalias(sig.Results().At(0).Type()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "google.golang.org/protobuf/reflect/protoreflect" && n.Obj().Name() == "Message"
+}

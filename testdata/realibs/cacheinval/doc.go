@@ -1,0 +1,7 @@
+package cacheinval // want package:`families\(invalidates big:\*,hashx:\*,mcdrop:\*,pipedx:\*,pricedrop:\*,rudrop:\*,widget:\*; widgets→widget:\*\)`
+
+// The cacheinval analyzer's rules against the real go-redis v9 and v8,
+// gomemcache, rueidis, ristretto v2, golang-lru v2 expirable, go-cache and
+// bigcache v3, and GORM, so that a change in their APIs cannot pass
+// unnoticed; store and catalog are a read-through cache over database/sql
+// in two layers.
