@@ -12,10 +12,13 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/internal/driver"
+	"github.com/perfvet/perfvet/internal/lsp/cache"
 )
 
 const usage = `perfvet checks Go code against its optimization plan (perfplan.yaml).
@@ -46,6 +49,8 @@ type analyzeFlags struct {
 	timing     bool
 	cpuprofile string
 	memprofile string
+	floor      bool
+	checker    bool
 	enabled    map[string]*triState
 }
 
@@ -63,6 +68,8 @@ func newFlagSet(out io.Writer, suite []*analysis.Analyzer) (*flag.FlagSet, *anal
 	fs.BoolVar(&f.timing, "timing", false, "print load and per-analyzer times to stderr")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
 	fs.StringVar(&f.memprofile, "memprofile", "", "write a heap profile to this file")
+	fs.BoolVar(&f.checker, "checker", false, "for benchmarks: load with go/packages and analyse with go/analysis/checker, holding every package in memory, instead of streaming")
+	fs.BoolVar(&f.floor, "floor", false, "for benchmarks: load and type-check as usual, but run only the inspect analyzer and report nothing (the cost floor of any analysis)")
 	for _, a := range suite {
 		ts := new(triState)
 		f.enabled[a.Name] = ts
@@ -103,6 +110,12 @@ func runAnalyze(args []string) int {
 		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
 		return driver.ExitUsage
 	}
+	if f.floor {
+		// The same load, type-checking and driver, with the cheapest
+		// analyzer every perfvet analyzer requires: what perfvet costs
+		// beyond this is its own.
+		selected = []*analysis.Analyzer{inspect.Analyzer}
+	}
 	if f.plan != "" {
 		if _, err := plan.Load(f.plan); err != nil {
 			printPlanError(err)
@@ -127,25 +140,10 @@ func runAnalyze(args []string) int {
 	if f.tags != "" {
 		opts.BuildFlags = []string{"-tags=" + f.tags}
 	}
-	loadStart := nowFunc()
-	pkgs, err := driver.Load(opts)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
-		return driver.ExitFailed
+	res, code := analyze(f, finder, &provider, selected, opts)
+	if res == nil {
+		return code
 	}
-	loadTime := nowFunc().Sub(loadStart)
-	if err := driver.CheckPlans(finder, pkgs); err != nil {
-		printPlanError(err)
-		return driver.ExitUsage
-	}
-	provider.p = driver.RootsOnly(finder, pkgs)
-
-	res, err := driver.Analyze(selected, pkgs, opts)
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
-		return driver.ExitFailed
-	}
-	res.Load = loadTime
 	if f.memprofile != "" {
 		if err := writeHeapProfile(f.memprofile); err != nil {
 			fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
@@ -181,6 +179,63 @@ func runAnalyze(args []string) int {
 		res.WriteErrors(os.Stderr, cwd)
 	}
 	return res.ExitCode()
+}
+
+// analyze loads, checks the plans of and analyses the packages: by default
+// with the streaming engine of internal/lsp/cache, which keeps only the
+// types and facts of analysed packages, or with go/packages and
+// go/analysis/checker (-checker), which hold every package's syntax and
+// type information to the end. A nil result comes with the exit code.
+func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, selected []*analysis.Analyzer, opts driver.Options) (*driver.Result, int) {
+	if f.checker {
+		loadStart := nowFunc()
+		pkgs, err := driver.Load(opts)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+			return nil, driver.ExitFailed
+		}
+		loadTime := nowFunc().Sub(loadStart)
+		if err := driver.CheckPlans(finder, pkgs); err != nil {
+			printPlanError(err)
+			return nil, driver.ExitUsage
+		}
+		provider.p = driver.RootsOnly(finder, pkgs)
+		res, err := driver.Analyze(selected, pkgs, opts)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+			return nil, driver.ExitFailed
+		}
+		res.Load = loadTime
+		return res, 0
+	}
+	res, err := cache.Run(cache.Options{
+		Patterns:   opts.Patterns,
+		Analyzers:  selected,
+		Tests:      opts.Tests,
+		BuildFlags: opts.BuildFlags,
+	}, func(roots []*packages.Package) error {
+		if len(roots) == 0 {
+			patterns := opts.Patterns
+			if len(patterns) == 0 {
+				patterns = []string{"./..."}
+			}
+			return fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+		}
+		if err := driver.CheckPlans(finder, roots); err != nil {
+			return err
+		}
+		provider.p = driver.RootsOnly(finder, roots)
+		return nil
+	})
+	if err != nil {
+		if pe := (*driver.PlanError)(nil); errors.As(err, &pe) {
+			printPlanError(pe)
+			return nil, driver.ExitUsage
+		}
+		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		return nil, driver.ExitFailed
+	}
+	return res, 0
 }
 
 // switchProvider lets the command choose the plan provider after the

@@ -204,6 +204,41 @@ func (r rootsOnly) PlanFor(dir string) (*plan.Plan, error) {
 
 // Analyze runs the analyzers on the loaded packages.
 func Analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package, opts Options) (*Result, error) {
+	start := time.Now()
+	graph, err := checker.Analyze(analyzers, pkgs, &checker.Options{Sequential: opts.Sequential})
+	if err != nil {
+		return nil, err
+	}
+	elapsed := time.Since(start)
+	outcomes := make([]Outcome, 0, len(graph.Roots))
+	for _, act := range graph.Roots {
+		outcomes = append(outcomes, Outcome{Package: act.Package.ID, Analyzer: act.Analyzer.Name, Err: act.Err, Diagnostics: act.Diagnostics})
+	}
+	res := Assemble(pkgs, outcomes)
+	res.Analyze = elapsed
+	for act := range graph.All() {
+		res.Timing[act.Analyzer.Name] += act.Duration
+	}
+	return res, nil
+}
+
+// An Outcome is what one analyzer gave on one root package.
+type Outcome struct {
+	Package     string // package ID
+	Analyzer    string
+	Err         error
+	Diagnostics []analysis.Diagnostic
+}
+
+// Assemble makes the result of a run from the type-checked root packages
+// (whose Imports lead to their type-checked dependencies) and the
+// analyzers' outcomes on them, in go/analysis/checker's order (analyzer by
+// analyzer, each over the roots in order): the errors of every package,
+// then the analyzers' errors, and the findings, sorted, without the
+// duplicates of test variants. Every driver (go/packages and checker, or
+// the streaming engine) assembles its result here, so that they print
+// alike.
+func Assemble(pkgs []*packages.Package, outcomes []Outcome) *Result {
 	res := &Result{Packages: pkgs, Timing: make(map[string]time.Duration)}
 	if len(pkgs) > 0 {
 		res.Fset = pkgs[0].Fset
@@ -217,35 +252,25 @@ func Analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package, opts Opti
 		}
 	}
 
-	start := time.Now()
-	graph, err := checker.Analyze(analyzers, pkgs, &checker.Options{Sequential: opts.Sequential})
-	if err != nil {
-		return nil, err
-	}
-	res.Analyze = time.Since(start)
-
 	type key struct {
 		analyzer, posn, msg string
 	}
 	seen := make(map[key]bool)
-	for act := range graph.All() {
-		res.Timing[act.Analyzer.Name] += act.Duration
-	}
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			if illTyped[act.Package.ID] && strings.Contains(act.Err.Error(), "analysis skipped due to errors") {
+	for _, o := range outcomes {
+		if o.Err != nil {
+			if illTyped[o.Package] && strings.Contains(o.Err.Error(), "analysis skipped due to errors") {
 				continue // already reported as the package's errors
 			}
-			res.Errors = append(res.Errors, PackageError{Package: act.Package.ID, Analyzer: act.Analyzer.Name, Msg: act.Err.Error()})
+			res.Errors = append(res.Errors, PackageError{Package: o.Package, Analyzer: o.Analyzer, Msg: o.Err.Error()})
 			continue
 		}
-		for _, d := range act.Diagnostics {
-			k := key{act.Analyzer.Name, res.Fset.Position(d.Pos).String(), d.Message}
+		for _, d := range o.Diagnostics {
+			k := key{o.Analyzer, res.Fset.Position(d.Pos).String(), d.Message}
 			if seen[k] {
 				continue // the same file in a package and its test variant
 			}
 			seen[k] = true
-			res.Findings = append(res.Findings, Finding{Analyzer: act.Analyzer.Name, Package: act.Package.ID, Diag: d})
+			res.Findings = append(res.Findings, Finding{Analyzer: o.Analyzer, Package: o.Package, Diag: d})
 		}
 	}
 	sort.SliceStable(res.Findings, func(i, j int) bool {
@@ -261,7 +286,7 @@ func Analyze(analyzers []*analysis.Analyzer, pkgs []*packages.Package, opts Opti
 		}
 		return res.Findings[i].Analyzer < res.Findings[j].Analyzer
 	})
-	return res, nil
+	return res
 }
 
 // loadErrors collects the errors of the packages and their dependencies,

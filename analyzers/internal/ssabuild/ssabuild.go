@@ -80,9 +80,11 @@ func (r *Result) build() {
 		}
 	}()
 
-	prog := ssa.NewProgram(pass.Fset, 0)
+	// BareInits: the package initializer does not call the imports'
+	// initializers, so that only the imports below need creating.
+	prog := ssa.NewProgram(pass.Fset, ssa.BareInits)
 	prog.SetNoReturn(noReturn)
-	for _, p := range pass.Pkg.Imports() {
+	for _, p := range referencedImports(pass) {
 		prog.CreatePackage(p, nil, nil, true)
 	}
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
@@ -120,6 +122,35 @@ func (r *Result) build() {
 		}
 	}
 	r.pkg, r.funcs, r.byObj = pkg, funcs, byObj
+}
+
+// referencedImports returns the imports whose package-level functions or
+// variables the package refers to: the SSA builder looks those up among
+// the created packages. Methods of other packages' types are created on
+// demand from their types (as buildssa does for indirect imports), and
+// constants need no package. Creating every import, with a function for
+// every method of every type, cost more than building the package itself
+// (go-redis alone declares thousands of methods) and was done again by
+// every importer.
+func referencedImports(pass *analysis.Pass) []*types.Package {
+	need := make(map[*types.Package]bool)
+	for _, obj := range pass.TypesInfo.Uses {
+		switch obj.(type) {
+		case *types.Func, *types.Var:
+		default:
+			continue
+		}
+		if p := obj.Pkg(); p != nil && p != pass.Pkg && obj.Parent() == p.Scope() {
+			need[p] = true
+		}
+	}
+	var out []*types.Package
+	for _, p := range pass.Pkg.Imports() { // in a stable order
+		if need[p] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // noReturn lists the standard functions that never return, so that the

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -27,6 +28,7 @@ type job struct {
 // and the facts it exported, which importers read for as long as the
 // package's types live.
 type action struct {
+	duration time.Duration // of the analyzer's Run
 	err      error
 	diags    []analysis.Diagnostic
 	objFacts map[objectFactKey]analysis.Fact
@@ -152,10 +154,12 @@ func (v *View) analyze(n *node, read func(string) ([]byte, error)) {
 		for _, r := range a.Requires {
 			inputs[r] = results[r]
 		}
+		start := time.Now()
 		results[a], act.err = v.runPass(n, a, act, inputs, read)
+		act.duration = time.Since(start)
 	}
 	n.actions = actions
-	if !n.root {
+	if !n.root || v.opts.Batch {
 		// A dependency is type-checked again only when its metadata
 		// changes, which parses it again: its syntax, type information
 		// and source are of no further use. Its types and facts are.

@@ -144,7 +144,11 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error)) {
 		// The source is kept to tell later whether the file changed, and
 		// to map positions to editor coordinates; a dependency drops it
 		// once it is analysed.
-		n.files[name] = &file{src: src, ast: f, tok: v.fset.File(f.FileStart), header: parseHeader(name, src)}
+		pf := &file{ast: f, tok: v.fset.File(f.FileStart)}
+		if !v.opts.Batch {
+			pf.src, pf.header = src, parseHeader(name, src)
+		}
+		n.files[name] = pf
 		pkg.Syntax = append(pkg.Syntax, f)
 	}
 

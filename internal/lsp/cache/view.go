@@ -45,6 +45,18 @@ type Options struct {
 	Env        []string                     // environment of the go command; nil = os.Environ()
 	Logf       func(string, ...any)         // progress and problems; nil = silent
 	ReadFile   func(string) ([]byte, error) // nil = os.ReadFile (overlays are passed to Update)
+
+	// Patterns name the workspace packages; none = "./..." (from Dir).
+	Patterns []string
+	// Batch is for one run over the packages, not for editing: every
+	// package, workspace packages included, drops its syntax, type
+	// information and source once analysed, and nothing is kept to tell
+	// later edits apart. Only types, facts and findings stay.
+	Batch bool
+	// OnLoad, if set, is called with the workspace packages' metadata
+	// once it is loaded, before anything is type-checked; an error stops
+	// the update.
+	OnLoad func(roots []*packages.Package) error
 }
 
 // A Change says what to bring up to date.
@@ -308,6 +320,11 @@ func (v *View) Update(ctx context.Context, ch Change, overlay map[string][]byte)
 		if err != nil {
 			return nil, err
 		}
+		if v.opts.OnLoad != nil {
+			if err := v.opts.OnLoad(roots); err != nil {
+				return nil, err
+			}
+		}
 		stats.Metadata, stats.Load = true, time.Since(t0)
 		for n := range v.reconcile(roots, dirty, read) {
 			changed[n] = true
@@ -435,8 +452,15 @@ func (v *View) loadMetadata(ctx context.Context, overlay map[string][]byte) ([]*
 		Env:        env,
 		Overlay:    overlay,
 	}
-	roots, err := packages.Load(cfg, "./...")
+	patterns := v.opts.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
+		if v.opts.Batch {
+			return nil, err // the command says where it runs
+		}
 		return nil, fmt.Errorf("loading packages in %s: %w", v.opts.Dir, err)
 	}
 	v.loaded = true
@@ -488,7 +512,7 @@ func (v *View) reconcile(roots []*packages.Package, dirty []string, read func(st
 			changed[n] = true
 		}
 		nodes[m.ID] = n
-		if !n.root {
+		if !n.root || v.opts.Batch {
 			n.headers = nil
 			return // a dependency's files are not edited
 		}

@@ -1,0 +1,293 @@
+// Command sweep runs perfvet over code it was not written against — the
+// standard library and every module in the module cache — and counts
+// crashes: panics, internal errors, and exit codes that no run should give.
+// Packages that do not load or type-check must give a clean error (exit 3
+// with the errors printed), never a crash.
+//
+// Usage, from the repository root:
+//
+//	go run ./bench/sweep                         # std and the whole module cache (hours)
+//	go run ./bench/sweep -std=false -match 'gorm|redis' -limit 5
+//
+// Each module is analysed in its directory in the module cache, offline
+// (GOPROXY=off), so a module whose dependencies are not in the cache gives
+// a load error: counted as a clean error, as it should be. The exit status
+// is 1 if anything crashed or timed out.
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+)
+
+func main() {
+	var opts options
+	var match string
+	flag.StringVar(&opts.perfvet, "perfvet", "", "perfvet binary (default: built from this module)")
+	flag.StringVar(&opts.modcache, "modcache", "", "module cache (default: go env GOMODCACHE)")
+	flag.BoolVar(&opts.std, "std", true, "also run on the standard library")
+	flag.StringVar(&match, "match", "", "only modules whose path@version matches this regexp")
+	flag.IntVar(&opts.limit, "limit", 0, "at most this many modules (0: all)")
+	flag.DurationVar(&opts.timeout, "timeout", 5*time.Minute, "time limit per target")
+	flag.BoolVar(&opts.allVersions, "all-versions", false, "every version of a module, not only the newest in the cache")
+	flag.Parse()
+	if match != "" {
+		re, err := regexp.Compile(match)
+		if err != nil {
+			fatalf("-match: %v", err)
+		}
+		opts.match = re
+	}
+	sum, err := sweep(opts, os.Stdout)
+	if err != nil {
+		fatalf("%v", err)
+	}
+	if sum.crashes+sum.timeouts > 0 {
+		os.Exit(1)
+	}
+}
+
+func fatalf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "sweep: "+format+"\n", args...)
+	os.Exit(2)
+}
+
+type options struct {
+	perfvet     string
+	modcache    string
+	std         bool
+	match       *regexp.Regexp
+	limit       int
+	timeout     time.Duration
+	allVersions bool
+	// targets, if set, replaces the discovery of std and the module cache.
+	targets []target
+}
+
+// A target is one perfvet run: patterns in a directory.
+type target struct {
+	name     string
+	dir      string
+	patterns []string
+}
+
+// An outcome classifies a run.
+type outcome int
+
+const (
+	clean      outcome = iota // exit 0 or 1: analysed
+	cleanError                // exit 3: load or type errors, reported
+	crash                     // a panic, an internal error, an unexpected exit
+	timeout
+)
+
+func (o outcome) String() string {
+	return [...]string{"ok", "clean error", "CRASH", "TIMEOUT"}[o]
+}
+
+type summary struct {
+	runs, ok, cleanErrors, crashes, timeouts int
+	outcomes                                 map[string]outcome // by target name
+}
+
+func sweep(opts options, out io.Writer) (summary, error) {
+	sum := summary{outcomes: make(map[string]outcome)}
+	if opts.perfvet == "" {
+		dir, err := os.MkdirTemp("", "sweep")
+		if err != nil {
+			return sum, err
+		}
+		defer func() { _ = os.RemoveAll(dir) }()
+		opts.perfvet = filepath.Join(dir, "perfvet")
+		if b, err := exec.CommandContext(context.Background(), "go", "build", "-o", opts.perfvet, "github.com/perfvet/perfvet/cmd/perfvet").CombinedOutput(); err != nil {
+			return sum, fmt.Errorf("building perfvet: %w\n%s", err, b)
+		}
+	}
+	targets := opts.targets
+	if targets == nil {
+		var err error
+		targets, err = discover(opts)
+		if err != nil {
+			return sum, err
+		}
+	}
+	start := time.Now()
+	for _, t := range targets {
+		o, wall, detail := runOne(opts, t)
+		sum.runs++
+		sum.outcomes[t.name] = o
+		switch o {
+		case clean:
+			sum.ok++
+		case cleanError:
+			sum.cleanErrors++
+		case crash:
+			sum.crashes++
+		case timeout:
+			sum.timeouts++
+		}
+		fmt.Fprintf(out, "%-11s %6.1fs  %s\n", o, wall.Seconds(), t.name)
+		if detail != "" {
+			fmt.Fprintf(out, "%s\n", indent(detail))
+		}
+	}
+	fmt.Fprintf(out, "\n%d runs in %v: %d analysed, %d clean errors (did not load or type-check), %d crashes, %d timeouts\n",
+		sum.runs, time.Since(start).Round(time.Second), sum.ok, sum.cleanErrors, sum.crashes, sum.timeouts)
+	return sum, nil
+}
+
+// discover lists std and the modules of the module cache.
+func discover(opts options) ([]target, error) {
+	var targets []target
+	if opts.std {
+		targets = append(targets, target{name: "std", dir: os.TempDir(), patterns: []string{"std"}})
+	}
+	modcache := opts.modcache
+	if modcache == "" {
+		b, err := exec.CommandContext(context.Background(), "go", "env", "GOMODCACHE").Output()
+		if err != nil {
+			return nil, err
+		}
+		modcache = strings.TrimSpace(string(b))
+	}
+	// A module's root is the directory whose last element has an @: its
+	// path is the directories above it (case-encoded), then its version.
+	newest := make(map[string]string) // module path -> directory
+	var dirs []string
+	err := filepath.WalkDir(modcache, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return filepath.SkipDir // unreadable: skipped
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if path == filepath.Join(modcache, "cache") {
+			return filepath.SkipDir
+		}
+		if !strings.Contains(d.Name(), "@") {
+			return nil
+		}
+		if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+			rel, _ := filepath.Rel(modcache, path)
+			if opts.match == nil || opts.match.MatchString(rel) {
+				dirs = append(dirs, path)
+				mod, _, _ := strings.Cut(rel, "@")
+				if old, ok := newest[mod]; !ok || versionLess(old, path) {
+					newest[mod] = path
+				}
+			}
+		}
+		return filepath.SkipDir
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !opts.allVersions {
+		dirs = dirs[:0]
+		for _, d := range newest {
+			dirs = append(dirs, d)
+		}
+	}
+	slices.Sort(dirs)
+	if opts.limit > 0 && len(dirs) > opts.limit {
+		dirs = dirs[:opts.limit]
+	}
+	for _, d := range dirs {
+		rel, _ := filepath.Rel(modcache, d)
+		targets = append(targets, target{name: rel, dir: d, patterns: []string{"./..."}})
+	}
+	return targets, nil
+}
+
+// versionLess orders two module directories by version, roughly (the
+// sweep only needs one version per module, preferably a recent one).
+func versionLess(a, b string) bool {
+	_, va, _ := strings.Cut(filepath.Base(a), "@")
+	_, vb, _ := strings.Cut(filepath.Base(b), "@")
+	pa, pb := strings.FieldsFunc(va, notDigit), strings.FieldsFunc(vb, notDigit)
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		if len(pa[i]) != len(pb[i]) {
+			return len(pa[i]) < len(pb[i])
+		}
+		if pa[i] != pb[i] {
+			return pa[i] < pb[i]
+		}
+	}
+	return len(pa) < len(pb)
+}
+
+func notDigit(r rune) bool { return r < '0' || r > '9' }
+
+// runOne runs perfvet on a target, offline, and classifies the run.
+func runOne(opts options, t target) (outcome, time.Duration, string) {
+	ctx, cancel := context.WithTimeout(context.Background(), opts.timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, opts.perfvet, t.patterns...)
+	cmd.Dir = t.dir
+	// Offline, and never writing to the read-only module cache.
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly", "GOWORK=off")
+	var stderr bytes.Buffer
+	cmd.Stdout = nil
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if ctx.Err() != nil {
+		return timeout, wall, ""
+	}
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		return crash, wall, err.Error()
+	}
+	return classify(cmd.ProcessState.ExitCode(), stderr.String()), wall, crashDetail(cmd.ProcessState.ExitCode(), stderr.String())
+}
+
+// classify tells a crash from a clean result by the exit code and by
+// what a crash prints: the runtime's panic, or perfvet's internal error
+// (a panic recovered in an analyzer or the command).
+func classify(code int, stderr string) outcome {
+	if strings.Contains(stderr, "internal error") || strings.Contains(stderr, "panic:") || strings.Contains(stderr, "fatal error:") {
+		return crash
+	}
+	switch code {
+	case 0, 1:
+		return clean
+	case 3:
+		return cleanError
+	}
+	return crash
+}
+
+func crashDetail(code int, stderr string) string {
+	if classify(code, stderr) != crash {
+		return ""
+	}
+	lines := strings.Split(stderr, "\n")
+	var keep []string
+	for i, l := range lines {
+		if strings.Contains(l, "internal error") || strings.Contains(l, "panic:") || strings.Contains(l, "fatal error:") {
+			keep = append(keep, lines[i:min(len(lines), i+12)]...)
+			break
+		}
+	}
+	if keep == nil {
+		keep = lines[max(0, len(lines)-10):]
+	}
+	return fmt.Sprintf("exit %d:\n%s", code, strings.Join(keep, "\n"))
+}
+
+func indent(s string) string {
+	return "\t" + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n\t")
+}
