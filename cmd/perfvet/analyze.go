@@ -290,7 +290,7 @@ func printTiming(w io.Writer, res *driver.Result) {
 	}
 	sort.Slice(names, func(i, j int) bool { return res.Timing[names[i]] > res.Timing[names[j]] })
 	for _, n := range names {
-		fmt.Fprintf(w, "perfvet: %-12s %v (CPU time summed over packages)\n", n, res.Timing[n].Round(msRound))
+		fmt.Fprintf(w, "perfvet: %-12s %v (run time summed over packages)\n", n, res.Timing[n].Round(msRound))
 	}
 }
 
