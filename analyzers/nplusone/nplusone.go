@@ -5,8 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -319,7 +317,7 @@ func (c *checker) reportSite(s site, r *Reach, category string) {
 		related = append(related, analysis.RelatedInformation{Pos: r.pos, Message: "the " + noun(r, write) + " runs here"})
 	case r.Posn != "":
 		if fn := c.siteCallee(s); fn != nil && fn.Pos().IsValid() {
-			if pos := lineIn(c.pass.Fset, fn.Pos(), r.Posn); pos.IsValid() {
+			if pos := analysisutil.LineIn(c.pass.Fset, fn.Pos(), r.Posn); pos.IsValid() {
 				related = append(related, analysis.RelatedInformation{Pos: pos, Message: "the " + noun(r, write) + " runs here"})
 			} else {
 				related = append(related, analysis.RelatedInformation{Pos: fn.Pos(), Message: "the " + noun(r, write) + " runs in " + r.Posn})
@@ -345,28 +343,6 @@ func (c *checker) siteCallee(s site) *types.Func {
 		return fn
 	}
 	return analysisutil.Callee(c.pass.TypesInfo, s.call)
-}
-
-// lineIn returns the start of the line a round trip's Posn
-// ("store/orders.go:73") names, when it is in the file that declares the
-// function at decl (a helper that queries itself, the common case), or
-// NoPos. The file is known to every driver, from source or from export
-// data, so the position does not depend on the driver.
-func lineIn(fset *token.FileSet, decl token.Pos, posn string) token.Pos {
-	file, lineText, ok := strings.Cut(posn, ":")
-	if !ok {
-		return token.NoPos
-	}
-	line, err := strconv.Atoi(lineText)
-	tf := fset.File(decl)
-	if err != nil || tf == nil || line < 1 || line > tf.LineCount() {
-		return token.NoPos
-	}
-	name := filepath.ToSlash(tf.Name())
-	if name != file && !strings.HasSuffix(name, "/"+file) {
-		return token.NoPos
-	}
-	return tf.LineStart(line)
 }
 
 // loopHead is the end of a loop's header: where its body starts.

@@ -202,7 +202,7 @@ func (c *checker) checkLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 	default:
 		if knowledge.RedisOptions[analysisutil.TypeName(t)] {
 			for _, field := range []string{"ReadTimeout", "WriteTimeout"} {
-				if v := keyedValue(lit, field); v != nil {
+				if v := analysisutil.KeyedValue(lit, field); v != nil {
 					c.checkRedisTimeout(v, field)
 				}
 			}
@@ -522,7 +522,7 @@ func (c *checker) checkAssign(as *ast.AssignStmt) {
 // checkDurationField checks the constant value of a keyed field of a
 // literal against the plan's request_timeout.
 func (c *checker) checkDurationField(lit *ast.CompositeLit, field, what string) {
-	if v := keyedValue(lit, field); v != nil {
+	if v := analysisutil.KeyedValue(lit, field); v != nil {
 		c.checkPlanDuration(v, what)
 	}
 }
@@ -857,20 +857,6 @@ func staticFunc(c *ssa.CallCommon) *types.Func {
 	if f := c.StaticCallee(); f != nil {
 		if obj, ok := f.Object().(*types.Func); ok {
 			return obj.Origin()
-		}
-	}
-	return nil
-}
-
-// keyedValue returns the value of field in a keyed composite literal.
-func keyedValue(lit *ast.CompositeLit, field string) ast.Expr {
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
-			return kv.Value
 		}
 	}
 	return nil
