@@ -1,0 +1,29 @@
+package analysisutil
+
+import (
+	"fmt"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// MaxRelated bounds the related positions of one finding. A cause reached
+// from hundreds of places is reported once; listing every place would bury
+// the finding again, so the list stops and says how many it left out.
+const MaxRelated = 10
+
+// BoundedRelated returns related sorted by position and cut to MaxRelated
+// entries; when it cuts, the last entry kept says "and N more". A finding
+// that reports one cause for many sites uses it, so that the bound and the
+// wording are the same in every analyzer.
+func BoundedRelated(related []analysis.RelatedInformation) []analysis.RelatedInformation {
+	out := append([]analysis.RelatedInformation(nil), related...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
+	if len(out) <= MaxRelated {
+		return out
+	}
+	more := len(out) - MaxRelated
+	out = out[:MaxRelated]
+	out[MaxRelated-1].Message += fmt.Sprintf(" (and %d more)", more)
+	return out
+}
