@@ -1,0 +1,64 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// cmdPrecision prints the judged precision of a verdict table
+// (judged-before.tsv): per analyzer, per analyzer/category and per
+// service, the findings judged and the share judged true.
+func cmdPrecision(args []string) error {
+	fs := flag.NewFlagSet("precision", flag.ExitOnError)
+	judged := fs.String("judged", filepath.Join(here(), "judged-before.tsv"), "the table of verdicts")
+	fs.Parse(args)
+	t, err := readTable(*judged, "service", "file:line", "analyzer", "verdict")
+	if err != nil {
+		return err
+	}
+	type tally struct{ n, yes int }
+	groups := map[string]map[string]*tally{"analyzer": {}, "analyzer/category": {}, "service": {}}
+	all := &tally{}
+	for _, r := range t.rows {
+		v := strings.ToLower(r["verdict"])
+		if v != "true" && v != "false" {
+			return fmt.Errorf("%s: verdict %q is neither true nor false", r["file:line"], r["verdict"])
+		}
+		for g, k := range map[string]string{
+			"analyzer":          r["analyzer"],
+			"analyzer/category": r["analyzer"] + "/" + r["category"],
+			"service":           r["service"],
+		} {
+			x := perGet(groups[g], k)
+			x.n++
+			if v == "true" {
+				x.yes++
+			}
+		}
+		all.n++
+		if v == "true" {
+			all.yes++
+		}
+	}
+	for _, g := range []string{"analyzer", "analyzer/category", "service"} {
+		fmt.Printf("\n| %s | judged | true | precision |\n|---|--:|--:|--:|\n", g)
+		keys := make([]string, 0, len(groups[g]))
+		for k := range groups[g] {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			x := groups[g][k]
+			fmt.Printf("| %s | %d | %d | %s |\n", k, x.n, x.yes, pct(x.yes, x.n))
+		}
+	}
+	fmt.Printf("\nall: %d judged, %d true, precision %s\n", all.n, all.yes, pct(all.yes, all.n))
+	if all.n == 0 {
+		os.Exit(1)
+	}
+	return nil
+}
