@@ -57,6 +57,42 @@ func cmdPrecision(args []string) error {
 		}
 	}
 	fmt.Printf("\nall: %d judged, %d true, precision %s\n", all.n, all.yes, pct(all.yes, all.n))
+	// Per cause: the findings of one cluster (same service and cluster)
+	// count once, true if any of them is true.
+	type cause struct {
+		analyzer string
+		yes      bool
+	}
+	causes := map[string]*cause{}
+	for i, r := range t.rows {
+		k := fmt.Sprint("row", i)
+		if c := r["cluster"]; c != "" {
+			k = r["service"] + "/" + c + "/" + r["analyzer"]
+		}
+		x := causes[k]
+		if x == nil {
+			x = &cause{analyzer: r["analyzer"]}
+			causes[k] = x
+		}
+		x.yes = x.yes || strings.EqualFold(r["verdict"], "true")
+	}
+	perCause := map[string]*tally{}
+	for _, c := range causes {
+		x := perGet(perCause, c.analyzer)
+		x.n++
+		if c.yes {
+			x.yes++
+		}
+	}
+	keys := make([]string, 0, len(perCause))
+	for k := range perCause {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	fmt.Printf("\n| analyzer (per cause: a cluster counts once) | causes | true | precision |\n|---|--:|--:|--:|\n")
+	for _, k := range keys {
+		fmt.Printf("| %s | %d | %d | %s |\n", k, perCause[k].n, perCause[k].yes, pct(perCause[k].yes, perCause[k].n))
+	}
 	if all.n == 0 {
 		os.Exit(1)
 	}
