@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -238,9 +239,17 @@ func checkFix(bin, mirror, work, out string, f map[string]string, side string, c
 	if exit == 3 {
 		note = strings.TrimSpace(note + fmt.Sprintf(" %s: exit 3 (load errors, %d analyzer errors)", side, len(r.errors)))
 	}
+	var match *regexp.Regexp
+	if m := f["match"]; m != "" {
+		re, err := regexp.Compile(m)
+		if err != nil {
+			return "error: match: " + err.Error(), note
+		}
+		match = re
+	}
 	related := false
 	for _, x := range r.findings {
-		if x.Analyzer != f["analyzer"] {
+		if x.Analyzer != f["analyzer"] || match != nil && !match.MatchString(x.Message) {
 			continue
 		}
 		if inSpan(x.Posn, file, lo, hi) {
