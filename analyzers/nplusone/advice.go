@@ -35,7 +35,14 @@ func (c *checker) message(s site, r *Reach, write bool, others int) string {
 	case below != "":
 		fmt.Fprintf(&b, " (%s)", below)
 	}
-	b.WriteString(" once per " + s.loop.describe(c.pass.Fset))
+	switch {
+	case s.memo.memo && s.memo.distinct:
+		b.WriteString(" on a cold memo once per " + s.loop.describe(c.pass.Fset) + " (the memo is keyed by the element, so it does not spare a query in this loop)")
+	case s.memo.memo:
+		fmt.Fprintf(&b, " on a cold memo once per distinct %s, not once per %s", s.memo.key, s.loop.describe(c.pass.Fset))
+	default:
+		b.WriteString(" once per " + s.loop.describe(c.pass.Fset))
+	}
 	if s.goroutine {
 		b.WriteString(", each in its own goroutine")
 	}

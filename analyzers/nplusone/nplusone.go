@@ -51,6 +51,10 @@ type Config struct {
 	// a helper, one by one (flag -each), instead of one finding per loop
 	// and one per helper called from many loops.
 	Each bool
+	// Memo reports lookups behind a memo keyed by a field of the element
+	// too (flag -memo); those keyed by the element itself are always
+	// reported, "on a cold memo".
+	Memo bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml and reports reads
@@ -67,6 +71,7 @@ type options struct {
 	libraries  bool
 	background bool
 	each       bool
+	memo       bool
 	// observe, set by tests only, sees every call checked in a loop: what
 	// it may do, and whether it was reported.
 	observe func(call *ast.CallExpr, p pair, reported bool)
@@ -76,7 +81,7 @@ type options struct {
 func New(cfg Config) *analysis.Analyzer { return newAnalyzer(cfg, nil) }
 
 func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.Analyzer {
-	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, each: cfg.Each, observe: observe}
+	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, each: cfg.Each, memo: cfg.Memo, observe: observe}
 	a := &analysis.Analyzer{
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
@@ -90,6 +95,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 	a.Flags.BoolVar(&opts.writes, "writes", cfg.Writes, "report writes, deletes and transactions in loops too (category write)")
 	a.Flags.BoolVar(&opts.background, "background", cfg.Background, "also report loops that are not per-element work on a request: timer ticks, job queues, retries and polls, migrations, command-line commands")
 	a.Flags.BoolVar(&opts.each, "each", cfg.Each, "report every round trip of a loop and every loop that calls a helper, instead of one finding per loop and one per helper called from many loops")
+	a.Flags.BoolVar(&opts.memo, "memo", cfg.Memo, "also report lookups behind a memo whose key is a field of the element (once per distinct value), not only those keyed by the element itself")
 	a.Flags.BoolVar(&opts.libraries, "libraries", cfg.Libraries, "also check the code of the database and cache libraries perfvet knows (for their maintainers)")
 	return a
 }
@@ -116,6 +122,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		writes:     opts.writes,
 		background: opts.background,
 		each:       opts.each,
+		memo:       opts.memo,
 		summaries:  make(map[*ssa.Function]*queryFact),
 		paramCalls: make(map[*types.Func]paramCalls),
 		callExprs:  make(map[token.Pos]*ast.CallExpr),
@@ -164,6 +171,8 @@ type checker struct {
 	varInit map[types.Object]ast.Expr
 	mutated map[types.Object]bool
 
+	memo       bool // report memoised lookups keyed by a field too (flag -memo)
+	decls      map[*types.Func]*ast.FuncDecl
 	each       bool                    // one finding per round trip (flag -each)
 	background bool                    // report loops that are not request work too (flag -background)
 	offLits    map[*ast.FuncLit]string // function literals that are migrations or commands
@@ -216,6 +225,7 @@ type site struct {
 	// offpath says why the call is not request work: it is in a migration
 	// or a command, or it is retried until it succeeds.
 	offpath string
+	memo    memoUse // the round trip sits behind a memo
 	// arg, for a function that calls its function argument per element
 	// (slices.SortFunc(xs, byOwner)), is the index of that argument; -1
 	// for an ordinary call.
@@ -236,6 +246,10 @@ func (c *checker) report() {
 			r, category = p.write, CategoryWrite
 		}
 		report := r != nil && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s, r) && (c.background || c.offpathOf(s) == "")
+		if report {
+			s.memo = c.memoOf(s)
+			report = !s.memo.memo || s.memo.distinct || c.memo
+		}
 		if report {
 			found = append(found, finding{site: s, reach: r, category: category})
 		}

@@ -41,7 +41,7 @@ func TestPlanQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := nplusone.New(nplusone.Config{Plans: plan.Static(p), Writes: true})
+	a := nplusone.New(nplusone.Config{Plans: plan.Static(p), Writes: true, Each: true})
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "planuser"))
 }
 
@@ -78,4 +78,13 @@ func TestOnePerCause(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Each = false
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "causes", "batched"))
+}
+
+// TestMemo checks memoised lookups: reported when keyed by the element,
+// and, with -memo, when keyed by a field of it.
+func TestMemo(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "memo"))
+	cfg := defaultConfig()
+	cfg.Memo = true
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "memoall"))
 }
