@@ -119,15 +119,18 @@
 // A lookup behind an in-memory memo (a map or sync.Map checked with a
 // comma-ok lookup and filled after the query, in the loop's body or in
 // the function of this package the loop calls) runs once per distinct
-// key. When the loop hands it the element itself (the range's key or
-// value), every element is a new key: it is reported, "on a cold memo",
+// key. When the loop hands it an element whose values are distinct (the
+// key of a range over a map, or a whole struct element: a row, a
+// column), every element is a new key: it is reported, "on a cold memo",
 // since the memo spares nothing in the loop. When the loop hands it a
-// field of the element (the post's author, a column's type), the memo
-// answers the repeats: it is not reported unless -memo, and then "once
-// per distinct p.AuthorID". sqlc's PostgreSQL analyzer has both:
-// columnInfo(ctx, field), keyed by the column, is one query per column of
-// the result; tableInfo(ctx, field.TableOID) and formatType, keyed by a
-// table or a type, are not. A memo in a helper of another package is not
+// field of the element (the post's author, a column's type) or a basic
+// value of a slice (an id, a type's oid), which may repeat and which its
+// author memoised because they do, the memo answers the repeats: it is
+// not reported unless -memo, and then "once per distinct p.AuthorID".
+// sqlc's PostgreSQL analyzer has both: columnInfo(ctx, field), keyed by
+// the column, is one query per column of the result; tableInfo(ctx,
+// field.TableOID) and formatType(ctx, oid, -1), keyed by a table or a
+// type, are not. A memo in a helper of another package is not
 // seen (facts do not carry it).
 //
 // # One finding per cause

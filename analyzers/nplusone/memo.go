@@ -13,8 +13,9 @@ import (
 // When the loop hands it the element itself (the range's key or value),
 // the keys are as many as the elements and the memo only helps the next
 // call: it is reported, "on a cold memo". When it hands it a field or a
-// value derived from the element (an author's id, a type), the memo
-// answers the repeats and the lookup is left alone, unless -memo.
+// value derived from the element (an author's id, a type), or a basic
+// value of a slice that may repeat, the memo answers the repeats and the
+// lookup is left alone, unless -memo.
 
 // A memoUse says how a site's round trip is memoised.
 type memoUse struct {
@@ -144,8 +145,11 @@ func isContext(t types.Type) bool {
 	return analysisutil.TypeName(t) == "context.Context"
 }
 
-// isElement reports whether an expression is the element of a range loop
-// itself: its key or its value.
+// isElement reports whether an expression is an element of a range loop
+// whose values are distinct: the key of a range over a map, or a whole
+// struct element (a row, a column: the memo keys on its identity). A
+// basic value of a slice (an id, a type's oid) may repeat, and a memo in
+// front of it says that its author expects repeats.
 func (c *checker) isElement(l *loop, e ast.Expr) bool {
 	rs, ok := l.node.(*ast.RangeStmt)
 	if !ok || e == nil {
@@ -156,7 +160,23 @@ func (c *checker) isElement(l *loop, e ast.Expr) bool {
 		return false
 	}
 	obj := c.pass.TypesInfo.Uses[id]
-	return obj != nil && (obj == c.objOf(rs.Key) || obj == c.objOf(rs.Value))
+	if obj == nil {
+		return false
+	}
+	if obj == c.objOf(rs.Key) {
+		tv, ok := c.pass.TypesInfo.Types[rs.X]
+		_, isMap := coreType(tv.Type).(*types.Map)
+		return ok && isMap
+	}
+	if obj == c.objOf(rs.Value) {
+		t := obj.Type()
+		if p, ok := coreType(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		_, isStruct := coreType(t).(*types.Struct)
+		return isStruct
+	}
+	return false
 }
 
 // declOf returns the declaration of a function of this package.

@@ -84,16 +84,26 @@ func authorNames(ctx context.Context, posts []post) map[int64]string {
 	return names
 }
 
-// Keyed by the element: each element is a new key.
-func userNames(ctx context.Context, ids []int64) map[int64]string {
+// Keyed by the key of a map: each element is a new key.
+func userNames(ctx context.Context, ids map[int64]bool) map[int64]string {
 	names := make(map[int64]string)
-	for _, id := range ids {
+	for id := range ids {
 		if _, ok := names[id]; ok {
 			continue
 		}
 		var n string
-		_ = db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&n) // want `on a cold memo once per element of ids`
+		_ = db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&n) // want `on a cold memo once per entry of ids`
 		names[id] = n
 	}
 	return names
+}
+
+// The values of a slice may repeat (the types of a query's parameters):
+// the memo answers the repeats.
+func (a *analyzer) paramTypes(ctx context.Context, oids []uint32) []string {
+	var out []string
+	for _, oid := range oids {
+		out = append(out, a.formatType(ctx, oid))
+	}
+	return out
 }
