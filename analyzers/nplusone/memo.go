@@ -2,6 +2,7 @@ package nplusone
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
@@ -59,11 +60,16 @@ func (c *checker) memoOf(s site) memoUse {
 	return u
 }
 
-// memoIn reports whether body checks a memo with a comma-ok lookup
-// and stores into the same memo, and returns the lookup's key.
+// memoIn reports whether body checks a memo with a comma-ok lookup whose
+// hit returns or continues (if v, ok := memo[k]; ok { return v }), and
+// stores a computed value into the same memo (memo[k] = v; a set of
+// seen keys, seen[k] = true, only skips duplicates and is no memo). It
+// returns the lookup's key.
 func (c *checker) memoIn(body ast.Node) (bool, ast.Expr) {
 	info := c.pass.TypesInfo
-	lookups := make(map[types.Object]ast.Expr)
+	lookups := make(map[types.Object]ast.Expr) // memo → key
+	oks := make(map[types.Object]types.Object) // ok variable → memo
+	guarded := make(map[types.Object]bool)
 	stores := make(map[types.Object]bool)
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -73,10 +79,15 @@ func (c *checker) memoIn(body ast.Node) (bool, ast.Expr) {
 			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
 				if m, key := c.lookupOf(n.Rhs[0]); m != nil {
 					lookups[m] = key
+					if id, ok := n.Lhs[1].(*ast.Ident); ok {
+						if v := objOfIdent(info, id); v != nil {
+							oks[v] = m
+						}
+					}
 				}
 			}
-			for _, lhs := range n.Lhs {
-				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && isMap(info, ix.X) {
+			for i, lhs := range n.Lhs {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && isMap(info, ix.X) && len(n.Rhs) == len(n.Lhs) && !isConst(info, n.Rhs[i]) {
 					if m := memoObj(info, ix.X); m != nil {
 						stores[m] = true
 					}
@@ -85,7 +96,7 @@ func (c *checker) memoIn(body ast.Node) (bool, ast.Expr) {
 		case *ast.CallExpr:
 			switch analysisutil.FullName(analysisutil.Callee(info, n)) {
 			case "(*sync.Map).Store", "(*sync.Map).LoadOrStore", "(*sync.Map).Swap":
-				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && len(n.Args) == 2 && !isConst(info, n.Args[1]) {
 					if m := memoObj(info, sel.X); m != nil {
 						stores[m] = true
 					}
@@ -94,12 +105,56 @@ func (c *checker) memoIn(body ast.Node) (bool, ast.Expr) {
 		}
 		return true
 	})
+	// The hits that leave, once every lookup is known (an if's init is
+	// visited after the if).
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if id, ok := ast.Unparen(n.Cond).(*ast.Ident); ok && len(n.Body.List) > 0 {
+				if m, ok := oks[info.Uses[id]]; ok && leaves(n.Body.List[len(n.Body.List)-1]) {
+					guarded[m] = true
+				}
+			}
+		}
+		return true
+	})
 	for m, key := range lookups {
-		if stores[m] {
+		if stores[m] && guarded[m] {
 			return true, key
 		}
 	}
 	return false, nil
+}
+
+// leaves reports whether a statement leaves the function or the
+// iteration: a return or a continue.
+func leaves(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.CONTINUE
+	}
+	return false
+}
+
+func objOfIdent(info *types.Info, id *ast.Ident) types.Object {
+	if obj := info.Defs[id]; obj != nil {
+		return obj
+	}
+	return info.Uses[id]
+}
+
+// isConst reports whether an expression is a constant or an empty
+// composite literal (struct{}{}): a mark, not a computed value.
+func isConst(info *types.Info, e ast.Expr) bool {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		return true
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	return ok && len(lit.Elts) == 0
 }
 
 // lookupOf returns the memo and key of a comma-ok lookup: m[k] on a map,
