@@ -599,3 +599,81 @@ func (w *walker) moreThanOne(cond ast.Expr, coll types.Object) bool {
 	}
 	return false
 }
+
+// propagateOffpath extends the migrations and commands to the unexported
+// functions of the package that only they call, and only by direct calls
+// (a function used as a value, such as a handler registered with a
+// router, may run per request): the helpers of a migration or of a
+// command run as part of it. func main is not propagated: what it calls
+// may serve requests.
+func (c *checker) propagateOffpath() {
+	info := c.pass.TypesInfo
+	type use struct {
+		from   *types.Func // the enclosing declared function, nil at package level
+		direct bool
+	}
+	uses := make(map[*types.Func][]use)
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			var from *types.Func
+			if ok {
+				from, _ = info.Defs[fd.Name].(*types.Func)
+				if from != nil {
+					decls[from] = fd
+				}
+			}
+			calls := make(map[*ast.Ident]bool)
+			ast.Inspect(d, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+						calls[id] = true
+					}
+				case *ast.Ident:
+					if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
+						uses[fn] = append(uses[fn], use{from: from, direct: calls[n]})
+					}
+				}
+				return true
+			})
+		}
+	}
+	kindOf := func(fn *types.Func) string {
+		if k := c.offFuncs[fn]; k != "" {
+			return k
+		}
+		if fd := decls[fn]; fd != nil && strings.HasPrefix(strings.ToLower(fd.Name.Name), "migrat") {
+			return offMigration
+		}
+		return ""
+	}
+	for range 8 { // chains of helpers, bounded
+		changed := false
+		for fn, us := range uses {
+			if fn.Exported() || c.offFuncs[fn] != "" || decls[fn] == nil || decls[fn].Recv != nil {
+				continue
+			}
+			kind := ""
+			for _, u := range us {
+				k := ""
+				if u.from != nil && u.direct && u.from != fn {
+					k = kindOf(u.from)
+				}
+				if k == "" || kind != "" && k != kind {
+					kind = ""
+					break
+				}
+				kind = k
+			}
+			if kind != "" {
+				c.offFuncs[fn] = kind
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}

@@ -20,6 +20,7 @@ import (
 // and that call is the one that counts.
 func (c *checker) walk() {
 	c.scanOffpath()
+	c.propagateOffpath()
 	c.pkgOffpath = packageOffpath(c.pass.Pkg.Path())
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {

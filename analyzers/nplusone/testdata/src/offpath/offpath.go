@@ -284,8 +284,30 @@ func runExport(cmd *cobra.Command, args []string) error {
 	for _, id := range dueFeeds(context.Background()) {
 		refresh(context.Background(), id)
 	}
+	return exportAll(cmd.Context(), args)
+}
+
+// A helper only the command calls is part of the command.
+func exportAll(ctx context.Context, urls []string) error {
+	for _, url := range urls {
+		_, _ = db.ExecContext(ctx, "INSERT INTO exports (url) VALUES ($1)", url)
+	}
 	return nil
 }
+
+// A helper the command and a handler both call is reported.
+func importURLs(ctx context.Context, urls []string) {
+	for _, url := range urls {
+		_, _ = db.ExecContext(ctx, "INSERT INTO feeds (url) VALUES ($1)", url) // want `once per element of urls`
+	}
+}
+
+var syncCmd = &cobra.Command{Use: "sync", RunE: func(cmd *cobra.Command, args []string) error {
+	importURLs(cmd.Context(), args)
+	return nil
+}}
+
+func syncHandler(ctx context.Context, urls []string) { importURLs(ctx, urls) }
 
 // The handler that imports a request's feeds makes one write per feed.
 func importHandler(ctx context.Context, urls []string) {
