@@ -104,8 +104,11 @@
 //     contains migrat (var migrations = []func(*sql.Tx) error{...}).
 //   - commands: the body of a cobra.Command's Run, RunE and their
 //     Pre/Post hooks, of urfave/cli's Action, Before and After (literals,
-//     or functions of the package named there), and func main. A function
-//     main calls is not exempt: it may serve requests.
+//     or functions of the package named there), and func main. The
+//     unexported functions of the package that only migrations or
+//     commands call, and only directly (not as a value: a handler
+//     registered with a router may run per request), are part of them. A
+//     function main calls is not exempt: it may serve requests.
 //   - configuration: a range over a field of a value whose type, or the
 //     type's package, is named for configuration (config.Config,
 //     cfg.Tenants, *conf.Settings), and any range in func init or in a
@@ -131,7 +134,8 @@
 // the column, is one query per column of the result; tableInfo(ctx,
 // field.TableOID) and formatType(ctx, oid, -1), keyed by a table or a
 // type, are not. A memo in a helper of another package is not
-// seen (facts do not carry it).
+// seen (facts do not carry it), nor a cache loaded once behind a pointer
+// (if c := cache.Load(); c != nil { return c }).
 //
 // # One finding per cause
 //
