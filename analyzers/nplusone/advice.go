@@ -19,7 +19,7 @@ import (
 //	(*store.Store).ItemsForOrder runs a query ((*sql.DB).QueryContext in
 //	store/orders.go:67) once per element of orders; load them in one
 //	query before the loop (WHERE id = ANY($1), or IN (...))
-func (c *checker) message(s site, r *Reach, write bool) string {
+func (c *checker) message(s site, r *Reach, write bool, others int) string {
 	var b strings.Builder
 	subject, below := c.subject(s, r)
 	b.WriteString(subject)
@@ -35,12 +35,25 @@ func (c *checker) message(s site, r *Reach, write bool) string {
 	case below != "":
 		fmt.Fprintf(&b, " (%s)", below)
 	}
-	b.WriteString(" once per " + s.loop.describe(c.pass.Fset))
+	switch {
+	case s.memo.memo && s.memo.distinct:
+		b.WriteString(" on a cold memo once per " + s.loop.describe(c.pass.Fset) + " (the memo is keyed by the element, so it does not spare a query in this loop)")
+	case s.memo.memo:
+		fmt.Fprintf(&b, " on a cold memo once per distinct %s, not once per %s", s.memo.key, s.loop.describe(c.pass.Fset))
+	default:
+		b.WriteString(" once per " + s.loop.describe(c.pass.Fset))
+	}
 	if s.goroutine {
 		b.WriteString(", each in its own goroutine")
 	}
 	if s.loop.rows && !knowledge.Lib(r.Lib).IsCache() {
 		b.WriteString(", while the result set keeps its connection busy, so each one takes a second connection from the pool")
+	}
+	switch {
+	case others == 1:
+		b.WriteString(", and so does 1 more call in the loop")
+	case others > 1:
+		fmt.Fprintf(&b, ", and so do %d more calls in the loop", others)
 	}
 	if s.arg < 0 && !write && !r.Tx && !c.dependsOnIteration(s.loop, s.call) {
 		// A read with the same arguments returns the same answer.

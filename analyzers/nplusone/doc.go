@@ -61,10 +61,98 @@
 //     assembled in the loop and run after it, dataloaders' Load;
 //   - a call through an interface on the loop's own element (for _, h :=
 //     range handlers { h.Handle(e) }): that walks implementations, not data;
+//   - a collection checked before the loop to hold one element at most
+//     (if len(schemas) > 1 { return ... }): the loop runs once;
 //   - a list of statements: SQL text that changes with the iteration (for
 //     _, m := range migrations { db.Exec(m.SQL) }), given to a library's
 //     call or to the program's own interface over one (an ExecQuerier
 //     over *sql.DB). SQL text built inside a helper is not seen.
+//
+// # Loops that are not request work
+//
+// Some loops run once per value of something that is not a request's
+// data. They are not reported unless -background is set:
+//
+//   - timer ticks: for range time.Tick(d), for range ticker.C (a
+//     *time.Ticker's or *time.Timer's C), and for { select { case <-t.C:
+//     ... } } (a for with no condition is never a loop over data). A loop
+//     over data inside the scheduler is still reported.
+//   - job queues: a range over a channel is a queue of jobs, each with
+//     its own queries, unless its values come from a query: the channel
+//     is returned by a call that runs one (for u := range
+//     store.StreamUsers(ctx)), or it is made in the function and filled,
+//     in that function or its literals, by sends inside a loop over a
+//     result set or over a query's result, and one loop drains it (for id
+//     := range ids after go func() { for rows.Next() { ids <- id } }()).
+//     That is a result set in disguise, and is reported. A channel
+//     drained by a pool of goroutines started in a loop (workers) is a
+//     queue of jobs whatever fills it: its author spread independent units
+//     of work over workers.
+//   - retries, polls and paced loops: a loop whose body sleeps or waits on
+//     a timer (time.Sleep, <-time.After(d), <-ticker.C) is paced on
+//     purpose; a call whose success ends the loop (if err := ping(r); err
+//     == nil { return }) is retried or failed over, not run per element.
+//     Loops with no condition or with an attempt counter (for attempt :=
+//     0; attempt < n; attempt++) were never loops over data.
+//   - migrations: functions handed to goose (AddMigration and its
+//     variants) or held by gormigrate's and xormigrate's
+//     Migration{Migrate, Rollback} and goose's GoFunc, matched by type;
+//     and, by name, as a documented heuristic: packages with a path
+//     segment migrations, migration, migrate or migrator, files whose name
+//     starts with migration or migrate, functions whose name starts with
+//     migrate, and function literals listed in a variable whose name
+//     contains migrat (var migrations = []func(*sql.Tx) error{...}).
+//   - commands: the body of a cobra.Command's Run, RunE and their
+//     Pre/Post hooks, of urfave/cli's Action, Before and After (literals,
+//     or functions of the package named there), and func main. The
+//     unexported functions of the package that only migrations or
+//     commands call, and only directly (not as a value: a handler
+//     registered with a router may run per request), are part of them. A
+//     function main calls is not exempt: it may serve requests.
+//   - configuration: a range over a field of a value whose type, or the
+//     type's package, is named for configuration (config.Config,
+//     cfg.Tenants, *conf.Settings), and any range in func init or in a
+//     function whose name starts with init or Init (start-up code, such as
+//     seeding the rows an init_data.json lists). Configuration is as long
+//     as its author wrote it. This is a heuristic by name: a request type
+//     named ...Config is taken as configuration.
+//
+// # Memoised lookups
+//
+// A lookup behind an in-memory memo (a map or sync.Map checked with a
+// comma-ok lookup and filled after the query, in the loop's body or in
+// the function of this package the loop calls) runs once per distinct
+// key. When the loop hands it an element whose values are distinct (the
+// key of a range over a map, or a whole struct element: a row, a
+// column), every element is a new key: it is reported, "on a cold memo",
+// since the memo spares nothing in the loop. When the loop hands it a
+// field of the element (the post's author, a column's type) or a basic
+// value of a slice (an id, a type's oid), which may repeat and which its
+// author memoised because they do, the memo answers the repeats: it is
+// not reported unless -memo, and then "once per distinct p.AuthorID".
+// sqlc's PostgreSQL analyzer has both: columnInfo(ctx, field), keyed by
+// the column, is one query per column of the result; tableInfo(ctx,
+// field.TableOID) and formatType(ctx, oid, -1), keyed by a table or a
+// type, are not. A memo in a helper of another package is not
+// seen (facts do not carry it), nor a cache loaded once behind a pointer
+// (if c := cache.Load(); c != nil { return c }).
+//
+// # One finding per cause
+//
+// Several round trips in one loop body are one N+1: one finding at the
+// first, "and so do N more calls in the loop", with the others as
+// related positions; the fix loads what the loop needs before it. A
+// helper of the program (not a library's round trip) that more than three
+// loops of one package call once per element is one cause, fixed once by
+// giving it a batch variant: one finding at the helper's declaration (or,
+// for a helper of another package, at the first loop's call), with the
+// loops as related positions (at most ten, "and N more"). Three loops or
+// fewer are reported one by one: each is its own fix. Under per-package
+// drivers (go vet, nogo, golangci-lint) the grouping is per package: a
+// helper of package store called in loops from three packages gives one
+// finding in each package that has more than three such loops, and
+// per-loop findings in the others. -each reports every round trip and
+// every loop one by one.
 //
 // Example. One query per order:
 //
@@ -95,6 +183,18 @@
 // per element on purpose (a migration, a job over a small bounded set) can
 // say so with //perfvet:ignore nplusone <reason>, or turn the category off
 // with -nplusone.writes=false.
+// Migrations and commands are recognised (see above) and need neither.
+//
+// -nplusone.background (default false) also reports the loops that are
+// not request work (timer ticks, job queues, retries and polls,
+// migrations, commands, configuration; see above).
+//
+// -nplusone.memo (default false) also reports lookups behind a memo keyed
+// by a field of the element, once per distinct key.
+//
+// -nplusone.each (default false) reports every round trip of a loop and
+// every loop that calls a helper, instead of one finding per loop and one
+// per helper called from many loops.
 //
 // -nplusone.libraries (default false) also checks the code of the
 // database and cache libraries the knowledge tables describe (GORM, bun,
@@ -132,9 +232,8 @@
 // globals, and reflection, are not followed. Facts stop at the libraries
 // the tables describe: their entry points are known, their internals are
 // not analysed (a library's own interface, such as gorm.Migrator, is not
-// resolved in the programs that use it). A helper that caches its answer
-// in memory (a map or sync.Map checked before the query) is still taken
-// to query each time. Under go vet, an implementation type that the compiler's
+// resolved in the programs that use it). A helper of another package
+// that caches its answer in memory is still taken to query each time. Under go vet, an implementation type that the compiler's
 // export data omits (an unexported type) may not be resolved.
 //
 // A loop whose size perfvet cannot see (for i := 0; i < n; i++ with no

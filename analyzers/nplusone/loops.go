@@ -24,8 +24,34 @@ type loop struct {
 	chunk    bool     // each element is itself a batch (a slice)
 	callback bool     // the body is a function called per element: its return ends one call, not the loop
 
+	// offpath says why the loop, though it runs once per value of
+	// something, is not per-element work on a request's data (offTicker,
+	// offPaced); empty when it is. Such loops are reported only with
+	// -background.
+	offpath string
+	// For a range over a channel: the calls whose results fill it (a
+	// stream returned by a call, sends in a loop over a query's result).
+	// If one of them runs a query the channel carries rows, and the loop
+	// is an N+1 over them; otherwise it is a queue of jobs.
+	chanSources []*ast.CallExpr
+	chanRows    bool // a send sits in a loop over an open result set
+	chanPool    bool // the receiving loop runs in one of several goroutines started in a loop: a worker pool
+	isChan      bool
+
 	deps map[types.Object]bool // objects that change between iterations; built on first use
 }
+
+// Why a loop, or the function it is in, is not per-element work on a
+// request's data.
+const (
+	offTicker    = "ticker"        // for range time.Tick(d), for range ticker.C
+	offJobs      = "job queue"     // for job := range jobs, jobs not filled from a query
+	offPaced     = "paced"         // the body sleeps or waits on a timer: retry, poll, backoff
+	offRetry     = "retry"         // the round trip's success ends the loop
+	offMigration = "migration"     // a migration's code
+	offCommand   = "command"       // a command-line command's body, or main
+	offConfig    = "configuration" // a range over configuration read at start-up
+)
 
 // rangeLoop classifies a range statement.
 func (c *checker) rangeLoop(rs *ast.RangeStmt, label string) *loop {
@@ -61,6 +87,10 @@ func (c *checker) rangeLoop(rs *ast.RangeStmt, label string) *loop {
 		}
 	case *types.Chan:
 		l.sized, l.what, l.of = true, "value received from", x
+		l.isChan = true
+		if c.isTimerChan(x) {
+			l.offpath = offTicker
+		}
 	case *types.Signature:
 		c.iteratorLoop(l, x, u)
 	}

@@ -43,6 +43,18 @@ type Config struct {
 	// knowledge tables describe (flag -libraries), for their maintainers.
 	// Otherwise they are known by their entry points and not analysed.
 	Libraries bool
+	// Background reports loops that are not per-element work on a
+	// request too (flag -background): loops over a timer's ticks, job
+	// queues, retries and polls, migrations and command-line commands.
+	Background bool
+	// Each reports every round trip of a loop, and every loop that calls
+	// a helper, one by one (flag -each), instead of one finding per loop
+	// and one per helper called from many loops.
+	Each bool
+	// Memo reports lookups behind a memo keyed by a field of the element
+	// too (flag -memo); those keyed by the element itself are always
+	// reported, "on a cold memo".
+	Memo bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml and reports reads
@@ -54,9 +66,12 @@ var Analyzer = New(DefaultConfig())
 
 // options are an instance's settings, bound to its flags.
 type options struct {
-	lint      lint.Options
-	writes    bool
-	libraries bool
+	lint       lint.Options
+	writes     bool
+	libraries  bool
+	background bool
+	each       bool
+	memo       bool
 	// observe, set by tests only, sees every call checked in a loop: what
 	// it may do, and whether it was reported.
 	observe func(call *ast.CallExpr, p pair, reported bool)
@@ -66,7 +81,7 @@ type options struct {
 func New(cfg Config) *analysis.Analyzer { return newAnalyzer(cfg, nil) }
 
 func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.Analyzer {
-	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, observe: observe}
+	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, each: cfg.Each, memo: cfg.Memo, observe: observe}
 	a := &analysis.Analyzer{
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
@@ -78,6 +93,9 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
 	opts.lint.BindFlags(&a.Flags)
 	a.Flags.BoolVar(&opts.writes, "writes", cfg.Writes, "report writes, deletes and transactions in loops too (category write)")
+	a.Flags.BoolVar(&opts.background, "background", cfg.Background, "also report loops that are not per-element work on a request: timer ticks, job queues, retries and polls, migrations, command-line commands")
+	a.Flags.BoolVar(&opts.each, "each", cfg.Each, "report every round trip of a loop and every loop that calls a helper, instead of one finding per loop and one per helper called from many loops")
+	a.Flags.BoolVar(&opts.memo, "memo", cfg.Memo, "also report lookups behind a memo whose key is a field of the element (once per distinct value), not only those keyed by the element itself")
 	a.Flags.BoolVar(&opts.libraries, "libraries", cfg.Libraries, "also check the code of the database and cache libraries perfvet knows (for their maintainers)")
 	return a
 }
@@ -102,6 +120,9 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		// and its facts are never exported.
 		library:    library,
 		writes:     opts.writes,
+		background: opts.background,
+		each:       opts.each,
+		memo:       opts.memo,
 		summaries:  make(map[*ssa.Function]*queryFact),
 		paramCalls: make(map[*types.Func]paramCalls),
 		callExprs:  make(map[token.Pos]*ast.CallExpr),
@@ -149,6 +170,14 @@ type checker struct {
 
 	varInit map[types.Object]ast.Expr
 	mutated map[types.Object]bool
+
+	memo       bool // report memoised lookups keyed by a field too (flag -memo)
+	decls      map[*types.Func]*ast.FuncDecl
+	each       bool                    // one finding per round trip (flag -each)
+	background bool                    // report loops that are not request work too (flag -background)
+	offLits    map[*ast.FuncLit]string // function literals that are migrations or commands
+	offFuncs   map[*types.Func]string  // declared functions that are
+	pkgOffpath string                  // the package holds migrations
 }
 
 // paramCalls are the function parameters a function calls, and those it
@@ -193,6 +222,10 @@ type site struct {
 	loop      *loop
 	goroutine bool // the call runs in a goroutine started per element
 	exits     bool // an unconditional return or break follows it in the loop
+	// offpath says why the call is not request work: it is in a migration
+	// or a command, or it is retried until it succeeds.
+	offpath string
+	memo    memoUse // the round trip sits behind a memo
 	// arg, for a function that calls its function argument per element
 	// (slices.SortFunc(xs, byOwner)), is the index of that argument; -1
 	// for an ordinary call.
@@ -201,6 +234,8 @@ type site struct {
 
 // report checks every site and reports the round trips made per element.
 func (c *checker) report() {
+	var found []finding
+	var observed []observation
 	for _, s := range c.sites {
 		if c.observe == nil && (!s.loop.sized || s.loop.chunk || s.exits) {
 			continue
@@ -210,14 +245,47 @@ func (c *checker) report() {
 		if r == nil && c.writes {
 			r, category = p.write, CategoryWrite
 		}
-		report := r != nil && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s, r)
+		report := r != nil && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s, r) && (c.background || c.offpathOf(s) == "")
 		if report {
-			c.reportSite(s, r, category)
+			s.memo = c.memoOf(s)
+			report = !s.memo.memo || s.memo.distinct || c.memo
+		}
+		if report {
+			found = append(found, finding{site: s, reach: r, category: category})
 		}
 		if c.observe != nil {
-			c.observe(s.call, p, report)
+			observed = append(observed, observation{s.call, p, report})
 		}
 	}
+	reported := c.reportFindings(found)
+	for _, o := range observed {
+		c.observe(o.call, o.p, o.report && reported[o.call])
+	}
+}
+
+type observation struct {
+	call   *ast.CallExpr
+	p      pair
+	report bool
+}
+
+// offpathOf says why a site's loop is not per-element work on a request's
+// data, if it is not: the site is in a migration or a command, retried
+// until it succeeds, in a loop over a timer's ticks or paced by one, or
+// in a loop over a channel of jobs. A channel carries jobs unless its
+// values come from a query (a stream a query returns, or sends in a loop
+// over a result set or a query's result) and one goroutine drains it; a
+// pool of goroutines started in a loop takes jobs, whatever fills it.
+func (c *checker) offpathOf(s site) string {
+	switch {
+	case s.offpath != "":
+		return s.offpath
+	case s.loop.offpath != "":
+		return s.loop.offpath
+	case s.loop.isChan && (s.loop.chanPool || !c.chanFromQuery(s.loop)):
+		return offJobs
+	}
+	return ""
 }
 
 // siteReach returns what the call of a site may do. dispatch is set for a
@@ -305,25 +373,20 @@ func (c *checker) syntacticReach(call *ast.CallExpr) pair {
 	return pairOf(c.factOf(fn)).through(analysisutil.Display(fn))
 }
 
-// reportSite reports one round trip made once per element.
-func (c *checker) reportSite(s site, r *Reach, category string) {
+// reportSite reports one round trip made once per element, with the
+// other round trips of the same loop related.
+func (c *checker) reportSite(s site, r *Reach, category string, others []finding) {
 	write := category == CategoryWrite
-	msg := c.message(s, r, write)
+	msg := c.message(s, r, write, len(others))
 	var related []analysis.RelatedInformation
-	switch {
-	case r.pos == s.call.Lparen:
-		// The call is the round trip.
-	case r.pos.IsValid():
-		related = append(related, analysis.RelatedInformation{Pos: r.pos, Message: "the " + noun(r, write) + " runs here"})
-	case r.Posn != "":
-		if fn := c.siteCallee(s); fn != nil && fn.Pos().IsValid() {
-			if pos := analysisutil.LineIn(c.pass.Fset, fn.Pos(), r.Posn); pos.IsValid() {
-				related = append(related, analysis.RelatedInformation{Pos: pos, Message: "the " + noun(r, write) + " runs here"})
-			} else {
-				related = append(related, analysis.RelatedInformation{Pos: fn.Pos(), Message: "the " + noun(r, write) + " runs in " + r.Posn})
-			}
-		}
+	if rel, ok := c.roundTripRelated(s, r, write); ok {
+		related = append(related, rel)
 	}
+	var more []analysis.RelatedInformation
+	for _, o := range others {
+		more = append(more, analysis.RelatedInformation{Pos: o.site.call.Pos(), End: o.site.call.End(), Message: "in the same loop, " + c.displayCall(o.site) + " runs " + article(noun(o.reach, o.category == CategoryWrite)) + " too"})
+	}
+	related = append(related, analysisutil.BoundedRelated(more)...)
 	related = append(related, analysis.RelatedInformation{Pos: s.loop.node.Pos(), End: loopHead(s.loop), Message: "once per " + s.loop.describe(c.pass.Fset)})
 	c.pass.Report(analysis.Diagnostic{
 		Pos:      s.call.Pos(),
@@ -332,6 +395,33 @@ func (c *checker) reportSite(s site, r *Reach, category string) {
 		Message:  msg,
 		Related:  related,
 	})
+}
+
+// displayCall names what a site calls.
+func (c *checker) displayCall(s site) string {
+	if fn := analysisutil.Callee(c.pass.TypesInfo, s.call); fn != nil {
+		return c.displayAt(s.call.Lparen, fn)
+	}
+	return render(c.pass.Fset, s.call.Fun)
+}
+
+// roundTripRelated points at the round trip a site's call reaches, when
+// the call is not the round trip itself.
+func (c *checker) roundTripRelated(s site, r *Reach, write bool) (analysis.RelatedInformation, bool) {
+	switch {
+	case r.pos == s.call.Lparen:
+		// The call is the round trip.
+	case r.pos.IsValid():
+		return analysis.RelatedInformation{Pos: r.pos, Message: "the " + noun(r, write) + " runs here"}, true
+	case r.Posn != "":
+		if fn := c.siteCallee(s); fn != nil && fn.Pos().IsValid() {
+			if pos := analysisutil.LineIn(c.pass.Fset, fn.Pos(), r.Posn); pos.IsValid() {
+				return analysis.RelatedInformation{Pos: pos, Message: "the " + noun(r, write) + " runs here"}, true
+			}
+			return analysis.RelatedInformation{Pos: fn.Pos(), Message: "the " + noun(r, write) + " runs in " + r.Posn}, true
+		}
+	}
+	return analysis.RelatedInformation{}, false
 }
 
 // siteCallee is the function a site runs: the callee, or, for a function

@@ -9,8 +9,11 @@ import (
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
+// defaultConfig is the configuration of the catalogue fixtures: they list
+// many APIs in one loop, each with its own expectation, so they report
+// every round trip (-each). TestOnePerCause checks the default grouping.
 func defaultConfig() nplusone.Config {
-	return nplusone.Config{Plans: plan.Static(plan.Default()), Writes: true}
+	return nplusone.Config{Plans: plan.Static(plan.Default()), Writes: true, Each: true}
 }
 
 func TestNPlusOne(t *testing.T) {
@@ -38,7 +41,7 @@ func TestPlanQueries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := nplusone.New(nplusone.Config{Plans: plan.Static(p), Writes: true})
+	a := nplusone.New(nplusone.Config{Plans: plan.Static(p), Writes: true, Each: true})
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "planuser"))
 }
 
@@ -56,4 +59,32 @@ func TestIllTyped(t *testing.T) {
 
 func TestTestFiles(t *testing.T) {
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "testfiles"))
+}
+
+func TestOffPath(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "offpath", "offpath/migrations", "cli"))
+}
+
+// TestBackground reports the loops that are not request work too.
+func TestBackground(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Background = true
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "background"))
+}
+
+// TestOnePerCause checks the default: one finding per loop, and one per
+// helper called once per element from many loops.
+func TestOnePerCause(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Each = false
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "causes", "batched"))
+}
+
+// TestMemo checks memoised lookups: reported when keyed by the element,
+// and, with -memo, when keyed by a field of it.
+func TestMemo(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "memo"))
+	cfg := defaultConfig()
+	cfg.Memo = true
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "memoall"))
 }

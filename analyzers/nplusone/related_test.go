@@ -39,6 +39,16 @@ func TestRelated(t *testing.T) {
 				t.Errorf("%s: no related positions: %s", where, d.Message)
 				continue
 			}
+			if strings.Contains(d.Message, " loops of this package") {
+				// One helper called from many loops: the loops are
+				// related, each at its call.
+				for _, rel := range d.Related {
+					if strings.HasPrefix(rel.Message, "called once per ") && !enclosingLoopCall(r.Pass.Files, rel.Pos) {
+						t.Errorf("%s: related %s is not a call in a loop", where, fset.Position(rel.Pos))
+					}
+				}
+				continue
+			}
 			loop := d.Related[len(d.Related)-1]
 			if !strings.HasPrefix(loop.Message, "once per ") || !enclosingLoopAt(r.Pass.Files, loop.Pos, d.End) {
 				t.Errorf("%s: the last related position (%s %q) is not the loop around the finding", where, fset.Position(loop.Pos), loop.Message)
@@ -83,6 +93,27 @@ func enclosingLoopAt(files []*ast.File, pos, end token.Pos) bool {
 			switch n.(type) {
 			case *ast.ForStmt, *ast.RangeStmt, *ast.CallExpr:
 				found = n.Pos() == pos
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// enclosingLoopCall reports whether a call starts at pos inside the body
+// of a for or range statement.
+func enclosingLoopCall(files []*ast.File, pos token.Pos) bool {
+	found := false
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found || n == nil || n.Pos() > pos || n.End() <= pos {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.ForStmt:
+				found = n.Body.Pos() <= pos
+			case *ast.RangeStmt:
+				found = n.Body.Pos() <= pos
 			}
 			return !found
 		})

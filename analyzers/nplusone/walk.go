@@ -19,12 +19,16 @@ import (
 // fact says so); otherwise they run whenever their holder calls them,
 // and that call is the one that counts.
 func (c *checker) walk() {
+	c.scanOffpath()
+	c.propagateOffpath()
+	c.pkgOffpath = packageOffpath(c.pass.Pkg.Path())
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
 			w := &walker{c: c}
 			switch d := d.(type) {
 			case *ast.FuncDecl:
 				if d.Body != nil {
+					w.decl, w.offpath = d, c.declOffpath(d, f)
 					w.node(d.Body)
 				}
 			case *ast.GenDecl:
@@ -91,9 +95,11 @@ func sortedKeys(m map[int]bool) []int {
 // A walker walks one function body.
 type walker struct {
 	c         *checker
-	loops     []*loop    // the loops around the current node, outermost first
-	path      []ast.Node // the ancestors of the current node
-	goroutine bool       // the current code runs in a goroutine started in the loop
+	loops     []*loop       // the loops around the current node, outermost first
+	path      []ast.Node    // the ancestors of the current node
+	goroutine bool          // the current code runs in a goroutine started in the loop
+	decl      *ast.FuncDecl // the declared function being walked
+	offpath   string        // why the function is not request work (a migration, a command), if it is not
 
 	// For scanParams.
 	scanOnly         bool
@@ -116,7 +122,16 @@ func (w *walker) node(n ast.Node) {
 		case *ast.RangeStmt:
 			w.within(n, func() {
 				w.node(n.X)
-				w.loop(w.c.rangeLoop(n, w.label(n)), func() {
+				l := w.c.rangeLoop(n, w.label(n))
+				w.classifyChan(l, n)
+				w.paced(l)
+				if l.sized && l.offpath == "" && !w.scanOnly && w.c.configLoop(n, w.decl) {
+					l.offpath = offConfig
+				}
+				if l.sized && !w.scanOnly && w.atMostOne(n) {
+					l.sized = false // checked to hold one element at most
+				}
+				w.loop(l, func() {
 					if n.Key != nil {
 						w.node(n.Key)
 					}
@@ -135,7 +150,9 @@ func (w *walker) node(n ast.Node) {
 				if n.Cond != nil {
 					w.node(n.Cond)
 				}
-				w.loop(w.c.forLoop(n, w.label(n)), func() {
+				l := w.c.forLoop(n, w.label(n))
+				w.paced(l)
+				w.loop(l, func() {
 					if n.Post != nil {
 						w.node(n.Post)
 					}
@@ -156,6 +173,14 @@ func (w *walker) within(n ast.Node, f func()) {
 	w.path = append(w.path, n)
 	f()
 	w.path = w.path[:len(w.path)-1]
+}
+
+// paced marks a loop over data whose body waits on a timer each time
+// round: a retry with backoff, a poll, a rate-limited job.
+func (w *walker) paced(l *loop) {
+	if l.sized && l.offpath == "" && !w.scanOnly && w.c.waits(l.body) {
+		l.offpath = offPaced
+	}
 }
 
 // loop walks f inside loop l.
@@ -215,11 +240,15 @@ func (w *walker) call(call *ast.CallExpr) {
 		}
 	}
 	if l := w.sized(); l != nil {
-		c.sites = append(c.sites, site{call: call, loop: l, goroutine: goroutine, exits: w.exitsAfter(l, call), arg: -1})
+		s := site{call: call, loop: l, goroutine: goroutine, exits: w.exitsAfter(l, call), arg: -1, offpath: w.offpath}
+		if s.offpath == "" && w.exitsOnSuccess(l, call) {
+			s.offpath = offRetry
+		}
+		c.sites = append(c.sites, s)
 	} else if c.observe != nil && len(w.loops) > 0 {
 		// Calls in loops that do not grow with the data, for the tests
 		// that count what is left alone.
-		c.sites = append(c.sites, site{call: call, loop: w.loops[len(w.loops)-1], goroutine: goroutine, arg: -1})
+		c.sites = append(c.sites, site{call: call, loop: w.loops[len(w.loops)-1], goroutine: goroutine, arg: -1, offpath: w.offpath})
 	}
 	// A function value (not a literal) handed to a function that calls it
 	// per element: the call is where the loop is.
@@ -230,7 +259,7 @@ func (w *walker) call(call *ast.CallExpr) {
 			if fn := analysisutil.Callee(c.pass.TypesInfo, call); fn != nil {
 				resultSet(l, knowledge.Callbacks[analysisutil.FullName(fn)])
 			}
-			c.sites = append(c.sites, site{call: call, loop: l, goroutine: goroutine, arg: i})
+			c.sites = append(c.sites, site{call: call, loop: l, goroutine: goroutine, arg: i, offpath: w.offpath})
 		}
 	}
 }
@@ -246,7 +275,10 @@ func (w *walker) startsGoroutine(call *ast.CallExpr) bool {
 // there, in a fresh context otherwise.
 func (w *walker) funcLit(lit *ast.FuncLit) {
 	saved, savedGo := w.loops, w.goroutine
-	inner := &walker{c: w.c, params: w.params, scanOnly: w.scanOnly, called: w.called, calledPerElement: w.calledPerElement, path: w.path}
+	inner := &walker{c: w.c, params: w.params, scanOnly: w.scanOnly, called: w.called, calledPerElement: w.calledPerElement, path: w.path, decl: w.decl, offpath: w.offpath}
+	if kind := w.c.offLits[lit]; kind != "" {
+		inner.offpath = kind
+	}
 	runsHere, goroutine, perElement := w.runsInPlace(lit)
 	if runsHere {
 		inner.loops = slices.Clone(saved)

@@ -1,0 +1,252 @@
+package nplusone
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+)
+
+// This file tells memoised lookups: a map (or sync.Map) checked before
+// the query and filled after it, in the loop or in the helper the loop
+// calls. Such a lookup runs once per distinct key, not once per element.
+// When the loop hands it the element itself (the range's key or value),
+// the keys are as many as the elements and the memo only helps the next
+// call: it is reported, "on a cold memo". When it hands it a field or a
+// value derived from the element (an author's id, a type), or a basic
+// value of a slice that may repeat, the memo answers the repeats and the
+// lookup is left alone, unless -memo.
+
+// A memoUse says how a site's round trip is memoised.
+type memoUse struct {
+	memo     bool   // a memo is checked before the round trip
+	distinct bool   // the memo's key is the loop's element itself
+	key      string // the key the loop hands it, as written
+}
+
+// memoOf says whether a site's round trip sits behind a memo: in its
+// loop's body, or in the function it calls (declared in this package).
+func (c *checker) memoOf(s site) memoUse {
+	if s.arg >= 0 {
+		return memoUse{}
+	}
+	// A memo in the loop: if v, ok := memo[k]; ok { continue } ... memo[k] = v.
+	if lookup, key := c.memoIn(s.loop.body); lookup {
+		return memoUse{memo: true, distinct: c.isElement(s.loop, key), key: render(c.pass.Fset, key)}
+	}
+	fn := analysisutil.Callee(c.pass.TypesInfo, s.call)
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return memoUse{}
+	}
+	decl := c.declOf(fn)
+	if decl == nil || decl.Body == nil {
+		return memoUse{}
+	}
+	if ok, _ := c.memoIn(decl.Body); !ok {
+		return memoUse{}
+	}
+	// The key is made of the helper's arguments: distinct when the loop
+	// hands it the element itself.
+	u := memoUse{memo: true}
+	for _, arg := range s.call.Args {
+		if c.isElement(s.loop, arg) {
+			u.distinct = true
+		}
+		if tv, ok := c.pass.TypesInfo.Types[arg]; ok && !isContext(tv.Type) && u.key == "" {
+			u.key = render(c.pass.Fset, arg)
+		}
+	}
+	return u
+}
+
+// memoIn reports whether body checks a memo with a comma-ok lookup whose
+// hit returns or continues (if v, ok := memo[k]; ok { return v }), and
+// stores a computed value into the same memo (memo[k] = v; a set of
+// seen keys, seen[k] = true, only skips duplicates and is no memo). It
+// returns the lookup's key.
+func (c *checker) memoIn(body ast.Node) (bool, ast.Expr) {
+	info := c.pass.TypesInfo
+	lookups := make(map[types.Object]ast.Expr) // memo → key
+	oks := make(map[types.Object]types.Object) // ok variable → memo
+	guarded := make(map[types.Object]bool)
+	stores := make(map[types.Object]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+				if m, key := c.lookupOf(n.Rhs[0]); m != nil {
+					lookups[m] = key
+					if id, ok := n.Lhs[1].(*ast.Ident); ok {
+						if v := objOfIdent(info, id); v != nil {
+							oks[v] = m
+						}
+					}
+				}
+			}
+			for i, lhs := range n.Lhs {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && isMap(info, ix.X) && len(n.Rhs) == len(n.Lhs) && !isConst(info, n.Rhs[i]) {
+					if m := memoObj(info, ix.X); m != nil {
+						stores[m] = true
+					}
+				}
+			}
+		case *ast.CallExpr:
+			switch analysisutil.FullName(analysisutil.Callee(info, n)) {
+			case "(*sync.Map).Store", "(*sync.Map).LoadOrStore", "(*sync.Map).Swap":
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && len(n.Args) == 2 && !isConst(info, n.Args[1]) {
+					if m := memoObj(info, sel.X); m != nil {
+						stores[m] = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	// The hits that leave, once every lookup is known (an if's init is
+	// visited after the if).
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if id, ok := ast.Unparen(n.Cond).(*ast.Ident); ok && len(n.Body.List) > 0 {
+				if m, ok := oks[info.Uses[id]]; ok && leaves(n.Body.List[len(n.Body.List)-1]) {
+					guarded[m] = true
+				}
+			}
+		}
+		return true
+	})
+	for m, key := range lookups {
+		if stores[m] && guarded[m] {
+			return true, key
+		}
+	}
+	return false, nil
+}
+
+// leaves reports whether a statement leaves the function or the
+// iteration: a return or a continue.
+func leaves(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.CONTINUE
+	}
+	return false
+}
+
+func objOfIdent(info *types.Info, id *ast.Ident) types.Object {
+	if obj := info.Defs[id]; obj != nil {
+		return obj
+	}
+	return info.Uses[id]
+}
+
+// isConst reports whether an expression is a constant or an empty
+// composite literal (struct{}{}): a mark, not a computed value.
+func isConst(info *types.Info, e ast.Expr) bool {
+	if tv, ok := info.Types[e]; ok && tv.Value != nil {
+		return true
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	return ok && len(lit.Elts) == 0
+}
+
+// lookupOf returns the memo and key of a comma-ok lookup: m[k] on a map,
+// or m.Load(k) on a sync.Map.
+func (c *checker) lookupOf(e ast.Expr) (types.Object, ast.Expr) {
+	info := c.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		if isMap(info, x.X) {
+			return memoObj(info, x.X), x.Index
+		}
+	case *ast.CallExpr:
+		if analysisutil.FullName(analysisutil.Callee(info, x)) == "(*sync.Map).Load" && len(x.Args) == 1 {
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				return memoObj(info, sel.X), x.Args[0]
+			}
+		}
+	}
+	return nil, nil
+}
+
+// memoObj names a memo: the variable or the field that holds it.
+func memoObj(info *types.Info, e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return info.Uses[x]
+	case *ast.SelectorExpr:
+		return info.Uses[x.Sel]
+	}
+	return nil
+}
+
+func isMap(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok {
+		return false
+	}
+	_, isMap := coreType(tv.Type).(*types.Map)
+	return isMap
+}
+
+func isContext(t types.Type) bool {
+	return analysisutil.TypeName(t) == "context.Context"
+}
+
+// isElement reports whether an expression is an element of a range loop
+// whose values are distinct: the key of a range over a map, or a whole
+// struct element (a row, a column: the memo keys on its identity). A
+// basic value of a slice (an id, a type's oid) may repeat, and a memo in
+// front of it says that its author expects repeats.
+func (c *checker) isElement(l *loop, e ast.Expr) bool {
+	rs, ok := l.node.(*ast.RangeStmt)
+	if !ok || e == nil {
+		return false
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := c.pass.TypesInfo.Uses[id]
+	if obj == nil {
+		return false
+	}
+	if obj == c.objOf(rs.Key) {
+		tv, ok := c.pass.TypesInfo.Types[rs.X]
+		_, isMap := coreType(tv.Type).(*types.Map)
+		return ok && isMap
+	}
+	if obj == c.objOf(rs.Value) {
+		t := obj.Type()
+		if p, ok := coreType(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		_, isStruct := coreType(t).(*types.Struct)
+		return isStruct
+	}
+	return false
+}
+
+// declOf returns the declaration of a function of this package.
+func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
+	if c.decls == nil {
+		c.decls = make(map[*types.Func]*ast.FuncDecl)
+		for _, f := range c.pass.Files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok {
+					if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+						c.decls[obj] = fd
+					}
+				}
+			}
+		}
+	}
+	return c.decls[fn.Origin()]
+}

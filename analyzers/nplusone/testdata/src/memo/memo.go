@@ -1,0 +1,122 @@
+// Package memo holds lookups behind an in-memory memo, as sqlc's
+// PostgreSQL analyzer writes them: reported when the memo is keyed by the
+// element itself (every element is a new key), left alone when it is
+// keyed by a field of the element that repeats (a table, a type).
+package memo
+
+import (
+	"context"
+	"database/sql"
+	"sync"
+)
+
+var db *sql.DB
+
+type field struct {
+	TableOID uint32
+	Attr     uint16
+	TypeOID  uint32
+}
+
+type columnKey struct {
+	OID  uint32
+	Attr uint16
+}
+
+type analyzer struct {
+	tables  sync.Map
+	columns sync.Map
+	formats map[uint32]string
+}
+
+func (a *analyzer) tableInfo(ctx context.Context, oid uint32) string {
+	if v, ok := a.tables.Load(oid); ok {
+		return v.(string)
+	}
+	var name string
+	_ = db.QueryRowContext(ctx, "SELECT relname FROM pg_class WHERE oid = $1", oid).Scan(&name)
+	a.tables.Store(oid, name)
+	return name
+}
+
+func (a *analyzer) columnInfo(ctx context.Context, f field) string {
+	key := columnKey{f.TableOID, f.Attr}
+	if v, ok := a.columns.Load(key); ok {
+		return v.(string)
+	}
+	var typ string
+	_ = db.QueryRowContext(ctx, "SELECT atttypid FROM pg_attribute WHERE attrelid = $1 AND attnum = $2", f.TableOID, f.Attr).Scan(&typ)
+	a.columns.Store(key, typ)
+	return typ
+}
+
+func (a *analyzer) formatType(ctx context.Context, oid uint32) string {
+	if name, ok := a.formats[oid]; ok {
+		return name
+	}
+	var name string
+	_ = db.QueryRowContext(ctx, "SELECT format_type($1, NULL)", oid).Scan(&name)
+	a.formats[oid] = name
+	return name
+}
+
+func (a *analyzer) describe(ctx context.Context, fields []field) {
+	for _, f := range fields {
+		_ = a.columnInfo(ctx, f) // want `^\(\*memo.analyzer\).columnInfo runs a query \(\(\*sql.DB\).QueryRowContext in memo/memo.go:\d+\) on a cold memo once per element of fields \(the memo is keyed by the element, so it does not spare a query in this loop\); load them`
+		_ = a.tableInfo(ctx, f.TableOID)
+		_ = a.formatType(ctx, f.TypeOID)
+	}
+}
+
+type post struct{ ID, AuthorID int64 }
+
+// A memo in the loop keyed by the author: once per distinct author.
+func authorNames(ctx context.Context, posts []post) map[int64]string {
+	names := make(map[int64]string)
+	for _, p := range posts {
+		if _, ok := names[p.AuthorID]; ok {
+			continue
+		}
+		var n string
+		_ = db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", p.AuthorID).Scan(&n)
+		names[p.AuthorID] = n
+	}
+	return names
+}
+
+// Keyed by the key of a map: each element is a new key.
+func userNames(ctx context.Context, ids map[int64]bool) map[int64]string {
+	names := make(map[int64]string)
+	for id := range ids {
+		if _, ok := names[id]; ok {
+			continue
+		}
+		var n string
+		_ = db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id).Scan(&n) // want `on a cold memo once per entry of ids`
+		names[id] = n
+	}
+	return names
+}
+
+// The values of a slice may repeat (the types of a query's parameters):
+// the memo answers the repeats.
+func (a *analyzer) paramTypes(ctx context.Context, oids []uint32) []string {
+	var out []string
+	for _, oid := range oids {
+		out = append(out, a.formatType(ctx, oid))
+	}
+	return out
+}
+
+// A set of seen keys skips duplicates and stores no result: every new
+// key still runs its query.
+func claimPosts(ctx context.Context, posts []post) {
+	seen := make(map[int64]struct{})
+	for _, p := range posts {
+		if _, ok := seen[p.ID]; ok {
+			continue
+		}
+		seen[p.ID] = struct{}{}
+		_, _ = db.ExecContext(ctx, "UPDATE posts SET owner = 1 WHERE id = $1", p.ID) // want `runs a write once per element of posts`
+	}
+}
