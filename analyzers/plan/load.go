@@ -161,6 +161,7 @@ func ParseOver(filename string, data []byte, base *Plan) (*Plan, error) {
 // and returns it, or returns d's errors in file order.
 func validated(filename string, d *decoder, p *Plan) (*Plan, error) {
 	if len(d.errs) == 0 {
+		reconcile(d, p)
 		validate(d, p)
 	}
 	if len(d.errs) == 0 {
@@ -778,5 +779,6 @@ func clonePlan(p *Plan) *Plan {
 	}
 	c.Queries = slices.Clone(p.Queries)
 	c.Ignore = slices.Clone(p.Ignore)
+	c.Adjusted = nil // a base's adjustments are not the file's
 	return &c
 }

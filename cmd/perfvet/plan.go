@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 
@@ -82,10 +83,20 @@ func planCheck(args []string) int {
 		fmt.Fprintln(os.Stderr, "usage: perfvet plan check [FILE]")
 		return driver.ExitUsage
 	}
-	if _, err := plan.Load(file); err != nil {
+	p, err := plan.Load(file)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return driver.ExitUsage
 	}
 	fmt.Printf("%s: ok\n", file)
+	printAdjusted(os.Stdout, p)
 	return driver.ExitClean
+}
+
+// printAdjusted lists the defaults that moved to agree with the keys a
+// plan file wrote, so that what the plan means is never a guess.
+func printAdjusted(w io.Writer, p *plan.Plan) {
+	for _, a := range p.Adjusted {
+		fmt.Fprintf(w, "%s: adjusted %s\n", p.Source, a)
+	}
 }
