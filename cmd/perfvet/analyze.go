@@ -105,6 +105,10 @@ func runAnalyze(args []string) int {
 			return driver.ExitUsage
 		}
 	}
+	if err := misplacedFlags(fs.Args()); err != nil {
+		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		return driver.ExitUsage
+	}
 	selected, err := selectAnalyzers(suite, f.enabled)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
@@ -195,6 +199,10 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 			return nil, driver.ExitFailed
 		}
 		loadTime := nowFunc().Sub(loadStart)
+		if err := checkMatched(pkgs, opts.Patterns); err != nil {
+			fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+			return nil, driver.ExitUsage
+		}
 		if err := driver.CheckPlans(finder, pkgs); err != nil {
 			printPlanError(err)
 			return nil, driver.ExitUsage
@@ -214,12 +222,8 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 		Tests:      opts.Tests,
 		BuildFlags: opts.BuildFlags,
 	}, func(roots []*packages.Package) error {
-		if len(roots) == 0 {
-			patterns := opts.Patterns
-			if len(patterns) == 0 {
-				patterns = []string{"./..."}
-			}
-			return fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+		if err := checkMatched(roots, opts.Patterns); err != nil {
+			return err
 		}
 		if err := driver.CheckPlans(finder, roots); err != nil {
 			return err
@@ -233,6 +237,9 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 			return nil, driver.ExitUsage
 		}
 		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		if ue := (*usageError)(nil); errors.As(err, &ue) {
+			return nil, driver.ExitUsage
+		}
 		return nil, driver.ExitFailed
 	}
 	return res, 0

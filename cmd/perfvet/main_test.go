@@ -412,7 +412,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad flag", "e2e", []string{"-nosuchflag", "./..."}, 2, "", "flag provided but not defined"},
 		{"missing -plan file", "e2e", []string{"-plan", "nope.yaml", "./..."}, 2, "", "nope.yaml"},
 		{"type errors", "e2e-broken", []string{"./..."}, 3, "http.Get sends the request", "undefined: undefined"},
-		{"no such package", "e2e", []string{"./nosuchdir"}, 3, "", ""},
+		{"no such package", "e2e", []string{"./nosuchdir"}, 2, "", "./nosuchdir matches no packages"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
