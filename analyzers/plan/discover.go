@@ -119,10 +119,13 @@ func (f *Finder) find(dir string) string {
 
 // Discover walks up from dir to its module root, the first directory that
 // holds a go.mod, and returns the first perfplan.yaml on the way, or "".
+// Any file of that name counts, even one that cannot be read as a plan (a
+// dangling link, a directory): loading it then fails with an error that
+// names it, rather than the default applying in silence.
 func Discover(dir string) string {
 	for {
 		candidate := filepath.Join(dir, FileName)
-		if st, err := os.Stat(candidate); err == nil && !st.IsDir() {
+		if _, err := os.Lstat(candidate); err == nil {
 			return candidate
 		}
 		if st, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !st.IsDir() {

@@ -18,6 +18,12 @@
 // default. The -plan flag ([Finder.SetOverride]) names one file that applies
 // to every package instead. Each file is read once.
 //
+// A plan file must be a regular file or a symbolic link to one. A
+// perfplan.yaml that exists but cannot be read as one (a dangling link, a
+// link loop, a directory, a named pipe, a device, a file without read
+// permission) is an error that names it: it never gives way to the
+// default in silence, and reading never blocks on a pipe.
+//
 // # File format, version 1
 //
 // Every key is optional. Durations are Go durations and need a unit:
