@@ -88,3 +88,99 @@ func TestNothingRan(t *testing.T) {
 		})
 	}
 }
+
+// TestHelpCommands checks that help lists the commands as well as the
+// analyzers, and documents each command.
+func TestHelpCommands(t *testing.T) {
+	r := perfvet(t, ".", "help")
+	if r.code != 0 {
+		t.Fatalf("perfvet help: exit %d\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{"\tlsp ", "\tplan ", "\thelp ", "\tversion ", "\ttimeouts "} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("perfvet help lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	for cmd, want := range map[string]string{
+		"lsp":     "Language Server",
+		"plan":    "perfvet plan init",
+		"help":    "perfvet help [command | analyzer]",
+		"version": "perfvet version",
+	} {
+		r := perfvet(t, ".", "help", cmd)
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("perfvet help %s: exit %d, want %q in:\n%s%s", cmd, r.code, want, r.stdout, r.stderr)
+		}
+	}
+	if r := perfvet(t, ".", "help", "nosuch"); r.code != 2 || !strings.Contains(r.stderr, "no command or analyzer named") {
+		t.Errorf("perfvet help nosuch: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+// TestUsageErrors checks the exit code and message of mistakes in how
+// perfvet is run: 2 and a short, specific message.
+func TestUsageErrors(t *testing.T) {
+	e2e := testdata("e2e")
+	missing := filepath.Join(t.TempDir(), "missing", "dir")
+	for _, tt := range []struct {
+		name, dir string
+		args      []string
+		stderr    []string
+		maxLines  int // of stderr; 0 = any
+	}{
+		{"mistyped flag", e2e, []string{"-timeout=false", "./..."},
+			[]string{"flag provided but not defined: -timeout", "did you mean -timeouts?", "perfvet help"}, 4},
+		{"mistyped analyzer flag", e2e, []string{"-timeouts.test", "./..."},
+			[]string{"did you mean -timeouts.tests?"}, 4},
+		{"bad flag value", e2e, []string{"-json=maybe", "./..."},
+			[]string{"invalid boolean value", "-json"}, 4},
+		{"plan init into a missing directory", t.TempDir(), []string{"plan", "init", filepath.Join(missing, "p.yaml")},
+			[]string{missing}, 2},
+		{"sarif into a missing directory", e2e, []string{"-sarif", filepath.Join(missing, "x.sarif"), "./clean"},
+			[]string{"-sarif", missing}, 2},
+		{"json and sarif on stdout", e2e, []string{"-json", "-sarif", "-", "./clean"},
+			[]string{"-json and -sarif - both write to standard output"}, 2},
+		{"-C with a missing -plan", filepath.Dir(e2e), []string{"-C", "e2e", "-plan", "nope.yaml", "./..."},
+			[]string{"-plan nope.yaml", filepath.Join(e2e, "nope.yaml")}, 3},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := perfvet(t, tt.dir, tt.args...)
+			if r.code != 2 {
+				t.Errorf("exit code %d, want 2\nstderr:\n%s", r.code, r.stderr)
+			}
+			for _, want := range tt.stderr {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+				}
+			}
+			if n := strings.Count(strings.TrimSpace(r.stderr), "\n") + 1; tt.maxLines > 0 && n > tt.maxLines {
+				t.Errorf("stderr has %d lines, want at most %d:\n%s", n, tt.maxLines, r.stderr)
+			}
+		})
+	}
+}
+
+// TestWhichChecksDidNotRun checks that, on a package that does not
+// type-check, perfvet says which analyzers' checks did not run.
+func TestWhichChecksDidNotRun(t *testing.T) {
+	r := perfvet(t, testdata("e2e-broken"), "./...")
+	if r.code != 3 {
+		t.Errorf("exit %d, want 3", r.code)
+	}
+	for _, want := range []string{
+		"checks that did not run on them",
+		"cacheinval: did not run",
+		"pagesize: did not run",
+		"timeouts: ran only the rules that need no flow analysis",
+		"nplusone: ",
+		"metrics: ",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	r = perfvet(t, testdata("e2e-broken"), "-pagesize=false", "./...")
+	if strings.Contains(r.stderr, "pagesize:") {
+		t.Errorf("a disabled analyzer is listed among the checks that did not run:\n%s", r.stderr)
+	}
+}
