@@ -14,7 +14,7 @@
 // an unknown key is an error that names it. A single analyzer's plugin
 // accepts:
 //
-//	plan: ops/perfplan.yaml   # the plan of every package (relative to the directory golangci-lint runs in)
+//	plan: ops/perfplan.yaml   # the plan of every package (relative: where golangci-lint runs, then the module root)
 //	inline-plan: |            # or the plan itself, as YAML
 //	  limits: {request_timeout: 10s}
 //	tests: true               # also report findings in test code
@@ -36,7 +36,7 @@ import (
 	"flag"
 	"fmt"
 	"maps"
-	"path/filepath"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -227,9 +227,14 @@ func planProvider(file, inline, pluginName string) (plan.Provider, error) {
 	case file != "" && inline != "":
 		return nil, errors.New("settings: plan and inline-plan are exclusive: name a plan file or write the plan inline, not both")
 	case file != "":
-		if abs, err := filepath.Abs(file); err == nil {
-			file = abs
+		// The rule of every host (plan.Resolve): where golangci-lint
+		// runs, then the module root.
+		cwd, _ := os.Getwd()
+		abs, err := plan.Resolve(file, cwd)
+		if err != nil {
+			return nil, fmt.Errorf("settings: plan: %w", err)
 		}
+		file = abs
 		p, err := plan.Load(file)
 		if err != nil {
 			return nil, fmt.Errorf("settings: plan: %w", err)

@@ -336,11 +336,6 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 	if err := s.opts.apply(p.InitializationOptions); err != nil {
 		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: err.Error()}
 	}
-	if s.opts.Plan != "" {
-		if _, err := plan.Load(s.opts.Plan); err != nil {
-			s.showMessage(protocol.MessageTypeError, fmt.Sprintf("perfvet: plan %s: %v", s.opts.Plan, err))
-		}
-	}
 	s.mu.Lock()
 	for _, f := range p.WorkspaceFolders {
 		s.folders = append(s.folders, uriToPath(f.URI))
@@ -353,6 +348,21 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 			s.folders = append(s.folders, *p.RootPath)
 		}
 	}
+	// A relative plan is found by the rule of every host (plan.Resolve):
+	// in the workspace folder, the editor's "where it runs", then at the
+	// module root.
+	if s.opts.Plan != "" && len(s.folders) > 0 {
+		if abs, err := plan.Resolve(s.opts.Plan, s.folders[0]); err == nil {
+			s.opts.Plan = abs
+		}
+	}
+	s.mu.Unlock()
+	if s.opts.Plan != "" {
+		if _, err := plan.Load(s.opts.Plan); err != nil {
+			s.showMessage(protocol.MessageTypeError, fmt.Sprintf("perfvet: plan %s: %v", s.opts.Plan, err))
+		}
+	}
+	s.mu.Lock()
 	s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	s.mu.Unlock()
 	s.handler.SetInitialized(true)
