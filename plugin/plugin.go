@@ -72,7 +72,9 @@ func Names() []string {
 	suite := analyzers.Suite(analyzers.Config{})
 	names := make([]string, 0, len(suite))
 	for _, a := range suite {
-		names = append(names, Name(a.Name))
+		if a.Name != analyzers.DirectiveAnalyzer { // part of the suite plugin, perfvet
+			names = append(names, Name(a.Name))
+		}
 	}
 	return names
 }
@@ -80,7 +82,9 @@ func Names() []string {
 func init() {
 	register.Plugin(SuiteName, newSuite)
 	for _, a := range analyzers.Suite(analyzers.Config{}) {
-		register.Plugin(Name(a.Name), newAnalyzer(a.Name))
+		if a.Name != analyzers.DirectiveAnalyzer { // part of the suite plugin, perfvet
+			register.Plugin(Name(a.Name), newAnalyzer(a.Name))
+		}
 	}
 }
 
@@ -182,7 +186,8 @@ func newSuite(conf any) (register.LinterPlugin, error) {
 	}
 	var out []*analysis.Analyzer
 	for _, a := range suite {
-		if len(s.Enable) > 0 && !slices.Contains(s.Enable, a.Name) || slices.Contains(s.Disable, a.Name) {
+		keep := a.Name == analyzers.DirectiveAnalyzer && !slices.Contains(s.Disable, a.Name) // a typo in a directive is never silent
+		if !keep && (len(s.Enable) > 0 && !slices.Contains(s.Enable, a.Name) || slices.Contains(s.Disable, a.Name)) {
 			continue
 		}
 		if err := configure(a, s.Analyzers[a.Name], s.Tests); err != nil {
@@ -190,10 +195,13 @@ func newSuite(conf any) (register.LinterPlugin, error) {
 		}
 		out = append(out, a)
 	}
-	if len(out) == 0 {
+	if !slices.ContainsFunc(out, func(a *analysis.Analyzer) bool { return a.Name != analyzers.DirectiveAnalyzer }) {
 		return nil, errors.New("settings: every analyzer is disabled")
 	}
-	return &linterPlugin{append(out, newSuiteMarker())}, nil
+	if !slices.ContainsFunc(out, func(a *analysis.Analyzer) bool { return a.Name == SuiteName }) {
+		out = append(out, newSuiteMarker())
+	}
+	return &linterPlugin{out}, nil
 }
 
 // newSuiteMarker returns an analyzer named perfvet that does nothing, the

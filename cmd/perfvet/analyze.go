@@ -285,7 +285,10 @@ func selectAnalyzers(suite []*analysis.Analyzer, enabled map[string]*triState) (
 	var out []*analysis.Analyzer
 	for _, a := range suite {
 		switch ts := *enabled[a.Name]; {
-		case anyTrue && ts == setTrue, !anyTrue && ts != setFalse:
+		case anyTrue && ts == setTrue, !anyTrue && ts != setFalse,
+			// Selecting analyzers keeps the check of the directives
+			// themselves, so that a typo in one is never silent.
+			a.Name == analyzers.DirectiveAnalyzer && ts != setFalse:
 			out = append(out, a)
 		}
 	}

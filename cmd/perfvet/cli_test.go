@@ -184,3 +184,32 @@ func TestWhichChecksDidNotRun(t *testing.T) {
 		t.Errorf("a disabled analyzer is listed among the checks that did not run:\n%s", r.stderr)
 	}
 }
+
+// TestDirectiveProblemsHaveTheirOwnName checks that a malformed
+// //perfvet:ignore (no reason, an unknown analyzer) is reported under
+// "perfvet" whichever analyzers run, and does not vanish when the analyzer
+// it would have been charged to is off.
+func TestDirectiveProblemsHaveTheirOwnName(t *testing.T) {
+	dir := testdata("e2e")
+	for _, args := range [][]string{
+		{"./suppress"},
+		{"-timeouts=false", "-cacheinval=false", "./suppress"},
+		{"-metrics", "./suppress"},
+	} {
+		r := perfvet(t, dir, args...)
+		for _, want := range []string{
+			`suppress/suppress.go:27:2: perfvet:ignore names unknown analyzer "speed"`,
+			`suppress/suppress.go:15:2: perfvet:ignore directive has no reason`,
+		} {
+			line := ""
+			for _, l := range strings.Split(r.stdout, "\n") {
+				if strings.HasPrefix(l, want) {
+					line = l
+				}
+			}
+			if !strings.HasSuffix(line, " (perfvet)") {
+				t.Errorf("perfvet %v: want %s... reported as (perfvet); stdout:\n%s", args, want, r.stdout)
+			}
+		}
+	}
+}

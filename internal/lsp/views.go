@@ -149,7 +149,8 @@ func selectAnalyzers(suite []*analysis.Analyzer, on map[string]bool, tests bool)
 	var out []*analysis.Analyzer
 	for _, a := range suite {
 		v, named := on[a.Name]
-		if anyOn && (!named || !v) || !anyOn && named && !v {
+		keep := a.Name == analyzers.DirectiveAnalyzer && (!named || v) // a typo in a directive is never silent
+		if !keep && (anyOn && (!named || !v) || !anyOn && named && !v) {
 			continue
 		}
 		if tests {
