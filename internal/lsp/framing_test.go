@@ -178,3 +178,29 @@ func TestTruncatedInput(t *testing.T) {
 		})
 	}
 }
+
+// While a package does not type-check, the findings that need flow
+// analysis (here pagesize's whole-table read) stay, marked stale, instead
+// of flickering away, and come back fresh once it type-checks again.
+func TestStaleWhileIllTyped(t *testing.T) {
+	const wholeTable = "reads every row of users"
+	dir := fixture(t)
+	c := startServer(t, dir, lsp.Options{Debounce: 20 * time.Millisecond}, nil)
+	text := c.open("api/api.go")
+	c.wait("api/api.go", "the whole-table finding", withVersion(1, hasMessage(wholeTable)))
+
+	v := c.edit("api/api.go", text+"\nvar _ int = \"not an int\"\n")
+	p := c.wait("api/api.go", "the finding kept, marked stale", withVersion(v, hasMessage(wholeTable)))
+	if d := find(p, wholeTable); !strings.Contains(d.Message, "[stale") {
+		t.Errorf("kept finding is not marked stale: %s", d.Message)
+	}
+	if d := find(p, queryMsg); strings.Contains(d.Message, "[stale") {
+		t.Errorf("a finding the ill-typed package still produces is marked stale: %s", d.Message)
+	}
+
+	v = c.edit("api/api.go", text)
+	p = c.wait("api/api.go", "the finding fresh again", withVersion(v, hasMessage(wholeTable)))
+	if d := find(p, wholeTable); strings.Contains(d.Message, "[stale") {
+		t.Errorf("finding still stale after the package type-checks: %s", d.Message)
+	}
+}
