@@ -18,6 +18,12 @@ import (
 // test code (_test.go files and test helper packages) too.
 const TestsFlag = lint.TestsFlag
 
+// DirectiveAnalyzer is the name of the suite's analyzer that reports
+// malformed //perfvet:ignore directives. Drivers keep it on when a user
+// selects analyzers (-timeouts), so that a typo in a directive is never
+// silent; only -perfvet=false turns it off.
+const DirectiveAnalyzer = lint.DirectiveAnalyzerName
+
 // Config configures the suite.
 type Config struct {
 	// Plans gives the plan of each package. Nil means the embedded default.
@@ -37,6 +43,7 @@ func Suite(cfg Config) []*analysis.Analyzer {
 		metrics.New(metrics.Config{Plans: plans}),
 		nplusone.New(nplusone.Config{Plans: plans, Writes: true}),
 		pagesize.New(pagesize.Config{Plans: plans}),
+		lint.NewDirectives(lint.Options{Plans: plans}), // "perfvet": malformed //perfvet:ignore directives
 		timeouts.New(timeouts.Config{Plans: plans}),
 	}
 }

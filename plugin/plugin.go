@@ -14,7 +14,7 @@
 // an unknown key is an error that names it. A single analyzer's plugin
 // accepts:
 //
-//	plan: ops/perfplan.yaml   # the plan of every package (relative to the directory golangci-lint runs in)
+//	plan: ops/perfplan.yaml   # the plan of every package (relative: where golangci-lint runs, then the module root)
 //	inline-plan: |            # or the plan itself, as YAML
 //	  limits: {request_timeout: 10s}
 //	tests: true               # also report findings in test code
@@ -36,7 +36,7 @@ import (
 	"flag"
 	"fmt"
 	"maps"
-	"path/filepath"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -72,7 +72,9 @@ func Names() []string {
 	suite := analyzers.Suite(analyzers.Config{})
 	names := make([]string, 0, len(suite))
 	for _, a := range suite {
-		names = append(names, Name(a.Name))
+		if a.Name != analyzers.DirectiveAnalyzer { // part of the suite plugin, perfvet
+			names = append(names, Name(a.Name))
+		}
 	}
 	return names
 }
@@ -80,7 +82,9 @@ func Names() []string {
 func init() {
 	register.Plugin(SuiteName, newSuite)
 	for _, a := range analyzers.Suite(analyzers.Config{}) {
-		register.Plugin(Name(a.Name), newAnalyzer(a.Name))
+		if a.Name != analyzers.DirectiveAnalyzer { // part of the suite plugin, perfvet
+			register.Plugin(Name(a.Name), newAnalyzer(a.Name))
+		}
 	}
 }
 
@@ -182,7 +186,8 @@ func newSuite(conf any) (register.LinterPlugin, error) {
 	}
 	var out []*analysis.Analyzer
 	for _, a := range suite {
-		if len(s.Enable) > 0 && !slices.Contains(s.Enable, a.Name) || slices.Contains(s.Disable, a.Name) {
+		keep := a.Name == analyzers.DirectiveAnalyzer && !slices.Contains(s.Disable, a.Name) // a typo in a directive is never silent
+		if !keep && (len(s.Enable) > 0 && !slices.Contains(s.Enable, a.Name) || slices.Contains(s.Disable, a.Name)) {
 			continue
 		}
 		if err := configure(a, s.Analyzers[a.Name], s.Tests); err != nil {
@@ -190,10 +195,13 @@ func newSuite(conf any) (register.LinterPlugin, error) {
 		}
 		out = append(out, a)
 	}
-	if len(out) == 0 {
+	if !slices.ContainsFunc(out, func(a *analysis.Analyzer) bool { return a.Name != analyzers.DirectiveAnalyzer }) {
 		return nil, errors.New("settings: every analyzer is disabled")
 	}
-	return &linterPlugin{append(out, newSuiteMarker())}, nil
+	if !slices.ContainsFunc(out, func(a *analysis.Analyzer) bool { return a.Name == SuiteName }) {
+		out = append(out, newSuiteMarker())
+	}
+	return &linterPlugin{out}, nil
 }
 
 // newSuiteMarker returns an analyzer named perfvet that does nothing, the
@@ -227,9 +235,14 @@ func planProvider(file, inline, pluginName string) (plan.Provider, error) {
 	case file != "" && inline != "":
 		return nil, errors.New("settings: plan and inline-plan are exclusive: name a plan file or write the plan inline, not both")
 	case file != "":
-		if abs, err := filepath.Abs(file); err == nil {
-			file = abs
+		// The rule of every host (plan.Resolve): where golangci-lint
+		// runs, then the module root.
+		cwd, _ := os.Getwd()
+		abs, err := plan.Resolve(file, cwd)
+		if err != nil {
+			return nil, fmt.Errorf("settings: plan: %w", err)
 		}
+		file = abs
 		p, err := plan.Load(file)
 		if err != nil {
 			return nil, fmt.Errorf("settings: plan: %w", err)

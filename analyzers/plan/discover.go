@@ -119,14 +119,73 @@ func (f *Finder) find(dir string) string {
 
 // Discover walks up from dir to its module root, the first directory that
 // holds a go.mod, and returns the first perfplan.yaml on the way, or "".
+// Any file of that name counts, even one that cannot be read as a plan (a
+// dangling link, a directory): loading it then fails with an error that
+// names it, rather than the default applying in silence.
 func Discover(dir string) string {
 	for {
 		candidate := filepath.Join(dir, FileName)
-		if st, err := os.Stat(candidate); err == nil && !st.IsDir() {
+		if _, err := os.Lstat(candidate); err == nil {
 			return candidate
 		}
 		if st, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !st.IsDir() {
 			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Resolve returns the plan file a -plan flag (or a host's plan setting)
+// names, by the one rule every host follows: an absolute path as it is; a
+// relative path in dir, the directory the tool runs in (perfvet's -C DIR,
+// golangci-lint's working directory), and, if it is not there, in the
+// module root above dir (the first directory holding a go.mod). Under go
+// vet, which runs the tool in each package's directory, the second step
+// finds a path written relative to the module root, where go vet is
+// usually run. A path found nowhere is an error that says where it was
+// looked for.
+func Resolve(file, dir string) (string, error) {
+	if file == "" || filepath.IsAbs(file) {
+		return file, nil
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	tried := []string{filepath.Join(dir, file)}
+	if root := moduleRoot(dir); root != "" && root != dir {
+		tried = append(tried, filepath.Join(root, file))
+	}
+	for _, p := range tried {
+		if _, err := os.Lstat(p); err == nil {
+			return p, nil
+		}
+	}
+	where := tried[0]
+	if len(tried) > 1 {
+		where += " or, at the module root, " + tried[1]
+	}
+	return "", &NotFoundError{File: file, Tried: tried, msg: "no such file; looked for " + where}
+}
+
+// A NotFoundError is a relative plan path that Resolve found nowhere.
+type NotFoundError struct {
+	File  string   // as given
+	Tried []string // the paths looked for, in order
+	msg   string
+}
+
+func (e *NotFoundError) Error() string { return e.msg }
+
+// moduleRoot returns the first directory at or above dir holding a go.mod
+// file, or "".
+func moduleRoot(dir string) string {
+	for {
+		if st, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !st.IsDir() {
+			return dir
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {

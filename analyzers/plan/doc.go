@@ -18,6 +18,12 @@
 // default. The -plan flag ([Finder.SetOverride]) names one file that applies
 // to every package instead. Each file is read once.
 //
+// A plan file must be a regular file or a symbolic link to one. A
+// perfplan.yaml that exists but cannot be read as one (a dangling link, a
+// link loop, a directory, a named pipe, a device, a file without read
+// permission) is an error that names it: it never gives way to the
+// default in silence, and reading never blocks on a pipe.
+//
 // # File format, version 1
 //
 // Every key is optional. Durations are Go durations and need a unit:
@@ -106,6 +112,36 @@
 // ("limits:" or "limits: null") keeps the default, and an empty file, or
 // one holding only comments, is the default plan.
 //
+// Defaults give way to the keys a file writes. Some values must agree
+// with each other: percentiles must not decrease (p50 <= p95 <= p99, in the
+// SLO and in each endpoint), availability and error_rate add up to at most
+// 100%, no part of the budget exceeds its total and the parts add up to at
+// most the total, costs.query <= costs.complex_query, costs.cache_hit <=
+// costs.cache_miss, limits.query_timeout <= limits.request_timeout, and a
+// key family's TTL is at most cache.max_ttl. When a value the file wrote
+// disagrees with one it left to the default, the default moves just enough
+// to agree:
+//
+//   - a default bound is clamped to the value written:
+//     "limits: {request_timeout: 5s}" makes query_timeout min(10s, 5s) = 5s;
+//     "cache: {max_ttl: 30m}" lowers the computed:* family's TTL from 1h
+//     to 30m; "slo: {latency: {p95: 2s}}" raises p99 from 1s to 2s;
+//     "limits: {query_timeout: 40s}" raises request_timeout to 40s; a key
+//     family written with a TTL above the default max_ttl raises max_ttl;
+//     "slo: {availability: 99.95}" lowers error_rate to 0.05%;
+//   - the budget's default parts scale down, in proportion, to fit what a
+//     written total leaves after the written parts, each truncated to whole
+//     milliseconds: "budget: {total: 200ms}" gives gateway 4ms, auth 8ms,
+//     logic 80ms, database 60ms, external 40ms, serialization 8ms; a
+//     default total rises to the sum of the parts when a written part
+//     exceeds it ("budget: {logic: 600ms}" gives a total of 900ms).
+//
+// Only conflicts between keys the file wrote are errors (p95 and p99 both
+// written, p95 above p99). "perfvet plan check" prints every value that
+// moved, and [Plan.Adjusted] lists them. An error that involves a value the
+// file did not write (possible only over a base other than the default,
+// with [ParseOver]) says so and names the key to add.
+//
 // A zero limit (request_timeout, query_timeout, max_page_size,
 // max_body_size, cache.max_ttl) turns off the checks that compare code with
 // it; a zero budget.total turns off the budget's consistency checks.
@@ -118,14 +154,15 @@
 // kind, and a malformed or negative duration or size are errors. Once the
 // file is free of those, the values are checked, alone and against each
 // other: a version other than 1, a negative page size, a percentage outside
-// 0 to 100, percentiles that decrease (p95 above p99), a part of the budget
-// above the total or parts that add up to more, query_timeout above
-// request_timeout, a key family's TTL above cache.max_ttl, histogram
+// 0 to 100, and, between keys the file wrote, percentiles that decrease
+// (p95 above p99), a part of the budget above the total or parts that add
+// up to more, query_timeout above request_timeout, a key family's TTL
+// above cache.max_ttl; histogram
 // buckets that do not increase, buckets on a metric that is not a
 // histogram, route and query patterns that cannot match.
 //
 // Each error is reported as "file:line:col: message", at the key or value
-// the file wrote (for a conflict with a default, at the key the file gave).
+// the file wrote.
 // All are reported, in file order, as an [ErrorList], and perfvet stops
 // before analysing anything.
 package plan

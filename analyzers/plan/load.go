@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"reflect"
 	"slices"
@@ -92,31 +93,92 @@ var (
 )
 
 // Load reads and validates the plan file at filename, on top of the
-// embedded default. A problem in the file's content is an ErrorList; a
-// file that cannot be read is reported as the os package reports it.
+// embedded default. A problem in the file's content is an ErrorList; so is
+// a file that exists but is not a readable regular file (a dangling
+// symbolic link, a link loop, a directory, a named pipe, a device), named
+// in the message. A file that does not exist is reported as the os package
+// reports it (fs.ErrNotExist). Load never blocks on a named pipe.
 func Load(filename string) (*Plan, error) {
-	f, err := os.Open(filename)
-	if err != nil {
+	if err := checkRegular(filename); err != nil {
 		return nil, err
+	}
+	f, err := openNonblocking(filename)
+	if err != nil {
+		return nil, unreadable(filename, err)
 	}
 	defer f.Close() //nolint:errcheck // read-only; a failed close loses nothing
+	// The file may have been replaced since checkRegular: check what was
+	// opened.
 	st, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, unreadable(filename, err)
 	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory, not a plan file", filename)
+	if !st.Mode().IsRegular() {
+		return nil, ErrorList{{File: filename, Msg: notPlanFile(st.Mode())}}
 	}
-	// Read through a limit rather than trusting st.Size: a device or a
-	// pipe named with -plan reports size 0 and may never end.
+	// Read through a limit rather than trusting st.Size, which may grow.
 	data, err := io.ReadAll(io.LimitReader(f, maxPlanSize+1))
 	if err != nil {
-		return nil, err
+		return nil, unreadable(filename, err)
 	}
 	if len(data) > maxPlanSize {
 		return nil, ErrorList{{File: filename, Msg: fmt.Sprintf("plan file is larger than %d bytes; a plan is a page of YAML", maxPlanSize)}}
 	}
 	return ParseOver(filename, data, Default())
+}
+
+// checkRegular reports why filename, if it exists, cannot be read as a
+// plan: a missing file is returned as is (fs.ErrNotExist), anything else
+// as an ErrorList naming the file.
+func checkRegular(filename string) error {
+	lst, err := os.Lstat(filename)
+	if err != nil {
+		return err // does not exist, or its directory cannot be read
+	}
+	st, err := os.Stat(filename)
+	switch {
+	case err != nil && lst.Mode()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist):
+		target, _ := os.Readlink(filename)
+		return ErrorList{{File: filename, Msg: fmt.Sprintf("is a symbolic link to %s, which does not exist; fix the link or remove it", target)}}
+	case err != nil && lst.Mode()&fs.ModeSymlink != 0:
+		return ErrorList{{File: filename, Msg: fmt.Sprintf("is a symbolic link that cannot be followed (%v); fix the link or remove it", rootCause(err))}}
+	case err != nil:
+		return unreadable(filename, err)
+	case !st.Mode().IsRegular():
+		return ErrorList{{File: filename, Msg: notPlanFile(st.Mode())}}
+	}
+	return nil
+}
+
+// notPlanFile says what kind of file a non-regular plan file is.
+func notPlanFile(m fs.FileMode) string {
+	kind := "not a regular file"
+	switch {
+	case m.IsDir():
+		kind = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		kind = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		kind = "a socket"
+	case m&fs.ModeDevice != 0:
+		kind = "a device"
+	}
+	return fmt.Sprintf("is %s, not a plan file; a plan must be a regular file (or a symbolic link to one)", kind)
+}
+
+// unreadable is an error reading a plan file that exists, naming it.
+func unreadable(filename string, err error) error {
+	return ErrorList{{File: filename, Msg: fmt.Sprintf("cannot read the plan: %v", rootCause(err))}}
+}
+
+// rootCause drops the *PathError's operation and path, which the message
+// names already.
+func rootCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // Parse parses and validates a plan. Keys it leaves out take their value
@@ -161,6 +223,7 @@ func ParseOver(filename string, data []byte, base *Plan) (*Plan, error) {
 // and returns it, or returns d's errors in file order.
 func validated(filename string, d *decoder, p *Plan) (*Plan, error) {
 	if len(d.errs) == 0 {
+		reconcile(d, p)
 		validate(d, p)
 	}
 	if len(d.errs) == 0 {
@@ -778,5 +841,6 @@ func clonePlan(p *Plan) *Plan {
 	}
 	c.Queries = slices.Clone(p.Queries)
 	c.Ignore = slices.Clone(p.Ignore)
+	c.Adjusted = nil // a base's adjustments are not the file's
 	return &c
 }

@@ -38,6 +38,12 @@ type Plan struct {
 
 	// Source is the file the plan was read from, or DefaultSource.
 	Source string `plan:"-"`
+	// Adjusted lists the values the file left to the default that were
+	// moved to agree with keys the file wrote ("limits.query_timeout: the
+	// default 10s is lowered to 5s, the limits.request_timeout you
+	// wrote"), in the order they were made; see "Merging with the default"
+	// in the package documentation.
+	Adjusted []string `plan:"-"`
 }
 
 // SLO holds the service level objectives.

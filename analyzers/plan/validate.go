@@ -54,7 +54,7 @@ func validateSLO(d *decoder, p *Plan) {
 	// Only between valid percentages: a value out of range is reported
 	// above, and once is enough.
 	if s.Availability > 0 && s.ErrorRate > 0 && s.Availability <= 100 && s.ErrorRate <= 100 && s.Availability+s.ErrorRate > 100+1e-9 {
-		d.errorAt(firstWritten(d, "slo.error_rate", "slo.availability"), "slo: availability %v%% and error_rate %v%% add up to more than 100%%", s.Availability, s.ErrorRate)
+		d.errorAt(firstWritten(d, "slo.error_rate", "slo.availability"), "slo: availability %v%% and error_rate %v%% add up to more than 100%%%s", s.Availability, s.ErrorRate, d.inherited("slo.availability", "slo.error_rate"))
 	}
 	nonNegative(d, "slo.throughput_rps", s.ThroughputRPS)
 	validateLatency(d, "slo.latency", s.Latency)
@@ -63,54 +63,95 @@ func validateSLO(d *decoder, p *Plan) {
 // validateLatency checks p50 <= p95 <= p99, reporting at whichever of the
 // two percentiles the file wrote.
 func validateLatency(d *decoder, at string, l Latency) {
-	check := func(lo, hi string, a, b time.Duration) {
-		if a > 0 && b > 0 && a > b {
-			key := firstWritten(d, at+"."+lo, at+"."+hi)
-			d.errorAt(key, "%s: %s (%v) is above %s (%v); percentiles must not decrease", at, lo, a, hi, b)
+	links := []link{{at + ".p50", &l.P50}, {at + ".p95", &l.P95}, {at + ".p99", &l.P99}}
+	checkOrder(d, links, func(lo, hi link) {
+		d.errorAt(firstWritten(d, lo.key, hi.key), "%s: %s (%v) is above %s (%v); percentiles must not decrease%s",
+			at, lastKey(lo.key), *lo.v, lastKey(hi.key), *hi.v, d.inherited(lo.key, hi.key))
+	})
+}
+
+// checkOrder reports the values of a chain that decrease, zeros (checks
+// turned off) aside: first between consecutive values the file wrote, and
+// only if those agree, between consecutive values at all. reconcile has
+// moved every value the file did not write into line with those it did, so
+// the second pass finds only conflicts within a base other than the
+// default.
+func checkOrder(d *decoder, links []link, report func(lo, hi link)) {
+	pass := func(writtenOnly bool) bool {
+		var prev *link
+		found := false
+		for i := range links {
+			l := &links[i]
+			if *l.v == 0 || (writtenOnly && !d.fromFile(l.key)) {
+				continue
+			}
+			if prev != nil && *prev.v > *l.v {
+				report(*prev, *l)
+				found = true
+			}
+			prev = l
 		}
+		return found
 	}
-	check("p50", "p95", l.P50, l.P95)
-	check("p95", "p99", l.P95, l.P99)
-	if l.P95 == 0 {
-		check("p50", "p99", l.P50, l.P99)
+	if !pass(true) {
+		pass(false)
 	}
+}
+
+// lastKey is the last element of a key path: "p95" of "slo.latency.p95".
+func lastKey(keyPath string) string {
+	return keyPath[strings.LastIndexByte(keyPath, '.')+1:]
 }
 
 func validateBudget(d *decoder, p *Plan) {
 	b := p.Budget
-	parts := []struct {
-		key string
-		v   time.Duration
-	}{
-		{"gateway", b.Gateway}, {"auth", b.Auth}, {"logic", b.Logic},
-		{"database", b.Database}, {"external", b.External}, {"serialization", b.Serialization},
-	}
 	if b.Total == 0 {
 		return
 	}
-	var sum time.Duration
-	over := false
-	for _, part := range parts {
-		sum += part.v
-		if part.v > b.Total {
-			over = true
-			key := firstWritten(d, "budget."+part.key, "budget.total")
-			d.errorAt(key, "budget.%s (%v) is above budget.total (%v)", part.key, part.v, b.Total)
+	// First between the keys the file wrote, then, if those agree, with
+	// the values it did not write (which reconcile has fitted, unless
+	// the base is not the default).
+	pass := func(writtenOnly bool) bool {
+		if writtenOnly && !d.fromFile("budget.total") {
+			return false
 		}
+		var sum time.Duration
+		over := false
+		for _, part := range budgetParts(&b) {
+			if writtenOnly && !d.fromFile(part.key) {
+				continue
+			}
+			sum += *part.v
+			if *part.v > b.Total {
+				over = true
+				d.errorAt(firstWritten(d, part.key, "budget.total"), "%s (%v) is above budget.total (%v)%s",
+					part.key, *part.v, b.Total, d.inherited(part.key, "budget.total"))
+			}
+		}
+		if !over && sum > b.Total {
+			// At the total if the file wrote it: lowering it is the likely cause.
+			what := "the parts"
+			if writtenOnly {
+				what = "the parts you wrote"
+			}
+			d.errorAt(firstWritten(d, "budget.total", "budget"), "budget: %s add up to %v, above budget.total (%v)%s",
+				what, sum, b.Total, d.inherited("budget.total"))
+			over = true
+		}
+		return over
 	}
-	if !over && sum > b.Total {
-		// At the total if the file wrote it: lowering it is the likely cause.
-		d.errorAt(firstWritten(d, "budget.total", "budget"), "budget: the parts add up to %v, above budget.total (%v)", sum, b.Total)
+	if !pass(true) {
+		pass(false)
 	}
 }
 
 func validateCosts(d *decoder, p *Plan) {
 	c := p.Costs
 	if c.Query > 0 && c.ComplexQuery > 0 && c.Query > c.ComplexQuery {
-		d.errorAt(firstWritten(d, "costs.query", "costs.complex_query"), "costs.query (%v) is above costs.complex_query (%v)", c.Query, c.ComplexQuery)
+		d.errorAt(firstWritten(d, "costs.query", "costs.complex_query"), "costs.query (%v) is above costs.complex_query (%v)%s", c.Query, c.ComplexQuery, d.inherited("costs.query", "costs.complex_query"))
 	}
 	if c.CacheHit > 0 && c.CacheMiss > 0 && c.CacheHit > c.CacheMiss {
-		d.errorAt(firstWritten(d, "costs.cache_hit", "costs.cache_miss"), "costs.cache_hit (%v) is above costs.cache_miss (%v)", c.CacheHit, c.CacheMiss)
+		d.errorAt(firstWritten(d, "costs.cache_hit", "costs.cache_miss"), "costs.cache_hit (%v) is above costs.cache_miss (%v)%s", c.CacheHit, c.CacheMiss, d.inherited("costs.cache_hit", "costs.cache_miss"))
 	}
 }
 
@@ -121,7 +162,7 @@ func validateLimits(d *decoder, p *Plan) {
 	}
 	if l.QueryTimeout > 0 && l.RequestTimeout > 0 && l.QueryTimeout > l.RequestTimeout {
 		key := firstWritten(d, "limits.query_timeout", "limits.request_timeout")
-		d.errorAt(key, "limits.query_timeout (%v) is above limits.request_timeout (%v); a query cannot outlive its request", l.QueryTimeout, l.RequestTimeout)
+		d.errorAt(key, "limits.query_timeout (%v) is above limits.request_timeout (%v); a query cannot outlive its request%s", l.QueryTimeout, l.RequestTimeout, d.inherited("limits.query_timeout", "limits.request_timeout"))
 	}
 }
 
@@ -136,7 +177,7 @@ func validateCache(d *decoder, p *Plan) {
 			d.errorAt(at, "%s: ttl is missing; give the family's longest TTL, such as 5m", at)
 		}
 		if c.MaxTTL > 0 && k.TTL > c.MaxTTL {
-			d.errorAt(firstWritten(d, at+".ttl", "cache.max_ttl"), "%s.ttl (%v) is above cache.max_ttl (%v)", at, k.TTL, c.MaxTTL)
+			d.errorAt(firstWritten(d, at+".ttl", "cache.max_ttl"), "%s.ttl (%v) is above cache.max_ttl (%v)%s", at, k.TTL, c.MaxTTL, d.inherited(at+".ttl", "cache.max_ttl"))
 		}
 	}
 	for i, inv := range c.Invalidate {
@@ -225,7 +266,7 @@ func nonNegative(d *decoder, key string, v float64) {
 // path if it wrote none of them (the value then came from the default).
 func firstWritten(d *decoder, keys ...string) string {
 	for _, k := range keys {
-		if d.written(k) {
+		if d.fromFile(k) {
 			return k
 		}
 	}

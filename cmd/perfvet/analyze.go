@@ -24,15 +24,16 @@ import (
 const usage = `perfvet checks Go code against its optimization plan (perfplan.yaml).
 
 Usage:
-	perfvet [flags] [packages]        analyse packages (default ./...)
-	perfvet help [analyzer]           list the analyzers, or document one
+	perfvet [flags] [packages]        analyse packages (default ./...); flags go first
+	perfvet help [command | analyzer] list the commands and analyzers, or document one
 	perfvet plan init [-force] [FILE] write the default plan, commented
 	perfvet plan check [FILE]         validate a plan
+	perfvet lsp [flags]               serve editors as a Language Server
 	perfvet version                   print the version
 	go vet -vettool=$(which perfvet) [packages]
 
-Exit codes: 0 no findings, 1 findings, 2 bad usage or invalid plan
-(nothing analysed), 3 load, type or analysis errors (results incomplete).
+Exit codes: 0 no findings, 1 findings, 2 bad usage, invalid plan or
+nothing to analyse, 3 load, type or analysis errors (results incomplete).
 
 Flags:
 `
@@ -59,7 +60,7 @@ func newFlagSet(out io.Writer, suite []*analysis.Analyzer) (*flag.FlagSet, *anal
 	fs.SetOutput(out)
 	f := &analyzeFlags{enabled: make(map[string]*triState)}
 	fs.StringVar(&f.chdir, "C", "", "change to this directory before doing anything")
-	fs.StringVar(&f.plan, "plan", "", "plan file for every package (default: the perfplan.yaml found from each package up to its module root, else the embedded default)")
+	fs.StringVar(&f.plan, "plan", "", "plan file for every package (default: the perfplan.yaml found from each package up to its module root, else the embedded default); a relative path is looked up here (after -C), then at the module root")
 	fs.BoolVar(&f.json, "json", false, "print findings as JSON, in the go/analysis (multichecker -json) shape")
 	fs.StringVar(&f.sarif, "sarif", "", "also write the findings as a SARIF 2.1.0 log to this file (- for stdout, instead of the text), with paths relative to the repository root")
 	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes, then print the findings that have none")
@@ -93,17 +94,18 @@ func runAnalyze(args []string) int {
 	provider.p = finder
 	suite := analyzers.Suite(analyzers.Config{Plans: &provider})
 	fs, f := newFlagSet(os.Stderr, suite)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return driver.ExitClean
-		}
-		return driver.ExitUsage
+	if code := parseFlags(fs, args, "perfvet", fs.Usage); code >= 0 {
+		return code
 	}
 	if f.chdir != "" {
 		if err := os.Chdir(f.chdir); err != nil {
 			fmt.Fprintf(os.Stderr, "perfvet: -C: %v\n", err)
 			return driver.ExitUsage
 		}
+	}
+	if err := misplacedFlags(fs.Args()); err != nil {
+		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		return driver.ExitUsage
 	}
 	selected, err := selectAnalyzers(suite, f.enabled)
 	if err != nil {
@@ -116,12 +118,22 @@ func runAnalyze(args []string) int {
 		// beyond this is its own.
 		selected = []*analysis.Analyzer{inspect.Analyzer}
 	}
+	if err := checkOutputs(f); err != nil {
+		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		return driver.ExitUsage
+	}
 	if f.plan != "" {
-		if _, err := plan.Load(f.plan); err != nil {
+		cwd, _ := os.Getwd()
+		file, err := resolvePlanFlag("perfvet: -plan", f.plan, cwd)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return driver.ExitUsage
+		}
+		if _, err := plan.Load(file); err != nil {
 			printPlanError(err)
 			return driver.ExitUsage
 		}
-		finder.SetOverride(f.plan)
+		finder.SetOverride(file)
 	}
 	if f.cpuprofile != "" {
 		stop, err := startCPUProfile(f.cpuprofile)
@@ -163,7 +175,7 @@ func runAnalyze(args []string) int {
 	if f.sarif != "" {
 		if err := writeSARIF(f.sarif, res, cwd, selected); err != nil {
 			fmt.Fprintf(os.Stderr, "perfvet: -sarif: %v\n", err)
-			return driver.ExitFailed
+			return driver.ExitUsage
 		}
 	}
 	switch {
@@ -177,6 +189,9 @@ func runAnalyze(args []string) int {
 	default:
 		res.WriteText(os.Stdout, cwd)
 		res.WriteErrors(os.Stderr, cwd)
+	}
+	if !f.floor {
+		printSkippedChecks(os.Stderr, res, selected)
 	}
 	return res.ExitCode()
 }
@@ -195,6 +210,10 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 			return nil, driver.ExitFailed
 		}
 		loadTime := nowFunc().Sub(loadStart)
+		if err := checkMatched(pkgs, opts.Patterns); err != nil {
+			fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+			return nil, driver.ExitUsage
+		}
 		if err := driver.CheckPlans(finder, pkgs); err != nil {
 			printPlanError(err)
 			return nil, driver.ExitUsage
@@ -214,12 +233,8 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 		Tests:      opts.Tests,
 		BuildFlags: opts.BuildFlags,
 	}, func(roots []*packages.Package) error {
-		if len(roots) == 0 {
-			patterns := opts.Patterns
-			if len(patterns) == 0 {
-				patterns = []string{"./..."}
-			}
-			return fmt.Errorf("no packages match %s", strings.Join(patterns, " "))
+		if err := checkMatched(roots, opts.Patterns); err != nil {
+			return err
 		}
 		if err := driver.CheckPlans(finder, roots); err != nil {
 			return err
@@ -233,6 +248,9 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 			return nil, driver.ExitUsage
 		}
 		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		if ue := (*usageError)(nil); errors.As(err, &ue) {
+			return nil, driver.ExitUsage
+		}
 		return nil, driver.ExitFailed
 	}
 	return res, 0
@@ -267,7 +285,10 @@ func selectAnalyzers(suite []*analysis.Analyzer, enabled map[string]*triState) (
 	var out []*analysis.Analyzer
 	for _, a := range suite {
 		switch ts := *enabled[a.Name]; {
-		case anyTrue && ts == setTrue, !anyTrue && ts != setFalse:
+		case anyTrue && ts == setTrue, !anyTrue && ts != setFalse,
+			// Selecting analyzers keeps the check of the directives
+			// themselves, so that a typo in one is never silent.
+			a.Name == analyzers.DirectiveAnalyzer && ts != setFalse:
 			out = append(out, a)
 		}
 	}

@@ -3,57 +3,200 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/internal/driver"
 )
 
-// runHelp lists the analyzers, or prints one analyzer's documentation.
+// A command is a subcommand of perfvet, as help lists and documents it.
+// A new subcommand adds itself here (and to run's switch in main.go).
+type command struct {
+	name     string
+	synopsis string // the usage line, after "perfvet "
+	title    string // what it does, one line
+	doc      string // the text of "perfvet help NAME"; "" = usage and title
+}
+
+var commands = []command{
+	{"help", "help [command | analyzer]", "list the commands and analyzers, or document one", ""},
+	{"plan", "plan init [-force] [FILE] | plan check [FILE]", "write the default plan, commented, or validate a plan", planHelp},
+	{"lsp", "lsp [flags]", "serve editors as a Language Server, beside gopls", ""},
+	{"version", "version", "print perfvet's version", ""},
+}
+
+const planHelp = `usage: perfvet plan init [-force] [FILE]
+       perfvet plan check [FILE]
+
+perfvet plan init writes the embedded default plan, with comments on every
+key, to FILE (default ./perfplan.yaml); it refuses to overwrite a file
+unless -force is given. Delete the keys you do not want to change: a key
+left out keeps its default.
+
+perfvet plan check validates FILE (default: the perfplan.yaml that applies
+here, found by walking up to the module root) and prints "FILE: ok", then
+every default that moved to agree with a key the file wrote. An invalid
+plan is reported as file:line:col: message, with exit code 2.
+`
+
+// runHelp lists the commands and analyzers, or documents each one named.
 func runHelp(args []string) int {
 	suite := analyzers.Suite(analyzers.Config{})
 	if len(args) == 0 {
-		fmt.Print(usage)
-		fs, _ := newFlagSet(os.Stdout, suite)
-		fs.PrintDefaults()
-		fmt.Println("\nAnalyzers:")
-		for _, a := range suite {
-			title, _, _ := strings.Cut(a.Doc, "\n\n")
-			fmt.Printf("\t%-12s %s\n", a.Name, title)
-		}
-		fmt.Println("\nRun 'perfvet help <analyzer>' for an analyzer's documentation.")
+		printOverview(os.Stdout, suite)
 		return driver.ExitClean
 	}
 	code := driver.ExitClean
 	for _, name := range args {
-		found := false
-		for _, a := range suite {
-			if a.Name != name {
-				continue
-			}
-			found = true
-			fmt.Printf("%s: %s\n", a.Name, a.Doc)
-			if a.URL != "" {
-				fmt.Printf("\nDocumentation: %s\n", a.URL)
-			}
-			var flags []string
-			a.Flags.VisitAll(func(f *flag.Flag) {
-				flags = append(flags, fmt.Sprintf("\t-%s.%s\t%s (default %q)", a.Name, f.Name, f.Usage, f.DefValue))
-			})
-			if len(flags) > 0 {
-				fmt.Printf("\nFlags:\n%s\n", strings.Join(flags, "\n"))
-			}
+		if c, ok := findCommand(name); ok {
+			printCommandHelp(c)
+			continue
 		}
-		if !found {
-			fmt.Fprintf(os.Stderr, "perfvet: no analyzer named %q; run 'perfvet help' for the list\n", name)
-			code = driver.ExitUsage
+		if a := findAnalyzer(suite, name); a != nil {
+			printAnalyzerHelp(a)
+			continue
 		}
+		fmt.Fprintf(os.Stderr, "perfvet: no command or analyzer named %q; run 'perfvet help' for the list\n", name)
+		code = driver.ExitUsage
 	}
 	return code
+}
+
+func printOverview(w io.Writer, suite []*analysis.Analyzer) {
+	fmt.Fprint(w, usage)
+	fs, _ := newFlagSet(w, suite)
+	fs.PrintDefaults()
+	fmt.Fprintln(w, "\nCommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "\t%-12s %s\n", c.name, c.title)
+	}
+	fmt.Fprintln(w, "\nAnalyzers:")
+	for _, a := range suite {
+		title, _, _ := strings.Cut(a.Doc, "\n\n")
+		fmt.Fprintf(w, "\t%-12s %s\n", a.Name, title)
+	}
+	fmt.Fprintln(w, "\nRun 'perfvet help <command>' or 'perfvet help <analyzer>' for its documentation.")
+}
+
+func findCommand(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+func findAnalyzer(suite []*analysis.Analyzer, name string) *analysis.Analyzer {
+	for _, a := range suite {
+		if a.Name == name {
+			return a
+		}
+	}
+	return nil
+}
+
+func printCommandHelp(c command) {
+	switch {
+	case c.name == "lsp":
+		fs := newLSPFlagSet(os.Stdout, new(lspFlags))
+		fmt.Print(lspUsage)
+		fs.PrintDefaults()
+	case c.doc != "":
+		fmt.Print(c.doc)
+	default:
+		fmt.Printf("usage: perfvet %s\n\n%s.\n", c.synopsis, strings.ToUpper(c.title[:1])+c.title[1:])
+	}
+}
+
+func printAnalyzerHelp(a *analysis.Analyzer) {
+	fmt.Printf("%s: %s\n", a.Name, a.Doc)
+	if a.URL != "" {
+		fmt.Printf("\nDocumentation: %s\n", a.URL)
+	}
+	var flags []string
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		flags = append(flags, fmt.Sprintf("\t-%s.%s\t%s (default %q)", a.Name, f.Name, f.Usage, f.DefValue))
+	})
+	if len(flags) > 0 {
+		fmt.Printf("\nFlags:\n%s\n", strings.Join(flags, "\n"))
+	}
 }
 
 func runVersion() int {
 	fmt.Printf("perfvet %s\n", toolVersion())
 	return driver.ExitClean
+}
+
+// parseFlags parses args into fs, answering a mistake with the error, a
+// did-you-mean for a misspelt flag and a one-line pointer to the full
+// usage (which -h prints), instead of the whole flag list. It returns the
+// exit code to stop with, or -1 to go on.
+func parseFlags(fs *flag.FlagSet, args []string, name string, fullUsage func()) int {
+	out, usage := fs.Output(), fs.Usage
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	defer func() { fs.SetOutput(out); fs.Usage = usage }()
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return -1
+	case err == flag.ErrHelp:
+		fs.SetOutput(out)
+		fullUsage()
+		return driver.ExitClean
+	}
+	fmt.Fprintf(out, "%s: %v\n", name, err)
+	if bad, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+		if s := closestFlag(fs, bad); s != "" {
+			fmt.Fprintf(out, "%s: did you mean -%s?\n", name, s)
+		}
+	}
+	fmt.Fprintf(out, "run '%s -h' for its flags, or 'perfvet help' for everything\n", name)
+	return driver.ExitUsage
+}
+
+// closestFlag returns the defined flag nearest to a misspelt one: within
+// two edits, or the only flag it is a prefix of.
+func closestFlag(fs *flag.FlagSet, bad string) string {
+	bad = strings.TrimLeft(bad, "-")
+	best, bestDist := "", 3
+	var prefixed []string
+	fs.VisitAll(func(f *flag.Flag) {
+		if d := editDistance(bad, f.Name); d < bestDist {
+			best, bestDist = f.Name, d
+		}
+		if strings.HasPrefix(f.Name, bad) {
+			prefixed = append(prefixed, f.Name)
+		}
+	})
+	if best == "" && len(prefixed) == 1 {
+		return prefixed[0]
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/perfvet/perfvet/analyzers"
@@ -27,29 +25,36 @@ The editor may set the same options in initializationOptions:
 Flags:
 `
 
-func runLSP(args []string) int {
+// lspFlags are the flags of perfvet lsp.
+type lspFlags struct {
+	opts             lsp.Options
+	logFile, disable string
+	verbose          bool
+}
+
+func newLSPFlagSet(out io.Writer, f *lspFlags) *flag.FlagSet {
 	fs := flag.NewFlagSet("perfvet lsp", flag.ContinueOnError)
-	fs.SetOutput(os.Stderr)
-	var opts lsp.Options
-	var logFile, disable string
-	var verbose bool
-	fs.StringVar(&opts.Plan, "plan", "", "plan file for every package (default: the perfplan.yaml found from each package up to its module root)")
-	fs.StringVar(&opts.Tags, "tags", "", "comma-separated build tags")
-	fs.BoolVar(&opts.Tests, "tests", false, "load test files and report findings in test code too")
-	fs.DurationVar(&opts.Debounce, "debounce", lsp.DefaultDebounce, "wait this long after the last edit before analysing (0 = no wait)")
-	fs.StringVar(&disable, "disable", "", "comma-separated analyzers to turn off")
-	fs.StringVar(&logFile, "logfile", "", "write a log of what the server does to this file")
-	fs.BoolVar(&verbose, "v", false, "write a log of what the server does to standard error")
-	fs.Usage = func() {
+	fs.SetOutput(out)
+	fs.StringVar(&f.opts.Plan, "plan", "", "plan file for every package (default: the perfplan.yaml found from each package up to its module root); a relative path is looked up here, then at the module root")
+	fs.StringVar(&f.opts.Tags, "tags", "", "comma-separated build tags")
+	fs.BoolVar(&f.opts.Tests, "tests", false, "load test files and report findings in test code too")
+	fs.DurationVar(&f.opts.Debounce, "debounce", lsp.DefaultDebounce, "wait this long after the last edit before analysing (0 = no wait)")
+	fs.StringVar(&f.disable, "disable", "", "comma-separated analyzers to turn off")
+	fs.StringVar(&f.logFile, "logfile", "", "write a log of what the server does to this file")
+	fs.BoolVar(&f.verbose, "v", false, "write a log of what the server does to standard error")
+	return fs
+}
+
+func runLSP(args []string) int {
+	var lf lspFlags
+	fs := newLSPFlagSet(os.Stderr, &lf)
+	if code := parseFlags(fs, args, "perfvet lsp", func() {
 		fmt.Fprint(os.Stderr, lspUsage)
 		fs.PrintDefaults()
+	}); code >= 0 {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return driver.ExitClean
-		}
-		return driver.ExitUsage
-	}
+	opts, logFile, disable, verbose := lf.opts, lf.logFile, lf.disable, lf.verbose
 	if fs.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "perfvet lsp: unexpected arguments %q\n", fs.Args())
 		return driver.ExitUsage
@@ -58,10 +63,13 @@ func runLSP(args []string) int {
 		opts.Debounce = -1
 	}
 	if opts.Plan != "" {
-		abs, err := filepath.Abs(opts.Plan)
-		if err == nil {
-			opts.Plan = abs
+		cwd, _ := os.Getwd()
+		abs, err := resolvePlanFlag("perfvet lsp: -plan", opts.Plan, cwd)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return driver.ExitUsage
 		}
+		opts.Plan = abs
 		if _, err := plan.Load(opts.Plan); err != nil {
 			printPlanError(err)
 			return driver.ExitUsage

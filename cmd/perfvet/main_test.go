@@ -95,7 +95,7 @@ var findingLine = regexp.MustCompile(`^(\S+\.go:\d+:\d+): (.*)$`)
 // analyzerSuffix is the " (analyzer)" that ends a finding line; e2e has
 // findings of timeouts and of metrics (the api package serves a program
 // that defines none of the plan's metrics).
-var analyzerSuffix = regexp.MustCompile(` \((metrics|timeouts)\)$`)
+var analyzerSuffix = regexp.MustCompile(` \((metrics|timeouts|perfvet)\)$`)
 
 // parseText returns "file:line:col: message" for each finding line, with
 // the trailing " (analyzer)" removed and paths made relative to dir.
@@ -166,7 +166,7 @@ func TestJSON(t *testing.T) {
 			t.Errorf("unexpected package key %q", pkg)
 		}
 		for name, diags := range byAnalyzer {
-			if name != "timeouts" && name != "metrics" {
+			if name != "timeouts" && name != "metrics" && name != "perfvet" {
 				t.Errorf("unexpected analyzer key %q", name)
 			}
 			for _, d := range diags {
@@ -232,7 +232,8 @@ func TestSARIF(t *testing.T) {
 		rules[rule.ID] = true
 		timeoutsRule := strings.HasPrefix(rule.ID, "timeouts/") && strings.Contains(rule.Help.Text, "Slowloris")
 		metricsRule := strings.HasPrefix(rule.ID, "metrics/") && strings.Contains(rule.Help.Text, "plan")
-		if !timeoutsRule && !metricsRule {
+		directiveRule := rule.ID == "perfvet/directive" && strings.Contains(rule.Help.Text, "perfvet:ignore")
+		if !timeoutsRule && !metricsRule && !directiveRule {
 			t.Errorf("rule %s: want an id <analyzer>/<category> and the analyzer's documentation as help", rule.ID)
 		}
 	}
@@ -412,7 +413,7 @@ func TestExitCodes(t *testing.T) {
 		{"bad flag", "e2e", []string{"-nosuchflag", "./..."}, 2, "", "flag provided but not defined"},
 		{"missing -plan file", "e2e", []string{"-plan", "nope.yaml", "./..."}, 2, "", "nope.yaml"},
 		{"type errors", "e2e-broken", []string{"./..."}, 3, "http.Get sends the request", "undefined: undefined"},
-		{"no such package", "e2e", []string{"./nosuchdir"}, 3, "", ""},
+		{"no such package", "e2e", []string{"./nosuchdir"}, 2, "", "./nosuchdir matches no packages"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 
@@ -14,7 +15,7 @@ import (
 // runPlan serves "perfvet plan init" and "perfvet plan check".
 func runPlan(args []string) int {
 	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: perfvet plan init [-force] [FILE] | perfvet plan check [FILE]")
+		fmt.Fprint(os.Stderr, planHelp)
 		return driver.ExitUsage
 	}
 	switch args[0] {
@@ -29,9 +30,13 @@ func runPlan(args []string) int {
 
 func planInit(args []string) int {
 	fset := flag.NewFlagSet("perfvet plan init", flag.ContinueOnError)
+	fset.SetOutput(os.Stderr)
 	force := fset.Bool("force", false, "overwrite an existing file")
-	if err := fset.Parse(args); err != nil {
-		return driver.ExitUsage
+	if code := parseFlags(fset, args, "perfvet plan init", func() {
+		fmt.Fprint(os.Stderr, planHelp)
+		fset.PrintDefaults()
+	}); code >= 0 {
+		return code
 	}
 	file := plan.FileName
 	if fset.NArg() > 0 {
@@ -47,16 +52,21 @@ func planInit(args []string) int {
 		return driver.ExitUsage
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
-		return driver.ExitFailed
+		// A path that cannot be written is a mistake in the command
+		// line (exit 2); 3 is for packages that fail to load.
+		if derr := checkDirOf(file); derr != nil {
+			err = fmt.Errorf("%s: %v", file, derr)
+		}
+		fmt.Fprintf(os.Stderr, "perfvet: plan init: %v\n", err)
+		return driver.ExitUsage
 	}
 	_, err = f.Write(plan.DefaultYAML())
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
-		return driver.ExitFailed
+		fmt.Fprintf(os.Stderr, "perfvet: plan init: %v\n", err)
+		return driver.ExitUsage
 	}
 	fmt.Fprintf(os.Stderr, "perfvet: wrote the default plan to %s; edit it to match your service\n", file)
 	return driver.ExitClean
@@ -82,10 +92,20 @@ func planCheck(args []string) int {
 		fmt.Fprintln(os.Stderr, "usage: perfvet plan check [FILE]")
 		return driver.ExitUsage
 	}
-	if _, err := plan.Load(file); err != nil {
+	p, err := plan.Load(file)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return driver.ExitUsage
 	}
 	fmt.Printf("%s: ok\n", file)
+	printAdjusted(os.Stdout, p)
 	return driver.ExitClean
+}
+
+// printAdjusted lists the defaults that moved to agree with the keys a
+// plan file wrote, so that what the plan means is never a guess.
+func printAdjusted(w io.Writer, p *plan.Plan) {
+	for _, a := range p.Adjusted {
+		fmt.Fprintf(w, "%s: adjusted %s\n", p.Source, a)
+	}
 }

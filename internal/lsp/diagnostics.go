@@ -10,6 +10,7 @@ import (
 	"go/token"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -62,11 +63,13 @@ func (vs *viewState) publish(res *cache.Result, versions map[string]int32, force
 		}
 	}
 	conv := &converter{fset: res.Fset, view: vs.view, sources: res.Sources, mappers: make(map[string]*mapper)}
+	broken := illTypedDirs(res)
 	for _, file := range slices.Sorted(mapsKeys(files)) {
 		if scope != nil && !scope[file] {
 			continue
 		}
 		diags, items := conv.diagnostics(byFile[file])
+		diags = vs.keepGood(file, diags, broken)
 		data, _ := json.Marshal(diags)
 		key := string(data)
 		if old, ok := vs.published[file]; (ok && old == key || !ok && len(diags) == 0) && !force[file] {
@@ -85,6 +88,66 @@ func (vs *viewState) publish(res *cache.Result, versions map[string]int32, force
 		vs.s.setFixes(file, conv.source(file), items)
 		vs.s.notify(protocol.ServerTextDocumentPublishDiagnostics, params)
 	}
+}
+
+// staleNote marks a finding kept from the last version of a file whose
+// package type-checked.
+const staleNote = " [stale: from the last version that type-checked; the package has errors]"
+
+// illTypedDirs returns the directories of the packages with load, parse or
+// type errors in res (a package is a directory, test variants aside).
+func illTypedDirs(res *cache.Result) map[string]bool {
+	dirs := make(map[string]bool)
+	for _, e := range res.Errors {
+		if e.Analyzer != "" || e.Pos == "" {
+			continue
+		}
+		file := e.Pos
+		// Pos is file:line:col; cut the two numbers off the end.
+		for range 2 {
+			if i := strings.LastIndexByte(file, ':'); i > 0 {
+				if _, err := strconv.Atoi(file[i+1:]); err == nil {
+					file = file[:i]
+				}
+			}
+		}
+		dirs[filepath.Dir(file)] = true
+	}
+	return dirs
+}
+
+// keepGood keeps a file's findings from flickering while its package does
+// not type-check: flow checks need type-correct code, so a transient type
+// error while typing would drop them. The findings of the last version
+// whose package type-checked are published alongside the new ones, marked
+// stale (their positions are those of that version), until the package
+// type-checks again.
+func (vs *viewState) keepGood(file string, diags []protocol.Diagnostic, broken map[string]bool) []protocol.Diagnostic {
+	if !broken[filepath.Dir(file)] {
+		vs.good[file] = diags
+		return diags
+	}
+	have := make(map[string]bool, len(diags))
+	for _, d := range diags {
+		have[diagKey(d)] = true
+	}
+	out := diags
+	for _, d := range vs.good[file] {
+		if have[diagKey(d)] {
+			continue
+		}
+		d.Message += staleNote
+		out = append(out, d)
+	}
+	return out
+}
+
+func diagKey(d protocol.Diagnostic) string {
+	src := ""
+	if d.Source != nil {
+		src = *d.Source
+	}
+	return src + "\x00" + d.Message
 }
 
 func mapsKeys[V any](m map[string]V) func(func(string) bool) {

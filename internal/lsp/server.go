@@ -150,8 +150,7 @@ func Serve(ctx context.Context, stream io.ReadWriteCloser, opts Options) error {
 	defer s.cancel()
 	q := newQueue(jsonrpc2.HandlerWithError(s.handle))
 	defer q.close()
-	conn := jsonrpc2.NewConn(s.ctx, jsonrpc2.NewBufferedStream(stream, jsonrpc2.VSCodeObjectCodec{}),
-		q, jsonrpc2.SetLogger(logAdapter{s}))
+	conn := jsonrpc2.NewConn(s.ctx, newStream(stream), q, jsonrpc2.SetLogger(logAdapter{s}))
 	s.connMu.Lock()
 	s.conn = conn
 	s.connMu.Unlock()
@@ -232,10 +231,14 @@ func (stdio) Read(p []byte) (int, error)  { return os.Stdin.Read(p) }
 func (stdio) Write(p []byte) (int, error) { return os.Stdout.Write(p) }
 func (stdio) Close() error                { return os.Stdin.Close() }
 
+// logAdapter is jsonrpc2's logger. It writes to the log only, never to
+// the client: jsonrpc2 logs while it holds the connection's send lock
+// (a protocol error as it closes), and a window/logMessage sent from
+// there would wait for that lock forever.
 type logAdapter struct{ s *Server }
 
 func (l logAdapter) Printf(format string, args ...any) {
-	l.s.logf(strings.TrimSuffix(format, "\n"), args...)
+	l.s.logLocal(strings.TrimSuffix(format, "\n"), args...)
 }
 
 func newServer(ctx context.Context, opts Options) *Server {
@@ -333,11 +336,6 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 	if err := s.opts.apply(p.InitializationOptions); err != nil {
 		return nil, &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: err.Error()}
 	}
-	if s.opts.Plan != "" {
-		if _, err := plan.Load(s.opts.Plan); err != nil {
-			s.showMessage(protocol.MessageTypeError, fmt.Sprintf("perfvet: plan %s: %v", s.opts.Plan, err))
-		}
-	}
 	s.mu.Lock()
 	for _, f := range p.WorkspaceFolders {
 		s.folders = append(s.folders, uriToPath(f.URI))
@@ -350,6 +348,21 @@ func (s *Server) initialize(raw json.RawMessage) (any, error) {
 			s.folders = append(s.folders, *p.RootPath)
 		}
 	}
+	// A relative plan is found by the rule of every host (plan.Resolve):
+	// in the workspace folder, the editor's "where it runs", then at the
+	// module root.
+	if s.opts.Plan != "" && len(s.folders) > 0 {
+		if abs, err := plan.Resolve(s.opts.Plan, s.folders[0]); err == nil {
+			s.opts.Plan = abs
+		}
+	}
+	s.mu.Unlock()
+	if s.opts.Plan != "" {
+		if _, err := plan.Load(s.opts.Plan); err != nil {
+			s.showMessage(protocol.MessageTypeError, fmt.Sprintf("perfvet: plan %s: %v", s.opts.Plan, err))
+		}
+	}
+	s.mu.Lock()
 	s.watch = p.Capabilities.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	s.mu.Unlock()
 	s.handler.SetInitialized(true)
@@ -620,13 +633,19 @@ func (s *Server) notify(method string, params any) {
 
 // logf writes to the log and, as window/logMessage, to the client.
 func (s *Server) logf(format string, args ...any) {
+	msg := s.logLocal(format, args...)
+	s.notify(protocol.ServerWindowLogMessage, protocol.LogMessageParams{Type: protocol.MessageTypeLog, Message: msg})
+}
+
+// logLocal writes to the server's own log (Options.Log), not the client's.
+func (s *Server) logLocal(format string, args ...any) string {
 	msg := fmt.Sprintf(format, args...)
 	if s.opts.Log != nil {
 		s.logMu.Lock()
 		fmt.Fprintf(s.opts.Log, "%s perfvet lsp: %s\n", time.Now().Format("15:04:05.000"), msg)
 		s.logMu.Unlock()
 	}
-	s.notify(protocol.ServerWindowLogMessage, protocol.LogMessageParams{Type: protocol.MessageTypeLog, Message: msg})
+	return msg
 }
 
 func (s *Server) showMessage(typ protocol.MessageType, msg string) {

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 	"time"
 
@@ -53,8 +54,13 @@ func TestSelectAnalyzers(t *testing.T) {
 	if got := names(selectAnalyzers(suite, map[string]bool{"timeouts": false}, false)); len(got) != len(all)-1 {
 		t.Errorf("timeouts off: %v", got)
 	}
-	if got := names(selectAnalyzers(suite, map[string]bool{"timeouts": true}, false)); len(got) != 1 || got[0] != "timeouts" {
+	// Selecting analyzers keeps the directive analyzer (perfvet) unless it
+	// is turned off by name.
+	if got := names(selectAnalyzers(suite, map[string]bool{"timeouts": true}, false)); !slices.Equal(got, []string{analyzers.DirectiveAnalyzer, "timeouts"}) {
 		t.Errorf("timeouts only: %v", got)
+	}
+	if got := names(selectAnalyzers(suite, map[string]bool{"timeouts": true, analyzers.DirectiveAnalyzer: false}, false)); !slices.Equal(got, []string{"timeouts"}) {
+		t.Errorf("timeouts only, directives off: %v", got)
 	}
 }
 

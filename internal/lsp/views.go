@@ -35,8 +35,9 @@ type viewState struct {
 	cancel  context.CancelFunc // of the update running, if any
 
 	// Owned by the worker goroutine.
-	published map[string]string // file -> JSON of the diagnostics last published
-	lastErr   string            // the last update's error, shown once
+	published map[string]string                // file -> JSON of the diagnostics last published
+	good      map[string][]protocol.Diagnostic // file -> its findings when its package last type-checked
+	lastErr   string                           // the last update's error, shown once
 }
 
 // A changeSet accumulates changes between two updates.
@@ -111,6 +112,7 @@ func (s *Server) viewAt(root string) *viewState {
 		kick:      make(chan struct{}, 1),
 		pending:   changeSet{files: make(map[string]bool)},
 		published: make(map[string]string),
+		good:      make(map[string][]protocol.Diagnostic),
 	}
 	vs.plans = &planSource{override: s.opts.Plan}
 	vs.plans.reset()
@@ -149,7 +151,8 @@ func selectAnalyzers(suite []*analysis.Analyzer, on map[string]bool, tests bool)
 	var out []*analysis.Analyzer
 	for _, a := range suite {
 		v, named := on[a.Name]
-		if anyOn && (!named || !v) || !anyOn && named && !v {
+		keep := a.Name == analyzers.DirectiveAnalyzer && (!named || v) // a typo in a directive is never silent
+		if !keep && (anyOn && (!named || !v) || !anyOn && named && !v) {
 			continue
 		}
 		if tests {

@@ -89,48 +89,116 @@ func (ds directives) suppress(fset *token.FileSet, name string, diag analysis.Di
 	return false
 }
 
-// problems returns the findings about the directives themselves that the
-// analyzer called name owns: the unused directives that name it, and the
-// malformed ones whose first perfvet analyzer it is (so that a directive
-// naming several analyzers is reported once).
+// problems returns the findings about directives that the analyzer
+// called name owns: the well-formed directives that name it and suppressed
+// none of its findings. What is wrong with a directive itself (no
+// analyzer, no reason, an unknown analyzer) is the directive analyzer's
+// (malformed), reported under its own name whichever analyzers run.
 func (ds directives) problems(name string) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
 	for _, d := range ds {
-		owner := d.owner()
+		if len(d.analyzers) > 0 && d.reason != "" && slices.Contains(d.analyzers, name) && !d.used[name] {
+			out = append(out, d.diag(fmt.Sprintf("perfvet:ignore directive suppresses no %s finding on this line or the next; remove it", name)))
+		}
+	}
+	return out
+}
+
+// malformed returns the findings about the directives themselves: one
+// that names no analyzer, one with no reason (it suppresses nothing), and
+// each unknown analyzer one names (a typo suppresses nothing either).
+func (ds directives) malformed() []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, d := range ds {
 		switch {
 		case len(d.analyzers) == 0:
-			if owner == name {
-				out = append(out, d.diag("malformed perfvet:ignore directive: name the analyzers it silences and give a reason, as in //perfvet:ignore timeouts streaming endpoint"))
-			}
+			out = append(out, d.diag("malformed perfvet:ignore directive: name the analyzers it silences and give a reason, as in //perfvet:ignore timeouts streaming endpoint"))
+			continue
 		case d.reason == "":
-			if owner == name {
-				out = append(out, d.diag(fmt.Sprintf("perfvet:ignore directive has no reason; write why the finding does not apply, as in //perfvet:ignore %s <reason>", strings.Join(d.analyzers, ","))))
-			}
-		default:
-			if owner == name {
-				for _, a := range d.analyzers {
-					if !slices.Contains(Analyzers, a) {
-						out = append(out, d.diag(fmt.Sprintf("perfvet:ignore names unknown analyzer %q; perfvet's analyzers are %s", a, strings.Join(Analyzers, ", "))))
-					}
+			out = append(out, d.diag(fmt.Sprintf("perfvet:ignore directive has no reason, so it suppresses nothing; write why the finding does not apply, as in //perfvet:ignore %s <reason>", strings.Join(d.analyzers, ","))))
+		}
+		for _, a := range d.analyzers {
+			if !slices.Contains(Analyzers, a) {
+				msg := fmt.Sprintf("perfvet:ignore names unknown analyzer %q, so it suppresses nothing for it; perfvet's analyzers are %s", a, strings.Join(Analyzers, ", "))
+				if s := closestName(a, Analyzers); s != "" {
+					msg = fmt.Sprintf("perfvet:ignore names unknown analyzer %q, so it suppresses nothing for it; did you mean %q?", a, s)
 				}
-			}
-			if slices.Contains(d.analyzers, name) && !d.used[name] {
-				out = append(out, d.diag(fmt.Sprintf("perfvet:ignore directive suppresses no %s finding on this line or the next; remove it", name)))
+				out = append(out, d.diag(msg))
 			}
 		}
 	}
 	return out
 }
 
-// owner is the analyzer that reports problems of the directive: the first
-// perfvet analyzer it names, or the first of the suite if it names none.
-func (d *directive) owner() string {
-	for _, a := range d.analyzers {
-		if slices.Contains(Analyzers, a) {
-			return a
+// DirectiveAnalyzerName is the name of the analyzer that reports malformed
+// directives: the suite's own name, since a directive belongs to no one
+// analyzer.
+const DirectiveAnalyzerName = "perfvet"
+
+const directiveDoc = `perfvet: report malformed //perfvet:ignore directives
+
+A //perfvet:ignore directive names the analyzers it silences and gives a
+reason: //perfvet:ignore timeouts,nplusone <reason>. A directive with no
+analyzer, with no reason, or naming an analyzer that does not exist
+("timeout" for timeouts) suppresses nothing, and is reported here, under
+the name perfvet, whichever analyzers run: a typo is never silent. A
+well-formed directive that suppresses nothing is reported by the analyzer
+it names, which alone knows.
+
+# Findings
+
+Category directive.`
+
+// NewDirectives returns the analyzer that reports malformed directives.
+// Like every perfvet analyzer it reports nothing in generated files, in
+// packages the plan ignores and, unless its -tests flag is set, in test
+// code.
+func NewDirectives(opts Options) *analysis.Analyzer {
+	o := opts
+	a := &analysis.Analyzer{
+		Name:             DirectiveAnalyzerName,
+		Doc:              directiveDoc,
+		RunDespiteErrors: true,
+	}
+	a.Run = Wrap(a.Name, &o, func(p *Pass) (any, error) {
+		for _, d := range parseDirectives(p.Pass, p.Generated).malformed() {
+			p.Report(d)
+		}
+		return nil, nil
+	})
+	o.BindFlags(&a.Flags)
+	return a
+}
+
+// closestName returns the name within two edits of s, if one is.
+func closestName(s string, names []string) string {
+	best, bestDist := "", 3
+	for _, n := range names {
+		if d := levenshtein(s, n); d < bestDist {
+			best, bestDist = n, d
 		}
 	}
-	return Analyzers[0]
+	return best
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func (d *directive) diag(msg string) analysis.Diagnostic {

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -35,19 +36,34 @@ func TestParseDirective(t *testing.T) {
 	}
 }
 
-func TestOwner(t *testing.T) {
+func TestMalformed(t *testing.T) {
 	for _, tt := range []struct {
-		names []string
-		owner string
+		text string
+		want []string // message prefixes
 	}{
-		{[]string{"timeouts", "nplusone"}, "timeouts"},
-		{[]string{"speed", "pagesize"}, "pagesize"},
-		{[]string{"speed"}, Analyzers[0]},
-		{nil, Analyzers[0]},
+		{"//perfvet:ignore timeouts a reason", nil},
+		{"//perfvet:ignore", []string{"malformed perfvet:ignore directive"}},
+		{"//perfvet:ignore timeouts", []string{"perfvet:ignore directive has no reason"}},
+		{"//perfvet:ignore timeout,bogus why", []string{`perfvet:ignore names unknown analyzer "timeout", so it suppresses nothing for it; did you mean "timeouts"?`, `perfvet:ignore names unknown analyzer "bogus"`}},
+		{"//perfvet:ignore bogus", []string{"perfvet:ignore directive has no reason", `perfvet:ignore names unknown analyzer "bogus"`}},
 	} {
-		d := &directive{analyzers: tt.names}
-		if got := d.owner(); got != tt.owner {
-			t.Errorf("owner(%v) = %s, want %s", tt.names, got, tt.owner)
+		got := directives{parseDirective(tt.text)}.malformed()
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: got %d findings, want %d: %v", tt.text, len(got), len(tt.want), got)
+			continue
+		}
+		for i, w := range tt.want {
+			if !strings.HasPrefix(got[i].Message, w) || got[i].Category != "directive" {
+				t.Errorf("%s: finding %d = %q (%s), want %q...", tt.text, i, got[i].Message, got[i].Category, w)
+			}
+		}
+		// Analyzers only report their own unused directives.
+		for _, name := range Analyzers {
+			for _, p := range (directives{parseDirective(tt.text)}).problems(name) {
+				if !strings.Contains(p.Message, "suppresses no "+name) {
+					t.Errorf("%s: analyzer %s reports %q", tt.text, name, p.Message)
+				}
+			}
 		}
 	}
 }
