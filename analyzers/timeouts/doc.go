@@ -130,7 +130,10 @@
 // own and nothing merges findings, a cause is therefore printed once by each
 // handler package that reaches it without importing another that did:
 // sibling handler packages (ui, api) each print it, with their own request
-// paths (testdata/e2e-causes: 3 causes, 5 lines). The import rule holds
+// paths (testdata/e2e-causes: 3 causes, 5 lines; miniflux at 106cdd09,
+// whose storage package is reached from four sibling handler packages: 87
+// causes, 152 lines under go vet, 44 causes printed once, 29 twice, 6 three
+// times, 8 four times, against 457 per-call lines before). The import rule holds
 // under every driver, so the related positions list the calls of the
 // packages that reported the cause, not those of packages importing them.
 // golangci-lint keeps one issue per line by default (uniq-by-line), which
