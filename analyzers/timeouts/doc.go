@@ -44,8 +44,10 @@
 //     Passing r.Context() is fine: no deadline is demanded of the request's
 //     context. Through helpers, across packages: a handler that calls
 //     repo.Get(context.Background(), id), where repo.Get passes its context
-//     to QueryContext, is reported at the handler's call, as is a handler
-//     calling a helper that queries with no context at all;
+//     to QueryContext, is reported at the handler's call (that call is the
+//     fix); a handler that calls a helper that takes no context and queries
+//     with none is reported at the helper, once (see "One cause, one
+//     finding");
 //   - against the plan: a constant http.Client Timeout, http.Server
 //     ReadTimeout, ReadHeaderTimeout or WriteTimeout, or context.WithTimeout
 //     or WithDeadline(time.Now().Add(d)) duration longer than
@@ -77,9 +79,72 @@
 //		req, err := http.NewRequestWithContext(r.Context(), http.MethodGet, avatarURL, nil)
 //		resp, err := client.Do(req)
 //
+// # One cause, one finding
+//
+// A storage layer whose methods take no context makes every handler that
+// calls them run its queries past the request; the fix is made once per
+// method, in the storage layer, not at the hundreds of calls. So:
+//
+//   - Per site, where each site is its own fix: work in a request path
+//     (the handler, or a function literal in it) with no context or with
+//     context.Background() (db.Query(...), db.QueryContext(context.Background(), ...));
+//     and a call from a request path that passes context.Background() to
+//     a function that takes a context and passes it to the work.
+//   - Once, at the cause, otherwise. The cause of work with no request
+//     context is the function that contains the work and has no context
+//     parameter to pass to it (the deepest function on the chain: with
+//     none it has nothing to pass down, and it is not itself a request
+//     path). A function that takes a context and still detaches is taken
+//     to do so on purpose, and handlers are never causes (their own work
+//     is reported per site). When a request path calls a function that
+//     reaches such work (the cause itself, or a chain of context-less
+//     helpers above it, in any package), the finding is at the cause's
+//     declaration (its name: the fix starts with its signature), saying
+//     what it runs, where, and how many request paths reach it. The
+//     related positions are the request-path calls that reach the cause,
+//     sorted, at most 10, the last saying "(and N more)".
+//   - A //perfvet:ignore timeouts directive at the cause's declaration, or
+//     a plan that ignores the cause's package, silences the finding,
+//     whichever package reports it. A cause in another module (a library)
+//     is not the reader's to change: its callers in request paths are
+//     reported per site, as before.
+//
+// For example:
+//
+//	storage/entry.go:40:19: (*storage.Storage).Entries runs a database query with no context ((*sql.DB).Query at entry.go:45); 37 request paths reach it, and there the database query keeps running after the client has gone: give it a ctx parameter and pass the request's context down to it
+//		ui/entries.go:22:13: request path: (*ui.handler).showEntries calls (*storage.Storage).Entries
+//		...
+//
+// Across packages. The cause is usually in another package than the
+// handlers. The cause's package records in a fact what the cause is (its
+// name, object path, file and line, whether it is silenced there); each
+// handler package that reaches it reports it at the cause's position
+// (resolved through the shared file set under perfvet and golangci-lint,
+// and through export data under go vet, which gives the line; the column
+// is then 1). The command's and the editor's output assembly merges the
+// findings of one analyzer at one position with one category and message
+// into one, with the union of their related positions (bounded again) and
+// the total count. A package exports the causes it reported as a package
+// fact; a package that imports it (directly or not) does not report them
+// again. Under go vet, where each package is analysed in a process of its
+// own and nothing merges findings, a cause is therefore printed once by each
+// handler package that reaches it without importing another that did:
+// sibling handler packages (ui, api) each print it, with their own request
+// paths (testdata/e2e-causes: 3 causes, 5 lines; miniflux at 106cdd09,
+// whose storage package is reached from four sibling handler packages: 87
+// causes, 152 lines under go vet, 44 causes printed once, 29 twice, 6 three
+// times, 8 four times, against 457 per-call lines before). The import rule holds
+// under every driver, so the related positions list the calls of the
+// packages that reported the cause, not those of packages importing them.
+// golangci-lint keeps one issue per line by default (uniq-by-line), which
+// keeps one of the siblings' findings.
+//
 // Suggested fixes (perfvet -fix) replace context.Background() and
 // context.TODO() in a request path with the request's context, and rewrite a
-// context-less call into its Context variant.
+// context-less call into its Context variant. A fix is offered only where
+// the expression it inserts means the request: the parameter is named and
+// its name is not shadowed at the call (inside for _, r := range names,
+// r.Context() would not compile); there the message says so instead.
 //
 // # Options
 //
@@ -112,7 +177,13 @@
 // library interfaces (redis.Cmdable, redis.UniversalClient) are. Work
 // started with a go statement is deliberately detached and is not reported.
 // A function that takes a context and still uses context.Background inside
-// is taken to do so on purpose. Durations are checked when they are
+// is taken to do so on purpose, and a cause reached only through such a
+// function (a handler passes r.Context() to a service method that calls a
+// context-less storage method) is not reported. A function's fact keeps
+// one cause, its first in source order: a helper that reaches two causes
+// reports the second only through other paths. Under go vet, a cause that
+// is an unexported function whose declaration export data does not locate
+// is reported at each request-path call instead. Durations are checked when they are
 // constants. On a package that does not type-check, only the rules that need
 // no flow analysis run.
 //

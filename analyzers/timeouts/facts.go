@@ -2,12 +2,14 @@ package timeouts
 
 import (
 	"fmt"
+	"go/ast"
 	"go/types"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
@@ -30,12 +32,45 @@ type CtxParam struct {
 	Via   string // the chain of calls to the work: "repo.Get → (*sql.DB).QueryRowContext"
 }
 
-// A Site is outbound work that no request context bounds.
+// A Site is outbound work that no request context bounds, and the
+// function that is its cause: the one that contains the work and has no
+// context parameter to pass to it (see doc.go, "One cause, one finding").
+// The cause travels up unchanged through the callers' facts.
 type Site struct {
 	Kind string
 	Via  string
 	Posn string // file:line of the work
+	How  string // "no context", "context.Background()", ...
+
+	Cause     string // the cause function, as messages name it: "(*storage.Storage).Entries"
+	CauseOp   string // the work as seen from the cause: "(*sql.DB).QueryRow"
+	CausePkg  string // its package path
+	CauseMod  string // its module path, "" if unknown
+	CauseObj  string // its objectpath within CausePkg, "" if it has none
+	CauseFile string // the position of its name: file (absolute), line, column
+	CauseLine int
+	CauseCol  int
+	// Quiet: a finding at the cause would be dropped in the cause's own
+	// package (a //perfvet:ignore directive there, an ignored package, a
+	// generated or test file); importers then report nothing for it.
+	Quiet bool
 }
+
+// causeKey identifies a cause across packages and drivers.
+func (s *Site) causeKey() string { return s.CausePkg + " " + s.Cause }
+
+// A causesFact, exported by a package, lists the causes (Site.causeKey)
+// it reported findings for. A package that imports it, directly or not,
+// does not report them again: under go vet each package is a separate
+// process, and this is how the first package on an import chain to reach
+// a cause keeps the ones above it quiet.
+type causesFact struct {
+	Causes []string // sorted
+}
+
+func (*causesFact) AFact() {}
+
+func (f *causesFact) String() string { return "causes(" + strings.Join(f.Causes, ", ") + ")" }
 
 func (*ioFact) AFact() {}
 
@@ -130,6 +165,12 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 			takesContext = true
 		}
 	}
+	if c.isHandlerFunc(fn) {
+		// A handler has the request in reach: its own detached work is
+		// reported where it happens (each site its own fix), and a
+		// handler is nobody's cause.
+		takesContext = true
+	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			ci, ok := instr.(ssa.CallInstruction)
@@ -150,7 +191,7 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 			posn := c.posn(instr)
 			if _, ok := knowledge.ContextFree[analysisutil.FullName(callee)]; ok {
 				if !takesContext {
-					f.setDetached(Site{Kind: kindOf(callee), Via: analysisutil.Display(callee), Posn: posn})
+					f.setDetached(c.causeSite(fn, Site{Kind: kindOf(callee), Via: analysisutil.Display(callee), Posn: posn, How: "no context"}))
 				}
 				continue
 			}
@@ -171,12 +212,14 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 					}
 				case flow.Detached:
 					if !takesContext {
-						f.setDetached(Site{Kind: p.Kind, Via: via, Posn: posn})
+						f.setDetached(c.causeSite(fn, Site{Kind: p.Kind, Via: via, Posn: posn, How: detachedHow(common.Args[idx])}))
 					}
 				}
 			}
 			if cf := c.factOf(callee); cf != nil && cf.Detached != nil && !takesContext {
-				f.setDetached(Site{Kind: cf.Detached.Kind, Via: chain(callee, cf.Detached.Via), Posn: cf.Detached.Posn})
+				s := *cf.Detached
+				s.Via = chain(callee, s.Via)
+				f.setDetached(s)
 			}
 		}
 	}
@@ -215,6 +258,56 @@ func (f *ioFact) setDetached(s Site) {
 	if f.Detached == nil {
 		f.Detached = &s
 	}
+}
+
+// causeSite completes s, work with no request context in fn, with fn as
+// its cause. Whether a finding at fn would be dropped is decided here, in
+// fn's package, whose directives and plan govern it.
+func (c *checker) causeSite(fn *ssa.Function, s Site) Site {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj == nil {
+		return s
+	}
+	s.Cause = analysisutil.Display(obj)
+	s.CauseOp = s.Via
+	s.CausePkg = c.pass.Pkg.Path()
+	if c.pass.Module != nil {
+		s.CauseMod = c.pass.Module.Path
+	}
+	if c.enc == nil {
+		c.enc = new(objectpath.Encoder)
+	}
+	if p, err := c.enc.For(obj); err == nil {
+		s.CauseObj = string(p)
+	}
+	posn := c.pass.Fset.Position(obj.Pos())
+	s.CauseFile, s.CauseLine, s.CauseCol = posn.Filename, posn.Line, posn.Column
+	s.Quiet = !c.pass.Reportable(obj.Pos())
+	return s
+}
+
+// isHandlerFunc reports whether fn is declared as a request handler.
+func (c *checker) isHandlerFunc(fn *ssa.Function) bool {
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		return handlerOf(c.pass.TypesInfo, syn.Type) != nil
+	case *ast.FuncLit:
+		return handlerOf(c.pass.TypesInfo, syn.Type) != nil
+	}
+	return false
+}
+
+// detachedHow names a detached context argument as messages show it.
+func detachedHow(v ssa.Value) string {
+	if call, ok := v.(*ssa.Call); ok {
+		switch flow.CalleeName(call.Common()) {
+		case "context.Background":
+			return "context.Background()"
+		case "context.TODO":
+			return "context.TODO()"
+		}
+	}
+	return "a context made from context.Background()"
 }
 
 func (c *checker) posn(instr ssa.Instruction) string {

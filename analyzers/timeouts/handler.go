@@ -2,6 +2,7 @@ package timeouts
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
 	"go/format"
 	"go/token"
@@ -17,8 +18,10 @@ import (
 // A handler is a function that serves an HTTP request, and the name of the
 // parameter that carries the request.
 type handler struct {
-	kind int    // knowledge.Handler*
-	name string // the *http.Request, *gin.Context or echo.Context parameter; "" if unnamed
+	kind  int        // knowledge.Handler*
+	name  string     // the *http.Request, *gin.Context or echo.Context parameter; "" if unnamed
+	param *types.Var // that parameter; nil if unnamed
+	where string     // the declared function the request path is in, for messages
 }
 
 // handlerOf returns the handler a function type declares: (w
@@ -36,18 +39,20 @@ func handlerOf(info *types.Info, ft *ast.FuncType) *handler {
 			continue
 		}
 		name := ""
+		var param *types.Var
 		if len(field.Names) == 1 && field.Names[0].Name != "_" {
 			name = field.Names[0].Name
+			param, _ = info.Defs[field.Names[0]].(*types.Var)
 		}
 		switch {
 		case analysisutil.IsNamed(t, knowledge.NetHTTP, "ResponseWriter"):
 			writer = true
 		case isPointerTo(t, knowledge.NetHTTP, "Request"):
-			h = &handler{kind: knowledge.HandlerNetHTTP, name: name}
+			h = &handler{kind: knowledge.HandlerNetHTTP, name: name, param: param}
 		case isPointerTo(t, knowledge.Gin, "Context"):
-			return &handler{kind: knowledge.HandlerGin, name: name}
+			return &handler{kind: knowledge.HandlerGin, name: name, param: param}
 		case analysisutil.IsNamed(t, knowledge.Echo4, "Context"):
-			return &handler{kind: knowledge.HandlerEcho, name: name}
+			return &handler{kind: knowledge.HandlerEcho, name: name, param: param}
 		}
 	}
 	if writer && h != nil {
@@ -76,14 +81,45 @@ func (h *handler) ctxExpr() string {
 	return name + ".Context()"
 }
 
-// canFix reports whether a fix can name the request parameter.
-func (h *handler) canFix() bool { return h.name != "" }
+// ctxExprAt returns the expression of the request's context at pos, and
+// whether it means the request there: the parameter is named, and its name
+// is not shadowed at pos (for _, r := range names { ... } makes r a string).
+// A fix inserts the expression only then.
+func (h *handler) ctxExprAt(pkg *types.Package, pos token.Pos) (string, bool) {
+	if h.name == "" || h.param == nil || pkg == nil {
+		return "", false
+	}
+	scope := pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return "", false
+	}
+	if _, obj := scope.LookupParent(h.name, pos); obj != h.param {
+		return "", false
+	}
+	return h.ctxExpr(), true
+}
+
+// ctxNote is how a message names the request's context at pos: " (r.Context())"
+// when that expression means the request there, else what to do to reach it.
+func (h *handler) ctxNote(pkg *types.Package, pos token.Pos) string {
+	if e, ok := h.ctxExprAt(pkg, pos); ok {
+		return " (" + e + ")"
+	}
+	if h.name == "" || h.param == nil {
+		return " (name the handler's request parameter to reach it)"
+	}
+	return fmt.Sprintf(" (%s is shadowed here and is not the request: rename the inner %s, then pass %s)", h.name, h.name, h.ctxExpr())
+}
 
 // contextVariantFix rewrites db.Query(q, args...) into
 // db.QueryContext(r.Context(), q, args...).
-func contextVariantFix(info *types.Info, call *ast.CallExpr, fn *types.Func, variant string, h *handler) []analysis.SuggestedFix {
+func contextVariantFix(pkg *types.Package, info *types.Info, call *ast.CallExpr, fn *types.Func, variant string, h *handler) []analysis.SuggestedFix {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || !h.canFix() || strings.Contains(variant, " ") || call.Ellipsis.IsValid() && len(call.Args) == 0 {
+	if !ok || strings.Contains(variant, " ") || call.Ellipsis.IsValid() && len(call.Args) == 0 {
+		return nil
+	}
+	insert, ok := h.ctxExprAt(pkg, call.Lparen)
+	if !ok {
 		return nil
 	}
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() == nil && fn.Pkg() != nil && fn.Pkg().Path() == knowledge.SQLX {
@@ -93,7 +129,6 @@ func contextVariantFix(info *types.Info, call *ast.CallExpr, fn *types.Func, var
 			return nil
 		}
 	}
-	insert := h.ctxExpr()
 	switch {
 	case variant == "BeginTx" || variant == "BeginTxx" || variant == "MustBeginTx":
 		insert += ", nil"
@@ -111,8 +146,9 @@ func contextVariantFix(info *types.Info, call *ast.CallExpr, fn *types.Func, var
 
 // replaceContextFix replaces a literal context.Background() or
 // context.TODO() argument with the request's context.
-func replaceContextFix(arg ast.Expr, h *handler) []analysis.SuggestedFix {
-	if !h.canFix() {
+func replaceContextFix(pkg *types.Package, arg ast.Expr, h *handler) []analysis.SuggestedFix {
+	expr, ok := h.ctxExprAt(pkg, arg.Pos())
+	if !ok {
 		return nil
 	}
 	call, ok := ast.Unparen(arg).(*ast.CallExpr)
@@ -121,7 +157,7 @@ func replaceContextFix(arg ast.Expr, h *handler) []analysis.SuggestedFix {
 	}
 	return []analysis.SuggestedFix{{
 		Message:   "Pass the request's context",
-		TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(h.ctxExpr())}},
+		TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(expr)}},
 	}}
 }
 

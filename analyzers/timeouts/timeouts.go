@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
@@ -61,7 +62,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
 		Run:              lint.Wrap(Name, opts, run),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(ioFact)},
+		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
@@ -96,6 +97,7 @@ func run(pass *lint.Pass) (any, error) {
 	c.defaultClientBounded = c.setsDefaultClientTimeout()
 	c.ginFallback = c.assignsField(knowledge.Gin, "Engine", "ContextWithFallback")
 	c.check()
+	c.reportCauses()
 	return nil, nil
 }
 
@@ -114,6 +116,12 @@ type checker struct {
 	// ginFallback: the package sets gin's Engine.ContextWithFallback, so a
 	// *gin.Context follows its request's cancellation.
 	ginFallback bool
+
+	enc      *objectpath.Encoder
+	causes   map[string]*reach         // causes reached from this package's request paths, by Site.causeKey
+	imported map[string]bool           // causes reported by imported packages
+	files    map[string]*token.File    // the file set's files, by name
+	pkgs     map[string]*types.Package // this package and its imports, by path
 }
 
 // check walks the syntax and applies every rule.
@@ -617,17 +625,16 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 	if variant, ok := knowledge.ContextFree[name]; ok {
 		c.pass.Report(analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
-			Message: fmt.Sprintf("%s in a request path has no context, so the %s keeps running after the client has gone; use %s with the request's context (%s)",
-				c.display(call, fn), kindOf(fn), variant, h.ctxExpr()),
-			SuggestedFixes: contextVariantFix(c.pass.TypesInfo, call, fn, variant, h),
+			Message: fmt.Sprintf("%s in a request path has no context, so the %s keeps running after the client has gone; use %s with the request's context%s",
+				c.display(call, fn), kindOf(fn), variant, h.ctxNote(c.pass.Pkg, call.Pos())),
+			SuggestedFixes: contextVariantFix(c.pass.Pkg, c.pass.TypesInfo, call, fn, variant, h),
 		})
 		return
 	}
 	params := c.contextParams(fn)
 	if len(params) == 0 {
 		if f := c.factOf(fn); f != nil && f.Detached != nil {
-			c.report(call, CategoryRequest, "%s runs %s with no request context (%s at %s), so it keeps running after the client has gone; pass the request's context (%s) down to it",
-				c.display(call, fn), article(f.Detached.Kind), f.Detached.Via, f.Detached.Posn, h.ctxExpr())
+			c.reachCause(call, fn, f.Detached, h)
 		}
 		return
 	}
@@ -654,9 +661,9 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 		}
 		c.pass.Report(analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
-			Message: fmt.Sprintf("%s with %s in a request path, so it keeps running after the client has gone; pass the request's context (%s)",
-				what, render(c.pass.Fset, arg), h.ctxExpr()),
-			SuggestedFixes: replaceContextFix(arg, h),
+			Message: fmt.Sprintf("%s with %s in a request path, so it keeps running after the client has gone; pass the request's context%s",
+				what, render(c.pass.Fset, arg), h.ctxNote(c.pass.Pkg, arg.Pos())),
+			SuggestedFixes: replaceContextFix(c.pass.Pkg, arg, h),
 		})
 		return
 	}
@@ -736,6 +743,25 @@ func (c *checker) inGoStmt(cur inspector.Cursor) bool {
 // innermost enclosing function that is a handler, or a function literal
 // inside one.
 func (c *checker) requestPath(cur inspector.Cursor) *handler {
+	h := c.innermostHandler(cur)
+	if h != nil {
+		for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+			h.where = funcDeclName(c.pass.TypesInfo, fc.Node().(*ast.FuncDecl))
+		}
+	}
+	return h
+}
+
+// funcDeclName names a declared function as messages do: f, or
+// (*T).m for a method.
+func funcDeclName(info *types.Info, fd *ast.FuncDecl) string {
+	if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+		return analysisutil.Display(fn)
+	}
+	return fd.Name.Name
+}
+
+func (c *checker) innermostHandler(cur inspector.Cursor) *handler {
 	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		var ft *ast.FuncType
 		switch fn := fc.Node().(type) {

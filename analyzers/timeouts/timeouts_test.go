@@ -1,8 +1,16 @@
 package timeouts_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/packages"
+
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/perfvet/perfvet/analyzers/plan"
@@ -17,7 +25,7 @@ func TestTimeouts(t *testing.T) {
 	a := timeouts.New(defaultPlan())
 	results := analysistest.Run(t, analysistest.TestData(), a,
 		"clients", "clientsdefault", "servers", "dials", "handlers",
-		"repo", "api", "frameworks", "planbounds", "redisopts", "ginfallback", "testfiles", "clienttest")
+		"frameworks", "planbounds", "redisopts", "ginfallback", "testfiles", "clienttest")
 	requireWellTyped(t, results)
 }
 
@@ -35,12 +43,84 @@ func requireWellTyped(t *testing.T, results []*analysistest.Result) {
 	}
 }
 
+// TestCauses runs the fixtures where handlers in one package reach the
+// cause of detached work in another: the finding sits at the cause and the
+// command's output assembly merges the packages' findings into one.
+func TestCauses(t *testing.T) {
+	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan()), "repo", "api", "feedstore", "feedui", "feedapi", "feedadmin")
+	var entries *analysis.Diagnostic
+	for i, f := range res.Findings {
+		if strings.HasPrefix(f.Diag.Message, "(*feedstore.Storage).Entries ") {
+			entries = &res.Findings[i].Diag
+		}
+	}
+	if entries == nil {
+		t.Fatal("no finding at (*feedstore.Storage).Entries")
+	}
+	var got []string
+	for _, r := range entries.Related {
+		p := res.Fset.Position(r.Pos)
+		got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, r.Message))
+	}
+	want := []string{
+		"api.go:15: request path: feedapi.entries calls (*feedstore.Storage).Entries",
+		"ui.go:18: request path: feedui.showEntries calls (*feedstore.Storage).Entries",
+		"ui.go:32: request path: feedui.ShowUnread calls (*feedstore.Storage).Entries",
+		"ui.go:43: request path: feedui.unread calls feedui.countUnread",
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("related positions of Entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestIllTyped(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan()), "broken")
 }
 
 func TestSuggestedFixes(t *testing.T) {
 	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.New(defaultPlan()), "fixes"))
+	requireFixedTypeChecks(t, "fixes")
+}
+
+// requireFixedTypeChecks type-checks a fixture package with each file
+// replaced by its golden file: RunWithSuggestedFixes has checked that the
+// golden file is what the fixes produce, so this checks that every fix
+// yields code that compiles (a fix inserting r.Context() where r is a
+// shadowing string would not).
+func requireFixedTypeChecks(t *testing.T, pkg string) {
+	t.Helper()
+	goldens, _ := filepath.Glob(filepath.Join("testdata", "src", pkg, "*.go.golden"))
+	if len(goldens) == 0 {
+		t.Fatalf("no golden files in %s", pkg)
+	}
+	overlay := make(map[string][]byte)
+	for _, g := range goldens {
+		abs, err := filepath.Abs(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := os.ReadFile(abs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		overlay[strings.TrimSuffix(abs, ".golden")] = src
+	}
+	cfg := &packages.Config{
+		Mode:    packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
+		Env:     append(os.Environ(), gopathEnv(t)...),
+		Overlay: overlay,
+	}
+	pkgs, err := packages.Load(cfg, pkg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkgs) != 1 || pkgs[0].Types == nil {
+		t.Fatalf("loading the fixed %s: %v", pkg, pkgs)
+	}
+	for _, e := range pkgs[0].Errors {
+		t.Errorf("the fixed %s does not compile: %v", pkg, e)
+	}
 }
 
 func TestPlanLimitsOff(t *testing.T) {

@@ -52,6 +52,7 @@ type analyzeFlags struct {
 	memprofile string
 	floor      bool
 	checker    bool
+	baseline   baselineFlags
 	enabled    map[string]*triState
 }
 
@@ -71,6 +72,7 @@ func newFlagSet(out io.Writer, suite []*analysis.Analyzer) (*flag.FlagSet, *anal
 	fs.StringVar(&f.memprofile, "memprofile", "", "write a heap profile to this file")
 	fs.BoolVar(&f.checker, "checker", false, "for benchmarks: load with go/packages and analyse with go/analysis/checker, holding every package in memory, instead of streaming")
 	fs.BoolVar(&f.floor, "floor", false, "for benchmarks: load and type-check as usual, but run only the inspect analyzer and report nothing (the cost floor of any analysis)")
+	f.baseline.bind(fs)
 	for _, a := range suite {
 		ts := new(triState)
 		f.enabled[a.Name] = ts
@@ -104,6 +106,10 @@ func runAnalyze(args []string) int {
 		}
 	}
 	if err := misplacedFlags(fs.Args()); err != nil {
+		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
+		return driver.ExitUsage
+	}
+	if err := f.baseline.prepare(); err != nil {
 		fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
 		return driver.ExitUsage
 	}
@@ -171,6 +177,11 @@ func runAnalyze(args []string) int {
 		}
 		fmt.Fprintln(os.Stderr, rep)
 		res.Findings = rep.Unfixed
+	}
+	if f.baseline.file != "" {
+		if code, done := f.baseline.apply(res, cwd); done {
+			return code
+		}
 	}
 	if f.sarif != "" {
 		if err := writeSARIF(f.sarif, res, cwd, selected); err != nil {

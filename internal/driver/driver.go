@@ -235,7 +235,8 @@ type Outcome struct {
 // analyzers' outcomes on them, in go/analysis/checker's order (analyzer by
 // analyzer, each over the roots in order): the errors of every package,
 // then the analyzers' errors, and the findings, sorted, without the
-// duplicates of test variants. Every driver (go/packages and checker, or
+// duplicates of test variants, and findings of several packages at one
+// cause merged (MergeFindings). Every driver (go/packages and checker, or
 // the streaming engine) assembles its result here, so that they print
 // alike.
 func Assemble(pkgs []*packages.Package, outcomes []Outcome) *Result {
@@ -252,10 +253,6 @@ func Assemble(pkgs []*packages.Package, outcomes []Outcome) *Result {
 		}
 	}
 
-	type key struct {
-		analyzer, posn, msg string
-	}
-	seen := make(map[key]bool)
 	for _, o := range outcomes {
 		if o.Err != nil {
 			if illTyped[o.Package] && strings.Contains(o.Err.Error(), "analysis skipped due to errors") {
@@ -265,14 +262,12 @@ func Assemble(pkgs []*packages.Package, outcomes []Outcome) *Result {
 			continue
 		}
 		for _, d := range o.Diagnostics {
-			k := key{o.Analyzer, res.Fset.Position(d.Pos).String(), d.Message}
-			if seen[k] {
-				continue // the same file in a package and its test variant
-			}
-			seen[k] = true
 			res.Findings = append(res.Findings, Finding{Analyzer: o.Analyzer, Package: o.Package, Diag: d})
 		}
 	}
+	// The same file in a package and its test variant, and one cause
+	// reported by several packages, make one finding.
+	res.Findings = MergeFindings(res.Fset, res.Findings)
 	sort.SliceStable(res.Findings, func(i, j int) bool {
 		a, b := res.Fset.Position(res.Findings[i].Diag.Pos), res.Fset.Position(res.Findings[j].Diag.Pos)
 		if c := cmp.Compare(a.Filename, b.Filename); c != 0 {

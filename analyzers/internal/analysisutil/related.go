@@ -27,3 +27,15 @@ func BoundedRelated(related []analysis.RelatedInformation) []analysis.RelatedInf
 	out[MaxRelated-1].Message += fmt.Sprintf(" (and %d more)", more)
 	return out
 }
+
+// ReachPhrase says how many places of a kind reach a cause: "1 request
+// path reaches it", "12 request paths reach it". A finding at a cause
+// that several packages report writes its count with it: the command's
+// output assembly (internal/driver) merges such findings and rewrites the
+// phrase with the total.
+func ReachPhrase(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s reaches it", noun)
+	}
+	return fmt.Sprintf("%d %ss reach it", n, noun)
+}

@@ -34,6 +34,23 @@ type Pass struct {
 	// Generated reports whether a file is generated code. Facts are
 	// computed for generated code; nothing is reported in it.
 	Generated map[*ast.File]bool
+
+	// reportable is set by Wrap; see Reportable.
+	reportable func(d analysis.Diagnostic) bool
+}
+
+// Reportable reports whether a finding at pos in this package would be
+// reported: not in an ignored package, a generated or test file, nor under
+// a //perfvet:ignore directive naming the analyzer (which it then marks
+// used). An analyzer whose finding for a cause in this package is reported
+// by an importing package (at this package's position) asks here, and
+// records the answer in a fact, so that the cause package's directives and
+// plan govern the finding.
+func (p *Pass) Reportable(pos token.Pos) bool {
+	if p.reportable == nil {
+		return true
+	}
+	return p.reportable(analysis.Diagnostic{Pos: pos, End: pos})
 }
 
 // A RunFunc is an analyzer's logic.
@@ -126,14 +143,16 @@ func Wrap(name string, opts *Options, run RunFunc) func(*analysis.Pass) (any, er
 		report := pass.Report
 		defer func() { pass.Report = report }()
 		var diags []analysis.Diagnostic
-		pass.Report = func(d analysis.Diagnostic) {
+		lp.reportable = func(d analysis.Diagnostic) bool {
 			if ignored || lp.inGenerated(d) || !opts.Tests && inTestFile(pass, d.Pos) {
-				return
+				return false
 			}
-			if dirs.suppress(pass.Fset, name, d) {
-				return
+			return !dirs.suppress(pass.Fset, name, d)
+		}
+		pass.Report = func(d analysis.Diagnostic) {
+			if lp.reportable(d) {
+				diags = append(diags, d)
 			}
-			diags = append(diags, d)
 		}
 		result, err = run(lp)
 		if ignored {

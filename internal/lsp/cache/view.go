@@ -721,8 +721,6 @@ func (v *View) collect() ([]driver.Finding, []driver.PackageError) {
 func (v *View) collectFrom(nodes []*node) ([]driver.Finding, []driver.PackageError) {
 	var findings []driver.Finding
 	var errs []driver.PackageError
-	type key struct{ analyzer, posn, msg string }
-	seen := make(map[key]bool)
 	errSeen := make(map[string]bool)
 	for _, n := range nodes {
 		if n.pkg != nil {
@@ -747,15 +745,13 @@ func (v *View) collectFrom(nodes []*node) ([]driver.Finding, []driver.PackageErr
 				continue
 			}
 			for _, d := range act.diags {
-				k := key{a.Name, v.fset.Position(d.Pos).String(), d.Message}
-				if seen[k] {
-					continue // the same file in a package and its test variant
-				}
-				seen[k] = true
 				findings = append(findings, driver.Finding{Analyzer: a.Name, Package: n.meta.ID, Diag: d})
 			}
 		}
 	}
+	// The same file in a package and its test variant, and one cause
+	// reported by several packages, make one finding.
+	findings = driver.MergeFindings(v.fset, findings)
 	sort.SliceStable(findings, func(i, j int) bool {
 		a, b := v.fset.Position(findings[i].Diag.Pos), v.fset.Position(findings[j].Diag.Pos)
 		if c := cmp.Compare(a.Filename, b.Filename); c != 0 {

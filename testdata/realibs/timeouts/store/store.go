@@ -57,7 +57,7 @@ func (r *Repo) CachedName(ctx context.Context, id int64) (string, error) { // wa
 }
 
 // Count queries with no context at all.
-func (r *Repo) Count() (int64, error) { // want Count:`io\(detached: database query via \(\*sql.DB\).QueryRow\)`
+func (r *Repo) Count() (int64, error) { // want Count:`io\(detached: database query via \(\*sql.DB\).QueryRow\)` `^\(\*store.Repo\).Count runs a database query with no context \(\(\*sql.DB\).QueryRow at store.go:\d+\); 3 request paths reach it, and there the database query keeps running after the client has gone: give it a ctx parameter and pass the request's context down to it$`
 	var n int64
 	err := r.DB.QueryRow("SELECT count(*) FROM users").Scan(&n)
 	return n, err
@@ -76,7 +76,7 @@ func (r *Repo) CountVia() (int64, error) { // want CountVia:`io\(detached: datab
 }
 
 // Warm writes to Redis with context.Background and takes no context.
-func (r *Repo) Warm(id int64, name string) error { // want Warm:`io\(detached: Redis command via \(redis.StringCmdable\).Set\)`
+func (r *Repo) Warm(id int64, name string) error { // want Warm:`io\(detached: Redis command via \(redis.StringCmdable\).Set\)` `^\(\*store.Repo\).Warm runs a Redis command with context.Background\(\) \(\(redis.StringCmdable\).Set at store.go:\d+\); 1 request path reaches it, and there the Redis command keeps running`
 	return r.Cache.Set(context.Background(), "user:"+strconv.FormatInt(id, 10), name, time.Hour).Err()
 }
 
@@ -86,7 +86,7 @@ func (r *Repo) WarmContext(ctx context.Context, id int64, name string) error { /
 }
 
 // Orders queries pgx with context.TODO and takes no context.
-func (r *Repo) Orders() ([]int64, error) { // want Orders:`io\(detached: database query via \(\*pgxpool.Pool\).Query\)`
+func (r *Repo) Orders() ([]int64, error) { // want Orders:`io\(detached: database query via \(\*pgxpool.Pool\).Query\)` `^\(\*store.Repo\).Orders runs a database query with context.TODO\(\) \(\(\*pgxpool.Pool\).Query at store.go:\d+\); 1 request path reaches it`
 	rows, err := r.Pool.Query(context.TODO(), "SELECT id FROM orders LIMIT 100")
 	if err != nil {
 		return nil, err

@@ -19,8 +19,9 @@ func user(w http.ResponseWriter, r *http.Request) {
 }
 
 func count(w http.ResponseWriter, r *http.Request) {
-	_, _ = store.Count()    // want `\(\*repo.Store\).Count runs a database query with no request context \(\(\*sql.DB\).QueryRow at repo.go:\d+\)`
-	_, _ = store.CountVia() // want `\(\*repo.Store\).CountVia runs a database query with no request context`
+	// Both reach repo's Count, the cause: reported once, at Count.
+	_, _ = store.Count()
+	_, _ = store.CountVia()
 	_ = store.Audit(r.Context(), "seen")
 	_ = repo.Pure(1, 2)
 }

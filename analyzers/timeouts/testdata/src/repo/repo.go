@@ -17,7 +17,7 @@ func (s *Store) UserName(ctx context.Context, id int) (string, error) { // want 
 }
 
 // Count queries with no context at all.
-func (s *Store) Count() (int, error) { // want Count:`io\(detached: database query via \(\*sql.DB\).QueryRow\)`
+func (s *Store) Count() (int, error) { // want Count:`io\(detached: database query via \(\*sql.DB\).QueryRow\)` `^\(\*repo.Store\).Count runs a database query with no context \(\(\*sql.DB\).QueryRow at repo.go:\d+\); 2 request paths reach it`
 	var n int
 	err := s.db.QueryRow("SELECT count(*) FROM users").Scan(&n)
 	return n, err

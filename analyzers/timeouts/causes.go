@@ -1,0 +1,180 @@
+package timeouts
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+)
+
+// One cause, one finding (see doc.go): a request path that calls a
+// function whose fact says it does work with no request context is not
+// reported at its call. The work's cause (Site.Cause: the function that
+// contains the work and has no context parameter) is reported once, at its
+// declaration, with the request-path calls that reach it as related
+// positions.
+
+// A reach is a cause and the request-path calls of this package that reach
+// it.
+type reach struct {
+	site  Site
+	calls []analysis.RelatedInformation
+	// perSite are the calls as per-site findings, used when the cause's
+	// position cannot be resolved here.
+	perSite []analysis.Diagnostic
+}
+
+// reachCause records that a request-path call reaches the cause of
+// detached work, or reports the call itself when the cause is not this
+// module's to fix.
+func (c *checker) reachCause(call *ast.CallExpr, fn *types.Func, s *Site, h *handler) {
+	perSite := analysis.Diagnostic{
+		Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
+		Message: fmt.Sprintf("%s runs %s with no request context (%s at %s), so it keeps running after the client has gone; pass the request's context%s down to it",
+			c.display(call, fn), article(s.Kind), s.Via, s.Posn, h.ctxNote(c.pass.Pkg, call.Pos())),
+	}
+	if s.Cause == "" || !c.sameModule(s) {
+		// A library's function that drops the context is not this
+		// module's to change: each call of it is a decision of its own.
+		c.pass.Report(perSite)
+		return
+	}
+	if s.Quiet || c.importedCauses()[s.causeKey()] {
+		return // suppressed at the cause, or reported by an imported package
+	}
+	if c.causes == nil {
+		c.causes = make(map[string]*reach)
+	}
+	r := c.causes[s.causeKey()]
+	if r == nil {
+		r = &reach{site: *s}
+		c.causes[s.causeKey()] = r
+	}
+	msg := "request path: " + h.where + " calls " + c.display(call, fn)
+	r.calls = append(r.calls, analysis.RelatedInformation{Pos: call.Pos(), End: call.End(), Message: msg})
+	r.perSite = append(r.perSite, perSite)
+}
+
+// sameModule reports whether the cause is in this pass's module (or either
+// module is unknown, as in GOPATH mode).
+func (c *checker) sameModule(s *Site) bool {
+	if c.pass.Module == nil || c.pass.Module.Path == "" || s.CauseMod == "" {
+		return true
+	}
+	return c.pass.Module.Path == s.CauseMod
+}
+
+// importedCauses returns the causes that the packages this one imports
+// (directly or not) reported.
+func (c *checker) importedCauses() map[string]bool {
+	if c.imported != nil {
+		return c.imported
+	}
+	c.imported = make(map[string]bool)
+	for _, pf := range c.pass.AllPackageFacts() {
+		if f, ok := pf.Fact.(*causesFact); ok && pf.Package != c.pass.Pkg {
+			for _, k := range f.Causes {
+				c.imported[k] = true
+			}
+		}
+	}
+	return c.imported
+}
+
+// reportCauses reports each cause reached from this package's request
+// paths once, and exports the causes it reported.
+func (c *checker) reportCauses() {
+	if len(c.causes) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(c.causes))
+	for k := range c.causes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var reported []string
+	for _, k := range keys {
+		r := c.causes[k]
+		pos := c.resolveCause(&r.site)
+		if !pos.IsValid() {
+			// The cause's position is unknown here (an unexported
+			// function under a per-package driver whose export data
+			// does not locate it): report the calls, as before.
+			for _, d := range r.perSite {
+				c.pass.Report(d)
+			}
+			continue
+		}
+		c.pass.Report(analysis.Diagnostic{
+			Pos: pos, End: pos, Category: CategoryRequest,
+			Message: causeMessage(&r.site, len(r.calls)),
+			Related: analysisutil.BoundedRelated(r.calls),
+		})
+		reported = append(reported, k)
+	}
+	if len(reported) > 0 {
+		c.pass.ExportPackageFact(&causesFact{Causes: reported})
+	}
+}
+
+// causeMessage is the finding at a cause. It depends only on the cause
+// and the number of request paths, so that the findings of several
+// packages at one cause merge (internal/driver) into one.
+func causeMessage(s *Site, paths int) string {
+	how := "with " + s.How
+	return fmt.Sprintf("%s runs %s %s (%s at %s); %s, and there the %s keeps running after the client has gone: give it a ctx parameter and pass the request's context down to it",
+		s.Cause, article(s.Kind), how, s.CauseOp, s.Posn, analysisutil.ReachPhrase(paths, "request path"), s.Kind)
+}
+
+// resolveCause returns the position of the cause's declaration in this
+// pass's file set: through its object (the same object when the driver
+// loads every package from source, as perfvet and golangci-lint do; the
+// object from export data under go vet), else through its file and line,
+// if the file set holds that file. NoPos if neither.
+func (c *checker) resolveCause(s *Site) token.Pos {
+	if pkg := c.packageByPath(s.CausePkg); pkg != nil && s.CauseObj != "" {
+		if obj, err := objectpath.Object(pkg, objectpath.Path(s.CauseObj)); err == nil && obj.Pos().IsValid() {
+			return obj.Pos()
+		}
+	}
+	if s.CauseFile == "" || s.CauseLine <= 0 {
+		return token.NoPos
+	}
+	if c.files == nil {
+		c.files = make(map[string]*token.File)
+		c.pass.Fset.Iterate(func(f *token.File) bool {
+			c.files[f.Name()] = f
+			return true
+		})
+	}
+	f := c.files[s.CauseFile]
+	if f == nil || s.CauseLine > f.LineCount() {
+		return token.NoPos
+	}
+	return f.LineStart(s.CauseLine)
+}
+
+// packageByPath finds a package among this one and its transitive imports.
+func (c *checker) packageByPath(path string) *types.Package {
+	if c.pkgs == nil {
+		c.pkgs = make(map[string]*types.Package)
+		var visit func(p *types.Package)
+		visit = func(p *types.Package) {
+			if c.pkgs[p.Path()] != nil {
+				return
+			}
+			c.pkgs[p.Path()] = p
+			for _, q := range p.Imports() {
+				visit(q)
+			}
+		}
+		visit(c.pass.Pkg)
+	}
+	return c.pkgs[path]
+}
