@@ -14,7 +14,7 @@ import (
 // runPlan serves "perfvet plan init" and "perfvet plan check".
 func runPlan(args []string) int {
 	if len(args) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: perfvet plan init [-force] [FILE] | perfvet plan check [FILE]")
+		fmt.Fprintln(os.Stderr, "usage: perfvet plan init [-force] [FILE] | perfvet plan check [FILE] | perfvet plan export [-format F] [-o FILE | -check FILE] [-plan FILE]")
 		return driver.ExitUsage
 	}
 	switch args[0] {
@@ -22,8 +22,10 @@ func runPlan(args []string) int {
 		return planInit(args[1:])
 	case "check":
 		return planCheck(args[1:])
+	case "export":
+		return planExport(args[1:])
 	}
-	fmt.Fprintf(os.Stderr, "perfvet plan: unknown command %q; want init or check\n", args[0])
+	fmt.Fprintf(os.Stderr, "perfvet plan: unknown command %q; want init, check or export\n", args[0])
 	return driver.ExitUsage
 }
 

@@ -8,6 +8,7 @@ package planexport
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -511,11 +512,13 @@ func slug(s string) string {
 	return strings.Trim(b.String(), "-")
 }
 
+// source names the plan file in a generated header by its base name, so
+// that a file generated in one directory checks clean from another.
 func source(p *plan.Plan) string {
-	if p.Source == "" {
+	if p.Source == "" || p.Source == plan.DefaultSource {
 		return plan.DefaultSource
 	}
-	return p.Source
+	return filepath.Base(p.Source)
 }
 
 // planName names the plan in prose: "The plan in ops/perfplan.yaml".
@@ -523,7 +526,7 @@ func planName(p *plan.Plan) string {
 	if p.Source == "" || p.Source == plan.DefaultSource {
 		return "The embedded default plan"
 	}
-	return "The plan in " + p.Source
+	return "The plan in " + source(p)
 }
 
 // Prometheus renders the rule file of p, with a header naming its source
