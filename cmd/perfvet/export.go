@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
+
+	"golang.org/x/mod/modfile"
 
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/internal/driver"
@@ -23,6 +26,7 @@ func planExport(args []string) int {
 	format := fset.String("format", "prometheus", "output format: "+strings.Join(planexport.Formats, ", "))
 	out := fset.String("o", "", "write to FILE instead of stdout")
 	check := fset.String("check", "", "compare FILE with what the plan generates; exit 1 if it is out of date")
+	service := fset.String("service", "", "the service's name, for -format sloth (default: the module's last path element)")
 	planFile := fset.String("plan", "", "plan file (default: perfplan.yaml found from here up to the module root, else the embedded default)")
 	fset.Usage = func() {
 		fmt.Fprintln(fset.Output(), "usage: perfvet plan export [-format F] [-o FILE | -check FILE] [-plan FILE]")
@@ -43,7 +47,10 @@ func planExport(args []string) int {
 	if p == nil {
 		return code
 	}
-	data, err := planexport.Export(p, *format)
+	if *service == "" {
+		*service = moduleName()
+	}
+	data, err := planexport.Export(p, *format, *service)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "perfvet plan export: %v\n", err)
 		return driver.ExitUsage
@@ -97,4 +104,25 @@ func exportPlan(file string) (*plan.Plan, int) {
 		return nil, driver.ExitUsage
 	}
 	return p, driver.ExitClean
+}
+
+// moduleName returns the last element of the module path of the current
+// directory's go.mod, found by walking up, or "service".
+func moduleName() string {
+	dir, err := os.Getwd()
+	for err == nil {
+		data, rerr := os.ReadFile(filepath.Join(dir, "go.mod"))
+		if rerr == nil {
+			if path := modfile.ModulePath(data); path != "" {
+				return path[strings.LastIndex(path, "/")+1:]
+			}
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return "service"
 }

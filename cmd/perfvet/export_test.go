@@ -50,6 +50,10 @@ func TestPlanExport(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "| SlowAPI | p99 of `http_request_duration_seconds` | > 750ms | > 2s |") {
 		t.Errorf("markdown: exit %d, stdout:\n%s\nstderr: %s", r.code, r.stdout, r.stderr)
 	}
+	r = perfvet(t, dir, "plan", "export", "-format", "sloth")
+	if r.code != 0 || !strings.Contains(r.stdout, "version: prometheus/v1") || !strings.Contains(r.stdout, "service: svc") {
+		t.Errorf("sloth: exit %d, stdout:\n%s\nstderr: %s", r.code, r.stdout, r.stderr)
+	}
 	for _, bad := range [][]string{
 		{"-format", "nope"},
 		{"-o", "a", "-check", "b"},

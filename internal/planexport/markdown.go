@@ -151,13 +151,16 @@ func dur(d time.Duration) string {
 }
 
 // Formats lists the formats Export writes.
-var Formats = []string{"prometheus", "markdown"}
+var Formats = []string{"prometheus", "sloth", "markdown"}
 
-// Export renders p in one of Formats.
-func Export(p *plan.Plan, format string) ([]byte, error) {
+// Export renders p in one of Formats; service names the service where the
+// format has a place for it (sloth).
+func Export(p *plan.Plan, format, service string) ([]byte, error) {
 	switch format {
 	case "prometheus":
 		return Prometheus(p)
+	case "sloth":
+		return Sloth(p, service)
 	case "markdown":
 		return Markdown(p)
 	}

@@ -436,6 +436,8 @@ func leMatcher(m plan.Metric, d time.Duration) (string, bool) {
 	return fmt.Sprintf(`le="%s"`, v), true
 }
 
+func secondsDuration(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
 func splitMatchers(s string) []string {
 	if s == "" {
 		return nil
