@@ -26,7 +26,7 @@ func planExport(args []string) int {
 	format := fset.String("format", "prometheus", "output format: "+strings.Join(planexport.Formats, ", "))
 	out := fset.String("o", "", "write to FILE instead of stdout")
 	check := fset.String("check", "", "compare FILE with what the plan generates; exit 1 if it is out of date")
-	service := fset.String("service", "", "the service's name, for -format sloth (default: the module's last path element)")
+	service := fset.String("service", "", "the service's name, for -format sloth and openslo (default: the module's last path element)")
 	planFile := fset.String("plan", "", "plan file (default: perfplan.yaml found from here up to the module root, else the embedded default)")
 	fset.Usage = func() {
 		fmt.Fprintln(fset.Output(), "usage: perfvet plan export [-format F] [-o FILE | -check FILE] [-plan FILE]")

@@ -54,6 +54,10 @@ func TestPlanExport(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "version: prometheus/v1") || !strings.Contains(r.stdout, "service: svc") {
 		t.Errorf("sloth: exit %d, stdout:\n%s\nstderr: %s", r.code, r.stdout, r.stderr)
 	}
+	r = perfvet(t, dir, "plan", "export", "-format", "openslo", "-service", "Shop API")
+	if r.code != 0 || !strings.Contains(r.stdout, "apiVersion: openslo/v1") || !strings.Contains(r.stdout, "service: shop-api") {
+		t.Errorf("openslo: exit %d, stdout:\n%s\nstderr: %s", r.code, r.stdout, r.stderr)
+	}
 	for _, bad := range [][]string{
 		{"-format", "nope"},
 		{"-o", "a", "-check", "b"},

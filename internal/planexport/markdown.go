@@ -151,7 +151,7 @@ func dur(d time.Duration) string {
 }
 
 // Formats lists the formats Export writes.
-var Formats = []string{"prometheus", "sloth", "markdown"}
+var Formats = []string{"prometheus", "sloth", "openslo", "markdown"}
 
 // Export renders p in one of Formats; service names the service where the
 // format has a place for it (sloth).
@@ -161,6 +161,8 @@ func Export(p *plan.Plan, format, service string) ([]byte, error) {
 		return Prometheus(p)
 	case "sloth":
 		return Sloth(p, service)
+	case "openslo":
+		return OpenSLO(p, service)
 	case "markdown":
 		return Markdown(p)
 	}
