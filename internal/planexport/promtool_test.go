@@ -75,6 +75,7 @@ func TestPromtool(t *testing.T) {
 	}
 	for name := range testPlans {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // promtool is the cost, and runs on one core
 			p := loadTestPlan(t, name)
 			rules, err := PrometheusRules(p)
 			if err != nil {
@@ -107,6 +108,7 @@ func TestPromtool(t *testing.T) {
 			if len(fires) == 0 {
 				t.Fatal("no alert was tested")
 			}
+			t.Logf("%d rules (%d alerts) pass promtool check rules; promtool test rules ran %d cases", len(rulesOf(rules)), len(fires), len(tests))
 		})
 	}
 }
@@ -485,4 +487,12 @@ func selectors(expr string) []sel {
 func isNumber(s string) bool {
 	_, err := fmt.Sscan(s, new(float64))
 	return err == nil
+}
+
+func rulesOf(r *Rules) []Rule {
+	var out []Rule
+	for _, g := range r.Groups {
+		out = append(out, g.Rules...)
+	}
+	return out
 }
