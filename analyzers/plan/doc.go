@@ -83,6 +83,19 @@
 //	  - name: http_errors_total
 //	    type: counter
 //	    labels: [method, path, error_type]
+//	alerts:                     # warning and critical alert rules (perfvet plan export)
+//	  - name: LatencyP95High
+//	    kind: latency           # latency, error_rate, gauge or rate
+//	    quantile: 0.95          # latency only
+//	    warning: 500ms          # durations for latency, percents for error_rate,
+//	    critical: 1s            # numbers, sizes or durations for gauge and rate
+//	    for: 5m
+//	    severity: {warning: warning, critical: critical}
+//	  - name: ErrorRateHigh
+//	    kind: error_rate        # metric: failures counter, total: requests counter
+//	    warning: 1%
+//	    critical: 5%
+//	    for: 5m
 //	queries:                    # functions declared as queries (default: none)
 //	  - "(*example.com/legacy.Client).Fetch*"
 //	ignore:                     # packages never reported on (default: none)

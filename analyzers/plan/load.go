@@ -839,6 +839,7 @@ func clonePlan(p *Plan) *Plan {
 		c.Metrics[i].Buckets = slices.Clone(c.Metrics[i].Buckets)
 		c.Metrics[i].Aliases = slices.Clone(c.Metrics[i].Aliases)
 	}
+	c.Alerts = slices.Clone(p.Alerts)
 	c.Queries = slices.Clone(p.Queries)
 	c.Ignore = slices.Clone(p.Ignore)
 	c.Adjusted = nil // a base's adjustments are not the file's

@@ -33,6 +33,7 @@ type Plan struct {
 	Limits    Limits     `plan:"limits"`
 	Cache     Cache      `plan:"cache"`
 	Metrics   []Metric   `plan:"metrics"`
+	Alerts    []Alert    `plan:"alerts"`
 	Queries   []string   `plan:"queries"`
 	Ignore    []string   `plan:"ignore"`
 
@@ -129,6 +130,51 @@ type Metric struct {
 	// whose attributes are set when it is recorded.
 	Aliases []string `plan:"aliases"`
 }
+
+// An Alert is one row of the plan's alerting table: a condition on one of
+// the plan's metrics, with a warning and a critical threshold. perfvet
+// plan export turns each row into two Prometheus alerting rules.
+type Alert struct {
+	Name string `plan:"name"` // the alert's name, a Prometheus identifier
+	// Kind is what the row measures: latency (a quantile of a histogram),
+	// error_rate (a counter of failures over a counter of requests), gauge
+	// (the largest value of a gauge) or rate (the per-second rate of a
+	// counter).
+	Kind string `plan:"kind"`
+	// Metric is the metric the row reads: for error_rate the counter of
+	// failures. Empty takes the plan's metric of the kind's type (see
+	// AlertMetrics).
+	Metric string `plan:"metric"`
+	// Total is, for error_rate, the counter of all requests.
+	Total string `plan:"total"`
+	// Quantile is, for latency, the quantile compared (0.95 if empty).
+	Quantile float64 `plan:"quantile"`
+	// Warning and Critical are the thresholds, above which the alert
+	// fires: durations for latency (500ms), percents for error_rate (1%),
+	// numbers, sizes (2GB) or durations for gauge and rate.
+	Warning  string        `plan:"warning"`
+	Critical string        `plan:"critical"`
+	For      time.Duration `plan:"for"` // how long the condition must hold; 0 fires at once
+	// Severity names the value of the severity label of each level.
+	Severity Severity `plan:"severity"`
+}
+
+// Severity holds the severity label values of an alert's two levels.
+type Severity struct {
+	Warning  string `plan:"warning"`
+	Critical string `plan:"critical"`
+}
+
+// Alert kinds.
+const (
+	AlertLatency   = "latency"
+	AlertErrorRate = "error_rate"
+	AlertGauge     = "gauge"
+	AlertRate      = "rate"
+)
+
+// AlertKinds lists the kinds an alert may have.
+var AlertKinds = []string{AlertLatency, AlertErrorRate, AlertGauge, AlertRate}
 
 // Size is a number of bytes, written in a plan as 10MB, 512KB or 1048576.
 type Size int64

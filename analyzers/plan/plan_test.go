@@ -71,6 +71,15 @@ func designDefaults() *plan.Plan {
 			{Name: "http_requests_total", Type: "counter", Labels: []string{"method", "path", "status"}},
 			{Name: "http_errors_total", Type: "counter", Labels: []string{"method", "path", "error_type"}},
 		},
+		// The plan source's alerting table: p95 latency warning above
+		// 500ms, critical above 1s; error rate warning above 1%, critical
+		// above 5%.
+		Alerts: []plan.Alert{
+			{Name: "LatencyP95High", Kind: "latency", Quantile: 0.95, Warning: "500ms", Critical: "1s", For: 5 * time.Minute,
+				Severity: plan.Severity{Warning: "warning", Critical: "critical"}},
+			{Name: "ErrorRateHigh", Kind: "error_rate", Warning: "1%", Critical: "5%", For: 5 * time.Minute,
+				Severity: plan.Severity{Warning: "warning", Critical: "critical"}},
+		},
 		Source: plan.DefaultSource,
 	}
 }
@@ -327,7 +336,7 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			"unknown key far from any", "colour: red\n",
-			[]string{`1:1: unknown key "colour" at the top level; known keys: budget, cache, costs, endpoints, ignore, limits, metrics, queries, slo, version`},
+			[]string{`1:1: unknown key "colour" at the top level; known keys: alerts, budget, cache, costs, endpoints, ignore, limits, metrics, queries, slo, version`},
 		},
 		{
 			"duration without unit", "limits:\n  request_timeout: 10\n",

@@ -31,6 +31,7 @@ func validate(d *decoder, p *Plan) {
 	validateLimits(d, p)
 	validateCache(d, p)
 	validateMetrics(d, p)
+	validateAlerts(d, p)
 	for i, q := range p.Queries {
 		if err := checkFuncPattern(q); err != nil {
 			d.errorAt(fmt.Sprintf("queries[%d]", i), "queries[%d]: %v", i, err)

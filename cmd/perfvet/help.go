@@ -24,13 +24,14 @@ type command struct {
 
 var commands = []command{
 	{"help", "help [command | analyzer]", "list the commands and analyzers, or document one", ""},
-	{"plan", "plan init [-force] [FILE] | plan check [FILE]", "write the default plan, commented, or validate a plan", planHelp},
+	{"plan", "plan init [-force] [FILE] | plan check [FILE] | plan export [-format F] [-o FILE | -check FILE]", "write the default plan, commented, validate a plan, or export it as alert rules, SLO specs or a document", planHelp},
 	{"lsp", "lsp [flags]", "serve editors as a Language Server, beside gopls", ""},
 	{"version", "version", "print perfvet's version", ""},
 }
 
 const planHelp = `usage: perfvet plan init [-force] [FILE]
        perfvet plan check [FILE]
+       perfvet plan export [-format prometheus|sloth|openslo|markdown] [-o FILE | -check FILE] [-plan FILE] [-service NAME]
 
 perfvet plan init writes the embedded default plan, with comments on every
 key, to FILE (default ./perfplan.yaml); it refuses to overwrite a file
@@ -41,6 +42,13 @@ perfvet plan check validates FILE (default: the perfplan.yaml that applies
 here, found by walking up to the module root) and prints "FILE: ok", then
 every default that moved to agree with a key the file wrote. An invalid
 plan is reported as file:line:col: message, with exit code 2.
+
+perfvet plan export writes the plan as Prometheus recording, alerting and
+SLO burn-rate rules (prometheus, the default), a Sloth prometheus/v1 spec
+(sloth), OpenSLO v1 documents (openslo) or an SLO document (markdown), to
+stdout or -o FILE. The rules read only the metrics and labels the plan
+requires, which the metrics analyzer checks the code exports. -check FILE
+exits 1 when FILE is out of date with the plan (for pre-commit and CI).
 `
 
 // runHelp lists the commands and analyzers, or documents each one named.

@@ -12,7 +12,7 @@ import (
 	"github.com/perfvet/perfvet/internal/driver"
 )
 
-// runPlan serves "perfvet plan init" and "perfvet plan check".
+// runPlan serves "perfvet plan init", "perfvet plan check" and "perfvet plan export".
 func runPlan(args []string) int {
 	if len(args) == 0 {
 		fmt.Fprint(os.Stderr, planHelp)
@@ -23,8 +23,10 @@ func runPlan(args []string) int {
 		return planInit(args[1:])
 	case "check":
 		return planCheck(args[1:])
+	case "export":
+		return planExport(args[1:])
 	}
-	fmt.Fprintf(os.Stderr, "perfvet plan: unknown command %q; want init or check\n", args[0])
+	fmt.Fprintf(os.Stderr, "perfvet plan: unknown command %q; want init, check or export\n", args[0])
 	return driver.ExitUsage
 }
 
