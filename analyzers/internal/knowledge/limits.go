@@ -7,8 +7,6 @@ package knowledge
 const (
 	Chi5Middleware  = Chi5 + "/middleware"
 	Echo4Middleware = Echo4 + "/middleware"
-	RedisOptions9   = Redis9 + ".Options"
-	PGX5PoolConfig  = PGX5Pool + ".Config"
 )
 
 // BodyReaders read all of the reader they are given (argument Arg): a
