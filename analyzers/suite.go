@@ -7,6 +7,7 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers/cacheinval"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	"github.com/perfvet/perfvet/analyzers/limits"
 	"github.com/perfvet/perfvet/analyzers/metrics"
 	"github.com/perfvet/perfvet/analyzers/nplusone"
 	"github.com/perfvet/perfvet/analyzers/pagesize"
@@ -40,6 +41,7 @@ func Suite(cfg Config) []*analysis.Analyzer {
 	}
 	return []*analysis.Analyzer{
 		cacheinval.New(cacheinval.Config{Plans: plans}),
+		limits.New(limits.Config{Plans: plans}),
 		metrics.New(metrics.Config{Plans: plans}),
 		nplusone.New(nplusone.Config{Plans: plans, Writes: true}),
 		pagesize.New(pagesize.Config{Plans: plans}),

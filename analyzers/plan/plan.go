@@ -31,6 +31,7 @@ type Plan struct {
 	Endpoints []Endpoint `plan:"endpoints"`
 	Costs     Costs      `plan:"costs"`
 	Limits    Limits     `plan:"limits"`
+	Pool      Pool       `plan:"pool"`
 	Cache     Cache      `plan:"cache"`
 	Metrics   []Metric   `plan:"metrics"`
 	Alerts    []Alert    `plan:"alerts"`
@@ -96,6 +97,18 @@ type Limits struct {
 	QueryTimeout   time.Duration `plan:"query_timeout"`
 	MaxPageSize    int           `plan:"max_page_size"`
 	MaxBodySize    Size          `plan:"max_body_size"`
+	MaxUploadSize  Size          `plan:"max_upload_size"` // a multipart upload
+}
+
+// Pool bounds a database connection pool: the largest values a program
+// may configure (a zero turns the check off). A pool must be configured:
+// database/sql opens connections without limit and keeps them forever
+// unless told otherwise.
+type Pool struct {
+	MaxOpen         int           `plan:"max_open"`
+	MaxIdle         int           `plan:"max_idle"`
+	ConnMaxLifetime time.Duration `plan:"conn_max_lifetime"`
+	ConnMaxIdleTime time.Duration `plan:"conn_max_idle_time"`
 }
 
 // Cache holds the caching rules.

@@ -53,7 +53,9 @@ func designDefaults() *plan.Plan {
 			QueryTimeout:   10 * time.Second,
 			MaxPageSize:    100,
 			MaxBodySize:    10 << 20,
+			MaxUploadSize:  100 << 20,
 		},
+		Pool: plan.Pool{MaxOpen: 100, MaxIdle: 100, ConnMaxLifetime: time.Hour, ConnMaxIdleTime: 30 * time.Minute},
 		Cache: plan.Cache{
 			MaxTTL: 24 * time.Hour,
 			Keys: []plan.KeyRule{
@@ -209,7 +211,7 @@ func TestMerge(t *testing.T) {
 		},
 		{
 			"zero limits", "limits: {request_timeout: 0, query_timeout: 0s, max_page_size: 0, max_body_size: 0}\n",
-			func(p *plan.Plan) { p.Limits = plan.Limits{} },
+			func(p *plan.Plan) { p.Limits = plan.Limits{MaxUploadSize: p.Limits.MaxUploadSize} },
 		},
 		{
 			"size units", "limits: {max_body_size: 512KB}\n",
@@ -217,7 +219,7 @@ func TestMerge(t *testing.T) {
 		},
 		{
 			"size in GB", "limits: {max_body_size: 1GB}\n",
-			func(p *plan.Plan) { p.Limits.MaxBodySize = 1 << 30 },
+			func(p *plan.Plan) { p.Limits.MaxBodySize, p.Limits.MaxUploadSize = 1<<30, 1<<30 }, // the default upload limit yields
 		},
 		{
 			"size in IEC units", "limits: {max_body_size: 2MiB}\n",
@@ -336,7 +338,7 @@ func TestErrors(t *testing.T) {
 		},
 		{
 			"unknown key far from any", "colour: red\n",
-			[]string{`1:1: unknown key "colour" at the top level; known keys: alerts, budget, cache, costs, endpoints, ignore, limits, metrics, queries, slo, version`},
+			[]string{`1:1: unknown key "colour" at the top level; known keys: alerts, budget, cache, costs, endpoints, ignore, limits, metrics, pool, queries, slo, version`},
 		},
 		{
 			"duration without unit", "limits:\n  request_timeout: 10\n",

@@ -158,6 +158,29 @@ func validateCosts(d *decoder, p *Plan) {
 
 func validateLimits(d *decoder, p *Plan) {
 	l := p.Limits
+	if l.MaxBodySize > 0 && l.MaxUploadSize > 0 && l.MaxUploadSize < l.MaxBodySize {
+		// A default yields to the key the file wrote.
+		if d.written("limits.max_upload_size") && d.written("limits.max_body_size") {
+			d.errorAt("limits.max_upload_size", "limits.max_upload_size (%v) is below limits.max_body_size (%v); an upload is a request body", l.MaxUploadSize, l.MaxBodySize)
+		} else if !d.written("limits.max_upload_size") {
+			p.Limits.MaxUploadSize = l.MaxBodySize
+		}
+	}
+	for _, v := range []struct {
+		key string
+		n   int
+	}{{"pool.max_open", p.Pool.MaxOpen}, {"pool.max_idle", p.Pool.MaxIdle}} {
+		if v.n < 0 {
+			d.errorAt(v.key, "%s: %d is negative; use 0 to turn the check off", v.key, v.n)
+		}
+	}
+	if p.Pool.MaxOpen > 0 && p.Pool.MaxIdle > p.Pool.MaxOpen {
+		if d.written("pool.max_idle") {
+			d.errorAt(firstWritten(d, "pool.max_idle", "pool.max_open"), "pool.max_idle (%d) is above pool.max_open (%d); idle connections are open connections", p.Pool.MaxIdle, p.Pool.MaxOpen)
+		} else {
+			p.Pool.MaxIdle = p.Pool.MaxOpen // the default yields to the written max_open
+		}
+	}
 	if l.MaxPageSize < 0 {
 		d.errorAt("limits.max_page_size", "limits.max_page_size: %d is negative; use 0 to turn the check off", l.MaxPageSize)
 	}

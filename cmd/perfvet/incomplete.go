@@ -18,6 +18,7 @@ var illTyped = map[string]string{
 	"pagesize":   "did not run (every rule follows the page size from the request to the query)",
 	"nplusone":   "checked only direct round trips in loops and calls of other packages' functions, not queries reached through this package's own helpers",
 	"timeouts":   "ran only the rules that need no flow analysis, not clients, servers and contexts whose bounds may be set after they are created",
+	"limits":     "ran on what type-checked (its rules need no flow analysis), so a read or pool whose types are missing was not seen",
 	"metrics":    "ran only the rules on metric definitions, not the checks for missing metrics and uninstrumented routes",
 }
 

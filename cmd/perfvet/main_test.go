@@ -350,8 +350,16 @@ func TestGoVetSameFindings(t *testing.T) {
 			slices.Sort(got)
 			got = slices.Compact(got)
 			var missing, extra []string
+			moved := map[string]bool{}
 			for _, w := range want {
 				if _, found := slices.BinarySearch(got, w); found {
+					continue
+				}
+				if g := movedByVet(w, got); g != "" {
+					// limits decides where a program is seen whole; under go
+					// vet a site in another package is reported at the
+					// server start, naming its position.
+					moved[g] = true
 					continue
 				}
 				if slices.ContainsFunc(knownVetGaps, func(gap string) bool { return strings.HasPrefix(name+": "+w, gap) }) {
@@ -361,7 +369,7 @@ func TestGoVetSameFindings(t *testing.T) {
 				missing = append(missing, w)
 			}
 			for _, g := range got {
-				if _, found := slices.BinarySearch(want, g); !found {
+				if _, found := slices.BinarySearch(want, g); !found && !moved[g] {
 					extra = append(extra, g)
 				}
 			}
@@ -371,6 +379,24 @@ func TestGoVetSameFindings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// movedByVet returns the go vet finding that reports the command's finding
+// w ("file:line:col: message") at another position, with " (at
+// dir/file:line:col)" naming w's position after the message.
+func movedByVet(w string, got []string) string {
+	posn, msg, ok := strings.Cut(w, ": ")
+	if !ok {
+		return ""
+	}
+	for _, g := range got {
+		_, gmsg, _ := strings.Cut(g, ": ")
+		rest, ok := strings.CutPrefix(gmsg, msg+" (at ")
+		if ok && strings.HasSuffix(rest, ")") && strings.HasSuffix(posn, strings.TrimSuffix(rest, ")")) {
+			return g
+		}
+	}
+	return ""
 }
 
 func TestGoVetPlanFlag(t *testing.T) {

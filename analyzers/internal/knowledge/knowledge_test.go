@@ -48,6 +48,7 @@ func tableSymbols() []string {
 	for k := range EchoStarts {
 		names = append(names, k)
 	}
+	names = append(names, limitsSymbols()...)
 	sort.Strings(names)
 	return names
 }

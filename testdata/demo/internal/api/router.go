@@ -55,6 +55,7 @@ func NewRouter(a *API) *http.ServeMux {
 	// Metrics: registered without metrics.Instrument, so back-office order
 	// lookups never show up in the request rate or latency dashboards.
 	mux.HandleFunc("GET /admin/orders/{id}", a.adminOrder)
+	mux.Handle("POST /orders/{id}/note", metrics.Instrument(http.HandlerFunc(a.orderNote)))
 
 	mux.Handle("GET /metrics", metrics.Handler())
 	return mux

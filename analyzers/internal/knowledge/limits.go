@@ -1,0 +1,99 @@
+package knowledge
+
+// Request bodies, uploads and connection pools: what the limits analyzer
+// knows. Keys are types.Func.FullName strings.
+
+// Packages of the limits tables.
+const (
+	Chi5Middleware  = Chi5 + "/middleware"
+	Echo4Middleware = Echo4 + "/middleware"
+)
+
+// BodyReaders read all of the reader they are given (argument Arg): a
+// request body passed to them with no limit is read whole, however large.
+var BodyReaders = map[string]int{
+	"io.ReadAll":               0,
+	"io/ioutil.ReadAll":        0,
+	"encoding/json.NewDecoder": 0,
+	"encoding/xml.NewDecoder":  0,
+	"io.Copy":                  1,
+	"io.CopyBuffer":            1,
+}
+
+// UploadReads parse a multipart request: the files go to disk beyond the
+// memory argument, with no bound on their total.
+var UploadReads = map[string]bool{
+	"(*net/http.Request).ParseMultipartForm": true,
+	"(*net/http.Request).FormFile":           true,
+	"(*net/http.Request).MultipartReader":    true,
+	"(*" + Gin + ".Context).FormFile":        true,
+	"(*" + Gin + ".Context).MultipartForm":   true,
+	"(" + Echo4 + ".Context).FormFile":       true,
+	"(" + Echo4 + ".Context).MultipartForm":  true,
+}
+
+// FrameworkBodyReads read the request body of the framework context they
+// are called on, whole.
+var FrameworkBodyReads = map[string]bool{
+	"(*" + Gin + ".Context).ShouldBindJSON":     true,
+	"(*" + Gin + ".Context).BindJSON":           true,
+	"(*" + Gin + ".Context).ShouldBind":         true,
+	"(*" + Gin + ".Context).Bind":               true,
+	"(*" + Gin + ".Context).ShouldBindXML":      true,
+	"(*" + Gin + ".Context).BindXML":            true,
+	"(*" + Gin + ".Context).ShouldBindYAML":     true,
+	"(*" + Gin + ".Context).BindYAML":           true,
+	"(*" + Gin + ".Context).ShouldBindTOML":     true,
+	"(*" + Gin + ".Context).GetRawData":         true,
+	"(*" + Gin + ".Context).ShouldBindBodyWith": true,
+	"(" + Echo4 + ".Context).Bind":              true,
+}
+
+// BodyLimiters bound a request body, with the size at argument Size (-1:
+// none given, the library's default) or in a string such as "2M" (echo).
+type BodyLimiter struct {
+	Size   int
+	String bool // the size is a string such as "2M"
+	Global bool // a handler or middleware: it limits every route it wraps
+}
+
+// BodyLimiters are the calls that limit a request body.
+var BodyLimiters = map[string]BodyLimiter{
+	"net/http.MaxBytesReader":                {Size: 2},
+	"net/http.MaxBytesHandler":               {Size: 1, Global: true},
+	"io.LimitReader":                         {Size: 1},
+	Chi5Middleware + ".RequestSize":          {Size: 0, Global: true},
+	Echo4Middleware + ".BodyLimit":           {Size: 0, String: true, Global: true},
+	Echo4Middleware + ".BodyLimitWithConfig": {Size: -1, Global: true},
+}
+
+// PoolOpens open a database/sql connection pool (the *sql.DB behind sqlx
+// and GORM too).
+var PoolOpens = map[string]bool{
+	"database/sql.Open":      true,
+	"database/sql.OpenDB":    true,
+	SQLX + ".Open":           true,
+	SQLX + ".Connect":        true,
+	SQLX + ".ConnectContext": true,
+	SQLX + ".MustOpen":       true,
+	SQLX + ".MustConnect":    true,
+	GORM + ".Open":           true,
+}
+
+// PoolSetters configure a *sql.DB, mapped to the plan's pool key they are
+// compared with.
+var PoolSetters = map[string]string{
+	"(*database/sql.DB).SetMaxOpenConns":    "max_open",
+	"(*database/sql.DB).SetMaxIdleConns":    "max_idle",
+	"(*database/sql.DB).SetConnMaxLifetime": "conn_max_lifetime",
+	"(*database/sql.DB).SetConnMaxIdleTime": "conn_max_idle_time",
+}
+
+// PGXPoolOpens open a pgx pool from a connection string (argument DSN) or a
+// *pgxpool.Config (-1).
+var PGXPoolOpens = map[string]int{
+	PGX5Pool + ".New":           1,
+	PGX5Pool + ".NewWithConfig": -1,
+	PGX4Pool + ".Connect":       1,
+	PGX4Pool + ".ConnectConfig": -1,
+}

@@ -1,0 +1,93 @@
+// Package limits defines an Analyzer that reports request bodies, uploads
+// and database connection pools with no bound, and bounds larger than the
+// optimization plan allows.
+//
+// # Analyzer limits
+//
+// limits: request bodies, uploads and connection pools with no bound
+//
+// A request body read whole with no limit is a memory denial of service in
+// one request: io.ReadAll(r.Body) of a 4 GB POST allocates 4 GB. A
+// multipart upload parsed with no limit fills the disk. A database/sql pool
+// that is never given SetMaxOpenConns opens connections without limit until
+// the database refuses them, and without SetConnMaxLifetime keeps them
+// forever, across failovers and DNS changes: that is how a traffic spike
+// becomes an outage.
+//
+// limits reports:
+//
+//   - a request body read whole (io.ReadAll, json/xml.NewDecoder, io.Copy
+//     from r.Body; gin's ShouldBindJSON, BindJSON, ShouldBind, GetRawData;
+//     echo's Bind) with no http.MaxBytesReader or io.LimitReader on that
+//     request's body before it in the same function, in a program that
+//     limits no body globally (http.MaxBytesHandler, echo's
+//     middleware.BodyLimit, chi's middleware.RequestSize, or a middleware
+//     that wraps r.Body in http.MaxBytesReader): at the read, with the
+//     plan's max_body_size in the message (category body);
+//   - a multipart upload parsed with no limit (ParseMultipartForm,
+//     FormFile, MultipartReader; gin's and echo's FormFile and
+//     MultipartForm), likewise, with the plan's max_upload_size (upload);
+//   - a *sql.DB (opened by database/sql, sqlx or GORM) in a program that
+//     serves requests, when the program never calls SetMaxOpenConns or
+//     SetConnMaxLifetime on a pool: at the open call (pool);
+//   - a body limit above max_body_size (max_upload_size where the same
+//     function parses a multipart form), a pool setting above the plan's
+//     pool: (SetMaxOpenConns, SetMaxIdleConns, SetConnMaxLifetime,
+//     SetConnMaxIdleTime, pgxpool MaxConns, go-redis PoolSize), and the
+//     zero that means "unlimited" (SetMaxOpenConns(0),
+//     SetConnMaxLifetime(0)): at the constant (plan).
+//
+// Body reads and pool opens are decided where the program is seen whole:
+// in a main package or a package that starts a server, from the facts of
+// every package it imports. A handler package is therefore reported when
+// its program is analysed, not alone; the finding sits at the read.
+//
+// Bad:
+//
+//	func create(w http.ResponseWriter, r *http.Request) {
+//		var in Order
+//		if err := json.NewDecoder(r.Body).Decode(&in); err != nil { ... }
+//	}
+//
+// Fixed:
+//
+//	func create(w http.ResponseWriter, r *http.Request) {
+//		r.Body = http.MaxBytesReader(w, r.Body, 10<<20)
+//		var in Order
+//		if err := json.NewDecoder(r.Body).Decode(&in); err != nil { ... }
+//	}
+//
+// and for a pool:
+//
+//	db, err := sql.Open("pgx", dsn)
+//	db.SetMaxOpenConns(25)
+//	db.SetConnMaxLifetime(30 * time.Minute)
+//
+// # Options
+//
+// The plan's limits.max_body_size (10MB), limits.max_upload_size (100MB)
+// and pool: (max_open 100, max_idle 100, conn_max_lifetime 1h,
+// conn_max_idle_time 30m); a zero turns its comparison off. -limits.tests
+// reports in test code too.
+//
+// # Findings
+//
+// Categories: body, upload, pool, plan.
+//
+// # Limits
+//
+// Only reads of a request's Body field (or a framework context's body) are
+// followed; a body handed to a helper that reads it is reported at the
+// helper's read when the helper receives the request. A limit is seen in
+// the same function as the read, or as a global limit anywhere in the
+// program; a limit applied by a middleware perfvet does not know (a
+// reverse proxy in front, a custom wrapper type) is not seen: suppress
+// with //perfvet:ignore limits and say where the limit is. Pools are
+// checked per program, not per pool: a program that configures one pool
+// counts as configuring all. pgx pools are reported only above the plan
+// (pgxpool's default MaxConns is bounded). Under go vet, which analyses one
+// package at a time, a read or an open in another package than the one
+// that starts the server is reported at the server start, naming its
+// position. Outbound keep-alive (http.Transport MaxIdleConnsPerHost) is
+// not checked yet.
+package limits

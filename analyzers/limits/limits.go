@@ -1,0 +1,629 @@
+package limits
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's name.
+const Name = "limits"
+
+// Categories of findings.
+const (
+	CategoryBody   = "body"   // a request body read whole with no limit
+	CategoryUpload = "upload" // a multipart upload parsed with no limit
+	CategoryPool   = "pool"   // a database pool never bounded
+	CategoryPlan   = "plan"   // a limit above the plan
+)
+
+// Config configures a limits analyzer.
+type Config struct {
+	// Plans gives the plan of each package.
+	Plans plan.Provider
+	// Tests reports findings in _test.go files too (flag -tests).
+	Tests bool
+}
+
+// DefaultConfig discovers each package's perfplan.yaml.
+func DefaultConfig() Config { return Config{Plans: plan.NewFinder("")} }
+
+// Analyzer is the limits analyzer with the default configuration.
+var Analyzer = New(DefaultConfig())
+
+// New returns a limits analyzer.
+func New(cfg Config) *analysis.Analyzer {
+	opts := &lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}
+	a := &analysis.Analyzer{
+		Name:             Name,
+		Doc:              analysisutil.MustExtractDoc(doc, Name),
+		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/limits/doc.go",
+		Run:              lint.Wrap(Name, opts, run),
+		Requires:         []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes:        []analysis.Fact{new(programFact)},
+		RunDespiteErrors: true,
+	}
+	opts.BindFlags(&a.Flags)
+	return a
+}
+
+// relevant are the packages without which a package neither reads a
+// request body nor opens a pool.
+var relevant = []string{
+	knowledge.NetHTTP, knowledge.Gin, knowledge.Echo4, knowledge.Chi5, knowledge.SQL,
+	knowledge.SQLX, knowledge.GORM, knowledge.PGX5Pool, knowledge.PGX4Pool, knowledge.Redis9, knowledge.Redis8,
+}
+
+func run(pass *lint.Pass) (any, error) {
+	if !analysisutil.ImportsAny(pass.Pkg, relevant...) || isLibrary(pass.Pkg.Path()) {
+		// A library's own reads and opens are its callers' to bound.
+		return nil, nil
+	}
+	c := &checker{pass: pass, own: &programFact{}}
+	// A dependency's reads and opens are its authors' to bound (and its
+	// callers' to wrap); only its global limits and pool settings count.
+	c.dependency = pass.Module != nil && pass.Module.Version != ""
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			if n.Body != nil {
+				c.function(n.Body)
+			}
+		case *ast.FuncLit:
+			c.function(n.Body)
+		case *ast.CompositeLit:
+			c.checkLiteral(n)
+		case *ast.AssignStmt:
+			c.checkFieldAssign(n)
+		}
+	}
+	c.conclude()
+	return nil, nil
+}
+
+// A programFact is what a package contributes to its program's verdict:
+// whether it limits request bodies for every route, whether it bounds a
+// pool, its unlimited reads and unbounded opens (decided where the program
+// is seen whole), and what a package that saw it already reported.
+type programFact struct {
+	Global       bool
+	SetsMaxOpen  bool
+	SetsLifetime bool
+	Reads        []site
+	Opens        []site
+	Reported     []string // Posn of sites reported by this package or below
+}
+
+// A site is a read or an open, reported where its program is seen whole.
+type site struct {
+	Posn     string    // file:line:col, the file relative to nothing
+	Pos      token.Pos // valid in hosts that share one FileSet
+	Category string
+	Msg      string
+}
+
+func (*programFact) AFact() {}
+
+func (f *programFact) String() string {
+	var parts []string
+	if f.Global {
+		parts = append(parts, "global")
+	}
+	if f.SetsMaxOpen {
+		parts = append(parts, "maxopen")
+	}
+	if f.SetsLifetime {
+		parts = append(parts, "lifetime")
+	}
+	if n := len(f.Reads); n > 0 {
+		parts = append(parts, fmt.Sprintf("reads=%d", n))
+	}
+	if n := len(f.Opens); n > 0 {
+		parts = append(parts, fmt.Sprintf("opens=%d", n))
+	}
+	if n := len(f.Reported); n > 0 {
+		parts = append(parts, fmt.Sprintf("reported=%d", n))
+	}
+	return "limits(" + strings.Join(parts, " ") + ")"
+}
+
+type checker struct {
+	pass       *lint.Pass
+	dependency bool
+	own        *programFact
+	start      ast.Node // the first server start, for sites whose position is unknown here
+}
+
+// function checks one function body: body reads against the limits set
+// before them in the same function, and the calls the program's verdict
+// counts.
+func (c *checker) function(body *ast.BlockStmt) {
+	info := c.pass.TypesInfo
+	var limited []limitAt // bodies wrapped before a position
+	var reads []*ast.CallExpr
+	upload := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // a function of its own
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if i < len(n.Rhs) && isBodyField(info, lhs) && isLimiter(info, n.Rhs[i]) {
+					limited = append(limited, limitAt{owner: types.ExprString(lhs.(*ast.SelectorExpr).X), pos: n.End()})
+				}
+			}
+		case *ast.CallExpr:
+			name := analysisutil.FullName(analysisutil.Callee(info, n))
+			if knowledge.UploadReads[name] {
+				upload = true
+			}
+			if _, ok := knowledge.BodyReaders[name]; ok || knowledge.UploadReads[name] || knowledge.FrameworkBodyReads[name] {
+				reads = append(reads, n)
+			}
+		}
+		return true
+	})
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := analysisutil.Callee(info, call)
+		name := analysisutil.FullName(fn)
+		switch {
+		case knowledge.BodyLimiters[name] != (knowledge.BodyLimiter{}):
+			c.checkLimiter(call, name, upload)
+			if knowledge.BodyLimiters[name].Global || name == "net/http.MaxBytesReader" && len(reads) == 0 {
+				// A handler wrapper, or a middleware that wraps the body
+				// and reads nothing itself: it limits every route it wraps.
+				c.own.Global = true
+			}
+		case knowledge.PoolOpens[name] && !c.dependency:
+			c.own.Opens = append(c.own.Opens, c.site(call, CategoryPool, fmt.Sprintf("%s opens a database pool", analysisutil.Display(fn))))
+		case knowledge.PoolSetters[name] != "":
+			c.checkSetter(call, name)
+		case isPGXOpen(name):
+			c.checkPGXOpen(call, name)
+		case isServerStart(name):
+			if c.start == nil {
+				c.start = call
+			}
+		}
+		return true
+	})
+	if !c.dependency {
+		for _, call := range reads {
+			c.checkRead(call, limited)
+		}
+	}
+}
+
+type limitAt struct {
+	owner string // the expression whose Body was wrapped: "r", "c.Request"
+	pos   token.Pos
+}
+
+// checkRead records a read of a request body that no limit set before it
+// in the function bounds.
+func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
+	info := c.pass.TypesInfo
+	fn := analysisutil.Callee(info, call)
+	name := analysisutil.FullName(fn)
+	var owner string // the request (or framework context) whose body is read
+	switch {
+	case knowledge.UploadReads[name] || knowledge.FrameworkBodyReads[name]:
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		owner = types.ExprString(sel.X)
+	default:
+		i := knowledge.BodyReaders[name]
+		if i >= len(call.Args) {
+			return
+		}
+		arg := ast.Unparen(call.Args[i])
+		if !isBodyField(info, arg) {
+			return // not a request body, or already a limited reader
+		}
+		owner = types.ExprString(arg.(*ast.SelectorExpr).X)
+	}
+	for _, l := range limited {
+		// r.Body limited bounds r's reads; c.Request.Body bounds c's.
+		if l.pos < call.Pos() && (l.owner == owner || strings.HasPrefix(l.owner, owner+".")) {
+			return
+		}
+	}
+	p := c.pass.Plan
+	category, size, key := CategoryBody, p.Limits.MaxBodySize, "max_body_size"
+	if knowledge.UploadReads[name] {
+		category, size, key = CategoryUpload, p.Limits.MaxUploadSize, "max_upload_size"
+	}
+	what := analysisutil.Display(fn)
+	var msg string
+	switch {
+	case category == CategoryUpload:
+		msg = fmt.Sprintf("%s parses an upload with no limit on its size: files beyond the memory bound go to disk, so one request can fill it; wrap the body first, r.Body = http.MaxBytesReader(w, r.Body, %d) (the plan's %s is %v)", what, int64(size), key, size)
+	case strings.HasPrefix(name, "(*"+knowledge.Gin+"."):
+		msg = fmt.Sprintf("%s reads the whole request body with no limit, so one request of any size is held in memory; limit it in a middleware, c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, %d) (the plan's %s is %v)", what, int64(size), key, size)
+	case strings.HasPrefix(name, "("+knowledge.Echo4+"."):
+		msg = fmt.Sprintf("%s reads the whole request body with no limit, so one request of any size is held in memory; add e.Use(middleware.BodyLimit(%q)) (the plan's %s is %v)", what, echoSize(size), key, size)
+	default:
+		msg = fmt.Sprintf("%s reads the request body whole with no limit, so one request of any size is held in memory; wrap it first, r.Body = http.MaxBytesReader(w, r.Body, %d) (the plan's %s is %v)", what, int64(size), key, size)
+	}
+	s := c.site(call, category, msg)
+	c.own.Reads = append(c.own.Reads, s)
+}
+
+// conclude exports the package's contribution, and where the program is
+// seen whole (a main package, or one that starts a server) reports the
+// program's unlimited reads and unbounded pools.
+func (c *checker) conclude() {
+	own := c.own
+	if c.pass.Pkg.Name() != "main" && c.start == nil {
+		// Not where the program is seen whole: pass the verdict's inputs on.
+		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 {
+			c.pass.ExportPackageFact(own)
+		}
+		return
+	}
+	global, maxOpen, lifetime := own.Global, own.SetsMaxOpen, own.SetsLifetime
+	reported := map[string]bool{}
+	reads, opens := slices.Clone(own.Reads), slices.Clone(own.Opens)
+	for _, pf := range c.pass.AllPackageFacts() {
+		f, ok := pf.Fact.(*programFact)
+		if !ok || pf.Package == c.pass.Pkg {
+			continue
+		}
+		global = global || f.Global
+		maxOpen = maxOpen || f.SetsMaxOpen
+		lifetime = lifetime || f.SetsLifetime
+		reads = append(reads, f.Reads...)
+		opens = append(opens, f.Opens...)
+		for _, r := range f.Reported {
+			reported[r] = true
+		}
+	}
+	var done []string
+	if !global {
+		for _, s := range reads {
+			if !reported[s.Posn] {
+				c.report(s)
+				done = append(done, s.Posn)
+			}
+		}
+	}
+	if !maxOpen || !lifetime {
+		var missing []string
+		if !maxOpen {
+			missing = append(missing, "SetMaxOpenConns")
+		}
+		if !lifetime {
+			missing = append(missing, "SetConnMaxLifetime")
+		}
+		pool := c.pass.Plan.Pool
+		for _, s := range opens {
+			if reported[s.Posn] {
+				continue
+			}
+			s.Msg += fmt.Sprintf(" that the program never bounds (no %s on any pool): under load it opens connections until the database refuses them and keeps each one forever; call db.SetMaxOpenConns(n) and db.SetConnMaxLifetime(d) after opening it (the plan's pool allows %s)",
+				strings.Join(missing, " and no "), poolBounds(pool))
+			c.report(s)
+			done = append(done, s.Posn)
+		}
+	}
+	for r := range reported {
+		done = append(done, r)
+	}
+	if c.pass.Pkg.Name() == "main" {
+		return // nothing imports a main package
+	}
+	slices.Sort(done)
+	c.pass.ExportPackageFact(&programFact{Global: global, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done)})
+}
+
+// report reports a site at its position, or, in a host that analyses one
+// package at a time (go vet), at the server start with its position named.
+func (c *checker) report(s site) {
+	if pos := s.Pos; pos.IsValid() && c.samePlace(pos, s.Posn) {
+		c.pass.Report(analysis.Diagnostic{Pos: pos, Category: s.Category, Message: s.Msg})
+		return
+	}
+	at := c.start
+	if at == nil {
+		return // a main package that starts no server: nothing to anchor on
+	}
+	c.pass.Report(analysis.Diagnostic{Pos: at.Pos(), Category: s.Category, Message: s.Msg + " (at " + s.Posn + ")"})
+}
+
+func (c *checker) samePlace(pos token.Pos, posn string) bool {
+	p := c.pass.Fset.Position(pos)
+	return p.IsValid() && posnOf(p) == posn
+}
+
+func (c *checker) site(n ast.Node, category, msg string) site {
+	return site{Posn: posnOf(c.pass.Fset.Position(n.Pos())), Pos: n.Pos(), Category: category, Msg: msg}
+}
+
+// posnOf names a position by the file's last two path elements, its line
+// and column: enough to tell sites apart, and the same in every host.
+func posnOf(p token.Position) string {
+	file := filepath.ToSlash(p.Filename)
+	if i := strings.LastIndex(file, "/"); i >= 0 {
+		if j := strings.LastIndex(file[:i], "/"); j >= 0 {
+			file = file[j+1:]
+		}
+	}
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Column)
+}
+
+// checkLimiter compares a constant body limit with the plan.
+func (c *checker) checkLimiter(call *ast.CallExpr, name string, upload bool) {
+	l := knowledge.BodyLimiters[name]
+	if l.Size < 0 || l.Size >= len(call.Args) {
+		return
+	}
+	var n int64
+	var ok bool
+	if l.String {
+		n, ok = c.echoLimit(call.Args[l.Size])
+	} else {
+		n, ok = c.constInt(call.Args[l.Size])
+	}
+	if !ok {
+		return
+	}
+	p := c.pass.Plan
+	max, key := p.Limits.MaxBodySize, "max_body_size"
+	if upload {
+		max, key = p.Limits.MaxUploadSize, "max_upload_size"
+	}
+	if max > 0 && plan.Size(n) > max {
+		c.pass.Report(analysis.Diagnostic{Pos: call.Args[l.Size].Pos(), End: call.Args[l.Size].End(), Category: CategoryPlan,
+			Message: fmt.Sprintf("body limit of %v is above the plan's %s (%v); lower it to at most %d", plan.Size(n), key, max, int64(max))})
+	}
+}
+
+// checkSetter records a pool setting and compares a constant with the plan.
+func (c *checker) checkSetter(call *ast.CallExpr, name string) {
+	key := knowledge.PoolSetters[name]
+	switch key {
+	case "max_open":
+		c.own.SetsMaxOpen = true
+	case "conn_max_lifetime":
+		c.own.SetsLifetime = true
+	}
+	if len(call.Args) != 1 {
+		return
+	}
+	method := name[strings.LastIndex(name, ".")+1:]
+	pool := c.pass.Plan.Pool
+	arg := call.Args[0]
+	report := func(format string, args ...any) {
+		c.pass.Report(analysis.Diagnostic{Pos: arg.Pos(), End: arg.End(), Category: CategoryPlan, Message: fmt.Sprintf(format, args...)})
+	}
+	switch key {
+	case "max_open", "max_idle":
+		n, ok := c.constInt(arg)
+		limit := pool.MaxOpen
+		if key == "max_idle" {
+			limit = pool.MaxIdle
+		}
+		switch {
+		case !ok || limit == 0:
+		case n <= 0 && key == "max_open":
+			report("%s(%d) leaves the pool's open connections unlimited; set at most %d (the plan's pool.max_open)", method, n, limit)
+		case n > int64(limit):
+			report("%s(%d) is above the plan's pool.%s (%d)", method, n, key, limit)
+		}
+	case "conn_max_lifetime", "conn_max_idle_time":
+		d, ok := c.constInt(arg)
+		limit := pool.ConnMaxLifetime
+		if key == "conn_max_idle_time" {
+			limit = pool.ConnMaxIdleTime
+		}
+		switch {
+		case !ok || limit == 0:
+		case d <= 0:
+			report("%s(%v) keeps connections forever, across database failovers and DNS changes; set at most %v (the plan's pool.%s)", method, time.Duration(d), limit, key)
+		case time.Duration(d) > limit:
+			report("%s(%v) is above the plan's pool.%s (%v)", method, time.Duration(d), key, limit)
+		}
+	}
+}
+
+var poolMaxConns = regexp.MustCompile(`pool_max_conns=(\d+)`)
+
+// checkPGXOpen compares a pool_max_conns in a constant connection string
+// with the plan.
+func (c *checker) checkPGXOpen(call *ast.CallExpr, name string) {
+	i := knowledge.PGXPoolOpens[name]
+	if i < 0 || i >= len(call.Args) {
+		return
+	}
+	tv := c.pass.TypesInfo.Types[call.Args[i]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return
+	}
+	m := poolMaxConns.FindStringSubmatch(constant.StringVal(tv.Value))
+	if m == nil {
+		return
+	}
+	n, err := strconv.Atoi(m[1])
+	if limit := c.pass.Plan.Pool.MaxOpen; err == nil && limit > 0 && n > limit {
+		c.pass.Report(analysis.Diagnostic{Pos: call.Args[i].Pos(), End: call.Args[i].End(), Category: CategoryPlan,
+			Message: fmt.Sprintf("pool_max_conns=%d is above the plan's pool.max_open (%d)", n, limit)})
+	}
+}
+
+// checkLiteral compares go-redis's PoolSize with the plan.
+func (c *checker) checkLiteral(lit *ast.CompositeLit) {
+	t := c.pass.TypesInfo.TypeOf(lit)
+	if t == nil || !analysisutil.IsNamed(t, knowledge.Redis9, "Options") && !analysisutil.IsNamed(t, knowledge.Redis8, "Options") {
+		return
+	}
+	for _, e := range lit.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if id, isID := kv.Key.(*ast.Ident); !ok || !isID || id.Name != "PoolSize" {
+			continue
+		}
+		c.checkPoolSize(kv.Value, "redis.Options PoolSize")
+	}
+}
+
+// checkFieldAssign compares pgxpool.Config's MaxConns and go-redis's
+// PoolSize set by assignment with the plan.
+func (c *checker) checkFieldAssign(as *ast.AssignStmt) {
+	for i, lhs := range as.Lhs {
+		sel, ok := lhs.(*ast.SelectorExpr)
+		if !ok || i >= len(as.Rhs) {
+			continue
+		}
+		v, ok := c.pass.TypesInfo.ObjectOf(sel.Sel).(*types.Var)
+		if !ok || !v.IsField() || v.Pkg() == nil {
+			continue
+		}
+		switch {
+		case v.Name() == "MaxConns" && (v.Pkg().Path() == knowledge.PGX5Pool || v.Pkg().Path() == knowledge.PGX4Pool):
+			c.checkPoolSize(as.Rhs[i], "pgxpool.Config MaxConns")
+		case v.Name() == "PoolSize" && (v.Pkg().Path() == knowledge.Redis9 || v.Pkg().Path() == knowledge.Redis8):
+			c.checkPoolSize(as.Rhs[i], "redis.Options PoolSize")
+		}
+	}
+}
+
+func (c *checker) checkPoolSize(e ast.Expr, what string) {
+	n, ok := c.constInt(e)
+	if limit := c.pass.Plan.Pool.MaxOpen; ok && limit > 0 && n > int64(limit) {
+		c.pass.Report(analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Category: CategoryPlan,
+			Message: fmt.Sprintf("%s of %d is above the plan's pool.max_open (%d)", what, n, limit)})
+	}
+}
+
+func (c *checker) constInt(e ast.Expr) (int64, bool) {
+	tv := c.pass.TypesInfo.Types[e]
+	if tv.Value == nil {
+		return 0, false
+	}
+	return constant.Int64Val(constant.ToInt(tv.Value))
+}
+
+// echoLimit parses echo's BodyLimit size ("2M", "512K", "1G"; echo's units
+// are powers of 1024).
+func (c *checker) echoLimit(e ast.Expr) (int64, bool) {
+	tv := c.pass.TypesInfo.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return 0, false
+	}
+	s := strings.ToUpper(strings.TrimSpace(constant.StringVal(tv.Value)))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		n      int64
+	}{{"B", 1}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"T", 1 << 40}, {"P", 1 << 50}} {
+		if rest, ok := strings.CutSuffix(s, u.suffix); ok && rest != "" {
+			s, mult = rest, u.n
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return 0, false
+	}
+	return n * mult, true
+}
+
+// echoSize writes a size the way echo's BodyLimit reads it.
+func echoSize(s plan.Size) string {
+	switch {
+	case s > 0 && s%(1<<30) == 0:
+		return fmt.Sprintf("%dG", s>>30)
+	case s > 0 && s%(1<<20) == 0:
+		return fmt.Sprintf("%dM", s>>20)
+	case s > 0 && s%(1<<10) == 0:
+		return fmt.Sprintf("%dK", s>>10)
+	}
+	return fmt.Sprintf("%dB", int64(s))
+}
+
+func poolBounds(p plan.Pool) string {
+	var parts []string
+	if p.MaxOpen > 0 {
+		parts = append(parts, fmt.Sprintf("at most %d open connections", p.MaxOpen))
+	}
+	if p.ConnMaxLifetime > 0 {
+		parts = append(parts, fmt.Sprintf("a lifetime of at most %v", p.ConnMaxLifetime))
+	}
+	if len(parts) == 0 {
+		return "any bound"
+	}
+	return strings.Join(parts, " and ")
+}
+
+// isBodyField reports whether e is the Body field of an *http.Request.
+func isBodyField(info *types.Info, e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Body" {
+		return false
+	}
+	return analysisutil.IsNamed(info.TypeOf(sel.X), knowledge.NetHTTP, "Request")
+}
+
+// isLimiter reports whether e is a call that limits a reader.
+func isLimiter(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	name := analysisutil.FullName(analysisutil.Callee(info, call))
+	return name == "net/http.MaxBytesReader" || name == "io.LimitReader"
+}
+
+// isLibrary reports whether a package belongs to the standard library or
+// to a library the knowledge tables describe (gin, echo, chi, sqlx, ...).
+func isLibrary(path string) bool {
+	if knowledge.IsDescribed(path) || analysisutil.IsStdPath(path) {
+		return true
+	}
+	for _, p := range []string{knowledge.Gin, knowledge.Echo4, knowledge.Chi5, knowledge.SQLX, knowledge.GORM, knowledge.PGX5, knowledge.PGX4, knowledge.Redis9, knowledge.Redis8} {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+func isPGXOpen(name string) bool {
+	_, ok := knowledge.PGXPoolOpens[name]
+	return ok
+}
+
+func isServerStart(name string) bool {
+	_, ok := knowledge.ServerStarts[name]
+	return ok
+}

@@ -1,0 +1,114 @@
+package limits_test
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
+	"github.com/perfvet/perfvet/analyzers/limits"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+// TestRealLibraries runs the analyzer on programs written against the real
+// libraries (net/http, gin, echo, database/sql, sqlx, pgx v5, go-redis
+// v9): each positive case has its twin, and each program is seen whole in
+// its main package.
+func TestRealLibraries(t *testing.T) {
+	dir := realibstest.Module(t, "./limits/...")
+	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
+	results := analysistest.Run(t, dir, a,
+		"./limits/nethttp", "./limits/globalmw", "./limits/ginapp", "./limits/echoapp", "./limits/echolimited",
+		"./limits/pools", "./limits/poolsok")
+	for _, r := range results {
+		for _, err := range r.Action.Package.TypeErrors {
+			t.Errorf("fixture does not type-check: %v", err)
+		}
+	}
+}
+
+// TestAcrossPackages checks a program whose handlers, pool and server are
+// in three packages: the reads and the open are reported by the main
+// package, at their own positions in the other packages. analysistest
+// reads the expectations of a package's own files only, so this test
+// matches every diagnostic of the run with every // want of the program.
+func TestAcrossPackages(t *testing.T) {
+	dir := realibstest.Module(t, "./limits/split/...")
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")}
+	pkgs, err := packages.Load(cfg, "./limits/split/...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for act := range graph.All() {
+		if act.Err != nil {
+			t.Errorf("%v: %v", act, act.Err)
+		}
+		if act.Analyzer != a {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			p := act.Package.Fset.Position(d.Pos)
+			got = append(got, fmt.Sprintf("%s:%d: %s", base(p.Filename), p.Line, d.Message))
+		}
+	}
+	sort.Strings(got)
+	want := wants(pkgs)
+	if len(want) != 2 {
+		t.Fatalf("the fixture has %d expectations, want 2 (a read and an open)", len(want))
+	}
+	for _, w := range want {
+		n := 0
+		for _, g := range got {
+			if strings.HasPrefix(g, w.at+": ") && w.re.MatchString(strings.TrimPrefix(g, w.at+": ")) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d diagnostics match %q, want exactly 1", w.at, n, w.re)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("got %d diagnostics, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+}
+
+type expectation struct {
+	at string // file:line
+	re *regexp.Regexp
+}
+
+var wantRE = regexp.MustCompile("// want `([^`]*)`")
+
+func wants(pkgs []*packages.Package) []expectation {
+	var out []expectation
+	for _, p := range pkgs {
+		for _, f := range p.Syntax {
+			for _, cg := range f.Comments {
+				for _, c := range cg.List {
+					if m := wantRE.FindStringSubmatch(c.Text); m != nil {
+						pos := p.Fset.Position(c.Pos())
+						out = append(out, expectation{base(pos.Filename) + ":" + strconv.Itoa(pos.Line), regexp.MustCompile(m[1])})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func base(file string) string { return file[strings.LastIndex(file, "/")+1:] }

@@ -1,0 +1,92 @@
+// Command nethttp reads request bodies with net/http, with and without a
+// limit.
+package main
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"net/http"
+	"os"
+)
+
+type order struct{ ID int }
+
+func readAll(w http.ResponseWriter, r *http.Request) {
+	data, _ := io.ReadAll(r.Body) // want `io.ReadAll reads the request body whole with no limit, so one request of any size is held in memory; wrap it first, r.Body = http.MaxBytesReader\(w, r.Body, 10485760\) \(the plan's max_body_size is 10MB\)`
+	_, _ = w.Write(data)
+}
+
+func readAllLimited(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	data, _ := io.ReadAll(r.Body)
+	_, _ = w.Write(data)
+}
+
+func readAllLimitReader(w http.ResponseWriter, r *http.Request) {
+	data, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	_, _ = w.Write(data)
+}
+
+func decode(w http.ResponseWriter, r *http.Request) {
+	var o order
+	_ = json.NewDecoder(r.Body).Decode(&o) // want `json.NewDecoder reads the request body whole with no limit`
+	_ = xml.NewDecoder(r.Body).Decode(&o)  // want `xml.NewDecoder reads the request body whole with no limit`
+}
+
+// decodeLimitedLate limits the body after reading it: too late.
+func decodeLimitedLate(w http.ResponseWriter, r *http.Request) {
+	var o order
+	_ = json.NewDecoder(r.Body).Decode(&o) // want `json.NewDecoder reads the request body whole`
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+}
+
+func decodeLimited(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	var o order
+	_ = json.NewDecoder(r.Body).Decode(&o)
+}
+
+func copyBody(w http.ResponseWriter, r *http.Request) {
+	f, _ := os.CreateTemp("", "body")
+	_, _ = io.Copy(f, r.Body) // want `io.Copy reads the request body whole`
+	_, _ = io.Copy(f, io.LimitReader(r.Body, 4096))
+}
+
+func upload(w http.ResponseWriter, r *http.Request) {
+	_ = r.ParseMultipartForm(32 << 20) // want `\(\*http.Request\).ParseMultipartForm parses an upload with no limit on its size: files beyond the memory bound go to disk, so one request can fill it; wrap the body first, r.Body = http.MaxBytesReader\(w, r.Body, 104857600\) \(the plan's max_upload_size is 100MB\)`
+}
+
+func uploadLimited(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 50<<20)
+	_ = r.ParseMultipartForm(32 << 20)
+	_, _, _ = r.FormFile("file")
+}
+
+func tooLarge(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<20) // want `body limit of 64MB is above the plan's max_body_size \(10MB\); lower it to at most 10485760`
+	_, _ = io.ReadAll(r.Body)
+}
+
+// uploadLarge's limit is compared with max_upload_size: it parses a form.
+func uploadLarge(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 200<<20) // want `body limit of 200MB is above the plan's max_upload_size \(100MB\)`
+	_ = r.ParseMultipartForm(32 << 20)
+}
+
+// notABody reads a file, not a request.
+func notABody(w http.ResponseWriter, r *http.Request) {
+	f, _ := os.Open("static.txt")
+	_, _ = io.ReadAll(f)
+}
+
+func main() {
+	for path, h := range map[string]http.HandlerFunc{
+		"/a": readAll, "/b": readAllLimited, "/c": readAllLimitReader, "/d": decode, "/e": decodeLimitedLate,
+		"/f": decodeLimited, "/g": copyBody, "/h": upload, "/i": uploadLimited, "/j": tooLarge, "/k": uploadLarge, "/l": notABody,
+	} {
+		http.HandleFunc(path, h)
+	}
+	srv := &http.Server{Addr: ":8080", ReadHeaderTimeout: 5e9}
+	_ = srv.ListenAndServe()
+}
