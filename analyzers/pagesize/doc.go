@@ -134,7 +134,11 @@
 // the same holds for a local struct handed to a call. On a package that does
 // not type-check the analyzer is silent. Facts settle in at most eight
 // rounds inside a package; chains longer than four calls are shortened in
-// messages.
+// messages. A trace from a sink back to its sources stops after 64
+// nested steps or 4,096 steps in all (with the traces it starts for the
+// arguments of min and for stored values); what lies beyond is taken as
+// bounded. A value that feeds itself through a loop (mn = min(mn, v))
+// carries the sources of its other inputs.
 //
 // Suppress a finding with //perfvet:ignore pagesize <reason> on its line or
 // the line above.

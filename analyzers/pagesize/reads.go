@@ -54,7 +54,10 @@ func (c *checker) ormWholeTable(key string, recv ssa.Value, params []ssa.Value) 
 			}
 		}
 	}
-	for v := recv; ; {
+	for v, steps := recv, 0; ; steps++ {
+		if steps > maxChainCalls {
+			return "" // a chain this long is not one the analyzer knows
+		}
 		call, ok := v.(*ssa.Call)
 		if !ok {
 			// The chain's root: a *gorm.DB held in a variable, a field or a
@@ -122,6 +125,9 @@ func (c *checker) ormWholeTable(key string, recv ssa.Value, params []ssa.Value) 
 	}
 	return "every row of " + table + " (no Limit in the chain)"
 }
+
+// maxChainCalls bounds the walk up an ORM chain.
+const maxChainCalls = 64
 
 func isLimit(key string) bool {
 	_, ok := knowledge.LimitMethods[key]

@@ -17,6 +17,16 @@ import (
 // A tracer follows a value backwards through SSA, from a page-size sink
 // to where it comes from, stopping at upper bounds. What it finds
 // unbounded on some path is an origin: request input, or a parameter.
+//
+// A trace may start sub-traces (is this argument of min request input?
+// is this stored value bounded?). A sub-trace has its own results and
+// its own seen set, but continues its parent's depth, shares its
+// parent's budget of steps, and does not enter a value its ancestors are
+// tracing: a phi that feeds min back into itself (mn = min(mn, v) in a
+// loop) ends there instead of starting a new sub-trace forever. Every
+// recursion of the tracer goes through trace or field, which check the
+// seen set, the depth and the budget, so its stack is bounded by
+// construction whatever the shape of the function.
 type tracer struct {
 	c       *checker
 	fn      *ssa.Function
@@ -24,11 +34,22 @@ type tracer struct {
 	origins []origin
 	clamps  []clamp
 	depth   int
+	shared  *traceShared
 }
 
+// traceShared is what a trace shares with its sub-traces.
+type traceShared struct {
+	active map[visit]bool // values on the stack of the trace or an ancestor
+	steps  int            // steps taken by the whole tree of traces
+}
+
+// A visit is a value traced where it is used (block at), or field field
+// of a struct followed to its use (at nil).
 type visit struct {
-	v  ssa.Value
-	at *ssa.BasicBlock
+	v     ssa.Value
+	at    *ssa.BasicBlock
+	field string
+	use   ssa.Instruction
 }
 
 // An origin is where an unbounded value comes from: request input
@@ -48,7 +69,30 @@ type clamp struct {
 }
 
 func (c *checker) newTracer(f *ssa.Function) *tracer {
-	return &tracer{c: c, fn: f, seen: make(map[visit]bool)}
+	return &tracer{c: c, fn: f, seen: make(map[visit]bool), shared: &traceShared{active: make(map[visit]bool)}}
+}
+
+// sub returns a sub-trace of t: see tracer.
+func (t *tracer) sub() *tracer {
+	return &tracer{c: t.c, fn: t.fn, seen: make(map[visit]bool), depth: t.depth + 1, shared: t.shared}
+}
+
+// enter reports whether the trace may step into key, and marks it seen
+// and active; the caller calls leave when done with it.
+func (t *tracer) enter(key visit) bool {
+	if t.seen[key] || t.shared.active[key] || t.depth > maxDepth || t.shared.steps >= maxSteps {
+		return false
+	}
+	t.seen[key] = true
+	t.shared.active[key] = true
+	t.shared.steps++
+	t.depth++
+	return true
+}
+
+func (t *tracer) leave(key visit) {
+	delete(t.shared.active, key)
+	t.depth--
 }
 
 func (t *tracer) addSource(s string) {
@@ -78,24 +122,31 @@ func (t *tracer) addParam(i int, field string) {
 	t.origins = append(t.origins, origin{param: i, field: field})
 }
 
-// maxDepth bounds the trace: the values that set page sizes are a few
-// steps from their source.
-const maxDepth = 64
+// maxDepth bounds the nesting of a trace and its sub-traces: the values
+// that set page sizes are a few steps from their source. maxSteps bounds
+// the work of one trace with all its sub-traces, which do not share
+// their seen sets.
+const (
+	maxDepth = 64
+	maxSteps = 4096
+)
 
 // trace follows v, used in block at.
 func (t *tracer) trace(v ssa.Value, at *ssa.BasicBlock) {
-	if v == nil || at == nil || t.seen[visit{v, at}] || t.depth > maxDepth {
+	if v == nil || at == nil {
 		return
 	}
-	t.seen[visit{v, at}] = true
 	if _, ok := v.(*ssa.Const); ok {
 		return
 	}
+	key := visit{v: v, at: at}
+	if !t.enter(key) {
+		return
+	}
+	defer t.leave(key)
 	if t.boundedAt(v, at) {
 		return
 	}
-	t.depth++
-	defer func() { t.depth-- }()
 	switch v := v.(type) {
 	case *ssa.Parameter:
 		if i := paramIndex(t.fn, v); i >= 0 && isNumberOrString(v.Type()) {
@@ -174,11 +225,8 @@ func (t *tracer) edgeBounds(v ssa.Value, pred, succ *ssa.BasicBlock) bool {
 // above: v < k, v <= k, v == k true, or v > k, v >= k false (either way
 // round). A constant bound is recorded for the plan check.
 func (t *tracer) condBounds(cond ssa.Value, branch bool, v ssa.Value) bool {
+	cond, branch = unNot(cond, branch)
 	switch c := cond.(type) {
-	case *ssa.UnOp:
-		if c.Op == token.NOT {
-			return t.condBounds(c.X, !branch, v)
-		}
 	case *ssa.BinOp:
 		op := c.Op
 		var other ssa.Value
@@ -207,6 +255,19 @@ func (t *tracer) condBounds(cond ssa.Value, branch bool, v ssa.Value) bool {
 	return false
 }
 
+// unNot strips the negations of a condition (!c taken true is c taken
+// false), a bounded number of them.
+func unNot(cond ssa.Value, branch bool) (ssa.Value, bool) {
+	for range 16 {
+		u, ok := cond.(*ssa.UnOp)
+		if !ok || u.Op != token.NOT {
+			break
+		}
+		cond, branch = u.X, !branch
+	}
+	return cond, branch
+}
+
 // mirror turns k < v into v > k.
 func mirror(op token.Token) token.Token {
 	switch op {
@@ -233,9 +294,9 @@ func same(a, b ssa.Value) bool {
 	return fa != nil && fb != nil && fa.X == fb.X && fa.Field == fb.Field
 }
 
-// strip removes numeric conversions.
+// strip removes numeric conversions (a bounded number of them).
 func strip(v ssa.Value) ssa.Value {
-	for {
+	for range 16 {
 		switch c := v.(type) {
 		case *ssa.Convert:
 			v = c.X
@@ -245,6 +306,7 @@ func strip(v ssa.Value) ssa.Value {
 			return v
 		}
 	}
+	return v
 }
 
 // fieldLoad returns the field address a value is loaded from, or nil.
@@ -323,7 +385,7 @@ func (t *tracer) builtin(name string, common *ssa.CallCommon, at *ssa.BasicBlock
 		for _, a := range common.Args {
 			// A bound that is not request input (a constant, a setting, a
 			// parameter) bounds the minimum.
-			sub := t.c.newTracer(t.fn)
+			sub := t.sub()
 			sub.trace(a, at)
 			if !sub.hasSource() {
 				return
@@ -364,9 +426,14 @@ func (t *tracer) load(u *ssa.UnOp) {
 // struct bound from the request, a gRPC request message, a local struct
 // whose field was set in this function, a parameter.
 func (t *tracer) field(base ssa.Value, name string, use ssa.Instruction, pointer bool) {
-	if name == "" {
+	if name == "" || base == nil {
 		return
 	}
+	key := visit{v: base, field: name, use: use}
+	if !t.enter(key) {
+		return
+	}
+	defer t.leave(key)
 	root := base
 	if u, ok := root.(*ssa.UnOp); ok && u.Op == token.MUL && !pointer {
 		root = u.X // a struct value loaded from a variable
@@ -482,7 +549,7 @@ func (t *tracer) fieldReaches(root ssa.Value, name string, binder ssa.Instructio
 	// may normalize it (req.Validate(), normalize(&req)).
 	kills := make(map[*ssa.BasicBlock][]int)
 	for _, s := range storesTo(root, name) {
-		sub := t.c.newTracer(t.fn)
+		sub := t.sub()
 		sub.trace(s.Val, s.Block())
 		if len(sub.origins) == 0 {
 			kills[s.Block()] = append(kills[s.Block()], indexOf(s))
@@ -515,9 +582,13 @@ func (t *tracer) fieldReaches(root ssa.Value, name string, binder ssa.Instructio
 		}
 		return condBoundsField(ifi.Cond, succ == pred.Succs[0], root, name)
 	}
+	// A search over the blocks, with a work list rather than recursion:
+	// a function may have thousands of blocks.
 	seen := map[*ssa.BasicBlock]bool{}
-	var walk func(b *ssa.BasicBlock) bool
-	walk = func(from *ssa.BasicBlock) bool {
+	work := []*ssa.BasicBlock{start}
+	for len(work) > 0 {
+		from := work[len(work)-1]
+		work = work[:len(work)-1]
 		for _, succ := range from.Succs {
 			if seen[succ] || bounds(from, succ) {
 				continue
@@ -529,16 +600,12 @@ func (t *tracer) fieldReaches(root ssa.Value, name string, binder ssa.Instructio
 				}
 				continue
 			}
-			if killedBetween(succ, 0, len(succ.Instrs)) {
-				continue
-			}
-			if walk(succ) {
-				return true
+			if !killedBetween(succ, 0, len(succ.Instrs)) {
+				work = append(work, succ)
 			}
 		}
-		return false
 	}
-	return walk(start)
+	return false
 }
 
 // callsWith returns the calls that get the struct pointer root, directly
@@ -600,11 +667,8 @@ func tagBounds(t types.Type, name string) bool {
 // condBoundsField is condBounds for a field of a struct in memory: the
 // comparison loads field name of root.
 func condBoundsField(cond ssa.Value, branch bool, root ssa.Value, name string) bool {
+	cond, branch = unNot(cond, branch)
 	switch c := cond.(type) {
-	case *ssa.UnOp:
-		if c.Op == token.NOT {
-			return condBoundsField(c.X, !branch, root, name)
-		}
 	case *ssa.BinOp:
 		isField := func(v ssa.Value) bool {
 			v = strip(v)
@@ -719,25 +783,25 @@ func isBinder(in ssa.Instruction, v ssa.Value) bool {
 // from one by a few calls (http.MaxBytesReader, io.LimitReader,
 // io.ReadAll).
 func fromRequestBody(v ssa.Value, depth int) bool {
-	if depth > 3 {
+	if depth > 8 {
 		return false
 	}
 	switch x := v.(type) {
 	case *ssa.MakeInterface:
-		return fromRequestBody(x.X, depth)
+		return fromRequestBody(x.X, depth+1)
 	case *ssa.ChangeInterface:
-		return fromRequestBody(x.X, depth)
+		return fromRequestBody(x.X, depth+1)
 	case *ssa.UnOp:
 		if fa := fieldLoad(x); fa != nil {
 			return fieldNameOf(fa.X.Type(), fa.Field) == "Body" && isNamedPtr(fa.X.Type(), knowledge.NetHTTP, "Request")
 		}
 	case *ssa.Extract:
 		if call, ok := x.Tuple.(*ssa.Call); ok {
-			return fromRequestBody(call, depth)
+			return fromRequestBody(call, depth+1)
 		}
 	case *ssa.Call:
 		for _, a := range x.Call.Args {
-			if fromRequestBody(a, depth+1) {
+			if fromRequestBody(a, depth+2) {
 				return true
 			}
 		}
