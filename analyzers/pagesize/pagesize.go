@@ -104,7 +104,8 @@ func run(pass *lint.Pass, parentKeys bool) (any, error) {
 		facts:      make(map[*types.Func]*pageFact),
 		reported:   make(map[token.Pos]bool),
 
-		invokeCache: make(map[*types.Func]*types.Func),
+		invokeCache:  make(map[*types.Func]*types.Func),
+		analyzedPkgs: make(map[*types.Package]bool),
 	}
 	c.computeFacts(funcs)
 	c.index()
@@ -129,8 +130,9 @@ type checker struct {
 	calls     map[token.Pos]*ast.CallExpr   // by Lparen
 	binops    map[token.Pos]*ast.BinaryExpr // by OpPos
 
-	invokeCache map[*types.Func]*types.Func // see libraryMethod
-	libTypes    []types.Type
+	invokeCache  map[*types.Func]*types.Func // see libraryMethod
+	libTypes     []types.Type
+	analyzedPkgs map[*types.Package]bool // see analyzed
 }
 
 // analyze walks one function: the page-size sinks its request input or
@@ -150,6 +152,12 @@ func (c *checker) analyze(f *ssa.Function) *pageFact {
 				}
 			case ssa.CallInstruction:
 				c.checkCall(f, fact, in, reqPath)
+			case *ssa.BinOp:
+				if v := concatSink(in); v != nil {
+					c.sink(f, fact, v, b, in.Pos(), sinkLimit, "")
+				}
+			case *ssa.Store:
+				c.paramFieldStore(f, fact, in)
 			case *ssa.Return:
 				c.returns(f, fact, in)
 			}
@@ -195,6 +203,21 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 			}
 		}
 	}
+	// A page size written into the SQL text.
+	for _, v := range formatSinks(common, key) {
+		c.sink(f, fact, v, call.Block(), pos, sinkLimit, "")
+	}
+	if v := writeSink(call, key); v != nil {
+		c.sink(f, fact, v, call.Block(), pos, sinkLimit, "")
+	}
+	if i, ok := knowledge.SQLTextArgs[key]; ok && i < len(params) {
+		if text, ok := constString(params[i]); ok && strings.Contains(strings.ToUpper(text), "LIMIT") {
+			st := sqltext.Parse("SELECT * FROM t " + text)
+			if v := placeholderArg(params[i+1:], st.Limit); v != nil {
+				c.sink(f, fact, v, call.Block(), pos, sinkLimit, "")
+			}
+		}
+	}
 	if i, ok := knowledge.LimitMethods[key]; ok && i < len(params) {
 		c.sink(f, fact, params[i], call.Block(), pos, analysisutil.Display(fn), "")
 	}
@@ -216,6 +239,11 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 			continue
 		}
 		c.sinkThrough(f, fact, all[s.Index], s, call, fn)
+	}
+	for _, w := range callee.Writes {
+		if w.Param < len(all) {
+			c.writeThrough(f, fact, all, w, call.Block())
+		}
 	}
 	if callee.Read != nil {
 		r := *callee.Read
@@ -265,9 +293,82 @@ func (c *checker) settle(fact *pageFact, t *tracer, pos token.Pos, sink, via, po
 	}
 }
 
+// paramFieldStore records a store to a field of a struct a parameter
+// points to (a builder's e.limit = n) in the fact.
+func (c *checker) paramFieldStore(f *ssa.Function, fact *pageFact, st *ssa.Store) {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok || !isNumberOrString(st.Val.Type()) {
+		return
+	}
+	p, ok := fa.X.(*ssa.Parameter)
+	if !ok {
+		return
+	}
+	i := paramIndex(f, p)
+	if i < 0 {
+		return
+	}
+	c.addWrites(f, fact, i, fieldNameOf(fa.X.Type(), fa.Field), st.Val, st.Block())
+}
+
+// writeThrough records, for a call to a helper that sets a field of
+// one of its parameters, the same write on this function's parameter
+// that the call passes.
+func (c *checker) writeThrough(f *ssa.Function, fact *pageFact, args []ssa.Value, w FieldWrite, at *ssa.BasicBlock) {
+	p, ok := unwrapIface(args[w.Param]).(*ssa.Parameter)
+	if !ok {
+		return
+	}
+	i := paramIndex(f, p)
+	if i < 0 {
+		return
+	}
+	switch {
+	case w.Source != "":
+		fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: w.Field, From: -1, Source: w.Source})
+	case w.From >= 0 && w.From < len(args):
+		c.addWrites(f, fact, i, w.Field, args[w.From], at)
+	default:
+		fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: w.Field, From: -1})
+	}
+}
+
+// addWrites records that field name of parameter i is set to v.
+func (c *checker) addWrites(f *ssa.Function, fact *pageFact, i int, name string, v ssa.Value, at *ssa.BasicBlock) {
+	if name == "" {
+		return
+	}
+	t := c.newTracer(f)
+	t.trace(v, at)
+	n := len(fact.Writes)
+	for _, o := range t.origins {
+		switch {
+		case o.source != "":
+			fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: name, From: -1, Source: o.source})
+		case o.param >= 0 && o.field == "":
+			fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: name, From: o.param})
+		}
+	}
+	if len(fact.Writes) == n {
+		fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: name, From: -1})
+	}
+}
+
+func unwrapIface(v ssa.Value) ssa.Value {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		return mi.X
+	}
+	return v
+}
+
 // returns records what a function's results carry: request input, or a
-// parameter unclamped.
+// parameter unclamped; and the pointer parameters it returns.
 func (c *checker) returns(f *ssa.Function, fact *pageFact, ret *ssa.Return) {
+	for _, r := range ret.Results {
+		if i := c.aliasOf(f, r); i >= 0 {
+			fact.Aliases = append(fact.Aliases, i)
+		}
+	}
 	for _, r := range ret.Results {
 		if !isNumberOrString(r.Type()) {
 			continue
@@ -277,12 +378,44 @@ func (c *checker) returns(f *ssa.Function, fact *pageFact, ret *ssa.Return) {
 		for _, o := range t.origins {
 			switch {
 			case o.source != "" && fact.Source == "":
-				fact.Source = o.source
+				fact.Source, fact.SourceName = o.source, o.nameParam+1
 			case o.param >= 0 && o.field == "":
 				fact.Returns = append(fact.Returns, o.param)
 			}
 		}
 	}
+}
+
+// aliasOf returns the index of the pointer parameter of f that v is
+// (directly, or returned by a call of a method that returns it), or -1.
+func (c *checker) aliasOf(f *ssa.Function, v ssa.Value) int {
+	for range 8 {
+		if _, ok := v.Type().Underlying().(*types.Pointer); !ok {
+			return -1
+		}
+		switch x := v.(type) {
+		case *ssa.Parameter:
+			return paramIndex(f, x)
+		case *ssa.Call:
+			fn := calleeObj(x.Common())
+			fact := c.factOf(fn)
+			if fact == nil || len(fact.Aliases) == 0 {
+				return -1
+			}
+			recv, params := splitArgs(x.Common(), fn)
+			all := params
+			if recv != nil {
+				all = append([]ssa.Value{recv}, params...)
+			}
+			if fact.Aliases[0] >= len(all) {
+				return -1
+			}
+			v = all[fact.Aliases[0]]
+			continue
+		}
+		return -1
+	}
+	return -1
 }
 
 // read handles a whole-table read: reported in a request path, carried up

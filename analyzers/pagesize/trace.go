@@ -56,9 +56,10 @@ type visit struct {
 // (source), or a parameter of the function (param, an SSA index where a
 // receiver is 0), possibly one field of it.
 type origin struct {
-	source string
-	param  int
-	field  string
+	source    string
+	nameParam int // the parameter that names the request input, or -1
+	param     int
+	field     string
 }
 
 // A clamp is a constant upper bound the trace crossed: max is the largest
@@ -95,13 +96,18 @@ func (t *tracer) leave(key visit) {
 	t.depth--
 }
 
-func (t *tracer) addSource(s string) {
+func (t *tracer) addSource(s string) { t.addNamedSource(s, -1) }
+
+// addNamedSource adds request input whose name is parameter nameParam of
+// the function (a request helper of the program: QueryIntParam(r,
+// "limit", 100)), or -1.
+func (t *tracer) addNamedSource(s string, nameParam int) {
 	for _, o := range t.origins {
-		if o.source == s {
+		if o.source == s && o.nameParam == nameParam {
 			return
 		}
 	}
-	t.origins = append(t.origins, origin{source: s, param: -1})
+	t.origins = append(t.origins, origin{source: s, nameParam: nameParam, param: -1})
 }
 
 func (t *tracer) hasSource() bool {
@@ -119,7 +125,7 @@ func (t *tracer) addParam(i int, field string) {
 			return
 		}
 	}
-	t.origins = append(t.origins, origin{param: i, field: field})
+	t.origins = append(t.origins, origin{param: i, field: field, nameParam: -1})
 }
 
 // maxDepth bounds the nesting of a trace and its sub-traces: the values
@@ -341,11 +347,22 @@ func (t *tracer) call(common *ssa.CallCommon, at *ssa.BasicBlock) {
 				return
 			}
 		}
-		t.addSource(describe(what, argName(params, in.NameArg)))
+		t.namedSource(what, params, in.NameArg)
 		return
 	}
 	if knowledge.Parsers[key] && len(params) > 0 {
 		t.trace(params[0], at)
+		return
+	}
+	if i, ok := knowledge.Formatters[key]; ok && i < len(params) {
+		sig, _ := fn.Type().(*types.Signature)
+		if sig != nil && sig.Variadic() && i == len(params)-1 {
+			for _, e := range variadic(params[i]) {
+				t.trace(e, at)
+			}
+		} else {
+			t.trace(params[i], at)
+		}
 		return
 	}
 	if recv != nil && isProtoMessage(recv.Type()) && strings.HasPrefix(fn.Name(), "Get") && len(params) == 0 {
@@ -357,18 +374,33 @@ func (t *tracer) call(common *ssa.CallCommon, at *ssa.BasicBlock) {
 	if f == nil {
 		return
 	}
-	if f.Source != "" {
-		t.addSource(f.Source)
-	}
 	all := params
 	if recv != nil {
 		all = append([]ssa.Value{recv}, params...)
+	}
+	if f.Source != "" {
+		t.namedSource(f.Source, all, f.SourceName-1)
 	}
 	for _, i := range f.Returns {
 		if i < len(all) {
 			t.trace(all[i], at)
 		}
 	}
+}
+
+// namedSource adds request input named by argument i of a call: a
+// constant names it; a parameter of the function makes the function a
+// request helper whose callers name it.
+func (t *tracer) namedSource(what string, args []ssa.Value, i int) {
+	if i >= 0 && i < len(args) {
+		if p, ok := args[i].(*ssa.Parameter); ok {
+			if j := paramIndex(t.fn, p); j >= 0 {
+				t.addNamedSource(what, j)
+				return
+			}
+		}
+	}
+	t.addSource(describe(what, argName(args, i)))
 }
 
 // builtin follows min and max: min(v, k) bounds v if k is not itself
@@ -450,7 +482,7 @@ func (t *tracer) field(base ssa.Value, name string, use ssa.Instruction, pointer
 			}
 			return
 		}
-		t.fieldStores(r, name, useBlock, use)
+		t.fieldWriters(r, name, useBlock, use, true) // a new struct's field is zero on entry
 	case *ssa.Parameter:
 		if isProtoMessage(r.Type()) && isGRPCMethod(t.fn) {
 			if t.fieldReaches(r, name, nil, use) {
@@ -458,10 +490,46 @@ func (t *tracer) field(base ssa.Value, name string, use ssa.Instruction, pointer
 			}
 			return
 		}
+		if dominated, _ := t.fieldWriters(r, name, useBlock, use, false); dominated {
+			return
+		}
 		if i := paramIndex(t.fn, r); i >= 0 {
 			t.addParam(i, name)
 		}
+	case *ssa.Call:
+		// A builder returned by a call: a constructor, or a method that
+		// returns its receiver (b.WithLimit(n).Build()).
+		if dominated, ok := t.fieldWriters(r, name, useBlock, use, true); dominated || !ok {
+			return
+		}
+		t.resultField(r, name)
 	}
+}
+
+// resultField follows field name of the struct a call returns: if the
+// callee returns one of its pointer parameters (a builder's method that
+// returns its receiver), what it writes there, else that parameter's
+// field before the call.
+func (t *tracer) resultField(call *ssa.Call, name string) {
+	fn := calleeObj(call.Common())
+	fact := t.c.factOf(fn)
+	if fact == nil || len(fact.Aliases) == 0 {
+		return // a constructor: what it sets is not followed
+	}
+	recv, params := splitArgs(call.Common(), fn)
+	all := params
+	if recv != nil {
+		all = append([]ssa.Value{recv}, params...)
+	}
+	j := fact.Aliases[0]
+	if j >= len(all) {
+		return
+	}
+	if ws := fact.writesTo(j, name); len(ws) > 0 {
+		t.applyWrites(ws, all, call.Block())
+		return
+	}
+	t.field(unwrapIface(all[j]), name, call, true)
 }
 
 // fieldOfArg follows field name of an argument passed to a helper whose
@@ -473,40 +541,104 @@ func (t *tracer) fieldOfArg(arg ssa.Value, name string, call ssa.CallInstruction
 	t.field(arg, name, call, false)
 }
 
-// fieldStores follows the values stored in field name of a local struct
-// (or the whole struct stored in it: a parameter spilled to memory, a
-// copy): the last store before the use if one dominates it, else every
-// store. A struct handed to a call before the use is given up on.
-func (t *tracer) fieldStores(a *ssa.Alloc, name string, at *ssa.BasicBlock, use ssa.Instruction) {
-	for _, call := range callsWith(a) {
-		if call != use {
-			return // a callee that gets the struct may bound the field (p.Normalize())
-		}
-	}
-	stores := flow.FieldStores(flow.Aliases(a), name)
-	for _, ref := range *a.Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == a {
-			stores = append(stores, st)
-		}
-	}
-	var last *ssa.Store
-	for _, s := range stores {
-		if !before(s, at, use) {
+// A writer sets field name of a struct: a store, or a call whose fact
+// says it sets the field of the argument the struct is.
+type writer struct {
+	in     ssa.Instruction
+	store  *ssa.Store
+	args   []ssa.Value  // the call's arguments, the receiver first
+	writes []FieldWrite // the call's writes of the field
+}
+
+// fieldWriters follows the values written into field name of the
+// struct root points to before use (in block at): stores to the field
+// (or, for a local struct, of the whole struct: a parameter spilled to
+// memory, a copy), and calls that set it by their fact (a builder's
+// WithLimit(n)); the last one before the use if one dominates it, else
+// every one. dominated says that one does, so the value on entry does not
+// reach the use. A call that gets the struct and that the analyzer cannot
+// see into may bound the field (p.Normalize()): if strict, the field is
+// then given up on (ok false).
+func (t *tracer) fieldWriters(root ssa.Value, name string, at *ssa.BasicBlock, use ssa.Instruction, strict bool) (dominated, ok bool) {
+	var ws []writer
+	for _, in := range callsWith(root) {
+		if in == use {
 			continue
 		}
-		if last == nil || before(last, s.Block(), s) {
-			last = s
+		common := in.(ssa.CallInstruction).Common()
+		fn := calleeObj(common)
+		recv, params := splitArgs(common, fn)
+		all := params
+		if recv != nil {
+			all = append([]ssa.Value{recv}, params...)
+		}
+		fact := t.c.factOf(fn)
+		var writes []FieldWrite
+		if fact != nil {
+			for i, a := range all {
+				if unwrapIface(a) == root {
+					writes = append(writes, fact.writesTo(i, name)...)
+				}
+			}
+		}
+		switch {
+		case len(writes) > 0:
+			ws = append(ws, writer{in: in, args: all, writes: writes})
+		case t.c.knownCallee(common, fn):
+			// It does not set the field.
+		case strict:
+			return false, false
+		}
+	}
+	var stores []*ssa.Store
+	if a, ok := root.(*ssa.Alloc); ok {
+		stores = flow.FieldStores(flow.Aliases(a), name)
+		for _, ref := range *a.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == a {
+				stores = append(stores, st)
+			}
+		}
+	} else {
+		stores = storesTo(root, name)
+	}
+	for _, st := range stores {
+		ws = append(ws, writer{in: st, store: st})
+	}
+	var last *writer
+	for i := range ws {
+		w := &ws[i]
+		if !before(w.in, at, use) {
+			continue
+		}
+		if last == nil || before(last.in, w.in.Block(), w.in) {
+			last = w
 		}
 	}
 	if last != nil {
-		stores = []*ssa.Store{last}
+		ws = []writer{*last}
 	}
-	for _, s := range stores {
-		if s.Addr == ssa.Value(a) {
-			t.field(s.Val, name, s, false) // the field of the stored struct
-			continue
+	for _, w := range ws {
+		switch {
+		case w.store != nil && w.store.Addr == root:
+			t.field(w.store.Val, name, w.store, false) // the field of the stored struct
+		case w.store != nil:
+			t.trace(w.store.Val, w.store.Block())
+		default:
+			t.applyWrites(w.writes, w.args, w.in.Block())
 		}
-		t.trace(s.Val, s.Block())
+	}
+	return last != nil, true
+}
+
+// applyWrites follows the values a call's writes of a field store.
+func (t *tracer) applyWrites(writes []FieldWrite, args []ssa.Value, at *ssa.BasicBlock) {
+	for _, w := range writes {
+		switch {
+		case w.Source != "":
+			t.addSource(w.Source)
+		case w.From >= 0 && w.From < len(args):
+			t.trace(args[w.From], at)
+		}
 	}
 }
 

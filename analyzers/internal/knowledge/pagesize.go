@@ -85,6 +85,44 @@ var Parsers = map[string]bool{
 	"strconv.ParseUint": true,
 }
 
+// Formatters are the calls whose result is their value arguments written
+// as text, with the index of the first of them (the receiver not
+// counted): a page size keeps its bound (none) through them. The last
+// argument of a variadic formatter is its operands.
+var Formatters = map[string]int{
+	"strconv.Itoa":       0,
+	"strconv.FormatInt":  0,
+	"strconv.FormatUint": 0,
+	"fmt.Sprint":         0,
+	"fmt.Sprintf":        1,
+}
+
+// SQLFormats are the formatting calls whose format (argument index, the
+// receiver not counted) may write a page size into SQL text: the operand
+// printed right after LIMIT is a page-size sink.
+var SQLFormats = map[string]int{
+	"fmt.Sprintf": 0,
+	"fmt.Fprintf": 1,
+	"fmt.Appendf": 1,
+}
+
+// BuilderWrites are the methods that append one string to a text being
+// built; one that follows the write of "... LIMIT " writes the row count.
+var BuilderWrites = map[string]bool{
+	"(*strings.Builder).WriteString": true,
+	"(*bytes.Buffer).WriteString":    true,
+}
+
+// SQLTextArgs are the query builders' calls that take a fragment of SQL
+// text (argument index, the receiver not counted) followed by the
+// values of its placeholders: squirrel's Suffix("LIMIT ?", n).
+var SQLTextArgs = map[string]int{
+	"(github.com/Masterminds/squirrel.SelectBuilder).Suffix": 0,
+	"github.com/Masterminds/squirrel.Expr":                   0,
+	"github.com/doug-martin/goqu/v9.L":                       0,
+	"github.com/doug-martin/goqu/v9.Literal":                 0,
+}
+
 // LimitMethods are the query builders' methods that set a query's row
 // limit, with the index of the limit argument (the receiver not counted).
 var LimitMethods = map[string]int{
@@ -98,6 +136,7 @@ var LimitMethods = map[string]int{
 	"(github.com/Masterminds/squirrel.SelectBuilder).Limit":   0,
 	"(*entgo.io/ent/dialect/sql.Selector).Limit":              0,
 	"(github.com/beego/beego/v2/client/orm.QuerySeter).Limit": 0,
+	"(*github.com/doug-martin/goqu/v9.SelectDataset).Limit":   0,
 }
 
 // MultiRowQueries are the calls that run a SQL text and return every row
