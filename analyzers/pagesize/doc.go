@@ -69,8 +69,13 @@
 //     sqlx's Select, pgx's Query..., not QueryRow nor sqlx's Get) whose
 //     constant SQL text has no LIMIT, no aggregate in its select list and
 //     no WHERE conjunct that pins a key; or a GORM Find or Scan into a
-//     slice, or a bun NewSelect...Scan into a slice, whose chain has no
-//     Limit and no key condition. Directly in the handler, the finding
+//     slice, a bun NewSelect...Scan into a slice, or an xorm Find or
+//     FindAndCount into a slice (on the engine or a session), whose chain
+//     has no Limit and no key condition; or a beego ORM
+//     QueryTable(...)...All whose chain calls Limit(-1), which disables
+//     the limit (without it beego reads at most 1000 rows, and the read is
+//     not reported); beego's Filter("status", "active") on a constant is a
+//     filter, Filter("id", v) or Filter("email", v) a key. Directly in the handler, the finding
 //     sits at the query; in a helper the handler calls (through any chain
 //     of helpers, across packages), at the handler's call.
 //

@@ -120,7 +120,10 @@ func (f *pageFact) normalize() {
 		if a.Index != b.Index {
 			return a.Index - b.Index
 		}
-		return strings.Compare(a.Field, b.Field)
+		if c := strings.Compare(a.Field, b.Field); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Sink, b.Sink) // deterministic: the first sink by name is kept
 	})
 	f.Sinks = slices.CompactFunc(f.Sinks, func(a, b ParamSink) bool { return a.Index == b.Index && a.Field == b.Field })
 	slices.Sort(f.Returns)

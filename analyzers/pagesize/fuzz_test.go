@@ -61,6 +61,7 @@ var tracerSeeds = [][]byte{
 	{opSource, 1, opStructCopy, 1, opRange, 0, 6, opIfElse, 1, 0, 3, opInner, 1, opMin, 1, 1, 0, opEnd, opSelf, 1, opEnd},
 	{opSource, 0, opRange, 0, 5, opRange, 1, 5, opRange, 2, 4, opMax, 0, 0, 1, opMin, 1, 1, 0, opSwap, 0, 1, opEnd, opEnd, opEnd},
 	{opSource, 0, opClampMin, 0, opRange, 0, 2, opMin, 0, 0, 1, opEnd},
+	{opSource, 1, opFuncValue, 1, 2, opStoreField, 2, opFuncValue, 2, 0, opLoadField, 0},
 	{opSource, 2, opHalve, 2, 0, opBreakLoop, 2, 1, opAdd, 0, 1, 2, opLen, 3, 0},
 	{},
 }
@@ -93,6 +94,7 @@ const (
 	opAddrOf            // { pv := &vI; *pv = max(*pv, vJ) }
 	opHalve             // vI = halve(vJ), a recursive helper; or even(vJ), mutually recursive
 	opLoop              // for { ...; if vI > 3 { break } }
+	opFuncValue         // { f := func(p *page) { p.Limit = vI }; f(&s); vI = s.Limit }
 	opEnd               // ends the innermost block
 	opCount
 )
@@ -174,6 +176,15 @@ func odd(n int) int {
 }
 
 var _ = strconv.Atoi
+
+func (p *page) SetLimit(n int) *page {
+	if n > 0 {
+		p.Limit = n
+	}
+	return p
+}
+
+func setLimit(p *page, n int) { p.SetLimit(n).SetLimit(min(n, 100)) }
 
 `
 
@@ -334,6 +345,15 @@ func (g *gen) stmt(op, d int) {
 			fn = "even"
 		}
 		g.line(d, "%s = %s(%s)", g.v(), fn, g.v())
+	case opFuncValue:
+		a, b := g.v(), g.v()
+		g.line(d, "{")
+		g.line(d+1, "f := func(p *page) { p.Limit = %s }", a)
+		g.line(d+1, "f(&s)")
+		g.line(d+1, "var ps *page = &s")
+		g.line(d+1, "setLimit(ps, %s)", b)
+		g.line(d+1, "%s = ps.Limit", b)
+		g.line(d, "}")
 	case opLoop:
 		v := g.v()
 		g.line(d, "for {")

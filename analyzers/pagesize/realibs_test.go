@@ -32,6 +32,7 @@ func TestKnowledgeNames(t *testing.T) {
 		"gorm.io/gorm", "github.com/uptrace/bun", "github.com/jmoiron/sqlx", "github.com/jackc/pgx/v5",
 		"github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v4", "github.com/jackc/pgx/v4/pgxpool",
 		"github.com/go-gorp/gorp/v3", "entgo.io/ent/dialect/sql",
+		"xorm.io/xorm", "github.com/Masterminds/squirrel", "github.com/doug-martin/goqu/v9",
 	}
 	exists, loaded := realibstest.Declared(t, dir, libs...)
 	var names []string

@@ -567,6 +567,13 @@ func (t *tracer) fieldWriters(root ssa.Value, name string, at *ssa.BasicBlock, u
 		}
 		common := in.(ssa.CallInstruction).Common()
 		fn := calleeObj(common)
+		if fn == nil {
+			// A function value or a builtin: what it does is unknown.
+			if strict {
+				return false, false
+			}
+			continue
+		}
 		recv, params := splitArgs(common, fn)
 		all := params
 		if recv != nil {

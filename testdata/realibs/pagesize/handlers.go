@@ -14,7 +14,37 @@ import (
 
 const maxPageSize = 100
 
-type API struct{ st *store.Store }
+type API struct {
+	st *store.Store
+	xs *store.XormStore
+}
+
+// ---- xorm, squirrel, goqu ----
+
+func (a *API) xormAll(w http.ResponseWriter, r *http.Request) {
+	_, _ = a.xs.AllUsers()    // want `\(\*store.XormStore\).AllUsers reads every row of User \(no Limit in the chain\) in a request path`
+	_, _ = a.xs.ActiveUsers() // want `\(\*store.XormStore\).ActiveUsers reads every row of User`
+}
+
+func (a *API) xormBounded(w http.ResponseWriter, r *http.Request) {
+	_, _ = a.xs.TeamUsers(1)
+	_, _ = a.xs.FirstUsers()
+	_, _ = a.xs.PageUsers(maxPageSize)
+}
+
+func (a *API) xormPage(w http.ResponseWriter, r *http.Request) {
+	n, _ := strconv.Atoi(r.URL.Query().Get("n"))
+	_, _ = a.xs.PageUsers(n) // want `page size from query parameter "n" reaches \(\*xorm.Session\).Limit through \(\*store.XormStore\).PageUsers`
+	_ = store.UsersQuery(n)  // want `page size from query parameter "n" reaches LIMIT through store.UsersQuery`
+	_ = store.GoquQuery(n)   // want `page size from query parameter "n" reaches \(\*goqu.SelectDataset\).Limit through store.GoquQuery`
+}
+
+func (a *API) xormPageClamped(w http.ResponseWriter, r *http.Request) {
+	n, _ := strconv.Atoi(r.URL.Query().Get("n"))
+	_, _ = a.xs.PageUsers(min(n, maxPageSize))
+	_ = store.UsersQuery(min(n, maxPageSize))
+	_ = store.GoquQuery(min(n, maxPageSize))
+}
 
 // ---- net/http ----
 
