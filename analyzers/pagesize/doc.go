@@ -75,9 +75,23 @@
 //     QueryTable(...)...All whose chain calls Limit(-1), which disables
 //     the limit (without it beego reads at most 1000 rows, and the read is
 //     not reported); beego's Filter("status", "active") on a constant is a
-//     filter, Filter("id", v) or Filter("email", v) a key. Directly in the handler, the finding
-//     sits at the query; in a helper the handler calls (through any chain
-//     of helpers, across packages), at the handler's call.
+//     filter, Filter("id", v) or Filter("email", v) a key. Directly in
+//     the handler, the finding sits at the query. One cause, one
+//     finding: a read in a helper that request paths reach (through any
+//     chain of helpers, across packages) is fixed in the helper, so it is
+//     reported once, at the read, with the request paths' calls as
+//     related positions (at most ten, "and N more"). Two exceptions keep
+//     the finding at the request path's call: an unexported helper of
+//     the handler's own package that one request path calls (no other
+//     can), and a read in generated code (sqlc's queries, fixed where
+//     they are generated from), reported at each call. A read in another
+//     package is reported from each package whose request paths reach
+//     it, at the same position with the same message, so that the
+//     command merges them into one; a package that imports one that
+//     already reported the read (it records so in a package fact) does
+//     not report it again. Under go vet, which runs package by package
+//     and does not merge, packages that do not import each other each
+//     report the read once.
 //
 // A barrier is a comparison that bounds the value from above on every
 // path to the sink: a branch taken only when n <= k (if n > 100 { n = 100

@@ -67,6 +67,13 @@ type Read struct {
 	Call string // the call that runs it
 	Via  string // the chain of calls to it
 	Posn string // file:line of the call that runs it
+	// Generated: the read is in generated code (sqlc's queries), which is
+	// fixed where it is generated from: each request path's call is
+	// reported instead of the read.
+	Generated bool
+	// Func is the full name of the function that runs the read, to find
+	// its position from packages that import it.
+	Func string
 }
 
 func (*pageFact) AFact() {}

@@ -63,7 +63,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       analysisutil.MustExtractDoc(doc, Name),
 		URL:       "https://github.com/perfvet/perfvet/blob/main/analyzers/pagesize/doc.go",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes: []analysis.Fact{new(pageFact)},
+		FactTypes: []analysis.Fact{new(pageFact), new(causesFact)},
 		// The rules are flow rules: on an ill-typed package there is no SSA
 		// and the analyzer stays silent.
 		RunDespiteErrors: true,
@@ -104,6 +104,8 @@ func run(pass *lint.Pass, parentKeys bool) (any, error) {
 		facts:      make(map[*types.Func]*pageFact),
 		reported:   make(map[token.Pos]bool),
 
+		readPos:      make(map[string]token.Pos),
+		causes:       make(map[string]*cause),
 		invokeCache:  make(map[*types.Func]*types.Func),
 		analyzedPkgs: make(map[*types.Package]bool),
 	}
@@ -113,6 +115,7 @@ func run(pass *lint.Pass, parentKeys bool) (any, error) {
 	for _, f := range funcs {
 		c.analyze(f)
 	}
+	c.reportCauses()
 	return nil, nil
 }
 
@@ -127,8 +130,11 @@ type checker struct {
 	// reporting: the facts are final; analyze reports what it finds.
 	reporting bool
 	reported  map[token.Pos]bool
-	calls     map[token.Pos]*ast.CallExpr   // by Lparen
-	binops    map[token.Pos]*ast.BinaryExpr // by OpPos
+	calls     map[token.Pos]*ast.CallExpr // by Lparen
+
+	readPos map[string]token.Pos          // the whole-table reads of this package, by posn
+	causes  map[string]*cause             // whole-table reads in helpers that request paths reach
+	binops  map[token.Pos]*ast.BinaryExpr // by OpPos
 
 	invokeCache  map[*types.Func]*types.Func // see libraryMethod
 	libTypes     []types.Type
@@ -197,7 +203,8 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 				}
 				if knowledge.MultiRowQueries[key] {
 					if what := c.wholeTable(st); what != "" {
-						c.read(fact, call, reqPath, &Read{What: what, Call: analysisutil.Display(lib), Posn: c.posn(pos)}, nil)
+						c.readPos[c.posn(pos)] = pos
+						c.read(fact, call, reqPath, &Read{What: what, Call: analysisutil.Display(lib), Posn: c.posn(pos), Generated: c.generated(pos), Func: funcName(f)}, nil)
 					}
 				}
 			}
@@ -223,7 +230,8 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 	}
 	if _, ok := knowledge.ORMFinders[key]; ok {
 		if what := c.ormWholeTable(key, recv, params); what != "" {
-			c.read(fact, call, reqPath, &Read{What: what, Call: analysisutil.Display(fn), Posn: c.posn(pos)}, nil)
+			c.readPos[c.posn(pos)] = pos
+			c.read(fact, call, reqPath, &Read{What: what, Call: analysisutil.Display(fn), Posn: c.posn(pos), Generated: c.generated(pos), Func: funcName(f)}, nil)
 		}
 	}
 	callee := c.factOf(fn)
@@ -421,8 +429,12 @@ func (c *checker) aliasOf(f *ssa.Function, v ssa.Value) int {
 // read handles a whole-table read: reported in a request path, carried up
 // to callers otherwise.
 func (c *checker) read(fact *pageFact, call ssa.CallInstruction, reqPath bool, r *Read, helper *types.Func) {
+	if reqPath && helper == nil {
+		c.reportRead(call.Common().Pos(), r, nil)
+		return
+	}
 	if reqPath {
-		c.reportRead(call.Common().Pos(), r, helper)
+		c.addCause(call.Common().Pos(), r, helper)
 		return
 	}
 	if fact.Read == nil {
@@ -468,6 +480,28 @@ func (c *checker) reportRead(pos token.Pos, r *Read, helper *types.Func) {
 		related = c.relatedAt(helper, r.Posn, "the query runs")
 	}
 	c.report(pos, related, CategoryWholeTable, "%s reads %s in a request path%s; every request loads the whole result into memory, and it grows with the table; page it with LIMIT (at most %s)", call, r.What, through, c.planMax())
+}
+
+// funcName returns the full name of the declared function f is or is
+// inside of.
+func funcName(f *ssa.Function) string {
+	for f.Parent() != nil {
+		f = f.Parent()
+	}
+	if obj, ok := f.Object().(*types.Func); ok && obj != nil {
+		return obj.Origin().FullName()
+	}
+	return ""
+}
+
+// generated reports whether pos is in a generated file of the package.
+func (c *checker) generated(pos token.Pos) bool {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return c.pass.Generated[f]
+		}
+	}
+	return false
 }
 
 // planMax names the plan's bound for messages.
