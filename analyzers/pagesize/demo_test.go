@@ -26,10 +26,12 @@ func TestDemo(t *testing.T) {
 	}
 	slices.Sort(got)
 	want := []string{
-		"internal/api/products.go:66:15: (*catalog.Service).Categories reads every row of categories (no LIMIT) in a request path, through (*cache.Catalog).Categories → (*store.Store).ListCategories → (*sql.DB).QueryContext at store/products.go:86; every request loads the whole result into memory, and it grows with the table; page it with LIMIT (at most the plan's max_page_size (100))" +
-			"\n\tinternal/catalog/catalog.go:39:19: the query runs in store/products.go:86",
 		"internal/api/users.go:17:16: page size from query parameter \"limit\" reaches LIMIT through (*store.Store).ListUsers (store/store.go:51) without an upper bound, so one request can ask for every row; clamp it to the plan's max_page_size (100)" +
 			"\n\tinternal/store/store.go:51:1: the page size reaches LIMIT here",
+		// One cause, one finding: the read, with the request path that
+		// reaches it.
+		"internal/store/products.go:86:1: (*sql.DB).QueryContext reads every row of categories (no LIMIT) at store/products.go:86, and request paths reach it; every request loads the whole result into memory, and it grows with the table; page it with LIMIT (at most the plan's max_page_size (100))" +
+			"\n\tinternal/api/products.go:66:35: a request path reaches it here, through (*catalog.Service).Categories → (*cache.Catalog).Categories → (*store.Store).ListCategories",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings on the demo:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

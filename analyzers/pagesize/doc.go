@@ -33,16 +33,31 @@
 //     ParseInt and ParseUint, conversions, arithmetic, variables, fields of
 //     local structs, and helpers, across packages (facts: "parameter k, or
 //     its field F, reaches a LIMIT"; "the result is the query parameter
-//     limit"; "the result is parameter k unclamped"). A sink is the
+//     limit", or the query parameter its parameter k names, as a
+//     program's own QueryIntParam(r, "limit", 100) returns it; "the
+//     result is parameter k unclamped"; "it sets field F of parameter j to
+//     parameter k", as a query builder's WithLimit(n) does, and "it
+//     returns parameter j", as a builder's methods return their
+//     receiver, so that b.WithLimit(n).Build() and b.WithLimit(n);
+//     b.Build() carry n to the LIMIT that Build writes from its field). A
+//     helper's default value is not a bound. A sink is the
 //     argument bound to the LIMIT placeholder of a constant SQL text
 //     ($n, ?, and :name or @name bound with sql.Named) of a database/sql,
 //     sqlx, pgx, bun or gorp query (also through an interface of the
 //     program that such a type implements, as sqlc's DBTX); the argument
 //     of GORM's, bun's, xorm's,
-//     squirrel's, ent's sql.Selector's and beego's Limit; and the length or
-//     capacity of make([]T, n). The finding sits at the query, the Limit
-//     or the make, or, when the sink is in a helper, at the call of the
-//     helper that passes the request's value;
+//     squirrel's, goqu's, ent's sql.Selector's and beego's Limit; a value
+//     written into the SQL text as the row count of a LIMIT (or FETCH
+//     FIRST n ROWS): the operand printed right after LIMIT by
+//     fmt.Sprintf, fmt.Fprintf or fmt.Appendf with a constant format
+//     (the count of MySQL's LIMIT offset, count), the operand
+//     concatenated after a text that ends with LIMIT ("... LIMIT " +
+//     strconv.Itoa(n)), a strings.Builder's or bytes.Buffer's
+//     WriteString right after the write of "... LIMIT ", the placeholder
+//     of a LIMIT in squirrel's Suffix or Expr and goqu's L; and the
+//     length or capacity of make([]T, n). The finding sits at the query,
+//     the Limit, the formatting or the make, or, when the sink is in a
+//     helper, at the call of the helper that passes the request's value;
 //   - a constant upper bound above the plan's max_page_size on the way
 //     to a LIMIT or a Limit (if n > 1000 { n = 1000 }, min(n, 1000)),
 //     wherever the value comes from, at the comparison or the min (a
@@ -54,10 +69,29 @@
 //     sqlx's Select, pgx's Query..., not QueryRow nor sqlx's Get) whose
 //     constant SQL text has no LIMIT, no aggregate in its select list and
 //     no WHERE conjunct that pins a key; or a GORM Find or Scan into a
-//     slice, or a bun NewSelect...Scan into a slice, whose chain has no
-//     Limit and no key condition. Directly in the handler, the finding
-//     sits at the query; in a helper the handler calls (through any chain
-//     of helpers, across packages), at the handler's call.
+//     slice, a bun NewSelect...Scan into a slice, or an xorm Find or
+//     FindAndCount into a slice (on the engine or a session), whose chain
+//     has no Limit and no key condition; or a beego ORM
+//     QueryTable(...)...All whose chain calls Limit(-1), which disables
+//     the limit (without it beego reads at most 1000 rows, and the read is
+//     not reported); beego's Filter("status", "active") on a constant is a
+//     filter, Filter("id", v) or Filter("email", v) a key. Directly in
+//     the handler, the finding sits at the query. One cause, one
+//     finding: a read in a helper that request paths reach (through any
+//     chain of helpers, across packages) is fixed in the helper, so it is
+//     reported once, at the read, with the request paths' calls as
+//     related positions (at most ten, "and N more"). Two exceptions keep
+//     the finding at the request path's call: an unexported helper of
+//     the handler's own package that one request path calls (no other
+//     can), and a read in generated code (sqlc's queries, fixed where
+//     they are generated from), reported at each call. A read in another
+//     package is reported from each package whose request paths reach
+//     it, at the same position with the same message, so that the
+//     command merges them into one; a package that imports one that
+//     already reported the read (it records so in a package fact) does
+//     not report it again. Under go vet, which runs package by package
+//     and does not merge, packages that do not import each other each
+//     report the read once.
 //
 // A barrier is a comparison that bounds the value from above on every
 // path to the sink: a branch taken only when n <= k (if n > 100 { n = 100
@@ -65,7 +99,8 @@
 // min(n, k), x % k, or a helper whose result carries no unbounded
 // parameter (a clamp function). The bound need not be a constant
 // (n > cfg.MaxPageSize counts); a constant bound is checked against the
-// plan.
+// plan. A lower bound alone (if n < 0 { n = 10 }, if n <= 0 { return
+// }) is not a barrier.
 //
 // Example. The limit goes to the query as the client sent it:
 //
@@ -110,8 +145,11 @@
 // methods of generated types, not of the library; only the runtime's
 // sql.Selector.Limit is matched) and GORM's generics API; sqlx's named
 // queries bound from a struct or map (:limit from a struct field), and
-// pgx.NamedArgs; SQL text that is not a constant (built with
-// fmt.Sprintf or a query builder's ToSql); calls through the program's
+// pgx.NamedArgs; a LIMIT written into SQL text in another way than
+// the ones above (a text joined from a slice, a write to a builder in
+// another block than the write of "LIMIT "), and a whole-table read
+// whose SQL text is not a constant; a page size set in a builder by a
+// constructor; calls through the program's
 // own interfaces and function values (a handler that calls a store
 // through an interface is not followed into the implementation; only a
 // query method of an interface that a database type the package imports
@@ -131,10 +169,18 @@
 // (binding:"max=100", validate:"lte=100"; the tag's number is not checked
 // against the plan), or by any call that gets the struct before the use
 // (req.Normalize(), validate.Struct(&req)), which is assumed to bound it;
-// the same holds for a local struct handed to a call. On a package that does
+// the same holds for a local struct handed to a call that the analyzer
+// cannot see into (a library, an interface method), while a call of the
+// program is followed by its fact (it sets the field, bounded or not, or
+// leaves it alone). A bound stored in a builder's field is not checked
+// against the plan. On a package that does
 // not type-check the analyzer is silent. Facts settle in at most eight
 // rounds inside a package; chains longer than four calls are shortened in
-// messages.
+// messages. A trace from a sink back to its sources stops after 64
+// nested steps or 4,096 steps in all (with the traces it starts for the
+// arguments of min and for stored values); what lies beyond is taken as
+// bounded. A value that feeds itself through a loop (mn = min(mn, v))
+// carries the sources of its other inputs.
 //
 // Suppress a finding with //perfvet:ignore pagesize <reason> on its line or
 // the line above.

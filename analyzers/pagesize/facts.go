@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
@@ -25,9 +26,29 @@ type pageFact struct {
 	// Source: the results carry request input with no upper bound
 	// ("query parameter \"limit\"").
 	Source string
+	// SourceName is 1 + the index of the parameter that names the
+	// request input of Source (a request helper of the program:
+	// QueryIntParam(r, "limit", 100)), or 0.
+	SourceName int
 	// Read: the function reads every row of a table (not in a request
 	// path of its own).
 	Read *Read
+	// Writes are the fields of pointer parameters the function sets (a
+	// query builder's WithLimit(n) sets its receiver's limit).
+	Writes []FieldWrite
+	// Aliases are the pointer parameters the function returns (a
+	// builder's method that returns its receiver).
+	Aliases []int
+}
+
+// A FieldWrite is a store to field Field of the struct parameter Param
+// points to: of parameter From with no upper bound, of request input
+// Source, or (From -1, Source "") of a bounded value.
+type FieldWrite struct {
+	Param  int
+	Field  string
+	From   int
+	Source string
 }
 
 // A ParamSink is a parameter, or a field of it, that reaches a page-size
@@ -46,6 +67,13 @@ type Read struct {
 	Call string // the call that runs it
 	Via  string // the chain of calls to it
 	Posn string // file:line of the call that runs it
+	// Generated: the read is in generated code (sqlc's queries), which is
+	// fixed where it is generated from: each request path's call is
+	// reported instead of the read.
+	Generated bool
+	// Func is the full name of the function that runs the read, to find
+	// its position from packages that import it.
+	Func string
 }
 
 func (*pageFact) AFact() {}
@@ -63,16 +91,33 @@ func (f *pageFact) String() string {
 		parts = append(parts, fmt.Sprintf("returns param%d", i))
 	}
 	if f.Source != "" {
-		parts = append(parts, "returns "+f.Source)
+		src := "returns " + f.Source
+		if f.SourceName > 0 {
+			src += fmt.Sprintf(" named by param%d", f.SourceName-1)
+		}
+		parts = append(parts, src)
 	}
 	if f.Read != nil {
 		parts = append(parts, "reads "+f.Read.What)
+	}
+	for _, w := range f.Writes {
+		from := "bounded"
+		switch {
+		case w.From >= 0:
+			from = fmt.Sprintf("param%d", w.From)
+		case w.Source != "":
+			from = w.Source
+		}
+		parts = append(parts, fmt.Sprintf("param%d.%s = %s", w.Param, w.Field, from))
+	}
+	for _, i := range f.Aliases {
+		parts = append(parts, fmt.Sprintf("returns *param%d", i))
 	}
 	return "pagesize(" + strings.Join(parts, "; ") + ")"
 }
 
 func (f *pageFact) empty() bool {
-	return len(f.Sinks) == 0 && len(f.Returns) == 0 && f.Source == "" && f.Read == nil
+	return len(f.Sinks) == 0 && len(f.Returns) == 0 && f.Source == "" && f.Read == nil && len(f.Writes) == 0 && len(f.Aliases) == 0
 }
 
 // normalize sorts and deduplicates, so that facts are deterministic and
@@ -82,11 +127,70 @@ func (f *pageFact) normalize() {
 		if a.Index != b.Index {
 			return a.Index - b.Index
 		}
-		return strings.Compare(a.Field, b.Field)
+		if c := strings.Compare(a.Field, b.Field); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Sink, b.Sink) // deterministic: the first sink by name is kept
 	})
 	f.Sinks = slices.CompactFunc(f.Sinks, func(a, b ParamSink) bool { return a.Index == b.Index && a.Field == b.Field })
 	slices.Sort(f.Returns)
 	f.Returns = slices.Compact(f.Returns)
+	slices.SortFunc(f.Writes, func(a, b FieldWrite) int {
+		if a.Param != b.Param {
+			return a.Param - b.Param
+		}
+		if c := strings.Compare(a.Field, b.Field); c != 0 {
+			return c
+		}
+		if a.From != b.From {
+			return a.From - b.From
+		}
+		return strings.Compare(a.Source, b.Source)
+	})
+	f.Writes = slices.Compact(f.Writes)
+	slices.Sort(f.Aliases)
+	f.Aliases = slices.Compact(f.Aliases)
+}
+
+// writesTo returns the writes of field name of parameter i.
+func (f *pageFact) writesTo(i int, name string) []FieldWrite {
+	var out []FieldWrite
+	for _, w := range f.Writes {
+		if w.Param == i && w.Field == name {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// knownCallee reports whether what fn does to the fields of its
+// parameters is known from its fact (no fact: nothing): a declared
+// function of this package, or of a package the analyzer computes facts
+// for (see analyzed). Interface methods, function values, the libraries and the standard
+// library are not known: a struct handed to them may be bounded there
+// (validate.Struct(&req)).
+func (c *checker) knownCallee(common *ssa.CallCommon, fn *types.Func) bool {
+	if common.IsInvoke() || fn == nil || fn.Pkg() == nil || common.StaticCallee() == nil {
+		return false
+	}
+	if fn.Pkg() == c.pass.Pkg {
+		return true
+	}
+	if knowledge.IsDescribed(fn.Pkg().Path()) {
+		return false
+	}
+	return c.analyzed(fn.Pkg())
+}
+
+// analyzed reports whether run computes the facts of pkg: the test at
+// the top of run, on the imported package.
+func (c *checker) analyzed(pkg *types.Package) bool {
+	if ok, done := c.analyzedPkgs[pkg]; done {
+		return ok
+	}
+	ok := !analysisutil.IsStdPath(pkg.Path()) && !knowledge.IsDescribed(pkg.Path()) && analysisutil.ImportsAny(pkg, relevant...)
+	c.analyzedPkgs[pkg] = ok
+	return ok
 }
 
 // maxChain bounds the chain of calls a fact names.

@@ -63,7 +63,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       analysisutil.MustExtractDoc(doc, Name),
 		URL:       "https://github.com/perfvet/perfvet/blob/main/analyzers/pagesize/doc.go",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes: []analysis.Fact{new(pageFact)},
+		FactTypes: []analysis.Fact{new(pageFact), new(causesFact)},
 		// The rules are flow rules: on an ill-typed package there is no SSA
 		// and the analyzer stays silent.
 		RunDespiteErrors: true,
@@ -104,7 +104,10 @@ func run(pass *lint.Pass, parentKeys bool) (any, error) {
 		facts:      make(map[*types.Func]*pageFact),
 		reported:   make(map[token.Pos]bool),
 
-		invokeCache: make(map[*types.Func]*types.Func),
+		readPos:      make(map[string]token.Pos),
+		causes:       make(map[string]*cause),
+		invokeCache:  make(map[*types.Func]*types.Func),
+		analyzedPkgs: make(map[*types.Package]bool),
 	}
 	c.computeFacts(funcs)
 	c.index()
@@ -112,6 +115,7 @@ func run(pass *lint.Pass, parentKeys bool) (any, error) {
 	for _, f := range funcs {
 		c.analyze(f)
 	}
+	c.reportCauses()
 	return nil, nil
 }
 
@@ -126,11 +130,15 @@ type checker struct {
 	// reporting: the facts are final; analyze reports what it finds.
 	reporting bool
 	reported  map[token.Pos]bool
-	calls     map[token.Pos]*ast.CallExpr   // by Lparen
-	binops    map[token.Pos]*ast.BinaryExpr // by OpPos
+	calls     map[token.Pos]*ast.CallExpr // by Lparen
 
-	invokeCache map[*types.Func]*types.Func // see libraryMethod
-	libTypes    []types.Type
+	readPos map[string]token.Pos          // the whole-table reads of this package, by posn
+	causes  map[string]*cause             // whole-table reads in helpers that request paths reach
+	binops  map[token.Pos]*ast.BinaryExpr // by OpPos
+
+	invokeCache  map[*types.Func]*types.Func // see libraryMethod
+	libTypes     []types.Type
+	analyzedPkgs map[*types.Package]bool // see analyzed
 }
 
 // analyze walks one function: the page-size sinks its request input or
@@ -150,6 +158,12 @@ func (c *checker) analyze(f *ssa.Function) *pageFact {
 				}
 			case ssa.CallInstruction:
 				c.checkCall(f, fact, in, reqPath)
+			case *ssa.BinOp:
+				if v := concatSink(in); v != nil {
+					c.sink(f, fact, v, b, in.Pos(), sinkLimit, "")
+				}
+			case *ssa.Store:
+				c.paramFieldStore(f, fact, in)
 			case *ssa.Return:
 				c.returns(f, fact, in)
 			}
@@ -189,9 +203,25 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 				}
 				if knowledge.MultiRowQueries[key] {
 					if what := c.wholeTable(st); what != "" {
-						c.read(fact, call, reqPath, &Read{What: what, Call: analysisutil.Display(lib), Posn: c.posn(pos)}, nil)
+						c.readPos[c.posn(pos)] = pos
+						c.read(fact, call, reqPath, &Read{What: what, Call: analysisutil.Display(lib), Posn: c.posn(pos), Generated: c.generated(pos), Func: funcName(f)}, nil)
 					}
 				}
+			}
+		}
+	}
+	// A page size written into the SQL text.
+	for _, v := range formatSinks(common, key) {
+		c.sink(f, fact, v, call.Block(), pos, sinkLimit, "")
+	}
+	if v := writeSink(call, key); v != nil {
+		c.sink(f, fact, v, call.Block(), pos, sinkLimit, "")
+	}
+	if i, ok := knowledge.SQLTextArgs[key]; ok && i < len(params) {
+		if text, ok := constString(params[i]); ok && strings.Contains(strings.ToUpper(text), "LIMIT") {
+			st := sqltext.Parse("SELECT * FROM t " + text)
+			if v := placeholderArg(params[i+1:], st.Limit); v != nil {
+				c.sink(f, fact, v, call.Block(), pos, sinkLimit, "")
 			}
 		}
 	}
@@ -200,7 +230,8 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 	}
 	if _, ok := knowledge.ORMFinders[key]; ok {
 		if what := c.ormWholeTable(key, recv, params); what != "" {
-			c.read(fact, call, reqPath, &Read{What: what, Call: analysisutil.Display(fn), Posn: c.posn(pos)}, nil)
+			c.readPos[c.posn(pos)] = pos
+			c.read(fact, call, reqPath, &Read{What: what, Call: analysisutil.Display(fn), Posn: c.posn(pos), Generated: c.generated(pos), Func: funcName(f)}, nil)
 		}
 	}
 	callee := c.factOf(fn)
@@ -216,6 +247,11 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 			continue
 		}
 		c.sinkThrough(f, fact, all[s.Index], s, call, fn)
+	}
+	for _, w := range callee.Writes {
+		if w.Param < len(all) {
+			c.writeThrough(f, fact, all, w, call.Block())
+		}
 	}
 	if callee.Read != nil {
 		r := *callee.Read
@@ -265,9 +301,82 @@ func (c *checker) settle(fact *pageFact, t *tracer, pos token.Pos, sink, via, po
 	}
 }
 
+// paramFieldStore records a store to a field of a struct a parameter
+// points to (a builder's e.limit = n) in the fact.
+func (c *checker) paramFieldStore(f *ssa.Function, fact *pageFact, st *ssa.Store) {
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok || !isNumberOrString(st.Val.Type()) {
+		return
+	}
+	p, ok := fa.X.(*ssa.Parameter)
+	if !ok {
+		return
+	}
+	i := paramIndex(f, p)
+	if i < 0 {
+		return
+	}
+	c.addWrites(f, fact, i, fieldNameOf(fa.X.Type(), fa.Field), st.Val, st.Block())
+}
+
+// writeThrough records, for a call to a helper that sets a field of
+// one of its parameters, the same write on this function's parameter
+// that the call passes.
+func (c *checker) writeThrough(f *ssa.Function, fact *pageFact, args []ssa.Value, w FieldWrite, at *ssa.BasicBlock) {
+	p, ok := unwrapIface(args[w.Param]).(*ssa.Parameter)
+	if !ok {
+		return
+	}
+	i := paramIndex(f, p)
+	if i < 0 {
+		return
+	}
+	switch {
+	case w.Source != "":
+		fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: w.Field, From: -1, Source: w.Source})
+	case w.From >= 0 && w.From < len(args):
+		c.addWrites(f, fact, i, w.Field, args[w.From], at)
+	default:
+		fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: w.Field, From: -1})
+	}
+}
+
+// addWrites records that field name of parameter i is set to v.
+func (c *checker) addWrites(f *ssa.Function, fact *pageFact, i int, name string, v ssa.Value, at *ssa.BasicBlock) {
+	if name == "" {
+		return
+	}
+	t := c.newTracer(f)
+	t.trace(v, at)
+	n := len(fact.Writes)
+	for _, o := range t.origins {
+		switch {
+		case o.source != "":
+			fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: name, From: -1, Source: o.source})
+		case o.param >= 0 && o.field == "":
+			fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: name, From: o.param})
+		}
+	}
+	if len(fact.Writes) == n {
+		fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: name, From: -1})
+	}
+}
+
+func unwrapIface(v ssa.Value) ssa.Value {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		return mi.X
+	}
+	return v
+}
+
 // returns records what a function's results carry: request input, or a
-// parameter unclamped.
+// parameter unclamped; and the pointer parameters it returns.
 func (c *checker) returns(f *ssa.Function, fact *pageFact, ret *ssa.Return) {
+	for _, r := range ret.Results {
+		if i := c.aliasOf(f, r); i >= 0 {
+			fact.Aliases = append(fact.Aliases, i)
+		}
+	}
 	for _, r := range ret.Results {
 		if !isNumberOrString(r.Type()) {
 			continue
@@ -277,7 +386,7 @@ func (c *checker) returns(f *ssa.Function, fact *pageFact, ret *ssa.Return) {
 		for _, o := range t.origins {
 			switch {
 			case o.source != "" && fact.Source == "":
-				fact.Source = o.source
+				fact.Source, fact.SourceName = o.source, o.nameParam+1
 			case o.param >= 0 && o.field == "":
 				fact.Returns = append(fact.Returns, o.param)
 			}
@@ -285,11 +394,47 @@ func (c *checker) returns(f *ssa.Function, fact *pageFact, ret *ssa.Return) {
 	}
 }
 
+// aliasOf returns the index of the pointer parameter of f that v is
+// (directly, or returned by a call of a method that returns it), or -1.
+func (c *checker) aliasOf(f *ssa.Function, v ssa.Value) int {
+	for range 8 {
+		if _, ok := v.Type().Underlying().(*types.Pointer); !ok {
+			return -1
+		}
+		switch x := v.(type) {
+		case *ssa.Parameter:
+			return paramIndex(f, x)
+		case *ssa.Call:
+			fn := calleeObj(x.Common())
+			fact := c.factOf(fn)
+			if fact == nil || len(fact.Aliases) == 0 {
+				return -1
+			}
+			recv, params := splitArgs(x.Common(), fn)
+			all := params
+			if recv != nil {
+				all = append([]ssa.Value{recv}, params...)
+			}
+			if fact.Aliases[0] >= len(all) {
+				return -1
+			}
+			v = all[fact.Aliases[0]]
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
 // read handles a whole-table read: reported in a request path, carried up
 // to callers otherwise.
 func (c *checker) read(fact *pageFact, call ssa.CallInstruction, reqPath bool, r *Read, helper *types.Func) {
+	if reqPath && helper == nil {
+		c.reportRead(call.Common().Pos(), r, nil)
+		return
+	}
 	if reqPath {
-		c.reportRead(call.Common().Pos(), r, helper)
+		c.addCause(call.Common().Pos(), r, helper)
 		return
 	}
 	if fact.Read == nil {
@@ -335,6 +480,28 @@ func (c *checker) reportRead(pos token.Pos, r *Read, helper *types.Func) {
 		related = c.relatedAt(helper, r.Posn, "the query runs")
 	}
 	c.report(pos, related, CategoryWholeTable, "%s reads %s in a request path%s; every request loads the whole result into memory, and it grows with the table; page it with LIMIT (at most %s)", call, r.What, through, c.planMax())
+}
+
+// funcName returns the full name of the declared function f is or is
+// inside of.
+func funcName(f *ssa.Function) string {
+	for f.Parent() != nil {
+		f = f.Parent()
+	}
+	if obj, ok := f.Object().(*types.Func); ok && obj != nil {
+		return obj.Origin().FullName()
+	}
+	return ""
+}
+
+// generated reports whether pos is in a generated file of the package.
+func (c *checker) generated(pos token.Pos) bool {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return c.pass.Generated[f]
+		}
+	}
+	return false
 }
 
 // planMax names the plan's bound for messages.

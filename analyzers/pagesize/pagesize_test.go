@@ -15,7 +15,7 @@ func defaultConfig() pagesize.Config {
 
 func TestPageSize(t *testing.T) {
 	results := analysistest.Run(t, analysistest.TestData(), pagesize.New(defaultConfig()),
-		"nethttp", "handlers", "store", "frameworks", "grpcsrv", "reads", "repo", "sqlcgen", "sqlcuser")
+		"nethttp", "handlers", "store", "frameworks", "grpcsrv", "repo", "sqlcgen", "sqlcuser", "loops", "formatted", "reqhelper", "entrystore", "entryapi", "beegoorm")
 	requireWellTyped(t, results)
 }
 

@@ -2,6 +2,7 @@ package pagesize
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -42,8 +43,9 @@ func (c *checker) ormWholeTable(key string, recv ssa.Value, params []ssa.Value) 
 		}
 		slice = true
 		table = modelName(params[destIdx])
-		// Find(&xs, conds...): inline conditions.
-		if len(params) > destIdx+1 && !isEmptyVariadic(params[destIdx+1]) {
+		// Find(&xs, conds...): inline conditions (beego's All takes
+		// columns there).
+		if !knowledge.ORMDefaultLimit[key] && len(params) > destIdx+1 && !isEmptyVariadic(params[destIdx+1]) {
 			return ""
 		}
 	} else if len(params) > 1 {
@@ -54,12 +56,17 @@ func (c *checker) ormWholeTable(key string, recv ssa.Value, params []ssa.Value) 
 			}
 		}
 	}
-	for v := recv; ; {
+	unlimited := false // the chain disables the library's own limit: Limit(-1)
+	for v, steps := recv, 0; ; steps++ {
+		if steps > maxChainCalls {
+			return "" // a chain this long is not one the analyzer knows
+		}
 		call, ok := v.(*ssa.Call)
 		if !ok {
-			// The chain's root: a *gorm.DB held in a variable, a field or a
-			// parameter. bun's chains must start at NewSelect.
-			if !isNamedPtr(v.Type(), knowledge.GORM, "DB") {
+			// The chain's root: a *gorm.DB or an xorm engine or session
+			// held in a variable, a field or a parameter. bun's and beego's
+			// chains must start at NewSelect or QueryTable.
+			if !isORMRoot(v.Type()) {
 				return ""
 			}
 			break
@@ -71,20 +78,50 @@ func (c *checker) ormWholeTable(key string, recv ssa.Value, params []ssa.Value) 
 		ckey := knowledge.FuncKey(fn)
 		recv, args := splitArgs(call.Common(), fn)
 		switch {
-		case fn.Name() == "NewSelect" && fn.Pkg().Path() == knowledge.Bun:
+		case knowledge.ORMStarts[ckey] || fn.Name() == "NewSelect" && fn.Pkg().Path() == knowledge.Bun:
 			recv = nil
+			if fn.Name() == "QueryTable" && len(args) > 0 {
+				if name, ok := constString(unwrapIface(args[0])); ok {
+					table = name
+				} else if name := modelName(args[0]); name != "" {
+					table = name
+				}
+			}
 		case !onChain(fn):
 			return "" // a helper builds part of the query
+		case isLimit(ckey) && len(args) > 0 && isNegative(args[0]):
+			unlimited = true // beego's Limit(-1): no limit at all
 		case isLimit(ckey), knowledge.ORMUnknown[ckey]:
 			return ""
+		case knowledge.ORMFilters[ckey]:
+			col, ok := constString(unwrapIface(args[0]))
+			if !ok {
+				return ""
+			}
+			col, _, _ = strings.Cut(col, "__")
+			val := "?" // compared with a value: a lookup, unless the value is a constant
+			if len(args) > 1 {
+				if elems := variadic(args[1]); len(elems) == 1 && elems[0] != nil {
+					if _, ok := elems[0].(*ssa.Const); ok {
+						val = "'c'"
+					}
+				}
+			}
+			st := sqltext.Parse("SELECT * FROM t WHERE " + col + " = " + val)
+			if st.Key == sqltext.UniqueKey || st.Key == sqltext.Lookup || st.Key == sqltext.ParentKey && !c.parentKeys {
+				return ""
+			}
 		case knowledge.ORMRaw[ckey]:
-			text, ok := constString(args[0])
+			if len(args) == 0 {
+				return ""
+			}
+			text, ok := constString(unwrapIface(args[0]))
 			if !ok {
 				return ""
 			}
 			return c.wholeTable(sqltext.Parse(text))
 		case knowledge.ORMWhere[ckey]:
-			if fn.Name() == "WherePK" || len(args) == 0 {
+			if fn.Name() == "WherePK" || fn.Name() == "ID" || len(args) == 0 {
 				return ""
 			}
 			cond := args[0]
@@ -114,8 +151,14 @@ func (c *checker) ormWholeTable(key string, recv ssa.Value, params []ssa.Value) 
 		}
 		v = recv
 	}
-	if !slice {
+	if !slice || knowledge.ORMDefaultLimit[key] && !unlimited {
 		return ""
+	}
+	if unlimited {
+		if table == "" {
+			table = "the table"
+		}
+		return "every row of " + table + " (Limit(-1) disables the limit)"
 	}
 	if table == "" {
 		table = "the table"
@@ -123,27 +166,51 @@ func (c *checker) ormWholeTable(key string, recv ssa.Value, params []ssa.Value) 
 	return "every row of " + table + " (no Limit in the chain)"
 }
 
+// maxChainCalls bounds the walk up an ORM chain.
+const maxChainCalls = 64
+
 func isLimit(key string) bool {
 	_, ok := knowledge.LimitMethods[key]
 	return ok
 }
 
 // onChain reports whether fn is a method of a query builder that
-// returns the builder.
+// returns the builder (or another of the same library's builders: xorm's
+// Engine.Where returns a Session).
 func onChain(fn *types.Func) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Recv() == nil || sig.Results().Len() != 1 {
 		return false
 	}
-	recv := sig.Recv().Type()
-	if p, ok := types.Unalias(recv).(*types.Pointer); ok {
-		recv = p.Elem()
+	return isChainType(sig.Recv().Type()) && isChainType(sig.Results().At(0).Type())
+}
+
+// isChainType reports whether t is (a pointer to) a query builder type
+// of knowledge.ORMChains.
+func isChainType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
 	}
-	n, ok := types.Unalias(recv).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || !knowledge.ORMChains[n.Obj().Pkg().Path()+"."+n.Obj().Name()] {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && knowledge.ORMChains[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+}
+
+// isORMRoot reports whether t is a pointer to a type a chain may start
+// from (knowledge.ORMRoots).
+func isORMRoot(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
 		return false
 	}
-	return types.Identical(sig.Results().At(0).Type(), sig.Recv().Type())
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && knowledge.ORMRoots[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+}
+
+// isNegative reports whether v is a negative integer constant (possibly
+// converted to an interface).
+func isNegative(v ssa.Value) bool {
+	k, ok := constInt(strip(unwrapIface(v)))
+	return ok && k < 0
 }
 
 // pointsToSlice reports whether v (possibly converted to an interface)

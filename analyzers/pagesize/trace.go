@@ -17,6 +17,16 @@ import (
 // A tracer follows a value backwards through SSA, from a page-size sink
 // to where it comes from, stopping at upper bounds. What it finds
 // unbounded on some path is an origin: request input, or a parameter.
+//
+// A trace may start sub-traces (is this argument of min request input?
+// is this stored value bounded?). A sub-trace has its own results and
+// its own seen set, but continues its parent's depth, shares its
+// parent's budget of steps, and does not enter a value its ancestors are
+// tracing: a phi that feeds min back into itself (mn = min(mn, v) in a
+// loop) ends there instead of starting a new sub-trace forever. Every
+// recursion of the tracer goes through trace or field, which check the
+// seen set, the depth and the budget, so its stack is bounded by
+// construction whatever the shape of the function.
 type tracer struct {
 	c       *checker
 	fn      *ssa.Function
@@ -24,20 +34,32 @@ type tracer struct {
 	origins []origin
 	clamps  []clamp
 	depth   int
+	shared  *traceShared
 }
 
+// traceShared is what a trace shares with its sub-traces.
+type traceShared struct {
+	active map[visit]bool // values on the stack of the trace or an ancestor
+	steps  int            // steps taken by the whole tree of traces
+}
+
+// A visit is a value traced where it is used (block at), or field field
+// of a struct followed to its use (at nil).
 type visit struct {
-	v  ssa.Value
-	at *ssa.BasicBlock
+	v     ssa.Value
+	at    *ssa.BasicBlock
+	field string
+	use   ssa.Instruction
 }
 
 // An origin is where an unbounded value comes from: request input
 // (source), or a parameter of the function (param, an SSA index where a
 // receiver is 0), possibly one field of it.
 type origin struct {
-	source string
-	param  int
-	field  string
+	source    string
+	nameParam int // the parameter that names the request input, or -1
+	param     int
+	field     string
 }
 
 // A clamp is a constant upper bound the trace crossed: max is the largest
@@ -48,16 +70,44 @@ type clamp struct {
 }
 
 func (c *checker) newTracer(f *ssa.Function) *tracer {
-	return &tracer{c: c, fn: f, seen: make(map[visit]bool)}
+	return &tracer{c: c, fn: f, seen: make(map[visit]bool), shared: &traceShared{active: make(map[visit]bool)}}
 }
 
-func (t *tracer) addSource(s string) {
+// sub returns a sub-trace of t: see tracer.
+func (t *tracer) sub() *tracer {
+	return &tracer{c: t.c, fn: t.fn, seen: make(map[visit]bool), depth: t.depth + 1, shared: t.shared}
+}
+
+// enter reports whether the trace may step into key, and marks it seen
+// and active; the caller calls leave when done with it.
+func (t *tracer) enter(key visit) bool {
+	if t.seen[key] || t.shared.active[key] || t.depth > maxDepth || t.shared.steps >= maxSteps {
+		return false
+	}
+	t.seen[key] = true
+	t.shared.active[key] = true
+	t.shared.steps++
+	t.depth++
+	return true
+}
+
+func (t *tracer) leave(key visit) {
+	delete(t.shared.active, key)
+	t.depth--
+}
+
+func (t *tracer) addSource(s string) { t.addNamedSource(s, -1) }
+
+// addNamedSource adds request input whose name is parameter nameParam of
+// the function (a request helper of the program: QueryIntParam(r,
+// "limit", 100)), or -1.
+func (t *tracer) addNamedSource(s string, nameParam int) {
 	for _, o := range t.origins {
-		if o.source == s {
+		if o.source == s && o.nameParam == nameParam {
 			return
 		}
 	}
-	t.origins = append(t.origins, origin{source: s, param: -1})
+	t.origins = append(t.origins, origin{source: s, nameParam: nameParam, param: -1})
 }
 
 func (t *tracer) hasSource() bool {
@@ -75,27 +125,34 @@ func (t *tracer) addParam(i int, field string) {
 			return
 		}
 	}
-	t.origins = append(t.origins, origin{param: i, field: field})
+	t.origins = append(t.origins, origin{param: i, field: field, nameParam: -1})
 }
 
-// maxDepth bounds the trace: the values that set page sizes are a few
-// steps from their source.
-const maxDepth = 64
+// maxDepth bounds the nesting of a trace and its sub-traces: the values
+// that set page sizes are a few steps from their source. maxSteps bounds
+// the work of one trace with all its sub-traces, which do not share
+// their seen sets.
+const (
+	maxDepth = 64
+	maxSteps = 4096
+)
 
 // trace follows v, used in block at.
 func (t *tracer) trace(v ssa.Value, at *ssa.BasicBlock) {
-	if v == nil || at == nil || t.seen[visit{v, at}] || t.depth > maxDepth {
+	if v == nil || at == nil {
 		return
 	}
-	t.seen[visit{v, at}] = true
 	if _, ok := v.(*ssa.Const); ok {
 		return
 	}
+	key := visit{v: v, at: at}
+	if !t.enter(key) {
+		return
+	}
+	defer t.leave(key)
 	if t.boundedAt(v, at) {
 		return
 	}
-	t.depth++
-	defer func() { t.depth-- }()
 	switch v := v.(type) {
 	case *ssa.Parameter:
 		if i := paramIndex(t.fn, v); i >= 0 && isNumberOrString(v.Type()) {
@@ -174,11 +231,8 @@ func (t *tracer) edgeBounds(v ssa.Value, pred, succ *ssa.BasicBlock) bool {
 // above: v < k, v <= k, v == k true, or v > k, v >= k false (either way
 // round). A constant bound is recorded for the plan check.
 func (t *tracer) condBounds(cond ssa.Value, branch bool, v ssa.Value) bool {
+	cond, branch = unNot(cond, branch)
 	switch c := cond.(type) {
-	case *ssa.UnOp:
-		if c.Op == token.NOT {
-			return t.condBounds(c.X, !branch, v)
-		}
 	case *ssa.BinOp:
 		op := c.Op
 		var other ssa.Value
@@ -207,6 +261,19 @@ func (t *tracer) condBounds(cond ssa.Value, branch bool, v ssa.Value) bool {
 	return false
 }
 
+// unNot strips the negations of a condition (!c taken true is c taken
+// false), a bounded number of them.
+func unNot(cond ssa.Value, branch bool) (ssa.Value, bool) {
+	for range 16 {
+		u, ok := cond.(*ssa.UnOp)
+		if !ok || u.Op != token.NOT {
+			break
+		}
+		cond, branch = u.X, !branch
+	}
+	return cond, branch
+}
+
 // mirror turns k < v into v > k.
 func mirror(op token.Token) token.Token {
 	switch op {
@@ -233,9 +300,9 @@ func same(a, b ssa.Value) bool {
 	return fa != nil && fb != nil && fa.X == fb.X && fa.Field == fb.Field
 }
 
-// strip removes numeric conversions.
+// strip removes numeric conversions (a bounded number of them).
 func strip(v ssa.Value) ssa.Value {
-	for {
+	for range 16 {
 		switch c := v.(type) {
 		case *ssa.Convert:
 			v = c.X
@@ -245,6 +312,7 @@ func strip(v ssa.Value) ssa.Value {
 			return v
 		}
 	}
+	return v
 }
 
 // fieldLoad returns the field address a value is loaded from, or nil.
@@ -279,11 +347,22 @@ func (t *tracer) call(common *ssa.CallCommon, at *ssa.BasicBlock) {
 				return
 			}
 		}
-		t.addSource(describe(what, argName(params, in.NameArg)))
+		t.namedSource(what, params, in.NameArg)
 		return
 	}
 	if knowledge.Parsers[key] && len(params) > 0 {
 		t.trace(params[0], at)
+		return
+	}
+	if i, ok := knowledge.Formatters[key]; ok && i < len(params) {
+		sig, _ := fn.Type().(*types.Signature)
+		if sig != nil && sig.Variadic() && i == len(params)-1 {
+			for _, e := range variadic(params[i]) {
+				t.trace(e, at)
+			}
+		} else {
+			t.trace(params[i], at)
+		}
 		return
 	}
 	if recv != nil && isProtoMessage(recv.Type()) && strings.HasPrefix(fn.Name(), "Get") && len(params) == 0 {
@@ -295,18 +374,33 @@ func (t *tracer) call(common *ssa.CallCommon, at *ssa.BasicBlock) {
 	if f == nil {
 		return
 	}
-	if f.Source != "" {
-		t.addSource(f.Source)
-	}
 	all := params
 	if recv != nil {
 		all = append([]ssa.Value{recv}, params...)
+	}
+	if f.Source != "" {
+		t.namedSource(f.Source, all, f.SourceName-1)
 	}
 	for _, i := range f.Returns {
 		if i < len(all) {
 			t.trace(all[i], at)
 		}
 	}
+}
+
+// namedSource adds request input named by argument i of a call: a
+// constant names it; a parameter of the function makes the function a
+// request helper whose callers name it.
+func (t *tracer) namedSource(what string, args []ssa.Value, i int) {
+	if i >= 0 && i < len(args) {
+		if p, ok := args[i].(*ssa.Parameter); ok {
+			if j := paramIndex(t.fn, p); j >= 0 {
+				t.addNamedSource(what, j)
+				return
+			}
+		}
+	}
+	t.addSource(describe(what, argName(args, i)))
 }
 
 // builtin follows min and max: min(v, k) bounds v if k is not itself
@@ -323,7 +417,7 @@ func (t *tracer) builtin(name string, common *ssa.CallCommon, at *ssa.BasicBlock
 		for _, a := range common.Args {
 			// A bound that is not request input (a constant, a setting, a
 			// parameter) bounds the minimum.
-			sub := t.c.newTracer(t.fn)
+			sub := t.sub()
 			sub.trace(a, at)
 			if !sub.hasSource() {
 				return
@@ -364,9 +458,14 @@ func (t *tracer) load(u *ssa.UnOp) {
 // struct bound from the request, a gRPC request message, a local struct
 // whose field was set in this function, a parameter.
 func (t *tracer) field(base ssa.Value, name string, use ssa.Instruction, pointer bool) {
-	if name == "" {
+	if name == "" || base == nil {
 		return
 	}
+	key := visit{v: base, field: name, use: use}
+	if !t.enter(key) {
+		return
+	}
+	defer t.leave(key)
 	root := base
 	if u, ok := root.(*ssa.UnOp); ok && u.Op == token.MUL && !pointer {
 		root = u.X // a struct value loaded from a variable
@@ -383,7 +482,7 @@ func (t *tracer) field(base ssa.Value, name string, use ssa.Instruction, pointer
 			}
 			return
 		}
-		t.fieldStores(r, name, useBlock, use)
+		t.fieldWriters(r, name, useBlock, use, true) // a new struct's field is zero on entry
 	case *ssa.Parameter:
 		if isProtoMessage(r.Type()) && isGRPCMethod(t.fn) {
 			if t.fieldReaches(r, name, nil, use) {
@@ -391,10 +490,46 @@ func (t *tracer) field(base ssa.Value, name string, use ssa.Instruction, pointer
 			}
 			return
 		}
+		if dominated, _ := t.fieldWriters(r, name, useBlock, use, false); dominated {
+			return
+		}
 		if i := paramIndex(t.fn, r); i >= 0 {
 			t.addParam(i, name)
 		}
+	case *ssa.Call:
+		// A builder returned by a call: a constructor, or a method that
+		// returns its receiver (b.WithLimit(n).Build()).
+		if dominated, ok := t.fieldWriters(r, name, useBlock, use, true); dominated || !ok {
+			return
+		}
+		t.resultField(r, name)
 	}
+}
+
+// resultField follows field name of the struct a call returns: if the
+// callee returns one of its pointer parameters (a builder's method that
+// returns its receiver), what it writes there, else that parameter's
+// field before the call.
+func (t *tracer) resultField(call *ssa.Call, name string) {
+	fn := calleeObj(call.Common())
+	fact := t.c.factOf(fn)
+	if fact == nil || len(fact.Aliases) == 0 {
+		return // a constructor: what it sets is not followed
+	}
+	recv, params := splitArgs(call.Common(), fn)
+	all := params
+	if recv != nil {
+		all = append([]ssa.Value{recv}, params...)
+	}
+	j := fact.Aliases[0]
+	if j >= len(all) {
+		return
+	}
+	if ws := fact.writesTo(j, name); len(ws) > 0 {
+		t.applyWrites(ws, all, call.Block())
+		return
+	}
+	t.field(unwrapIface(all[j]), name, call, true)
 }
 
 // fieldOfArg follows field name of an argument passed to a helper whose
@@ -406,40 +541,111 @@ func (t *tracer) fieldOfArg(arg ssa.Value, name string, call ssa.CallInstruction
 	t.field(arg, name, call, false)
 }
 
-// fieldStores follows the values stored in field name of a local struct
-// (or the whole struct stored in it: a parameter spilled to memory, a
-// copy): the last store before the use if one dominates it, else every
-// store. A struct handed to a call before the use is given up on.
-func (t *tracer) fieldStores(a *ssa.Alloc, name string, at *ssa.BasicBlock, use ssa.Instruction) {
-	for _, call := range callsWith(a) {
-		if call != use {
-			return // a callee that gets the struct may bound the field (p.Normalize())
-		}
-	}
-	stores := flow.FieldStores(flow.Aliases(a), name)
-	for _, ref := range *a.Referrers() {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == a {
-			stores = append(stores, st)
-		}
-	}
-	var last *ssa.Store
-	for _, s := range stores {
-		if !before(s, at, use) {
+// A writer sets field name of a struct: a store, or a call whose fact
+// says it sets the field of the argument the struct is.
+type writer struct {
+	in     ssa.Instruction
+	store  *ssa.Store
+	args   []ssa.Value  // the call's arguments, the receiver first
+	writes []FieldWrite // the call's writes of the field
+}
+
+// fieldWriters follows the values written into field name of the
+// struct root points to before use (in block at): stores to the field
+// (or, for a local struct, of the whole struct: a parameter spilled to
+// memory, a copy), and calls that set it by their fact (a builder's
+// WithLimit(n)); the last one before the use if one dominates it, else
+// every one. dominated says that one does, so the value on entry does not
+// reach the use. A call that gets the struct and that the analyzer cannot
+// see into may bound the field (p.Normalize()): if strict, the field is
+// then given up on (ok false).
+func (t *tracer) fieldWriters(root ssa.Value, name string, at *ssa.BasicBlock, use ssa.Instruction, strict bool) (dominated, ok bool) {
+	var ws []writer
+	for _, in := range callsWith(root) {
+		if in == use {
 			continue
 		}
-		if last == nil || before(last, s.Block(), s) {
-			last = s
+		common := in.(ssa.CallInstruction).Common()
+		fn := calleeObj(common)
+		if fn == nil {
+			// A function value or a builtin: what it does is unknown.
+			if strict {
+				return false, false
+			}
+			continue
+		}
+		recv, params := splitArgs(common, fn)
+		all := params
+		if recv != nil {
+			all = append([]ssa.Value{recv}, params...)
+		}
+		fact := t.c.factOf(fn)
+		var writes []FieldWrite
+		if fact != nil {
+			for i, a := range all {
+				if unwrapIface(a) == root {
+					writes = append(writes, fact.writesTo(i, name)...)
+				}
+			}
+		}
+		switch {
+		case len(writes) > 0:
+			ws = append(ws, writer{in: in, args: all, writes: writes})
+		case t.c.knownCallee(common, fn):
+			// It does not set the field.
+		case strict:
+			return false, false
+		}
+	}
+	var stores []*ssa.Store
+	if a, ok := root.(*ssa.Alloc); ok {
+		stores = flow.FieldStores(flow.Aliases(a), name)
+		for _, ref := range *a.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == a {
+				stores = append(stores, st)
+			}
+		}
+	} else {
+		stores = storesTo(root, name)
+	}
+	for _, st := range stores {
+		ws = append(ws, writer{in: st, store: st})
+	}
+	var last *writer
+	for i := range ws {
+		w := &ws[i]
+		if !before(w.in, at, use) {
+			continue
+		}
+		if last == nil || before(last.in, w.in.Block(), w.in) {
+			last = w
 		}
 	}
 	if last != nil {
-		stores = []*ssa.Store{last}
+		ws = []writer{*last}
 	}
-	for _, s := range stores {
-		if s.Addr == ssa.Value(a) {
-			t.field(s.Val, name, s, false) // the field of the stored struct
-			continue
+	for _, w := range ws {
+		switch {
+		case w.store != nil && w.store.Addr == root:
+			t.field(w.store.Val, name, w.store, false) // the field of the stored struct
+		case w.store != nil:
+			t.trace(w.store.Val, w.store.Block())
+		default:
+			t.applyWrites(w.writes, w.args, w.in.Block())
 		}
-		t.trace(s.Val, s.Block())
+	}
+	return last != nil, true
+}
+
+// applyWrites follows the values a call's writes of a field store.
+func (t *tracer) applyWrites(writes []FieldWrite, args []ssa.Value, at *ssa.BasicBlock) {
+	for _, w := range writes {
+		switch {
+		case w.Source != "":
+			t.addSource(w.Source)
+		case w.From >= 0 && w.From < len(args):
+			t.trace(args[w.From], at)
+		}
 	}
 }
 
@@ -482,7 +688,7 @@ func (t *tracer) fieldReaches(root ssa.Value, name string, binder ssa.Instructio
 	// may normalize it (req.Validate(), normalize(&req)).
 	kills := make(map[*ssa.BasicBlock][]int)
 	for _, s := range storesTo(root, name) {
-		sub := t.c.newTracer(t.fn)
+		sub := t.sub()
 		sub.trace(s.Val, s.Block())
 		if len(sub.origins) == 0 {
 			kills[s.Block()] = append(kills[s.Block()], indexOf(s))
@@ -515,9 +721,13 @@ func (t *tracer) fieldReaches(root ssa.Value, name string, binder ssa.Instructio
 		}
 		return condBoundsField(ifi.Cond, succ == pred.Succs[0], root, name)
 	}
+	// A search over the blocks, with a work list rather than recursion:
+	// a function may have thousands of blocks.
 	seen := map[*ssa.BasicBlock]bool{}
-	var walk func(b *ssa.BasicBlock) bool
-	walk = func(from *ssa.BasicBlock) bool {
+	work := []*ssa.BasicBlock{start}
+	for len(work) > 0 {
+		from := work[len(work)-1]
+		work = work[:len(work)-1]
 		for _, succ := range from.Succs {
 			if seen[succ] || bounds(from, succ) {
 				continue
@@ -529,16 +739,12 @@ func (t *tracer) fieldReaches(root ssa.Value, name string, binder ssa.Instructio
 				}
 				continue
 			}
-			if killedBetween(succ, 0, len(succ.Instrs)) {
-				continue
-			}
-			if walk(succ) {
-				return true
+			if !killedBetween(succ, 0, len(succ.Instrs)) {
+				work = append(work, succ)
 			}
 		}
-		return false
 	}
-	return walk(start)
+	return false
 }
 
 // callsWith returns the calls that get the struct pointer root, directly
@@ -600,11 +806,8 @@ func tagBounds(t types.Type, name string) bool {
 // condBoundsField is condBounds for a field of a struct in memory: the
 // comparison loads field name of root.
 func condBoundsField(cond ssa.Value, branch bool, root ssa.Value, name string) bool {
+	cond, branch = unNot(cond, branch)
 	switch c := cond.(type) {
-	case *ssa.UnOp:
-		if c.Op == token.NOT {
-			return condBoundsField(c.X, !branch, root, name)
-		}
 	case *ssa.BinOp:
 		isField := func(v ssa.Value) bool {
 			v = strip(v)
@@ -719,25 +922,25 @@ func isBinder(in ssa.Instruction, v ssa.Value) bool {
 // from one by a few calls (http.MaxBytesReader, io.LimitReader,
 // io.ReadAll).
 func fromRequestBody(v ssa.Value, depth int) bool {
-	if depth > 3 {
+	if depth > 8 {
 		return false
 	}
 	switch x := v.(type) {
 	case *ssa.MakeInterface:
-		return fromRequestBody(x.X, depth)
+		return fromRequestBody(x.X, depth+1)
 	case *ssa.ChangeInterface:
-		return fromRequestBody(x.X, depth)
+		return fromRequestBody(x.X, depth+1)
 	case *ssa.UnOp:
 		if fa := fieldLoad(x); fa != nil {
 			return fieldNameOf(fa.X.Type(), fa.Field) == "Body" && isNamedPtr(fa.X.Type(), knowledge.NetHTTP, "Request")
 		}
 	case *ssa.Extract:
 		if call, ok := x.Tuple.(*ssa.Call); ok {
-			return fromRequestBody(call, depth)
+			return fromRequestBody(call, depth+1)
 		}
 	case *ssa.Call:
 		for _, a := range x.Call.Args {
-			if fromRequestBody(a, depth+1) {
+			if fromRequestBody(a, depth+2) {
 				return true
 			}
 		}

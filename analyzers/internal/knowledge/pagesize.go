@@ -85,6 +85,44 @@ var Parsers = map[string]bool{
 	"strconv.ParseUint": true,
 }
 
+// Formatters are the calls whose result is their value arguments written
+// as text, with the index of the first of them (the receiver not
+// counted): a page size keeps its bound (none) through them. The last
+// argument of a variadic formatter is its operands.
+var Formatters = map[string]int{
+	"strconv.Itoa":       0,
+	"strconv.FormatInt":  0,
+	"strconv.FormatUint": 0,
+	"fmt.Sprint":         0,
+	"fmt.Sprintf":        1,
+}
+
+// SQLFormats are the formatting calls whose format (argument index, the
+// receiver not counted) may write a page size into SQL text: the operand
+// printed right after LIMIT is a page-size sink.
+var SQLFormats = map[string]int{
+	"fmt.Sprintf": 0,
+	"fmt.Fprintf": 1,
+	"fmt.Appendf": 1,
+}
+
+// BuilderWrites are the methods that append one string to a text being
+// built; one that follows the write of "... LIMIT " writes the row count.
+var BuilderWrites = map[string]bool{
+	"(*strings.Builder).WriteString": true,
+	"(*bytes.Buffer).WriteString":    true,
+}
+
+// SQLTextArgs are the query builders' calls that take a fragment of SQL
+// text (argument index, the receiver not counted) followed by the
+// values of its placeholders: squirrel's Suffix("LIMIT ?", n).
+var SQLTextArgs = map[string]int{
+	"(github.com/Masterminds/squirrel.SelectBuilder).Suffix": 0,
+	"github.com/Masterminds/squirrel.Expr":                   0,
+	"github.com/doug-martin/goqu/v9.L":                       0,
+	"github.com/doug-martin/goqu/v9.Literal":                 0,
+}
+
 // LimitMethods are the query builders' methods that set a query's row
 // limit, with the index of the limit argument (the receiver not counted).
 var LimitMethods = map[string]int{
@@ -98,6 +136,7 @@ var LimitMethods = map[string]int{
 	"(github.com/Masterminds/squirrel.SelectBuilder).Limit":   0,
 	"(*entgo.io/ent/dialect/sql.Selector).Limit":              0,
 	"(github.com/beego/beego/v2/client/orm.QuerySeter).Limit": 0,
+	"(*github.com/doug-martin/goqu/v9.SelectDataset).Limit":   0,
 }
 
 // MultiRowQueries are the calls that run a SQL text and return every row
@@ -138,19 +177,61 @@ var ORMFinders = map[string]int{
 	"(*gorm.io/gorm.DB).Find":                    0,
 	"(*gorm.io/gorm.DB).Scan":                    0,
 	"(*github.com/uptrace/bun.SelectQuery).Scan": -1,
+	"(*xorm.io/xorm.Session).Find":               0,
+	"(*xorm.io/xorm.Engine).Find":                0,
+	"(*xorm.io/xorm.Session).FindAndCount":       0,
+	"(*xorm.io/xorm.Engine).FindAndCount":        0,
+	BeegoORM + ".QuerySeter).All":                0,
+}
+
+// BeegoORM is beego's ORM package, with the opening parenthesis of a
+// method's full name.
+const BeegoORM = "(github.com/beego/beego/v2/client/orm"
+
+// ORMRoots are the types a chain of query-builder calls may start from
+// (held in a variable, a field or a parameter), as pointers.
+var ORMRoots = map[string]bool{
+	"gorm.io/gorm.DB":      true,
+	"xorm.io/xorm.Engine":  true,
+	"xorm.io/xorm.Session": true,
+}
+
+// ORMStarts are the calls that start a query-builder chain from something
+// else: beego's QueryTable (and any of bun's NewSelect methods).
+var ORMStarts = map[string]bool{
+	BeegoORM + ".Ormer).QueryTable": true,
+}
+
+// ORMDefaultLimit are the finders whose library applies a limit of its
+// own when the chain sets none (beego's All reads at most 1000 rows): only
+// a chain that disables it (Limit(-1)) reads the whole table.
+var ORMDefaultLimit = map[string]bool{
+	BeegoORM + ".QuerySeter).All": true,
+}
+
+// ORMFilters are the builder methods that add a condition on a column
+// named by their first argument (beego's Filter("user_id", id), with
+// Django-style operators after "__").
+var ORMFilters = map[string]bool{
+	BeegoORM + ".QuerySeter).Filter": true,
 }
 
 // ORMChains are the receiver types of query builders whose methods return
 // the same builder: a chain of them ends in an ORMFinder.
 var ORMChains = map[string]bool{
-	"gorm.io/gorm.DB":                    true,
-	"github.com/uptrace/bun.SelectQuery": true,
+	"gorm.io/gorm.DB":                                 true,
+	"github.com/uptrace/bun.SelectQuery":              true,
+	"xorm.io/xorm.Engine":                             true,
+	"xorm.io/xorm.Session":                            true,
+	"github.com/beego/beego/v2/client/orm.QuerySeter": true,
 }
 
 // ORMRaw are the builder methods that take a whole SQL statement as their
 // first argument.
 var ORMRaw = map[string]bool{
-	"(*gorm.io/gorm.DB).Raw": true,
+	"(*gorm.io/gorm.DB).Raw":      true,
+	"(*xorm.io/xorm.Session).SQL": true,
+	"(*xorm.io/xorm.Engine).SQL":  true,
 }
 
 // ORMWhere are the builder methods that add a condition given as SQL text
@@ -159,6 +240,11 @@ var ORMWhere = map[string]bool{
 	"(*gorm.io/gorm.DB).Where":                      true,
 	"(*github.com/uptrace/bun.SelectQuery).Where":   true,
 	"(*github.com/uptrace/bun.SelectQuery).WherePK": true,
+	"(*xorm.io/xorm.Session).Where":                 true,
+	"(*xorm.io/xorm.Engine).Where":                  true,
+	"(*xorm.io/xorm.Session).And":                   true,
+	"(*xorm.io/xorm.Session).ID":                    true,
+	"(*xorm.io/xorm.Engine).ID":                     true,
 }
 
 // ORMUnknown are the builder methods that may change the query in ways
@@ -179,4 +265,23 @@ var ORMUnknown = map[string]bool{
 	"(*github.com/uptrace/bun.SelectQuery).Group":      true,
 	"(*github.com/uptrace/bun.SelectQuery).ColumnExpr": true,
 	"(*github.com/uptrace/bun.SelectQuery).Offset":     true,
+	"(*xorm.io/xorm.Session).Or":                       true,
+	"(*xorm.io/xorm.Session).In":                       true,
+	"(*xorm.io/xorm.Engine).In":                        true,
+	"(*xorm.io/xorm.Session).NotIn":                    true,
+	"(*xorm.io/xorm.Session).Join":                     true,
+	"(*xorm.io/xorm.Engine).Join":                      true,
+	"(*xorm.io/xorm.Session).GroupBy":                  true,
+	"(*xorm.io/xorm.Engine).GroupBy":                   true,
+	"(*xorm.io/xorm.Session).Select":                   true,
+	"(*xorm.io/xorm.Engine).Select":                    true,
+	"(*xorm.io/xorm.Session).Distinct":                 true,
+	"(*xorm.io/xorm.Engine).Distinct":                  true,
+	"(*xorm.io/xorm.Session).Table":                    true,
+	"(*xorm.io/xorm.Engine).Table":                     true,
+	BeegoORM + ".QuerySeter).SetCond":                  true,
+	BeegoORM + ".QuerySeter).Exclude":                  true,
+	BeegoORM + ".QuerySeter).GroupBy":                  true,
+	BeegoORM + ".QuerySeter).Distinct":                 true,
+	BeegoORM + ".QuerySeter).Offset":                   true,
 }

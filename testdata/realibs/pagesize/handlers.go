@@ -14,7 +14,37 @@ import (
 
 const maxPageSize = 100
 
-type API struct{ st *store.Store }
+type API struct {
+	st *store.Store
+	xs *store.XormStore
+}
+
+// ---- xorm, squirrel, goqu ----
+
+func (a *API) xormAll(w http.ResponseWriter, r *http.Request) {
+	_, _ = a.xs.AllUsers()    // reported at the read, store/xorm.go:17
+	_, _ = a.xs.ActiveUsers() // reported at the read, store/xorm.go:24
+}
+
+func (a *API) xormBounded(w http.ResponseWriter, r *http.Request) {
+	_, _ = a.xs.TeamUsers(1)
+	_, _ = a.xs.FirstUsers()
+	_, _ = a.xs.PageUsers(maxPageSize)
+}
+
+func (a *API) xormPage(w http.ResponseWriter, r *http.Request) {
+	n, _ := strconv.Atoi(r.URL.Query().Get("n"))
+	_, _ = a.xs.PageUsers(n) // want `page size from query parameter "n" reaches \(\*xorm.Session\).Limit through \(\*store.XormStore\).PageUsers`
+	_ = store.UsersQuery(n)  // want `page size from query parameter "n" reaches LIMIT through store.UsersQuery`
+	_ = store.GoquQuery(n)   // want `page size from query parameter "n" reaches \(\*goqu.SelectDataset\).Limit through store.GoquQuery`
+}
+
+func (a *API) xormPageClamped(w http.ResponseWriter, r *http.Request) {
+	n, _ := strconv.Atoi(r.URL.Query().Get("n"))
+	_, _ = a.xs.PageUsers(min(n, maxPageSize))
+	_ = store.UsersQuery(min(n, maxPageSize))
+	_ = store.GoquQuery(min(n, maxPageSize))
+}
 
 // ---- net/http ----
 
@@ -32,7 +62,7 @@ func (a *API) usersClamped(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) allUsers(w http.ResponseWriter, r *http.Request) {
-	_, _ = a.st.AllUsers(r.Context()) // want `\(\*store.Store\).AllUsers reads every row of User \(no Limit in the chain\) in a request path`
+	_, _ = a.st.AllUsers(r.Context()) // reported at the read, store/store.go:45
 }
 
 func (a *API) recentUsers(w http.ResponseWriter, r *http.Request) {
@@ -110,7 +140,7 @@ func (a *API) echoUsersClamped(c echo.Context) error {
 }
 
 func (a *API) echoAll(c echo.Context) error {
-	_, err := a.st.AllUsers(c.Request().Context()) // want `reads every row of User`
+	_, err := a.st.AllUsers(c.Request().Context()) // reported at the read, store/store.go:45
 	return err
 }
 

@@ -30,7 +30,7 @@ func (s *Server) ListUsersField(ctx context.Context, req *pb.ListUsersRequest) (
 	return nil, err
 }
 
-func (s *Server) ListUsersFieldClamped(ctx context.Context, req *pb.ListUsersRequest) (*pb.ListUsersResponse, error) {
+func (s *Server) ListUsersFieldClamped(ctx context.Context, req *pb.ListUsersRequest) (*pb.ListUsersResponse, error) { // want ListUsersFieldClamped:`pagesize\(param2.PageSize = bounded\)`
 	if req.PageSize > 100 {
 		req.PageSize = 100
 	}

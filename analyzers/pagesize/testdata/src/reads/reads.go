@@ -1,5 +1,6 @@
-// Package reads has request paths that read whole tables, each next to
-// its bounded twin.
+// Package reads has request paths that read whole tables, each next to // want package:`pagesize reported reads/reads.go:\d+ every row of tags \(no LIMIT\), repo/repo.go:14 every row of categories \(no LIMIT\)`
+// its bounded twin. A read in a helper that several request paths reach
+// is reported once, at the read (the cause).
 package reads
 
 import (
@@ -70,7 +71,7 @@ func (a *API) noTable(w http.ResponseWriter, r *http.Request) {
 // ---- helpers ----
 
 func (a *API) viaHelper(w http.ResponseWriter, r *http.Request) {
-	a.repo.Categories(r.Context()) // want `\(\*repo.Repo\).Categories reads every row of categories \(no LIMIT\) in a request path, through \(\*repo.Repo\).AllCategories → \(\*sql.DB\).QueryContext at repo/repo.go:14`
+	a.repo.Categories(r.Context()) // reported at repo/repo.go:14, see TestRootCause
 }
 
 func (a *API) viaHelperBounded(w http.ResponseWriter, r *http.Request) {
@@ -95,7 +96,7 @@ func (a *API) refresh(w http.ResponseWriter, r *http.Request) {
 // A function literal the handler runs is in its request path.
 func (a *API) inLiteral(w http.ResponseWriter, r *http.Request) {
 	load := func() {
-		a.repo.Categories(r.Context()) // want `\(\*repo.Repo\).Categories reads every row of categories`
+		a.repo.Categories(r.Context()) // reported at repo/repo.go:14, see TestRootCause
 	}
 	load()
 }
@@ -168,4 +169,42 @@ func (a *API) bunScanKeyed(w http.ResponseWriter, r *http.Request) {
 	a.bdb.NewSelect().Model(&users).Where("org_id = ?", 1).Scan(r.Context())
 	var u User
 	a.bdb.NewSelect().Model(&u).WherePK().Scan(r.Context())
+}
+
+// ---- one cause, one finding ----
+
+// allTags is called by two request paths: the read is the cause.
+func (a *API) allTags(ctx context.Context) {
+	a.db.QueryContext(ctx, `SELECT id, name FROM tags ORDER BY name`) // want `\(\*sql.DB\).QueryContext reads every row of tags \(no LIMIT\) at reads/reads.go:\d+, and request paths reach it`
+}
+
+func (a *API) tagsPage(w http.ResponseWriter, r *http.Request) {
+	a.allTags(r.Context())
+}
+
+func (a *API) tagsMenu(w http.ResponseWriter, r *http.Request) {
+	a.allTags(r.Context())
+}
+
+// allLabels has one caller, and no other package can call it: the
+// finding stays at the request path's call.
+func (a *API) allLabels(ctx context.Context) {
+	a.db.QueryContext(ctx, `SELECT id, name FROM labels ORDER BY name`)
+}
+
+func (a *API) labelsPage(w http.ResponseWriter, r *http.Request) {
+	a.allLabels(r.Context()) // want `\(\*reads.API\).allLabels reads every row of labels \(no LIMIT\) in a request path, through \(\*sql.DB\).QueryContext`
+}
+
+// pagedTags is the bounded twin.
+func (a *API) pagedTags(ctx context.Context) {
+	a.db.QueryContext(ctx, `SELECT id, name FROM tags ORDER BY name LIMIT 50`)
+}
+
+func (a *API) tagsPaged(w http.ResponseWriter, r *http.Request) {
+	a.pagedTags(r.Context())
+}
+
+func (a *API) tagsPagedMenu(w http.ResponseWriter, r *http.Request) {
+	a.pagedTags(r.Context())
 }

@@ -33,7 +33,7 @@ type Page struct {
 }
 
 // Normalize bounds the page.
-func (p *Page) Normalize() {
+func (p *Page) Normalize() { // want Normalize:`pagesize\(param0.Limit = bounded\)`
 	p.Limit = min(p.Limit, 100)
 }
 
