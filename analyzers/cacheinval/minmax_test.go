@@ -1,0 +1,14 @@
+package cacheinval_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perfvet/perfvet/analyzers/cacheinval"
+)
+
+// TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
+func TestMinMax(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "minmax"))
+}
