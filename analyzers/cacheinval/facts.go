@@ -2,6 +2,7 @@ package cacheinval
 
 import (
 	"fmt"
+	"go/token"
 	"slices"
 	"strings"
 	"time"
@@ -36,9 +37,14 @@ type Op struct {
 	Tables []string
 	Posn   string // the cache call: "cache/catalog.go:61"
 	Via    string // the calls from the function to it
+	// Cache is the holder of an in-process cache (holderOf): the
+	// package-level variable or struct field it was loaded from.
+	Cache string
 	// Judged: key and TTL were known where the operation was found, and
 	// the rules on its TTL were applied there.
 	Judged bool
+
+	pos token.Pos // where it is, in the package that found it; not carried
 }
 
 // TTL states.
@@ -139,7 +145,7 @@ func (f *summaryFact) addOp(o Op) {
 
 // identity is what makes two operations the same for a caller.
 func (o Op) identity() string {
-	return fmt.Sprintf("%s|%s|%d|%d|%d|%d|%d|%v|%v", o.Kind, o.Key, o.KeyParam, o.TTL.State, o.TTL.D, o.TTL.Param, o.ValueParam, o.Tables, o.Judged)
+	return fmt.Sprintf("%s|%s|%d|%d|%d|%d|%d|%v|%v|%s", o.Kind, o.Key, o.KeyParam, o.TTL.State, o.TTL.D, o.TTL.Param, o.ValueParam, o.Tables, o.Judged, o.Cache)
 }
 
 func (f *summaryFact) addMut(m Mut) {
@@ -174,6 +180,21 @@ func (f *summaryFact) normalize() {
 type familiesFact struct {
 	Invalidated []string // key shapes; "*" for a key perfvet cannot shape
 	Links       []Link
+	// Guards are the changes to a table's rows that drop or rewrite a
+	// family caching it: they show the family must be invalidated.
+	Guards []Guard
+	// Reported are the families this package reported as never expiring:
+	// one finding per family, not one per package that writes it.
+	Reported []string
+}
+
+// A Guard is a path that changes a table's rows and invalidates a family
+// caching it.
+type Guard struct {
+	Table  string
+	Family string
+	Func   string // the function on that path
+	Posn   string // its delete, expiry or write of the family
 }
 
 // A Link says that a key family caches rows of a table.
@@ -182,6 +203,7 @@ type Link struct {
 	Family string
 	Posn   string // the cache write
 	TTL    string // "none", or the TTL if known, or ""
+	Cache  string // the holder of an in-process cache, or ""
 }
 
 func (*familiesFact) AFact() {}
@@ -193,6 +215,12 @@ func (f *familiesFact) String() string {
 	}
 	for _, l := range f.Links {
 		parts = append(parts, l.Table+"→"+l.Family)
+	}
+	for _, g := range f.Guards {
+		parts = append(parts, "guard "+g.Table+"→"+g.Family)
+	}
+	if len(f.Reported) > 0 {
+		parts = append(parts, "reported "+strings.Join(f.Reported, ","))
 	}
 	return "families(" + strings.Join(parts, "; ") + ")"
 }
@@ -212,8 +240,24 @@ func (f *familiesFact) addLink(l Link) {
 	f.Links = append(f.Links, l)
 }
 
+func (f *familiesFact) addGuard(g Guard) {
+	for _, p := range f.Guards {
+		if p.Table == g.Table && p.Family == g.Family {
+			return
+		}
+	}
+	f.Guards = append(f.Guards, g)
+}
+
 func (f *familiesFact) normalize() {
 	slices.Sort(f.Invalidated)
+	slices.Sort(f.Reported)
+	slices.SortFunc(f.Guards, func(a, b Guard) int {
+		if c := strings.Compare(a.Table, b.Table); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Family, b.Family)
+	})
 	slices.SortFunc(f.Links, func(a, b Link) int {
 		if c := strings.Compare(a.Table, b.Table); c != 0 {
 			return c

@@ -177,6 +177,11 @@ func overlap(a, b string, planGlob bool) bool {
 	if a == "*" || b == "*" {
 		return true
 	}
+	// A family named by its in-process cache is that cache's keys: it
+	// meets the same cache, or a key that may be anything.
+	if ha, hb := holderFamily(a), holderFamily(b); ha != "" || hb != "" {
+		return ha == hb
+	}
 	eats := func(c byte) bool { return planGlob || c != ':' }
 	type state struct{ i, j int }
 	seen := make(map[state]bool)
@@ -266,6 +271,17 @@ func interpret(n int64, mode knowledge.TTLMode) TTL {
 		if n > 0 {
 			return TTL{State: ttlKnown, D: time.Duration(n)}
 		}
+	case knowledge.TTLMinusOneNever:
+		if n == -1 {
+			return TTL{State: ttlNever}
+		}
+		if n > 0 {
+			return TTL{State: ttlKnown, D: time.Duration(n)}
+		}
+	case knowledge.TTLAlways:
+		if n > 0 {
+			return TTL{State: ttlKnown, D: time.Duration(n)}
+		}
 	}
 	return TTL{State: ttlUnknown}
 }
@@ -342,6 +358,32 @@ func (w *valueWalk) value(v ssa.Value, depth int) {
 		w.value(v.X, depth+1)
 	case *ssa.Alloc:
 		w.alloc(v, depth)
+	case *ssa.MakeClosure:
+		if fn, ok := v.Fn.(*ssa.Function); ok {
+			w.results(fn, depth)
+		}
+	case *ssa.Function:
+		w.results(v, depth)
+	}
+}
+
+// results follows what a function literal returns: the loader a loading
+// cache calls on a miss (lcw's Get(key, func() (V, error) {...})). A
+// declared function's reads come from its fact.
+func (w *valueWalk) results(fn *ssa.Function, depth int) {
+	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
+		if f := w.c.factOf(obj); f != nil {
+			w.add(f.Reads...)
+		}
+		return
+	}
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
+			w.value(ret.Results[0], depth+1)
+		}
 	}
 }
 
