@@ -109,4 +109,3 @@ func callersPhrase(n int) string {
 	}
 	return fmt.Sprintf(" (%d callers here)", n)
 }
-
