@@ -427,6 +427,7 @@ func (c *checker) libOps(instr ssa.CallInstruction, fn *types.Func, lop knowledg
 		o.Key = "*"
 		if k != nil {
 			o.Key, o.KeyParam = c.shapeOf(k)
+			o.KeyParam = holderKeyParam(k, o.KeyParam, o.Cache)
 		}
 		if o.KeyParam < 0 {
 			o.Key = familyKey(o.Key, o.Cache)
@@ -750,14 +751,17 @@ func plural2(n int, one, many string) string {
 // that cache.
 func invalidates(ops []Op, l Link, planGlob bool) bool {
 	for _, o := range ops {
-		if o.KeyParam >= 0 || overlap(o.Key, l.Family, planGlob) {
-			return true
-		}
-		if l.Cache != "" && o.Key == familyKey("*", l.Cache) {
+		if o.KeyParam >= 0 || overlap(o.Key, l.Family, planGlob) || sameCache(o, l) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameCache reports whether an operation is on the in-process cache of a
+// link whose family, or whose key, is that cache as a whole.
+func sameCache(o Op, l Link) bool {
+	return l.Cache != "" && o.Cache == l.Cache && (holderFamily(l.Family) != "" || holderFamily(o.Key) != "" || o.KeyParam >= 0)
 }
 
 // A tableLink is a family that a change to a table must invalidate, and,
@@ -821,9 +825,15 @@ func (c *checker) familiesOfPackage() *familiesFact {
 					f.addInvalidated(familyKey("*", o.Cache))
 				}
 			case "write":
-				if o.KeyParam < 0 && isFamily(o.Key) {
+				fam := o.Key
+				if o.KeyParam >= 0 && o.Cache != "" {
+					// A string key its callers give, into a cache this
+					// package holds: the cache is the family here.
+					fam = familyKey("*", o.Cache)
+				}
+				if (o.KeyParam < 0 || o.Cache != "") && isFamily(fam) && o.TTL.State != ttlParam {
 					for _, t := range o.Tables {
-						f.addLink(Link{Table: t, Family: o.Key, Posn: o.Posn, TTL: ttlText(o.TTL), Cache: o.Cache})
+						f.addLink(Link{Table: t, Family: fam, Posn: o.Posn, TTL: ttlText(o.TTL), Cache: o.Cache})
 					}
 				}
 			}
@@ -881,10 +891,10 @@ func (c *checker) collectGuards(local *familiesFact) {
 					continue
 				}
 				for _, o := range s.Ops {
-					if o.KeyParam >= 0 || o.Key == "*" || o.Kind == "persist" || o.Kind == "script" {
-						continue // an unknown key is no evidence
+					if o.Kind == "persist" || o.Kind == "script" {
+						continue
 					}
-					if overlap(o.Key, l.Family, false) || l.Cache != "" && o.Key == familyKey("*", l.Cache) {
+					if sameCache(o, l) || o.KeyParam < 0 && o.Key != "*" && overlap(o.Key, l.Family, false) {
 						g := Guard{Table: m.Table, Family: l.Family, Func: analysisutil.Display(obj), Posn: o.Posn}
 						local.addGuard(g)
 						c.guards = append(c.guards, g)

@@ -90,6 +90,16 @@ func holderFamily(fam string) string {
 	return h
 }
 
+// holderKeyParam drops the parameter a key comes from when the key is not
+// a string and the cache has a holder: no caller can give it a shape, so
+// its family is the cache, known here.
+func holderKeyParam(key ssa.Value, param int, holder string) int {
+	if param < 0 || holder == "" || isStringType(unwrap(key).Type()) {
+		return param
+	}
+	return -1
+}
+
 // isShapeFamily reports whether a family is a shape of string keys, not
 // a cache named by its holder.
 func isShapeFamily(fam string) bool { return isFamily(fam) && holderFamily(fam) == "" }
@@ -184,6 +194,7 @@ func (c *checker) mapOp(instr ssa.Instruction, locked bool) (Op, bool) {
 	base.Key = "*"
 	if key != nil {
 		base.Key, base.KeyParam = c.shapeOf(key)
+		base.KeyParam = holderKeyParam(key, base.KeyParam, base.Cache)
 	}
 	if base.KeyParam < 0 {
 		base.Key = familyKey(base.Key, base.Cache)
