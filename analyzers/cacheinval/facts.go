@@ -124,7 +124,11 @@ func (f *summaryFact) key() string {
 	if f == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s|%v|%v|%v", f.Key, f.Reads, f.Ops, f.Muts)
+	ids := make([]string, len(f.Ops))
+	for i, o := range f.Ops {
+		ids[i] = o.identity()
+	}
+	return fmt.Sprintf("%s|%v|%v|%v", f.Key, f.Reads, ids, f.Muts)
 }
 
 // maxOps bounds the operations a fact carries; a function that does more

@@ -196,15 +196,14 @@ var cacheOps = withLCW(map[string]CacheOp{
 	"(*github.com/coocood/freecache.Cache).Clear": op(LibFreeCache, CacheFlush, -1, -1, -1, TTLNone),
 
 	// golang-lru v2: entries leave by size only.
-	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).Add":                   op(LibLRU, CacheWrite, 0, 1, -1, TTLNone),
-	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).ContainsOrAdd":         op(LibLRU, CacheWrite, 0, 1, -1, TTLNone),
-	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).PeekOrAdd":             op(LibLRU, CacheWrite, 0, 1, -1, TTLNone),
-	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).Remove":                op(LibLRU, CacheDelete, 0, -1, -1, TTLNone),
-	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).Purge":                 op(LibLRU, CacheFlush, -1, -1, -1, TTLNone),
-	"(*github.com/hashicorp/golang-lru/v2.TwoQueueCache[K, V]).Add":           op(LibLRU, CacheWrite, 0, 1, -1, TTLNone),
-	"(*github.com/hashicorp/golang-lru/v2.TwoQueueCache[K, V]).Remove":        op(LibLRU, CacheDelete, 0, -1, -1, TTLNone),
-	"(*github.com/hashicorp/golang-lru/v2.TwoQueueCache[K, V]).Purge":         op(LibLRU, CacheFlush, -1, -1, -1, TTLNone),
-	"(*github.com/hashicorp/golang-lru/v2/expirable.LRU[K, V]).ContainsOrAdd": op(LibLRU, CacheWrite, 0, 1, -1, TTLDefault),
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).Add":            op(LibLRU, CacheWrite, 0, 1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).ContainsOrAdd":  op(LibLRU, CacheWrite, 0, 1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).PeekOrAdd":      op(LibLRU, CacheWrite, 0, 1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).Remove":         op(LibLRU, CacheDelete, 0, -1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).Purge":          op(LibLRU, CacheFlush, -1, -1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.TwoQueueCache[K, V]).Add":    op(LibLRU, CacheWrite, 0, 1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.TwoQueueCache[K, V]).Remove": op(LibLRU, CacheDelete, 0, -1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.TwoQueueCache[K, V]).Purge":  op(LibLRU, CacheFlush, -1, -1, -1, TTLNone),
 
 	// gcache: Set takes the builder's Expiration, which may be none.
 	"(github.com/bluele/gcache.Cache).Set":           op(LibGCache, CacheWrite, 0, 1, -1, TTLDefault),
@@ -354,6 +353,8 @@ var CacheWindows = map[string]CacheWindow{
 	"github.com/patrickmn/go-cache.New":                   {Lib: LibGoCache, Arg: 0},
 	"github.com/jellydator/ttlcache/v3.WithTTL":           {Lib: LibTTLCache, Arg: 0},
 	"(*github.com/bluele/gcache.CacheBuilder).Expiration": {Lib: LibGCache, Arg: 0},
+	"(*github.com/go-pkgz/lcw/v2.WorkerOptions[T]).TTL":   {Lib: LibLCW, Arg: 0},
+	"github.com/go-pkgz/lcw.TTL":                          {Lib: LibLCW, Arg: 0},
 }
 
 // CacheWindowFields are configuration struct fields that set a
