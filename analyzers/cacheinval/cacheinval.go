@@ -143,6 +143,8 @@ type checker struct {
 	guards      []Guard  // visible table changes that invalidate a family
 	reportedDep []string // families a dependency reported as never expiring
 
+	lockedCallees map[*ssa.Function]bool // functions called by one that locks a mutex
+
 	never    map[string][]neverSite // never-expires findings by family, reported once each
 	wrappers []wrapperSite          // key-value wrappers that never expire, reported at their write
 }

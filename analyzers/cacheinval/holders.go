@@ -21,7 +21,8 @@ import (
 // it.
 
 // holderOf returns the identity of the package-level variable or struct
-// field a cache value was loaded from, or "" for a local or a parameter.
+// field a cache value was loaded from, or of the program's function that
+// returned it, or "" for a local or a parameter.
 func holderOf(v ssa.Value) string {
 	for range maxDepth {
 		switch x := v.(type) {
@@ -47,6 +48,14 @@ func holderOf(v ssa.Value) string {
 				return ""
 			}
 			return x.Pkg.Pkg.Path() + "." + x.Name()
+		case *ssa.Call:
+			// An accessor of the program's (cacheSites(ctx) returning the
+			// cache kept in the context) gives the same cache each time.
+			fn := staticCallee(x.Common())
+			if fn == nil || fn.Pkg() == nil || isLibrary(fn.Pkg().Path()) {
+				return ""
+			}
+			return fn.FullName() + "()"
 		default:
 			return ""
 		}
@@ -126,7 +135,7 @@ func (c *checker) mapOps(fn *ssa.Function) []Op {
 	var ops []Op
 	var visit func(f *ssa.Function, locked bool)
 	visit = func(f *ssa.Function, locked bool) {
-		locked = locked || locksMutex(f)
+		locked = locked || locksMutex(f) || c.calledLocked(f)
 		for _, b := range f.Blocks {
 			for _, instr := range b.Instrs {
 				if o, ok := c.mapOp(instr, locked); ok {
@@ -218,6 +227,26 @@ func isIDKeyedMap(t types.Type) bool {
 	}
 	b, ok := m.Key().Underlying().(*types.Basic)
 	return ok && b.Info()&(types.IsString|types.IsInteger) != 0
+}
+
+// calledLocked reports whether a function is called, in this package,
+// by a function that locks a mutex: a setLocked helper whose callers hold
+// the lock. One level of callers is looked at.
+func (c *checker) calledLocked(f *ssa.Function) bool {
+	if c.lockedCallees == nil {
+		c.lockedCallees = make(map[*ssa.Function]bool)
+		for _, caller := range c.declared {
+			if !locksMutex(caller) {
+				continue
+			}
+			eachCall(caller, func(instr ssa.CallInstruction) {
+				if callee := instr.Common().StaticCallee(); callee != nil {
+					c.lockedCallees[callee] = true
+				}
+			})
+		}
+	}
+	return c.lockedCallees[f]
 }
 
 // locksMutex reports whether a function locks a sync.Mutex or the write

@@ -1,4 +1,4 @@
-// Package inproc holds read-through in-process caches (golang-lru v2, // want package:`families\(invalidates account:\*,session:\*,\{example\.com/realibs/cacheinval/inproc\.Groups\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.MemKVDel\.m\}\*,\{example\.com/realibs/cacheinval/inproc\.Orgs\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Projects\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Teams\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Users\.cache\}\*; accounts→account:\*; groups→\{example\.com/realibs/cacheinval/inproc\.Groups\.cache\}\*; orgs→\{example\.com/realibs/cacheinval/inproc\.Orgs\.cache\}\*; projects→\{example\.com/realibs/cacheinval/inproc\.Projects\.cache\}\*; tags→tag:\*; teams→\{example\.com/realibs/cacheinval/inproc\.Teams\.cache\}\*; users→\{example\.com/realibs/cacheinval/inproc\.Users\.cache\}\*; guard accounts→account:\*; guard groups→\{example\.com/realibs/cacheinval/inproc\.Groups\.cache\}\*; guard orgs→\{example\.com/realibs/cacheinval/inproc\.Orgs\.cache\}\*; guard projects→\{example\.com/realibs/cacheinval/inproc\.Projects\.cache\}\*; guard teams→\{example\.com/realibs/cacheinval/inproc\.Teams\.cache\}\*; guard users→\{example\.com/realibs/cacheinval/inproc\.Users\.cache\}\*\)`
+// Package inproc holds read-through in-process caches (golang-lru v2, // want package:`families\(invalidates account:\*,session:\*,\{example\.com/realibs/cacheinval/inproc\.Groups\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Labels\.byID\}\*,\{example\.com/realibs/cacheinval/inproc\.MemKVDel\.m\}\*,\{example\.com/realibs/cacheinval/inproc\.Orgs\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Projects\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Teams\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Users\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.regions\(\)\}\*; accounts→account:\*; groups→\{example\.com/realibs/cacheinval/inproc\.Groups\.cache\}\*; labels→\{example\.com/realibs/cacheinval/inproc\.Labels\.byID\}\*; orgs→\{example\.com/realibs/cacheinval/inproc\.Orgs\.cache\}\*; projects→\{example\.com/realibs/cacheinval/inproc\.Projects\.cache\}\*; regions→\{example\.com/realibs/cacheinval/inproc\.regions\(\)\}\*; tags→tag:\*; teams→\{example\.com/realibs/cacheinval/inproc\.Teams\.cache\}\*; users→\{example\.com/realibs/cacheinval/inproc\.Users\.cache\}\*; guard accounts→account:\*; guard groups→\{example\.com/realibs/cacheinval/inproc\.Groups\.cache\}\*; guard labels→\{example\.com/realibs/cacheinval/inproc\.Labels\.byID\}\*; guard orgs→\{example\.com/realibs/cacheinval/inproc\.Orgs\.cache\}\*; guard projects→\{example\.com/realibs/cacheinval/inproc\.Projects\.cache\}\*; guard regions→\{example\.com/realibs/cacheinval/inproc\.regions\(\)\}\*; guard teams→\{example\.com/realibs/cacheinval/inproc\.Teams\.cache\}\*; guard users→\{example\.com/realibs/cacheinval/inproc\.Users\.cache\}\*\)`
 // sync.Map, a map under a mutex, ttlcache v3, go-cache, gcache) in front
 // of database/sql, each over its own table, and a key-value store over a
 // map: the stale rule with and without a TTL, and the key-value wrapper
@@ -296,4 +296,65 @@ func useKV(a *MemKV, b *MemKVDel, id string) {
 	a.Put("prefs:"+id, nil)
 	b.Put("session:"+id, nil)
 	b.Delete("session:" + id)
+}
+
+// ---- a map written by a helper whose callers hold the lock ----
+
+type Labels struct {
+	db   *sql.DB
+	mu   sync.RWMutex
+	byID map[int64]Row
+}
+
+func (s *Labels) Get(ctx context.Context, id int64) (Row, error) { // want Get:`cache\(reads labels; write \{example\.com/realibs/cacheinval/inproc\.Labels\.byID\}\* ttl=none from labels\)`
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	l, err := scanRow(s.db.QueryRowContext(ctx, `SELECT id, name FROM labels WHERE id = $1`, id))
+	if err == nil {
+		s.setLocked(id, l)
+	}
+	return l, err
+}
+
+func (s *Labels) setLocked(id int64, l Row) { s.byID[id] = l }
+
+func (s *Labels) Rename(ctx context.Context, id int64, name string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE labels SET name = $1 WHERE id = $2`, name, id) // want `^UPDATE of labels leaves the in-process cache inproc\.Labels\.byID stale`
+	return err
+}
+
+func (s *Labels) RenameAndForget(ctx context.Context, id int64, name string) error { // want RenameAndForget:`cache\(delete \{example\.com/realibs/cacheinval/inproc\.Labels\.byID\}\*\)`
+	_, err := s.db.ExecContext(ctx, `UPDATE labels SET name = $1 WHERE id = $2`, name, id)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.byID, id)
+	return err
+}
+
+// ---- a cache reached through an accessor ----
+
+var regionsLRU, _ = lru.New[int64, Row](1000)
+
+func regions() *lru.Cache[int64, Row] { return regionsLRU }
+
+func Region(ctx context.Context, db *sql.DB, id int64) (Row, error) { // want Region:`cache\(reads regions; write \{example\.com/realibs/cacheinval/inproc\.regions\(\)\}\* ttl=none from regions\)`
+	if r, ok := regions().Get(id); ok {
+		return r, nil
+	}
+	r, err := scanRow(db.QueryRowContext(ctx, `SELECT id, name FROM regions WHERE id = $1`, id))
+	if err == nil {
+		regions().Add(id, r)
+	}
+	return r, err
+}
+
+func RenameRegion(ctx context.Context, db *sql.DB, id int64, name string) error {
+	_, err := db.ExecContext(ctx, `UPDATE regions SET name = $1 WHERE id = $2`, name, id) // want `^UPDATE of regions leaves the in-process cache inproc\.regions\(\) stale`
+	return err
+}
+
+func RenameRegionAndForget(ctx context.Context, db *sql.DB, id int64, name string) error { // want RenameRegionAndForget:`cache\(delete \{example\.com/realibs/cacheinval/inproc\.regions\(\)\}\*\)`
+	_, err := db.ExecContext(ctx, `UPDATE regions SET name = $1 WHERE id = $2`, name, id)
+	regions().Remove(id)
+	return err
 }
