@@ -31,3 +31,6 @@ func saveVisit(ctx context.Context, rdb *redis.Client, id string, v []byte) {
 func refreshVisit(ctx context.Context, rdb *redis.Client, id string, v []byte) {
 	rdb.Set(ctx, "visit:"+id, v, time.Hour)
 }
+
+// Prefix lets onefamily/more import this package.
+const Prefix = "profile:"
