@@ -298,9 +298,12 @@ func (c *checker) valueSource(v ssa.Value) ([]string, int) {
 	if p, ok := unwrap(v).(*ssa.Parameter); ok {
 		param = slices.Index(c.cur.Params, p)
 	}
-	w := &valueWalk{c: c, seen: make(map[ssa.Value]bool)}
+	w := &valueWalk{c: c, seen: make(map[ssa.Value]bool), param: -1}
 	w.value(v, 0)
 	slices.Sort(w.tables)
+	if param < 0 {
+		param = w.param // the value wrapped in a struct (item{value: v})
+	}
 	return w.tables, param
 }
 
@@ -308,6 +311,10 @@ type valueWalk struct {
 	c      *checker
 	seen   map[ssa.Value]bool
 	tables []string
+	// param is a parameter of the current function the value holds, not
+	// through a call (stored in a struct the cache keeps), or -1.
+	param  int
+	inCall int // calls the walk went through
 }
 
 func (w *valueWalk) add(tables ...string) {
@@ -364,6 +371,10 @@ func (w *valueWalk) value(v ssa.Value, depth int) {
 		}
 	case *ssa.Function:
 		w.results(v, depth)
+	case *ssa.Parameter:
+		if i := slices.Index(w.c.cur.Params, v); i >= 0 && w.inCall == 0 && w.param < 0 {
+			w.param = i
+		}
 	}
 }
 
@@ -450,6 +461,8 @@ func (w *valueWalk) call(common *ssa.CallCommon, result *ssa.Call, depth int) {
 			w.forward(result)
 		}
 	}
+	w.inCall++
+	defer func() { w.inCall-- }()
 	if common.IsInvoke() {
 		w.value(common.Value, depth+1)
 	}
