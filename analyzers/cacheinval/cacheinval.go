@@ -143,7 +143,8 @@ type checker struct {
 	guards      []Guard  // visible table changes that invalidate a family
 	reportedDep []string // families a dependency reported as never expiring
 
-	lockedCallees map[*ssa.Function]bool // functions called by one that locks a mutex
+	lockedCallees map[*ssa.Function]bool      // functions called by one that locks a mutex
+	mapCands      map[*ssa.Function][]mapCand // instructions that may be map operations
 
 	never    map[string][]neverSite // never-expires findings by family, reported once each
 	wrappers []wrapperSite          // key-value wrappers that never expire, reported at their write

@@ -132,27 +132,77 @@ func holderName(h string) string {
 // shared between requests). Deletes, clear and a reset of the field to a
 // new map count as invalidating it wherever they are.
 func (c *checker) mapOps(fn *ssa.Function) []Op {
+	cands, ok := c.mapCands[fn]
+	if !ok {
+		cands = c.mapCandidates(fn)
+		if c.mapCands == nil {
+			c.mapCands = make(map[*ssa.Function][]mapCand)
+		}
+		c.mapCands[fn] = cands
+	}
 	var ops []Op
+	for _, mc := range cands {
+		if o, ok := c.mapOp(mc.instr, mc.locked); ok {
+			ops = append(ops, o)
+		}
+	}
+	return ops
+}
+
+// A mapCand is an instruction that may be an operation on a map used as
+// a cache, found once per function: the fixed point summarises each
+// function many times.
+type mapCand struct {
+	instr  ssa.Instruction
+	locked bool
+}
+
+func (c *checker) mapCandidates(fn *ssa.Function) []mapCand {
+	var out []mapCand
 	var visit func(f *ssa.Function, locked bool)
 	visit = func(f *ssa.Function, locked bool) {
-		locked = locked || locksMutex(f) || c.calledLocked(f)
+		lockedHere := -1 // not computed yet: most functions touch no map
 		for _, b := range f.Blocks {
 			for _, instr := range b.Instrs {
-				if o, ok := c.mapOp(instr, locked); ok {
-					ops = append(ops, o)
+				if !mayBeMapOp(instr) {
+					continue
+				}
+				if lockedHere < 0 {
+					lockedHere = 0
+					if locked || locksMutex(f) || c.calledLocked(f) {
+						lockedHere = 1
+					}
+				}
+				if _, ok := c.mapOp(instr, lockedHere == 1); ok {
+					out = append(out, mapCand{instr, lockedHere == 1})
 				}
 			}
 		}
 		for _, anon := range f.AnonFuncs {
-			visit(anon, locked)
+			visit(anon, locked || lockedHere == 1 || lockedHere < 0 && locksMutex(f))
 		}
 	}
 	visit(fn, false)
-	return ops
+	return out
+}
+
+// mayBeMapOp is mapOp's cheap first test.
+func mayBeMapOp(instr ssa.Instruction) bool {
+	switch x := instr.(type) {
+	case *ssa.MapUpdate:
+		return true
+	case *ssa.Call:
+		_, ok := x.Call.Value.(*ssa.Builtin)
+		return ok
+	case *ssa.Store:
+		_, ok := x.Addr.(*ssa.FieldAddr)
+		return ok && isIDKeyedMap(x.Val.Type())
+	}
+	return false
 }
 
 func (c *checker) mapOp(instr ssa.Instruction, locked bool) (Op, bool) {
-	base := Op{Lib: string(knowledge.LibMap), KeyParam: -1, ValueParam: -1, Posn: c.posn(instr.Pos()), Via: "map", pos: instr.Pos()}
+	base := Op{Lib: string(knowledge.LibMap), KeyParam: -1, ValueParam: -1, Via: "map", pos: instr.Pos()}
 	var key ssa.Value
 	switch x := instr.(type) {
 	case *ssa.MapUpdate:
@@ -160,6 +210,9 @@ func (c *checker) mapOp(instr ssa.Instruction, locked bool) (Op, bool) {
 			return Op{}, false
 		}
 		base.Cache = holderOf(x.Map)
+		if base.Cache == "" {
+			return Op{}, false
+		}
 		base.Kind, base.TTL = "write", TTL{State: ttlNever}
 		key = x.Key
 		base.Tables, base.ValueParam = c.valueSource(x.Value)
@@ -200,6 +253,7 @@ func (c *checker) mapOp(instr ssa.Instruction, locked bool) (Op, bool) {
 	if base.Cache == "" {
 		return Op{}, false
 	}
+	base.Posn = c.posn(instr.Pos())
 	base.Key = "*"
 	if key != nil {
 		base.Key, base.KeyParam = c.shapeOf(key)
