@@ -621,7 +621,17 @@ type neverSite struct {
 func (c *checker) reportNever() []string {
 	fams := make([]string, 0, len(c.never))
 	for fam, sites := range c.never {
-		slices.SortFunc(sites, func(a, b neverSite) int { return int(a.node.Pos() - b.node.Pos()) })
+		// The finding goes to the first write outside test files (whose
+		// findings are dropped unless -tests is set).
+		slices.SortFunc(sites, func(a, b neverSite) int {
+			if ta, tb := c.inTestFile(a.node.Pos()), c.inTestFile(b.node.Pos()); ta != tb {
+				if ta {
+					return 1
+				}
+				return -1
+			}
+			return int(a.node.Pos() - b.node.Pos())
+		})
 		c.never[fam] = sites
 		fams = append(fams, fam)
 	}
@@ -1032,6 +1042,11 @@ func (c *checker) report(n ast.Node, category, format string, args ...any) {
 
 func (c *checker) reportRelated(n ast.Node, category string, related []analysis.RelatedInformation, format string, args ...any) {
 	c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...), Related: related})
+}
+
+func (c *checker) inTestFile(pos token.Pos) bool {
+	f := c.pass.Fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
 // posOf turns a position a fact names ("dir/file.go:12") back into a
