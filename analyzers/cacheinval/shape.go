@@ -375,8 +375,14 @@ func (w *valueWalk) value(v ssa.Value, depth int) {
 		if i := slices.Index(w.c.cur.Params, v); i >= 0 && w.inCall == 0 && w.param < 0 {
 			w.param = i
 		}
+		if _, ok := v.Type().Underlying().(*types.Pointer); ok {
+			// An active record's receiver, filled by db.Get(s, "SELECT
+			// ... FROM sites") or Scan(&s.ID) here, then cached.
+			w.alloc(v, depth)
+		}
 	}
 }
+
 
 // results follows what a function literal returns: the loader a loading
 // cache calls on a miss (lcw's Get(key, func() (V, error) {...})). A
@@ -400,7 +406,7 @@ func (w *valueWalk) results(fn *ssa.Function, depth int) {
 
 // alloc follows a local variable to what was stored in it and to the
 // calls that filled it (Scan(&p.ID), db.First(&p), json.Unmarshal(b, &p)).
-func (w *valueWalk) alloc(a *ssa.Alloc, depth int) {
+func (w *valueWalk) alloc(a ssa.Value, depth int) {
 	var visit func(v ssa.Value, d int)
 	visit = func(v ssa.Value, d int) {
 		if d > 6 {

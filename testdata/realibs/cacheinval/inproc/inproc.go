@@ -1,4 +1,4 @@
-// Package inproc holds read-through in-process caches (golang-lru v2, // want package:`families\(invalidates account:\*,session:\*,\{example\.com/realibs/cacheinval/inproc\.Groups\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Labels\.byID\}\*,\{example\.com/realibs/cacheinval/inproc\.MemKVDel\.m\}\*,\{example\.com/realibs/cacheinval/inproc\.Orgs\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Projects\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Teams\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Users\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.regions\(\)\}\*; accounts→account:\*; groups→\{example\.com/realibs/cacheinval/inproc\.Groups\.cache\}\*; labels→\{example\.com/realibs/cacheinval/inproc\.Labels\.byID\}\*; orgs→\{example\.com/realibs/cacheinval/inproc\.Orgs\.cache\}\*; projects→\{example\.com/realibs/cacheinval/inproc\.Projects\.cache\}\*; regions→\{example\.com/realibs/cacheinval/inproc\.regions\(\)\}\*; tags→tag:\*; teams→\{example\.com/realibs/cacheinval/inproc\.Teams\.cache\}\*; users→\{example\.com/realibs/cacheinval/inproc\.Users\.cache\}\*; guard accounts→account:\*; guard groups→\{example\.com/realibs/cacheinval/inproc\.Groups\.cache\}\*; guard labels→\{example\.com/realibs/cacheinval/inproc\.Labels\.byID\}\*; guard orgs→\{example\.com/realibs/cacheinval/inproc\.Orgs\.cache\}\*; guard projects→\{example\.com/realibs/cacheinval/inproc\.Projects\.cache\}\*; guard regions→\{example\.com/realibs/cacheinval/inproc\.regions\(\)\}\*; guard teams→\{example\.com/realibs/cacheinval/inproc\.Teams\.cache\}\*; guard users→\{example\.com/realibs/cacheinval/inproc\.Users\.cache\}\*\)`
+// Package inproc holds read-through in-process caches (golang-lru v2, // want package:`families\(invalidates account:\*,session:\*,\{example\.com/realibs/cacheinval/inproc\.Groups\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Labels\.byID\}\*,\{example\.com/realibs/cacheinval/inproc\.MemKVDel\.m\}\*,\{example\.com/realibs/cacheinval/inproc\.Orgs\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Projects\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Teams\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.Users\.cache\}\*,\{example\.com/realibs/cacheinval/inproc\.regions\(\)\}\*,\{example\.com/realibs/cacheinval/inproc\.sitesCache\}\*; accounts→account:\*; groups→\{example\.com/realibs/cacheinval/inproc\.Groups\.cache\}\*; labels→\{example\.com/realibs/cacheinval/inproc\.Labels\.byID\}\*; orgs→\{example\.com/realibs/cacheinval/inproc\.Orgs\.cache\}\*; projects→\{example\.com/realibs/cacheinval/inproc\.Projects\.cache\}\*; regions→\{example\.com/realibs/cacheinval/inproc\.regions\(\)\}\*; sites→\{example\.com/realibs/cacheinval/inproc\.sitesCache\}\*; tags→tag:\*; teams→\{example\.com/realibs/cacheinval/inproc\.Teams\.cache\}\*; users→\{example\.com/realibs/cacheinval/inproc\.Users\.cache\}\*; guard accounts→account:\*; guard groups→\{example\.com/realibs/cacheinval/inproc\.Groups\.cache\}\*; guard labels→\{example\.com/realibs/cacheinval/inproc\.Labels\.byID\}\*; guard orgs→\{example\.com/realibs/cacheinval/inproc\.Orgs\.cache\}\*; guard projects→\{example\.com/realibs/cacheinval/inproc\.Projects\.cache\}\*; guard regions→\{example\.com/realibs/cacheinval/inproc\.regions\(\)\}\*; guard sites→\{example\.com/realibs/cacheinval/inproc\.sitesCache\}\*; guard teams→\{example\.com/realibs/cacheinval/inproc\.Teams\.cache\}\*; guard users→\{example\.com/realibs/cacheinval/inproc\.Users\.cache\}\*\)`
 // sync.Map, a map under a mutex, ttlcache v3, go-cache, gcache) in front
 // of database/sql, each over its own table, and a key-value store over a
 // map: the stale rule with and without a TTL, and the key-value wrapper
@@ -356,5 +356,37 @@ func RenameRegion(ctx context.Context, db *sql.DB, id int64, name string) error 
 func RenameRegionAndForget(ctx context.Context, db *sql.DB, id int64, name string) error { // want RenameRegionAndForget:`cache\(delete \{example\.com/realibs/cacheinval/inproc\.regions\(\)\}\*\)`
 	_, err := db.ExecContext(ctx, `UPDATE regions SET name = $1 WHERE id = $2`, name, id)
 	regions().Remove(id)
+	return err
+}
+
+// ---- an active record: the receiver is filled by the query, then cached ----
+
+type Site struct {
+	ID   int64
+	Code string
+}
+
+var sitesCache, _ = lru.New[int64, *Site](100)
+
+func (s *Site) ByID(ctx context.Context, db *sql.DB, id int64) error { // want ByID:`cache\(reads sites; write \{example\.com/realibs/cacheinval/inproc\.sitesCache\}\* ttl=none from sites value=param0\)`
+	if c, ok := sitesCache.Get(id); ok {
+		*s = *c
+		return nil
+	}
+	if err := db.QueryRowContext(ctx, `SELECT id, code FROM sites WHERE id = $1`, id).Scan(&s.ID, &s.Code); err != nil {
+		return err
+	}
+	sitesCache.Add(id, s)
+	return nil
+}
+
+func (s *Site) UpdateCode(ctx context.Context, db *sql.DB, code string) error {
+	_, err := db.ExecContext(ctx, `UPDATE sites SET code = $1 WHERE id = $2`, code, s.ID) // want `^UPDATE of sites leaves the in-process cache inproc\.sitesCache stale`
+	return err
+}
+
+func (s *Site) Delete(ctx context.Context, db *sql.DB) error { // want Delete:`cache\(delete \{example\.com/realibs/cacheinval/inproc\.sitesCache\}\*\)`
+	_, err := db.ExecContext(ctx, `DELETE FROM sites WHERE id = $1`, s.ID)
+	sitesCache.Remove(s.ID)
 	return err
 }
