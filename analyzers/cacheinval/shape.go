@@ -383,7 +383,6 @@ func (w *valueWalk) value(v ssa.Value, depth int) {
 	}
 }
 
-
 // results follows what a function literal returns: the loader a loading
 // cache calls on a miss (lcw's Get(key, func() (V, error) {...})). A
 // declared function's reads come from its fact.
