@@ -18,6 +18,8 @@ type summaryFact struct {
 	Reads []string // tables it reads, normalised (tableName), sorted
 	Ops   []Op
 	Muts  []Mut
+
+	ids map[string]bool // identities of Ops, while the fact is built; not carried
 }
 
 // An Op is a cache operation a function performs.
@@ -136,15 +138,18 @@ func (f *summaryFact) key() string {
 const maxOps = 32
 
 func (f *summaryFact) addOp(o Op) {
+	if len(f.Ops) >= maxOps {
+		return
+	}
 	id := o.identity()
-	for _, p := range f.Ops {
-		if p.identity() == id {
-			return
-		}
+	if f.ids == nil {
+		f.ids = make(map[string]bool)
 	}
-	if len(f.Ops) < maxOps {
-		f.Ops = append(f.Ops, o)
+	if f.ids[id] {
+		return
 	}
+	f.ids[id] = true
+	f.Ops = append(f.Ops, o)
 }
 
 // identity is what makes two operations the same for a caller.
@@ -172,7 +177,21 @@ func (f *summaryFact) addReads(tables ...string) {
 // normalize sorts what order of discovery should not decide.
 func (f *summaryFact) normalize() {
 	slices.Sort(f.Reads)
-	slices.SortStableFunc(f.Ops, func(a, b Op) int { return strings.Compare(a.identity(), b.identity()) })
+	if len(f.Ops) > 1 {
+		type keyed struct {
+			id string
+			op Op
+		}
+		ks := make([]keyed, len(f.Ops))
+		for i, o := range f.Ops {
+			ks[i] = keyed{o.identity(), o}
+		}
+		slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.id, b.id) })
+		for i := range ks {
+			f.Ops[i] = ks[i].op
+		}
+	}
+	f.ids = nil
 	slices.SortStableFunc(f.Muts, func(a, b Mut) int { return strings.Compare(a.Table, b.Table) })
 }
 
