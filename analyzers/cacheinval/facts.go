@@ -126,11 +126,18 @@ func (f *summaryFact) key() string {
 	if f == nil {
 		return ""
 	}
-	ids := make([]string, len(f.Ops))
+	// What callers read of the operations (String), and which are judged
+	// (a key-value store's write is judged once the store is decided):
+	// finer differences do not change any caller's result and would only
+	// cost more rounds of the fixed point.
+	judged := make([]byte, len(f.Ops))
 	for i, o := range f.Ops {
-		ids[i] = o.identity()
+		judged[i] = '0'
+		if o.Judged {
+			judged[i] = '1'
+		}
 	}
-	return fmt.Sprintf("%s|%v|%v|%v", f.Key, f.Reads, ids, f.Muts)
+	return fmt.Sprintf("%s|%v|%v|%v|%s", f.Key, f.Reads, f.Ops, f.Muts, judged)
 }
 
 // maxOps bounds the operations a fact carries; a function that does more
