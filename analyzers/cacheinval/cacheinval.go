@@ -582,7 +582,7 @@ func (c *checker) judgeOp(o *Op, call ast.Node, ttlNode ast.Node, through string
 		}
 		c.report(ttlNode, CategoryTTL, "TTL %s for %s is above %s; a stale entry is served for that long after its data changes; use a TTL of at most %s", dur(o.TTL.D), family(o.Key), what, dur(limit))
 	}
-	if o.Kind != "write" && o.Kind != "persist" || o.TTL.State != ttlNever || !isShapeFamily(o.Key) || isMapLike(o.Lib) || c.isInvalidated(o.Key, o.Cache) || slices.Contains(c.reportedDep, o.Key) {
+	if o.Kind != "write" && o.Kind != "persist" || o.TTL.State != ttlNever || !isShapeFamily(o.Key) || isMapLike(o.Lib) || isSizeBounded(o.Lib) || c.isInvalidated(o.Key, o.Cache) || slices.Contains(c.reportedDep, o.Key) {
 		return
 	}
 	where := ""
@@ -607,6 +607,15 @@ func (c *checker) judgeOp(o *Op, call ast.Node, ttlNode ast.Node, through string
 // as often as a cache).
 func isMapLike(lib string) bool {
 	return lib == string(knowledge.LibMap) || lib == string(knowledge.LibSyncMap)
+}
+
+// isSizeBounded reports whether a cache with no expiry still evicts by
+// size (golang-lru, lcw's LruCache): the entry of a key that is no longer
+// read goes, so a write there is not a leak of the never-expires kind; a
+// read-through entry it keeps is still judged by the stale rule. (kratos
+// keeps 16 compiled templates in one, keyed by their constant names.)
+func isSizeBounded(lib string) bool {
+	return lib == string(knowledge.LibLRU) || lib == string(knowledge.LibLCW)
 }
 
 // A neverSite is a write of a family with no expiry.

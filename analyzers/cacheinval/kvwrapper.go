@@ -38,7 +38,7 @@ func (c *checker) judgeWrapper(o *Op, site ast.Node) {
 	if o.ValueParam >= len(c.cur.Params) || o.KeyParam >= len(c.cur.Params) {
 		return
 	}
-	if knowledge.Lib(o.Lib).InProcess() && !isOpaque(c.cur.Params[o.ValueParam].Type()) {
+	if isSizeBounded(o.Lib) || knowledge.Lib(o.Lib).InProcess() && !isOpaque(c.cur.Params[o.ValueParam].Type()) {
 		return // a typed cache of one kind of value, judged by the stale rule
 	}
 	if o.Cache != "" {
