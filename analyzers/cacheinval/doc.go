@@ -78,9 +78,12 @@
 //
 //   - never-expires: a write with no expiry (TTL 0, go-cache's
 //     NoExpiration, ttlcache's NoTTL, a memcache Item with Expiration 0
-//     or none, ristretto's Set, golang-lru's Add, HSet or MSet with no
-//     Expire, or a Persist) to a key family with a shape that nothing
-//     deletes or expires. One cause, one finding: a family written with
+//     or none, ristretto's Set, HSet or MSet with no Expire, or a
+//     Persist) to a key family with a shape that nothing deletes or
+//     expires. Caches that evict by size (golang-lru, lcw's LruCache) are
+//     not reported by this rule: a key no longer read leaves them (a
+//     16-entry LRU of compiled templates is not a leak); the stale rule
+//     still counts their read-through entries as never expiring. One cause, one finding: a family written with
 //     no expiry from many places is reported once, at its first write,
 //     with the other writes as related positions (at most 10, "and N
 //     more"), and a package that imports one that reported the family
