@@ -83,8 +83,9 @@
 //     expires. Caches that evict by size (golang-lru, lcw's LruCache) are
 //     not reported by this rule: a key no longer read leaves them (a
 //     16-entry LRU of compiled templates is not a leak); the stale rule
-//     still counts their read-through entries as never expiring. One cause, one finding: a family written with
-//     no expiry from many places is reported once, at its first write,
+//     still counts their read-through entries as never expiring. One
+//     cause, one finding: a family written with no expiry from many
+//     places is reported once, at its first write,
 //     with the other writes as related positions (at most 10, "and N
 //     more"), and a package that imports one that reported the family
 //     does not report it again (the families reported travel in the
