@@ -99,9 +99,10 @@ func run(pass *lint.Pass) (any, error) {
 	c.fixedPoint()
 	local := c.familiesOfPackage()
 	c.collectVisible(local)
+	c.collectGuards(local)
 	c.judge = true
 	c.fixedPoint()
-	c.exportFacts(local)
+	c.exportFacts()
 
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -112,8 +113,15 @@ func run(pass *lint.Pass) (any, error) {
 		})
 	}
 	c.reporting = true
+	c.never = make(map[string][]neverSite)
 	for _, f := range c.declared {
 		c.summarize(f)
+	}
+	c.reportWrappers()
+	local.Reported = c.reportNever()
+	local.normalize()
+	if len(local.Invalidated) > 0 || len(local.Links) > 0 || len(local.Guards) > 0 || len(local.Reported) > 0 {
+		c.pass.ExportPackageFact(local)
 	}
 	c.checkWindows()
 	return nil, nil
@@ -132,6 +140,14 @@ type checker struct {
 
 	invalidated []string // key shapes some visible code deletes or expires, "*" for any
 	links       []Link   // visible links, and the plan's
+	guards      []Guard  // visible table changes that invalidate a family
+	reportedDep []string // families a dependency reported as never expiring
+
+	lockedCallees map[*ssa.Function]bool      // functions called by one that locks a mutex
+	mapCands      map[*ssa.Function][]mapCand // instructions that may be map operations
+
+	never    map[string][]neverSite // never-expires findings by family, reported once each
+	wrappers []wrapperSite          // key-value wrappers that never expire, reported at their write
 }
 
 // fixedPoint computes the facts of this package's declared functions,
@@ -161,17 +177,14 @@ func (c *checker) fixedPoint() {
 	}
 }
 
-// exportFacts exports the facts of exported functions, and the
-// package's families.
-func (c *checker) exportFacts(local *familiesFact) {
+// exportFacts exports the facts of exported functions; the package's
+// families are exported after reporting, with the families it reported.
+func (c *checker) exportFacts() {
 	for _, f := range c.declared {
 		obj := f.Object().(*types.Func)
 		if fact := c.facts[obj]; fact != nil && obj.Exported() {
 			c.pass.ExportObjectFact(obj, fact)
 		}
-	}
-	if len(local.Invalidated) > 0 || len(local.Links) > 0 {
-		c.pass.ExportPackageFact(local)
 	}
 }
 
@@ -278,6 +291,11 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 			pending = append(pending, pendingMut{m, instr})
 		}
 	})
+	for _, o := range c.mapOps(fn) {
+		c.judgeOp(&o, posNode(o.pos), nil, "")
+		c.judgeWrapper(&o, posNode(o.pos))
+		s.addOp(o)
+	}
 	if res := fn.Signature.Results(); res.Len() > 0 && isStringType(res.At(0).Type()) && fn.Name() != "String" && fn.Name() != "Error" {
 		s.Key = c.returnShape(fn)
 	}
@@ -342,7 +360,13 @@ func isProgramInterface(fn *types.Func) bool {
 // libOps returns the operations of a call to a cache library.
 func (c *checker) libOps(instr ssa.CallInstruction, fn *types.Func, lop knowledge.CacheOp) []Op {
 	common := instr.Common()
-	base := Op{Kind: lop.Kind.String(), Lib: string(lop.Lib), KeyParam: -1, ValueParam: -1, Posn: c.posn(instr.Pos()), Via: analysisutil.Display(fn)}
+	base := Op{Kind: lop.Kind.String(), Lib: string(lop.Lib), KeyParam: -1, ValueParam: -1, Posn: c.posn(instr.Pos()), Via: analysisutil.Display(fn), pos: instr.Pos()}
+	if lop.Lib.InProcess() {
+		base.Cache = holderOf(receiverOf(common))
+	}
+	if lop.Held && base.Cache == "" {
+		return nil // a sync.Map in a local: not a cache
+	}
 	ttlNode := c.argNode(instr, lop.TTL, false)
 	var keys []ssa.Value
 	var values []ssa.Value
@@ -406,6 +430,10 @@ func (c *checker) libOps(instr ssa.CallInstruction, fn *types.Func, lop knowledg
 		o.Key = "*"
 		if k != nil {
 			o.Key, o.KeyParam = c.shapeOf(k)
+			o.KeyParam = holderKeyParam(k, o.KeyParam, o.Cache)
+		}
+		if o.KeyParam < 0 {
+			o.Key = familyKey(o.Key, o.Cache)
 		}
 		if id := fmt.Sprint(o.Key, o.KeyParam); seen[id] {
 			continue // MSet(k1, v1, k2, v2) of one family: one write
@@ -415,18 +443,35 @@ func (c *checker) libOps(instr ssa.CallInstruction, fn *types.Func, lop knowledg
 		if o.Kind == "write" {
 			o.Tables, o.ValueParam = tables, valueParam
 		}
-		c.judgeOp(&o, instr, ttlNode, "")
+		site := c.callNode(instr)
+		c.judgeOp(&o, site, ttlNode, "")
+		c.judgeWrapper(&o, site)
 		ops = append(ops, o)
 	}
 	return ops
 }
+
+// callNode returns the syntax of a call, or nil before the reporting pass.
+func (c *checker) callNode(instr ssa.CallInstruction) ast.Node {
+	if call := c.calls[instr.Common().Pos()]; call != nil {
+		return call
+	}
+	return nil
+}
+
+// A posNode is a position as an ast.Node, for findings at instructions
+// that are not calls (a map update).
+type posNode token.Pos
+
+func (p posNode) Pos() token.Pos { return token.Pos(p) }
+func (p posNode) End() token.Pos { return token.Pos(p) }
 
 // callTTL reads the TTL of a call by the library's convention.
 func (c *checker) callTTL(common *ssa.CallCommon, lop knowledge.CacheOp) TTL {
 	switch lop.Mode {
 	case knowledge.TTLNone:
 		return TTL{State: ttlNever}
-	case knowledge.TTLZeroNever, knowledge.TTLSecondsZeroNever, knowledge.TTLNegativeNever:
+	case knowledge.TTLZeroNever, knowledge.TTLSecondsZeroNever, knowledge.TTLNegativeNever, knowledge.TTLMinusOneNever, knowledge.TTLAlways:
 		return c.ttlOf(argAt(common, lop.TTL), lop.Mode)
 	case knowledge.TTLSetArgs:
 		fields := structFields(argAt(common, lop.TTL))
@@ -477,6 +522,9 @@ func (c *checker) resolve(o Op, instr ssa.CallInstruction, callee *types.Func) O
 		} else {
 			o.Key, o.KeyParam = "*", -1
 		}
+		if o.KeyParam < 0 {
+			o.Key = familyKey(o.Key, o.Cache)
+		}
 	}
 	var ttlNode ast.Node
 	if o.TTL.State == ttlParam {
@@ -500,23 +548,19 @@ func (c *checker) resolve(o Op, instr ssa.CallInstruction, callee *types.Func) O
 		}
 	}
 	if !wasJudged {
-		c.judgeOp(&o, instr, ttlNode, analysisutil.Display(callee))
+		c.judgeOp(&o, c.callNode(instr), ttlNode, analysisutil.Display(callee))
 	}
 	return o
 }
 
 // judgeOp applies the rules on expiry to an operation whose key and TTL
 // are now known, once: where that first happens.
-func (c *checker) judgeOp(o *Op, instr ssa.CallInstruction, ttlNode ast.Node, through string) {
+func (c *checker) judgeOp(o *Op, call ast.Node, ttlNode ast.Node, through string) {
 	if o.Judged || o.KeyParam >= 0 || o.TTL.State == ttlParam {
 		return
 	}
 	o.Judged = true
-	if !c.reporting {
-		return
-	}
-	call := c.calls[instr.Common().Pos()]
-	if call == nil {
+	if !c.reporting || call == nil {
 		return
 	}
 	if ttlNode == nil {
@@ -538,7 +582,7 @@ func (c *checker) judgeOp(o *Op, instr ssa.CallInstruction, ttlNode ast.Node, th
 		}
 		c.report(ttlNode, CategoryTTL, "TTL %s for %s is above %s; a stale entry is served for that long after its data changes; use a TTL of at most %s", dur(o.TTL.D), family(o.Key), what, dur(limit))
 	}
-	if o.Kind != "write" && o.Kind != "persist" || o.TTL.State != ttlNever || !isFamily(o.Key) || c.isInvalidated(o.Key) {
+	if o.Kind != "write" && o.Kind != "persist" || o.TTL.State != ttlNever || !isShapeFamily(o.Key) || isMapLike(o.Lib) || isSizeBounded(o.Lib) || c.isInvalidated(o.Key, o.Cache) || slices.Contains(c.reportedDep, o.Key) {
 		return
 	}
 	where := ""
@@ -554,10 +598,70 @@ func (c *checker) judgeOp(o *Op, instr ssa.CallInstruction, ttlNode ast.Node, th
 	if limit > 0 {
 		fix = fmt.Sprintf("give it a TTL (the plan allows %s)", dur(limit))
 	}
-	c.report(call, CategoryNeverExpires, "%s %s%s and nothing in this package or its dependencies deletes or expires it: once its data changes, readers get the stale entry until the cache is flushed; %s, or delete the key where the data changes", family(o.Key), verb, where, fix)
+	c.never[o.Key] = append(c.never[o.Key], neverSite{node: call, msg: fmt.Sprintf("%s %s%s and nothing in this package or its dependencies deletes or expires it: once its data changes, readers get the stale entry until the cache is flushed; %s, or delete the key where the data changes", family(o.Key), verb, where, fix)})
+}
+
+// isMapLike reports whether a cache is a Go map or a sync.Map: those are
+// judged by the stale rule and as key-value wrappers, not for each write
+// of a family with no expiry (a map keyed "handler:"+name is a registry
+// as often as a cache).
+func isMapLike(lib string) bool {
+	return lib == string(knowledge.LibMap) || lib == string(knowledge.LibSyncMap)
+}
+
+// isSizeBounded reports whether a cache with no expiry still evicts by
+// size (golang-lru, lcw's LruCache): the entry of a key that is no longer
+// read goes, so a write there is not a leak of the never-expires kind; a
+// read-through entry it keeps is still judged by the stale rule. (kratos
+// keeps 16 compiled templates in one, keyed by their constant names.)
+func isSizeBounded(lib string) bool {
+	return lib == string(knowledge.LibLRU) || lib == string(knowledge.LibLCW)
+}
+
+// A neverSite is a write of a family with no expiry.
+type neverSite struct {
+	node ast.Node
+	msg  string
+}
+
+// reportNever reports each family written with no expiry once, at its
+// first write, with the others as related positions (one cause: the
+// family has no TTL and no invalidation), and returns the families.
+func (c *checker) reportNever() []string {
+	fams := make([]string, 0, len(c.never))
+	for fam, sites := range c.never {
+		// The finding goes to the first write outside test files (whose
+		// findings are dropped unless -tests is set).
+		slices.SortFunc(sites, func(a, b neverSite) int {
+			if ta, tb := c.inTestFile(a.node.Pos()), c.inTestFile(b.node.Pos()); ta != tb {
+				if ta {
+					return 1
+				}
+				return -1
+			}
+			return int(a.node.Pos() - b.node.Pos())
+		})
+		c.never[fam] = sites
+		fams = append(fams, fam)
+	}
+	slices.Sort(fams)
+	for _, fam := range fams {
+		sites := c.never[fam]
+		var related []analysis.RelatedInformation
+		for _, s := range sites[1:] {
+			if s.node.Pos() != sites[0].node.Pos() {
+				related = append(related, analysis.RelatedInformation{Pos: s.node.Pos(), End: s.node.End(), Message: "also written with no expiry here"})
+			}
+		}
+		c.reportRelated(sites[0].node, CategoryNeverExpires, analysisutil.BoundedRelated(related), "%s", sites[0].msg)
+	}
+	return fams
 }
 
 func family(shape string) string {
+	if h := holderFamily(shape); h != "" {
+		return "the entries of the in-process cache " + holderName(h)
+	}
 	if !isFamily(shape) {
 		return "a cache key"
 	}
@@ -591,9 +695,9 @@ func (c *checker) judgeMut(s *summaryFact, pm pendingMut, dynamic bool) {
 	if dynamic {
 		return // a call through the program's own interface may invalidate
 	}
-	var missing []Link
+	var missing []tableLink
 	for _, l := range links {
-		if !invalidates(s.Ops, l.Family, l.Posn == "plan") {
+		if !invalidates(s.Ops, l.Link, l.Posn == "plan") {
 			missing = append(missing, l)
 		}
 	}
@@ -605,19 +709,54 @@ func (c *checker) judgeMut(s *summaryFact, pm pendingMut, dynamic bool) {
 		return
 	}
 	var fams, where []string
+	var related []analysis.RelatedInformation
+	sibling := ""
 	for _, l := range missing {
-		fams = append(fams, l.Family)
-		if l.Posn == "plan" {
-			where = append(where, l.Family+" by the plan's cache.invalidate")
-		} else {
-			where = append(where, l.Family+" at "+l.Posn+" with no TTL")
+		fams = append(fams, familyName(l.Family))
+		switch {
+		case l.Posn == "plan":
+			where = append(where, familyName(l.Family)+" by the plan's cache.invalidate")
+		case l.guard != nil:
+			where = append(where, familyName(l.Family)+" at "+l.Posn+" with "+ttlPhrase(l.TTL))
+			if sibling == "" {
+				sibling = fmt.Sprintf("; %s drops or rewrites it after changing %s (at %s), so this path must too", l.guard.Func, l.Table, l.guard.Posn)
+			}
+			if p := c.posOf(l.guard.Posn); p.IsValid() {
+				related = append(related, analysis.RelatedInformation{Pos: p, Message: l.guard.Func + " invalidates " + familyName(l.Family) + " here"})
+			}
+		default:
+			where = append(where, familyName(l.Family)+" at "+l.Posn+" with no TTL")
+		}
+		if l.Posn != "plan" {
+			if p := c.posOf(l.Posn); p.IsValid() {
+				related = append(related, analysis.RelatedInformation{Pos: p, Message: familyName(l.Family) + " is filled from " + l.Table + " here"})
+			}
 		}
 	}
 	what := fmt.Sprintf("%s of %s", pm.Verb, pm.Table)
 	if pm.Via != "" && pm.instr.Pos() != token.NoPos && c.posn(pm.instr.Pos()) != pm.Posn {
 		what = fmt.Sprintf("%s of %s (%s, at %s)", pm.Verb, pm.Table, pm.Via, pm.Posn)
 	}
-	c.report(call, CategoryStale, "%s leaves %s stale: %s its rows (%s), and nothing on this path deletes or rewrites the entry, so readers get the old row until the key is dropped; delete the key after the write (e.g. rdb.Del(ctx, key)), write the new value through, or give the entry a TTL", what, strings.Join(fams, ", "), plural2(len(fams), "that family caches", "those families cache"), strings.Join(where, "; "))
+	c.reportRelated(call, CategoryStale, analysisutil.BoundedRelated(related), "%s leaves %s stale: %s its rows (%s)%s, and nothing on this path deletes or rewrites the entry, so readers get the old row until the key is dropped; delete the key after the write (e.g. rdb.Del(ctx, key)), write the new value through, or give the entry a TTL", what, strings.Join(fams, ", "), plural2(len(fams), "that family caches", "those families cache"), strings.Join(where, "; "), sibling)
+}
+
+// familyName is a family as a message names it: its key shape, or the
+// in-process cache that holds it.
+func familyName(fam string) string {
+	if h := holderFamily(fam); h != "" {
+		return "the in-process cache " + holderName(h)
+	}
+	return fam
+}
+
+func ttlPhrase(ttl string) string {
+	switch ttl {
+	case "":
+		return "a TTL"
+	case "none":
+		return "no TTL"
+	}
+	return "TTL " + ttl
 }
 
 func plural2(n int, one, many string) string {
@@ -629,30 +768,54 @@ func plural2(n int, one, many string) string {
 
 // invalidates reports whether operations drop or replace keys of a
 // family: a delete, an expiry, a flush or a write whose key may be in it.
-// A key taken from a parameter may be any key.
-func invalidates(ops []Op, fam string, planGlob bool) bool {
+// A key taken from a parameter may be any key; an operation on an
+// in-process cache with a key perfvet cannot shape may be any key of
+// that cache.
+func invalidates(ops []Op, l Link, planGlob bool) bool {
 	for _, o := range ops {
-		if o.KeyParam >= 0 || overlap(o.Key, fam, planGlob) {
+		if o.KeyParam >= 0 || overlap(o.Key, l.Family, planGlob) || sameCache(o, l) {
 			return true
 		}
 	}
 	return false
 }
 
+// sameCache reports whether an operation is on the in-process cache of a
+// link whose family, or whose key, is that cache as a whole.
+func sameCache(o Op, l Link) bool {
+	return l.Cache != "" && o.Cache == l.Cache && (holderFamily(l.Family) != "" || holderFamily(o.Key) != "" || o.KeyParam >= 0)
+}
+
+// A tableLink is a family that a change to a table must invalidate, and,
+// for a family whose entries expire, the sibling path that shows it.
+type tableLink struct {
+	Link
+	guard *Guard
+}
+
 // linksFor returns the families whose entries a change to a table's rows
 // leaves stale until someone drops them: those the plan's
-// cache.invalidate names, and those a read-through writes with no expiry.
-// An entry that expires is stale for its TTL at most, which the plan
-// accepts ("every write expires or is invalidated") and bounds with
-// cache.max_ttl.
-func (c *checker) linksFor(table string) []Link {
-	var out []Link
+// cache.invalidate names, those a read-through writes with no expiry,
+// and those a read-through writes with a TTL when another path that
+// changes the table drops or rewrites them (the code itself shows they
+// must be invalidated). Otherwise an entry that expires is stale for its
+// TTL at most, which the plan accepts ("every write expires or is
+// invalidated") and bounds with cache.max_ttl.
+func (c *checker) linksFor(table string) []tableLink {
+	var out []tableLink
 	for _, l := range c.links {
-		if l.Table != table || l.Posn != "plan" && l.TTL != "none" {
+		if l.Table != table || slices.ContainsFunc(out, func(x tableLink) bool { return x.Family == l.Family }) {
 			continue
 		}
-		if !slices.ContainsFunc(out, func(x Link) bool { return x.Family == l.Family }) {
-			out = append(out, l)
+		if l.Posn == "plan" || l.TTL == "none" {
+			out = append(out, tableLink{Link: l})
+			continue
+		}
+		for i := range c.guards {
+			if g := &c.guards[i]; g.Table == table && g.Family == l.Family {
+				out = append(out, tableLink{Link: l, guard: g})
+				break
+			}
 		}
 	}
 	return out
@@ -675,18 +838,24 @@ func (c *checker) familiesOfPackage() *familiesFact {
 			case "delete", "expire", "flush", "script":
 				switch {
 				case o.Kind == "flush":
-					f.addInvalidated("*")
+					f.addInvalidated(familyKey("*", o.Cache))
 				case o.KeyParam < 0:
 					f.addInvalidated(o.Key)
 				case obj.Exported():
 					// A helper that deletes the key its callers give:
 					// its callers in other packages cannot be seen.
-					f.addInvalidated("*")
+					f.addInvalidated(familyKey("*", o.Cache))
 				}
 			case "write":
-				if o.KeyParam < 0 && isFamily(o.Key) {
+				fam := o.Key
+				if o.KeyParam >= 0 && o.Cache != "" {
+					// A string key its callers give, into a cache this
+					// package holds: the cache is the family here.
+					fam = familyKey("*", o.Cache)
+				}
+				if (o.KeyParam < 0 || o.Cache != "") && isFamily(fam) && o.TTL.State != ttlParam {
 					for _, t := range o.Tables {
-						f.addLink(Link{Table: t, Family: o.Key, Posn: o.Posn, TTL: ttlText(o.TTL)})
+						f.addLink(Link{Table: t, Family: fam, Posn: o.Posn, TTL: ttlText(o.TTL), Cache: o.Cache})
 					}
 				}
 			}
@@ -712,11 +881,13 @@ func (c *checker) collectVisible(local *familiesFact) {
 	add := func(f *familiesFact) {
 		c.invalidated = append(c.invalidated, f.Invalidated...)
 		c.links = append(c.links, f.Links...)
+		c.guards = append(c.guards, f.Guards...)
 	}
 	add(local)
 	for _, pf := range c.pass.AllPackageFacts() {
 		if f, ok := pf.Fact.(*familiesFact); ok {
 			add(f)
+			c.reportedDep = append(c.reportedDep, f.Reported...)
 		}
 	}
 	for _, inv := range c.pass.Plan.Cache.Invalidate {
@@ -726,11 +897,43 @@ func (c *checker) collectVisible(local *familiesFact) {
 	}
 }
 
+// collectGuards finds this package's paths that change a table's rows
+// and invalidate a family caching it, from the summaries computed before
+// judging (where the changes are still carried up).
+func (c *checker) collectGuards(local *familiesFact) {
+	for _, fn := range c.declared {
+		obj := fn.Object().(*types.Func)
+		s := c.facts[obj]
+		if s == nil || len(s.Muts) == 0 {
+			continue
+		}
+		for _, m := range s.Muts {
+			for _, l := range c.links {
+				if l.Table != m.Table || l.Posn == "plan" {
+					continue
+				}
+				for _, o := range s.Ops {
+					if o.Kind == "persist" || o.Kind == "script" {
+						continue
+					}
+					if sameCache(o, l) || o.KeyParam < 0 && o.Key != "*" && overlap(o.Key, l.Family, false) {
+						g := Guard{Table: m.Table, Family: l.Family, Func: analysisutil.Display(obj), Posn: o.Posn}
+						local.addGuard(g)
+						c.guards = append(c.guards, g)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
 // isInvalidated reports whether visible code deletes or expires keys of
-// the family, or the plan says which table changes drop it.
-func (c *checker) isInvalidated(fam string) bool {
+// the family (or, for an in-process cache, any key of the cache that
+// holds it), or the plan says which table changes drop it.
+func (c *checker) isInvalidated(fam, holder string) bool {
 	for _, s := range c.invalidated {
-		if overlap(s, fam, false) {
+		if overlap(s, fam, false) || holder != "" && s == familyKey("*", holder) {
 			return true
 		}
 	}
@@ -843,7 +1046,27 @@ func (c *checker) fieldNode(instr ssa.CallInstruction, i int, name string) ast.N
 }
 
 func (c *checker) report(n ast.Node, category, format string, args ...any) {
-	c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...)})
+	c.reportRelated(n, category, nil, format, args...)
+}
+
+func (c *checker) reportRelated(n ast.Node, category string, related []analysis.RelatedInformation, format string, args ...any) {
+	c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...), Related: related})
+}
+
+func (c *checker) inTestFile(pos token.Pos) bool {
+	f := c.pass.Fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// posOf turns a position a fact names ("dir/file.go:12") back into a
+// position when the file belongs to this package, or token.NoPos.
+func (c *checker) posOf(posn string) token.Pos {
+	for _, f := range c.pass.Files {
+		if p := analysisutil.LineIn(c.pass.Fset, f.Pos(), posn); p.IsValid() {
+			return p
+		}
+	}
+	return token.NoPos
 }
 
 func (c *checker) posn(pos token.Pos) string {

@@ -16,7 +16,8 @@ func defaultPlan() cacheinval.Config {
 func TestCacheinval(t *testing.T) {
 	results := analysistest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()),
 		"redisrules", "keys", "keyshapes", "shop/store", "shop/cache", "shop/service", "shop/api",
-		"stale", "gormlib", "bunlib", "memcachelib", "ristrettolib", "gocachelib", "lrulib", "bigcachelib", "freecachelib", "wrappers", "redisv8", "rueidislib")
+		"stale", "gormlib", "bunlib", "memcachelib", "ristrettolib", "gocachelib", "lrulib", "bigcachelib", "freecachelib", "wrappers", "redisv8", "rueidislib",
+		"lcwlib", "kvredis", "onefamily", "onefamily/more")
 	requireWellTyped(t, results)
 }
 
@@ -46,4 +47,26 @@ func TestPlanInvalidate(t *testing.T) {
 		t.Fatal(err)
 	}
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), cacheinval.New(cacheinval.Config{Plans: plan.Static(p)}), "planinval"))
+}
+
+// TestOneFindingPerCause checks the related positions of the findings
+// that stand for many sites: a family written with no expiry from three
+// places, and a key-value wrapper called from three.
+func TestOneFindingPerCause(t *testing.T) {
+	results := analysistest.Run(quiet{}, analysistest.TestData(), cacheinval.New(defaultPlan()), "onefamily", "kvredis")
+	want := map[string]int{"onefamily": 2, "kvredis": 3}
+	for _, r := range results {
+		pkg := r.Action.Package.PkgPath
+		if len(r.Diagnostics) != 1 {
+			t.Errorf("%s: %d findings, want 1", pkg, len(r.Diagnostics))
+			continue
+		}
+		if got := len(r.Diagnostics[0].Related); got != want[pkg] {
+			t.Errorf("%s: %d related positions, want %d: %v", pkg, got, want[pkg], r.Diagnostics[0].Related)
+		}
+		delete(want, pkg)
+	}
+	for pkg := range want {
+		t.Errorf("%s was not analysed", pkg)
+	}
 }

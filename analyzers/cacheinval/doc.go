@@ -28,21 +28,77 @@
 // Replace with NoExpiration or a TTL, SetDefault, Delete, Flush),
 // golang-lru/v2/expirable (Add, Remove, Purge, and NewLRU's ttl), bigcache
 // v3 (Set, Delete, Reset, and the LifeWindow of its Config), freecache
-// (Set with expireSeconds, Del, Touch, Clear) and rueidis (the command
+// (Set with expireSeconds, Del, Touch, Clear), rueidis (the command
 // chains client.B().Set().Key(k).Value(v).Ex(d).Build(), and Setex, Hset,
-// Del, Unlink, Getdel, Expire, Persist, Flushdb, Flushall). Each function's cache
+// Del, Unlink, Getdel, Expire, Persist, Flushdb, Flushall), and the
+// in-process caches services keep per user or per entity: golang-lru v2
+// (Cache and TwoQueueCache: Add, ContainsOrAdd, PeekOrAdd, which keep an
+// entry until it is evicted by size, Remove, Purge), gcache (Set, with the
+// builder's Expiration, SetWithExpire, Remove, Purge, on the Cache
+// interface), ttlcache v3 (Set with NoTTL, DefaultTTL or a TTL, GetOrSet,
+// Delete, GetAndDelete, DeleteAll, and WithTTL), go-pkgz/lcw v1 and v2
+// (Get(key, loader): a read-through in one call, whose loader's reads are
+// the value's; Delete, Invalidate, Purge; an LruCache keeps entries until
+// evicted, an ExpirableCache for its TTL), sync.Map held in a
+// package-level variable or a struct field (Store, LoadOrStore, Swap,
+// CompareAndSwap, the deletes, Clear), and Go maps used as caches (see
+// below). Each function's cache
 // operations, the tables it reads and the table changes it makes are
 // summarised in a fact, with the key, TTL and value of a wrapper's
 // operations left to its parameters and resolved at each call; so a
 // helper that sets any key with any TTL is judged where it is called.
 //
-// Three rules:
+// # Families of in-process caches
+//
+// A Redis key lives in one key space, so a family is the shape of its
+// keys. An in-process cache is a key space of its own, and its keys are
+// often ids (an int64, a struct) with no shape: when a key has no shape,
+// its family is the cache itself, named by what holds it (the
+// *types.Var of the cache, carried in facts as a string): the
+// package-level variable, the struct field ("svc.Service.users": every
+// value of the type shares it), or the program's accessor function that
+// returns it ("models.cacheSites()"). A key that is not a string is never
+// left to the caller to shape: its family is the holder's at once. A
+// delete, flush or write-through on the same cache invalidates such a
+// family; a Redis delete does not. Keys with a shape ("user:*") keep
+// their shape as family, whatever holds the cache.
+//
+// A Go map counts as a cache only where it is narrowly one: a
+// package-level variable or a struct field (it outlives the call), keyed
+// by a string or an integer, and written in a function that locks a
+// sync.Mutex or sync.RWMutex, or that is called by one that does (a
+// setLocked helper). A sync.Map counts when a package-level variable or a
+// struct field holds it. delete, clear and setting the field to a new map
+// (outside a composite literal) invalidate the map. Maps and sync.Maps
+// take part in the stale rule and the key-value store rule; a write of a
+// shaped key into one is not reported as never-expires by itself (such a
+// map is a registry as often as a cache).
+//
+// Four rules:
 //
 //   - never-expires: a write with no expiry (TTL 0, go-cache's
-//     NoExpiration, a memcache Item with Expiration 0 or none, ristretto's
-//     Set, HSet or MSet with no Expire, or a Persist) to a key family that
-//     nothing deletes or expires. Reported at the write, or at the call of
-//     the wrapper where the key and TTL become known.
+//     NoExpiration, ttlcache's NoTTL, a memcache Item with Expiration 0
+//     or none, ristretto's Set, HSet or MSet with no Expire, or a
+//     Persist) to a key family with a shape that nothing deletes or
+//     expires. Caches that evict by size (golang-lru, lcw's LruCache) are
+//     not reported by this rule: a key no longer read leaves them (a
+//     16-entry LRU of compiled templates is not a leak); the stale rule
+//     still counts their read-through entries as never expiring. One
+//     cause, one finding: a family written with no expiry from many
+//     places is reported once, at its first write,
+//     with the other writes as related positions (at most 10, "and N
+//     more"), and a package that imports one that reported the family
+//     does not report it again (the families reported travel in the
+//     package's fact). A write through a wrapper is reported at the call
+//     of the wrapper where the key and TTL become known.
+//   - never-expires, key-value store: a function that writes the key and
+//     the value its caller gives (a Put or Set of the program's own,
+//     over Redis, memcache, an in-process cache or a map, whose value is
+//     bytes, a string or any value), with no expiry and no TTL parameter,
+//     while nothing visible deletes, expires or flushes that cache (for
+//     Redis: no delete at all). The store is the cause: it is reported
+//     once, at its write, with its callers in the package as related
+//     positions, and its callers are not reported.
 //   - ttl: a constant TTL above the one the plan gives the key family
 //     (the first matching rule of cache.keys, else cache.max_ttl).
 //     Reported at the TTL value. The lifetimes that expirable.NewLRU,
@@ -57,14 +113,24 @@
 //     with no expiry, a value read from the table (a read-through: the
 //     value is followed back through marshalling and scanning to the
 //     query, or to a callee whose fact says it reads the table), or when
-//     the plan's cache.invalidate says so, whatever the TTL. An entry
-//     written with a TTL is stale for that long at most, which the plan
+//     the plan's cache.invalidate says so, whatever the TTL. The value is
+//     followed into an lcw loader's function literal too. Reported at the
+//     call in the function that changes the rows, directly or through a
+//     callee, with the fill (the cache write of the read-through) as a
+//     related position when it is in the same package. A plain INSERT adds rows and is never
+//     stale-making; writing the new value to the family after the change
+//     (write-through) counts as invalidating it.
+//   - stale, with a TTL: an entry written with a TTL (or with the cache's
+//     default lifetime) is stale for that long at most, which the plan
 //     accepts ("every write expires or is invalidated") and bounds with
-//     the ttl rule, so a read-through with a TTL is not a link. Reported at
-//     the call in the function that changes the rows, directly or through
-//     a callee. A plain INSERT adds rows and is never stale-making; writing
-//     the new value to the family after the change (write-through) counts
-//     as invalidating it.
+//     the ttl rule. But when another path that changes the same table
+//     deletes, expires or rewrites the family (a guard: the code itself
+//     shows the family must be dropped), a path that changes the table
+//     and does not is stale whatever the TTL: reported at its change,
+//     category stale, naming the sibling path, with the sibling's
+//     invalidation and the fill as related positions. Guards travel in
+//     the package's fact. A guard's operation must name the family: a
+//     delete of a key perfvet cannot shape on Redis is no evidence.
 //
 // Example. The product is cached with no TTL, and the price update does
 // not drop it:
@@ -111,7 +177,7 @@
 //
 // # Findings
 //
-// Categories: never-expires, ttl, stale.
+// Categories: never-expires (both forms), ttl, stale (both forms).
 //
 // # Limits
 //
@@ -119,9 +185,25 @@
 //     one-line key builders (a single return statement) are read, from
 //     the syntax; SSA is not built for such packages.
 //   - A key perfvet cannot shape (built by a function with no fact, read
-//     from a field, a non-string key of an in-process cache) belongs to no
-//     family: a write of it is not reported, and a delete of it counts as
-//     invalidating every family.
+//     from a field) in Redis or memcache belongs to no family: a write of
+//     it is not reported, and a delete of it counts as invalidating every
+//     family. In an in-process cache held by a variable, a field or an
+//     accessor, it belongs to the cache's family; in one held by a local
+//     or a parameter, to no family, as in Redis.
+//   - The family of an in-process cache is its holder, not the value:
+//     two values of one type share the family of its field (two caches
+//     built by one constructor are one family), and a cache passed as a
+//     parameter has no holder there.
+//   - A map is a cache only under a mutex that the writing function, or
+//     a direct caller of it, locks; maps filled once at start-up, or
+//     guarded by a channel or a single goroutine, are not looked at.
+//   - Loaders given to a builder (gcache's LoaderFunc, ttlcache's
+//     WithLoader) and lcw's scoped cache (Scache, keys built by NewKey)
+//     are not followed; zgo.at/zcache and ristretto v1 are not covered.
+//   - The key-value store rule needs the store's write and the absence
+//     of deletes to be visible from the store's package: callers in other
+//     packages are not listed, and a delete written by an importer is not
+//     seen.
 //   - A call through an interface the program declares is not followed;
 //     a function that makes one is not reported as leaving a table stale
 //     (it may invalidate through it). Calls through function values are

@@ -2,6 +2,7 @@ package cacheinval
 
 import (
 	"fmt"
+	"go/token"
 	"slices"
 	"strings"
 	"time"
@@ -17,6 +18,8 @@ type summaryFact struct {
 	Reads []string // tables it reads, normalised (tableName), sorted
 	Ops   []Op
 	Muts  []Mut
+
+	ids map[string]bool // identities of Ops, while the fact is built; not carried
 }
 
 // An Op is a cache operation a function performs.
@@ -36,9 +39,14 @@ type Op struct {
 	Tables []string
 	Posn   string // the cache call: "cache/catalog.go:61"
 	Via    string // the calls from the function to it
+	// Cache is the holder of an in-process cache (holderOf): the
+	// package-level variable or struct field it was loaded from.
+	Cache string
 	// Judged: key and TTL were known where the operation was found, and
 	// the rules on its TTL were applied there.
 	Judged bool
+
+	pos token.Pos // where it is, in the package that found it; not carried
 }
 
 // TTL states.
@@ -118,7 +126,18 @@ func (f *summaryFact) key() string {
 	if f == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s|%v|%v|%v", f.Key, f.Reads, f.Ops, f.Muts)
+	// What callers read of the operations (String), and which are judged
+	// (a key-value store's write is judged once the store is decided):
+	// finer differences do not change any caller's result and would only
+	// cost more rounds of the fixed point.
+	judged := make([]byte, len(f.Ops))
+	for i, o := range f.Ops {
+		judged[i] = '0'
+		if o.Judged {
+			judged[i] = '1'
+		}
+	}
+	return fmt.Sprintf("%s|%v|%v|%v|%s", f.Key, f.Reads, f.Ops, f.Muts, judged)
 }
 
 // maxOps bounds the operations a fact carries; a function that does more
@@ -126,20 +145,23 @@ func (f *summaryFact) key() string {
 const maxOps = 32
 
 func (f *summaryFact) addOp(o Op) {
+	if len(f.Ops) >= maxOps {
+		return
+	}
 	id := o.identity()
-	for _, p := range f.Ops {
-		if p.identity() == id {
-			return
-		}
+	if f.ids == nil {
+		f.ids = make(map[string]bool)
 	}
-	if len(f.Ops) < maxOps {
-		f.Ops = append(f.Ops, o)
+	if f.ids[id] {
+		return
 	}
+	f.ids[id] = true
+	f.Ops = append(f.Ops, o)
 }
 
 // identity is what makes two operations the same for a caller.
 func (o Op) identity() string {
-	return fmt.Sprintf("%s|%s|%d|%d|%d|%d|%d|%v|%v", o.Kind, o.Key, o.KeyParam, o.TTL.State, o.TTL.D, o.TTL.Param, o.ValueParam, o.Tables, o.Judged)
+	return fmt.Sprintf("%s|%s|%d|%d|%d|%d|%d|%v|%v|%s", o.Kind, o.Key, o.KeyParam, o.TTL.State, o.TTL.D, o.TTL.Param, o.ValueParam, o.Tables, o.Judged, o.Cache)
 }
 
 func (f *summaryFact) addMut(m Mut) {
@@ -162,7 +184,21 @@ func (f *summaryFact) addReads(tables ...string) {
 // normalize sorts what order of discovery should not decide.
 func (f *summaryFact) normalize() {
 	slices.Sort(f.Reads)
-	slices.SortStableFunc(f.Ops, func(a, b Op) int { return strings.Compare(a.identity(), b.identity()) })
+	if len(f.Ops) > 1 {
+		type keyed struct {
+			id string
+			op Op
+		}
+		ks := make([]keyed, len(f.Ops))
+		for i, o := range f.Ops {
+			ks[i] = keyed{o.identity(), o}
+		}
+		slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.id, b.id) })
+		for i := range ks {
+			f.Ops[i] = ks[i].op
+		}
+	}
+	f.ids = nil
 	slices.SortStableFunc(f.Muts, func(a, b Mut) int { return strings.Compare(a.Table, b.Table) })
 }
 
@@ -174,6 +210,21 @@ func (f *summaryFact) normalize() {
 type familiesFact struct {
 	Invalidated []string // key shapes; "*" for a key perfvet cannot shape
 	Links       []Link
+	// Guards are the changes to a table's rows that drop or rewrite a
+	// family caching it: they show the family must be invalidated.
+	Guards []Guard
+	// Reported are the families this package reported as never expiring:
+	// one finding per family, not one per package that writes it.
+	Reported []string
+}
+
+// A Guard is a path that changes a table's rows and invalidates a family
+// caching it.
+type Guard struct {
+	Table  string
+	Family string
+	Func   string // the function on that path
+	Posn   string // its delete, expiry or write of the family
 }
 
 // A Link says that a key family caches rows of a table.
@@ -182,6 +233,7 @@ type Link struct {
 	Family string
 	Posn   string // the cache write
 	TTL    string // "none", or the TTL if known, or ""
+	Cache  string // the holder of an in-process cache, or ""
 }
 
 func (*familiesFact) AFact() {}
@@ -193,6 +245,12 @@ func (f *familiesFact) String() string {
 	}
 	for _, l := range f.Links {
 		parts = append(parts, l.Table+"→"+l.Family)
+	}
+	for _, g := range f.Guards {
+		parts = append(parts, "guard "+g.Table+"→"+g.Family)
+	}
+	if len(f.Reported) > 0 {
+		parts = append(parts, "reported "+strings.Join(f.Reported, ","))
 	}
 	return "families(" + strings.Join(parts, "; ") + ")"
 }
@@ -212,8 +270,24 @@ func (f *familiesFact) addLink(l Link) {
 	f.Links = append(f.Links, l)
 }
 
+func (f *familiesFact) addGuard(g Guard) {
+	for _, p := range f.Guards {
+		if p.Table == g.Table && p.Family == g.Family {
+			return
+		}
+	}
+	f.Guards = append(f.Guards, g)
+}
+
 func (f *familiesFact) normalize() {
 	slices.Sort(f.Invalidated)
+	slices.Sort(f.Reported)
+	slices.SortFunc(f.Guards, func(a, b Guard) int {
+		if c := strings.Compare(a.Table, b.Table); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Family, b.Family)
+	})
 	slices.SortFunc(f.Links, func(a, b Link) int {
 		if c := strings.Compare(a.Table, b.Table); c != 0 {
 			return c

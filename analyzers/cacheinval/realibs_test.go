@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/perfvet/perfvet/analyzers/cacheinval"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
 )
 
@@ -21,4 +22,31 @@ func TestRealLibraries(t *testing.T) {
 		t.Errorf("analysed %d packages of %s, want cacheinval, store and catalog", len(results), dir)
 	}
 	requireWellTyped(t, results)
+}
+
+// TestTablesNameRealAPIs checks that every in-process cache call the
+// knowledge tables list is declared by the real library (go-pkgz/lcw,
+// which the module proxy here refuses, is checked against its stub by
+// TestCacheinval only).
+func TestTablesNameRealAPIs(t *testing.T) {
+	dir := realibstest.Module(t, "./cacheinval/...")
+	names, loaded := realibstest.Declared(t, dir, knowledge.Memcache, knowledge.Ristretto2, knowledge.GoCache,
+		knowledge.LRUExpiring, knowledge.LRU2, knowledge.BigCache3, knowledge.FreeCache, knowledge.GCache, knowledge.TTLCache3, "sync")
+	all := knowledge.CacheOpNames()
+	for name := range knowledge.CacheWindows {
+		all = append(all, name)
+	}
+	checked := 0
+	for _, name := range all {
+		if loaded[realibstest.NamePackage(name)] == nil {
+			continue
+		}
+		checked++
+		if !names[name] {
+			t.Errorf("%s is not declared by the real library", name)
+		}
+	}
+	if checked < 40 {
+		t.Errorf("checked %d names, want the tables of every loaded library", checked)
+	}
 }

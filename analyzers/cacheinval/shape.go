@@ -177,6 +177,11 @@ func overlap(a, b string, planGlob bool) bool {
 	if a == "*" || b == "*" {
 		return true
 	}
+	// A family named by its in-process cache is that cache's keys: it
+	// meets the same cache, or a key that may be anything.
+	if ha, hb := holderFamily(a), holderFamily(b); ha != "" || hb != "" {
+		return ha == hb
+	}
 	eats := func(c byte) bool { return planGlob || c != ':' }
 	type state struct{ i, j int }
 	seen := make(map[state]bool)
@@ -266,6 +271,17 @@ func interpret(n int64, mode knowledge.TTLMode) TTL {
 		if n > 0 {
 			return TTL{State: ttlKnown, D: time.Duration(n)}
 		}
+	case knowledge.TTLMinusOneNever:
+		if n == -1 {
+			return TTL{State: ttlNever}
+		}
+		if n > 0 {
+			return TTL{State: ttlKnown, D: time.Duration(n)}
+		}
+	case knowledge.TTLAlways:
+		if n > 0 {
+			return TTL{State: ttlKnown, D: time.Duration(n)}
+		}
 	}
 	return TTL{State: ttlUnknown}
 }
@@ -282,9 +298,12 @@ func (c *checker) valueSource(v ssa.Value) ([]string, int) {
 	if p, ok := unwrap(v).(*ssa.Parameter); ok {
 		param = slices.Index(c.cur.Params, p)
 	}
-	w := &valueWalk{c: c, seen: make(map[ssa.Value]bool)}
+	w := &valueWalk{c: c, seen: make(map[ssa.Value]bool), param: -1}
 	w.value(v, 0)
 	slices.Sort(w.tables)
+	if param < 0 {
+		param = w.param // the value wrapped in a struct (item{value: v})
+	}
 	return w.tables, param
 }
 
@@ -292,6 +311,10 @@ type valueWalk struct {
 	c      *checker
 	seen   map[ssa.Value]bool
 	tables []string
+	// param is a parameter of the current function the value holds, not
+	// through a call (stored in a struct the cache keeps), or -1.
+	param  int
+	inCall int // calls the walk went through
 }
 
 func (w *valueWalk) add(tables ...string) {
@@ -342,12 +365,47 @@ func (w *valueWalk) value(v ssa.Value, depth int) {
 		w.value(v.X, depth+1)
 	case *ssa.Alloc:
 		w.alloc(v, depth)
+	case *ssa.MakeClosure:
+		if fn, ok := v.Fn.(*ssa.Function); ok {
+			w.results(fn, depth)
+		}
+	case *ssa.Function:
+		w.results(v, depth)
+	case *ssa.Parameter:
+		if i := slices.Index(w.c.cur.Params, v); i >= 0 && w.inCall == 0 && w.param < 0 {
+			w.param = i
+		}
+		if _, ok := v.Type().Underlying().(*types.Pointer); ok {
+			// An active record's receiver, filled by db.Get(s, "SELECT
+			// ... FROM sites") or Scan(&s.ID) here, then cached.
+			w.alloc(v, depth)
+		}
+	}
+}
+
+// results follows what a function literal returns: the loader a loading
+// cache calls on a miss (lcw's Get(key, func() (V, error) {...})). A
+// declared function's reads come from its fact.
+func (w *valueWalk) results(fn *ssa.Function, depth int) {
+	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
+		if f := w.c.factOf(obj); f != nil {
+			w.add(f.Reads...)
+		}
+		return
+	}
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) > 0 {
+			w.value(ret.Results[0], depth+1)
+		}
 	}
 }
 
 // alloc follows a local variable to what was stored in it and to the
 // calls that filled it (Scan(&p.ID), db.First(&p), json.Unmarshal(b, &p)).
-func (w *valueWalk) alloc(a *ssa.Alloc, depth int) {
+func (w *valueWalk) alloc(a ssa.Value, depth int) {
 	var visit func(v ssa.Value, d int)
 	visit = func(v ssa.Value, d int) {
 		if d > 6 {
@@ -408,6 +466,8 @@ func (w *valueWalk) call(common *ssa.CallCommon, result *ssa.Call, depth int) {
 			w.forward(result)
 		}
 	}
+	w.inCall++
+	defer func() { w.inCall-- }()
 	if common.IsInvoke() {
 		w.value(common.Value, depth+1)
 	}

@@ -17,6 +17,11 @@ const (
 	LRUExpiring = "github.com/hashicorp/golang-lru/v2/expirable"
 	BigCache3   = "github.com/allegro/bigcache/v3"
 	FreeCache   = "github.com/coocood/freecache"
+	LRU2        = "github.com/hashicorp/golang-lru/v2"
+	GCache      = "github.com/bluele/gcache"
+	TTLCache3   = "github.com/jellydator/ttlcache/v3"
+	LCW         = "github.com/go-pkgz/lcw"
+	LCW2        = "github.com/go-pkgz/lcw/v2"
 )
 
 // More cache library families.
@@ -26,7 +31,24 @@ const (
 	LibLRU       Lib = "golang-lru"
 	LibBigCache  Lib = "bigcache"
 	LibFreeCache Lib = "freecache"
+	LibGCache    Lib = "gcache"
+	LibTTLCache  Lib = "ttlcache"
+	LibLCW       Lib = "lcw"
+	LibSyncMap   Lib = "sync.Map"
+	LibMap       Lib = "map"
 )
+
+// InProcess reports whether a library keeps its entries in the process's
+// memory: each cache value is its own key space, so cacheinval tells its
+// families apart by the variable or field that holds the cache when the
+// keys have no shape.
+func (l Lib) InProcess() bool {
+	switch l {
+	case LibRistretto, LibGoCache, LibLRU, LibBigCache, LibFreeCache, LibGCache, LibTTLCache, LibLCW, LibSyncMap, LibMap:
+		return true
+	}
+	return false
+}
 
 // Rueidis is the rueidis client; RueidisCmds its command builders, which
 // client.B() returns.
@@ -36,7 +58,7 @@ const (
 )
 
 // CachePackages are the packages whose calls cacheinval reads.
-var CachePackages = []string{Redis9, Redis8, Memcache, Ristretto2, GoCache, LRUExpiring, BigCache3, FreeCache, Rueidis}
+var CachePackages = []string{Redis9, Redis8, Memcache, Ristretto2, GoCache, LRUExpiring, BigCache3, FreeCache, Rueidis, LRU2, GCache, TTLCache3, LCW, LCW2}
 
 // A CacheOpKind says what a cache call does to its keys.
 type CacheOpKind uint8
@@ -99,6 +121,12 @@ const (
 	// TTLSetArgs: go-redis SetArgs: the TTL or ExpireAt field of the
 	// argument; neither set means no expiry.
 	TTLSetArgs
+	// TTLMinusOneNever: ttlcache: -1 (NoTTL) never expires, 0 (DefaultTTL)
+	// and -2 (PreviousOrDefaultTTL) use the cache's or the item's.
+	TTLMinusOneNever
+	// TTLAlways: the call always sets an expiry (gcache's SetWithExpire:
+	// zero expires at once).
+	TTLAlways
 )
 
 // A CacheOp describes a cache call's effect on keys. Argument indexes do
@@ -116,6 +144,13 @@ type CacheOp struct {
 	Value int
 	TTL   int
 	Mode  TTLMode
+	// Loader: Value is a function the cache calls on a miss and whose
+	// result it stores (lcw's Get(key, fn)): a read-through in one call.
+	Loader bool
+	// Held: the call only counts as a cache operation on a cache held in
+	// a package-level variable or a struct field (sync.Map, whose other
+	// uses are not caches).
+	Held bool
 }
 
 func op(lib Lib, kind CacheOpKind, key, value, ttl int, mode TTLMode) CacheOp {
@@ -123,7 +158,7 @@ func op(lib Lib, kind CacheOpKind, key, value, ttl int, mode TTLMode) CacheOp {
 }
 
 // cacheOps are the non-Redis operations, by FuncKey.
-var cacheOps = map[string]CacheOp{
+var cacheOps = withLCW(map[string]CacheOp{
 	"(*github.com/bradfitz/gomemcache/memcache.Client).Set":            {Lib: LibMemcache, Kind: CacheWrite, Key: 0, Item: true, Value: 0, TTL: 0, Mode: TTLItem},
 	"(*github.com/bradfitz/gomemcache/memcache.Client).Add":            {Lib: LibMemcache, Kind: CacheWrite, Key: 0, Item: true, Value: 0, TTL: 0, Mode: TTLItem},
 	"(*github.com/bradfitz/gomemcache/memcache.Client).Replace":        {Lib: LibMemcache, Kind: CacheWrite, Key: 0, Item: true, Value: 0, TTL: 0, Mode: TTLItem},
@@ -159,6 +194,63 @@ var cacheOps = map[string]CacheOp{
 	"(*github.com/coocood/freecache.Cache).Del":   op(LibFreeCache, CacheDelete, 0, -1, -1, TTLNone),
 	"(*github.com/coocood/freecache.Cache).Touch": op(LibFreeCache, CacheExpire, 0, -1, 1, TTLSecondsZeroNever),
 	"(*github.com/coocood/freecache.Cache).Clear": op(LibFreeCache, CacheFlush, -1, -1, -1, TTLNone),
+
+	// golang-lru v2: entries leave by size only.
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).Add":            op(LibLRU, CacheWrite, 0, 1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).ContainsOrAdd":  op(LibLRU, CacheWrite, 0, 1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).PeekOrAdd":      op(LibLRU, CacheWrite, 0, 1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).Remove":         op(LibLRU, CacheDelete, 0, -1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.Cache[K, V]).Purge":          op(LibLRU, CacheFlush, -1, -1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.TwoQueueCache[K, V]).Add":    op(LibLRU, CacheWrite, 0, 1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.TwoQueueCache[K, V]).Remove": op(LibLRU, CacheDelete, 0, -1, -1, TTLNone),
+	"(*github.com/hashicorp/golang-lru/v2.TwoQueueCache[K, V]).Purge":  op(LibLRU, CacheFlush, -1, -1, -1, TTLNone),
+
+	// gcache: Set takes the builder's Expiration, which may be none.
+	"(github.com/bluele/gcache.Cache).Set":           op(LibGCache, CacheWrite, 0, 1, -1, TTLDefault),
+	"(github.com/bluele/gcache.Cache).SetWithExpire": op(LibGCache, CacheWrite, 0, 1, 2, TTLAlways),
+	"(github.com/bluele/gcache.Cache).Remove":        op(LibGCache, CacheDelete, 0, -1, -1, TTLNone),
+	"(github.com/bluele/gcache.Cache).Purge":         op(LibGCache, CacheFlush, -1, -1, -1, TTLNone),
+
+	// ttlcache v3.
+	"(*github.com/jellydator/ttlcache/v3.Cache[K, V]).Set":          op(LibTTLCache, CacheWrite, 0, 1, 2, TTLMinusOneNever),
+	"(*github.com/jellydator/ttlcache/v3.Cache[K, V]).GetOrSet":     op(LibTTLCache, CacheWrite, 0, 1, -1, TTLDefault),
+	"(*github.com/jellydator/ttlcache/v3.Cache[K, V]).Delete":       op(LibTTLCache, CacheDelete, 0, -1, -1, TTLNone),
+	"(*github.com/jellydator/ttlcache/v3.Cache[K, V]).GetAndDelete": op(LibTTLCache, CacheDelete, 0, -1, -1, TTLNone),
+	"(*github.com/jellydator/ttlcache/v3.Cache[K, V]).DeleteAll":    op(LibTTLCache, CacheFlush, -1, -1, -1, TTLNone),
+
+	// sync.Map, when a package-level variable or a struct field holds it.
+	"(*sync.Map).Store":            held(op(LibSyncMap, CacheWrite, 0, 1, -1, TTLNone)),
+	"(*sync.Map).LoadOrStore":      held(op(LibSyncMap, CacheWrite, 0, 1, -1, TTLNone)),
+	"(*sync.Map).Swap":             held(op(LibSyncMap, CacheWrite, 0, 1, -1, TTLNone)),
+	"(*sync.Map).CompareAndSwap":   held(op(LibSyncMap, CacheWrite, 0, 2, -1, TTLNone)),
+	"(*sync.Map).Delete":           held(op(LibSyncMap, CacheDelete, 0, -1, -1, TTLNone)),
+	"(*sync.Map).LoadAndDelete":    held(op(LibSyncMap, CacheDelete, 0, -1, -1, TTLNone)),
+	"(*sync.Map).CompareAndDelete": held(op(LibSyncMap, CacheDelete, 0, -1, -1, TTLNone)),
+	"(*sync.Map).Clear":            held(op(LibSyncMap, CacheFlush, -1, -1, -1, TTLNone)),
+})
+
+func held(o CacheOp) CacheOp { o.Held = true; return o }
+
+func loader(o CacheOp) CacheOp { o.Loader = true; return o }
+
+// lcwOps are go-pkgz/lcw's loading caches (v1 and v2): Get(key, fn)
+// stores what fn loads on a miss. An LruCache keeps it until evicted by
+// size, an ExpirableCache for its TTL; through the LoadingCache
+// interface, the lifetime is the implementation's.
+func withLCW(out map[string]CacheOp) map[string]CacheOp {
+	for _, pkg := range []string{LCW, LCW2} {
+		tp := ""
+		if pkg == LCW2 {
+			tp = "[V]"
+		}
+		for typ, mode := range map[string]TTLMode{"(*" + pkg + ".LruCache" + tp + ")": TTLNone, "(*" + pkg + ".ExpirableCache" + tp + ")": TTLDefault, "(" + pkg + ".LoadingCache" + tp + ")": TTLDefault} {
+			out[typ+".Get"] = loader(op(LibLCW, CacheWrite, 0, 1, -1, mode))
+			out[typ+".Delete"] = op(LibLCW, CacheDelete, 0, -1, -1, TTLNone)
+			out[typ+".Invalidate"] = op(LibLCW, CacheDelete, -1, -1, -1, TTLNone)
+			out[typ+".Purge"] = op(LibLCW, CacheFlush, -1, -1, -1, TTLNone)
+		}
+	}
+	return out
 }
 
 // redisOps are go-redis (v9 and v8) commands by name; the receiver's type
@@ -259,6 +351,10 @@ var CacheWindows = map[string]CacheWindow{
 	"github.com/hashicorp/golang-lru/v2/expirable.NewLRU": {Lib: LibLRU, Arg: 2},
 	"github.com/allegro/bigcache/v3.DefaultConfig":        {Lib: LibBigCache, Arg: 0},
 	"github.com/patrickmn/go-cache.New":                   {Lib: LibGoCache, Arg: 0},
+	"github.com/jellydator/ttlcache/v3.WithTTL":           {Lib: LibTTLCache, Arg: 0},
+	"(*github.com/bluele/gcache.CacheBuilder).Expiration": {Lib: LibGCache, Arg: 0},
+	"(*github.com/go-pkgz/lcw/v2.WorkerOptions[T]).TTL":   {Lib: LibLCW, Arg: 0},
+	"github.com/go-pkgz/lcw.TTL":                          {Lib: LibLCW, Arg: 0},
 }
 
 // CacheWindowFields are configuration struct fields that set a

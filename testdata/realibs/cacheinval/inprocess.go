@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/allegro/bigcache/v3"
+	"github.com/coocood/freecache"
 	gocache "github.com/patrickmn/go-cache"
 )
 
@@ -34,4 +35,12 @@ func bigCaches(ctx context.Context) {
 func bigSet(c *bigcache.BigCache, id string, v []byte) {
 	c.Set("big:"+id, v)
 	c.Delete("big:" + id)
+}
+
+func freeCacheForever(c *freecache.Cache, id string, v []byte) {
+	c.Set([]byte("free:"+id), v, 0) // want `^cache key family free:\* is written with no expiry`
+}
+
+func freeCacheMinute(c *freecache.Cache, id string, v []byte) {
+	c.Set([]byte("freemin:"+id), v, 60)
 }

@@ -1,4 +1,4 @@
-package catalog // want package:`families\(invalidates product:\*; products→product:\*\)`
+package catalog // want package:`families\(invalidates product:\*; products→product:\*; guard products→product:\*\)`
 
 import (
 	"context"

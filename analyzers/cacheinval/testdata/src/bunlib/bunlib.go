@@ -1,4 +1,4 @@
-package bunlib // want package:`families\(invalidates order:\*; orders→order:\*\)`
+package bunlib // want package:`families\(invalidates order:\*; orders→order:\*; guard orders→order:\*\)`
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package freecachelib
+package freecachelib // want package:`families\(reported fc:\*\)`
 
 import "github.com/coocood/freecache"
 

@@ -1,4 +1,4 @@
-package gocachelib
+package gocachelib // want package:`families\(reported forever:\*\)`
 
 import (
 	"time"

@@ -1,4 +1,4 @@
-package gormlib // want package:`families\(invalidates item:\*; items→item:\*; people→person:\*\)`
+package gormlib // want package:`families\(invalidates item:\*; items→item:\*; people→person:\*; guard items→item:\*; reported person:\*\)`
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package keyshapes // want package:`families\(invalidates rate:100%:\*\)`
+package keyshapes // want package:`families\(invalidates rate:100%:\*; reported feed:\*:\*,homepage,org:\*:member:\*,product:\*,tag/\*,user:\*:sessions\)`
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package memcachelib // want package:`families\(invalidates touched:\*,user:\*\)`
+package memcachelib // want package:`families\(invalidates touched:\*,user:\*; reported session:\*,zero:\*\)`
 
 import (
 	"github.com/bradfitz/gomemcache/memcache"

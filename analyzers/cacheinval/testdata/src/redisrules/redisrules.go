@@ -1,4 +1,4 @@
-package redisrules // want package:`families\(invalidates day:\*,hashx:\*,inpipex:\*,job:\*,pinnedx:\*,settings:\*,task:\*,user:\*:sessions\)`
+package redisrules // want package:`families\(invalidates day:\*,hashx:\*,inpipex:\*,job:\*,pinnedx:\*,settings:\*,task:\*,user:\*:sessions; reported args:\*,hash:\*,inpipe:\*,lock:\*,many:\*,pinned:\*,piped:\*,profile:\*,universal:\*,user:\*\)`
 
 // The expiry and TTL rules on go-redis v9, each bad write next to its
 // correct twin.

@@ -1,4 +1,4 @@
-package redisv8
+package redisv8 // want package:`families\(reported v8:\*\)`
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package ristrettolib // want package:`families\(invalidates rate:\*\)`
+package ristrettolib // want package:`families\(invalidates rate:\*; reported price:\*,pricezero:\*\)`
 
 import (
 	"time"

@@ -1,4 +1,4 @@
-package rueidislib // want package:`families\(invalidates cart:\*,cart:\*:items\)`
+package rueidislib // want package:`families\(invalidates cart:\*,cart:\*:items; reported session:\*\)`
 
 import (
 	"context"

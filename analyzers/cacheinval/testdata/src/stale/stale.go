@@ -1,4 +1,4 @@
-package stale // want package:`families\(invalidates account:\*; accounts→account:\*; accounts→balance:\*\)`
+package stale // want package:`families\(invalidates account:\*; accounts→account:\*; accounts→balance:\*; guard accounts→account:\*\)`
 
 import (
 	"context"

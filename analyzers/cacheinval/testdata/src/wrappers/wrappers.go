@@ -1,4 +1,4 @@
-package wrappers // want package:`families\(invalidates wishd:\*\)`
+package wrappers // want package:`families\(invalidates wishd:\*; reported cart:\*,wish:\*\)`
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package service // want package:`families\(invalidates product:\*\)`
+package service // want package:`families\(invalidates product:\*; guard products→product:\*\)`
 
 import (
 	"context"

@@ -1,0 +1,111 @@
+package cacheinval
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+)
+
+// This file finds a program's own key-value store that never expires: a
+// function that writes the key and the value its caller gives, with no
+// TTL (it has no TTL parameter to take one), to Redis, memcache, an
+// in-process cache or a map, while nothing visible ever deletes, expires
+// or flushes what it writes. The cause is the wrapper, not its callers:
+// it is reported once, at its write, with the callers in the package as
+// related positions, and its callers are not judged again.
+
+// A wrapperSite is a key-value wrapper's write with no expiry.
+type wrapperSite struct {
+	fn   *ssa.Function
+	node ast.Node
+	op   Op
+}
+
+// judgeWrapper decides, for a write whose key and value are the current
+// function's parameters and that never expires, whether the function is
+// a key-value store nothing invalidates; it then marks the write judged,
+// so that callers carry it on without judging it again.
+func (c *checker) judgeWrapper(o *Op, site ast.Node) {
+	if !c.judge || o.Judged || o.Kind != "write" || o.KeyParam < 0 || o.ValueParam < 0 || o.TTL.State != ttlNever {
+		return
+	}
+	if o.ValueParam >= len(c.cur.Params) || o.KeyParam >= len(c.cur.Params) {
+		return
+	}
+	if isSizeBounded(o.Lib) || knowledge.Lib(o.Lib).InProcess() && !isOpaque(c.cur.Params[o.ValueParam].Type()) {
+		return // a typed cache of one kind of value, judged by the stale rule
+	}
+	if o.Cache != "" {
+		if c.isInvalidated(familyKey("*", o.Cache), o.Cache) {
+			return
+		}
+	} else if len(c.invalidated) > 0 || len(c.pass.Plan.Cache.Invalidate) > 0 {
+		return // some key of the shared cache is dropped: judge the families at the callers
+	}
+	o.Judged = true
+	if c.reporting && site != nil {
+		c.wrappers = append(c.wrappers, wrapperSite{fn: c.cur, node: site, op: *o})
+	}
+}
+
+// reportWrappers reports each key-value wrapper once, at its write, with
+// its callers in this package.
+func (c *checker) reportWrappers() {
+	if len(c.wrappers) == 0 {
+		return
+	}
+	callers := make(map[*types.Func][]ast.Node)
+	for _, f := range c.declared {
+		eachCall(f, func(instr ssa.CallInstruction) {
+			if fn := staticCallee(instr.Common()); fn != nil {
+				if call := c.callNode(instr); call != nil {
+					callers[fn] = append(callers[fn], call)
+				}
+			}
+		})
+	}
+	seen := make(map[ast.Node]bool)
+	for _, w := range c.wrappers {
+		if seen[w.node] {
+			continue
+		}
+		seen[w.node] = true
+		obj, _ := w.fn.Object().(*types.Func)
+		if obj == nil {
+			continue
+		}
+		var related []analysis.RelatedInformation
+		for _, call := range callers[obj] {
+			related = append(related, analysis.RelatedInformation{Pos: call.Pos(), End: call.End(), Message: "writes through " + analysisutil.Display(obj) + " here"})
+		}
+		store := "every key"
+		if w.op.Cache != "" {
+			store = "every key of the in-process cache " + holderName(w.op.Cache)
+		}
+		limit, _ := c.pass.Plan.TTLFor("*")
+		fix := "a TTL parameter"
+		if limit > 0 {
+			fix = fmt.Sprintf("a TTL parameter (the plan allows %s)", dur(limit))
+		}
+		n := len(related)
+		c.reportRelated(w.node, CategoryNeverExpires, analysisutil.BoundedRelated(related),
+			"key-value store %s writes %s with no expiry and nothing in this package or its dependencies deletes, expires or flushes them%s: every entry outlives any change to its data until the cache is flushed or the process restarts; give it %s, or a delete that the write paths call",
+			analysisutil.Display(obj), store, callersPhrase(n), fix)
+	}
+}
+
+func callersPhrase(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return " (1 caller here)"
+	}
+	return fmt.Sprintf(" (%d callers here)", n)
+}
