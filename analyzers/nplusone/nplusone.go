@@ -72,7 +72,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/nplusone/doc.go",
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact)},
+		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact)},
 		RunDespiteErrors: true,
 	}
 	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
@@ -108,7 +108,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		implCache:  make(map[implKey]pair),
 	}
 	c.scanAllParams()
-	if !c.relevant() {
+	if !c.relevant() && !c.callsOpenInterface() {
 		// No round trip can be made here; callers may still hand this
 		// package's functions a function that makes one.
 		c.exportParamFacts()
@@ -126,6 +126,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		c.exportParamFacts()
 	}
 	c.report()
+	c.resolvePending()
 	return nil, nil
 }
 
@@ -146,6 +147,9 @@ type checker struct {
 	implCache map[implKey]pair
 	cands     map[string][]types.Type // candidate implementations, by method name
 	imported  map[string]*types.Package
+
+	pending []Pending              // calls in loops that wait for implementations this package cannot see
+	files   map[string]*token.File // the file set's files by name, for pending findings
 
 	varInit map[types.Object]ast.Expr
 	mutated map[types.Object]bool
@@ -213,6 +217,8 @@ func (c *checker) report() {
 		report := r != nil && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s, r)
 		if report {
 			c.reportSite(s, r, category)
+		} else if p.empty() && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits {
+			c.deferSite(s)
 		}
 		if c.observe != nil {
 			c.observe(s.call, p, report)

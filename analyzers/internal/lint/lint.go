@@ -34,6 +34,13 @@ type Pass struct {
 	// Generated reports whether a file is generated code. Facts are
 	// computed for generated code; nothing is reported in it.
 	Generated map[*ast.File]bool
+
+	// Suppressed reports whether Report would drop a finding of this
+	// package (generated file, test code, ignored package, directive; a
+	// directive it matches counts as used). An analyzer that hands a
+	// finding to another package to report, once that package knows more,
+	// asks here first: the other package cannot see this one's directives.
+	Suppressed func(analysis.Diagnostic) bool
 }
 
 // A RunFunc is an analyzer's logic.
@@ -126,14 +133,13 @@ func Wrap(name string, opts *Options, run RunFunc) func(*analysis.Pass) (any, er
 		report := pass.Report
 		defer func() { pass.Report = report }()
 		var diags []analysis.Diagnostic
+		lp.Suppressed = func(d analysis.Diagnostic) bool {
+			return ignored || lp.inGenerated(d) || !opts.Tests && inTestFile(pass, d.Pos) || dirs.suppress(pass.Fset, name, d)
+		}
 		pass.Report = func(d analysis.Diagnostic) {
-			if ignored || lp.inGenerated(d) || !opts.Tests && inTestFile(pass, d.Pos) {
-				return
+			if !lp.Suppressed(d) {
+				diags = append(diags, d)
 			}
-			if dirs.suppress(pass.Fset, name, d) {
-				return
-			}
-			diags = append(diags, d)
 		}
 		result, err = run(lp)
 		if ignored {
