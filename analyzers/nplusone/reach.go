@@ -149,8 +149,11 @@ func (c *checker) inModule(p *types.Package) bool {
 	if mod == nil || mod.Path == "" {
 		return true
 	}
-	if !mod.Main {
-		return false // a dependency's interfaces are its own business
+	if !mod.Main && mod.Version != "" {
+		// A dependency's interfaces are its own business. (go vet does
+		// not say which module is the main one; a main module has no
+		// version.)
+		return false
 	}
 	return p.Path() == mod.Path || strings.HasPrefix(p.Path(), mod.Path+"/")
 }

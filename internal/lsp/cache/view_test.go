@@ -106,7 +106,7 @@ func update(t *testing.T, v *cache.View, ch cache.Change, overlay map[string][]b
 
 // The view finds what the command finds.
 func TestSameAsCommand(t *testing.T) {
-	for _, name := range []string{"e2e", "demo"} {
+	for _, name := range []string{"e2e", "demo", "e2e-reach"} {
 		t.Run(name, func(t *testing.T) {
 			dir := fixture(t, name)
 			want := cliFindings(t, dir)
