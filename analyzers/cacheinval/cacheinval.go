@@ -132,6 +132,8 @@ type checker struct {
 
 	invalidated []string // key shapes some visible code deletes or expires, "*" for any
 	links       []Link   // visible links, and the plan's
+
+	impls *analysisutil.ImplFinder // implementations of the program's interfaces (reach.go)
 }
 
 // fixedPoint computes the facts of this package's declared functions,
@@ -262,6 +264,12 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 		if common.IsInvoke() {
 			if isProgramInterface(callee) {
 				dynamic = true
+				// The implementation's operations, as through the
+				// concrete wrapper (reach.go).
+				ops, impl := c.implOps(common)
+				for _, o := range ops {
+					s.addOp(c.resolve(o, instr, impl))
+				}
 			}
 			return
 		}
