@@ -130,6 +130,7 @@ type checker struct {
 	binops    map[token.Pos]*ast.BinaryExpr // by OpPos
 
 	invokeCache map[*types.Func]*types.Func // see libraryMethod
+	impls       *analysisutil.ImplFinder    // implementations of the program's interfaces (reach.go)
 	libTypes    []types.Type
 }
 
@@ -204,6 +205,9 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 		}
 	}
 	callee := c.factOf(fn)
+	if callee == nil && common.IsInvoke() {
+		fn, callee = c.implFact(common, fn) // reach.go
+	}
 	if callee == nil {
 		return
 	}

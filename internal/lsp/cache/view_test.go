@@ -180,6 +180,51 @@ func TestIncremental(t *testing.T) {
 	}
 }
 
+// A finding reported by main at a handler's call (whole-program
+// resolution of an interface) follows edits to the handler and to the
+// implementation: both make main be analysed again.
+func TestWholeProgramEdit(t *testing.T) {
+	dir := fixture(t, "e2e-reach")
+	v := newView(dir)
+	before := render(t, dir, update(t, v, cache.Change{}, nil))
+	at := "handler/handler.go:37:"
+	if !slices.ContainsFunc(before, func(s string) bool { return strings.HasPrefix(s, at) && strings.Contains(s, "implemented by") }) {
+		t.Fatalf("no whole-program finding at %s:\n%s", at, strings.Join(before, "\n"))
+	}
+	without := slices.DeleteFunc(slices.Clone(before), func(s string) bool { return strings.HasPrefix(s, at) })
+
+	// The handler no longer calls the interface in that loop.
+	handler := filepath.Join(dir, "handler", "handler.go")
+	src, _ := os.ReadFile(handler)
+	overlay := map[string][]byte{handler: []byte(strings.Replace(string(src), "ms, _ := s.Driver.ListMemos(ctx, id)", "ms, _ := []store.Memo(nil), id", 1))}
+	if got := render(t, dir, update(t, v, cache.Change{Files: []string{handler}}, overlay)); !slices.Equal(got, without) {
+		t.Errorf("after the handler's edit:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(without, "\n"))
+	}
+	if got := render(t, dir, update(t, v, cache.Change{Files: []string{handler}}, nil)); !slices.Equal(got, before) {
+		t.Errorf("after undo:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(before, "\n"))
+	}
+
+	// No implementation runs a query any more: nothing to report.
+	var edited []string
+	overlay = make(map[string][]byte)
+	for _, name := range []string{"postgres/postgres.go", "sqlite/sqlite.go"} {
+		f := filepath.Join(dir, name)
+		src, _ := os.ReadFile(f)
+		overlay[f] = []byte(strings.NewReplacer("d.db.QueryContext(", "queryContext(", "d.db.QueryRowContext(", "queryRowContext(", "d.db.ExecContext(", "execContext(").Replace(string(src)) + `
+func queryContext(context.Context, string, ...any) (*sql.Rows, error) { return nil, nil }
+func queryRowContext(context.Context, string, ...any) *sql.Row      { return nil }
+func execContext(context.Context, string, ...any) (sql.Result, error) { return nil, nil }
+`)
+		edited = append(edited, f)
+	}
+	res := update(t, v, cache.Change{Files: edited}, overlay)
+	for _, f := range render(t, dir, res) {
+		if strings.Contains(f, "implemented by") {
+			t.Errorf("after the drivers stopped querying: %s", f)
+		}
+	}
+}
+
 // A cancelled update leaves its work to the next one, which ends where an
 // uncancelled one would have.
 func TestCancel(t *testing.T) {
