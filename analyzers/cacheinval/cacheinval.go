@@ -148,6 +148,8 @@ type checker struct {
 
 	never    map[string][]neverSite // never-expires findings by family, reported once each
 	wrappers []wrapperSite          // key-value wrappers that never expire, reported at their write
+
+	impls *analysisutil.ImplFinder // implementations of the program's interfaces (reach.go)
 }
 
 // fixedPoint computes the facts of this package's declared functions,
@@ -275,6 +277,12 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 		if common.IsInvoke() {
 			if isProgramInterface(callee) {
 				dynamic = true
+				// The implementation's operations, as through the
+				// concrete wrapper (reach.go).
+				ops, impl := c.implOps(common)
+				for _, o := range ops {
+					s.addOp(c.resolve(o, instr, impl))
+				}
 			}
 			return
 		}

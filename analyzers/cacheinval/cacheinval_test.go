@@ -35,6 +35,12 @@ func requireWellTyped(t *testing.T, results []*analysistest.Result) {
 	}
 }
 
+// TestInterface checks writes through the program's own cache interface,
+// resolved to the implementation the package sees.
+func TestInterface(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "ifacecache/svc"))
+}
+
 func TestIllTyped(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "broken")
 }

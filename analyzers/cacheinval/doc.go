@@ -204,10 +204,16 @@
 //     of deletes to be visible from the store's package: callers in other
 //     packages are not listed, and a delete written by an importer is not
 //     seen.
-//   - A call through an interface the program declares is not followed;
-//     a function that makes one is not reported as leaving a table stale
-//     (it may invalidate through it). Calls through function values are
-//     not followed either.
+//   - A call through an interface the program declares (cache.Cache) is
+//     followed into the first implementation, by name, that the package
+//     or the packages of its module it imports declare (*cache.Redis):
+//     its cache operations apply at the call as through the concrete
+//     wrapper, so a write with no TTL through the interface is reported
+//     where its key is known. An implementation wired in only by main (in
+//     a package the caller does not import) is not seen, in any driver.
+//     A function that calls through such an interface is not reported as
+//     leaving a table stale (it may invalidate through it). Calls through
+//     function values are not followed.
 //   - Invalidation is looked for in the function that changes the rows and
 //     its callees, not in its callers: a layer above that deletes the key
 //     after calling it is not seen (the finding is then at the lower

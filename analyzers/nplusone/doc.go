@@ -35,6 +35,16 @@
 // queries.GetAuthor(ctx, id) are queries with no special case. Nothing is
 // reported in generated files.
 //
+// A call through one of the program's own interfaces (a repository such
+// as store.Driver, or a DB interface made of embedded interfaces) is
+// resolved against the implementations in the whole program, not only in
+// the packages the caller imports: when the drivers are wired together in
+// main, main reports the handler's loop, at the handler's call, naming
+// the interface, its implementations and the query. Under go vet, which
+// analyses each package in its own process, such a call is not reported:
+// run perfvet (or golangci-lint) on the module for the whole-program
+// answer.
+//
 // A loop counts when the number of its iterations grows with the data: a
 // range over a slice, map, channel, string or function iterator; a for
 // loop over an index of a collection (i < len(xs), or xs[i] in the body);
@@ -224,11 +234,35 @@
 // the package can see: types declared in it or in the packages it imports,
 // directly or not (each package lists its types whose methods run queries
 // in a fact), and the library types the knowledge tables describe
-// (*sql.DB for sqlc's DBTX). An implementation in a package the caller
-// does not import (a handler that uses service.Store, wired to
-// postgres.Store in main) is not seen; declare the interface method under
-// queries: in the plan. Interfaces of the standard library (io.Writer) are
-// not resolved. Calls of function values kept in struct fields, maps or
+// (*sql.DB for sqlc's DBTX). Interfaces of the standard library
+// (io.Writer) are not resolved.
+//
+// An implementation in a package the caller does not import (a handler
+// that calls store.Driver, wired to postgres.DB and sqlite.DB in main) is
+// found in the whole program: the caller's package hands the loop's call
+// on in a fact, and the first package that imports both the caller and
+// implementations whose methods run queries (typically main, or the
+// package that picks the driver) reports it, at the call in the loop, with
+// the chain: "(store.Driver).ListMemos, implemented by
+// (*postgres.DB).ListMemos and (*sqlite.DB).ListMemos, may run a query
+// ((*sql.DB).QueryContext in postgres/memo.go:67) once per element of
+// ids". Implementations without a query (an in-memory driver) are not
+// named; Related points at each implementation's query. Interfaces made
+// of embedded interfaces resolve alike. This holds for the interfaces of
+// the main module, in every driver that analyses the packages in one
+// process: the perfvet command, perfvet lsp, golangci-lint (perfvet-gcl
+// and the module plugin) and analysistest. Limits of the whole-program
+// view: a driver package does not resolve calls with its own types (it
+// sees no other driver), and a package that sees only some of the
+// implementations (one that imports postgres alone) reports the finding
+// with those; a //perfvet:ignore directive for such a finding goes at the
+// call, as usual.
+//
+// Under go vet -vettool, each package is analysed in its own process and
+// knows only the files of its own package: a finding whose
+// implementations its package cannot see is not reported there. Run the
+// perfvet command (or golangci-lint) on the module for the whole-program
+// answer, or declare the interface method under queries: in the plan. Calls of function values kept in struct fields, maps or
 // globals, and reflection, are not followed. Facts stop at the libraries
 // the tables describe: their entry points are known, their internals are
 // not analysed (a library's own interface, such as gorm.Migrator, is not

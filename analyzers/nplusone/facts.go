@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -21,7 +22,24 @@ type queryFact struct {
 	Write *Reach // a write it may run
 	Calls []int  // function parameters (indexes in the signature, receiver not counted) it calls
 	Loops []int  // those of Calls it calls once per element of a collection
+	// Open lists the methods of the program's own interfaces it may call
+	// whose implementations the package cannot see (they live in packages
+	// it does not import), when it reaches no round trip otherwise. A
+	// package that sees the implementations resolves them (see
+	// pendingFact).
+	Open []Open
 }
+
+// An Open is a call of an interface method that its package could not
+// resolve: the interface, by package path and type name, the method, and
+// the way to it.
+type Open struct {
+	Pkg, Type, Method string
+	Via               string // the calls from the function to the interface method, it last
+	Posn              string // where the interface call is
+}
+
+func (o Open) id() string { return o.Pkg + "." + o.Type + "." + o.Method }
 
 // A Reach is one way from a function to a round trip.
 type Reach struct {
@@ -50,11 +68,14 @@ func (f *queryFact) String() string {
 	if len(f.Loops) > 0 {
 		parts = append(parts, fmt.Sprintf("per element %v", f.Loops))
 	}
+	for _, o := range f.Open {
+		parts = append(parts, "open: "+o.Via)
+	}
 	return "roundtrips(" + strings.Join(parts, "; ") + ")"
 }
 
 func (f *queryFact) empty() bool {
-	return f == nil || f.Read == nil && f.Write == nil && len(f.Calls) == 0 && len(f.Loops) == 0
+	return f == nil || f.Read == nil && f.Write == nil && len(f.Calls) == 0 && len(f.Loops) == 0 && len(f.Open) == 0
 }
 
 // key identifies the fact's content, for the fixed point.
@@ -68,7 +89,46 @@ func (f *queryFact) key() string {
 		}
 		return fmt.Sprintf("%s|%v|%s|%s|%v", x.Lib, x.Tx, x.Via, x.Posn, x.Dynamic)
 	}
-	return r(f.Read) + "/" + r(f.Write) + fmt.Sprint(f.Calls, f.Loops)
+	k := r(f.Read) + "/" + r(f.Write) + fmt.Sprint(f.Calls, f.Loops)
+	for _, o := range f.Open {
+		k += "/" + o.id() + "|" + o.Via + "|" + o.Posn
+	}
+	return k
+}
+
+// maxOpen bounds the open interface calls a fact lists.
+const maxOpen = 3
+
+// mergeOpen adds opens to a sorted list: one entry per method, the
+// shortest way first, at most maxOpen.
+func mergeOpen(list []Open, add ...Open) []Open {
+	for _, o := range add {
+		i := slices.IndexFunc(list, func(x Open) bool { return x.id() == o.id() })
+		switch {
+		case i < 0:
+			list = append(list, o)
+		case strings.Count(o.Via, "→") < strings.Count(list[i].Via, "→"):
+			list[i] = o
+		}
+	}
+	slices.SortFunc(list, func(a, b Open) int { return strings.Compare(a.id(), b.id()) })
+	if len(list) > maxOpen {
+		list = list[:maxOpen]
+	}
+	return list
+}
+
+// openThrough extends open calls by one call.
+func openThrough(list []Open, step string) []Open {
+	if step == "" || len(list) == 0 {
+		return list
+	}
+	out := make([]Open, len(list))
+	for i, o := range list {
+		o.Via = shorten(step + " → " + o.Via)
+		out[i] = o
+	}
+	return out
 }
 
 // An implsFact lists the types a package declares whose exported
@@ -214,6 +274,7 @@ func (c *checker) paramFact(f *ssa.Function) *queryFact {
 func (c *checker) summarize(f *ssa.Function) *queryFact {
 	out := c.paramFact(f)
 	var p pair
+	var open []Open
 	for _, b := range f.Blocks {
 		for _, instr := range b.Instrs {
 			ci, ok := instr.(ssa.CallInstruction)
@@ -221,9 +282,15 @@ func (c *checker) summarize(f *ssa.Function) *queryFact {
 				continue
 			}
 			p.merge(c.callReach(ci, false))
+			if p.empty() {
+				open = mergeOpen(open, c.callOpen(ci)...)
+			}
 		}
 	}
 	out.Read, out.Write = p.read, p.write
+	if p.empty() {
+		out.Open = open
+	}
 	return out
 }
 

@@ -87,7 +87,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/nplusone/doc.go",
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact)},
+		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact)},
 		RunDespiteErrors: true,
 	}
 	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
@@ -129,7 +129,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		implCache:  make(map[implKey]pair),
 	}
 	c.scanAllParams()
-	if !c.relevant() {
+	if !c.relevant() && !c.callsOpenInterface() {
 		// No round trip can be made here; callers may still hand this
 		// package's functions a function that makes one.
 		c.exportParamFacts()
@@ -147,6 +147,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		c.exportParamFacts()
 	}
 	c.report()
+	c.resolvePending()
 	return nil, nil
 }
 
@@ -167,6 +168,9 @@ type checker struct {
 	implCache map[implKey]pair
 	cands     map[string][]types.Type // candidate implementations, by method name
 	imported  map[string]*types.Package
+
+	pending []Pending              // calls in loops that wait for implementations this package cannot see
+	files   map[string]*token.File // the file set's files by name, for pending findings
 
 	varInit map[types.Object]ast.Expr
 	mutated map[types.Object]bool
@@ -252,6 +256,10 @@ func (c *checker) report() {
 		}
 		if report {
 			found = append(found, finding{site: s, reach: r, category: category})
+		} else if p.empty() && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && (c.background || c.offpathOf(s) == "") {
+			// Nothing this package sees runs a query, but an interface it
+			// cannot resolve may: the program decides (resolve.go).
+			c.deferSite(s)
 		}
 		if c.observe != nil {
 			observed = append(observed, observation{s.call, p, report})

@@ -149,12 +149,17 @@
 // the ones above (a text joined from a slice, a write to a builder in
 // another block than the write of "LIMIT "), and a whole-table read
 // whose SQL text is not a constant; a page size set in a builder by a
-// constructor; calls through the program's
-// own interfaces and function values (a handler that calls a store
-// through an interface is not followed into the implementation; only a
-// query method of an interface that a database type the package imports
-// implements, such as sqlc's DBTX over *sql.DB, is taken for that type's
-// method); facts of the libraries themselves and of the standard library. Whether a column is a key is guessed from its name: id,
+// constructor; calls through function values;
+// calls through the program's own interfaces whose implementation lives
+// in a package the caller does not import (a page size passed through
+// repo.Users.List is followed into the first implementation, by name,
+// that the package or the packages of its module it imports declare,
+// such as *pg.Users, and reported at the call as through the concrete
+// type; an implementation wired in only by main is not seen, in any
+// driver; a query method of an interface that a database type the
+// package imports implements, such as sqlc's DBTX over *sql.DB, is taken
+// for that type's method); facts of the libraries themselves and of the
+// standard library. Whether a column is a key is guessed from its name: id,
 // uuid and guid are unique, *_id and *Id are parent keys. Any other column
 // compared with a placeholder (WHERE email = $1, WHERE status = $1) is
 // taken for a lookup and not reported, since it may be unique; compared

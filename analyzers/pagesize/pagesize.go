@@ -138,7 +138,8 @@ type checker struct {
 
 	invokeCache  map[*types.Func]*types.Func // see libraryMethod
 	libTypes     []types.Type
-	analyzedPkgs map[*types.Package]bool // see analyzed
+	analyzedPkgs map[*types.Package]bool  // see analyzed
+	impls        *analysisutil.ImplFinder // implementations of the program's interfaces (reach.go)
 }
 
 // analyze walks one function: the page-size sinks its request input or
@@ -235,6 +236,9 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 		}
 	}
 	callee := c.factOf(fn)
+	if callee == nil && common.IsInvoke() {
+		fn, callee = c.implFact(common, fn) // reach.go
+	}
 	if callee == nil {
 		return
 	}

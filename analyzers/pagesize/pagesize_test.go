@@ -41,6 +41,12 @@ func TestParentKeys(t *testing.T) {
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "parentkeys"))
 }
 
+// TestInterface checks a page size passed through the program's own
+// interface to an implementation the package sees.
+func TestInterface(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), pagesize.New(defaultConfig()), "ifacerepo/api", "ifacerepo/pg"))
+}
+
 func TestIllTyped(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), pagesize.New(defaultConfig()), "broken")
 }

@@ -149,6 +149,34 @@ func TestStandaloneText(t *testing.T) {
 	checkFindings(t, "perfvet", parseText(dir, r.stdout), wantE2E)
 }
 
+// The findings expected on testdata/e2e-reach: the handler's calls
+// through interfaces whose implementations only cmd/server imports.
+var wantReach = []string{
+	"handler/handler.go:22:11: (*store.Store).GetMemo may run a query ((store.Driver).ListMemos, implemented by (*postgres.DB).ListMemos and (*sqlite.DB).ListMemos → (*sql.DB).QueryContext in postgres/postgres.go:15) once per element of ids",
+	"handler/handler.go:37:12: (store.Driver).ListMemos, implemented by (*postgres.DB).ListMemos and (*sqlite.DB).ListMemos, may run a query",
+	"handler/handler.go:58:11: (store.DB).GetUser, implemented by (*postgres.DB).GetUser, may run a query",
+	"handler/handler.go:67:7: (store.DB).SaveUser, implemented by (*postgres.DB).SaveUser, may run a write",
+}
+
+// The command resolves interface calls against the whole program: the
+// handler's findings are reported though only main imports the
+// implementations. go vet, one process per package, cannot (doc.go says
+// so): it reports nothing there, and the suppressing directive is not
+// reported as unused.
+func TestWholeProgram(t *testing.T) {
+	dir := testdata("e2e-reach")
+	r := perfvet(t, dir, "./...")
+	if r.code != 1 {
+		t.Errorf("exit code %d, want 1; stderr:\n%s", r.code, r.stderr)
+	}
+	checkFindings(t, "perfvet", parseText(dir, strings.ReplaceAll(r.stdout, " (nplusone)", "")), wantReach)
+
+	v := runIn(t, dir, "go", "vet", "-vettool="+perfvetBin, "./...")
+	if v.code != 0 || strings.TrimSpace(v.stderr) != "" {
+		t.Errorf("go vet: exit code %d, want 0 and no output (whole-program findings are the command's):\n%s", v.code, v.stderr)
+	}
+}
+
 func TestJSON(t *testing.T) {
 	dir := testdata("e2e")
 	r := perfvet(t, dir, "-json", "./...")

@@ -35,6 +35,13 @@ type Pass struct {
 	// computed for generated code; nothing is reported in it.
 	Generated map[*ast.File]bool
 
+	// Suppressed reports whether Report would drop a finding of this
+	// package (generated file, test code, ignored package, directive; a
+	// directive it matches counts as used). An analyzer that hands a
+	// finding to another package to report, once that package knows more,
+	// asks here first: the other package cannot see this one's directives.
+	Suppressed func(analysis.Diagnostic) bool
+
 	// reportable is set by Wrap; see Reportable.
 	reportable func(d analysis.Diagnostic) bool
 }
@@ -143,14 +150,12 @@ func Wrap(name string, opts *Options, run RunFunc) func(*analysis.Pass) (any, er
 		report := pass.Report
 		defer func() { pass.Report = report }()
 		var diags []analysis.Diagnostic
-		lp.reportable = func(d analysis.Diagnostic) bool {
-			if ignored || lp.inGenerated(d) || !opts.Tests && inTestFile(pass, d.Pos) {
-				return false
-			}
-			return !dirs.suppress(pass.Fset, name, d)
+		lp.Suppressed = func(d analysis.Diagnostic) bool {
+			return ignored || lp.inGenerated(d) || !opts.Tests && inTestFile(pass, d.Pos) || dirs.suppress(pass.Fset, name, d)
 		}
+		lp.reportable = func(d analysis.Diagnostic) bool { return !lp.Suppressed(d) }
 		pass.Report = func(d analysis.Diagnostic) {
-			if lp.reportable(d) {
+			if !lp.Suppressed(d) {
 				diags = append(diags, d)
 			}
 		}

@@ -106,7 +106,7 @@ func update(t *testing.T, v *cache.View, ch cache.Change, overlay map[string][]b
 
 // The view finds what the command finds.
 func TestSameAsCommand(t *testing.T) {
-	for _, name := range []string{"e2e", "demo"} {
+	for _, name := range []string{"e2e", "demo", "e2e-reach"} {
 		t.Run(name, func(t *testing.T) {
 			dir := fixture(t, name)
 			want := cliFindings(t, dir)
@@ -177,6 +177,51 @@ func TestIncremental(t *testing.T) {
 	res = update(t, v, cache.Change{Files: []string{api, store}}, nil)
 	if got := render(t, dir, res); !slices.Equal(got, before) {
 		t.Errorf("after undo:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(before, "\n"))
+	}
+}
+
+// A finding reported by main at a handler's call (whole-program
+// resolution of an interface) follows edits to the handler and to the
+// implementation: both make main be analysed again.
+func TestWholeProgramEdit(t *testing.T) {
+	dir := fixture(t, "e2e-reach")
+	v := newView(dir)
+	before := render(t, dir, update(t, v, cache.Change{}, nil))
+	at := "handler/handler.go:37:"
+	if !slices.ContainsFunc(before, func(s string) bool { return strings.HasPrefix(s, at) && strings.Contains(s, "implemented by") }) {
+		t.Fatalf("no whole-program finding at %s:\n%s", at, strings.Join(before, "\n"))
+	}
+	without := slices.DeleteFunc(slices.Clone(before), func(s string) bool { return strings.HasPrefix(s, at) })
+
+	// The handler no longer calls the interface in that loop.
+	handler := filepath.Join(dir, "handler", "handler.go")
+	src, _ := os.ReadFile(handler)
+	overlay := map[string][]byte{handler: []byte(strings.Replace(string(src), "ms, _ := s.Driver.ListMemos(ctx, id)", "ms, _ := []store.Memo(nil), id", 1))}
+	if got := render(t, dir, update(t, v, cache.Change{Files: []string{handler}}, overlay)); !slices.Equal(got, without) {
+		t.Errorf("after the handler's edit:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(without, "\n"))
+	}
+	if got := render(t, dir, update(t, v, cache.Change{Files: []string{handler}}, nil)); !slices.Equal(got, before) {
+		t.Errorf("after undo:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(before, "\n"))
+	}
+
+	// No implementation runs a query any more: nothing to report.
+	var edited []string
+	overlay = make(map[string][]byte)
+	for _, name := range []string{"postgres/postgres.go", "sqlite/sqlite.go"} {
+		f := filepath.Join(dir, name)
+		src, _ := os.ReadFile(f)
+		overlay[f] = []byte(strings.NewReplacer("d.db.QueryContext(", "queryContext(", "d.db.QueryRowContext(", "queryRowContext(", "d.db.ExecContext(", "execContext(").Replace(string(src)) + `
+func queryContext(context.Context, string, ...any) (*sql.Rows, error) { return nil, nil }
+func queryRowContext(context.Context, string, ...any) *sql.Row      { return nil }
+func execContext(context.Context, string, ...any) (sql.Result, error) { return nil, nil }
+`)
+		edited = append(edited, f)
+	}
+	res := update(t, v, cache.Change{Files: edited}, overlay)
+	for _, f := range render(t, dir, res) {
+		if strings.Contains(f, "implemented by") {
+			t.Errorf("after the drivers stopped querying: %s", f)
+		}
 	}
 }
 

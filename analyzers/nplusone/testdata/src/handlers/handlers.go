@@ -1,4 +1,4 @@
-package handlers // want package:`impls\(auditLog sqlCounter\)`
+package handlers // want package:`impls\(auditLog sqlCounter\)` package:`pending\(\(ports.Notifier\).Notify\)`
 
 // Package handlers calls repositories through interfaces.
 
