@@ -38,7 +38,7 @@ func requireWellTyped(t *testing.T, results []*analysistest.Result) {
 // TestInterface checks writes through the program's own cache interface,
 // resolved to the implementation the package sees.
 func TestInterface(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "ifacecache/svc"))
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "ifacecache/cache", "ifacecache/svc"))
 }
 
 func TestIllTyped(t *testing.T) {

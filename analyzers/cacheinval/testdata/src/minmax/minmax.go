@@ -1,8 +1,9 @@
-// Package minmax holds the running minimum and maximum of Go 1.21's min
+package minmax // want package:`families\(reported each:\*\)`
+
+// This package holds the running minimum and maximum of Go 1.21's min
 // and max around the values cacheinval follows (TTLs, keys), with and
 // without the phi that feeds min back into itself: a shape that once sent
 // a tracer into unbounded recursion.
-package minmax
 
 import (
 	"context"

