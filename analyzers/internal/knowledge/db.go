@@ -264,14 +264,16 @@ var dbRoundTrips = buildTable(
 		write("CreateNode", "UpdateNode", "UpdateNodes", "DeleteNodes"),
 		batch(Write, "BatchCreate")),
 
-	// xorm (xorm.io/xorm and the older github.com/go-xorm/xorm).
-	methods(LibXORM, []string{"(*xorm.io/xorm.Engine)", "(*xorm.io/xorm.Session)", "(*github.com/go-xorm/xorm.Engine)", "(*github.com/go-xorm/xorm.Session)"},
+	// xorm (xorm.io/xorm, the older github.com/go-xorm/xorm, and the
+	// github.com/xorm-io/xorm fork casdoor uses).
+	methods(LibXORM, []string{"(*xorm.io/xorm.Engine)", "(*xorm.io/xorm.Session)", "(*github.com/go-xorm/xorm.Engine)", "(*github.com/go-xorm/xorm.Session)",
+		"(*github.com/xorm-io/xorm.Engine)", "(*github.com/xorm-io/xorm.Session)"},
 		read("Get", "Find", "FindAndCount", "Count", "Exist", "Iterate", "Rows", "Sum", "Sums", "SumInt", "SumsInt"),
 		sqlRead("Query", "QueryString", "QueryInterface", "QuerySliceString"),
 		write("Insert", "InsertOne", "Update", "Delete"),
 		sqlWrite("Exec"),
 		batch(Write, "InsertMulti")),
-	methods(LibXORM, []string{"(*xorm.io/xorm.Session)", "(*github.com/go-xorm/xorm.Session)"}, tx("Begin", "Commit", "Rollback")),
+	methods(LibXORM, []string{"(*xorm.io/xorm.Session)", "(*github.com/go-xorm/xorm.Session)", "(*github.com/xorm-io/xorm.Session)"}, tx("Begin", "Commit", "Rollback")),
 
 	// gorp v3.
 	methods(LibGorp, []string{"(*github.com/go-gorp/gorp/v3.DbMap)", "(*github.com/go-gorp/gorp/v3.Transaction)", "(github.com/go-gorp/gorp/v3.SqlExecutor)"},
@@ -337,6 +339,7 @@ var describedModules = []string{
 	"entgo.io/ent",
 	"xorm.io/",
 	"github.com/go-xorm/",
+	"github.com/xorm-io/",
 	"github.com/go-gorp/gorp",
 	"github.com/beego/beego/",
 	"github.com/redis/go-redis/",
@@ -365,7 +368,7 @@ func IsDescribed(pkgPath string) bool {
 // package that imports none of them, directly or not, cannot make one.
 var RoundTripPackages = []string{
 	SQL, SQLX, PGX5, PGX5Pool, PGX5Conn, PGX4, PGX4Pool, GORM, Bun, "entgo.io/ent", "entgo.io/ent/dialect", EntSQL,
-	"entgo.io/ent/dialect/sql/sqlgraph", "xorm.io/xorm", "github.com/go-xorm/xorm", "github.com/go-gorp/gorp/v3",
+	"entgo.io/ent/dialect/sql/sqlgraph", "xorm.io/xorm", "github.com/go-xorm/xorm", "github.com/xorm-io/xorm", "github.com/go-gorp/gorp/v3",
 	"github.com/beego/beego/v2/client/orm", Redis9, Redis8, Memcache,
 }
 
