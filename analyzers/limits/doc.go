@@ -37,6 +37,12 @@
 //     zero that means "unlimited" (SetMaxOpenConns(0),
 //     SetConnMaxLifetime(0)): at the constant (plan).
 //
+// One cause, one finding: when a program has more than three unlimited
+// body reads (or uploads), the fix is one limit where it serves, not an
+// edit per handler, so they are reported once, at the server start, with
+// the reads as related positions; three or fewer are reported at each
+// read.
+//
 // Body reads and pool opens are decided where the program is seen whole:
 // in a main package or a package that starts a server, from the facts of
 // every package it imports. A handler package is therefore reported when

@@ -311,11 +311,15 @@ func (c *checker) conclude() {
 	}
 	var done []string
 	if !global {
+		var fresh []site
 		for _, s := range reads {
 			if !reported[s.Posn] {
-				c.report(s)
+				fresh = append(fresh, s)
 				done = append(done, s.Posn)
 			}
+		}
+		for _, category := range []string{CategoryBody, CategoryUpload} {
+			c.reportReads(fresh, category)
 		}
 	}
 	if !maxOpen || !lifetime {
@@ -345,6 +349,44 @@ func (c *checker) conclude() {
 	}
 	slices.Sort(done)
 	c.pass.ExportPackageFact(&programFact{Global: global, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done)})
+}
+
+// maxSeparate is the number of unlimited reads of one kind a program may
+// have before they are reported as one finding: beyond it the fix is one
+// limit where the program serves (http.MaxBytesHandler, a middleware),
+// not an edit per handler.
+const maxSeparate = 3
+
+// reportReads reports the program's unlimited reads of one category: each
+// at its read, or, when there are more than maxSeparate, once at the
+// server start with the reads as related positions.
+func (c *checker) reportReads(reads []site, category string) {
+	var these []site
+	for _, s := range reads {
+		if s.Category == category {
+			these = append(these, s)
+		}
+	}
+	if len(these) <= maxSeparate || c.start == nil {
+		for _, s := range these {
+			c.report(s)
+		}
+		return
+	}
+	var related []analysis.RelatedInformation
+	for _, s := range these {
+		if s.Pos.IsValid() && c.samePlace(s.Pos, s.Posn) {
+			related = append(related, analysis.RelatedInformation{Pos: s.Pos, Message: "read with no limit here"})
+		}
+	}
+	p := c.pass.Plan
+	what, size, key := "request bodies are read whole", p.Limits.MaxBodySize, "max_body_size"
+	if category == CategoryUpload {
+		what, size, key = "multipart uploads are parsed", p.Limits.MaxUploadSize, "max_upload_size"
+	}
+	c.pass.Report(analysis.Diagnostic{Pos: c.start.Pos(), Category: category, Related: analysisutil.BoundedRelated(related),
+		Message: fmt.Sprintf("%d %s with no limit in the program this serves (%s and others), so one request of any size is held in memory or on disk; bound them all where it serves: http.MaxBytesHandler(h, %d), or a middleware (gin: c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, n); echo: e.Use(middleware.BodyLimit(%q))) (the plan's %s is %v)",
+			len(these), what, these[0].Posn, int64(size), echoSize(size), key, size)})
 }
 
 // report reports a site at its position, or, in a host that analyses one

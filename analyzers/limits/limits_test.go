@@ -27,7 +27,7 @@ func TestRealLibraries(t *testing.T) {
 	dir := realibstest.Module(t, "./limits/...")
 	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
 	results := analysistest.Run(t, dir, a,
-		"./limits/nethttp", "./limits/globalmw", "./limits/ginapp", "./limits/echoapp", "./limits/echolimited",
+		"./limits/nethttp", "./limits/few", "./limits/globalmw", "./limits/ginapp", "./limits/echoapp", "./limits/echolimited",
 		"./limits/pools", "./limits/poolsok")
 	for _, r := range results {
 		for _, err := range r.Action.Package.TypeErrors {
