@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/perfvet/perfvet/internal/fixturemod"
 )
 
 // unfetched are library packages that the real-libraries module does not
@@ -85,6 +87,7 @@ func TestTablesResolve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fixturemod.Ensure(t, dir)
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedTypes,
 		Dir:  dir,

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/perfvet/perfvet/internal/fixturemod"
 )
 
 // metricsUnfetched are packages of the metrics and routes tables that the
@@ -82,6 +84,7 @@ func TestMetricsTablesResolve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fixturemod.Ensure(t, dir)
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedTypes,
 		Dir:  dir,
