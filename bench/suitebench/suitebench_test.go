@@ -27,6 +27,7 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/internal/driver"
+	"github.com/perfvet/perfvet/internal/fixturemod"
 )
 
 var corpus = filepath.Join("..", "..", "testdata", "benchcorpus")
@@ -37,10 +38,11 @@ var (
 	loadErr  error
 )
 
-// load loads the corpus once per test binary: the module's dependencies
-// must be in the module cache (CI downloads them), and nothing is fetched.
+// load loads the corpus once per test binary, offline, once its
+// dependencies are in the module cache (fixturemod.Ensure).
 func load(tb testing.TB) []*packages.Package {
 	tb.Helper()
+	fixturemod.Ensure(tb, corpus)
 	loadOnce.Do(func() {
 		env := append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
 		loaded, loadErr = driver.Load(driver.Options{Dir: corpus, Env: env})

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/perfvet/perfvet/internal/fixturemod"
 )
 
 // binary is perfvet, built once for the tests by TestMain.
@@ -45,7 +47,8 @@ func repoDir(t *testing.T, rel string) string {
 
 // TestSweepSubset is CI's share of the robustness sweep: part of the
 // standard library, the real libraries the analyzers know best (from the
-// module cache, where CI downloads testdata/realibs' dependencies), and a
+// module cache, where fixturemod.Ensure downloads testdata/realibs'
+// dependencies), and a
 // module that does not type-check, which must give a clean error.
 func TestSweepSubset(t *testing.T) {
 	if testing.Short() {
@@ -54,10 +57,11 @@ func TestSweepSubset(t *testing.T) {
 	list := exec.CommandContext(context.Background(), "go", "list", "-m", "-f", "{{.Path}} {{.Dir}}",
 		"gorm.io/gorm", "github.com/redis/go-redis/v9", "github.com/jmoiron/sqlx")
 	list.Dir = repoDir(t, "testdata/realibs")
+	fixturemod.Ensure(t, list.Dir)
 	list.Env = append(os.Environ(), "GOPROXY=off")
 	out, err := list.Output()
 	if err != nil {
-		t.Skipf("listing realibs' modules (are they downloaded?): %v", err)
+		t.Fatalf("listing realibs' modules: %v", err)
 	}
 	targets := []target{
 		{name: "std subset", dir: t.TempDir(), patterns: []string{"database/sql/...", "net/http", "net/rpc/...", "encoding/json"}},
@@ -65,7 +69,7 @@ func TestSweepSubset(t *testing.T) {
 	for line := range strings.SplitSeq(strings.TrimSpace(string(out)), "\n") {
 		path, dir, _ := strings.Cut(line, " ")
 		if dir == "" {
-			t.Logf("%s is not in the module cache; skipped", path)
+			t.Errorf("%s is not in the module cache after go mod download", path)
 			continue
 		}
 		targets = append(targets, target{name: path, dir: dir, patterns: []string{"./..."}})
@@ -95,6 +99,7 @@ func TestDeterministicJSON(t *testing.T) {
 	}
 	for _, mod := range []string{"testdata/benchcorpus", "testdata/e2e"} {
 		dir := repoDir(t, mod)
+		fixturemod.Ensure(t, dir)
 		var outs [2][]byte
 		for i := range outs {
 			cmd := exec.CommandContext(context.Background(), perfvet(t), "-json", "./...")

@@ -17,6 +17,7 @@ import (
 	"github.com/golangci/golangci-lint/v2/pkg/config"
 	"github.com/golangci/golangci-lint/v2/pkg/lint/lintersdb"
 
+	"github.com/perfvet/perfvet/internal/fixturemod"
 	"github.com/perfvet/perfvet/internal/sarifschema"
 	"github.com/perfvet/perfvet/plugin"
 )
@@ -283,6 +284,7 @@ func TestSameFindingsAsPerfvet(t *testing.T) {
 			t.Errorf("fixture %s: %v", fx.dir, err)
 			continue
 		}
+		fixturemod.Ensure(t, dir) // before t.Run: the last check needs every fixture
 		t.Run(strings.ReplaceAll(fx.dir, "/", "_"), func(t *testing.T) {
 			want, wantRelated := perfvetFindings(t, dir, "./...")
 			got, related, code := gclIssues(t, dir, gclConfig(plugin.Names(), ""), "./...")

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/perfvet/perfvet/internal/driver"
+	"github.com/perfvet/perfvet/internal/fixturemod"
 	"github.com/perfvet/perfvet/internal/sarifschema"
 )
 
@@ -331,6 +332,7 @@ func TestGoVetSameFindings(t *testing.T) {
 	for _, name := range fixtures {
 		t.Run(name, func(t *testing.T) {
 			dir := testdata(name)
+			fixturemod.Ensure(t, dir)
 			r := perfvet(t, dir, "-json", "./...")
 			var tree map[string]map[string]json.RawMessage
 			if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/perfvet/perfvet/internal/fixturemod"
 )
 
 // unfetched are library packages that the real-libraries module does not
@@ -86,8 +88,12 @@ func TestTablesResolve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fixturemod.Ensure(t, dir)
 	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedTypes,
+		// NeedDeps: type-checked from source, which on an empty build
+		// cache is several times cheaper than the export data of
+		// compiling every library (go list -export).
+		Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps,
 		Dir:  dir,
 		Env:  append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"),
 	}

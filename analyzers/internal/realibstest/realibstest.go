@@ -7,9 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -17,6 +15,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/internal/fixturemod"
 )
 
 // dir is the fixture module, relative to an analyzer's package directory
@@ -24,50 +23,26 @@ import (
 const dir = "../../testdata/realibs"
 
 // Module returns the absolute path of the real-libraries fixture module,
-// once the dependencies of the packages matching patterns are in the
-// module cache.
+// once its dependencies are in the module cache (fixturemod.Ensure: the
+// test is skipped if the module proxy cannot be reached). The patterns
+// name the packages the caller loads; the dependencies of the whole module
+// are downloaded, once per test binary, whatever they are.
 func Module(tb testing.TB, patterns ...string) string {
 	tb.Helper()
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	RequireModulesCached(tb, abs, patterns...)
+	fixturemod.Ensure(tb, abs)
 	return abs
 }
 
 // RequireModulesCached makes sure the dependencies of a fixture module
-// (this one, or another such as testdata/demo) are in the module cache,
-// downloading them through the module proxy if needed: analysistest loads
-// a module with GOPROXY=off, and a missing module would otherwise surface
-// as a confusing load error.
+// (such as testdata/demo) are in the module cache: it is
+// fixturemod.Ensure, which downloads all of them; patterns are not needed.
 func RequireModulesCached(tb testing.TB, dir string, patterns ...string) {
 	tb.Helper()
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		tb.Fatalf("the go command is needed to load %s: %v", dir, err)
-	}
-	// The environment analysistest loads the module with.
-	offline := func() (string, error) {
-		args := append([]string{"list", "-deps", "-test", "-f", "{{if .Error}}{{.ImportPath}}: {{.Error}}{{end}}"}, patterns...)
-		cmd := exec.CommandContext(tb.Context(), goTool, args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GO111MODULE=on", "GOPROXY=off", "GOWORK=off")
-		out, err := cmd.CombinedOutput()
-		return strings.TrimSpace(string(out)), err
-	}
-	if out, err := offline(); err == nil && out == "" {
-		return
-	}
-	download := exec.CommandContext(tb.Context(), goTool, "mod", "download")
-	download.Dir = dir
-	download.Env = append(os.Environ(), "GO111MODULE=on", "GOWORK=off")
-	if out, err := download.CombinedOutput(); err != nil {
-		tb.Fatalf("downloading the modules of %s: %v\n%s", dir, err, out)
-	}
-	if out, err := offline(); err != nil || out != "" {
-		tb.Fatalf("the modules of %s are not all in the module cache after go mod download (go list with GOPROXY=off: %v):\n%s", dir, err, out)
-	}
+	fixturemod.Ensure(tb, dir)
 }
 
 // A Finding is a diagnostic of a root package, with its positions made
@@ -99,7 +74,7 @@ func Demo(tb testing.TB, a *analysis.Analyzer) []Finding {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	RequireModulesCached(tb, dir, "./...")
+	fixturemod.Ensure(tb, dir)
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax,
 		Dir:  dir,
@@ -135,6 +110,7 @@ func Demo(tb testing.TB, a *analysis.Analyzer) []Finding {
 // loaded package that is not among the names matches nothing.
 func Declared(tb testing.TB, dir string, paths ...string) (map[string]bool, map[string]*types.Package) {
 	tb.Helper()
+	fixturemod.Ensure(tb, dir)
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps,
 		Dir:  dir,

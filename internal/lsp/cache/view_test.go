@@ -13,6 +13,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/internal/driver"
+	"github.com/perfvet/perfvet/internal/fixturemod"
 	"github.com/perfvet/perfvet/internal/lsp/cache"
 )
 
@@ -48,6 +49,7 @@ func fixture(t *testing.T, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fixturemod.Ensure(t, abs)
 	return copyTree(t, abs)
 }
 
