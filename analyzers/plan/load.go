@@ -721,14 +721,17 @@ func unknownKey(key, keyPath string, fields map[string]int) string {
 func closest(key string, known []string) string {
 	best, bestDist := "", 3
 	for _, k := range known {
-		if dist := editDistance(key, k); dist < bestDist {
+		if dist := EditDistance(key, k); dist < bestDist {
 			best, bestDist = k, dist
 		}
 	}
 	return best
 }
 
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between two short strings (at
+// most 64 for longer ones), for the did-you-mean suggestions of the plan,
+// the command's flags and the directives' analyzer names.
+func EditDistance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
 		return 64
 	}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers"
+	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/internal/driver"
 )
 
@@ -175,7 +176,7 @@ func closestFlag(fs *flag.FlagSet, bad string) string {
 	best, bestDist := "", 3
 	var prefixed []string
 	fs.VisitAll(func(f *flag.Flag) {
-		if d := editDistance(bad, f.Name); d < bestDist {
+		if d := plan.EditDistance(bad, f.Name); d < bestDist {
 			best, bestDist = f.Name, d
 		}
 		if strings.HasPrefix(f.Name, bad) {
@@ -186,25 +187,4 @@ func closestFlag(fs *flag.FlagSet, bad string) string {
 		return prefixed[0]
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between two short strings.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

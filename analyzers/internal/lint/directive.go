@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
 const directivePrefix = "//perfvet:ignore"
@@ -174,31 +176,11 @@ func NewDirectives(opts Options) *analysis.Analyzer {
 func closestName(s string, names []string) string {
 	best, bestDist := "", 3
 	for _, n := range names {
-		if d := levenshtein(s, n); d < bestDist {
+		if d := plan.EditDistance(s, n); d < bestDist {
 			best, bestDist = n, d
 		}
 	}
 	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func (d *directive) diag(msg string) analysis.Diagnostic {
