@@ -41,6 +41,10 @@ type Config struct {
 	Plans plan.Provider
 	// Tests reports findings in _test.go files too (flag -tests).
 	Tests bool
+	// Maps counts maps guarded by a mutex as caches (flag -maps). Off by
+	// default: on real services such maps were mostly live state
+	// (subscribers, queues), not copies of rows.
+	Maps bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml.
@@ -56,12 +60,13 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/cacheinval/doc.go",
-		Run:              lint.Wrap(Name, opts, run),
+		Run:              lint.Wrap(Name, opts, func(p *lint.Pass) (any, error) { return run(p, &cfg) }),
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
 		FactTypes:        []analysis.Fact{new(summaryFact), new(familiesFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
+	a.Flags.BoolVar(&cfg.Maps, "maps", cfg.Maps, "also count maps guarded by a mutex as caches")
 	return a
 }
 
@@ -69,7 +74,7 @@ func New(cfg Config) *analysis.Analyzer {
 // cache nor change a table.
 var relevant = append(slices.Clone(knowledge.CachePackages), knowledge.DatabasePackages...)
 
-func run(pass *lint.Pass) (any, error) {
+func run(pass *lint.Pass, cfg *Config) (any, error) {
 	if pass.Pkg == nil || isLibrary(pass.Pkg.Path()) {
 		return nil, nil
 	}
@@ -87,7 +92,7 @@ func run(pass *lint.Pass) (any, error) {
 	if funcs == nil {
 		return nil, nil // ill-typed: no flow, and every rule here is one
 	}
-	c := &checker{pass: pass, facts: make(map[*types.Func]*summaryFact), calls: make(map[token.Pos]*ast.CallExpr)}
+	c := &checker{pass: pass, maps: cfg.Maps, facts: make(map[*types.Func]*summaryFact), calls: make(map[token.Pos]*ast.CallExpr)}
 	for _, f := range funcs {
 		if obj, ok := f.Object().(*types.Func); ok && obj != nil && f.Parent() == nil {
 			c.declared = append(c.declared, f)
@@ -145,6 +150,7 @@ type checker struct {
 
 	lockedCallees map[*ssa.Function]bool      // functions called by one that locks a mutex
 	mapCands      map[*ssa.Function][]mapCand // instructions that may be map operations
+	maps          bool                        // maps guarded by a mutex count as caches (-maps)
 
 	never    map[string][]neverSite // never-expires findings by family, reported once each
 	wrappers []wrapperSite          // key-value wrappers that never expire, reported at their write

@@ -132,6 +132,9 @@ func holderName(h string) string {
 // shared between requests). Deletes, clear and a reset of the field to a
 // new map count as invalidating it wherever they are.
 func (c *checker) mapOps(fn *ssa.Function) []Op {
+	if !c.maps {
+		return nil
+	}
 	cands, ok := c.mapCands[fn]
 	if !ok {
 		cands = c.mapCandidates(fn)

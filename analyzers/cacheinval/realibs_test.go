@@ -1,6 +1,7 @@
 package cacheinval_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -16,8 +17,12 @@ import (
 // database/sql), so that a change in a library's API cannot pass
 // unnoticed.
 func TestRealLibraries(t *testing.T) {
+	t.Run("maps off", testMapsOff)
 	dir := realibstest.Module(t, "./cacheinval/...")
-	results := analysistest.Run(t, dir, cacheinval.New(defaultPlan()), "./cacheinval/...")
+	// inproc's maps guarded by a mutex are caches only with -maps.
+	cfg := defaultPlan()
+	cfg.Maps = true
+	results := analysistest.Run(t, dir, cacheinval.New(cfg), "./cacheinval/...")
 	if len(results) < 3 {
 		t.Errorf("analysed %d packages of %s, want cacheinval, store and catalog", len(results), dir)
 	}
@@ -48,5 +53,19 @@ func TestTablesNameRealAPIs(t *testing.T) {
 	}
 	if checked < 40 {
 		t.Errorf("checked %d names, want the tables of every loaded library", checked)
+	}
+}
+
+// testMapsOff: without -maps, a map guarded by a mutex is not a cache, so
+// a change to its table is not reported as leaving it stale.
+func testMapsOff(t *testing.T) {
+	dir := realibstest.Module(t, "./cacheinval/...")
+	results := analysistest.Run(quiet{}, dir, cacheinval.New(defaultPlan()), "./cacheinval/inproc")
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if strings.Contains(d.Message, "Groups.cache") || strings.Contains(d.Message, "MemKV.m") {
+				t.Errorf("a mutex-guarded map was taken for a cache without -maps: %s", d.Message)
+			}
+		}
 	}
 }
