@@ -54,7 +54,17 @@
 //     limits.request_timeout; a WithTimeout or WithDeadline whose context
 //     reaches a database query (in the function, or through a helper) with
 //     a duration longer than limits.query_timeout. These are reported at the
-//     duration;
+//     duration. The plan's limits bound what runs inside a request, so
+//     these checks apply only there: a context deadline only in a request
+//     path (inside a handler, as the request-context rule sees it); an
+//     http.Server's timeouts always; an http.Client's Timeout only when it
+//     is set inside a request path or in a package that serves requests
+//     (declares a handler). A CLI command, a client SDK, a background job
+//     or a test utility sets the deadlines its own work needs (on nine
+//     services, all nine such findings were judged false). Not seen: a
+//     deadline in a helper that handlers call (the check does not follow
+//     request paths into callees), and a client built in a package without
+//     handlers and used by one that has them;
 //   - go-redis Options (and Cluster, Universal, Ring and Failover options,
 //     v8 and v9) whose ReadTimeout or WriteTimeout is negative, which
 //     disables the socket timeout.

@@ -25,7 +25,7 @@ func TestTimeouts(t *testing.T) {
 	a := timeouts.New(defaultPlan())
 	results := analysistest.Run(t, analysistest.TestData(), a,
 		"clients", "clientsdefault", "servers", "dials", "handlers",
-		"frameworks", "planbounds", "redisopts", "ginfallback", "testfiles", "clienttest")
+		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest")
 	requireWellTyped(t, results)
 }
 
