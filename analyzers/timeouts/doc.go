@@ -64,7 +64,9 @@
 //     services, all nine such findings were judged false). Not seen: a
 //     deadline in a helper that handlers call (the check does not follow
 //     request paths into callees), and a client built in a package without
-//     handlers and used by one that has them;
+//     handlers and used by one that has them. Still reported: a client
+//     built in a CLI command of a package that also declares a handler
+//     (shiori's internal/cmd: check.go's client, open.go's handler);
 //   - go-redis Options (and Cluster, Universal, Ring and Failover options,
 //     v8 and v9) whose ReadTimeout or WriteTimeout is negative, which
 //     disables the socket timeout.
