@@ -45,16 +45,20 @@ func (c *checker) reachCause(call *ast.CallExpr, fn *types.Func, s *Site, h *han
 		c.pass.Report(perSite)
 		return
 	}
-	if s.Quiet || c.importedCauses()[s.causeKey()] {
+	key := s.causeKey()
+	if s.grouped() {
+		key = s.RecvKey // reported once, at the type
+	}
+	if s.Quiet || c.importedCauses()[key] {
 		return // suppressed at the cause, or reported by an imported package
 	}
 	if c.causes == nil {
 		c.causes = make(map[string]*reach)
 	}
-	r := c.causes[s.causeKey()]
+	r := c.causes[key]
 	if r == nil {
 		r = &reach{site: *s}
-		c.causes[s.causeKey()] = r
+		c.causes[key] = r
 	}
 	msg := "request path: " + h.where + " calls " + c.display(call, fn)
 	r.calls = append(r.calls, analysis.RelatedInformation{Pos: call.Pos(), End: call.End(), Message: msg})
@@ -102,6 +106,11 @@ func (c *checker) reportCauses() {
 	for _, k := range keys {
 		r := c.causes[k]
 		pos := c.resolveCause(&r.site)
+		msg := causeMessage(&r.site, len(r.calls))
+		if r.site.grouped() {
+			pos = c.resolve(r.site.CausePkg, r.site.RecvObj, r.site.RecvFile, r.site.RecvLine)
+			msg = recvMessage(&r.site, len(r.calls))
+		}
 		if !pos.IsValid() {
 			// The cause's position is unknown here (an unexported
 			// function under a per-package driver whose export data
@@ -113,7 +122,7 @@ func (c *checker) reportCauses() {
 		}
 		c.pass.Report(analysis.Diagnostic{
 			Pos: pos, End: pos, Category: CategoryRequest,
-			Message: causeMessage(&r.site, len(r.calls)),
+			Message: msg,
 			Related: analysisutil.BoundedRelated(r.calls),
 		})
 		reported = append(reported, k)
@@ -132,18 +141,32 @@ func causeMessage(s *Site, paths int) string {
 		s.Cause, article(s.Kind), how, s.CauseOp, s.Posn, analysisutil.ReachPhrase(paths, "request path"), s.Kind)
 }
 
+// recvMessage is the finding at a type several of whose methods are
+// causes. Like causeMessage, it depends only on the type (as its package
+// describes it) and the number of request paths.
+func recvMessage(s *Site, paths int) string {
+	return fmt.Sprintf("%d methods of %s run %s with no request context (%s); %s, and there the work keeps running after the client has gone: give these methods a ctx parameter and pass the request's context down to them",
+		s.RecvCauses, s.Recv, s.RecvWhat, s.RecvNames, analysisutil.ReachPhrase(paths, "request path"))
+}
+
 // resolveCause returns the position of the cause's declaration in this
 // pass's file set: through its object (the same object when the driver
 // loads every package from source, as perfvet and golangci-lint do; the
 // object from export data under go vet), else through its file and line,
 // if the file set holds that file. NoPos if neither.
 func (c *checker) resolveCause(s *Site) token.Pos {
-	if pkg := c.packageByPath(s.CausePkg); pkg != nil && s.CauseObj != "" {
-		if obj, err := objectpath.Object(pkg, objectpath.Path(s.CauseObj)); err == nil && obj.Pos().IsValid() {
+	return c.resolve(s.CausePkg, s.CauseObj, s.CauseFile, s.CauseLine)
+}
+
+// resolve returns the position of an object of a package, given by its
+// objectpath, else by its file and line; NoPos if neither resolves.
+func (c *checker) resolve(pkgPath, objPath, file string, line int) token.Pos {
+	if pkg := c.packageByPath(pkgPath); pkg != nil && objPath != "" {
+		if obj, err := objectpath.Object(pkg, objectpath.Path(objPath)); err == nil && obj.Pos().IsValid() {
 			return obj.Pos()
 		}
 	}
-	if s.CauseFile == "" || s.CauseLine <= 0 {
+	if file == "" || line <= 0 {
 		return token.NoPos
 	}
 	if c.files == nil {
@@ -153,11 +176,11 @@ func (c *checker) resolveCause(s *Site) token.Pos {
 			return true
 		})
 	}
-	f := c.files[s.CauseFile]
-	if f == nil || s.CauseLine > f.LineCount() {
+	f := c.files[file]
+	if f == nil || line > f.LineCount() {
 		return token.NoPos
 	}
-	return f.LineStart(s.CauseLine)
+	return f.LineStart(line)
 }
 
 // packageByPath finds a package among this one and its transitive imports.

@@ -54,7 +54,19 @@
 //     limits.request_timeout; a WithTimeout or WithDeadline whose context
 //     reaches a database query (in the function, or through a helper) with
 //     a duration longer than limits.query_timeout. These are reported at the
-//     duration;
+//     duration. The plan's limits bound what runs inside a request, so
+//     these checks apply only there: a context deadline only in a request
+//     path (inside a handler, as the request-context rule sees it); an
+//     http.Server's timeouts always; an http.Client's Timeout only when it
+//     is set inside a request path or in a package that serves requests
+//     (declares a handler). A CLI command, a client SDK, a background job
+//     or a test utility sets the deadlines its own work needs (on nine
+//     services, all nine such findings were judged false). Not seen: a
+//     deadline in a helper that handlers call (the check does not follow
+//     request paths into callees), and a client built in a package without
+//     handlers and used by one that has them. Still reported: a client
+//     built in a CLI command of a package that also declares a handler
+//     (shiori's internal/cmd: check.go's client, open.go's handler);
 //   - go-redis Options (and Cluster, Universal, Ring and Failover options,
 //     v8 and v9) whose ReadTimeout or WriteTimeout is negative, which
 //     disables the socket timeout.
@@ -108,8 +120,30 @@
 //     whichever package reports it. A cause in another module (a library)
 //     is not the reader's to change: its callers in request paths are
 //     reported per site, as before.
+//   - One type, one finding. When four or more methods of one type are
+//     causes (counted in the type's package, over all its methods, whether
+//     or not a request path reaches them, leaving out those silenced at
+//     their declaration), the team fixes them once ("the storage layer
+//     takes no context"): the finding is at the type's declaration, names
+//     the count, what they run and the first three of them, and its
+//     related positions are the request-path calls that reach any of them
+//     (each naming the method it calls). A type with fewer cause methods,
+//     and a plain function, are reported per cause as above. The count and
+//     names travel in the facts from the type's package, so every handler
+//     package writes the same finding and the output assembly merges them
+//     as it merges one cause's. The threshold is four, not three, so that
+//     a small type with a few helpers (feedstore, testdata/e2e-causes: three
+//     each) keeps a finding per method. On miniflux at 106cdd09: 87
+//     request-context findings before (one per cause, most of them methods
+//     of storage types); with the type rule at four, 8 (one for 107
+//     methods of *storage.Storage reached from 343 request paths, the
+//     others per method); at three, 6.
 //
 // For example:
+//
+//	storage/storage.go:13:6: 107 methods of *storage.Storage run database queries with no request context ((*storage.Storage).APIKeyExists, (*storage.Storage).APIKeys, (*storage.Storage).AddWebAuthnCredential, …); 343 request paths reach it, and there the work keeps running after the client has gone: give these methods a ctx parameter and pass the request's context down to them
+//		fever/handler.go:521:9: request path: (*fever.feverHandler).handleWriteGroups calls (*storage.Storage).MarkAllAsRead
+//		...
 //
 //	storage/entry.go:40:19: (*storage.Storage).Entries runs a database query with no context ((*sql.DB).Query at entry.go:45); 37 request paths reach it, and there the database query keeps running after the client has gone: give it a ctx parameter and pass the request's context down to it
 //		ui/entries.go:22:13: request path: (*ui.handler).showEntries calls (*storage.Storage).Entries

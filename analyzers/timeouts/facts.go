@@ -54,7 +54,28 @@ type Site struct {
 	// package (a //perfvet:ignore directive there, an ignored package, a
 	// generated or test file); importers then report nothing for it.
 	Quiet bool
+
+	// The cause's receiver type, for a method ("" for a function), and,
+	// computed in the cause's package so that every package reporting it
+	// writes the same finding: how many of the type's methods are causes,
+	// what they run and the first few of their names. A type with
+	// minRecvCauses or more is reported once, at its declaration.
+	Recv       string // "*storage.Storage"
+	RecvKey    string // package path and type name
+	RecvObj    string // the type name's objectpath
+	RecvFile   string
+	RecvLine   int
+	RecvCauses int
+	RecvWhat   string // "database queries"
+	RecvNames  string // "(*storage.Storage).A, (*storage.Storage).B, (*storage.Storage).C, …"
 }
+
+// minRecvCauses is the number of cause methods of one type from which the
+// type is reported once instead of each method.
+const minRecvCauses = 4
+
+// grouped reports whether the cause is reported at its receiver type.
+func (s *Site) grouped() bool { return s.RecvKey != "" && s.RecvCauses >= minRecvCauses }
 
 // causeKey identifies a cause across packages and drivers.
 func (s *Site) causeKey() string { return s.CausePkg + " " + s.Cause }
@@ -145,6 +166,7 @@ func (c *checker) computeFacts(funcs []*ssa.Function) {
 			break
 		}
 	}
+	c.groupRecvCauses()
 	// Only exported functions and methods can be called from another
 	// package; the others' facts stay in this pass.
 	for _, f := range declared {
@@ -283,7 +305,81 @@ func (c *checker) causeSite(fn *ssa.Function, s Site) Site {
 	posn := c.pass.Fset.Position(obj.Pos())
 	s.CauseFile, s.CauseLine, s.CauseCol = posn.Filename, posn.Line, posn.Column
 	s.Quiet = !c.pass.Reportable(obj.Pos())
+	if recv := obj.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		ptr := false
+		if p, ok := t.(*types.Pointer); ok {
+			t, ptr = p.Elem(), true
+		}
+		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() == c.pass.Pkg {
+			tn := n.Obj()
+			s.Recv = c.pass.Pkg.Name() + "." + tn.Name()
+			if ptr {
+				s.Recv = "*" + s.Recv
+			}
+			s.RecvKey = "type " + c.pass.Pkg.Path() + "." + tn.Name()
+			if p, err := c.enc.For(tn); err == nil {
+				s.RecvObj = string(p)
+			}
+			tp := c.pass.Fset.Position(tn.Pos())
+			s.RecvFile, s.RecvLine = tp.Filename, tp.Line
+		}
+	}
 	return s
+}
+
+// groupRecvCauses counts, for each type of this package, its methods that
+// are causes (their own fact's cause is themselves), and writes the count,
+// what they run and the first names into every fact of this package whose
+// cause is one of them.
+func (c *checker) groupRecvCauses() {
+	type group struct {
+		names []string
+		kinds map[string]bool
+	}
+	groups := make(map[string]*group)
+	for obj, f := range c.facts {
+		s := f.Detached
+		if s == nil || s.Quiet || s.RecvKey == "" || s.CausePkg != c.pass.Pkg.Path() || s.Cause != analysisutil.Display(obj) {
+			continue
+		}
+		g := groups[s.RecvKey]
+		if g == nil {
+			g = &group{kinds: make(map[string]bool)}
+			groups[s.RecvKey] = g
+		}
+		g.names = append(g.names, s.Cause)
+		g.kinds[s.Kind] = true
+	}
+	for _, f := range c.facts {
+		s := f.Detached
+		if s == nil || s.CausePkg != c.pass.Pkg.Path() {
+			continue
+		}
+		g := groups[s.RecvKey]
+		if g == nil {
+			continue
+		}
+		slices.Sort(g.names)
+		s.RecvCauses = len(g.names)
+		s.RecvWhat = "outbound calls"
+		if len(g.kinds) == 1 {
+			s.RecvWhat = plural(s.Kind)
+		}
+		names := g.names
+		if len(names) > 3 {
+			names = append(names[:3:3], "…")
+		}
+		s.RecvNames = strings.Join(names, ", ")
+	}
+}
+
+// plural names several of a kind of work: "database queries".
+func plural(kind string) string {
+	if strings.HasSuffix(kind, "query") {
+		return strings.TrimSuffix(kind, "y") + "ies"
+	}
+	return kind + "s"
 }
 
 // isHandlerFunc reports whether fn is declared as a request handler.

@@ -117,6 +117,8 @@ type checker struct {
 	// *gin.Context follows its request's cancellation.
 	ginFallback bool
 
+	serves int // servesRequests: 0 unknown, 1 no, 2 yes
+
 	enc      *objectpath.Encoder
 	causes   map[string]*reach         // causes reached from this package's request paths, by Site.causeKey
 	imported map[string]bool           // causes reported by imported packages
@@ -136,7 +138,7 @@ func (c *checker) check() {
 		case *ast.SelectorExpr:
 			c.checkDefaultClientRef(cur, n)
 		case *ast.AssignStmt:
-			c.checkAssign(n)
+			c.checkAssign(cur, n)
 		}
 	}
 }
@@ -171,7 +173,10 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	case name == "(*net.Dialer).Dial" || name == "crypto/tls.DialWithDialer":
 		c.checkDialerUse(call, name)
 	}
-	if _, ok := knowledge.ContextDeadlines[name]; ok {
+	if _, ok := knowledge.ContextDeadlines[name]; ok && c.requestPath(cur) != nil {
+		// The plan's request_timeout and query_timeout bound what
+		// runs inside a request: a CLI command, a background job or a
+		// client library sets its own deadlines.
 		c.checkDeadline(call, name)
 	}
 	if c.inGoStmt(cur) {
@@ -198,7 +203,9 @@ func (c *checker) checkLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 	}
 	switch {
 	case analysisutil.IsNamed(t, knowledge.NetHTTP, "Client"):
-		c.checkDurationField(lit, "Timeout", "http.Client Timeout")
+		if c.clientBoundsRequests(cur) {
+			c.checkDurationField(lit, "Timeout", "http.Client Timeout")
+		}
 		c.checkClientAlloc(lit, c.literalPos(cur, lit))
 	case analysisutil.IsNamed(t, knowledge.NetHTTP, "Server"):
 		c.checkDurationField(lit, "ReadTimeout", "http.Server ReadTimeout")
@@ -499,7 +506,7 @@ func (c *checker) checkRedisTimeout(v ast.Expr, field string) {
 
 // checkAssign checks assignments of constant durations to the fields the
 // plan bounds, and of negative timeouts to go-redis options.
-func (c *checker) checkAssign(as *ast.AssignStmt) {
+func (c *checker) checkAssign(cur inspector.Cursor, as *ast.AssignStmt) {
 	if len(as.Lhs) != len(as.Rhs) {
 		return
 	}
@@ -516,7 +523,9 @@ func (c *checker) checkAssign(as *ast.AssignStmt) {
 		rhs := as.Rhs[i]
 		switch {
 		case analysisutil.IsNamed(recv, knowledge.NetHTTP, "Client") && field.Name() == "Timeout":
-			c.checkPlanDuration(rhs, "http.Client Timeout")
+			if c.clientBoundsRequests(cur) {
+				c.checkPlanDuration(rhs, "http.Client Timeout")
+			}
 		case analysisutil.IsNamed(recv, knowledge.NetHTTP, "Server") && (field.Name() == "ReadTimeout" || field.Name() == "WriteTimeout" || field.Name() == "ReadHeaderTimeout"):
 			c.checkPlanDuration(rhs, "http.Server "+field.Name())
 		case knowledge.RedisOptions[analysisutil.TypeName(recv)] && (field.Name() == "ReadTimeout" || field.Name() == "WriteTimeout"):
@@ -526,6 +535,37 @@ func (c *checker) checkAssign(as *ast.AssignStmt) {
 }
 
 // ---- the plan's bounds ----
+
+// clientBoundsRequests reports whether the plan's request_timeout applies
+// to an http.Client built or set at the cursor: the client is set inside a
+// request path, or its package serves requests (declares a request
+// handler). A client in a CLI command, a client SDK or a background job's
+// package sets the timeout its own work needs.
+func (c *checker) clientBoundsRequests(cur inspector.Cursor) bool {
+	return c.requestPath(cur) != nil || c.servesRequests()
+}
+
+// servesRequests reports whether the package declares a request handler
+// (a function or function literal that handlerOf recognizes).
+func (c *checker) servesRequests() bool {
+	if c.serves == 0 {
+		c.serves = 1
+		for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			var ft *ast.FuncType
+			switch fn := cur.Node().(type) {
+			case *ast.FuncDecl:
+				ft = fn.Type
+			case *ast.FuncLit:
+				ft = fn.Type
+			}
+			if handlerOf(c.pass.TypesInfo, ft) != nil {
+				c.serves = 2
+				break
+			}
+		}
+	}
+	return c.serves == 2
+}
 
 // checkDurationField checks the constant value of a keyed field of a
 // literal against the plan's request_timeout.

@@ -25,7 +25,7 @@ func TestTimeouts(t *testing.T) {
 	a := timeouts.New(defaultPlan())
 	results := analysistest.Run(t, analysistest.TestData(), a,
 		"clients", "clientsdefault", "servers", "dials", "handlers",
-		"frameworks", "planbounds", "redisopts", "ginfallback", "testfiles", "clienttest")
+		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest")
 	requireWellTyped(t, results)
 }
 
@@ -137,4 +137,35 @@ func TestTestsFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "testfilesall"))
+}
+
+// TestTypeCauses runs the fixtures where four methods of one type are
+// causes reached from two handler packages: one finding at the type, whose
+// related positions are the request-path calls of both packages, and a
+// finding per method for a type with two.
+func TestTypeCauses(t *testing.T) {
+	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan()), "typestore", "typeui", "typeapi")
+	var store *analysis.Diagnostic
+	for i, f := range res.Findings {
+		if strings.HasPrefix(f.Diag.Message, "4 methods of *typestore.Store ") {
+			store = &res.Findings[i].Diag
+		}
+	}
+	if store == nil {
+		t.Fatal("no finding at typestore.Store")
+	}
+	var got []string
+	for _, r := range store.Related {
+		p := res.Fset.Position(r.Pos)
+		got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, r.Message))
+	}
+	want := []string{
+		"api.go:16: request path: typeapi.user calls (*typestore.Store).User",
+		"ui.go:17: request path: typeui.entries calls (*typestore.Store).Entries",
+		"ui.go:18: request path: typeui.entries calls (*typestore.Store).Feed",
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("related positions of Store:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

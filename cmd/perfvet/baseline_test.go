@@ -76,16 +76,18 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("after unrelated edits: exit %d, findings:\n%s", r.code, r.stdout)
 	}
 
-	// A new cause is reported.
+	// A new cause is reported. It is a function: a fourth cause method of
+	// Storage would make the type one finding (timeouts doc.go, "One type,
+	// one finding"), replacing the baselined per-method ones.
 	editFile(t, filepath.Join(dir, "storage", "storage.go"), func(s string) string {
-		return s + "\n// Tags queries with no context.\nfunc (s *Storage) Tags() error {\n\t_, err := s.DB.Exec(\"UPDATE tags SET n = n + 1\")\n\treturn err\n}\n"
+		return s + "\n// Tags queries with no context.\nfunc Tags(s *Storage) error {\n\t_, err := s.DB.Exec(\"UPDATE tags SET n = n + 1\")\n\treturn err\n}\n"
 	})
 	editFile(t, filepath.Join(dir, "api", "api.go"), func(s string) string {
-		return s + "\nfunc (a *API) tags(w http.ResponseWriter, r *http.Request) {\n\t_ = a.Store.Tags()\n}\n"
+		return s + "\nfunc (a *API) tags(w http.ResponseWriter, r *http.Request) {\n\t_ = storage.Tags(a.Store)\n}\n"
 	})
 	r = perfvet(t, dir, "-baseline", "base.json", "./...")
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if r.code != 1 || len(lines) != 2 || !strings.Contains(lines[0], "(*storage.Storage).Tags runs a database query with no context") {
+	if r.code != 1 || len(lines) != 2 || !strings.Contains(lines[0], "storage.Tags runs a database query with no context") {
 		t.Errorf("a new finding: exit %d, want 1 and only the Tags finding (and its related position):\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }

@@ -62,7 +62,9 @@ func planEcho() error {
 	return e.Start(":8080")
 }
 
-func slowContexts(ctx context.Context) {
+// slowContexts is a request handler: its deadlines are held to the plan.
+func slowContexts(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	c1, cancel1 := context.WithTimeout(ctx, time.Hour) // want `context deadline of 1h0m0s is longer than the plan's request_timeout \(30s\); work under it holds a goroutine and its connections that long; lower it to at most 30s`
 	defer cancel1()
 	c2, cancel2 := context.WithDeadline(ctx, time.Now().Add(90*time.Second)) // want `context deadline of 1m30s is longer than the plan's request_timeout \(30s\)`

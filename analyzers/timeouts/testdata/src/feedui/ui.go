@@ -68,5 +68,5 @@ func statsFixed(w http.ResponseWriter, r *http.Request) { _ = statsContext(r) }
 // job is not a request path.
 func job() {
 	_, _ = store.Entries(1)
-	_ = store.Cleanup()
+	_ = feedstore.Cleanup(store)
 }

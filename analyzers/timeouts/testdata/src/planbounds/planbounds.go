@@ -29,7 +29,14 @@ func setLater(c *http.Client, s *http.Server) {
 	c.Timeout = 29 * time.Second
 }
 
-func contexts(ctx context.Context, db *sql.DB, d time.Duration) {
+var (
+	db *sql.DB
+	d  time.Duration
+)
+
+// contexts is a request handler: the plan's bounds apply to its deadlines.
+func contexts(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
 	c1, cancel1 := context.WithTimeout(ctx, time.Hour) // want `context deadline of 1h0m0s is longer than the plan's request_timeout \(30s\)`
 	defer cancel1()
 	_ = c1
@@ -52,4 +59,12 @@ func contexts(ctx context.Context, db *sql.DB, d time.Duration) {
 	defer cancel7()
 	c8 := context.WithValue(c7, "k", "v")
 	_ = db.QueryRowContext(c8, "SELECT 1")
+}
+
+// nightly is a background job in a package that serves requests: its
+// deadline is its own, not a request's.
+func nightly() {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
+	defer cancel()
+	_, _ = db.QueryContext(ctx, "VACUUM")
 }
