@@ -93,7 +93,18 @@ func mergeGroup(fset *token.FileSet, findings []Finding, idx []int) Finding {
 	for _, n := range hidden {
 		total += n
 	}
-	sort.SliceStable(related, func(i, j int) bool { return related[i].Pos < related[j].Pos })
+	// By file and line, not token.Pos: positions of different packages
+	// follow the order the packages were loaded in, which varies.
+	sort.SliceStable(related, func(i, j int) bool {
+		a, b := fset.Position(related[i].Pos), fset.Position(related[j].Pos)
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
 	if len(related) > maxRelated {
 		related = related[:maxRelated]
 	}
