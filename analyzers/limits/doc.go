@@ -43,6 +43,9 @@
 // the reads as related positions; three or fewer are reported at each
 // read.
 //
+// A main package of a program that starts no server (a command, a job)
+// is not reported on.
+//
 // Body reads and pool opens are decided where the program is seen whole:
 // in a main package or a package that starts a server, from the facts of
 // every package it imports. A handler package is therefore reported when

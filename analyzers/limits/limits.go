@@ -109,6 +109,7 @@ func run(pass *lint.Pass) (any, error) {
 // is seen whole), and what a package that saw it already reported.
 type programFact struct {
 	Global       bool
+	Serves       bool // the package starts a server: its importers' program serves requests
 	SetsMaxOpen  bool
 	SetsLifetime bool
 	Reads        []site
@@ -130,6 +131,9 @@ func (f *programFact) String() string {
 	var parts []string
 	if f.Global {
 		parts = append(parts, "global")
+	}
+	if f.Serves {
+		parts = append(parts, "serves")
 	}
 	if f.SetsMaxOpen {
 		parts = append(parts, "maxopen")
@@ -293,6 +297,7 @@ func (c *checker) conclude() {
 		return
 	}
 	global, maxOpen, lifetime := own.Global, own.SetsMaxOpen, own.SetsLifetime
+	serves := c.start != nil
 	reported := map[string]bool{}
 	reads, opens := slices.Clone(own.Reads), slices.Clone(own.Opens)
 	for _, pf := range c.pass.AllPackageFacts() {
@@ -301,6 +306,7 @@ func (c *checker) conclude() {
 			continue
 		}
 		global = global || f.Global
+		serves = serves || f.Serves
 		maxOpen = maxOpen || f.SetsMaxOpen
 		lifetime = lifetime || f.SetsLifetime
 		reads = append(reads, f.Reads...)
@@ -308,6 +314,11 @@ func (c *checker) conclude() {
 		for _, r := range f.Reported {
 			reported[r] = true
 		}
+	}
+	if !serves {
+		// A main package of a program that serves no requests (a command,
+		// a job): bodies and pools are not its concern.
+		return
 	}
 	var done []string
 	if !global {
@@ -348,7 +359,7 @@ func (c *checker) conclude() {
 		return // nothing imports a main package
 	}
 	slices.Sort(done)
-	c.pass.ExportPackageFact(&programFact{Global: global, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done)})
+	c.pass.ExportPackageFact(&programFact{Global: global, Serves: true, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done)})
 }
 
 // maxSeparate is the number of unlimited reads of one kind a program may

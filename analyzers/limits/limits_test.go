@@ -28,7 +28,7 @@ func TestRealLibraries(t *testing.T) {
 	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
 	results := analysistest.Run(t, dir, a,
 		"./limits/nethttp", "./limits/few", "./limits/globalmw", "./limits/ginapp", "./limits/echoapp", "./limits/echolimited",
-		"./limits/pools", "./limits/poolsok")
+		"./limits/pools", "./limits/poolsok", "./limits/cli")
 	for _, r := range results {
 		for _, err := range r.Action.Package.TypeErrors {
 			t.Errorf("fixture does not type-check: %v", err)

@@ -390,7 +390,7 @@ func (c *checker) reportSite(s site, r *Reach, category string, others []finding
 	if rel, ok := c.roundTripRelated(s, r, write); ok {
 		related = append(related, rel)
 	}
-	var more []analysis.RelatedInformation
+	more := make([]analysis.RelatedInformation, 0, len(others))
 	for _, o := range others {
 		more = append(more, analysis.RelatedInformation{Pos: o.site.call.Pos(), End: o.site.call.End(), Message: "in the same loop, " + c.displayCall(o.site) + " runs " + article(noun(o.reach, o.category == CategoryWrite)) + " too"})
 	}

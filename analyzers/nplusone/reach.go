@@ -42,7 +42,7 @@ type pendingFact struct {
 func (*pendingFact) AFact() {}
 
 func (f *pendingFact) String() string {
-	var parts []string
+	parts := make([]string, 0, len(f.Calls))
 	for _, p := range f.Calls {
 		parts = append(parts, p.Subject)
 	}

@@ -143,7 +143,7 @@ func (c *checker) lookupFunc(name string) *types.Func {
 	if name == "" {
 		return nil
 	}
-	recv, method := "", ""
+	var recv, method string
 	if strings.HasPrefix(name, "(") {
 		end := strings.Index(name, ")")
 		if end < 0 {

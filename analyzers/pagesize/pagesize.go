@@ -154,14 +154,14 @@ func (c *checker) analyze(f *ssa.Function) *pageFact {
 			case *ssa.MakeSlice:
 				for _, v := range []ssa.Value{in.Len, in.Cap} {
 					if v != nil {
-						c.sink(f, fact, v, b, in.Pos(), sinkMake, "")
+						c.sink(f, fact, v, b, in.Pos(), sinkMake)
 					}
 				}
 			case ssa.CallInstruction:
 				c.checkCall(f, fact, in, reqPath)
 			case *ssa.BinOp:
 				if v := concatSink(in); v != nil {
-					c.sink(f, fact, v, b, in.Pos(), sinkLimit, "")
+					c.sink(f, fact, v, b, in.Pos(), sinkLimit)
 				}
 			case *ssa.Store:
 				c.paramFieldStore(f, fact, in)
@@ -200,7 +200,7 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 			if text, ok := constString(params[i]); ok {
 				st := sqltext.Parse(text)
 				if v := placeholderArg(params[i+1:], st.Limit); v != nil {
-					c.sink(f, fact, v, call.Block(), pos, sinkLimit, "")
+					c.sink(f, fact, v, call.Block(), pos, sinkLimit)
 				}
 				if knowledge.MultiRowQueries[key] {
 					if what := c.wholeTable(st); what != "" {
@@ -213,21 +213,21 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 	}
 	// A page size written into the SQL text.
 	for _, v := range formatSinks(common, key) {
-		c.sink(f, fact, v, call.Block(), pos, sinkLimit, "")
+		c.sink(f, fact, v, call.Block(), pos, sinkLimit)
 	}
 	if v := writeSink(call, key); v != nil {
-		c.sink(f, fact, v, call.Block(), pos, sinkLimit, "")
+		c.sink(f, fact, v, call.Block(), pos, sinkLimit)
 	}
 	if i, ok := knowledge.SQLTextArgs[key]; ok && i < len(params) {
 		if text, ok := constString(params[i]); ok && strings.Contains(strings.ToUpper(text), "LIMIT") {
 			st := sqltext.Parse("SELECT * FROM t " + text)
 			if v := placeholderArg(params[i+1:], st.Limit); v != nil {
-				c.sink(f, fact, v, call.Block(), pos, sinkLimit, "")
+				c.sink(f, fact, v, call.Block(), pos, sinkLimit)
 			}
 		}
 	}
 	if i, ok := knowledge.LimitMethods[key]; ok && i < len(params) {
-		c.sink(f, fact, params[i], call.Block(), pos, analysisutil.Display(fn), "")
+		c.sink(f, fact, params[i], call.Block(), pos, analysisutil.Display(fn))
 	}
 	if _, ok := knowledge.ORMFinders[key]; ok {
 		if what := c.ormWholeTable(key, recv, params); what != "" {
@@ -266,10 +266,10 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 
 // sink traces a value that sets a page size back to where it comes from:
 // request input is reported here, a parameter becomes part of the fact.
-func (c *checker) sink(f *ssa.Function, fact *pageFact, v ssa.Value, at *ssa.BasicBlock, pos token.Pos, sink, via string) {
+func (c *checker) sink(f *ssa.Function, fact *pageFact, v ssa.Value, at *ssa.BasicBlock, pos token.Pos, sink string) {
 	t := c.newTracer(f)
 	t.trace(v, at)
-	c.settle(fact, t, pos, sink, via, c.posn(pos), nil)
+	c.settle(fact, t, pos, sink, "", c.posn(pos), nil)
 }
 
 // sinkThrough traces the argument of a call to a helper whose parameter

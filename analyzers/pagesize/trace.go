@@ -232,33 +232,33 @@ func (t *tracer) edgeBounds(v ssa.Value, pred, succ *ssa.BasicBlock) bool {
 // round). A constant bound is recorded for the plan check.
 func (t *tracer) condBounds(cond ssa.Value, branch bool, v ssa.Value) bool {
 	cond, branch = unNot(cond, branch)
-	switch c := cond.(type) {
-	case *ssa.BinOp:
-		op := c.Op
-		var other ssa.Value
-		switch {
-		case same(c.X, v):
-			other = c.Y
-		case same(c.Y, v):
-			other, op = c.X, mirror(op)
-		default:
-			return false
-		}
-		strictTrue := op == token.LSS && branch
-		strictFalse := op == token.GEQ && !branch
-		upper := strictTrue || strictFalse || op == token.LEQ && branch || op == token.GTR && !branch || op == token.EQL && branch
-		if !upper {
-			return false
-		}
-		if k, ok := constInt(strip(other)); ok {
-			if strictTrue || strictFalse {
-				k--
-			}
-			t.clamps = append(t.clamps, clamp{pos: c.Pos(), max: k})
-		}
-		return true
+	c, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false
 	}
-	return false
+	op := c.Op
+	var other ssa.Value
+	switch {
+	case same(c.X, v):
+		other = c.Y
+	case same(c.Y, v):
+		other, op = c.X, mirror(op)
+	default:
+		return false
+	}
+	strictTrue := op == token.LSS && branch
+	strictFalse := op == token.GEQ && !branch
+	upper := strictTrue || strictFalse || op == token.LEQ && branch || op == token.GTR && !branch || op == token.EQL && branch
+	if !upper {
+		return false
+	}
+	if k, ok := constInt(strip(other)); ok {
+		if strictTrue || strictFalse {
+			k--
+		}
+		t.clamps = append(t.clamps, clamp{pos: c.Pos(), max: k})
+	}
+	return true
 }
 
 // unNot strips the negations of a condition (!c taken true is c taken
@@ -807,30 +807,30 @@ func tagBounds(t types.Type, name string) bool {
 // comparison loads field name of root.
 func condBoundsField(cond ssa.Value, branch bool, root ssa.Value, name string) bool {
 	cond, branch = unNot(cond, branch)
-	switch c := cond.(type) {
-	case *ssa.BinOp:
-		isField := func(v ssa.Value) bool {
-			v = strip(v)
-			if fa := fieldLoad(v); fa != nil {
-				return fa.X == root && fieldNameOf(fa.X.Type(), fa.Field) == name
-			}
-			if call, ok := v.(*ssa.Call); ok && !call.Call.IsInvoke() && len(call.Call.Args) == 1 && call.Call.Args[0] == root {
-				fn := calleeObj(call.Common())
-				return fn != nil && fn.Name() == "Get"+name
-			}
-			return false
-		}
-		op := c.Op
-		switch {
-		case isField(c.X):
-		case isField(c.Y):
-			op = mirror(op)
-		default:
-			return false
-		}
-		return (op == token.LSS || op == token.LEQ || op == token.EQL) && branch || (op == token.GTR || op == token.GEQ) && !branch
+	c, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false
 	}
-	return false
+	isField := func(v ssa.Value) bool {
+		v = strip(v)
+		if fa := fieldLoad(v); fa != nil {
+			return fa.X == root && fieldNameOf(fa.X.Type(), fa.Field) == name
+		}
+		if call, ok := v.(*ssa.Call); ok && !call.Call.IsInvoke() && len(call.Call.Args) == 1 && call.Call.Args[0] == root {
+			fn := calleeObj(call.Common())
+			return fn != nil && fn.Name() == "Get"+name
+		}
+		return false
+	}
+	op := c.Op
+	switch {
+	case isField(c.X):
+	case isField(c.Y):
+		op = mirror(op)
+	default:
+		return false
+	}
+	return (op == token.LSS || op == token.LEQ || op == token.EQL) && branch || (op == token.GTR || op == token.GEQ) && !branch
 }
 
 func indexOf(in ssa.Instruction) int {

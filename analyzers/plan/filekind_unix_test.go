@@ -24,12 +24,15 @@ func TestUnusablePlanFile(t *testing.T) {
 		want string // substring of the error
 	}{
 		{"dangling symlink", func(t *testing.T, file string) {
+			t.Helper()
 			must(t, os.Symlink("missing.yaml", file))
 		}, "is a symbolic link to missing.yaml, which does not exist"},
 		{"symlink loop", func(t *testing.T, file string) {
+			t.Helper()
 			must(t, os.Symlink(file, file))
 		}, "symbolic link"},
 		{"directory", func(t *testing.T, file string) {
+			t.Helper()
 			must(t, os.Mkdir(file, 0o755))
 		}, "is a directory, not a plan file"},
 		{"named pipe", func(t *testing.T, file string) {

@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -171,7 +172,10 @@ func TestWrittenConflicts(t *testing.T) {
 			if err == nil {
 				t.Fatalf("Parse(%q): no error, want %q", test.src, test.want)
 			}
-			list := err.(plan.ErrorList)
+			var list plan.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Parse(%q): %T is not a plan.ErrorList", test.src, err)
+			}
 			if len(list) != len(test.want) {
 				t.Fatalf("got %d errors, want %d:\n%v", len(list), len(test.want), err)
 			}

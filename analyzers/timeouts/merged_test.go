@@ -40,7 +40,7 @@ func runMerged(t *testing.T, dir string, env []string, a *analysis.Analyzer, pat
 	if err != nil {
 		t.Fatal(err)
 	}
-	var outcomes []driver.Outcome
+	outcomes := make([]driver.Outcome, 0, len(graph.Roots))
 	wants := make(map[string][]want)
 	var fset *token.FileSet
 	for _, act := range graph.Roots {
@@ -62,7 +62,7 @@ func runMerged(t *testing.T, dir string, env []string, a *analysis.Analyzer, pat
 				continue
 			}
 			posn := fset.Position(of.Object.Pos())
-			matchWant(t, wants, posn, of.Object.Name(), fmt_(of.Fact), "fact")
+			matchWant(t, wants, posn, of.Object.Name(), factString(of.Fact), "fact")
 		}
 	}
 	res := driver.Assemble(pkgs, outcomes)
@@ -89,7 +89,7 @@ func kindOf(w want) string {
 	return "diagnostic"
 }
 
-func fmt_(f analysis.Fact) string {
+func factString(f analysis.Fact) string {
 	if s, ok := f.(interface{ String() string }); ok {
 		return s.String()
 	}

@@ -57,7 +57,7 @@ func TestCauses(t *testing.T) {
 	if entries == nil {
 		t.Fatal("no finding at (*feedstore.Storage).Entries")
 	}
-	var got []string
+	got := make([]string, 0, len(entries.Related))
 	for _, r := range entries.Related {
 		p := res.Fset.Position(r.Pos)
 		got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, r.Message))
@@ -154,7 +154,7 @@ func TestTypeCauses(t *testing.T) {
 	if store == nil {
 		t.Fatal("no finding at typestore.Store")
 	}
-	var got []string
+	got := make([]string, 0, len(store.Related))
 	for _, r := range store.Related {
 		p := res.Fset.Position(r.Pos)
 		got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, r.Message))

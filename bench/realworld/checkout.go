@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -35,9 +37,10 @@ func gitDir(mirror, repo string) (string, error) {
 // become empty files, listed in dest/.missing-blobs, so that go:embed
 // patterns still match.
 func extract(gitdir, commit, dest string) error {
-	ls, err := exec.Command("git", "--git-dir", gitdir, "ls-tree", "-r", "-z", commit).Output()
+	ctx := context.Background()
+	ls, err := exec.CommandContext(ctx, "git", "--git-dir", gitdir, "ls-tree", "-r", "-z", commit).Output()
 	if err != nil {
-		return fmt.Errorf("git ls-tree %s: %v", commit, err)
+		return fmt.Errorf("git ls-tree %s: %w", commit, err)
 	}
 	type entry struct{ mode, sha, path string }
 	var entries []entry
@@ -53,8 +56,10 @@ func extract(gitdir, commit, dest string) error {
 		entries = append(entries, entry{f[0], f[2], string(path)})
 	}
 	tmp := dest + ".tmp"
-	os.RemoveAll(tmp)
-	cmd := exec.Command("git", "--git-dir", gitdir, "cat-file", "--batch")
+	if err := os.RemoveAll(tmp); err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, "git", "--git-dir", gitdir, "cat-file", "--batch")
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		return err
@@ -66,8 +71,15 @@ func extract(gitdir, commit, dest string) error {
 	if err := cmd.Start(); err != nil {
 		return err
 	}
-	defer cmd.Wait()
-	defer in.Close()
+	waited := false
+	defer func() {
+		if !waited {
+			// Leaving early on an error: that error is the one
+			// returned, so the ones of closing and waiting are not.
+			_ = in.Close()
+			_ = cmd.Wait()
+		}
+	}()
 	r := bufio.NewReader(outp)
 	var missing []string
 	for _, e := range entries {
@@ -108,6 +120,10 @@ func extract(gitdir, commit, dest string) error {
 		if err != nil {
 			return err
 		}
+	}
+	waited = true
+	if err := errors.Join(in.Close(), cmd.Wait()); err != nil {
+		return fmt.Errorf("git cat-file: %w", err)
 	}
 	list := strings.Join(missing, "\n")
 	if list != "" {

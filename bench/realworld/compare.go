@@ -18,7 +18,9 @@ func cmdCompare(args []string) error {
 	var c common
 	c.bind(fs)
 	list := fs.Int("list", 20, "list at most this many appeared/disappeared findings per service (0: none)")
-	fs.Parse(args)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
 	if fs.NArg() != 2 {
 		return errors.New("want two output directories: BEFORE AFTER")
 	}

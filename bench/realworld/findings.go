@@ -57,7 +57,7 @@ func parseJSON(data []byte) (*result, error) {
 					r.errors = append(r.errors, pkg+" "+a+": "+e.Error)
 					continue
 				}
-				return nil, fmt.Errorf("%s %s: %v", pkg, a, err)
+				return nil, fmt.Errorf("%s %s: %w", pkg, a, err)
 			}
 			for _, f := range list {
 				f.Pkg, f.Analyzer = pkg, a

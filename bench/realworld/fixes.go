@@ -24,7 +24,9 @@ func cmdCheckout(args []string) error {
 	only := c.bind(fs)
 	mirror := fs.String("mirror", "/work/.mirror", "directory of bare git mirrors (owner+name/repo)")
 	src := fs.String("src", "/work/rw/src", "destination: one directory per service")
-	fs.Parse(args)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
 	c.only = splitSet(*only)
 	services, err := readTable(c.services, "name", "repo", "commit", "moddir")
 	if err != nil {
@@ -44,7 +46,7 @@ func cmdCheckout(args []string) error {
 			return err
 		}
 		if err := extract(g, s["commit"], dest); err != nil {
-			return fmt.Errorf("%s: %v", s["name"], err)
+			return fmt.Errorf("%s: %w", s["name"], err)
 		}
 		fmt.Fprintf(os.Stderr, "%s: %s at %s\n", s["name"], dest, s["commit"])
 	}
@@ -74,7 +76,9 @@ func cmdFixes(args []string) error {
 	work := fs.String("work", "/work/rw/fixsrc", "where the parent and fix trees are written (kept for reuse)")
 	out := fs.String("out", "", "output directory")
 	fs.BoolVar(&reuse, "reuse", false, "reuse the JSON outputs already in -out (of the same perfvet binary) instead of running again")
-	fs.Parse(args)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
 	c.only = splitSet(*only)
 	if c.perfvet == "" || *out == "" {
 		return errors.New("-perfvet and -out are required")
@@ -185,8 +189,12 @@ func checkFix(bin, mirror, work, out string, f map[string]string, side string, c
 	for _, ph := range strings.Fields(f["placeholders"]) {
 		p := filepath.Join(tree, filepath.FromSlash(ph))
 		if _, err := os.Stat(p); err != nil {
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			os.WriteFile(p, []byte("placeholder\n"), 0o644)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				return "error: " + err.Error(), ""
+			}
+			if err := os.WriteFile(p, []byte("placeholder\n"), 0o644); err != nil {
+				return "error: " + err.Error(), ""
+			}
 		}
 	}
 	file := filepath.Join(tree, filepath.FromSlash(f["file"]))
@@ -202,8 +210,9 @@ func checkFix(bin, mirror, work, out string, f map[string]string, side string, c
 		r, _ := filepath.Rel(mod, filepath.Dir(file))
 		pkgs = []string{"./" + filepath.ToSlash(r)}
 	}
-	lo, hi, ok := 1, 1<<30, true
+	lo, hi := 1, 1<<30
 	if fn := f["func"]; fn != "" && fn != "-" {
+		var ok bool
 		lo, hi, ok = funcSpan(file, fn)
 		if !ok && side == "fix" {
 			// The fix removed or renamed the function: what the
@@ -223,8 +232,12 @@ func checkFix(bin, mirror, work, out string, f map[string]string, side string, c
 		exit = 1
 	} else {
 		exit, _, timedOut = runPerfvet(bin, mod, pkgs, c.timeout, &stdout, &stderr)
-		os.WriteFile(base+".json", stdout.Bytes(), 0o644)
-		os.WriteFile(base+".stderr", stderr.Bytes(), 0o644)
+		if err := os.WriteFile(base+".json", stdout.Bytes(), 0o644); err != nil {
+			return "error: " + err.Error(), ""
+		}
+		if err := os.WriteFile(base+".stderr", stderr.Bytes(), 0o644); err != nil {
+			return "error: " + err.Error(), ""
+		}
 	}
 	if timedOut {
 		return "error: timeout", ""

@@ -20,7 +20,7 @@ var generatedRE = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
 func countLines(root string) (lines, files int, err error) {
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return nil
+			return skipUnreadable(d)
 		}
 		name := d.Name()
 		if d.IsDir() {
@@ -39,21 +39,27 @@ func countLines(root string) (lines, files int, err error) {
 		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") || !d.Type().IsRegular() {
 			return nil
 		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil
-		}
-		if isGenerated(data) {
-			return nil
-		}
-		files++
-		lines += bytes.Count(data, []byte{'\n'})
-		if len(data) > 0 && data[len(data)-1] != '\n' {
-			lines++
+		// A file that cannot be read is left out of the count.
+		if data, err := os.ReadFile(path); err == nil && !isGenerated(data) {
+			files++
+			lines += bytes.Count(data, []byte{'\n'})
+			if len(data) > 0 && data[len(data)-1] != '\n' {
+				lines++
+			}
 		}
 		return nil
 	})
 	return lines, files, err
+}
+
+// skipUnreadable is what countLines does with an entry the walk could not
+// read: it is left out of the count (and so is the tree under a directory
+// that could not be listed) rather than ending the walk.
+func skipUnreadable(d fs.DirEntry) error {
+	if d != nil && d.IsDir() {
+		return filepath.SkipDir
+	}
+	return nil
 }
 
 // isGenerated reports whether the generated-code marker precedes the

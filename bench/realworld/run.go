@@ -53,7 +53,6 @@ func cmdRun(args []string) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
 	}
-	var metas []meta
 	for _, s := range services.rows {
 		if c.only != nil && !c.only[s["name"]] {
 			continue
@@ -63,7 +62,6 @@ func cmdRun(args []string) error {
 			fmt.Fprintf(os.Stderr, "%s: %v\n", s["name"], err)
 			continue
 		}
-		metas = append(metas, m)
 		r, err := readResult(filepath.Join(*out, m.Name+".json"))
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "%s: %v\n", m.Name, err)
@@ -279,7 +277,7 @@ func median(xs []float64) float64 {
 }
 
 func fmtFloats(xs []float64) string {
-	var s []string
+	s := make([]string, 0, len(xs))
 	for _, x := range xs {
 		s = append(s, fmt.Sprintf("%.2f", x))
 	}

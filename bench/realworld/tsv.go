@@ -14,12 +14,16 @@ type table struct {
 	rows   []map[string]string
 }
 
-func readTable(path string, required ...string) (*table, error) {
+func readTable(path string, required ...string) (_ *table, err error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer func() {
+		if cerr := f.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
 	t := &table{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -154,7 +155,7 @@ func parseFlags(fs *flag.FlagSet, args []string, name string, fullUsage func()) 
 	switch {
 	case err == nil:
 		return -1
-	case err == flag.ErrHelp:
+	case errors.Is(err, flag.ErrHelp):
 		fs.SetOutput(out)
 		fullUsage()
 		return driver.ExitClean

@@ -419,10 +419,24 @@ func movedByVet(w string, got []string) string {
 	if !ok {
 		return ""
 	}
+	// A cause in another package, which the message names by file and
+	// line, is at the position export data gives under go vet.
+	file, line := posn, ""
+	if parts := strings.Split(posn, ":"); len(parts) >= 2 {
+		file, line = parts[0], parts[1]
+	}
+	if i := strings.LastIndex(file, "/"); i >= 0 {
+		if j := strings.LastIndex(file[:i], "/"); j >= 0 {
+			file = file[j+1:]
+		}
+	}
 	for _, g := range got {
-		_, gmsg, _ := strings.Cut(g, ": ")
+		gposn, gmsg, _ := strings.Cut(g, ": ")
 		rest, ok := strings.CutPrefix(gmsg, msg+" (at ")
 		if ok && strings.HasSuffix(rest, ")") && strings.HasSuffix(posn, strings.TrimSuffix(rest, ")")) {
+			return g
+		}
+		if gmsg == msg && gposn != posn && strings.Contains(msg, " at "+file+":"+line) {
 			return g
 		}
 	}

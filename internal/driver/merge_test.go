@@ -23,7 +23,7 @@ func TestMergeFindings(t *testing.T) {
 		return fmt.Sprintf("Entries runs a query with no context; %d request paths reach it, fix it", n)
 	}
 	sites := func(from, n int, more int) []analysis.RelatedInformation {
-		var rel []analysis.RelatedInformation
+		rel := make([]analysis.RelatedInformation, 0, n)
 		for i := range n {
 			rel = append(rel, analysis.RelatedInformation{Pos: g.Pos((from + i) * 2), Message: fmt.Sprintf("site %d", from+i)})
 		}

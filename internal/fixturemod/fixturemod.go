@@ -24,6 +24,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -86,7 +87,7 @@ func run(ctx context.Context, dir string, env []string) (skip string, err error)
 	}
 	cmd := exec.CommandContext(ctx, goTool, "mod", "download")
 	cmd.Dir = dir
-	cmd.Env = append(env, "GO111MODULE=on", "GOWORK=off")
+	cmd.Env = slices.Concat(env, []string{"GO111MODULE=on", "GOWORK=off"})
 	out, err := cmd.CombinedOutput()
 	if err == nil {
 		return "", nil
@@ -94,7 +95,7 @@ func run(ctx context.Context, dir string, env []string) (skip string, err error)
 	msg := strings.TrimSpace(string(out))
 	if line, ok := unreachable(out); ok {
 		return fmt.Sprintf("the module proxy cannot be reached or is turned off (GOPROXY=%s), and the dependencies of %s are not all in the module cache; this test needs them: %s",
-			goEnv(env, dir, "GOPROXY"), dir, line), nil
+			goEnv(ctx, env, dir, "GOPROXY"), dir, line), nil
 	}
 	return "", fmt.Errorf("downloading the dependencies of %s (go mod download): %v\n%s", dir, err, msg)
 }
@@ -134,10 +135,10 @@ func unreachable(out []byte) (string, bool) {
 
 // goEnv returns the value of a go environment variable as the go command
 // in dir sees it with env, or "?" if it cannot be read.
-func goEnv(env []string, dir, name string) string {
-	cmd := exec.Command("go", "env", name)
+func goEnv(ctx context.Context, env []string, dir, name string) string {
+	cmd := exec.CommandContext(ctx, "go", "env", name)
 	cmd.Dir = dir
-	cmd.Env = append(env, "GOWORK=off")
+	cmd.Env = slices.Concat(env, []string{"GOWORK=off"})
 	out, err := cmd.Output()
 	if err != nil {
 		return "?"

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -112,7 +113,7 @@ func TestDownloadsThenLoadsOffline(t *testing.T) {
 	// What the tests then do: load the module with GOPROXY=off.
 	list := exec.Command("go", "list", "-deps", "-test", "./...")
 	list.Dir = dir
-	list.Env = append(e, "GOPROXY=off", "GOFLAGS=-mod=mod -modcacherw")
+	list.Env = slices.Concat(e, []string{"GOPROXY=off", "GOFLAGS=-mod=mod -modcacherw"})
 	if out, err := list.CombinedOutput(); err != nil || !strings.Contains(string(out), "example.com/dep") {
 		t.Errorf("go list with GOPROXY=off after the download: %v\n%s", err, out)
 	}

@@ -156,7 +156,7 @@ func (s *stream) readFrame() ([]byte, error) {
 	for {
 		line, err := s.readLine()
 		if err != nil {
-			if err == io.EOF && !first {
+			if errors.Is(err, io.EOF) && !first {
 				return nil, io.ErrUnexpectedEOF
 			}
 			return nil, err
@@ -189,7 +189,6 @@ func (s *stream) readFrame() ([]byte, error) {
 			if n > maxMessage {
 				// Skip the body without holding it.
 				problem = fmt.Sprintf("parse error: a message of %d bytes is above the limit of %d", n, maxMessage)
-				length = -1
 				if _, err := io.CopyN(io.Discard, s.r, n); err != nil {
 					return nil, io.ErrUnexpectedEOF
 				}

@@ -99,7 +99,7 @@ func Markdown(p *plan.Plan) ([]byte, error) {
 	if len(p.Metrics) > 0 {
 		b.WriteString("\n## Required metrics\n\n| metric | type | labels | buckets |\n|---|---|---|---|\n")
 		for _, m := range p.Metrics {
-			var bs []string
+			bs := make([]string, 0, len(m.Buckets))
 			for _, x := range m.Buckets {
 				bs = append(bs, num(x))
 			}

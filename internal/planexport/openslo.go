@@ -16,10 +16,7 @@ import (
 // rolling 30-day window.
 func OpenSLO(p *plan.Plan, service string) ([]byte, error) {
 	var out Rules
-	r, err := rolesOf(p, &out)
-	if err != nil {
-		return nil, err
-	}
+	r := rolesOf(p, &out)
 	service = slug(service) // OpenSLO names are DNS labels
 	if service == "" {
 		service = "service"

@@ -104,11 +104,8 @@ type roles struct {
 // availability and latency objectives, service-wide and per endpoint.
 func PrometheusRules(p *plan.Plan) (*Rules, error) {
 	out := &Rules{}
-	r, err := rolesOf(p, out)
-	if err != nil {
-		return nil, err
-	}
-	out.Groups = append(out.Groups, recordingGroup(p, r))
+	r := rolesOf(p, out)
+	out.Groups = append(out.Groups, recordingGroup(r))
 	alerts, err := alertGroup(p, out)
 	if err != nil {
 		return nil, err
@@ -116,18 +113,14 @@ func PrometheusRules(p *plan.Plan) (*Rules, error) {
 	if len(alerts.Rules) > 0 {
 		out.Groups = append(out.Groups, alerts)
 	}
-	slo, err := sloGroups(p, r, out)
-	if err != nil {
-		return nil, err
-	}
-	out.Groups = append(out.Groups, slo...)
+	out.Groups = append(out.Groups, sloGroups(p, r, out)...)
 	return out, nil
 }
 
 // rolesOf finds the request metrics: those the plan's error_rate and
 // latency rows name, else its first histogram and its counters with and
 // without "error" in their names (plan.AlertMetrics).
-func rolesOf(p *plan.Plan, out *Rules) (roles, error) {
+func rolesOf(p *plan.Plan, out *Rules) roles {
 	var r roles
 	for _, a := range p.Alerts {
 		switch a.Kind {
@@ -171,10 +164,10 @@ func rolesOf(p *plan.Plan, out *Rules) (roles, error) {
 	if !r.haveErr {
 		out.Skipped = append(out.Skipped, "error-ratio and availability rules: the plan requires no pair of counters of requests and of failures")
 	}
-	return r, nil
+	return r
 }
 
-func recordingGroup(p *plan.Plan, r roles) Group {
+func recordingGroup(r roles) Group {
 	g := Group{Name: Prefix + "-recording"}
 	by := strings.Join(r.route, ", ")
 	if r.haveErr {
@@ -250,7 +243,7 @@ func alertGroup(p *plan.Plan, out *Rules) (Group, error) {
 // each latency objective at p95 and p99 (service-wide and per endpoint).
 // p50 has none: an objective that half the requests may miss has no error
 // budget a fast burn could exhaust.
-func sloGroups(p *plan.Plan, r roles, out *Rules) ([]Group, error) {
+func sloGroups(p *plan.Plan, r roles, out *Rules) []Group {
 	var groups []Group
 	if r.haveErr && p.SLO.Availability > 0 {
 		g := Group{Name: Prefix + "-slo-availability"}
@@ -269,7 +262,7 @@ func sloGroups(p *plan.Plan, r roles, out *Rules) ([]Group, error) {
 		groups = append(groups, g)
 	}
 	if !r.haveDur {
-		return groups, nil
+		return groups
 	}
 	type objective struct {
 		alert, record, what string
@@ -341,12 +334,12 @@ func sloGroups(p *plan.Plan, r roles, out *Rules) ([]Group, error) {
 		}
 		groups = append(groups, g)
 	}
-	return groups, nil
+	return groups
 }
 
 // windowRecords records an error ratio over every burn window.
 func windowRecords(name string, ratio func(window string) string) []Rule {
-	var rules []Rule
+	rules := make([]Rule, 0, len(burnWindows()))
 	for _, w := range burnWindows() {
 		rules = append(rules, Rule{Record: name + ":ratio_rate" + w, Expr: ratio(w)})
 	}
@@ -357,14 +350,14 @@ func windowRecords(name string, ratio func(window string) string) []Rule {
 // "or" of two multi-window conditions.
 func burnAlerts(prefix, name, sel string, budget float64, what string, m alertModel) []Rule {
 	cond := func(bs []burn) string {
-		var parts []string
+		parts := make([]string, 0, len(bs))
 		for _, b := range bs {
 			limit := num(b.Factor * budget)
 			parts = append(parts, fmt.Sprintf("(%s:ratio_rate%s%s > %s and %s:ratio_rate%s%s > %s)", name, b.Long, sel, limit, name, b.Short, sel, limit))
 		}
 		return strings.Join(parts, "\nor\n")
 	}
-	var rules []Rule
+	rules := make([]Rule, 0, 2)
 	for _, level := range []struct {
 		name, severity string
 		burns          []burn
@@ -493,7 +486,7 @@ func model(d time.Duration) string {
 	}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}, {"s", time.Second}, {"ms", time.Millisecond}} {
 		if n := d / u.d; n > 0 {
 			fmt.Fprintf(&b, "%d%s", n, u.s)
-			d -= n * u.d
+			d %= u.d
 		}
 	}
 	return b.String()
@@ -553,7 +546,7 @@ func Prometheus(p *plan.Plan) ([]byte, error) {
 }
 
 func groupsYAML(groups []Group) []yaml.MapSlice {
-	var out []yaml.MapSlice
+	out := make([]yaml.MapSlice, 0, len(groups))
 	for _, g := range groups {
 		var rules []yaml.MapSlice
 		for _, r := range g.Rules {

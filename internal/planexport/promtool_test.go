@@ -215,7 +215,7 @@ type seriesCase struct {
 }
 
 func (c seriesCase) yaml() yaml.MapSlice {
-	var exp []yaml.MapSlice
+	exp := make([]yaml.MapSlice, 0, len(c.expect))
 	for _, r := range c.expect {
 		exp = append(exp, yaml.MapSlice{
 			{Key: "exp_labels", Value: r.Labels},
@@ -302,7 +302,7 @@ func labelSet(m plan.Metric, matchers []string, extra map[string]string) string 
 	for k, v := range extra {
 		vals[k] = v
 	}
-	var parts []string
+	parts := make([]string, 0, len(vals))
 	for k, v := range vals {
 		parts = append(parts, fmt.Sprintf("%s=%q", k, v))
 	}

@@ -17,10 +17,7 @@ import (
 // for teams that already run it. service names the service.
 func Sloth(p *plan.Plan, service string) ([]byte, error) {
 	var out Rules
-	r, err := rolesOf(p, &out)
-	if err != nil {
-		return nil, err
-	}
+	r := rolesOf(p, &out)
 	if service == "" {
 		service = "service"
 	}

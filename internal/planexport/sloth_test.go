@@ -1,6 +1,7 @@
 package planexport
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,7 +46,7 @@ func TestSloth(t *testing.T) {
 			out, err := exec.Command(checker, spec).Output()
 			if err != nil {
 				var stderr []byte
-				if ee, ok := err.(*exec.ExitError); ok {
+				if ee := (*exec.ExitError)(nil); errors.As(err, &ee) {
 					stderr = ee.Stderr
 				}
 				t.Fatalf("slothcheck: %v\n%s\n--- spec:\n%s", err, stderr, data)

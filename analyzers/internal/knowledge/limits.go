@@ -49,8 +49,9 @@ var FrameworkBodyReads = map[string]bool{
 	"(" + Echo4 + ".Context).Bind":              true,
 }
 
-// BodyLimiters bound a request body, with the size at argument Size (-1:
-// none given, the library's default) or in a string such as "2M" (echo).
+// A BodyLimiter bounds a request body, with the size at argument Size
+// (-1: none given, the library's default) or in a string such as "2M"
+// (echo).
 type BodyLimiter struct {
 	Size   int
 	String bool // the size is a string such as "2M"

@@ -36,7 +36,7 @@ func TestPanicIsolation(t *testing.T) {
 		t.Fatal("the suite found nothing on e2e: the comparison would prove nothing")
 	}
 	findings := func(r *driver.Result) []string {
-		var out []string
+		out := make([]string, 0, len(r.Findings))
 		for _, f := range r.Findings {
 			out = append(out, f.Analyzer+": "+r.Fset.Position(f.Diag.Pos).String()+": "+f.Diag.Message)
 		}

@@ -207,7 +207,7 @@ func TestWholeProgramEdit(t *testing.T) {
 	}
 
 	// No implementation runs a query any more: nothing to report.
-	var edited []string
+	edited := make([]string, 0, 2)
 	overlay = make(map[string][]byte)
 	for _, name := range []string{"postgres/postgres.go", "sqlite/sqlite.go"} {
 		f := filepath.Join(dir, name)
