@@ -383,7 +383,7 @@ func diagnosticsOf(src string) (msgs []string, err error) {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, "gen.go", src, parser.SkipObjectResolution)
 	if err != nil {
-		return nil, fmt.Errorf("the generator wrote a file that does not parse: %v", err)
+		return nil, fmt.Errorf("the generator wrote a file that does not parse: %w", err)
 	}
 	imp := &stubImporter{fset: fset, pkgs: make(map[string]*types.Package)}
 	info := &types.Info{
@@ -399,7 +399,7 @@ func diagnosticsOf(src string) (msgs []string, err error) {
 	conf := types.Config{Importer: imp, GoVersion: "go1.22"}
 	pkg, err := conf.Check("example.com/gen", fset, []*ast.File{file}, info)
 	if err != nil {
-		return nil, fmt.Errorf("the generator wrote a file that does not type-check: %v", err)
+		return nil, fmt.Errorf("the generator wrote a file that does not type-check: %w", err)
 	}
 	a := pagesize.New(defaultConfig())
 	pass := &analysis.Pass{

@@ -36,9 +36,11 @@ func TestUnusablePlanFile(t *testing.T) {
 			must(t, os.Mkdir(file, 0o755))
 		}, "is a directory, not a plan file"},
 		{"named pipe", func(t *testing.T, file string) {
+			t.Helper()
 			must(t, syscall.Mkfifo(file, 0o644))
 		}, "is a named pipe, not a plan file"},
 		{"unreadable", func(t *testing.T, file string) {
+			t.Helper()
 			if os.Geteuid() == 0 {
 				t.Skip("root reads any file")
 			}

@@ -101,6 +101,7 @@ func factString(f analysis.Fact) string {
 var wantToken = regexp.MustCompile("(\\w+:)?(`[^`]*`|\"(?:[^\"\\\\]|\\\\.)*\")")
 
 func collectWants(t *testing.T, wants map[string][]want, posn token.Position, text string) {
+	t.Helper()
 	text = strings.TrimPrefix(text, "//")
 	i := strings.Index(text, "want ")
 	if i < 0 || strings.TrimSpace(text[:i]) != "" && !strings.HasSuffix(strings.TrimSpace(text[:i]), "//") {
@@ -129,6 +130,7 @@ func collectWants(t *testing.T, wants map[string][]want, posn token.Position, te
 }
 
 func matchWant(t *testing.T, wants map[string][]want, posn token.Position, name, msg, kind string) {
+	t.Helper()
 	key := posn.Filename + ":" + strconv.Itoa(posn.Line)
 	for i, w := range wants[key] {
 		if w.name == name && w.rx.MatchString(msg) {
@@ -144,6 +146,7 @@ func matchWant(t *testing.T, wants map[string][]want, posn token.Position, name,
 
 // gopathEnv loads the analysistest fixtures under testdata/src.
 func gopathEnv(t *testing.T) []string {
+	t.Helper()
 	abs, err := filepath.Abs("testdata")
 	if err != nil {
 		t.Fatal(err)

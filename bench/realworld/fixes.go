@@ -248,7 +248,9 @@ func checkFix(bin, mirror, work, out string, f map[string]string, side string, c
 	}
 	var text bytes.Buffer
 	writeText(&text, mod, r)
-	os.WriteFile(base+".txt", text.Bytes(), 0o644)
+	if err := os.WriteFile(base+".txt", text.Bytes(), 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+	}
 	if exit == 3 {
 		note = strings.TrimSpace(note + fmt.Sprintf(" %s: exit 3 (load errors, %d analyzer errors)", side, len(r.errors)))
 	}

@@ -15,7 +15,9 @@ import (
 func cmdPrecision(args []string) error {
 	fs := flag.NewFlagSet("precision", flag.ExitOnError)
 	judged := fs.String("judged", filepath.Join(here(), "judged-before.tsv"), "the table of verdicts")
-	fs.Parse(args)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
 	t, err := readTable(*judged, "service", "file:line", "analyzer", "verdict")
 	if err != nil {
 		return err

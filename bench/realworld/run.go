@@ -37,7 +37,9 @@ func cmdRun(args []string) error {
 	only := c.bind(fs)
 	src := fs.String("src", "/work/rw/src", "directory holding one checked-out service per name")
 	out := fs.String("out", "", "output directory")
-	fs.Parse(args)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
 	c.only = splitSet(*only)
 	if c.perfvet == "" || *out == "" {
 		return errors.New("-perfvet and -out are required")
@@ -141,7 +143,9 @@ func cmdSummary(args []string) error {
 	var c common
 	c.bind(fs)
 	out := fs.String("out", "", "output directory of a run")
-	fs.Parse(args)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
 	if *out == "" {
 		return errors.New("-out is required")
 	}
@@ -180,11 +184,11 @@ func loadRows(out string, services *table) ([]row, []string, error) {
 		}
 		var m meta
 		if err := json.Unmarshal(data, &m); err != nil {
-			return nil, nil, fmt.Errorf("%s: %v", mpath, err)
+			return nil, nil, fmt.Errorf("%s: %w", mpath, err)
 		}
 		r, err := readResult(filepath.Join(out, s["name"]+".json"))
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %v", s["name"], err)
+			return nil, nil, fmt.Errorf("%s: %w", s["name"], err)
 		}
 		x := row{meta: m, byAnalyzer: map[string]int{}, byCategory: map[string]int{}, total: len(r.findings), errors: len(r.errors)}
 		for _, f := range r.findings {

@@ -60,7 +60,7 @@ func (b *baselineFlags) prepare() error {
 		return fmt.Errorf("-baseline: %s does not exist; write it with -baseline %s -baseline-write", b.file, b.file)
 	}
 	if err != nil {
-		return fmt.Errorf("-baseline: %v", err)
+		return fmt.Errorf("-baseline: %w", err)
 	}
 	b.base = base
 	return nil

@@ -57,7 +57,7 @@ func planInit(args []string) int {
 		// A path that cannot be written is a mistake in the command
 		// line (exit 2); 3 is for packages that fail to load.
 		if derr := checkDirOf(file); derr != nil {
-			err = fmt.Errorf("%s: %v", file, derr)
+			err = fmt.Errorf("%s: %w", file, derr)
 		}
 		fmt.Fprintf(os.Stderr, "perfvet: plan init: %v\n", err)
 		return driver.ExitUsage

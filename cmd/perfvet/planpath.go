@@ -14,7 +14,7 @@ import (
 func resolvePlanFlag(label, file, dir string) (string, error) {
 	abs, err := plan.Resolve(file, dir)
 	if err != nil {
-		return "", fmt.Errorf("%s %s: %v", label, file, err)
+		return "", fmt.Errorf("%s %s: %w", label, file, err)
 	}
 	return abs, nil
 }
@@ -28,7 +28,7 @@ func checkOutputs(f *analyzeFlags) error {
 	}
 	if f.sarif != "" && f.sarif != "-" {
 		if err := checkDirOf(f.sarif); err != nil {
-			return fmt.Errorf("-sarif %s: %v", f.sarif, err)
+			return fmt.Errorf("-sarif %s: %w", f.sarif, err)
 		}
 	}
 	return nil

@@ -120,7 +120,7 @@ func ReadBaseline(path string) (*Baseline, error) {
 	}
 	var b Baseline
 	if err := json.Unmarshal(data, &b); err != nil {
-		return nil, fmt.Errorf("%s: not a perfvet baseline: %v", path, err)
+		return nil, fmt.Errorf("%s: not a perfvet baseline: %w", path, err)
 	}
 	if b.Version != baselineVersion {
 		return nil, fmt.Errorf("%s: baseline version %d, want %d (write it again with -baseline-write)", path, b.Version, baselineVersion)

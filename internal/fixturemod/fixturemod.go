@@ -79,11 +79,11 @@ func Ensure(tb testing.TB, dir string) {
 // an error for any other failure.
 func run(ctx context.Context, dir string, env []string) (skip string, err error) {
 	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
-		return "", fmt.Errorf("fixture module %s: %v", dir, err)
+		return "", fmt.Errorf("fixture module %s: %w", dir, err)
 	}
 	goTool, err := exec.LookPath("go")
 	if err != nil {
-		return "", fmt.Errorf("the go command is needed to download the dependencies of %s: %v", dir, err)
+		return "", fmt.Errorf("the go command is needed to download the dependencies of %s: %w", dir, err)
 	}
 	cmd := exec.CommandContext(ctx, goTool, "mod", "download")
 	cmd.Dir = dir
@@ -97,7 +97,7 @@ func run(ctx context.Context, dir string, env []string) (skip string, err error)
 		return fmt.Sprintf("the module proxy cannot be reached or is turned off (GOPROXY=%s), and the dependencies of %s are not all in the module cache; this test needs them: %s",
 			goEnv(ctx, env, dir, "GOPROXY"), dir, line), nil
 	}
-	return "", fmt.Errorf("downloading the dependencies of %s (go mod download): %v\n%s", dir, err, msg)
+	return "", fmt.Errorf("downloading the dependencies of %s (go mod download): %w\n%s", dir, err, msg)
 }
 
 // offline matches the go command's errors when a module cannot be fetched

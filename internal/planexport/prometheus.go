@@ -201,7 +201,7 @@ func alertGroup(p *plan.Plan, out *Rules) (Group, error) {
 		}
 		warn, crit, err := a.Thresholds()
 		if err != nil {
-			return g, fmt.Errorf("alert %s: %v", a.Name, err)
+			return g, fmt.Errorf("alert %s: %w", a.Name, err)
 		}
 		var expr, what string
 		switch a.Kind {

@@ -142,6 +142,7 @@ type unitCase struct {
 // silent count, per alert rule (name and severity), the cases where it
 // fires and where it stays silent.
 func unitTests(t *testing.T, rules *Rules) (tests []yaml.MapSlice, fires, silent map[string]int) {
+	t.Helper()
 	fires, silent = map[string]int{}, map[string]int{}
 	byName := map[string][]Rule{}
 	var names []string
