@@ -187,7 +187,11 @@ import (
 	"time"
 )
 
+// The package serves HTTP, so its clients' timeouts are held to the
+// plan's request_timeout.
 var c = &http.Client{Timeout: 20 * time.Second} // want "http.Client Timeout of 20s is longer than the plan's request_timeout \\(5s\\)"
+
+func Handle(w http.ResponseWriter, r *http.Request) {}
 `,
 	}
 	for name, content := range files {
