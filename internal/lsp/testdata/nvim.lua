@@ -33,7 +33,9 @@ end
 
 local query_msg = "(*sql.DB).Query in a request path has no context"
 local background_msg = "with context.Background() in a request path"
-local count_msg = "(*store.Store).Count runs a database query with no request context"
+-- One cause, one finding: Count's missing context is reported at Count in
+-- store.go; api.go keeps its own N+1 finding, which has no quick fix.
+local loop_msg = "runs a query once per element of ids"
 
 local function run()
   log("nvim " .. tostring(vim.version().major) .. "." .. tostring(vim.version().minor) .. "." .. tostring(vim.version().patch))
@@ -84,7 +86,7 @@ local function run()
 
   -- 1. Opening the file shows the findings.
   wait_for("the timeouts diagnostics", function()
-    return #find(query_msg) > 0 and #find(background_msg) > 0 and #find(count_msg) > 0
+    return #find(query_msg) > 0 and #find(background_msg) > 0 and #find(loop_msg) > 0
   end)
   local d = find(query_msg)[1]
   log(string.format("diagnostic %d:%d source=%s code=%s href=%s", d.lnum + 1, d.col + 1, tostring(d.source), tostring(code_of(d)), tostring(href_of(d))))
@@ -148,7 +150,7 @@ local function run()
     return text:find("a.Store.UserName(r.Context(), 1)", 1, true) ~= nil and text:find('"context"', 1, true) == nil
   end)
   wait_for("the context.Background() diagnostic to go away", function()
-    return #find(background_msg) == 0 and #find(count_msg) > 0
+    return #find(background_msg) == 0 and #find(loop_msg) > 0
   end)
 
   -- 4. Save: the fixed file is on disk.
