@@ -303,19 +303,7 @@ func sloGroups(p *plan.Plan, r roles, out *Rules) []Group {
 		if len(o.labels) > 0 {
 			g.Name += "-" + slug(o.labels[0].Value.(string))
 		}
-		sel := func(extra string) string {
-			var parts []string
-			if o.matchers != "" {
-				parts = append(parts, o.matchers)
-			}
-			if extra != "" {
-				parts = append(parts, extra)
-			}
-			if len(parts) == 0 {
-				return ""
-			}
-			return "{" + strings.Join(parts, ", ") + "}"
-		}
+		sel := func(extra string) string { return braces(o.matchers, extra) }
 		slow := func(w string) string {
 			return fmt.Sprintf("1 - (\n  sum(rate(%s_bucket%s[%s]))\n  /\n  sum(rate(%s_count%s[%s]))\n)",
 				r.duration.Name, sel(le), w, r.duration.Name, sel(""), w)
@@ -430,6 +418,20 @@ func leMatcher(m plan.Metric, d time.Duration) (string, bool) {
 }
 
 func secondsDuration(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+// braces joins the non-empty label matchers into a selector, "" for none.
+func braces(matchers ...string) string {
+	var parts []string
+	for _, m := range matchers {
+		if m != "" {
+			parts = append(parts, m)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
 
 func splitMatchers(s string) []string {
 	if s == "" {

@@ -56,19 +56,7 @@ func Sloth(p *plan.Plan, service string) ([]byte, error) {
 					out.Skipped = append(out.Skipped, fmt.Sprintf("%s %s: %ss is not a bucket boundary of %s", what, o.name, num(o.d), r.duration.Name))
 					continue
 				}
-				sel := func(extra string) string {
-					parts := []string{}
-					if matchers != "" {
-						parts = append(parts, matchers)
-					}
-					if extra != "" {
-						parts = append(parts, extra)
-					}
-					if len(parts) == 0 {
-						return ""
-					}
-					return "{" + strings.Join(parts, ", ") + "}"
-				}
+				sel := func(extra string) string { return braces(matchers, extra) }
 				slos = append(slos, yaml.MapSlice{
 					{Key: "name", Value: name + "-latency-" + o.name},
 					{Key: "objective", Value: o.q * 100},
