@@ -8,11 +8,18 @@
 //
 //	go run ./bench/sweep                         # std and the whole module cache (hours)
 //	go run ./bench/sweep -std=false -match 'gorm|redis' -limit 5
+//	go run ./bench/sweep -std=false -all-versions -nice 15 -timeout 120s -budget 60m -table sweep.tsv
 //
 // Each module is analysed in its directory in the module cache, offline
 // (GOPROXY=off), so a module whose dependencies are not in the cache gives
-// a load error: counted as a clean error, as it should be. The exit status
-// is 1 if anything crashed or timed out.
+// a load error: counted as a clean error, as it should be; so is a module
+// with no Go package (exit 2, "matches no packages"). The exit status is 1
+// if anything crashed or timed out.
+//
+// -table writes one tab-separated row per target: module, packages (the
+// root packages perfvet loaded, from its -timing line), exit code,
+// seconds, outcome (ok, clean error, CRASH, TIMEOUT, or "not run" for the
+// targets left when -budget ran out) and the first line of a crash.
 package main
 
 import (
@@ -23,11 +30,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -42,6 +51,10 @@ func main() {
 	flag.IntVar(&opts.limit, "limit", 0, "at most this many modules (0: all)")
 	flag.DurationVar(&opts.timeout, "timeout", 5*time.Minute, "time limit per target")
 	flag.BoolVar(&opts.allVersions, "all-versions", false, "every version of a module, not only the newest in the cache")
+	flag.IntVar(&opts.nice, "nice", 0, "run perfvet under nice -n N (0: not niced)")
+	flag.DurationVar(&opts.budget, "budget", 0, "start no target after this much time (0: no cap); the rest are listed as not run")
+	flag.StringVar(&opts.table, "table", "", "write a tab-separated table of every target to this file")
+	flag.Int64Var(&opts.shuffle, "shuffle", 0, "run the modules in an order shuffled with this seed (0: sorted), so that a -budget samples the whole cache")
 	flag.Parse()
 	if match != "" {
 		re, err := regexp.Compile(match)
@@ -72,6 +85,10 @@ type options struct {
 	limit       int
 	timeout     time.Duration
 	allVersions bool
+	nice        int
+	budget      time.Duration
+	table       string
+	shuffle     int64
 	// targets, if set, replaces the discovery of std and the module cache.
 	targets []target
 }
@@ -88,18 +105,30 @@ type outcome int
 
 const (
 	clean      outcome = iota // exit 0 or 1: analysed
-	cleanError                // exit 3: load or type errors, reported
+	cleanError                // exit 3: load or type errors, reported; exit 2: no package
 	crash                     // a panic, an internal error, an unexpected exit
 	timeout
+	notRun // the -budget ran out before this target
 )
 
 func (o outcome) String() string {
-	return [...]string{"ok", "clean error", "CRASH", "TIMEOUT"}[o]
+	return [...]string{"ok", "clean error", "CRASH", "TIMEOUT", "not run"}[o]
 }
 
 type summary struct {
-	runs, ok, cleanErrors, crashes, timeouts int
-	outcomes                                 map[string]outcome // by target name
+	runs, ok, cleanErrors, crashes, timeouts, notRun int
+	packages                                         int                // root packages loaded, summed
+	outcomes                                         map[string]outcome // by target name
+}
+
+// A run is what one target gave.
+type run struct {
+	target   target
+	outcome  outcome
+	exit     int // -1: no exit code (timeout, not run)
+	packages int // -1: unknown
+	wall     time.Duration
+	detail   string
 }
 
 func sweep(opts options, out io.Writer) (summary, error) {
@@ -123,29 +152,83 @@ func sweep(opts options, out io.Writer) (summary, error) {
 			return sum, err
 		}
 	}
-	start := time.Now()
-	for _, t := range targets {
-		o, wall, detail := runOne(opts, t)
-		sum.runs++
-		sum.outcomes[t.name] = o
-		switch o {
-		case clean:
-			sum.ok++
-		case cleanError:
-			sum.cleanErrors++
-		case crash:
-			sum.crashes++
-		case timeout:
-			sum.timeouts++
+	var table *os.File
+	if opts.table != "" {
+		f, err := os.Create(opts.table)
+		if err != nil {
+			return sum, err
 		}
-		fmt.Fprintf(out, "%-11s %6.1fs  %s\n", o, wall.Seconds(), t.name)
-		if detail != "" {
-			fmt.Fprintf(out, "%s\n", indent(detail))
+		defer func() { _ = f.Close() }()
+		table = f
+		if _, err := fmt.Fprintln(table, "module\tpackages\texit\tseconds\toutcome\tdetail"); err != nil {
+			return sum, fmt.Errorf("writing %s: %w", opts.table, err)
 		}
 	}
-	fmt.Fprintf(out, "\n%d runs in %v: %d analysed, %d clean errors (did not load or type-check), %d crashes, %d timeouts\n",
-		sum.runs, time.Since(start).Round(time.Second), sum.ok, sum.cleanErrors, sum.crashes, sum.timeouts)
+	start := time.Now()
+	for _, t := range targets {
+		r := run{target: t, outcome: notRun, exit: -1, packages: -1}
+		if opts.budget <= 0 || time.Since(start) < opts.budget {
+			r = runOne(opts, t)
+			sum.runs++
+		}
+		sum.count(r)
+		if r.outcome != notRun {
+			fmt.Fprintf(out, "%-11s %6.1fs  %s\n", r.outcome, r.wall.Seconds(), t.name)
+			if r.detail != "" {
+				fmt.Fprintf(out, "%s\n", indent(r.detail))
+			}
+		}
+		if table != nil {
+			if err := writeRow(table, r); err != nil {
+				return sum, fmt.Errorf("writing %s: %w", opts.table, err)
+			}
+		}
+	}
+	fmt.Fprintf(out, "\n%d runs in %v (%d packages): %d analysed, %d clean errors (did not load or type-check, or no package), %d crashes, %d timeouts",
+		sum.runs, time.Since(start).Round(time.Second), sum.packages, sum.ok, sum.cleanErrors, sum.crashes, sum.timeouts)
+	if sum.notRun > 0 {
+		fmt.Fprintf(out, "; %d not run (-budget %v)", sum.notRun, opts.budget)
+	}
+	fmt.Fprintln(out)
 	return sum, nil
+}
+
+func (sum *summary) count(r run) {
+	sum.outcomes[r.target.name] = r.outcome
+	if r.packages > 0 {
+		sum.packages += r.packages
+	}
+	switch r.outcome {
+	case clean:
+		sum.ok++
+	case cleanError:
+		sum.cleanErrors++
+	case crash:
+		sum.crashes++
+	case timeout:
+		sum.timeouts++
+	case notRun:
+		sum.notRun++
+	}
+}
+
+// writeRow writes a run as a row of the -table file.
+func writeRow(w io.Writer, r run) error {
+	secs := ""
+	if r.outcome != notRun {
+		secs = fmt.Sprintf("%.1f", r.wall.Seconds())
+	}
+	detail, _, _ := strings.Cut(strings.TrimSpace(r.detail), "\n")
+	_, err := fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", r.target.name, unknown(r.packages), unknown(r.exit), secs, r.outcome, detail)
+	return err
+}
+
+// unknown formats a count, or a dash for -1.
+func unknown(n int) string {
+	if n < 0 {
+		return "-"
+	}
+	return fmt.Sprint(n)
 }
 
 // discover lists std and the modules of the module cache.
@@ -201,6 +284,9 @@ func discover(opts options) ([]target, error) {
 		}
 	}
 	slices.Sort(dirs)
+	if opts.shuffle != 0 {
+		rand.New(rand.NewPCG(uint64(opts.shuffle), 0)).Shuffle(len(dirs), func(i, j int) { dirs[i], dirs[j] = dirs[j], dirs[i] })
+	}
 	if opts.limit > 0 && len(dirs) > opts.limit {
 		dirs = dirs[:opts.limit]
 	}
@@ -231,10 +317,15 @@ func versionLess(a, b string) bool {
 func notDigit(r rune) bool { return r < '0' || r > '9' }
 
 // runOne runs perfvet on a target, offline, and classifies the run.
-func runOne(opts options, t target) (outcome, time.Duration, string) {
+func runOne(opts options, t target) run {
 	ctx, cancel := context.WithTimeout(context.Background(), opts.timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, opts.perfvet, t.patterns...)
+	args := append([]string{opts.perfvet, "-timing"}, t.patterns...)
+	if opts.nice != 0 {
+		args = append([]string{"nice", "-n", fmt.Sprint(opts.nice)}, args...)
+	}
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+	killGroupOnCancel(cmd)
 	cmd.Dir = t.dir
 	// Offline, and never writing to the read-only module cache.
 	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly", "GOWORK=off")
@@ -244,14 +335,37 @@ func runOne(opts options, t target) (outcome, time.Duration, string) {
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
+	r := run{target: t, exit: -1, packages: packagesLoaded(stderr.String()), wall: wall}
 	if ctx.Err() != nil {
-		return timeout, wall, ""
+		r.outcome = timeout
+		return r
 	}
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {
-		return crash, wall, err.Error()
+		r.outcome, r.detail = crash, err.Error()
+		return r
 	}
-	return classify(cmd.ProcessState.ExitCode(), stderr.String()), wall, crashDetail(cmd.ProcessState.ExitCode(), stderr.String())
+	r.exit = cmd.ProcessState.ExitCode()
+	r.outcome = classify(r.exit, stderr.String())
+	r.detail = crashDetail(r.exit, stderr.String())
+	return r
+}
+
+// timingLine is the first line perfvet -timing prints.
+var timingLine = regexp.MustCompile(`(?m)^perfvet: (\d+) packages, load `)
+
+// packagesLoaded returns the number of root packages from perfvet's
+// -timing output, or -1 (perfvet stopped before loading, or crashed).
+func packagesLoaded(stderr string) int {
+	m := timingLine.FindStringSubmatch(stderr)
+	if m == nil {
+		return -1
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil {
+		return -1
+	}
+	return n
 }
 
 // classify tells a crash from a clean result by the exit code and by
@@ -266,6 +380,10 @@ func classify(code int, stderr string) outcome {
 		return clean
 	case 3:
 		return cleanError
+	case 2:
+		if strings.Contains(stderr, "matches no packages") || strings.Contains(stderr, "no packages matched") {
+			return cleanError // a module with no Go package, said so
+		}
 	}
 	return crash
 }

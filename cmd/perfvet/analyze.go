@@ -315,7 +315,7 @@ func printPlanError(err error) {
 }
 
 func printTiming(w io.Writer, res *driver.Result) {
-	fmt.Fprintf(w, "perfvet: load %v, analysis %v\n", res.Load.Round(msRound), res.Analyze.Round(msRound))
+	fmt.Fprintf(w, "perfvet: %d packages, load %v, analysis %v\n", len(res.Packages), res.Load.Round(msRound), res.Analyze.Round(msRound))
 	names := make([]string, 0, len(res.Timing))
 	for n := range res.Timing {
 		names = append(names, n)
