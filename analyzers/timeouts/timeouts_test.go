@@ -83,6 +83,15 @@ func TestSuggestedFixes(t *testing.T) {
 	requireFixedTypeChecks(t, "fixes")
 }
 
+// TestTimeoutFixes: the plan's request_timeout written into client and
+// server literals, the time import added or reused under its name, and
+// no fix where time is shadowed, where the literal sets the field to zero
+// or where the function zeroes it later.
+func TestTimeoutFixes(t *testing.T) {
+	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.New(defaultPlan()), "timeoutfixes"))
+	requireFixedTypeChecks(t, "timeoutfixes")
+}
+
 // requireFixedTypeChecks type-checks a fixture package with each file
 // replaced by its golden file: RunWithSuggestedFixes has checked that the
 // golden file is what the fixes produce, so this checks that every fix

@@ -1,0 +1,112 @@
+package timeouts
+
+import (
+	"fmt"
+	"go/ast"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/fixutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
+)
+
+// The suggested fixes of the client and server rules: the plan's
+// request_timeout written into the literal that creates the client or
+// server. Offered only where the edit is certain to compile and to be
+// what runs: a keyed literal (not a value copied from elsewhere) whose
+// field is neither written in it nor stored to anywhere else in the
+// function, and a "time" qualifier that resolves at the literal.
+
+// reportWithFix reports a finding at node n with its suggested fixes.
+func (c *checker) reportWithFix(n ast.Node, fixes []analysis.SuggestedFix, category, format string, args ...any) {
+	d := analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...), SuggestedFixes: fixes}
+	c.pass.Report(d)
+}
+
+// clientTimeoutFix adds Timeout: <request_timeout> to an http.Client
+// literal.
+func (c *checker) clientTimeoutFix(n ast.Node, allocs []*ssa.Alloc) []analysis.SuggestedFix {
+	lit := literalOf(n)
+	if lit == nil || len(flow.FieldStores(allocs, "Timeout")) > 0 {
+		return nil
+	}
+	return c.durationFieldsFix(lit, "Set the client's Timeout to the plan's request_timeout", "Timeout")
+}
+
+// serverTimeoutsFix adds ReadHeaderTimeout, ReadTimeout and WriteTimeout
+// (those the function does not set) to an http.Server literal, each the
+// plan's request_timeout.
+func (c *checker) serverTimeoutsFix(lit *ast.CompositeLit, allocs []*ssa.Alloc) []analysis.SuggestedFix {
+	var fields []string
+	for _, f := range []string{"ReadHeaderTimeout", "ReadTimeout", "WriteTimeout"} {
+		if storedOutside(flow.FieldStores(allocs, f), lit) || keyed(lit, f) {
+			if f != "WriteTimeout" {
+				return nil // set (to zero) elsewhere: a choice the fix would not see
+			}
+			continue
+		}
+		fields = append(fields, f)
+	}
+	return c.durationFieldsFix(lit, "Set the server's read and write timeouts to the plan's request_timeout", fields...)
+}
+
+// durationFieldsFix adds each field, set to the plan's request_timeout,
+// to lit.
+func (c *checker) durationFieldsFix(lit *ast.CompositeLit, message string, fields ...string) []analysis.SuggestedFix {
+	d := c.requestTimeout()
+	if d <= 0 || len(fields) == 0 {
+		return nil
+	}
+	file := fixutil.File(c.pass.Files, lit.Pos())
+	q, edits, ok := fixutil.Qualifier(c.pass.Pkg, c.pass.TypesInfo, file, lit.Pos(), "time", "time")
+	if !ok {
+		return nil
+	}
+	value := fixutil.Duration(d, q)
+	add := make([]fixutil.Field, len(fields))
+	for i, f := range fields {
+		add[i] = fixutil.Field{Key: f, Value: value}
+	}
+	e, ok := fixutil.AddFields(c.pass.Fset, lit, add...)
+	if !ok {
+		return nil
+	}
+	return fixutil.Fix(message, append(edits, e)...)
+}
+
+// literalOf returns the composite literal n is or takes the address of.
+func literalOf(n ast.Node) *ast.CompositeLit {
+	e, ok := n.(ast.Expr)
+	if !ok {
+		return nil
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = ast.Unparen(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
+}
+
+// keyed reports whether lit sets field.
+func keyed(lit *ast.CompositeLit, field string) bool {
+	for _, e := range lit.Elts {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// storedOutside reports whether a store is not one of the literal's own.
+func storedOutside(stores []*ssa.Store, lit *ast.CompositeLit) bool {
+	for _, st := range stores {
+		if st.Pos() < lit.Pos() || st.Pos() >= lit.End() {
+			return true
+		}
+	}
+	return false
+}
