@@ -268,6 +268,7 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 // request input is reported here, a parameter becomes part of the fact.
 func (c *checker) sink(f *ssa.Function, fact *pageFact, v ssa.Value, at *ssa.BasicBlock, pos token.Pos, sink string) {
 	t := c.newTracer(f)
+	t.root = v
 	t.trace(v, at)
 	c.settle(fact, t, pos, sink, "", c.posn(pos), nil)
 }
@@ -277,6 +278,7 @@ func (c *checker) sink(f *ssa.Function, fact *pageFact, v ssa.Value, at *ssa.Bas
 func (c *checker) sinkThrough(f *ssa.Function, fact *pageFact, arg ssa.Value, s ParamSink, call ssa.CallInstruction, fn *types.Func) {
 	t := c.newTracer(f)
 	if s.Field == "" {
+		t.root = arg
 		t.trace(arg, call.Block())
 	} else {
 		t.fieldOfArg(arg, s.Field, call)
@@ -290,7 +292,7 @@ func (c *checker) settle(fact *pageFact, t *tracer, pos token.Pos, sink, via, po
 	for _, o := range t.origins {
 		switch {
 		case o.source != "":
-			c.reportUnclamped(pos, o.source, sink, via, posn, helper)
+			c.reportUnclamped(pos, o.source, sink, via, posn, helper, c.clampFix(t.root))
 		case o.param >= 0:
 			fact.Sinks = append(fact.Sinks, ParamSink{Index: o.param, Field: o.field, Sink: sink, Via: via, Posn: posn})
 		}
@@ -448,7 +450,7 @@ func (c *checker) read(fact *pageFact, call ssa.CallInstruction, reqPath bool, r
 
 // ---- reports ----
 
-func (c *checker) reportUnclamped(pos token.Pos, source, sink, via, posn string, helper *types.Func) {
+func (c *checker) reportUnclamped(pos token.Pos, source, sink, via, posn string, helper *types.Func, fixes []analysis.SuggestedFix) {
 	where := "reaches " + sink
 	if sink == sinkMake {
 		where = "sizes make"
@@ -464,7 +466,7 @@ func (c *checker) reportUnclamped(pos token.Pos, source, sink, via, posn string,
 	if helper != nil {
 		related = c.relatedAt(helper, posn, "the page size reaches "+sink)
 	}
-	c.report(pos, related, CategoryUnclamped, "page size from %s %s without an upper bound, %s; clamp it to %s", source, where, cost, c.planMax())
+	c.reportFix(pos, related, fixes, CategoryUnclamped, "page size from %s %s without an upper bound, %s; clamp it to %s", source, where, cost, c.planMax())
 }
 
 func (c *checker) reportClamp(cl clamp) {
@@ -518,11 +520,16 @@ func (c *checker) planMax() string {
 
 // report reports a finding at the call, make or comparison at pos, once.
 func (c *checker) report(pos token.Pos, related []analysis.RelatedInformation, category, format string, args ...any) {
+	c.reportFix(pos, related, nil, category, format, args...)
+}
+
+// reportFix is report with suggested fixes.
+func (c *checker) reportFix(pos token.Pos, related []analysis.RelatedInformation, fixes []analysis.SuggestedFix, category, format string, args ...any) {
 	if !c.reporting || !pos.IsValid() || c.reported[pos] {
 		return
 	}
 	c.reported[pos] = true
-	d := analysis.Diagnostic{Pos: pos, Category: category, Message: fmt.Sprintf(format, args...), Related: related}
+	d := analysis.Diagnostic{Pos: pos, Category: category, Message: fmt.Sprintf(format, args...), Related: related, SuggestedFixes: fixes}
 	if call := c.calls[pos]; call != nil {
 		d.Pos, d.End = call.Pos(), call.End()
 	} else if b := c.binops[pos]; b != nil {

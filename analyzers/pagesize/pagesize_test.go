@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/perfvet/perfvet/analyzers/internal/fixtest"
 	"github.com/perfvet/perfvet/analyzers/pagesize"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
@@ -21,6 +22,14 @@ func TestPageSize(t *testing.T) {
 
 // requireWellTyped fails on fixtures with type errors: there the flow
 // checks are skipped, and a test could pass for the wrong reason.
+// TestClampFixes: the clamp to max_page_size inserted after the read, once
+// for a variable two queries use, and no fix where the page size is no
+// variable, is defined in an if's init, is assigned again or is a phi.
+func TestClampFixes(t *testing.T) {
+	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), pagesize.New(defaultConfig()), "clampfixes"))
+	fixtest.RequireFixedTypeChecks(t, "clampfixes")
+}
+
 func requireWellTyped(t *testing.T, results []*analysistest.Result) {
 	t.Helper()
 	for _, r := range results {

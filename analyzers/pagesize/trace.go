@@ -35,6 +35,7 @@ type tracer struct {
 	clamps  []clamp
 	depth   int
 	shared  *traceShared
+	root    ssa.Value // the value traced from the sink, for the fix (fix.go)
 }
 
 // traceShared is what a trace shares with its sub-traces.

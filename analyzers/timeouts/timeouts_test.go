@@ -2,17 +2,15 @@ package timeouts_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/packages"
-
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/perfvet/perfvet/analyzers/internal/fixtest"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/analyzers/timeouts"
 )
@@ -80,7 +78,7 @@ func TestIllTyped(t *testing.T) {
 
 func TestSuggestedFixes(t *testing.T) {
 	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.New(defaultPlan()), "fixes"))
-	requireFixedTypeChecks(t, "fixes")
+	fixtest.RequireFixedTypeChecks(t, "fixes")
 }
 
 // TestTimeoutFixes: the plan's request_timeout written into client and
@@ -89,47 +87,7 @@ func TestSuggestedFixes(t *testing.T) {
 // or where the function zeroes it later.
 func TestTimeoutFixes(t *testing.T) {
 	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.New(defaultPlan()), "timeoutfixes"))
-	requireFixedTypeChecks(t, "timeoutfixes")
-}
-
-// requireFixedTypeChecks type-checks a fixture package with each file
-// replaced by its golden file: RunWithSuggestedFixes has checked that the
-// golden file is what the fixes produce, so this checks that every fix
-// yields code that compiles (a fix inserting r.Context() where r is a
-// shadowing string would not).
-func requireFixedTypeChecks(t *testing.T, pkg string) {
-	t.Helper()
-	goldens, _ := filepath.Glob(filepath.Join("testdata", "src", pkg, "*.go.golden"))
-	if len(goldens) == 0 {
-		t.Fatalf("no golden files in %s", pkg)
-	}
-	overlay := make(map[string][]byte)
-	for _, g := range goldens {
-		abs, err := filepath.Abs(g)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src, err := os.ReadFile(abs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		overlay[strings.TrimSuffix(abs, ".golden")] = src
-	}
-	cfg := &packages.Config{
-		Mode:    packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
-		Env:     append(os.Environ(), gopathEnv(t)...),
-		Overlay: overlay,
-	}
-	pkgs, err := packages.Load(cfg, pkg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(pkgs) != 1 || pkgs[0].Types == nil {
-		t.Fatalf("loading the fixed %s: %v", pkg, pkgs)
-	}
-	for _, e := range pkgs[0].Errors {
-		t.Errorf("the fixed %s does not compile: %v", pkg, e)
-	}
+	fixtest.RequireFixedTypeChecks(t, "timeoutfixes")
 }
 
 func TestPlanLimitsOff(t *testing.T) {
