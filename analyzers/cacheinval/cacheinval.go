@@ -306,7 +306,7 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 		}
 	})
 	for _, o := range c.mapOps(fn) {
-		c.judgeOp(&o, posNode(o.pos), nil, "")
+		c.judgeOp(&o, posNode(o.pos), nil, knowledge.TTLNone, "")
 		c.judgeWrapper(&o, posNode(o.pos))
 		s.addOp(o)
 	}
@@ -458,7 +458,7 @@ func (c *checker) libOps(instr ssa.CallInstruction, fn *types.Func, lop knowledg
 			o.Tables, o.ValueParam = tables, valueParam
 		}
 		site := c.callNode(instr)
-		c.judgeOp(&o, site, ttlNode, "")
+		c.judgeOp(&o, site, ttlNode, lop.Mode, "")
 		c.judgeWrapper(&o, site)
 		ops = append(ops, o)
 	}
@@ -541,6 +541,7 @@ func (c *checker) resolve(o Op, instr ssa.CallInstruction, callee *types.Func) O
 		}
 	}
 	var ttlNode ast.Node
+	mode := knowledge.TTLMode(o.TTL.Mode)
 	if o.TTL.State == ttlParam {
 		p := o.TTL.Param
 		if a := arg(p); a != nil {
@@ -562,14 +563,14 @@ func (c *checker) resolve(o Op, instr ssa.CallInstruction, callee *types.Func) O
 		}
 	}
 	if !wasJudged {
-		c.judgeOp(&o, c.callNode(instr), ttlNode, analysisutil.Display(callee))
+		c.judgeOp(&o, c.callNode(instr), ttlNode, mode, analysisutil.Display(callee))
 	}
 	return o
 }
 
 // judgeOp applies the rules on expiry to an operation whose key and TTL
 // are now known, once: where that first happens.
-func (c *checker) judgeOp(o *Op, call ast.Node, ttlNode ast.Node, through string) {
+func (c *checker) judgeOp(o *Op, call ast.Node, ttlNode ast.Node, mode knowledge.TTLMode, through string) {
 	if o.Judged || o.KeyParam >= 0 || o.TTL.State == ttlParam {
 		return
 	}
@@ -577,6 +578,7 @@ func (c *checker) judgeOp(o *Op, call ast.Node, ttlNode ast.Node, through string
 	if !c.reporting || call == nil {
 		return
 	}
+	ttlSyntax := ttlNode // nil: the call has no TTL to fix
 	if ttlNode == nil {
 		ttlNode = call
 	}
@@ -612,7 +614,7 @@ func (c *checker) judgeOp(o *Op, call ast.Node, ttlNode ast.Node, through string
 	if limit > 0 {
 		fix = fmt.Sprintf("give it a TTL (the plan allows %s)", dur(limit))
 	}
-	c.never[o.Key] = append(c.never[o.Key], neverSite{node: call, msg: fmt.Sprintf("%s %s%s and nothing in this package or its dependencies deletes or expires it: once its data changes, readers get the stale entry until the cache is flushed; %s, or delete the key where the data changes", family(o.Key), verb, where, fix)})
+	c.never[o.Key] = append(c.never[o.Key], neverSite{node: call, fix: c.ttlEdits(ttlSyntax, mode, limit), msg: fmt.Sprintf("%s %s%s and nothing in this package or its dependencies deletes or expires it: once its data changes, readers get the stale entry until the cache is flushed; %s, or delete the key where the data changes", family(o.Key), verb, where, fix)})
 }
 
 // isMapLike reports whether a cache is a Go map or a sync.Map: those are
@@ -636,6 +638,7 @@ func isSizeBounded(lib string) bool {
 type neverSite struct {
 	node ast.Node
 	msg  string
+	fix  []analysis.TextEdit // gives this write the plan's TTL (fix.go)
 }
 
 // reportNever reports each family written with no expiry once, at its
@@ -667,7 +670,8 @@ func (c *checker) reportNever() []string {
 				related = append(related, analysis.RelatedInformation{Pos: s.node.Pos(), End: s.node.End(), Message: "also written with no expiry here"})
 			}
 		}
-		c.reportRelated(sites[0].node, CategoryNeverExpires, analysisutil.BoundedRelated(related), "%s", sites[0].msg)
+		c.pass.Report(analysis.Diagnostic{Pos: sites[0].node.Pos(), End: sites[0].node.End(), Category: CategoryNeverExpires, Message: sites[0].msg,
+			Related: analysisutil.BoundedRelated(related), SuggestedFixes: c.neverFix(sites)})
 	}
 	return fams
 }

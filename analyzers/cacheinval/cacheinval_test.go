@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/perfvet/perfvet/analyzers/cacheinval"
+	"github.com/perfvet/perfvet/analyzers/internal/fixtest"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
@@ -19,6 +20,15 @@ func TestCacheinval(t *testing.T) {
 		"stale", "gormlib", "bunlib", "memcachelib", "ristrettolib", "gocachelib", "lrulib", "bigcachelib", "freecachelib", "wrappers", "redisv8", "rueidislib",
 		"lcwlib", "kvredis", "onefamily", "onefamily/more")
 	requireWellTyped(t, results)
+}
+
+// TestTTLFixes: the plan's TTL for the family written where a write says
+// "no expiry" (a constant, or an Item or SetArgs literal without the
+// field), in the parameter's unit, with the time import added; no fix for
+// a TTL in a variable or where time is shadowed.
+func TestTTLFixes(t *testing.T) {
+	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "ttlfixes"))
+	fixtest.RequireFixedTypeChecks(t, "ttlfixes")
 }
 
 // requireWellTyped fails on fixtures with type errors: there the flow

@@ -96,7 +96,7 @@ func (c *checker) rueidisOps(instr ssa.CallInstruction) []Op {
 		} else {
 			o.ValueParam = -1
 		}
-		c.judgeOp(&o, c.callNode(instr), ttlNode, "")
+		c.judgeOp(&o, c.callNode(instr), ttlNode, knowledge.TTLNone, "")
 		ops = append(ops, o)
 	}
 	return ops

@@ -122,10 +122,10 @@ func resolvesToPackage(scope *types.Scope, pos token.Pos, name, path string) boo
 	return ok && pn.Imported().Path() == path
 }
 
-// importEdit inserts an import of path into f: into its first import
-// declaration, in sorted place among the standard library's imports of
-// the first group, or as a declaration of its own after the package
-// clause.
+// importEdit inserts an import of the standard package path into f: into
+// its first import declaration (made a block if it is a single import), in
+// sorted place among the standard imports before any third-party one, or
+// as a declaration of its own after the package clause.
 func importEdit(f *ast.File, path string) (analysis.TextEdit, bool) {
 	quoted := strconv.Quote(path)
 	for _, decl := range f.Decls {
@@ -134,8 +134,26 @@ func importEdit(f *ast.File, path string) (analysis.TextEdit, bool) {
 			continue
 		}
 		if !gd.Lparen.IsValid() {
-			// import "x": a second declaration after it.
-			return analysis.TextEdit{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport " + quoted)}, true
+			// import "x": a block of both, as goimports writes it.
+			is, ok := gd.Specs[0].(*ast.ImportSpec)
+			if !ok {
+				return analysis.TextEdit{}, false
+			}
+			other := is.Path.Value
+			if is.Name != nil {
+				other = is.Name.Name + " " + other
+			}
+			p, _ := strconv.Unquote(is.Path.Value)
+			var block string
+			switch {
+			case strings.Contains(p, "."):
+				block = quoted + "\n\n\t" + other
+			case p < path:
+				block = other + "\n\t" + quoted
+			default:
+				block = quoted + "\n\t" + other
+			}
+			return analysis.TextEdit{Pos: gd.Pos(), End: gd.End(), NewText: []byte("import (\n\t" + block + "\n)")}, true
 		}
 		specs := gd.Specs
 		if len(specs) == 0 {
