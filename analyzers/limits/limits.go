@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/fixutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/plan"
@@ -123,6 +124,9 @@ type site struct {
 	Pos      token.Pos // valid in hosts that share one FileSet
 	Category string
 	Msg      string
+	// fix limits the body before the read (fix.go); not in facts: only a
+	// read reported by its own package is fixed.
+	fix []analysis.TextEdit
 }
 
 func (*programFact) AFact() {}
@@ -239,13 +243,14 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
 	fn := analysisutil.Callee(info, call)
 	name := analysisutil.FullName(fn)
 	var owner string // the request (or framework context) whose body is read
+	var ownerExpr ast.Expr
 	switch {
 	case knowledge.UploadReads[name] || knowledge.FrameworkBodyReads[name]:
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			return
 		}
-		owner = types.ExprString(sel.X)
+		owner, ownerExpr = types.ExprString(sel.X), sel.X
 	default:
 		i := knowledge.BodyReaders[name]
 		if i >= len(call.Args) {
@@ -255,7 +260,8 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
 		if !isBodyField(info, arg) {
 			return // not a request body, or already a limited reader
 		}
-		owner = types.ExprString(arg.(*ast.SelectorExpr).X)
+		ownerExpr = arg.(*ast.SelectorExpr).X
+		owner = types.ExprString(ownerExpr)
 	}
 	for _, l := range limited {
 		// r.Body limited bounds r's reads; c.Request.Body bounds c's.
@@ -281,6 +287,9 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
 		msg = fmt.Sprintf("%s reads the request body whole with no limit, so one request of any size is held in memory; wrap it first, r.Body = http.MaxBytesReader(w, r.Body, %d) (the plan's %s is %v)", what, int64(size), key, size)
 	}
 	s := c.site(call, category, msg)
+	if !knowledge.FrameworkBodyReads[name] {
+		s.fix = c.bodyLimitFix(call, ownerExpr)
+	}
 	c.own.Reads = append(c.own.Reads, s)
 }
 
@@ -404,7 +413,7 @@ func (c *checker) reportReads(reads []site, category string) {
 // package at a time (go vet), at the server start with its position named.
 func (c *checker) report(s site) {
 	if pos := s.Pos; pos.IsValid() && c.samePlace(pos, s.Posn) {
-		c.pass.Report(analysis.Diagnostic{Pos: pos, Category: s.Category, Message: s.Msg})
+		c.pass.Report(analysis.Diagnostic{Pos: pos, Category: s.Category, Message: s.Msg, SuggestedFixes: fixutil.Fix("Limit the request body to the plan's size", s.fix...)})
 		return
 	}
 	at := c.start

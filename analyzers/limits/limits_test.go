@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/perfvet/perfvet/analyzers/internal/fixtest"
 	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
 	"github.com/perfvet/perfvet/analyzers/limits"
 	"github.com/perfvet/perfvet/analyzers/plan"
@@ -112,3 +113,20 @@ func wants(pkgs []*packages.Package) []expectation {
 }
 
 func base(file string) string { return file[strings.LastIndex(file, "/")+1:] }
+
+// TestBodyFixes: the body limit inserted at the handler's first statement
+// (once for all its reads; max_upload_size where it parses a multipart
+// form), and no fix where the function has no ResponseWriter or reads a
+// request that is not its parameter.
+func TestBodyFixes(t *testing.T) {
+	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
+	for _, pkg := range []string{"bodyfixes", "bodynofix"} {
+		results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, pkg)
+		for _, r := range results {
+			for _, err := range r.Action.Package.TypeErrors {
+				t.Errorf("fixture does not type-check: %v", err)
+			}
+		}
+		fixtest.RequireFixedTypeChecks(t, pkg)
+	}
+}
