@@ -33,7 +33,9 @@ type edit struct {
 
 // ApplyFixes applies the first suggested fix of each finding, file by file.
 // A fix whose edits overlap an edit already taken is skipped (run perfvet
-// -fix again to apply it). Imports that the edits leave unused are removed
+// -fix again to apply it); an edit identical to one already taken (the
+// same import, the same body limit for two reads of one handler) is
+// shared, not an overlap. Imports that the edits leave unused are removed
 // and each file is gofmt-ed. Findings without a fix are returned unfixed.
 func (r *Result) ApplyFixes() FixReport {
 	var rep FixReport
@@ -50,6 +52,7 @@ func (r *Result) ApplyFixes() FixReport {
 			rep.Unfixed = append(rep.Unfixed, f)
 			continue
 		}
+		edits = withoutTaken(byFile[file], edits)
 		if overlapsAny(byFile[file], edits) {
 			rep.Skipped++
 			rep.Unfixed = append(rep.Unfixed, f)
@@ -88,6 +91,15 @@ func (r *Result) fixEdits(fix analysis.SuggestedFix) (string, []edit, bool) {
 		edits = append(edits, edit{start.Offset, end.Offset, te.NewText})
 	}
 	return file, edits, file != ""
+}
+
+// withoutTaken drops the edits identical to one already taken.
+func withoutTaken(taken, edits []edit) []edit {
+	return slices.DeleteFunc(edits, func(e edit) bool {
+		return slices.ContainsFunc(taken, func(t edit) bool {
+			return t.start == e.start && t.end == e.end && bytes.Equal(t.text, e.text)
+		})
+	})
 }
 
 func overlapsAny(taken, edits []edit) bool {
