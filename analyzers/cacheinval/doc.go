@@ -170,6 +170,23 @@
 // store's UPDATE and imports the cache package, in a typical layering);
 // until then it travels up in facts.
 //
+// # Suggested fixes
+//
+// A family written with no expiry gets the plan's TTL for it (the TTL of
+// its cache.keys rule, else cache.max_ttl) where its writes say "no
+// expiry", in one fix for all its writes in the finding's file
+// (perfvet -fix): a constant that means no expiry replaced in the
+// parameter's unit (go-redis Set(ctx, k, v, 0) -> 24*time.Hour; go-cache
+// cache.NoExpiration and ttlcache's NoTTL -> a duration; freecache's and
+// memcache's seconds -> 86400; a wrapper's time.Duration TTL parameter
+// given 0 -> a duration), and a memcache.Item or redis.SetArgs literal
+// without Expiration or TTL given the field. The "time" import is added
+// when needed. No fix for a TTL held in a variable, an Item built
+// elsewhere, a wrapper whose TTL parameter is not a time.Duration (its
+// unit is unknown at the call), rueidis builders, caches with no TTL in
+// their API (LRUs, sync.Map, maps), a TTL that is not a whole number of
+// seconds for a seconds API, or where time is shadowed.
+//
 // # Options
 //
 // The plan's cache.max_ttl, cache.keys and cache.invalidate. A zero

@@ -72,6 +72,20 @@
 //	db.SetMaxOpenConns(25)
 //	db.SetConnMaxLifetime(30 * time.Minute)
 //
+// # Suggested fixes
+//
+// An unlimited body read (or upload) on net/http gets
+// r.Body = http.MaxBytesReader(w, r.Body, <size>) as the first statement of
+// the function that reads it (perfvet -fix), with the plan's
+// max_body_size, or max_upload_size when the function parses a multipart
+// form; a handler that reads twice gets one limit. The fix is offered
+// only when the request and exactly one http.ResponseWriter are named
+// parameters of that function: a helper given only the request, a request
+// the function made (req.WithContext), reads through gin or echo (their
+// limit belongs in a middleware) and reads that the program reports at
+// its server start (more than three, or reported by another package's
+// main) get none.
+//
 // # Options
 //
 // The plan's limits.max_body_size (10MB), limits.max_upload_size (100MB)

@@ -133,6 +133,28 @@
 // against, and the size the messages recommend; 0 turns the clamp check
 // off.
 //
+// # Suggested fixes
+//
+// An unclamped page size read into a local variable gets its clamp right
+// after the statement that reads it (perfvet -fix):
+//
+//	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+//	if limit > 100 {
+//		limit = 100
+//	}
+//
+// with the plan's max_page_size, once for a variable that several queries
+// use. The fix is offered only when that clamp bounds what reaches the
+// query: the value at the sink is the variable's one definition (the
+// result of the call that reads it, possibly converted), the definition
+// is a statement of a block, the function assigns the variable nowhere
+// else and never takes its address, and its integer type can hold the
+// bound. A page size that is a default or the request's value (a phi),
+// one defined in an if's or switch's init, one computed in the call's
+// argument (no variable to assign), and a plan with max_page_size 0 get
+// no fix. Negative values are the handler's to reject; the fix bounds
+// only from above.
+//
 // # Findings
 //
 // Each finding has a category: unclamped (request input reaches a page

@@ -180,6 +180,20 @@
 // its name is not shadowed at the call (inside for _, r := range names,
 // r.Context() would not compile); there the message says so instead.
 //
+// An http.Client literal with no Timeout gets Timeout set to the plan's
+// request_timeout (&http.Client{Timeout: 30 * time.Second}), and an
+// http.Server literal with no read timeouts gets ReadHeaderTimeout,
+// ReadTimeout and WriteTimeout, each the request_timeout, for those it
+// does not set (a WriteTimeout the author chose stays). The "time" import
+// is added when the file lacks it, or its local name used. No fix is
+// offered when time is shadowed at the literal (a variable named time),
+// when the literal sets the field to zero itself (Timeout: 0 is the
+// author's statement, not an omission), when the function stores to the
+// field after the literal (the fix would be undone), or when the plan's
+// request_timeout is 0. A WriteTimeout also bounds streaming responses
+// (server-sent events, long polls): a server that streams for longer than
+// the plan's request_timeout needs its own value.
+//
 // # Options
 //
 // The analyzer reads limits.request_timeout and limits.query_timeout from
