@@ -121,3 +121,66 @@ func TestDeterministicJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestTable checks the -table file: one row per target with its packages
+// (from perfvet -timing), exit code, seconds and outcome; a module with no
+// Go package is a clean error (exit 2, said so), not a crash; and targets
+// left when the -budget runs out are listed as not run.
+func TestTable(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs perfvet")
+	}
+	empty := t.TempDir()
+	if err := os.WriteFile(filepath.Join(empty, "go.mod"), []byte("module example.com/empty\n\ngo 1.26.0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	targets := []target{
+		{name: "empty", dir: empty, patterns: []string{"./..."}},
+		{name: "e2e-broken", dir: repoDir(t, "testdata/e2e-broken"), patterns: []string{"./..."}},
+	}
+	table := filepath.Join(t.TempDir(), "sweep.tsv")
+	var log bytes.Buffer
+	sum, err := sweep(options{perfvet: perfvet(t), timeout: 5 * time.Minute, targets: targets, table: table}, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.crashes+sum.timeouts > 0 || sum.cleanErrors != 2 {
+		t.Errorf("want two clean errors, got %+v\n%s", sum, log.String())
+	}
+	rows := readTable(t, table)
+	if len(rows) != 3 || rows[0][0] != "module" {
+		t.Fatalf("table: %q", rows)
+	}
+	if got := rows[1]; got[0] != "empty" || got[1] != "-" || got[2] != "2" || got[4] != "clean error" {
+		t.Errorf("row of a module with no package: %q", got)
+	}
+	if got := rows[2]; got[0] != "e2e-broken" || got[1] == "-" || got[1] == "0" || got[2] != "3" || got[4] != "clean error" {
+		t.Errorf("row of a module that does not type-check: %q", got)
+	}
+
+	sum, err = sweep(options{perfvet: perfvet(t), timeout: time.Minute, targets: targets, table: table, budget: time.Nanosecond}, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.runs != 0 || sum.notRun != 2 {
+		t.Errorf("with the budget spent: %d runs, %d not run; want 0 and 2", sum.runs, sum.notRun)
+	}
+	for _, row := range readTable(t, table)[1:] {
+		if row[4] != "not run" || row[3] != "" {
+			t.Errorf("row of a target not run: %q", row)
+		}
+	}
+}
+
+func readTable(t *testing.T, file string) [][]string {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [][]string
+	for line := range strings.SplitSeq(strings.TrimRight(string(data), "\n"), "\n") {
+		rows = append(rows, strings.Split(line, "\t"))
+	}
+	return rows
+}
