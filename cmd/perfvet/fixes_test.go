@@ -60,16 +60,7 @@ func main() {
 // -fix, then builds the result and runs perfvet again: the fixed rules
 // report nothing, and the code compiles.
 func TestFixEveryRule(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
-		"go.mod":  "module example.com/fixall\n\ngo 1.26.0\n",
-		"main.go": fixall,
-	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeModule(t, "example.com/fixall", fixall)
 	before := perfvet(t, dir, "./...")
 	for _, want := range []string{"http.Client has no Timeout", "http.Server has no ReadHeaderTimeout", "page size from query parameter", "json.NewDecoder reads the request body", "io.ReadAll reads the request body"} {
 		if !strings.Contains(before.stdout, want) {
@@ -107,4 +98,20 @@ func TestFixEveryRule(t *testing.T) {
 			t.Errorf("a fixed rule still reports after -fix:\n%s", after.stdout)
 		}
 	}
+}
+
+// writeModule writes a module of one main.go to a temporary directory.
+func writeModule(t *testing.T, path, main string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod":  "module " + path + "\n\ngo 1.26.0\n",
+		"main.go": main,
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }

@@ -533,16 +533,7 @@ func main() {
 `
 
 func TestFix(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
-		"go.mod":  "module example.com/fixme\n\ngo 1.26.0\n",
-		"main.go": fixme,
-	}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := writeModule(t, "example.com/fixme", fixme)
 	r := perfvet(t, dir, "-fix", "./...")
 	if !strings.Contains(r.stderr, "applied 2 fix(es) in 1 file(s)") {
 		t.Errorf("-fix: stderr:\n%s", r.stderr)
