@@ -149,10 +149,14 @@
 // result of the call that reads it, possibly converted), the definition
 // is a statement of a block, the function assigns the variable nowhere
 // else and never takes its address, and its integer type can hold the
-// bound. A page size that is a default or the request's value (a phi),
-// one defined in an if's or switch's init, one computed in the call's
-// argument (no variable to assign), and a plan with max_page_size 0 get
-// no fix. Negative values are the handler's to reject; the fix bounds
+// bound. A page size that merges several assignments (a default, then
+// the request's value if it parses) is clamped right before the statement
+// that holds the query or helper call instead, when exactly one argument
+// of that call is a local integer variable and it means the same variable
+// there. One defined in an if's or switch's init, one computed in the
+// call's argument (no variable to assign), a call with two candidate
+// variables (LIMIT ? OFFSET ? after a merge) and a plan with
+// max_page_size 0 get no fix. Negative values are the handler's to reject; the fix bounds
 // only from above.
 //
 // # Findings

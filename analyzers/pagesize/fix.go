@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -20,11 +21,21 @@ import (
 // definition is a statement of a block (not an if's or a for's init), the
 // function assigns the variable nowhere else and never takes its address,
 // and the variable is an integer type that can hold the bound.
+//
+// When the value at the sink merges several assignments (a default, then
+// the request's value if it parses: an SSA phi), the clamp goes right
+// before the statement that holds the sink's call instead, when exactly
+// one argument of that call is a local integer variable (the only place
+// a phi can come from) and that variable means the same one there.
 
-// clampFix returns the fix clamping the page size v, or nil.
-func (c *checker) clampFix(v ssa.Value) []analysis.SuggestedFix {
+// clampFix returns the fix clamping the page size v, which reaches the
+// call at pos, or nil.
+func (c *checker) clampFix(v ssa.Value, pos token.Pos) []analysis.SuggestedFix {
 	if c.max <= 0 || v == nil {
 		return nil
+	}
+	if _, ok := unwrap(v).(*ssa.Phi); ok {
+		return c.clampBeforeFix(pos)
 	}
 	lparen, index, ok := definingCall(v)
 	if !ok {
@@ -49,34 +60,109 @@ func (c *checker) clampFix(v ssa.Value) []analysis.SuggestedFix {
 	if fn == nil || assignedElsewhere(c.pass.TypesInfo, fn, obj, id) {
 		return nil
 	}
-	text := fmt.Sprintf("if %s > %d {\n\t%s = %d\n}", id.Name, c.max, id.Name, c.max)
-	return fixutil.Fix(fmt.Sprintf("Clamp %s to the plan's max_page_size (%d)", id.Name, c.max), fixutil.InsertAfter(c.pass.Fset, stmt, text))
+	return fixutil.Fix(c.clampMessage(id.Name), fixutil.InsertAfter(c.pass.Fset, stmt, c.clampText(id.Name)))
+}
+
+func (c *checker) clampText(name string) string {
+	return fmt.Sprintf("if %s > %d {\n\t%s = %d\n}", name, c.max, name, c.max)
+}
+
+func (c *checker) clampMessage(name string) string {
+	return fmt.Sprintf("Clamp %s to the plan's max_page_size (%d)", name, c.max)
+}
+
+// clampBeforeFix clamps the one local integer variable among the
+// arguments of the call at pos right before the statement that holds the
+// call.
+func (c *checker) clampBeforeFix(pos token.Pos) []analysis.SuggestedFix {
+	call := c.calls[pos]
+	file := fixutil.File(c.pass.Files, pos)
+	if call == nil || file == nil {
+		return nil
+	}
+	var found *ast.Ident
+	for _, arg := range call.Args {
+		id := c.localIntVar(arg)
+		if id == nil {
+			continue
+		}
+		if found != nil && c.pass.TypesInfo.ObjectOf(found) != c.pass.TypesInfo.ObjectOf(id) {
+			return nil // two candidates: which one is the page size is not known here
+		}
+		found = id
+	}
+	if found == nil {
+		return nil
+	}
+	stmt := fixutil.ListStmt(file, call.Pos())
+	if stmt == nil {
+		return nil
+	}
+	if scope := c.pass.Pkg.Scope().Innermost(stmt.Pos()); scope == nil {
+		return nil
+	} else if _, obj := scope.LookupParent(found.Name, stmt.Pos()); obj != c.pass.TypesInfo.ObjectOf(found) {
+		return nil // declared in the statement itself (an if's init), or hidden there
+	}
+	text := c.clampText(found.Name)
+	return fixutil.Fix(c.clampMessage(found.Name), fixutil.InsertBefore(c.pass.Fset, stmt, strings.ReplaceAll(text, "\n", "\n"+indent(c.pass.Fset, stmt.Pos()))))
+}
+
+// localIntVar returns the identifier of e (or of the operand of a
+// conversion e is) when it names a local variable of an integer type that
+// can hold the plan's bound.
+func (c *checker) localIntVar(e ast.Expr) *ast.Ident {
+	e = ast.Unparen(e)
+	if conv, ok := e.(*ast.CallExpr); ok && len(conv.Args) == 1 {
+		if tv, ok := c.pass.TypesInfo.Types[conv.Fun]; ok && tv.IsType() {
+			e = ast.Unparen(conv.Args[0])
+		}
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() || v.IsField() || !c.holds(v.Type(), int64(c.max)) {
+		return nil
+	}
+	return id
+}
+
+// indent is the indentation of the line holding pos (gofmt-ed code
+// indents with tabs).
+func indent(fset *token.FileSet, pos token.Pos) string {
+	return strings.Repeat("\t", max(0, fset.Position(pos).Column-1))
+}
+
+// unwrap strips the conversions and boxing around a value.
+func unwrap(v ssa.Value) ssa.Value {
+	for range 8 {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
 }
 
 // definingCall returns the position of the call that makes v (after
 // conversions and boxing), and which of its results v is.
 func definingCall(v ssa.Value) (token.Pos, int, bool) {
-	for range 8 {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
-		case *ssa.Convert:
-			v = x.X
-			continue
-		case *ssa.ChangeType:
-			v = x.X
-			continue
-		case *ssa.Extract:
-			call, ok := x.Tuple.(*ssa.Call)
-			if !ok {
-				return token.NoPos, 0, false
-			}
-			return call.Pos(), x.Index, call.Pos().IsValid()
-		case *ssa.Call:
-			return x.Pos(), 0, x.Pos().IsValid()
+	switch x := unwrap(v).(type) {
+	case *ssa.Extract:
+		call, ok := x.Tuple.(*ssa.Call)
+		if !ok {
+			return token.NoPos, 0, false
 		}
-		return token.NoPos, 0, false
+		return call.Pos(), x.Index, call.Pos().IsValid()
+	case *ssa.Call:
+		return x.Pos(), 0, x.Pos().IsValid()
 	}
 	return token.NoPos, 0, false
 }

@@ -292,7 +292,7 @@ func (c *checker) settle(fact *pageFact, t *tracer, pos token.Pos, sink, via, po
 	for _, o := range t.origins {
 		switch {
 		case o.source != "":
-			c.reportUnclamped(pos, o.source, sink, via, posn, helper, c.clampFix(t.root))
+			c.reportUnclamped(pos, o.source, sink, via, posn, helper, c.clampFix(t.root, pos))
 		case o.param >= 0:
 			fact.Sinks = append(fact.Sinks, ParamSink{Index: o.param, Field: o.field, Sink: sink, Via: via, Posn: posn})
 		}

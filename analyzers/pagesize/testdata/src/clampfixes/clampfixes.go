@@ -86,14 +86,41 @@ func (a *API) reassigned(w http.ResponseWriter, r *http.Request) {
 	a.db.Query(`SELECT id FROM groups ORDER BY id LIMIT ?`, n)
 }
 
-// defaulted: the page size is a default or the request's value (a phi);
-// no fix.
+// defaulted: the page size is a default or the request's value (a phi):
+// the clamp goes right before the query.
 func (a *API) defaulted(w http.ResponseWriter, r *http.Request) {
 	n := 20
 	if s := r.FormValue("n"); s != "" {
 		n, _ = strconv.Atoi(s)
 	}
 	a.db.Query(`SELECT id FROM users ORDER BY id LIMIT ?`, n) // want `page size from form value "n" reaches LIMIT`
+}
+
+// onError: the default replaces a value that does not parse (a phi); the
+// clamp goes before the statement that calls the helper.
+func (a *API) onError(w http.ResponseWriter, r *http.Request) {
+	limit, err := strconv.Atoi(r.URL.Query().Get("limit"))
+	if err != nil {
+		limit = 20
+	}
+	if err := a.listUsers(limit); err != nil { // want `page size from query parameter "limit" reaches LIMIT through \(\*clampfixes.API\).listUsers`
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
+
+func (a *API) listUsers(n int) error {
+	_, err := a.db.Query(`SELECT id FROM users ORDER BY id LIMIT ?`, n)
+	return err
+}
+
+// twoVariables: a phi, and two local integers in the call: which one is
+// the page size is not known from the syntax; no fix.
+func (a *API) twoVariables(w http.ResponseWriter, r *http.Request) {
+	n, offset := 20, 0
+	if s := r.FormValue("n"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	a.db.Query(`SELECT id FROM users ORDER BY id LIMIT ? OFFSET ?`, n, offset) // want `page size from form value "n" reaches LIMIT`
 }
 
 func (a *API) defaultedClamped(w http.ResponseWriter, r *http.Request) {
