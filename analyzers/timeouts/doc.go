@@ -180,6 +180,15 @@
 // its name is not shadowed at the call (inside for _, r := range names,
 // r.Context() would not compile); there the message says so instead.
 //
+// http.ListenAndServe(addr, h) becomes (&http.Server{Addr: addr, Handler:
+// h, ReadHeaderTimeout: ..., ReadTimeout: ..., WriteTimeout: ...}).
+// ListenAndServe(), with the plan's request_timeout (likewise
+// ListenAndServeTLS, Serve and ServeTLS): the standard function is that
+// Server and that method, so only the timeouts change. Where the rewrite
+// evaluates the arguments in another order (Serve, the TLS variants),
+// every argument must be a name, a literal or a selector of names, else
+// no fix is offered; gin's Run gets none.
+//
 // An http.Client literal with no Timeout gets Timeout set to the plan's
 // request_timeout (&http.Client{Timeout: 30 * time.Second}), and an
 // http.Server literal with no read timeouts gets ReadHeaderTimeout,

@@ -3,6 +3,8 @@ package timeouts
 import (
 	"fmt"
 	"go/ast"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -109,4 +111,108 @@ func storedOutside(stores []*ssa.Store, lit *ast.CompositeLit) bool {
 		}
 	}
 	return false
+}
+
+// serveFuncFix rewrites http.ListenAndServe(addr, h) (and
+// ListenAndServeTLS, Serve, ServeTLS) into the same call on an
+// http.Server with the plan's timeouts: the standard library's function
+// is exactly &http.Server{Addr: addr, Handler: h} and that method, so the
+// rewrite changes nothing but the timeouts. Where the rewrite evaluates
+// the arguments in another order (the handler before the listener or the
+// certificate files), every argument must be a name, a literal or a
+// selector of names, which evaluate the same in any order.
+func (c *checker) serveFuncFix(call *ast.CallExpr, name string) []analysis.SuggestedFix {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || call.Ellipsis.IsValid() {
+		return nil
+	}
+	pkgName, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	d := c.requestTimeout()
+	if d <= 0 {
+		return nil
+	}
+	var addr, handler string
+	var rest []ast.Expr
+	reordered := true
+	args := call.Args
+	switch name {
+	case "net/http.ListenAndServe":
+		if len(args) != 2 {
+			return nil
+		}
+		addr, handler, reordered = c.source(args[0]), c.source(args[1]), false
+	case "net/http.ListenAndServeTLS":
+		if len(args) != 4 {
+			return nil
+		}
+		addr, handler, rest = c.source(args[0]), c.source(args[3]), args[1:3]
+	case "net/http.Serve":
+		if len(args) != 2 {
+			return nil
+		}
+		handler, rest = c.source(args[1]), args[:1]
+	case "net/http.ServeTLS":
+		if len(args) != 4 {
+			return nil
+		}
+		handler, rest = c.source(args[1]), []ast.Expr{args[0], args[2], args[3]}
+	default:
+		return nil
+	}
+	listens := name == "net/http.ListenAndServe" || name == "net/http.ListenAndServeTLS"
+	if handler == "" || listens && addr == "" || reordered && slices.ContainsFunc(args, isComplex) {
+		return nil
+	}
+	file := fixutil.File(c.pass.Files, call.Pos())
+	q, edits, ok := fixutil.Qualifier(c.pass.Pkg, c.pass.TypesInfo, file, call.Pos(), "time", "time")
+	if !ok {
+		return nil
+	}
+	value := fixutil.Duration(d, q)
+	fields := []string{"Handler: " + handler, "ReadHeaderTimeout: " + value, "ReadTimeout: " + value, "WriteTimeout: " + value}
+	if addr != "" {
+		fields = append([]string{"Addr: " + addr}, fields...)
+	}
+	restText := make([]string, len(rest))
+	for i, e := range rest {
+		if restText[i] = c.source(e); restText[i] == "" {
+			return nil
+		}
+	}
+	text := fmt.Sprintf("(&%s.Server{%s}).%s(%s)", pkgName.Name, strings.Join(fields, ", "), sel.Sel.Name, strings.Join(restText, ", "))
+	edits = append(edits, analysis.TextEdit{Pos: call.Pos(), End: call.End(), NewText: []byte(text)})
+	return fixutil.Fix("Serve from an http.Server with the plan's read and write timeouts", edits...)
+}
+
+// source returns the text of e as written, or "".
+func (c *checker) source(e ast.Expr) string {
+	tf := c.pass.Fset.File(e.Pos())
+	if tf == nil {
+		return ""
+	}
+	content, err := c.pass.ReadFile(tf.Name())
+	if err != nil {
+		return ""
+	}
+	start, end := tf.Offset(e.Pos()), tf.Offset(e.End())
+	if start < 0 || end > len(content) || start > end {
+		return ""
+	}
+	return string(content[start:end])
+}
+
+// isComplex reports whether evaluating e could do something (a call, a
+// receive, an index that may panic): not a name, a literal or a selector
+// of names.
+func isComplex(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.BasicLit:
+		return false
+	case *ast.SelectorExpr:
+		return isComplex(e.X)
+	}
+	return true
 }

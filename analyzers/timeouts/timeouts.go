@@ -159,7 +159,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		return
 	case knowledge.UnboundedServers[name]:
-		c.report(call, CategoryServer, "%s serves with no read or write timeouts; slow clients can hold connections open forever (Slowloris); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set", analysisutil.Display(fn))
+		c.reportWithFix(call, c.serveFuncFix(call, name), CategoryServer, "%s serves with no read or write timeouts; slow clients can hold connections open forever (Slowloris); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set", analysisutil.Display(fn))
 		return
 	case knowledge.EchoStarts[name] != "":
 		c.checkEchoStart(call, fn, knowledge.EchoStarts[name])
