@@ -32,7 +32,7 @@ func (c *checker) ttlEdits(node ast.Node, mode knowledge.TTLMode, limit time.Dur
 		return nil
 	}
 	info := c.pass.TypesInfo
-	if lit := compositeOf(e); lit != nil {
+	if lit := fixutil.Literal(e); lit != nil {
 		// An Item or SetArgs literal that lacks the field: add it.
 		switch mode {
 		case knowledge.TTLItem:
@@ -108,16 +108,6 @@ func (c *checker) ttlValue(t types.Type, node ast.Node, mode knowledge.TTLMode, 
 func isDuration(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration"
-}
-
-// compositeOf returns the composite literal e is or takes the address of.
-func compositeOf(e ast.Expr) *ast.CompositeLit {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok {
-		e = ast.Unparen(u.X)
-	}
-	lit, _ := e.(*ast.CompositeLit)
-	return lit
 }
 
 // neverFix gathers the fix of a family's finding: the edits of its first

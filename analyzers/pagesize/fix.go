@@ -104,7 +104,7 @@ func (c *checker) clampBeforeFix(pos token.Pos) []analysis.SuggestedFix {
 		return nil // declared in the statement itself (an if's init), or hidden there
 	}
 	text := c.clampText(found.Name)
-	return fixutil.Fix(c.clampMessage(found.Name), fixutil.InsertBefore(c.pass.Fset, stmt, strings.ReplaceAll(text, "\n", "\n"+indent(c.pass.Fset, stmt.Pos()))))
+	return fixutil.Fix(c.clampMessage(found.Name), fixutil.InsertBefore(c.pass.Fset, stmt, strings.ReplaceAll(text, "\n", "\n"+fixutil.Indent(c.pass.Fset, stmt.Pos()))))
 }
 
 // localIntVar returns the identifier of e (or of the operand of a
@@ -126,12 +126,6 @@ func (c *checker) localIntVar(e ast.Expr) *ast.Ident {
 		return nil
 	}
 	return id
-}
-
-// indent is the indentation of the line holding pos (gofmt-ed code
-// indents with tabs).
-func indent(fset *token.FileSet, pos token.Pos) string {
-	return strings.Repeat("\t", max(0, fset.Position(pos).Column-1))
 }
 
 // unwrap strips the conversions and boxing around a value.

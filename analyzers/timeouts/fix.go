@@ -29,7 +29,11 @@ func (c *checker) reportWithFix(n ast.Node, fixes []analysis.SuggestedFix, categ
 // clientTimeoutFix adds Timeout: <request_timeout> to an http.Client
 // literal.
 func (c *checker) clientTimeoutFix(n ast.Node, allocs []*ssa.Alloc) []analysis.SuggestedFix {
-	lit := literalOf(n)
+	e, _ := n.(ast.Expr)
+	if e == nil {
+		return nil
+	}
+	lit := fixutil.Literal(e)
 	if lit == nil || len(flow.FieldStores(allocs, "Timeout")) > 0 {
 		return nil
 	}
@@ -75,20 +79,6 @@ func (c *checker) durationFieldsFix(lit *ast.CompositeLit, message string, field
 		return nil
 	}
 	return fixutil.Fix(message, append(edits, e)...)
-}
-
-// literalOf returns the composite literal n is or takes the address of.
-func literalOf(n ast.Node) *ast.CompositeLit {
-	e, ok := n.(ast.Expr)
-	if !ok {
-		return nil
-	}
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok {
-		e = ast.Unparen(u.X)
-	}
-	lit, _ := e.(*ast.CompositeLit)
-	return lit
 }
 
 // keyed reports whether lit sets field.

@@ -217,7 +217,7 @@ func AddFields(fset *token.FileSet, lit *ast.CompositeLit, fields ...Field) (ana
 	if fset.Position(lit.Rbrace).Line > fset.Position(last.End()).Line {
 		// One element a line, each ending in a comma: lines of their own,
 		// before the closing brace's line.
-		indent := indentOf(fset, last.Pos())
+		indent := Indent(fset, last.Pos())
 		var b strings.Builder
 		for _, p := range parts {
 			b.WriteString(indent + p + ",\n")
@@ -237,9 +237,9 @@ func lineStart(fset *token.FileSet, pos token.Pos) token.Pos {
 	return tf.LineStart(tf.Line(pos))
 }
 
-// indentOf returns the indentation of the line holding pos, as gofmt
+// Indent returns the indentation of the line holding pos, as gofmt
 // writes it: a tab per level (gofmt-ed code indents with tabs only).
-func indentOf(fset *token.FileSet, pos token.Pos) string {
+func Indent(fset *token.FileSet, pos token.Pos) string {
 	p := fset.Position(pos)
 	return strings.Repeat("\t", max(0, p.Column-1))
 }
@@ -247,13 +247,13 @@ func indentOf(fset *token.FileSet, pos token.Pos) string {
 // InsertBefore returns the edit that puts stmt (one line, no newline) on
 // a line of its own before the statement s, at s's indentation.
 func InsertBefore(fset *token.FileSet, s ast.Stmt, stmt string) analysis.TextEdit {
-	return analysis.TextEdit{Pos: s.Pos(), End: s.Pos(), NewText: []byte(stmt + "\n" + indentOf(fset, s.Pos()))}
+	return analysis.TextEdit{Pos: s.Pos(), End: s.Pos(), NewText: []byte(stmt + "\n" + Indent(fset, s.Pos()))}
 }
 
 // InsertAfter returns the edit that puts text (lines separated by \n) on
 // lines of their own after the statement s, at s's indentation.
 func InsertAfter(fset *token.FileSet, s ast.Stmt, text string) analysis.TextEdit {
-	indent := indentOf(fset, s.Pos())
+	indent := Indent(fset, s.Pos())
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		lines[i] = indent + l
@@ -311,4 +311,15 @@ func Fix(message string, edits ...analysis.TextEdit) []analysis.SuggestedFix {
 		return nil
 	}
 	return []analysis.SuggestedFix{{Message: message, TextEdits: edits}}
+}
+
+// Literal returns the composite literal e is or takes the address of, or
+// nil.
+func Literal(e ast.Expr) *ast.CompositeLit {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = ast.Unparen(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
 }
