@@ -11,7 +11,7 @@ var db *sql.DB
 
 func Routes() *http.ServeMux {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /orders/{id}", order)  // want `route "GET /orders/\{id\}" is estimated at ~100ms from its code, above its p95 objective of 50ms \(its endpoints entry\)`
+	mux.HandleFunc("GET /orders/{id}", order)   // want `route "GET /orders/\{id\}" is estimated at ~100ms from its code, above its p95 objective of 50ms \(its endpoints entry\)`
 	mux.HandleFunc("GET /orders/{id}/x", order) // the same cost, held to the SLO's 500ms
 	mux.HandleFunc("GET /orders/{id}/y", simple)
 
