@@ -38,6 +38,9 @@ func (w *walker) callBound(call *ast.CallExpr) (path, bound) {
 	var b bound
 	if op, ob, ok := w.operation(call, fn, name); ok {
 		p, b = op, ob
+		if b.n > 0 {
+			w.fillsSlice(call, b) // Select(&items, ...), Find(&items)
+		}
 	} else if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
 		p = w.c.viaInterface(fn, call.Lparen, w.c.pass.Fset)
 	} else if s := w.c.factOf(fn); s != nil {
@@ -54,6 +57,21 @@ func (w *walker) callBound(call *ast.CallExpr) (path, bound) {
 		}
 	}
 	return p, b
+}
+
+// fillsSlice records the slices a multi-row read fills through a pointer
+// argument (sqlx's Select(&items, q), GORM's Find(&items)) as holding its
+// rows.
+func (w *walker) fillsSlice(call *ast.CallExpr, b bound) {
+	for _, a := range call.Args {
+		u, ok := ast.Unparen(a).(*ast.UnaryExpr)
+		if !ok || u.Op != token.AND {
+			continue
+		}
+		if obj := w.objOf(u.X); obj != nil && isSlice(obj.Type()) {
+			w.rows[obj] = b
+		}
+	}
 }
 
 // callback is the path of a call that runs a function argument per
@@ -129,7 +147,7 @@ func (w *walker) operation(call *ast.CallExpr, fn *types.Func, name string) (pat
 		}
 		return path{seq: []Op{at(KindTransaction, "transaction ("+analysisutil.Display(fn)+")", costs.Transaction)}}, bound{}, true
 	case rt.Lib.IsCache():
-		op := at(KindCacheHit, "cache "+rt.Kind.String()+" ("+analysisutil.Display(fn)+")", costs.CacheHit)
+		op := at(KindCacheHit, "cache "+rt.Kind.String()+" ("+w.display(call, fn)+")", costs.CacheHit)
 		if rt.Kind == knowledge.Read {
 			w.reads = append(w.reads, &cacheRead{op: op})
 		}
@@ -201,6 +219,16 @@ func (w *walker) sqlText(rt knowledge.RoundTrip, fn *types.Func, call *ast.CallE
 	return constant.StringVal(tv.Value), true
 }
 
+// display names a method as called: on the receiver expression's type
+// ((*redis.Client).Get rather than the embedded (redis.cmdable).Get).
+func (w *walker) display(call *ast.CallExpr, fn *types.Func) string {
+	recv := w.recvType(call)
+	if recv == nil || fn.Signature().Recv() == nil {
+		return analysisutil.Display(fn)
+	}
+	return "(" + types.TypeString(recv, func(p *types.Package) string { return p.Name() }) + ")." + fn.Name()
+}
+
 // recvType is the static type of a method call's receiver expression.
 func (w *walker) recvType(call *ast.CallExpr) types.Type {
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -233,9 +261,27 @@ func (c *checker) viaInterface(m *types.Func, pos token.Pos, fset *token.FileSet
 	if s := c.implementations(recv.Obj().Pkg().Path(), recv.Obj().Name(), m.Name(), 0); s != nil {
 		return s.path()
 	}
+	if !c.inModule(recv.Obj().Pkg()) {
+		return path{} // a dependency's interface (a logger, a framework's context)
+	}
 	posn := fset.Position(pos)
 	what := recv.Obj().Pkg().Path() + "." + recv.Obj().Name() + "." + m.Name()
 	return path{seq: []Op{{Kind: kindOpen, What: what, Count: 1, File: posn.Filename, Line: posn.Line, pos: pos}}}
+}
+
+// inModule reports whether the package being analysed belongs to a main
+// module and p to the same module (as nplusone decides it). When the
+// driver does not say which module a package belongs to, every package
+// counts.
+func (c *checker) inModule(p *types.Package) bool {
+	mod := c.pass.Module
+	if mod == nil || mod.Path == "" {
+		return true
+	}
+	if !mod.Main && mod.Version != "" {
+		return false
+	}
+	return p.Path() == mod.Path || strings.HasPrefix(p.Path(), mod.Path+"/")
 }
 
 type implKey struct{ pkg, typ, method string }
