@@ -410,36 +410,12 @@ func (c *checker) candidates() map[string][]types.Type {
 // lookupType finds a package-level type among the package and its
 // imports, direct or not.
 func (c *checker) lookupType(path, name string) *types.TypeName {
-	p := c.pass.Pkg
-	if p.Path() != path {
-		p = c.importedPackages()[path]
-	}
-	if p == nil {
-		return nil
-	}
-	tn, _ := p.Scope().Lookup(name).(*types.TypeName)
-	return tn
+	return analysisutil.LookupType(c.pass.Pkg, c.importedPackages(), path, name)
 }
 
-// importedPackages maps the paths of the packages this one imports,
-// directly or not, to them.
 func (c *checker) importedPackages() map[string]*types.Package {
-	if c.imported != nil {
-		return c.imported
+	if c.imported == nil {
+		c.imported = analysisutil.ImportedPackages(c.pass.Pkg)
 	}
-	c.imported = make(map[string]*types.Package)
-	var visit func(p *types.Package, depth int)
-	visit = func(p *types.Package, depth int) {
-		if depth > 1000 {
-			return
-		}
-		for _, imp := range p.Imports() {
-			if c.imported[imp.Path()] == nil {
-				c.imported[imp.Path()] = imp
-				visit(imp, depth+1)
-			}
-		}
-	}
-	visit(c.pass.Pkg, 0)
 	return c.imported
 }

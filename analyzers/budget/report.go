@@ -56,7 +56,7 @@ func (c *checker) handlerPath(v ssa.Value, depth int) (path, string) {
 	if fn := routes.FuncOf(v); fn != nil {
 		return c.funcPath(fn)
 	}
-	v = unwrap(v)
+	v = routes.Unwrap(v)
 	if call, ok := v.(*ssa.Call); ok {
 		// A middleware (or a handler constructor) and the handlers it is given.
 		var p path
@@ -109,24 +109,6 @@ func handlerLike(t types.Type) bool {
 	}
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
 	return obj != nil
-}
-
-func unwrap(v ssa.Value) ssa.Value {
-	for range 16 {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
 }
 
 // estimate builds a route's estimate from its operations.

@@ -109,7 +109,7 @@ func Collect(funcs []*ssa.Function) *Set {
 // routerOp records the middleware a call installs and the router it
 // derives.
 func (s *Set) routerOp(fn *ssa.Function, call *ssa.CallCommon, ci ssa.CallInstruction, op knowledge.RouterOp) {
-	recv := Key(receiver(call))
+	recv := Key(Receiver(call))
 	if recv == nil {
 		return
 	}
@@ -172,7 +172,7 @@ func (s *Set) registration(fn *ssa.Function, call *ssa.CallCommon, spec knowledg
 	if call.Signature().Recv() == nil && !call.IsInvoke() && call.StaticCallee() != nil && call.StaticCallee().Signature.Recv() == nil {
 		key = DefaultMux // http.Handle, http.HandleFunc
 	} else {
-		key = Key(receiver(call))
+		key = Key(Receiver(call))
 	}
 	if key == nil {
 		return
@@ -185,7 +185,7 @@ func (s *Set) registration(fn *ssa.Function, call *ssa.CallCommon, spec knowledg
 		}
 	}
 	if spec.OnRoute {
-		rt.Path = gorillaPath(receiver(call))
+		rt.Path = gorillaPath(Receiver(call))
 	}
 	rt.Pattern = rt.Path
 	if spec.Method != "" && rt.Path != "" {
@@ -218,7 +218,7 @@ func (s *Set) registration(fn *ssa.Function, call *ssa.CallCommon, spec knowledg
 // gin RouterGroup promoted method.
 func Key(v ssa.Value) any {
 	for range 16 {
-		v = unwrap(v)
+		v = Unwrap(v)
 		switch x := v.(type) {
 		case nil:
 			return nil
@@ -255,7 +255,7 @@ func Key(v ssa.Value) any {
 			return x
 		case *ssa.Call:
 			if op, ok := knowledge.RouterOps[flow.CalleeName(x.Common())]; ok && op.Same {
-				v = receiver(x.Common())
+				v = Receiver(x.Common())
 				continue
 			}
 			return x
@@ -295,7 +295,7 @@ func gorillaPath(v ssa.Value) string {
 		if _, ok := knowledge.RouterOps[name]; !ok {
 			return ""
 		}
-		v = receiver(call.Common())
+		v = Receiver(call.Common())
 	}
 	return ""
 }
@@ -372,7 +372,7 @@ func calleeSig(call *ssa.CallCommon) *types.Signature {
 
 // FuncOf returns the function a value denotes: a function or a closure.
 func FuncOf(v ssa.Value) *ssa.Function {
-	switch x := unwrap(v).(type) {
+	switch x := Unwrap(v).(type) {
 	case *ssa.Function:
 		return x
 	case *ssa.MakeClosure:
@@ -382,10 +382,10 @@ func FuncOf(v ssa.Value) *ssa.Function {
 	return nil
 }
 
-// unwrap strips the conversions that keep what a value denotes: to an
+// Unwrap strips the conversions that keep what a value denotes: to an
 // interface, between interfaces, between types of one underlying type,
 // and type assertions.
-func unwrap(v ssa.Value) ssa.Value {
+func Unwrap(v ssa.Value) ssa.Value {
 	for {
 		switch x := v.(type) {
 		case *ssa.MakeInterface:
@@ -404,8 +404,8 @@ func unwrap(v ssa.Value) ssa.Value {
 	}
 }
 
-// receiver returns the receiver of a method call, static or dynamic.
-func receiver(call *ssa.CallCommon) ssa.Value {
+// Receiver returns the receiver of a method call, static or dynamic.
+func Receiver(call *ssa.CallCommon) ssa.Value {
 	if call.IsInvoke() {
 		return call.Value
 	}
