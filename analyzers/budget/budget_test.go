@@ -99,6 +99,7 @@ func TestResult(t *testing.T) {
 		"GET /report/cached 11.1ms []",
 		"GET /items 1.01s [endpoint database]",
 		"GET /items/page 110ms []",
+		"GET /tags 1.01s [endpoint database]",
 		"GET /tx 230ms [database]",
 		"GET /health 0s []",
 	}

@@ -92,7 +92,7 @@ func (w *walker) callback(call *ast.CallExpr, fn *types.Func, cb knowledge.Callb
 				b = rb
 			}
 		}
-		return body.times(float64(b.n), b.describe())
+		return body.loop(b)
 	}
 	return body
 }
@@ -361,7 +361,14 @@ func (c *checker) resolveOpens(s *summary, depth int) *summary {
 			out.ops = append(out.ops, o) // still open
 			continue
 		}
-		p := path{seq: impl.ops}.times(o.Count, o.Why)
+		cnt := o.Count
+		if o.Data > 0 {
+			cnt /= float64(o.Data)
+		}
+		p := path{seq: impl.ops}.times(cnt, o.Why)
+		if o.Data > 0 {
+			p = p.loop(bound{n: o.Data, why: o.DataWhy})
+		}
 		out.ops = append(out.ops, p.seq...)
 	}
 	out.ops = compact(out.ops)

@@ -32,10 +32,16 @@ type Op struct {
 	Kind  string  // KindQuery...
 	What  string  // "items query", "(*net/http.Client).Do"
 	Count float64 // runs per call of the function (fractional on a cache's miss path)
-	Why   string  // the multipliers: "× 100 (LIMIT) × 3"
-	Cost  int64   // nanoseconds, of one run
-	File  string  // where the operation is written
-	Line  int
+	Why   string  // the constant multipliers: "× 3", "× 0.1 (miss rate)"
+	// Data is the bound of the loops over data around the operation (a
+	// query's rows, max_page_size), and DataWhy why ("LIMIT",
+	// "max_page_size", "unknown bound, max_page_size"): such bounds do not
+	// compound, the largest counts once; 0 when none.
+	Data    int
+	DataWhy string
+	Cost    int64  // nanoseconds, of one run
+	File    string // where the operation is written
+	Line    int
 
 	pos token.Pos // in the package that computed it; lost in facts
 }
@@ -67,15 +73,28 @@ func (o Op) Posn() string {
 	return fmt.Sprintf("%s:%d", name, o.Line)
 }
 
-func (o Op) String() string {
-	s := o.What
-	if o.Why != "" {
-		s += " " + o.Why
+func (o Op) String() string { return fmt.Sprintf("%s=%s", o.Describe(), formatDuration(o.Total())) }
+
+// Multipliers says why the operation runs more than once: "× 3 × 100 (LIMIT)".
+func (o Op) Multipliers() string {
+	s := o.Why
+	if o.Data > 0 {
+		s = strings.TrimSpace(s + " × " + formatCount(float64(o.Data)) + " (" + o.DataWhy + ")")
 	}
-	return fmt.Sprintf("%s=%s", s, formatDuration(o.Total()))
+	return s
 }
 
-func (o Op) key() string { return fmt.Sprintf("%s|%s|%s|%d|%s", o.Kind, o.What, o.File, o.Line, o.Why) }
+// Describe names the operation with its multipliers: "items select × 100 (LIMIT)".
+func (o Op) Describe() string {
+	if m := o.Multipliers(); m != "" {
+		return o.What + " " + m
+	}
+	return o.What
+}
+
+func (o Op) key() string {
+	return fmt.Sprintf("%s|%s|%s|%d|%s|%d|%s", o.Kind, o.What, o.File, o.Line, o.Why, o.Data, o.DataWhy)
+}
 
 // A path is the costliest way through some code: the operations run one
 // after the other, and the costliest of the branches run concurrently
@@ -135,6 +154,35 @@ func (p path) times(n float64, why string) path {
 		out.seq = append(out.seq, o)
 	}
 	return out
+}
+
+// loop multiplies p by a loop's bound: a constant multiplies; bounds over
+// data (a query's rows, max_page_size) do not compound, so an operation
+// inside nested loops over data runs the largest of their bounds (a page
+// of rows is read once, however it is traversed).
+func (p path) loop(b bound) path {
+	if b.why == "" {
+		return p.times(float64(b.n), b.describe())
+	}
+	out := path{par: p.par}
+	for _, o := range p.seq {
+		o = withData(o, b.n, b.why)
+		out.seq = append(out.seq, o)
+	}
+	return out
+}
+
+// withData puts an operation under a loop over data of n elements.
+func withData(o Op, n int, why string) Op {
+	switch {
+	case o.Data == 0:
+		o.Count *= float64(n)
+		o.Data, o.DataWhy = n, why
+	case n > o.Data:
+		o.Count = o.Count / float64(o.Data) * float64(n)
+		o.Data, o.DataWhy = n, why
+	}
+	return o
 }
 
 // weighted scales every operation of p by w, for a path that runs on a

@@ -45,7 +45,10 @@
 //     i++, for range 3, a range over an array or a literal) by the bound;
 //     a range over a query's rows, or a for rows.Next() loop, by the
 //     query's constant LIMIT, or else the plan's limits.max_page_size; any
-//     other loop by limits.max_page_size, marked "unknown bound".
+//     other loop by limits.max_page_size, marked "unknown bound". Bounds
+//     over data do not compound: an operation inside nested loops over
+//     data counts the largest of their bounds once (a page of rows is read
+//     once, however it is traversed); constant bounds still multiply.
 //   - Concurrent branches (a go statement, errgroup's and WaitGroup's Go)
 //     count as the slowest branch, not the sum, and a loop that starts
 //     them counts one branch, not one per iteration.
@@ -108,7 +111,11 @@
 // (chi's Route, gin's Group) are not added to the pattern. gRPC methods
 // are not yet estimated. Loops are read from the syntax of the function
 // body; a loop written with goto is not recognised. Interface calls whose
-// implementations the registering package cannot see cost nothing.
+// implementations the registering package cannot see cost nothing. A
+// cache's miss path is recognised only in the function that reads the
+// cache (a helper that returns "found" hides it: the read then costs
+// cache_hit plus the miss rate of costs.cache_miss, and the caller's miss
+// path counts in full).
 //
 // Suppress a finding with //perfvet:ignore budget <reason> on its line or
 // the line above.

@@ -246,18 +246,9 @@ func (c *checker) related(call *ast.CallExpr, total time.Duration, ops []Op) []a
 		if !pos.IsValid() {
 			pos = call.Pos()
 		}
-		out = append(out, analysis.RelatedInformation{Pos: pos, Message: fmt.Sprintf("%s = %s (%s%%), at %s", describeOp(o), formatDuration(o.Total()), trimFloat(share, 0), o.Posn())})
+		out = append(out, analysis.RelatedInformation{Pos: pos, Message: fmt.Sprintf("%s = %s (%s%%), at %s", o.Describe(), formatDuration(o.Total()), trimFloat(share, 0), o.Posn())})
 	}
 	return out
-}
-
-// describeOp names an operation with its multipliers: "items select × 100 (LIMIT)".
-func describeOp(o Op) string {
-	s := o.What
-	if o.Why != "" {
-		s += " " + o.Why
-	}
-	return s
 }
 
 // posOf returns an operation's position: kept for this package's, found

@@ -155,14 +155,14 @@ func (w *walker) stmt(s ast.Stmt) path {
 		w.loops = append(w.loops, b)
 		body := w.exprs(s.Cond).then(w.block(s.Body.List)).then(w.stmt(s.Post))
 		w.loops = w.loops[:len(w.loops)-1]
-		return p.then(body.times(float64(b.n), b.describe()))
+		return p.then(body.loop(b))
 	case *ast.RangeStmt:
 		p := w.exprs(s.X)
 		b := w.rangeBound(s)
 		w.loops = append(w.loops, b)
 		body := w.block(s.Body.List)
 		w.loops = w.loops[:len(w.loops)-1]
-		return p.then(body.times(float64(b.n), b.describe()))
+		return p.then(body.loop(b))
 	case *ast.SwitchStmt:
 		p := w.stmt(s.Init).then(w.exprs(s.Tag))
 		return p.then(w.clauses(s.Body))

@@ -202,11 +202,7 @@ func writeBudgetText(w io.Writer, eps []*budget.Estimate) error {
 			}
 			fmt.Fprintf(&b, "    %-9s ~%s of budget.%s %s, %s of the estimate\n", l.Name, fmtDur(l.Total), l.Name, fmtDur(l.Budget), percentOf(l.Total, e.Total))
 			for _, o := range l.Ops {
-				what := o.What
-				if o.Why != "" {
-					what += " " + o.Why
-				}
-				fmt.Fprintf(&b, "        %-48s %8s %5s  %s\n", what, fmtDur(o.Total()), percentOf(o.Total(), e.Total), o.Posn())
+				fmt.Fprintf(&b, "        %-48s %8s %5s  %s\n", o.Describe(), fmtDur(o.Total()), percentOf(o.Total(), e.Total), o.Posn())
 			}
 		}
 	}
@@ -298,7 +294,7 @@ func writeBudgetJSON(w io.Writer, eps []*budget.Estimate) error {
 				if e.Total > 0 {
 					share = float64(o.Total()) / float64(e.Total)
 				}
-				jl.Operations = append(jl.Operations, jsonOp{Kind: o.Kind, What: o.What, Count: o.Count, Why: o.Why, CostNS: o.Cost, TotalNS: int64(o.Total()), Share: share, Position: o.Posn()})
+				jl.Operations = append(jl.Operations, jsonOp{Kind: o.Kind, What: o.What, Count: o.Count, Why: o.Multipliers(), CostNS: o.Cost, TotalNS: int64(o.Total()), Share: share, Position: o.Posn()})
 			}
 			je.Layers = append(je.Layers, jl)
 		}

@@ -93,11 +93,7 @@ func writeBudgetHTML(file string, eps []*budget.Estimate) error {
 			if i == 3 {
 				break
 			}
-			s := o.What
-			if o.Why != "" {
-				s += " " + o.Why
-			}
-			r.Ops = append(r.Ops, fmt.Sprintf("%s = %s (%s), at %s", s, fmtDur(o.Total()), percentOf(o.Total(), e.Total), o.Posn()))
+			r.Ops = append(r.Ops, fmt.Sprintf("%s = %s (%s), at %s", o.Describe(), fmtDur(o.Total()), percentOf(o.Total(), e.Total), o.Posn()))
 		}
 		rows = append(rows, r)
 	}

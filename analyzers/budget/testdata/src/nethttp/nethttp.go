@@ -38,6 +38,7 @@ func Routes() *http.ServeMux {
 	mux.Handle("GET /items", itemsHandler{})     // want `route "GET /items" is estimated at ~1.01s`
 	mux.Handle("GET /items/page", pageHandler{}) // a query with a LIMIT of 10: ~110ms
 
+	mux.HandleFunc("GET /tags", nestedLoops) // want `route "GET /tags" is estimated at ~1.01s`
 	mux.HandleFunc("GET /tx", inTransaction) // want `route "GET /tx" spends an estimated ~230ms in the database`
 	mux.HandleFunc("GET /health", func(w http.ResponseWriter, r *http.Request) {})
 	return mux
@@ -213,3 +214,31 @@ func inTransaction(w http.ResponseWriter, r *http.Request) {
 	_, _ = tx.ExecContext(r.Context(), "INSERT INTO audit (item) VALUES ($1)", 1)
 	_ = tx.Commit()
 }
+
+// nestedLoops runs a query per tag of each order of a page: loops over
+// data do not compound, the page's 100 rows count once (~1.01s, not 100s).
+func nestedLoops(w http.ResponseWriter, r *http.Request) {
+	ids, _ := firstHundred(r.Context())
+	for _, id := range ids {
+		for _, tag := range tagsOf(id) {
+			_ = db.QueryRowContext(r.Context(), "SELECT count FROM tag_counts WHERE tag = $1", tag).Scan(new(int))
+		}
+	}
+}
+
+func firstHundred(ctx context.Context) ([]int, error) {
+	var ids []int
+	rows, err := db.QueryContext(ctx, "SELECT id FROM orders ORDER BY id LIMIT 100")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int
+		_ = rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+func tagsOf(id int) []string { return []string{"a", "b"}[:id%2] }
