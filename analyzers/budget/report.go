@@ -25,7 +25,8 @@ const maxHandlerDepth = 8
 // those above their objectives.
 func (c *checker) checkRoutes(res *Result, funcs []*ssa.Function) {
 	set := routes.Collect(funcs)
-	if len(set.Routes) == 0 {
+	services := routes.GRPCServices(funcs)
+	if len(set.Routes) == 0 && len(services) == 0 {
 		return
 	}
 	calls := make(map[token.Pos]*ast.CallExpr)
@@ -43,6 +44,28 @@ func (c *checker) checkRoutes(res *Result, funcs []*ssa.Function) {
 		est := c.estimate(rt.Pattern, name, call, s.ops)
 		res.Endpoints = append(res.Endpoints, est)
 		c.report(call, est, s.ops)
+	}
+	for _, svc := range services {
+		call := calls[svc.Call.Pos()]
+		if call == nil {
+			continue
+		}
+		impl := routes.Unwrap(svc.Impl).Type()
+		iface := svc.Iface.Underlying().(*types.Interface)
+		for m := range iface.Methods() {
+			if !m.Exported() {
+				continue // mustEmbedUnimplementedXServer
+			}
+			obj, _, _ := types.LookupFieldOrMethod(impl, true, m.Pkg(), m.Name())
+			fn, ok := obj.(*types.Func)
+			if !ok {
+				continue
+			}
+			s := c.resolveOpens(&summary{ops: compact(c.factOf(fn).path().ops())}, 0)
+			est := c.estimate(svc.FullMethod(m.Name()), analysisutil.Display(fn), call, s.ops)
+			res.Endpoints = append(res.Endpoints, est)
+			c.report(call, est, s.ops)
+		}
 	}
 }
 

@@ -215,7 +215,9 @@ func (w *walker) assign(lhs, rhs []ast.Expr) path {
 				continue
 			}
 			if b.n > 0 {
-				w.rows[obj] = b
+				if l == targets[0] { // rows, err := db.Query(...): the rows
+					w.rows[obj] = b
+				}
 			} else if lb, ok := w.appendInRowLoop(e); ok {
 				w.rows[obj] = lb // out = append(out, row) in a loop over rows
 			}

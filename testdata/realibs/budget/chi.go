@@ -1,4 +1,4 @@
-package budget
+package budget // want package:`impls\(QuoteClient greeter\)`
 
 import (
 	"net/http"
