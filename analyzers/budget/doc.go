@@ -16,7 +16,9 @@
 //
 // For every route the package registers (net/http, including Go 1.22
 // patterns; chi; gin; echo; gorilla/mux: the routes the metrics analyzer
-// finds), the analyzer walks the handler's code, through middleware and
+// finds) and every method of a gRPC service registered with a generated
+// RegisterXServer function (named by its FullMethodName constant,
+// "/helloworld.Greeter/SayHello"), the analyzer walks the handler's code, through middleware and
 // helpers, across packages (facts), and through interface calls (the
 // costliest implementation the registering package sees, as nplusone
 // resolves them), and adds up the plan's costs of the operations on the
@@ -108,8 +110,9 @@
 // method values, function literals, types with ServeHTTP and middleware
 // calls that are given them; a handler stored in a variable or built by a
 // function of another package is not followed. Group and mount prefixes
-// (chi's Route, gin's Group) are not added to the pattern. gRPC methods
-// are not yet estimated. Loops are read from the syntax of the function
+// (chi's Route, gin's Group) are not added to the pattern. Services
+// registered through grpc-gateway's RegisterXHandlerServer or Connect
+// handlers are not recognised. Loops are read from the syntax of the function
 // body; a loop written with goto is not recognised. Interface calls whose
 // implementations the registering package cannot see cost nothing. A
 // cache's miss path is recognised only in the function that reads the
