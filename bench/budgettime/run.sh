@@ -10,7 +10,8 @@
 #
 # Environment: PERFVET (a perfvet binary; default: built from here),
 # GEN (the generated module's directory; default /tmp/perfvet-gen400,
-# generated if absent). The result cache is off (PERFVET_CACHE=off), so
+# generated if absent). It reports wall and CPU (user + system) time. The
+# result cache is off (PERFVET_CACHE=off), so
 # every run analyses everything.
 set -euo pipefail
 
@@ -27,21 +28,22 @@ if [ ! -f "$gen/go.mod" ]; then
 fi
 export PERFVET_CACHE=off
 
-# seconds CMD...: the wall time of a run, in seconds (exit codes 0 and 1,
-# findings or none, are both fine).
+# seconds CMD...: the wall time and the CPU time (user + system) of a
+# run, in seconds, as "WALL CPU" (exit codes 0 and 1, findings or none, are
+# both fine). On a shared machine the CPU time is the steadier figure.
 seconds() {
-	local start end rc
-	start=$(date +%s.%N)
+	local out rc
+	out=$(mktemp)
 	set +e
-	"$@" >/dev/null 2>&1
+	/usr/bin/time -f "%e %U %S" -o "$out" "$@" >/dev/null 2>&1
 	rc=$?
 	set -e
-	end=$(date +%s.%N)
 	if [ "$rc" -gt 1 ]; then
 		echo "run failed (exit $rc): $*" >&2
 		exit 1
 	fi
-	echo "$end - $start" | bc
+	awk '{printf "%s %.2f\n", $1, $2 + $3}' "$out"
+	rm -f "$out"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
@@ -51,20 +53,23 @@ for target in std gen400; do
 	std) dir=$(go env GOROOT)/src pattern=std ;;
 	gen400) dir=$gen pattern=./... ;;
 	esac
-	with=() without=()
+	with=() without=() withcpu=() withoutcpu=()
 	for i in $(seq "$rounds"); do
 		# Interleaved, and the order alternates, so that drift in the
 		# machine's load falls on both.
 		if [ $((i % 2)) -eq 1 ]; then
-			without+=("$(seconds "$perfvet" -C "$dir" -budget=false "$pattern")")
-			with+=("$(seconds "$perfvet" -C "$dir" "$pattern")")
+			read -r ow oc < <(seconds "$perfvet" -C "$dir" -budget=false "$pattern")
+			read -r ww wc < <(seconds "$perfvet" -C "$dir" "$pattern")
 		else
-			with+=("$(seconds "$perfvet" -C "$dir" "$pattern")")
-			without+=("$(seconds "$perfvet" -C "$dir" -budget=false "$pattern")")
+			read -r ww wc < <(seconds "$perfvet" -C "$dir" "$pattern")
+			read -r ow oc < <(seconds "$perfvet" -C "$dir" -budget=false "$pattern")
 		fi
-		echo "$target round $i: without budget ${without[-1]}s, with budget ${with[-1]}s"
+		without+=("$ow") with+=("$ww") withoutcpu+=("$oc") withcpu+=("$wc")
+		echo "$target round $i: without budget ${ow}s wall ${oc}s CPU, with budget ${ww}s wall ${wc}s CPU"
 	done
 	mw=$(printf '%s\n' "${with[@]}" | median)
 	mo=$(printf '%s\n' "${without[@]}" | median)
-	echo "$target: median without budget ${mo}s, with budget ${mw}s, slowdown $(echo "scale=1; 100 * ($mw - $mo) / $mo" | bc)%"
+	cw=$(printf '%s\n' "${withcpu[@]}" | median)
+	co=$(printf '%s\n' "${withoutcpu[@]}" | median)
+	echo "$target: median wall without budget ${mo}s, with ${mw}s ($(echo "scale=1; 100 * ($mw - $mo) / $mo" | bc)%); median CPU without ${co}s, with ${cw}s ($(echo "scale=1; 100 * ($cw - $co) / $co" | bc)%)"
 done
