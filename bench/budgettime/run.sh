@@ -42,7 +42,7 @@ seconds() {
 		echo "run failed (exit $rc): $*" >&2
 		exit 1
 	fi
-	awk '{printf "%s %.2f\n", $1, $2 + $3}' "$out"
+	tail -n 1 "$out" | awk '{printf "%s %.2f\n", $1, $2 + $3}'
 	rm -f "$out"
 }
 
