@@ -63,8 +63,8 @@ func TestRelated(t *testing.T) {
 		}
 	}
 	want := []string{
-		"nethttp.go:55: items select × 100 (LIMIT) = 1s (99%), at nethttp/nethttp.go:55",
-		"nethttp.go:47: orders select = 10ms (1%), at nethttp/nethttp.go:47",
+		"nethttp.go:57: items select × 100 (LIMIT) = 1s (99%), at nethttp/nethttp.go:57",
+		"nethttp.go:49: orders select = 10ms (1%), at nethttp/nethttp.go:49",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("related of GET /orders:\n got %q\nwant %q", got, want)
@@ -101,6 +101,7 @@ func TestResult(t *testing.T) {
 		"GET /items/page 110ms []",
 		"GET /tags 1.01s [endpoint database]",
 		"GET /tx 230ms [database]",
+		"GET /tx/read 40ms []",
 		"GET /health 0s []",
 	}
 	if !slices.Equal(got, want) {

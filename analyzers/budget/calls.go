@@ -145,6 +145,11 @@ func (w *walker) operation(call *ast.CallExpr, fn *types.Func, name string) (pat
 		if !beginsTx(fn.Name()) {
 			return path{}, bound{}, true // commit, rollback
 		}
+		if readOnlyTx(call, w.c.pass.TypesInfo) {
+			// A read-only transaction takes no locks and writes no log:
+			// its begin is a round trip, a query's cost.
+			return path{seq: []Op{at(KindQuery, "read-only transaction ("+analysisutil.Display(fn)+")", costs.Query)}}, bound{}, true
+		}
 		return path{seq: []Op{at(KindTransaction, "transaction ("+analysisutil.Display(fn)+")", costs.Transaction)}}, bound{}, true
 	case rt.Lib.IsCache():
 		op := at(KindCacheHit, "cache "+rt.Kind.String()+" ("+w.display(call, fn)+")", costs.CacheHit)
@@ -183,6 +188,26 @@ func (w *walker) operation(call *ast.CallExpr, fn *types.Func, name string) (pat
 func isFinder(name string) bool {
 	_, ok := knowledge.ORMFinders[name]
 	return ok
+}
+
+// readOnlyTx reports whether a transaction's begin is given
+// &sql.TxOptions{ReadOnly: true}.
+func readOnlyTx(call *ast.CallExpr, info *types.Info) bool {
+	for _, a := range call.Args {
+		if u, ok := ast.Unparen(a).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			a = u.X
+		}
+		lit, ok := ast.Unparen(a).(*ast.CompositeLit)
+		if !ok || !analysisutil.IsNamed(info.TypeOf(lit), "database/sql", "TxOptions") {
+			continue
+		}
+		if v := analysisutil.KeyedValue(lit, "ReadOnly"); v != nil {
+			if tv, ok := info.Types[v]; ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // beginsTx reports whether a transaction method begins one (Begin,

@@ -29,7 +29,8 @@
 //   - A query costs costs.query; costs.complex_query when its constant SQL
 //     text joins, aggregates, groups, unions or nests a SELECT.
 //   - Beginning a transaction costs costs.transaction; the queries inside
-//     it cost their own, and commit and rollback nothing more.
+//     it cost their own, and commit and rollback nothing more. A read-only
+//     transaction (&sql.TxOptions{ReadOnly: true}) costs costs.query.
 //   - A remote cache read (Redis, memcache) costs costs.cache_hit plus its
 //     miss path weighted by the miss rate (-missrate, default 0.1): when
 //     the code handles the miss in a branch on the read's result

@@ -38,8 +38,9 @@ func Routes() *http.ServeMux {
 	mux.Handle("GET /items", itemsHandler{})     // want `route "GET /items" is estimated at ~1.01s`
 	mux.Handle("GET /items/page", pageHandler{}) // a query with a LIMIT of 10: ~110ms
 
-	mux.HandleFunc("GET /tags", nestedLoops) // want `route "GET /tags" is estimated at ~1.01s`
-	mux.HandleFunc("GET /tx", inTransaction) // want `route "GET /tx" spends an estimated ~230ms in the database`
+	mux.HandleFunc("GET /tags", nestedLoops)              // want `route "GET /tags" is estimated at ~1.01s`
+	mux.HandleFunc("GET /tx", inTransaction)              // want `route "GET /tx" spends an estimated ~230ms in the database`
+	mux.HandleFunc("GET /tx/read", inReadOnlyTransaction) // a read-only transaction costs a query: ~40ms
 	mux.HandleFunc("GET /health", func(w http.ResponseWriter, r *http.Request) {})
 	return mux
 }
@@ -242,3 +243,14 @@ func firstHundred(ctx context.Context) ([]int, error) {
 }
 
 func tagsOf(id int) []string { return []string{"a", "b"}[:id%2] }
+
+func inReadOnlyTransaction(w http.ResponseWriter, r *http.Request) {
+	tx, err := db.BeginTx(r.Context(), &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return
+	}
+	defer tx.Rollback()
+	_ = tx.QueryRowContext(r.Context(), "SELECT n FROM stock WHERE id = $1", 1).Scan(new(int))
+	_ = tx.QueryRowContext(r.Context(), "SELECT n FROM orders WHERE id = $1", 1).Scan(new(int))
+	_ = tx.QueryRowContext(r.Context(), "SELECT n FROM audit WHERE id = $1", 1).Scan(new(int))
+}
