@@ -32,7 +32,7 @@ func (w *walker) callBound(call *ast.CallExpr) (path, bound) {
 	}
 	name := analysisutil.FullName(fn)
 	if cb, ok := knowledge.Callbacks[name]; ok {
-		return w.callback(call, fn, cb), bound{}
+		return w.callback(call, cb), bound{}
 	}
 	var p path
 	var b bound
@@ -76,7 +76,7 @@ func (w *walker) fillsSlice(call *ast.CallExpr, b bound) {
 
 // callback is the path of a call that runs a function argument per
 // element (slices.SortFunc) or in a goroutine (errgroup's Go).
-func (w *walker) callback(call *ast.CallExpr, fn *types.Func, cb knowledge.Callback) path {
+func (w *walker) callback(call *ast.CallExpr, cb knowledge.Callback) path {
 	args := call.Args
 	if cb.Func >= len(args) {
 		return path{}
