@@ -5,6 +5,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perfvet/perfvet/analyzers/budget"
 	"github.com/perfvet/perfvet/analyzers/cacheinval"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/limits"
@@ -40,6 +41,7 @@ func Suite(cfg Config) []*analysis.Analyzer {
 		plans = plan.Static(plan.Default())
 	}
 	return []*analysis.Analyzer{
+		budget.New(budget.Config{Plans: plans}),
 		cacheinval.New(cacheinval.Config{Plans: plans}),
 		limits.New(limits.Config{Plans: plans}),
 		metrics.New(metrics.Config{Plans: plans}),

@@ -11,6 +11,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/routes"
 )
 
 // bindStorage records which package-level variables and struct fields
@@ -148,48 +149,15 @@ func returns(fn *ssa.Function) []*ssa.Return {
 // unwrap strips the conversions that keep what a value denotes: to an
 // interface, between interfaces, between types of one underlying type,
 // and type assertions.
-func unwrap(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		case *ssa.TypeAssert:
-			v = x.X
-		default:
-			return v
-		}
-	}
-}
+func unwrap(v ssa.Value) ssa.Value { return routes.Unwrap(v) }
 
 // receiver returns the receiver of a method call, static or dynamic.
-func receiver(call *ssa.CallCommon) ssa.Value {
-	if call.IsInvoke() {
-		return call.Value
-	}
-	if len(call.Args) > 0 {
-		return call.Args[0]
-	}
-	return nil
-}
+func receiver(call *ssa.CallCommon) ssa.Value { return routes.Receiver(call) }
 
 // args returns a call's arguments without the receiver of a static method
 // call, so that they line up with the parameters the knowledge tables
 // index.
-func args(call *ssa.CallCommon) []ssa.Value {
-	if call.IsInvoke() {
-		return call.Args
-	}
-	if fn := call.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(call.Args) > 0 {
-		return call.Args[1:]
-	}
-	return call.Args
-}
+func args(call *ssa.CallCommon) []ssa.Value { return routes.Args(call) }
 
 // onlyStore returns the value stored in a local variable that is stored
 // to once.

@@ -2,7 +2,6 @@ package metrics
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -14,6 +13,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/routes"
 )
 
 // A router is a router value of the package (a ServeMux, a chi router, a
@@ -29,9 +29,7 @@ type router struct {
 }
 
 // defaultMux is the key of http.DefaultServeMux.
-type defaultMuxKey struct{}
-
-var defaultMux = defaultMuxKey{}
+var defaultMux = routes.DefaultMux
 
 // A middleware is installed on a router or given to one route.
 type middleware struct {
@@ -179,18 +177,33 @@ func (c *checker) cover(rt *route) {
 	}
 }
 
-// collectRouters finds the package's routers, middleware and routes.
+// collectRouters finds the package's routers, middleware and routes
+// (routes.Collect) and decides which middleware instruments and which
+// routes are exempt.
 func (c *checker) collectRouters() *routerSet {
 	s := &routerSet{c: c, byKey: make(map[any]*router)}
-	for fn, ci := range callsIn(c.funcs) {
-		call := ci.Common()
-		name := flow.CalleeName(call)
-		if op, ok := knowledge.RouterOps[name]; ok {
-			c.routerOp(s, fn, call, ci, op)
+	found := routes.Collect(c.funcs)
+	conv := make(map[*routes.Router]*router, len(found.Order))
+	for _, fr := range found.Order {
+		r := s.node(fr.Key)
+		conv[fr] = r
+		for _, mw := range fr.Middleware {
+			r.mws = append(r.mws, c.middleware(mw))
 		}
-		if spec, ok := knowledge.Routes[name]; ok {
-			c.registration(s, fn, call, spec)
+	}
+	for _, fr := range found.Order {
+		if fr.Parent != nil {
+			conv[fr].parent = conv[fr.Parent]
 		}
+	}
+	for _, frt := range found.Routes {
+		rt := &route{call: frt.Call, fn: frt.Fn, pattern: frt.Pattern, path: frt.Path, router: conv[frt.Router], handler: frt.Handler}
+		for _, mw := range frt.Middleware {
+			rt.mws = append(rt.mws, c.middleware(mw))
+		}
+		rt.exempt = c.isExempt(rt)
+		rt.router.routes = append(rt.router.routes, rt)
+		s.routes = append(s.routes, rt)
 	}
 	// Routers passed, as a whole, to an instrumenting wrapper.
 	for _, r := range s.order {
@@ -201,202 +214,18 @@ func (c *checker) collectRouters() *routerSet {
 	return s
 }
 
-// routerOp records the middleware a call installs and the router it
-// derives.
-func (c *checker) routerOp(s *routerSet, fn *ssa.Function, call *ssa.CallCommon, ci ssa.CallInstruction, op knowledge.RouterOp) {
-	recv := c.routerKey(receiver(call))
-	if recv == nil {
-		return
+// middleware says whether a middleware instruments, and names it.
+func (c *checker) middleware(mw *routes.Middleware) *middleware {
+	if mw.Value == nil {
+		// A spread slice (r.Use(mws...)): we cannot tell; assume it
+		// instruments rather than report its routes.
+		return &middleware{pos: mw.Pos, fn: mw.Fn, instruments: true, name: "middleware", ordered: mw.Ordered}
 	}
-	parent := s.node(recv)
-	target := parent
-	if op.Child {
-		if v, ok := ci.(*ssa.Call); ok {
-			target = s.node(v)
-			if target != parent {
-				target.parent = parent
-			}
-		}
-	}
-	if op.Middleware >= 0 {
-		for _, mw := range c.middlewareArgs(call, op.Middleware, fn) {
-			mw.ordered = op.Ordered
-			target.mws = append(target.mws, mw)
-		}
-	}
-	if op.Callback >= 0 {
-		a := args(call)
-		if op.Callback < len(a) {
-			if cb := funcOf(a[op.Callback]); cb != nil && len(cb.Params) > 0 {
-				child := s.node(ssa.Value(cb.Params[0]))
-				if child != parent {
-					child.parent = parent
-				}
-			}
-		}
-	}
+	return &middleware{pos: mw.Pos, fn: mw.Fn, instruments: c.valueInstruments(mw.Value, 0), name: c.valueName(mw.Value), ordered: mw.Ordered}
 }
 
-// middlewareArgs returns the middleware among a call's arguments from
-// index on (a variadic slice, or single values).
-func (c *checker) middlewareArgs(call *ssa.CallCommon, index int, fn *ssa.Function) []*middleware {
-	a := args(call)
-	if index >= len(a) {
-		return nil
-	}
-	var vals []ssa.Value
-	if sig := calleeSig(call); sig != nil && sig.Variadic() && index == len(a)-1 {
-		elems, ok := variadicElems(a[index])
-		if !ok {
-			// A spread slice (r.Use(mws...)): we cannot tell; assume it
-			// instruments rather than report its routes.
-			return []*middleware{{pos: call.Pos(), fn: fn, instruments: true, name: "middleware"}}
-		}
-		vals = elems
-	} else {
-		vals = a[index:]
-	}
-	var out []*middleware
-	for _, v := range vals {
-		out = append(out, &middleware{pos: call.Pos(), fn: fn, instruments: c.valueInstruments(v, 0), name: c.valueName(v)})
-	}
-	return out
-}
-
-// registration records one route.
-func (c *checker) registration(s *routerSet, fn *ssa.Function, call *ssa.CallCommon, spec knowledge.RouteSpec) {
-	var key any
-	if call.Signature().Recv() == nil && !call.IsInvoke() && call.StaticCallee() != nil && call.StaticCallee().Signature.Recv() == nil {
-		key = defaultMux // http.Handle, http.HandleFunc
-	} else {
-		key = c.routerKey(receiver(call))
-	}
-	if key == nil {
-		return
-	}
-	rt := &route{call: call, fn: fn, router: s.node(key)}
-	a := args(call)
-	if spec.Pattern >= 0 && spec.Pattern < len(a) {
-		if k, ok := a[spec.Pattern].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
-			rt.path = constant.StringVal(k.Value)
-		}
-	}
-	if spec.OnRoute {
-		rt.path = c.gorillaPath(receiver(call))
-	}
-	rt.pattern = rt.path
-	if spec.Method != "" && rt.path != "" {
-		rt.pattern = spec.Method + " " + rt.path
-	}
-	if spec.Handler < len(a) {
-		if spec.Variadic {
-			elems, ok := variadicElems(a[spec.Handler])
-			if !ok || len(elems) == 0 {
-				return // handlers we cannot see
-			}
-			rt.handler = elems[len(elems)-1]
-			for _, v := range elems[:len(elems)-1] {
-				rt.mws = append(rt.mws, &middleware{pos: call.Pos(), fn: fn, instruments: c.valueInstruments(v, 0), name: c.valueName(v)})
-			}
-		} else {
-			rt.handler = a[spec.Handler]
-		}
-	}
-	if spec.Middleware >= 0 {
-		rt.mws = append(rt.mws, c.middlewareArgs(call, spec.Middleware, fn)...)
-	}
-	rt.exempt = c.isExempt(rt)
-	rt.router.routes = append(rt.router.routes, rt)
-	s.routes = append(s.routes, rt)
-}
-
-// routerKey returns the identity of the router a value denotes: the value
-// itself, the package-level variable or field it is loaded from, the
-// router a gorilla route or a gin Use result belongs to, the Engine of a
-// gin RouterGroup promoted method.
-func (c *checker) routerKey(v ssa.Value) any {
-	for range 16 {
-		v = unwrap(v)
-		switch x := v.(type) {
-		case nil:
-			return nil
-		case *ssa.FieldAddr:
-			if f := fieldVar(x.X.Type(), x.Field); f != nil && f.Embedded() {
-				v = x.X // gin: &engine.RouterGroup
-				continue
-			}
-			return x
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return x
-			}
-			switch addr := x.X.(type) {
-			case *ssa.Global:
-				if obj := addr.Object(); obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == knowledge.NetHTTP && obj.Name() == "DefaultServeMux" {
-					return defaultMux
-				}
-				return addr.Object()
-			case *ssa.FieldAddr:
-				if f := fieldVar(addr.X.Type(), addr.Field); f != nil {
-					if f.Embedded() {
-						v = addr.X
-						continue
-					}
-					return f
-				}
-			case *ssa.Alloc:
-				if val := onlyStore(addr); val != nil {
-					v = val
-					continue
-				}
-			}
-			return x
-		case *ssa.Call:
-			if op, ok := knowledge.RouterOps[flow.CalleeName(x.Common())]; ok && op.Same {
-				v = receiver(x.Common())
-				continue
-			}
-			return x
-		case *ssa.Global:
-			if obj := x.Object(); obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == knowledge.NetHTTP && obj.Name() == "DefaultServeMux" {
-				return defaultMux
-			}
-			return x
-		default:
-			return v
-		}
-	}
-	return v
-}
-
-// gorillaPath returns the path template of a gorilla/mux route built with
-// Path or PathPrefix.
-func (c *checker) gorillaPath(v ssa.Value) string {
-	for range 16 {
-		call, ok := v.(*ssa.Call)
-		if !ok {
-			return ""
-		}
-		name := flow.CalleeName(call.Common())
-		if strings.HasSuffix(name, ".Path") || strings.HasSuffix(name, ".PathPrefix") {
-			if a := args(call.Common()); len(a) > 0 {
-				if k, ok := a[0].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
-					p := constant.StringVal(k.Value)
-					if strings.HasSuffix(name, ".PathPrefix") {
-						p += "*"
-					}
-					return p
-				}
-			}
-			return ""
-		}
-		if _, ok := knowledge.RouterOps[name]; !ok {
-			return ""
-		}
-		v = receiver(call.Common())
-	}
-	return ""
-}
+// routerKey returns the identity of the router a value denotes.
+func (c *checker) routerKey(v ssa.Value) any { return routes.Key(v) }
 
 // wrappedBy returns the instrumenting call a router value is passed to as
 // a whole (metrics.Instrument(mux), otelhttp.NewHandler(r, "api")).
@@ -432,7 +261,7 @@ func (c *checker) isExempt(rt *route) bool {
 	if c.isScrapeHandler(rt.handler, 0) {
 		return true
 	}
-	path := routePath(rt.path)
+	path := routes.PathOf(rt.path)
 	if path == "" {
 		return false
 	}
@@ -448,19 +277,6 @@ func (c *checker) isExempt(rt *route) bool {
 		}
 	}
 	return false
-}
-
-// routePath returns the path of a ServeMux pattern ("GET host/p/{$}"),
-// without method, host and {$}.
-func routePath(pattern string) string {
-	p := strings.TrimSpace(pattern)
-	if i := strings.IndexAny(p, " \t"); i >= 0 {
-		p = strings.TrimSpace(p[i+1:])
-	}
-	if i := strings.Index(p, "/"); i > 0 {
-		p = p[i:] // drop the host
-	}
-	return strings.TrimSuffix(p, "{$}")
 }
 
 // isScrapeHandler reports whether a handler serves the metrics for
@@ -514,72 +330,7 @@ func (c *checker) callsScrape(fn *ssa.Function) bool {
 
 // variadicElems returns the elements of a variadic argument built at the
 // call (f(a, b) packs [a b]); false for a spread slice (f(s...)).
-func variadicElems(v ssa.Value) ([]ssa.Value, bool) {
-	if k, ok := v.(*ssa.Const); ok && k.IsNil() {
-		return nil, true
-	}
-	sl, ok := v.(*ssa.Slice)
-	if !ok {
-		return nil, false
-	}
-	alloc, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil, false
-	}
-	type elem struct {
-		i int64
-		v ssa.Value
-	}
-	var elems []elem
-	for _, ref := range flow.Referrers(alloc) {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		idx, ok := ia.Index.(*ssa.Const)
-		if !ok || idx.Value == nil {
-			return nil, false
-		}
-		i, _ := constant.Int64Val(idx.Value)
-		for _, r2 := range flow.Referrers(ia) {
-			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
-				elems = append(elems, elem{i, st.Val})
-			}
-		}
-	}
-	slices.SortFunc(elems, func(a, b elem) int { return int(a.i - b.i) })
-	out := make([]ssa.Value, len(elems))
-	for i, e := range elems {
-		out[i] = e.v
-	}
-	return out, true
-}
-
-func calleeSig(call *ssa.CallCommon) *types.Signature {
-	if call.IsInvoke() {
-		if call.Method != nil {
-			sig, _ := call.Method.Type().(*types.Signature)
-			return sig
-		}
-		return nil
-	}
-	if fn := call.StaticCallee(); fn != nil {
-		return fn.Signature
-	}
-	return call.Signature()
-}
-
-// funcOf returns the function a value denotes: a function or a closure.
-func funcOf(v ssa.Value) *ssa.Function {
-	switch x := unwrap(v).(type) {
-	case *ssa.Function:
-		return x
-	case *ssa.MakeClosure:
-		fn, _ := x.Fn.(*ssa.Function)
-		return fn
-	}
-	return nil
-}
+func variadicElems(v ssa.Value) ([]ssa.Value, bool) { return routes.VariadicElems(v) }
 
 // valueName names a handler or middleware value for messages.
 func (c *checker) valueName(v ssa.Value) string {

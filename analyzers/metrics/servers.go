@@ -15,6 +15,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/routes"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
@@ -279,13 +280,7 @@ func (c *checker) checkGRPC() {
 
 // isGRPCRegister reports whether fn is a generated RegisterXServer
 // function: its first parameter is a grpc.ServiceRegistrar.
-func isGRPCRegister(fn *ssa.Function) bool {
-	if !strings.HasPrefix(fn.Name(), "Register") || !strings.HasSuffix(fn.Name(), "Server") {
-		return false
-	}
-	params := fn.Signature.Params()
-	return params.Len() == 2 && analysisutil.IsNamed(params.At(0).Type(), knowledge.GRPC, "ServiceRegistrar")
-}
+func isGRPCRegister(fn *ssa.Function) bool { return routes.IsGRPCRegister(fn) }
 
 // grpcOptionsInstrument reports whether grpc.NewServer's options include
 // an instrumenting interceptor or stats handler, and whether the options

@@ -57,6 +57,7 @@
 //	  transaction: 200ms
 //	  cache_hit: 1ms
 //	  cache_miss: 50ms
+//	  external_call: 100ms      # one outbound HTTP or gRPC call
 //	limits:
 //	  request_timeout: 30s      # end to end
 //	  query_timeout: 10s        # one database query
@@ -127,7 +128,8 @@
 //
 // Defaults give way to the keys a file writes. Some values must agree
 // with each other: percentiles must not decrease (p50 <= p95 <= p99, in the
-// SLO and in each endpoint), availability and error_rate add up to at most
+// SLO and in each endpoint), an endpoint's percentiles are at most the
+// SLO's, availability and error_rate add up to at most
 // 100%, no part of the budget exceeds its total and the parts add up to at
 // most the total, costs.query <= costs.complex_query, costs.cache_hit <=
 // costs.cache_miss, limits.query_timeout <= limits.request_timeout, and a

@@ -88,6 +88,8 @@ type Costs struct {
 	Transaction  time.Duration `plan:"transaction"`
 	CacheHit     time.Duration `plan:"cache_hit"`
 	CacheMiss    time.Duration `plan:"cache_miss"`
+	// ExternalCall is one outbound HTTP or gRPC call to another service.
+	ExternalCall time.Duration `plan:"external_call"`
 }
 
 // Limits are the hard limits of the plan. A zero value disables the check

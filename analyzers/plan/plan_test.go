@@ -47,6 +47,7 @@ func designDefaults() *plan.Plan {
 			Transaction:  200 * ms,
 			CacheHit:     1 * ms,
 			CacheMiss:    50 * ms,
+			ExternalCall: 100 * ms,
 		},
 		Limits: plan.Limits{
 			RequestTimeout: 30 * time.Second,
@@ -401,8 +402,16 @@ func TestErrors(t *testing.T) {
 			[]string{`3:5: slo.latency: p95 (2s) is above p99 (1s)`},
 		},
 		{
-			"endpoint percentiles", "endpoints:\n  - route: GET /a\n    latency: {p50: 3s, p95: 2s}\n",
-			[]string{`3:15: endpoints[0].latency: p50 (3s) is above p95 (2s)`},
+			"endpoint percentiles", "slo:\n  latency: {p50: 5s, p95: 5s, p99: 5s}\nendpoints:\n  - route: GET /a\n    latency: {p50: 3s, p95: 2s}\n",
+			[]string{`5:15: endpoints[0].latency: p50 (3s) is above p95 (2s)`},
+		},
+		{
+			"endpoint p95 above the slo's", "slo:\n  latency: {p50: 100ms, p95: 300ms, p99: 1s}\nendpoints:\n  - route: GET /a\n    latency: {p95: 400ms}\n",
+			[]string{`5:15: endpoints[0].latency.p95 (400ms) is above slo.latency.p95 (300ms); an endpoint's objective must not be looser than the service's`},
+		},
+		{
+			"endpoint p99 above the default slo", "endpoints:\n  - route: GET /a\n    latency: {p99: 2s}\n",
+			[]string{`3:15: endpoints[0].latency.p99 (2s) is above slo.latency.p99 (1s); an endpoint's objective must not be looser than the service's (slo.latency.p99 is not written in perfplan.yaml; add slo.latency.p99 to set it)`},
 		},
 		{
 			"availability above 100", "slo:\n  availability: 101\n",

@@ -25,6 +25,7 @@ func validate(d *decoder, p *Plan) {
 			d.errorAt(at+".route", "%s.route: %v", at, err)
 		}
 		validateLatency(d, at+".latency", e.Latency)
+		validateEndpointSLO(d, at+".latency", e.Latency, p.SLO.Latency)
 		nonNegative(d, at+".rps", e.RPS)
 	}
 	validateCosts(d, p)
@@ -69,6 +70,21 @@ func validateLatency(d *decoder, at string, l Latency) {
 		d.errorAt(firstWritten(d, lo.key, hi.key), "%s: %s (%v) is above %s (%v); percentiles must not decrease%s",
 			at, lastKey(lo.key), *lo.v, lastKey(hi.key), *hi.v, d.inherited(lo.key, hi.key))
 	})
+}
+
+// validateEndpointSLO checks that an endpoint's objectives are no looser
+// than the service's: a route allowed a slower p95 than the SLO would let
+// the service miss its SLO while every route meets its own.
+func validateEndpointSLO(d *decoder, at string, e, slo Latency) {
+	for _, l := range []struct {
+		key       string
+		ep, whole time.Duration
+	}{{"p50", e.P50, slo.P50}, {"p95", e.P95, slo.P95}, {"p99", e.P99, slo.P99}} {
+		if l.ep > 0 && l.whole > 0 && l.ep > l.whole {
+			d.errorAt(at+"."+l.key, "%s.%s (%v) is above slo.latency.%s (%v); an endpoint's objective must not be looser than the service's%s",
+				at, l.key, l.ep, l.key, l.whole, d.inherited("slo.latency."+l.key))
+		}
+	}
 }
 
 // checkOrder reports the values of a chain that decrease, zeros (checks

@@ -28,6 +28,7 @@ Usage:
 	perfvet help [command | analyzer] list the commands and analyzers, or document one
 	perfvet plan init [-force] [FILE] write the default plan, commented
 	perfvet plan check [FILE]         validate a plan
+	perfvet budget [-json | -html F]  every endpoint's estimated latency against the plan
 	perfvet lsp [flags]               serve editors as a Language Server
 	perfvet version                   print the version
 	go vet -vettool=$(which perfvet) [packages]

@@ -14,6 +14,7 @@ import (
 // doc.go says the same under # Limits. An analyzer missing here is
 // described by illTypedUnknown.
 var illTyped = map[string]string{
+	"budget":     "did not estimate its routes (routes are found in the code's SSA form)",
 	"cacheinval": "did not run (every rule follows values through the code)",
 	"pagesize":   "did not run (every rule follows the page size from the request to the query)",
 	"nplusone":   "checked only direct round trips in loops and calls of other packages' functions, not queries reached through this package's own helpers",

@@ -7,6 +7,8 @@
 //	perfvet plan init [-force] [FILE]
 //	                               write the default plan, commented (default ./perfplan.yaml)
 //	perfvet plan check [FILE]      validate a plan (default: the one that applies here)
+//	perfvet budget [-json | -html FILE] [packages]
+//	                               every endpoint's estimated latency against the plan
 //	perfvet version                print the version
 //	perfvet lsp [flags]            serve editors as a Language Server (stdio)
 //	go vet -vettool=$(which perfvet) [packages]
@@ -53,6 +55,8 @@ func run(args []string) int {
 			return runHelp(args[1:])
 		case "plan":
 			return runPlan(args[1:])
+		case "budget":
+			return runBudget(args[1:])
 		case "lsp":
 			return runLSP(args[1:])
 		case "version":

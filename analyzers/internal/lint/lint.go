@@ -22,7 +22,7 @@ import (
 
 // Analyzers lists the names of perfvet's analyzers, in the order the
 // suite runs them. Directives are checked against it.
-var Analyzers = []string{"cacheinval", "limits", "metrics", "nplusone", "pagesize", "timeouts"}
+var Analyzers = []string{"budget", "cacheinval", "limits", "metrics", "nplusone", "pagesize", "timeouts"}
 
 // A Pass is an analysis.Pass with the package's plan. Its Report (and so
 // Reportf and ReportRangef) drops findings in generated files, in ignored

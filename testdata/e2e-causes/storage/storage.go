@@ -15,21 +15,21 @@ type Storage struct{ DB *sql.DB }
 // Entries queries with no context.
 func (s *Storage) Entries(feedID int) (int, error) {
 	var n int
-	err := s.DB.QueryRow("SELECT count(*) FROM entries WHERE feed_id = $1", feedID).Scan(&n)
+	err := s.DB.QueryRow("SELECT unread FROM feed_stats WHERE feed_id = $1", feedID).Scan(&n)
 	return n, err
 }
 
 // EntriesContext is Entries fixed.
 func (s *Storage) EntriesContext(ctx context.Context, feedID int) (int, error) {
 	var n int
-	err := s.DB.QueryRowContext(ctx, "SELECT count(*) FROM entries WHERE feed_id = $1", feedID).Scan(&n)
+	err := s.DB.QueryRowContext(ctx, "SELECT unread FROM feed_stats WHERE feed_id = $1", feedID).Scan(&n)
 	return n, err
 }
 
 // Feeds detaches its query with context.Background().
 func (s *Storage) Feeds() (int, error) {
 	var n int
-	err := s.DB.QueryRowContext(context.Background(), "SELECT count(*) FROM feeds").Scan(&n)
+	err := s.DB.QueryRowContext(context.Background(), "SELECT total FROM feed_stats WHERE id = 0").Scan(&n)
 	return n, err
 }
 

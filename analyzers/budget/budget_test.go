@@ -1,0 +1,116 @@
+package budget_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perfvet/perfvet/analyzers/budget"
+	"github.com/perfvet/perfvet/analyzers/plan"
+)
+
+func defaultConfig() budget.Config {
+	return budget.Config{Plans: plan.Static(plan.Default())}
+}
+
+func TestBudget(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), budget.New(defaultConfig()),
+		"nethttp", "crosspkg/svc", "crosspkg/pgstore", "crosspkg/server")
+	requireWellTyped(t, results)
+}
+
+// requireWellTyped fails on fixtures with type errors: there the flow
+// checks are skipped, and a test could pass for the wrong reason.
+func requireWellTyped(t *testing.T, results []*analysistest.Result) {
+	t.Helper()
+	for _, r := range results {
+		if r.Action == nil || r.Action.Package == nil {
+			continue
+		}
+		for _, err := range r.Action.Package.TypeErrors {
+			t.Errorf("fixture does not type-check: %v", err)
+		}
+	}
+}
+
+// TestEndpointObjective holds a route to its plan entry's p95, not the
+// SLO's.
+func TestEndpointObjective(t *testing.T) {
+	p := *plan.Default()
+	p.Endpoints = []plan.Endpoint{{Route: "GET /orders/{id}", Latency: plan.Latency{P50: 20 * time.Millisecond, P95: 50 * time.Millisecond, P99: 100 * time.Millisecond}}}
+	results := analysistest.Run(t, analysistest.TestData(), budget.New(budget.Config{Plans: plan.Static(&p)}), "endpoints")
+	requireWellTyped(t, results)
+}
+
+// TestRelated checks the related positions of a finding: the three
+// costliest operations, with their share and position.
+func TestRelated(t *testing.T) {
+	results := analysistest.Run(&quiet{T: t}, analysistest.TestData(), budget.New(defaultConfig()), "nethttp")
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if strings.Contains(d.Message, `"GET /orders"`) {
+				for _, rel := range d.Related {
+					posn := r.Action.Package.Fset.Position(rel.Pos)
+					got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(posn.Filename), posn.Line, rel.Message))
+				}
+			}
+		}
+	}
+	want := []string{
+		"nethttp.go:57: items select × 100 (LIMIT) = 1s (99%), at nethttp/nethttp.go:57",
+		"nethttp.go:49: orders select = 10ms (1%), at nethttp/nethttp.go:49",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("related of GET /orders:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestResult checks the estimates the analyzer returns for perfvet budget:
+// every route, within its objective or not.
+func TestResult(t *testing.T) {
+	results := analysistest.Run(&quiet{T: t}, analysistest.TestData(), budget.New(defaultConfig()), "nethttp")
+	var got []string
+	for _, r := range results {
+		res, ok := r.Action.Result.(*budget.Result)
+		if !ok {
+			t.Fatalf("result is %T, want *budget.Result", r.Action.Result)
+		}
+		for _, e := range res.Endpoints {
+			got = append(got, fmt.Sprintf("%s %v %v", e.Route, e.Total, e.Over))
+		}
+	}
+	want := []string{
+		"GET /orders 1.01s [endpoint database]",
+		"GET /orders/joined 100ms []",
+		"GET /refresh 200ms [database]",
+		"GET /refresh/few 30ms []",
+		"GET /fanout 300ms [external]",
+		"GET /fanout/errgroup 100ms []",
+		"GET /fanout/goroutines 100ms []",
+		"GET /fanout/loop 100ms []",
+		"GET /profile 1ms []",
+		"GET /report 201.1ms [database]",
+		"GET /report/cached 11.1ms []",
+		"GET /items 1.01s [endpoint database]",
+		"GET /items/page 110ms []",
+		"GET /tags 1.01s [endpoint database]",
+		"GET /tx 230ms [database]",
+		"GET /tx/read 40ms []",
+		"GET /health 0s []",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("estimates:\n got %q\nwant %q", got, want)
+	}
+}
+
+// quiet is a testing.T that ignores analysistest's expectation checks, for
+// tests that look at the results themselves.
+type quiet struct{ *testing.T }
+
+func (q *quiet) Errorf(string, ...any) {}

@@ -1,0 +1,259 @@
+package budget
+
+import (
+	"cmp"
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Operation kinds, named as the plan's costs.
+const (
+	KindQuery        = "query"
+	KindComplexQuery = "complex_query"
+	KindTransaction  = "transaction"
+	KindCacheHit     = "cache_hit"
+	KindCacheMiss    = "cache_miss"
+	KindExternal     = "external_call"
+)
+
+// Layers of the plan's budget an operation counts against.
+const (
+	LayerDatabase = "database"
+	LayerExternal = "external"
+)
+
+// An Op is one operation on a function's costliest path: a query, a
+// transaction, a cache read, an outbound call, with how many times it runs.
+type Op struct {
+	Kind  string  // KindQuery...
+	What  string  // "items query", "(*net/http.Client).Do"
+	Count float64 // runs per call of the function (fractional on a cache's miss path)
+	Why   string  // the constant multipliers: "× 3", "× 0.1 (miss rate)"
+	// Data is the bound of the loops over data around the operation (a
+	// query's rows, max_page_size), and DataWhy why ("LIMIT",
+	// "max_page_size", "unknown bound, max_page_size"): such bounds do not
+	// compound, the largest counts once; 0 when none.
+	Data    int
+	DataWhy string
+	Cost    int64  // nanoseconds, of one run
+	File    string // where the operation is written
+	Line    int
+
+	pos token.Pos // in the package that computed it; lost in facts
+}
+
+// Layer is the budget layer an operation counts against: external calls
+// against budget.external, everything else (queries, transactions, cache
+// reads) against budget.database.
+func (o Op) Layer() string {
+	if o.Kind == KindExternal {
+		return LayerExternal
+	}
+	return LayerDatabase
+}
+
+// Total is the operation's cost on the path: one run times its count.
+func (o Op) Total() time.Duration { return time.Duration(float64(o.Cost) * o.Count) }
+
+// Posn is the short position of the operation: its directory and file
+// name, and line ("store/items.go:41").
+func (o Op) Posn() string {
+	if o.File == "" {
+		return ""
+	}
+	dir := filepath.Base(filepath.Dir(o.File))
+	name := filepath.Base(o.File)
+	if dir != "." && dir != string(filepath.Separator) {
+		name = dir + "/" + name
+	}
+	return fmt.Sprintf("%s:%d", name, o.Line)
+}
+
+func (o Op) String() string { return fmt.Sprintf("%s=%s", o.Describe(), formatDuration(o.Total())) }
+
+// Multipliers says why the operation runs more than once: "× 3 × 100 (LIMIT)".
+func (o Op) Multipliers() string {
+	s := o.Why
+	if o.Data > 0 {
+		s = strings.TrimSpace(s + " × " + formatCount(float64(o.Data)) + " (" + o.DataWhy + ")")
+	}
+	return s
+}
+
+// Describe names the operation with its multipliers: "items select × 100 (LIMIT)".
+func (o Op) Describe() string {
+	if m := o.Multipliers(); m != "" {
+		return o.What + " " + m
+	}
+	return o.What
+}
+
+func (o Op) key() string {
+	return fmt.Sprintf("%s|%s|%s|%d|%s|%d|%s", o.Kind, o.What, o.File, o.Line, o.Why, o.Data, o.DataWhy)
+}
+
+// A path is the costliest way through some code: the operations run one
+// after the other, and the costliest of the branches run concurrently
+// with them (goroutines, errgroup), counted once.
+type path struct {
+	seq []Op
+	par []Op // the costliest concurrent branch started so far
+}
+
+func (p path) total() time.Duration { return sum(p.seq) + sum(p.par) }
+
+func (p path) empty() bool { return len(p.seq) == 0 && len(p.par) == 0 }
+
+func sum(ops []Op) time.Duration {
+	var t time.Duration
+	for _, o := range ops {
+		t += o.Total()
+	}
+	return t
+}
+
+// then is p followed by q.
+func (p path) then(q path) path {
+	out := path{seq: append(slices.Clip(p.seq), q.seq...), par: p.par}
+	if sum(q.par) > sum(p.par) {
+		out.par = q.par
+	}
+	return out
+}
+
+// concurrently adds a branch that runs concurrently with p.
+func (p path) concurrently(branch path) path {
+	ops := branch.ops()
+	if sum(ops) > sum(p.par) {
+		p.par = ops
+	}
+	return p
+}
+
+// costlier returns the costlier of two alternatives (branches).
+func costlier(p, q path) path {
+	if q.total() > p.total() {
+		return q
+	}
+	return p
+}
+
+// times multiplies the sequential operations of p; concurrent branches
+// started in a loop still run concurrently, so they are counted once.
+func (p path) times(n float64, why string) path {
+	out := path{par: p.par}
+	for _, o := range p.seq {
+		o.Count *= n
+		if why != "" {
+			o.Why = strings.TrimSpace(o.Why + " " + why)
+		}
+		out.seq = append(out.seq, o)
+	}
+	return out
+}
+
+// loop multiplies p by a loop's bound: a constant multiplies; bounds over
+// data (a query's rows, max_page_size) do not compound, so an operation
+// inside nested loops over data runs the largest of their bounds (a page
+// of rows is read once, however it is traversed).
+func (p path) loop(b bound) path {
+	if b.why == "" {
+		return p.times(float64(b.n), b.describe())
+	}
+	out := path{par: p.par}
+	for _, o := range p.seq {
+		o = withData(o, b.n, b.why)
+		out.seq = append(out.seq, o)
+	}
+	return out
+}
+
+// withData puts an operation under a loop over data of n elements.
+func withData(o Op, n int, why string) Op {
+	switch {
+	case o.Data == 0:
+		o.Count *= float64(n)
+		o.Data, o.DataWhy = n, why
+	case n > o.Data:
+		o.Count = o.Count / float64(o.Data) * float64(n)
+		o.Data, o.DataWhy = n, why
+	}
+	return o
+}
+
+// weighted scales every operation of p by w, for a path that runs on a
+// fraction of the requests (a cache's miss path).
+func (p path) weighted(w float64, why string) path {
+	q := path{seq: append(slices.Clip(p.seq), p.par...)}
+	return q.times(w, why)
+}
+
+// ops flattens p: its sequential operations, then its concurrent branch.
+func (p path) ops() []Op { return append(slices.Clip(p.seq), p.par...) }
+
+// maxOps bounds the operations a summary keeps.
+const maxOps = 32
+
+// compact merges the runs of one operation and keeps the costliest
+// maxOps, sorted by cost, costliest first.
+func compact(ops []Op) []Op {
+	byKey := make(map[string]int)
+	var out []Op
+	for _, o := range ops {
+		if o.Count <= 0 || o.Cost <= 0 && o.Kind != kindOpen {
+			continue
+		}
+		k := o.key()
+		if i, ok := byKey[k]; ok {
+			out[i].Count += o.Count
+			continue
+		}
+		byKey[k] = len(out)
+		out = append(out, o)
+	}
+	slices.SortStableFunc(out, func(a, b Op) int {
+		if c := cmp.Compare(b.Total(), a.Total()); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Line, b.Line)
+	})
+	if len(out) > maxOps {
+		rest := Op{Kind: out[maxOps-1].Kind, What: "other operations", Count: 1}
+		for _, o := range out[maxOps-1:] {
+			rest.Cost += int64(o.Total())
+		}
+		out = append(out[:maxOps-1], rest)
+	}
+	return out
+}
+
+// formatDuration prints a duration rounded for people: 1.03s, 250ms, 1.5ms.
+func formatDuration(d time.Duration) string {
+	switch {
+	case d >= time.Second:
+		return trimFloat(d.Seconds(), 2) + "s"
+	case d >= time.Millisecond:
+		return trimFloat(float64(d)/float64(time.Millisecond), 1) + "ms"
+	case d > 0:
+		return trimFloat(float64(d)/float64(time.Microsecond), 0) + "µs"
+	}
+	return "0"
+}
+
+func trimFloat(f float64, prec int) string {
+	s := fmt.Sprintf("%.*f", prec, f)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// formatCount prints a multiplier: 100, 2.5, 0.1.
+func formatCount(f float64) string { return trimFloat(f, 2) }

@@ -1,0 +1,126 @@
+// Package budget defines an Analyzer that estimates each endpoint's
+// latency from its code, with the plan's costs, and reports the endpoints
+// whose estimate exceeds their objective.
+//
+// # Analyzer budget
+//
+// budget: report endpoints whose estimated latency exceeds the plan
+//
+// The plan's heart is a latency budget: a p95 objective for the service
+// (slo.latency.p95) or for one route (endpoints:), the budget of a request
+// by layer (budget.database, budget.external), and the cost of one
+// operation (costs:). Every query, transaction, cache read and outbound
+// call a handler makes spends part of that budget; a fourth query added to
+// a hot endpoint, or a query moved into a loop over a page of rows, can
+// spend all of it, and nothing shows it before production latency does.
+//
+// For every route the package registers (net/http, including Go 1.22
+// patterns; chi; gin; echo; gorilla/mux: the routes the metrics analyzer
+// finds) and every method of a gRPC service registered with a generated
+// RegisterXServer function (named by its FullMethodName constant,
+// "/helloworld.Greeter/SayHello"), the analyzer walks the handler's code, through middleware and
+// helpers, across packages (facts), and through interface calls (the
+// costliest implementation the registering package sees, as nplusone
+// resolves them), and adds up the plan's costs of the operations on the
+// costliest path.
+//
+// # The cost model
+//
+//   - A query costs costs.query; costs.complex_query when its constant SQL
+//     text joins, aggregates, groups, unions or nests a SELECT.
+//   - Beginning a transaction costs costs.transaction; the queries inside
+//     it cost their own, and commit and rollback nothing more. A read-only
+//     transaction (&sql.TxOptions{ReadOnly: true}) costs costs.query.
+//   - A remote cache read (Redis, memcache) costs costs.cache_hit plus its
+//     miss path weighted by the miss rate (-missrate, default 0.1): when
+//     the code handles the miss in a branch on the read's result
+//     (if err == redis.Nil { ... }, or if err == nil { return v } followed
+//     by the miss path), that branch's operations times the miss rate;
+//     when it does not, costs.cache_miss times the miss rate. A handler
+//     that only reads its cache costs about cache_hit + 0.1 × cache_miss.
+//     A cache write costs costs.cache_hit (one round trip).
+//   - An outbound HTTP call (http.Get, (*http.Client).Do...) or gRPC call
+//     ((*grpc.ClientConn).Invoke, and so generated clients) costs
+//     costs.external_call.
+//   - Statements add up; of the branches of an if, switch or select, the
+//     costliest counts.
+//   - A loop multiplies its body: a constant bound (for i := 0; i < 3;
+//     i++, for range 3, a range over an array or a literal) by the bound;
+//     a range over a query's rows, or a for rows.Next() loop, by the
+//     query's constant LIMIT, or else the plan's limits.max_page_size; any
+//     other loop by limits.max_page_size, marked "unknown bound". Bounds
+//     over data do not compound: an operation inside nested loops over
+//     data counts the largest of their bounds once (a page of rows is read
+//     once, however it is traversed); constant bounds still multiply.
+//   - Concurrent branches (a go statement, errgroup's and WaitGroup's Go)
+//     count as the slowest branch, not the sum, and a loop that starts
+//     them counts one branch, not one per iteration.
+//
+// Queries and cache reads count against budget.database, outbound calls
+// against budget.external. The estimate is the sum of both; other layers
+// (gateway, auth, logic, serialization) are not estimated.
+//
+// Bad: the items page runs one query per item of a page of up to 100:
+//
+//	mux.HandleFunc("GET /orders", func(w http.ResponseWriter, r *http.Request) {
+//		rows, _ := db.QueryContext(r.Context(), "SELECT id FROM orders LIMIT 100")
+//		for rows.Next() {
+//			var id int
+//			rows.Scan(&id)
+//			db.QueryRowContext(r.Context(), "SELECT name FROM items WHERE order_id = $1", id)
+//		}
+//	})
+//
+// (~1.01s estimated against the default p95 of 500ms.) Fixed: one query
+// reads the page with its items:
+//
+//	mux.HandleFunc("GET /orders", func(w http.ResponseWriter, r *http.Request) {
+//		db.QueryContext(r.Context(), "SELECT o.id, i.name FROM orders o JOIN items i ON i.order_id = o.id LIMIT 100")
+//	})
+//
+// (~100ms: one complex query.)
+//
+// perfvet budget prints every endpoint's estimate as a tree (route, layer,
+// operation, with cost and share), as JSON (-json) or as a static HTML
+// page (-html FILE).
+//
+// # Options
+//
+//   - -tests: report findings in test code too.
+//   - -missrate: the share of cache reads that miss (default 0.1).
+//   - -plan: the plan file (default: perfplan.yaml found from each package).
+//
+// # Findings
+//
+// One finding per route, at the registration that binds the route to its
+// handler, with the three costliest operations as related positions and
+// their share of the estimate:
+//
+//   - endpoint: the estimate exceeds the route's p95 (its endpoints: entry,
+//     else slo.latency.p95);
+//   - database: within its objective, but the database part exceeds
+//     budget.database;
+//   - external: within its objective, but the outbound part exceeds
+//     budget.external.
+//
+// # Limits
+//
+// The estimate is static: it knows nothing of data sizes beyond LIMIT and
+// max_page_size, of caches' real hit rates, or of time spent in the
+// service's own code. Handlers are followed through function values,
+// method values, function literals, types with ServeHTTP and middleware
+// calls that are given them; a handler stored in a variable or built by a
+// function of another package is not followed. Group and mount prefixes
+// (chi's Route, gin's Group) are not added to the pattern. Services
+// registered through grpc-gateway's RegisterXHandlerServer or Connect
+// handlers are not recognised. Loops are read from the syntax of the function
+// body; a loop written with goto is not recognised. Interface calls whose
+// implementations the registering package cannot see cost nothing. A
+// cache's miss path is recognised only in the function that reads the
+// cache (a helper that returns "found" hides it: the read then costs
+// cache_hit plus the miss rate of costs.cache_miss, and the caller's miss
+// path counts in full).
+//
+// Suppress a finding with //perfvet:ignore budget <reason> on its line or
+// the line above.
+package budget

@@ -1,0 +1,302 @@
+package budget
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/routes"
+)
+
+// maxHandlerDepth bounds the middleware and helpers followed from a
+// route's handler value to the functions that serve it.
+const maxHandlerDepth = 8
+
+// checkRoutes estimates every route the package registers, and reports
+// those above their objectives.
+func (c *checker) checkRoutes(res *Result, funcs []*ssa.Function) {
+	set := routes.Collect(funcs)
+	services := routes.GRPCServices(funcs)
+	if len(set.Routes) == 0 && len(services) == 0 {
+		return
+	}
+	calls := make(map[token.Pos]*ast.CallExpr)
+	for n := range c.insp.PreorderSeq((*ast.CallExpr)(nil)) {
+		call := n.(*ast.CallExpr)
+		calls[call.Lparen] = call
+	}
+	for _, rt := range set.Routes {
+		call := calls[rt.Call.Pos()]
+		if call == nil {
+			continue
+		}
+		p, name := c.handlerPath(rt.Handler, 0)
+		s := c.resolveOpens(&summary{ops: compact(p.ops())}, 0)
+		est := c.estimate(rt.Pattern, name, call, s.ops)
+		res.Endpoints = append(res.Endpoints, est)
+		c.report(call, est, s.ops)
+	}
+	for _, svc := range services {
+		call := calls[svc.Call.Pos()]
+		if call == nil {
+			continue
+		}
+		impl := routes.Unwrap(svc.Impl).Type()
+		iface := svc.Iface.Underlying().(*types.Interface)
+		for m := range iface.Methods() {
+			if !m.Exported() {
+				continue // mustEmbedUnimplementedXServer
+			}
+			obj, _, _ := types.LookupFieldOrMethod(impl, true, m.Pkg(), m.Name())
+			fn, ok := obj.(*types.Func)
+			if !ok {
+				continue
+			}
+			s := c.resolveOpens(&summary{ops: compact(c.factOf(fn).path().ops())}, 0)
+			est := c.estimate(svc.FullMethod(m.Name()), analysisutil.Display(fn), call, s.ops)
+			res.Endpoints = append(res.Endpoints, est)
+			c.report(call, est, s.ops)
+		}
+	}
+}
+
+// handlerPath is the costliest path of a handler value: a function or
+// method, a function literal, a handler type's ServeHTTP, or a middleware
+// call that wraps one.
+func (c *checker) handlerPath(v ssa.Value, depth int) (path, string) {
+	if v == nil || depth > maxHandlerDepth {
+		return path{}, ""
+	}
+	if fn := routes.FuncOf(v); fn != nil {
+		return c.funcPath(fn)
+	}
+	v = routes.Unwrap(v)
+	if call, ok := v.(*ssa.Call); ok {
+		// A middleware (or a handler constructor) and the handlers it is given.
+		var p path
+		name := ""
+		if callee := call.Common().StaticCallee(); callee != nil {
+			if obj, ok := callee.Object().(*types.Func); ok {
+				name = analysisutil.Display(obj)
+			}
+		}
+		for _, a := range call.Common().Args {
+			if !handlerLike(a.Type()) {
+				continue
+			}
+			q, n := c.handlerPath(a, depth+1)
+			p = p.then(q)
+			if n != "" {
+				name = n
+			}
+		}
+		return p, name
+	}
+	// A value of a type that serves HTTP itself.
+	if obj, _, _ := types.LookupFieldOrMethod(v.Type(), true, nil, "ServeHTTP"); obj != nil {
+		if fn, ok := obj.(*types.Func); ok {
+			return c.factOf(fn).path(), analysisutil.Display(fn)
+		}
+	}
+	return path{}, ""
+}
+
+// funcPath is the path of an SSA function that serves a route.
+func (c *checker) funcPath(fn *ssa.Function) (path, string) {
+	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
+		return c.factOf(obj).path(), analysisutil.Display(obj) // a declared function, or a bound method
+	}
+	if o := fn.Origin(); o != nil && o != fn {
+		return c.funcPath(o)
+	}
+	if lit, ok := fn.Syntax().(*ast.FuncLit); ok && fn.Pkg != nil && fn.Pkg.Pkg == c.pass.Pkg {
+		return c.litSummary(lit).path(), "a function literal"
+	}
+	return path{}, ""
+}
+
+// handlerLike reports whether a value may be a handler: a function or a
+// value with a ServeHTTP method.
+func handlerLike(t types.Type) bool {
+	if _, ok := t.Underlying().(*types.Signature); ok {
+		return true
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+	return obj != nil
+}
+
+// estimate builds a route's estimate from its operations.
+func (c *checker) estimate(pattern, handler string, call *ast.CallExpr, ops []Op) *Estimate {
+	est := &Estimate{Route: pattern, Handler: handler, Pos: c.pass.Fset.Position(call.Pos())}
+	est.Objective, est.ObjectiveFrom = c.objective(pattern)
+	db := Layer{Name: LayerDatabase, Budget: c.plan.Budget.Database}
+	ext := Layer{Name: LayerExternal, Budget: c.plan.Budget.External}
+	for _, o := range ops {
+		if o.Kind == kindOpen {
+			continue
+		}
+		if o.Layer() == LayerExternal {
+			ext.Ops = append(ext.Ops, o)
+			ext.Total += o.Total()
+		} else {
+			db.Ops = append(db.Ops, o)
+			db.Total += o.Total()
+		}
+	}
+	est.Layers = []Layer{db, ext}
+	est.Total = db.Total + ext.Total
+	if est.Objective > 0 && est.Total > est.Objective {
+		est.Over = append(est.Over, CategoryEndpoint)
+	}
+	if db.Budget > 0 && db.Total > db.Budget {
+		est.Over = append(est.Over, CategoryDatabase)
+	}
+	if ext.Budget > 0 && ext.Total > ext.Budget {
+		est.Over = append(est.Over, CategoryExternal)
+	}
+	return est
+}
+
+// objective is the p95 a route is held to: its plan entry's, else the
+// SLO's.
+func (c *checker) objective(pattern string) (time.Duration, string) {
+	if pattern != "" {
+		for _, e := range c.plan.Endpoints {
+			if e.Latency.P95 > 0 && sameRoute(e.Route, pattern) {
+				return e.Latency.P95, "endpoints"
+			}
+		}
+	}
+	return c.plan.SLO.Latency.P95, "slo"
+}
+
+// sameRoute reports whether a plan's route names a registered pattern:
+// the same method (or none on either side) and the same path, wildcards
+// compared by position (gin's :id and chi's {id} alike).
+func sameRoute(planRoute, pattern string) bool {
+	pm, pp := splitRoute(planRoute)
+	rm, rp := splitRoute(pattern)
+	if pm != "" && rm != "" && pm != rm {
+		return false
+	}
+	return normPath(pp) == normPath(rp)
+}
+
+func splitRoute(r string) (method, path string) {
+	r = strings.TrimSpace(r)
+	if m, p, ok := strings.Cut(r, " "); ok && !strings.Contains(m, "/") {
+		return strings.ToUpper(m), strings.TrimSpace(p)
+	}
+	return "", r
+}
+
+func normPath(p string) string {
+	p = strings.TrimSuffix(routes.PathOf("GET "+p), "/")
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		if strings.HasPrefix(s, ":") || strings.HasPrefix(s, "{") || strings.HasPrefix(s, "*") {
+			segs[i] = "*"
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
+// report reports a route whose estimate exceeds its objective, or whose
+// database or external part exceeds its layer's budget: one finding per
+// route, at its registration.
+func (c *checker) report(call *ast.CallExpr, est *Estimate, ops []Op) {
+	if len(est.Over) == 0 {
+		return
+	}
+	what := "this route"
+	if est.Route != "" {
+		what = "route " + strconvQuote(est.Route)
+	}
+	db, ext := est.Layers[0], est.Layers[1]
+	var msg string
+	switch est.Over[0] {
+	case CategoryEndpoint:
+		var parts []string
+		for _, l := range est.Layers {
+			if l.Budget > 0 && l.Total > l.Budget {
+				parts = append(parts, fmt.Sprintf("%s ~%s of budget.%s %s", l.Name, formatDuration(l.Total), l.Name, formatDuration(l.Budget)))
+			}
+		}
+		detail := ""
+		if len(parts) > 0 {
+			detail = " (" + strings.Join(parts, ", ") + ")"
+		}
+		from := "slo.latency.p95"
+		if est.ObjectiveFrom == "endpoints" {
+			from = "its endpoints entry"
+		}
+		msg = fmt.Sprintf("%s is estimated at ~%s from its code, above its p95 objective of %s (%s)%s, so its requests miss the objective; batch, cache or run concurrently its costliest operations",
+			what, formatDuration(est.Total), formatDuration(est.Objective), from, detail)
+	case CategoryDatabase:
+		msg = fmt.Sprintf("%s spends an estimated ~%s in the database, above budget.database %s, which leaves the other layers less than the plan gives them; batch its queries, cache their results or run independent ones concurrently",
+			what, formatDuration(db.Total), formatDuration(db.Budget))
+	case CategoryExternal:
+		msg = fmt.Sprintf("%s spends an estimated ~%s in outbound calls, above budget.external %s, which leaves the other layers less than the plan gives them; run independent calls concurrently, cache their answers or move them off the request path",
+			what, formatDuration(ext.Total), formatDuration(ext.Budget))
+	}
+	c.pass.Report(analysis.Diagnostic{
+		Pos: call.Pos(), End: call.End(), Category: est.Over[0], Message: msg,
+		Related: c.related(call, est.Total, ops),
+	})
+}
+
+// related points at the three costliest operations, with their share.
+func (c *checker) related(call *ast.CallExpr, total time.Duration, ops []Op) []analysis.RelatedInformation {
+	ops = slices.Clone(ops)
+	ops = slices.DeleteFunc(ops, func(o Op) bool { return o.Kind == kindOpen })
+	slices.SortStableFunc(ops, func(a, b Op) int { return cmp.Compare(b.Total(), a.Total()) })
+	var out []analysis.RelatedInformation
+	for _, o := range ops[:min(3, len(ops))] {
+		share := 0.0
+		if total > 0 {
+			share = 100 * float64(o.Total()) / float64(total)
+		}
+		pos := c.posOf(o)
+		if !pos.IsValid() {
+			pos = call.Pos()
+		}
+		out = append(out, analysis.RelatedInformation{Pos: pos, Message: fmt.Sprintf("%s = %s (%s%%), at %s", o.Describe(), formatDuration(o.Total()), trimFloat(share, 0), o.Posn())})
+	}
+	return out
+}
+
+// posOf returns an operation's position: kept for this package's, found
+// by file and line for another package's when the file set holds it.
+func (c *checker) posOf(o Op) token.Pos {
+	if o.pos.IsValid() {
+		return o.pos
+	}
+	if o.File == "" {
+		return token.NoPos
+	}
+	if c.files == nil {
+		c.files = make(map[string]*token.File)
+		c.pass.Fset.Iterate(func(f *token.File) bool {
+			c.files[f.Name()] = f
+			return true
+		})
+	}
+	f := c.files[o.File]
+	if f == nil || o.Line < 1 || o.Line > f.LineCount() {
+		return token.NoPos
+	}
+	return f.LineStart(o.Line)
+}
+
+func strconvQuote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+
+func sortStrings(s []string) { slices.Sort(s) }

@@ -1,0 +1,459 @@
+// Package routes finds the HTTP routes a package registers: the routers
+// (a ServeMux, a chi router, a gin engine or group, an echo instance or
+// group, a gorilla router or subrouter), the middleware installed on them
+// and the routes registered on them, with their patterns and handlers.
+// The metrics analyzer checks that the routes are instrumented; the
+// budget analyzer estimates their latency.
+package routes
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+)
+
+// A Router is a router value of the package, with the middleware
+// installed on it and the routes registered on it.
+type Router struct {
+	Key        any // the SSA value, a package-level variable or field, or DefaultMux
+	Parent     *Router
+	Middleware []*Middleware
+	Routes     []*Route
+}
+
+// defaultMuxKey is the type of DefaultMux.
+type defaultMuxKey struct{}
+
+// DefaultMux is the Key of http.DefaultServeMux.
+var DefaultMux any = defaultMuxKey{}
+
+// A Middleware is installed on a router or given to one route.
+type Middleware struct {
+	Pos token.Pos
+	Fn  *ssa.Function // the function the call is in
+	// Value is the middleware, or nil for a spread slice (r.Use(mws...))
+	// whose elements cannot be seen.
+	Value   ssa.Value
+	Ordered bool // covers only routes registered after it (gin)
+}
+
+// A Route is one registration.
+type Route struct {
+	Call       *ssa.CallCommon
+	Fn         *ssa.Function // the function the registration is in
+	Pattern    string        // "GET /users/{id}", or "" if not constant
+	Path       string
+	Router     *Router
+	Handler    ssa.Value
+	Middleware []*Middleware // for this route alone
+}
+
+// A Set holds the routers of a package, in the order they are found, and
+// its routes.
+type Set struct {
+	ByKey  map[any]*Router
+	Order  []*Router
+	Routes []*Route
+}
+
+func (s *Set) node(key any) *Router {
+	if r := s.ByKey[key]; r != nil {
+		return r
+	}
+	r := &Router{Key: key}
+	s.ByKey[key] = r
+	s.Order = append(s.Order, r)
+	return r
+}
+
+// RootOf returns the root router of the tree a router belongs to.
+func RootOf(r *Router) *Router {
+	for i := 0; r.Parent != nil && i < 64; i++ {
+		r = r.Parent
+	}
+	return r
+}
+
+// Collect finds the routers, middleware and routes of a package's
+// functions.
+func Collect(funcs []*ssa.Function) *Set {
+	s := &Set{ByKey: make(map[any]*Router)}
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ci, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				call := ci.Common()
+				name := flow.CalleeName(call)
+				if op, ok := knowledge.RouterOps[name]; ok {
+					s.routerOp(fn, call, ci, op)
+				}
+				if spec, ok := knowledge.Routes[name]; ok {
+					s.registration(fn, call, spec)
+				}
+			}
+		}
+	}
+	return s
+}
+
+// routerOp records the middleware a call installs and the router it
+// derives.
+func (s *Set) routerOp(fn *ssa.Function, call *ssa.CallCommon, ci ssa.CallInstruction, op knowledge.RouterOp) {
+	recv := Key(Receiver(call))
+	if recv == nil {
+		return
+	}
+	parent := s.node(recv)
+	target := parent
+	if op.Child {
+		if v, ok := ci.(*ssa.Call); ok {
+			target = s.node(v)
+			if target != parent {
+				target.Parent = parent
+			}
+		}
+	}
+	if op.Middleware >= 0 {
+		for _, mw := range middlewareArgs(call, op.Middleware, fn) {
+			mw.Ordered = op.Ordered
+			target.Middleware = append(target.Middleware, mw)
+		}
+	}
+	if op.Callback >= 0 {
+		a := Args(call)
+		if op.Callback < len(a) {
+			if cb := FuncOf(a[op.Callback]); cb != nil && len(cb.Params) > 0 {
+				child := s.node(ssa.Value(cb.Params[0]))
+				if child != parent {
+					child.Parent = parent
+				}
+			}
+		}
+	}
+}
+
+// middlewareArgs returns the middleware among a call's arguments from
+// index on (a variadic slice, or single values).
+func middlewareArgs(call *ssa.CallCommon, index int, fn *ssa.Function) []*Middleware {
+	a := Args(call)
+	if index >= len(a) {
+		return nil
+	}
+	var vals []ssa.Value
+	if sig := calleeSig(call); sig != nil && sig.Variadic() && index == len(a)-1 {
+		elems, ok := VariadicElems(a[index])
+		if !ok {
+			return []*Middleware{{Pos: call.Pos(), Fn: fn}} // a spread slice
+		}
+		vals = elems
+	} else {
+		vals = a[index:]
+	}
+	var out []*Middleware
+	for _, v := range vals {
+		out = append(out, &Middleware{Pos: call.Pos(), Fn: fn, Value: v})
+	}
+	return out
+}
+
+// registration records one route.
+func (s *Set) registration(fn *ssa.Function, call *ssa.CallCommon, spec knowledge.RouteSpec) {
+	var key any
+	if call.Signature().Recv() == nil && !call.IsInvoke() && call.StaticCallee() != nil && call.StaticCallee().Signature.Recv() == nil {
+		key = DefaultMux // http.Handle, http.HandleFunc
+	} else {
+		key = Key(Receiver(call))
+	}
+	if key == nil {
+		return
+	}
+	rt := &Route{Call: call, Fn: fn, Router: s.node(key)}
+	a := Args(call)
+	if spec.Pattern >= 0 && spec.Pattern < len(a) {
+		if k, ok := a[spec.Pattern].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+			rt.Path = constant.StringVal(k.Value)
+		}
+	}
+	if spec.OnRoute {
+		rt.Path = gorillaPath(Receiver(call))
+	}
+	rt.Pattern = rt.Path
+	if spec.Method != "" && rt.Path != "" {
+		rt.Pattern = spec.Method + " " + rt.Path
+	}
+	if spec.Handler < len(a) {
+		if spec.Variadic {
+			elems, ok := VariadicElems(a[spec.Handler])
+			if !ok || len(elems) == 0 {
+				return // handlers we cannot see
+			}
+			rt.Handler = elems[len(elems)-1]
+			for _, v := range elems[:len(elems)-1] {
+				rt.Middleware = append(rt.Middleware, &Middleware{Pos: call.Pos(), Fn: fn, Value: v})
+			}
+		} else {
+			rt.Handler = a[spec.Handler]
+		}
+	}
+	if spec.Middleware >= 0 {
+		rt.Middleware = append(rt.Middleware, middlewareArgs(call, spec.Middleware, fn)...)
+	}
+	rt.Router.Routes = append(rt.Router.Routes, rt)
+	s.Routes = append(s.Routes, rt)
+}
+
+// Key returns the identity of the router a value denotes: the value
+// itself, the package-level variable or field it is loaded from, the
+// router a gorilla route or a gin Use result belongs to, the Engine of a
+// gin RouterGroup promoted method.
+func Key(v ssa.Value) any {
+	for range 16 {
+		v = Unwrap(v)
+		switch x := v.(type) {
+		case nil:
+			return nil
+		case *ssa.FieldAddr:
+			if f := fieldVar(x.X.Type(), x.Field); f != nil && f.Embedded() {
+				v = x.X // gin: &engine.RouterGroup
+				continue
+			}
+			return x
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return x
+			}
+			switch addr := x.X.(type) {
+			case *ssa.Global:
+				if obj := addr.Object(); obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == knowledge.NetHTTP && obj.Name() == "DefaultServeMux" {
+					return DefaultMux
+				}
+				return addr.Object()
+			case *ssa.FieldAddr:
+				if f := fieldVar(addr.X.Type(), addr.Field); f != nil {
+					if f.Embedded() {
+						v = addr.X
+						continue
+					}
+					return f
+				}
+			case *ssa.Alloc:
+				if val := onlyStore(addr); val != nil {
+					v = val
+					continue
+				}
+			}
+			return x
+		case *ssa.Call:
+			if op, ok := knowledge.RouterOps[flow.CalleeName(x.Common())]; ok && op.Same {
+				v = Receiver(x.Common())
+				continue
+			}
+			return x
+		case *ssa.Global:
+			if obj := x.Object(); obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == knowledge.NetHTTP && obj.Name() == "DefaultServeMux" {
+				return DefaultMux
+			}
+			return x
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+// gorillaPath returns the path template of a gorilla/mux route built with
+// Path or PathPrefix.
+func gorillaPath(v ssa.Value) string {
+	for range 16 {
+		call, ok := v.(*ssa.Call)
+		if !ok {
+			return ""
+		}
+		name := flow.CalleeName(call.Common())
+		if strings.HasSuffix(name, ".Path") || strings.HasSuffix(name, ".PathPrefix") {
+			if a := Args(call.Common()); len(a) > 0 {
+				if k, ok := a[0].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+					p := constant.StringVal(k.Value)
+					if strings.HasSuffix(name, ".PathPrefix") {
+						p += "*"
+					}
+					return p
+				}
+			}
+			return ""
+		}
+		if _, ok := knowledge.RouterOps[name]; !ok {
+			return ""
+		}
+		v = Receiver(call.Common())
+	}
+	return ""
+}
+
+// PathOf returns the path of a ServeMux pattern ("GET host/p/{$}"),
+// without method, host and {$}.
+func PathOf(pattern string) string {
+	p := strings.TrimSpace(pattern)
+	if i := strings.IndexAny(p, " \t"); i >= 0 {
+		p = strings.TrimSpace(p[i+1:])
+	}
+	if i := strings.Index(p, "/"); i > 0 {
+		p = p[i:] // drop the host
+	}
+	return strings.TrimSuffix(p, "{$}")
+}
+
+// VariadicElems returns the elements of a variadic argument built at the
+// call (f(a, b) packs [a b]); false for a spread slice (f(s...)).
+func VariadicElems(v ssa.Value) ([]ssa.Value, bool) {
+	if k, ok := v.(*ssa.Const); ok && k.IsNil() {
+		return nil, true
+	}
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil, false
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil, false
+	}
+	type elem struct {
+		i int64
+		v ssa.Value
+	}
+	var elems []elem
+	for _, ref := range flow.Referrers(alloc) {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		idx, ok := ia.Index.(*ssa.Const)
+		if !ok || idx.Value == nil {
+			return nil, false
+		}
+		i, _ := constant.Int64Val(idx.Value)
+		for _, r2 := range flow.Referrers(ia) {
+			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
+				elems = append(elems, elem{i, st.Val})
+			}
+		}
+	}
+	slices.SortFunc(elems, func(a, b elem) int { return int(a.i - b.i) })
+	out := make([]ssa.Value, len(elems))
+	for i, e := range elems {
+		out[i] = e.v
+	}
+	return out, true
+}
+
+func calleeSig(call *ssa.CallCommon) *types.Signature {
+	if call.IsInvoke() {
+		if call.Method != nil {
+			sig, _ := call.Method.Type().(*types.Signature)
+			return sig
+		}
+		return nil
+	}
+	if fn := call.StaticCallee(); fn != nil {
+		return fn.Signature
+	}
+	return call.Signature()
+}
+
+// FuncOf returns the function a value denotes: a function or a closure.
+func FuncOf(v ssa.Value) *ssa.Function {
+	switch x := Unwrap(v).(type) {
+	case *ssa.Function:
+		return x
+	case *ssa.MakeClosure:
+		fn, _ := x.Fn.(*ssa.Function)
+		return fn
+	}
+	return nil
+}
+
+// Unwrap strips the conversions that keep what a value denotes: to an
+// interface, between interfaces, between types of one underlying type,
+// and type assertions.
+func Unwrap(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.TypeAssert:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
+// Receiver returns the receiver of a method call, static or dynamic.
+func Receiver(call *ssa.CallCommon) ssa.Value {
+	if call.IsInvoke() {
+		return call.Value
+	}
+	if len(call.Args) > 0 {
+		return call.Args[0]
+	}
+	return nil
+}
+
+// Args returns a call's arguments without the receiver of a static method
+// call, so that they line up with the parameters the knowledge tables
+// index.
+func Args(call *ssa.CallCommon) []ssa.Value {
+	if call.IsInvoke() {
+		return call.Args
+	}
+	if fn := call.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(call.Args) > 0 {
+		return call.Args[1:]
+	}
+	return call.Args
+}
+
+// onlyStore returns the value stored in a local variable that is stored
+// to once.
+func onlyStore(a *ssa.Alloc) ssa.Value {
+	var out ssa.Value
+	n := 0
+	for _, ref := range flow.Referrers(a) {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == a {
+			out = st.Val
+			n++
+		}
+	}
+	if n == 1 {
+		return out
+	}
+	return nil
+}
+
+// fieldVar returns field i of the struct t points to (or is).
+func fieldVar(t types.Type, i int) *types.Var {
+	t = types.Unalias(t)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || i < 0 || i >= st.NumFields() {
+		return nil
+	}
+	return st.Field(i)
+}

@@ -1,0 +1,154 @@
+package main_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// budgetService is a module whose routes run queries: GET /orders one per
+// order of a page of 100 (over the default p95), GET /orders/{id} one.
+var budgetService = map[string]string{
+	"go.mod":        "module example.com/shop\n\ngo 1.26\n",
+	"perfplan.yaml": "endpoints:\n  - route: GET /orders/{id}\n    latency: {p50: 5ms, p95: 20ms, p99: 50ms}\n",
+	"main.go": `package main
+
+import (
+	"database/sql"
+	"net/http"
+)
+
+var db *sql.DB
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /orders", listOrders)
+	mux.HandleFunc("GET /orders/{id}", getOrder)
+	_ = http.ListenAndServe(":8080", mux)
+}
+
+func listOrders(w http.ResponseWriter, r *http.Request) {
+	rows, err := db.QueryContext(r.Context(), "SELECT id FROM orders LIMIT 100")
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int
+		_ = rows.Scan(&id)
+		_ = db.QueryRowContext(r.Context(), "SELECT name FROM items WHERE order_id = $1", id).Scan(new(string))
+	}
+}
+
+func getOrder(w http.ResponseWriter, r *http.Request) {
+	_ = db.QueryRowContext(r.Context(), "SELECT id FROM orders WHERE id = $1", r.PathValue("id")).Scan(new(int))
+}
+`,
+}
+
+// perfvet budget prints every endpoint's estimate as a tree, and exits 1
+// when one is above its objective.
+func TestBudgetText(t *testing.T) {
+	dir := writeTree(t, budgetService)
+	r := perfvet(t, dir, "budget", "./...")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1; stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{
+		"GET /orders  ~1.01s of p95 500ms (slo), 202%  OVER (endpoint, database)  [main.go:12:2]",
+		"    handler main.listOrders",
+		"    database  ~1.01s of budget.database 150ms, 100% of the estimate",
+		"items select × 100 (LIMIT)",
+		"GET /orders/{id}  ~10ms of p95 20ms (endpoints), 50%  ok  [main.go:13:2]",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestBudgetJSON(t *testing.T) {
+	dir := writeTree(t, budgetService)
+	r := perfvet(t, dir, "budget", "-json", "./...")
+	var eps []struct {
+		Route         string   `json:"route"`
+		EstimateNS    int64    `json:"estimate_ns"`
+		ObjectiveNS   int64    `json:"objective_ns"`
+		ObjectiveFrom string   `json:"objective_from"`
+		Over          []string `json:"over"`
+		Layers        []struct {
+			Name       string `json:"name"`
+			Operations []struct {
+				What  string  `json:"what"`
+				Count float64 `json:"count"`
+				Share float64 `json:"share"`
+			} `json:"operations"`
+		} `json:"layers"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &eps); err != nil {
+		t.Fatalf("exit %d, output is not JSON: %v\n%s\n%s", r.code, err, r.stdout, r.stderr)
+	}
+	if len(eps) != 2 {
+		t.Fatalf("%d endpoints, want 2: %s", len(eps), r.stdout)
+	}
+	o := eps[0]
+	if o.Route != "GET /orders" || o.EstimateNS != int64(1010*time.Millisecond) || o.ObjectiveNS != int64(500*time.Millisecond) || strings.Join(o.Over, ",") != "endpoint,database" {
+		t.Errorf("GET /orders: %+v", o)
+	}
+	if ops := o.Layers[0].Operations; len(ops) != 2 || ops[0].What != "items select" || ops[0].Count != 100 || ops[0].Share < 0.98 {
+		t.Errorf("GET /orders operations: %+v", o.Layers[0].Operations)
+	}
+	if g := eps[1]; g.Route != "GET /orders/{id}" || g.ObjectiveFrom != "endpoints" || g.ObjectiveNS != int64(20*time.Millisecond) || len(g.Over) != 0 {
+		t.Errorf("GET /orders/{id}: %+v", g)
+	}
+}
+
+// The -html page renders in a browser with no JavaScript: headless
+// Chromium's DOM has a bar per endpoint, red and wider than the
+// objective's mark for the one above it.
+func TestBudgetHTML(t *testing.T) {
+	browser := ""
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			browser = p
+			break
+		}
+	}
+	if browser == "" {
+		t.Skip("chromium is not installed (apt-get install chromium); .ci/run installs it")
+	}
+	dir := writeTree(t, budgetService)
+	page := filepath.Join(dir, "budget.html")
+	if r := perfvet(t, dir, "budget", "-html", page, "./..."); r.code != 1 {
+		t.Fatalf("exit %d, want 1; stderr:\n%s", r.code, r.stderr)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+		"--user-data-dir="+t.TempDir(), "--dump-dom", "file://"+page)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	dom := string(out)
+	rows := regexp.MustCompile(`(?s)<tr class="endpoint( over)?" data-route="([^"]+)">.*?<div class="fill( over)?" style="width: (\d+)px;?"></div><div class="objective" style="left: (\d+)px;?">`).FindAllStringSubmatch(dom, -1)
+	if len(rows) != 2 {
+		t.Fatalf("rendered %d endpoint rows, want 2; DOM:\n%s", len(rows), dom)
+	}
+	if r := rows[0]; r[2] != "GET /orders" || r[1] != " over" || r[3] != " over" || r[4] != "400" || r[5] != "198" {
+		t.Errorf("GET /orders row: over %q, fill %q, width %s, objective at %s", r[1], r[3], r[4], r[5])
+	}
+	if r := rows[1]; r[2] != "GET /orders/{id}" || r[1] != "" || r[4] != "3" || r[5] != "7" {
+		t.Errorf("GET /orders/{id} row: over %q, width %s, objective at %s", r[1], r[4], r[5])
+	}
+	if !strings.Contains(dom, "2 endpoints, 1 above their objective or budgets.") {
+		t.Errorf("DOM lacks the summary:\n%s", dom)
+	}
+}
