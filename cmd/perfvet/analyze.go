@@ -18,7 +18,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/internal/driver"
-	"github.com/perfvet/perfvet/internal/lsp/cache"
+	"github.com/perfvet/perfvet/internal/engine"
 )
 
 const usage = `perfvet checks Go code against its optimization plan (perfplan.yaml).
@@ -208,7 +208,7 @@ func runAnalyze(args []string) int {
 }
 
 // analyze loads, checks the plans of and analyses the packages: by default
-// with the streaming engine of internal/lsp/cache, which keeps only the
+// with the streaming engine of internal/engine, which keeps only the
 // types and facts of analysed packages, or with go/packages and
 // go/analysis/checker (-checker), which hold every package's syntax and
 // type information to the end. A nil result comes with the exit code.
@@ -238,7 +238,7 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 		res.Load = loadTime
 		return res, 0
 	}
-	res, err := cache.Run(cache.Options{
+	res, err := engine.Run(engine.Options{
 		Patterns:   opts.Patterns,
 		Analyzers:  selected,
 		Tests:      opts.Tests,

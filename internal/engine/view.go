@@ -1,4 +1,4 @@
-// Package cache keeps a module's packages, type information and analysis
+// Package engine keeps a module's packages, type information and analysis
 // facts in memory between edits, and brings them up to date incrementally:
 // after a change it re-parses the changed files, type-checks again only the
 // changed packages and the packages that import them (transitively), and
@@ -12,7 +12,7 @@
 //
 // A View is not safe for concurrent use: one goroutine calls Update and
 // reads its results before the next call.
-package cache
+package engine
 
 import (
 	"bytes"
