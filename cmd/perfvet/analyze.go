@@ -29,6 +29,7 @@ Usage:
 	perfvet plan init [-force] [FILE] write the default plan, commented
 	perfvet plan check [FILE]         validate a plan
 	perfvet lsp [flags]               serve editors as a Language Server
+	perfvet cache clean|dir|stats     manage the result cache (PERFVET_CACHE=off disables it)
 	perfvet version                   print the version
 	go vet -vettool=$(which perfvet) [packages]
 
@@ -54,6 +55,7 @@ type analyzeFlags struct {
 	checker    bool
 	baseline   baselineFlags
 	enabled    map[string]*triState
+	cache      *engine.Store // the result cache, nil if off
 }
 
 func newFlagSet(out io.Writer, suite []*analysis.Analyzer) (*flag.FlagSet, *analyzeFlags) {
@@ -158,7 +160,11 @@ func runAnalyze(args []string) int {
 	if f.tags != "" {
 		opts.BuildFlags = []string{"-tags=" + f.tags}
 	}
+	f.cache = openResultCache(f, selected, cacheOptions(f, opts), os.Stderr)
 	res, code := analyze(f, finder, &provider, selected, opts)
+	if f.cache != nil {
+		_ = f.cache.Close() // trims old entries; a failure loses nothing
+	}
 	if res == nil {
 		return code
 	}
@@ -169,6 +175,7 @@ func runAnalyze(args []string) int {
 	}
 	if f.timing {
 		printTiming(os.Stderr, res)
+		printCacheStats(os.Stderr, f.cache)
 	}
 	if f.fix {
 		rep := res.ApplyFixes()
@@ -243,6 +250,8 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 		Analyzers:  selected,
 		Tests:      opts.Tests,
 		BuildFlags: opts.BuildFlags,
+		Cache:      f.cache,
+		KeyExtra:   planKey(finder),
 	}, func(roots []*packages.Package) error {
 		if err := checkMatched(roots, opts.Patterns); err != nil {
 			return err

@@ -28,6 +28,7 @@ var commands = []command{
 	{"help", "help [command | analyzer]", "list the commands and analyzers, or document one", ""},
 	{"plan", "plan init [-force] [FILE] | plan check [FILE] | plan export [-format F] [-o FILE | -check FILE]", "write the default plan, commented, validate a plan, or export it as alert rules, SLO specs or a document", planHelp},
 	{"lsp", "lsp [flags]", "serve editors as a Language Server, beside gopls", ""},
+	{"cache", "cache clean | dir | stats", "remove, locate or measure the result cache", cacheHelp},
 	{"version", "version", "print perfvet's version", ""},
 }
 

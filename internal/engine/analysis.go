@@ -90,7 +90,7 @@ func (v *View) execute(ctx context.Context, jobs map[*node]*job, read func(strin
 				}
 			}()
 			if j.typecheck || n.pkg == nil {
-				v.typecheck(n, read)
+				v.typecheck(n, read, false)
 			}
 			if j.analyze {
 				if ctx.Err() != nil {

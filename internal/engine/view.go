@@ -57,6 +57,14 @@ type Options struct {
 	// once it is loaded, before anything is type-checked; an error stops
 	// the update.
 	OnLoad func(roots []*packages.Package) error
+	// Cache, if set, is the result cache of a Batch run: packages whose
+	// key is found there are not analysed again (see executeCached).
+	Cache *Store
+	// KeyExtra, if set, returns what else a package's results depend on
+	// beyond its files, metadata and dependencies, and the Store's salt:
+	// the content of the plan that applies to it. An error makes the
+	// package uncacheable.
+	KeyExtra func(meta *packages.Package, root bool) ([]byte, error)
 }
 
 // A Change says what to bring up to date.
@@ -159,6 +167,8 @@ type node struct {
 	headers map[string]*header
 
 	actions map[*analysis.Analyzer]*action
+
+	cache *cacheState // in a batch run with a result cache
 }
 
 // New returns a View; nothing is loaded until the first Update.
@@ -392,7 +402,11 @@ func (v *View) Update(ctx context.Context, ch Change, overlay map[string][]byte)
 	}
 
 	early := v.earlyHook(ch, jobs)
-	if unfinished := v.execute(ctx, jobs, read, early); len(unfinished) > 0 {
+	execute := func() map[*node]*job { return v.execute(ctx, jobs, read, early) }
+	if v.opts.Batch && v.opts.Cache != nil {
+		execute = func() map[*node]*job { return v.executeCached(ctx, read) }
+	}
+	if unfinished := execute(); len(unfinished) > 0 {
 		v.pending = unfinished
 		return nil, ctx.Err()
 	}
