@@ -6,11 +6,13 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
+	"encoding/json"
 	"fmt"
 	"go/scanner"
 	"go/token"
 	"go/types"
 	"hash"
+	"io"
 	"reflect"
 	"runtime"
 	"runtime/debug"
@@ -95,7 +97,7 @@ func (v *View) executeCached(ctx context.Context, read func(string) ([]byte, err
 				return
 			}
 			v.ensureDeps(n, read, decl)
-			n.cache.typesOnce.Do(func() { v.typecheck(n, read, false) })
+			n.cache.typesOnce.Do(func() { v.removeFiles(n, v.typecheck(n, read, false)) })
 			v.analyze(n, read)
 			v.record(n, digests)
 		}()
@@ -151,12 +153,12 @@ func (v *View) ensureTypes(n *node, read func(string) ([]byte, error), decl chan
 				n.pkg = &packages.Package{ID: n.meta.ID, PkgPath: n.meta.PkgPath, Name: n.meta.Name, Types: types.NewPackage(n.meta.PkgPath, n.meta.Name), IllTyped: true}
 			}
 		}()
-		v.typecheck(n, read, true)
+		v.removeFiles(n, v.typecheck(n, read, true))
 		if err := v.installFacts(n); err != nil {
 			// The entry's facts do not fit the package's declarations
 			// (which its key says cannot happen): analyse it instead.
 			v.logf("%s: cached facts unusable (%v); analysing", n.meta.ID, err)
-			v.typecheck(n, read, false)
+			v.removeFiles(n, v.typecheck(n, read, false))
 			v.analyze(n, read)
 		}
 	})
@@ -214,6 +216,7 @@ func (v *View) probe(n *node, digests *digests) bool {
 
 	e := v.opts.Cache.load(cs.key)
 	if e == nil {
+		v.opts.Cache.debugf("miss %s", n.meta.ID)
 		return false
 	}
 	for _, x := range e.External {
@@ -292,10 +295,10 @@ func (v *View) record(n *node, digests *digests) {
 	for _, af := range facts {
 		writeField(h, []byte(af.Analyzer))
 		for _, f := range af.Objects {
-			writeField(h, []byte(f.Path), []byte(f.Type), f.Data)
+			writeField(h, []byte(f.Path), []byte(f.Type), f.Sum[:])
 		}
 		for _, f := range af.Package {
-			writeField(h, []byte(f.Type), f.Data)
+			writeField(h, []byte(f.Type), f.Sum[:])
 		}
 	}
 	h.Sum(e.Out[:0])
@@ -310,7 +313,7 @@ func (v *View) record(n *node, digests *digests) {
 }
 
 // exportHash writes the package's exported API, without positions, to h.
-func exportHash(h hash.Hash, pkg *types.Package) (err error) {
+func exportHash(h io.Writer, pkg *types.Package) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("exporting %s: %v", pkg.Path(), r)
@@ -352,7 +355,7 @@ func (v *View) encodeFacts(n *node) ([]analyzerFacts, error) {
 			if err != nil {
 				return nil, fmt.Errorf("fact %T of %s: %w", f, a.Name, err)
 			}
-			af.Objects = append(af.Objects, objectFactData{Path: string(path), Type: k.typ.String(), Data: data})
+			af.Objects = append(af.Objects, objectFactData{Path: string(path), Type: k.typ.String(), Data: data, Sum: factSum(f, data)})
 		}
 		sort.Slice(af.Objects, func(i, j int) bool {
 			x, y := af.Objects[i], af.Objects[j]
@@ -366,12 +369,26 @@ func (v *View) encodeFacts(n *node) ([]analyzerFacts, error) {
 			if err != nil {
 				return nil, fmt.Errorf("fact %T of %s: %w", f, a.Name, err)
 			}
-			af.Package = append(af.Package, packageFactData{Type: t.String(), Data: data})
+			af.Package = append(af.Package, packageFactData{Type: t.String(), Data: data, Sum: factSum(f, data)})
 		}
 		sort.Slice(af.Package, func(i, j int) bool { return af.Package[i].Type < af.Package[j].Type })
 		out = append(out, af)
 	}
 	return out, nil
+}
+
+// factSum is the hash of a fact's value, for the package's output hash.
+// Not of its gob encoding: gob numbers types in the order a process first
+// meets them, so that the same fact encodes differently from run to run.
+// JSON sees the same exported fields as gob, in declaration order, with
+// map keys sorted; a fact JSON cannot encode is hashed by its gob (the
+// package then misses the early cut-off, never a correct result).
+func factSum(f analysis.Fact, gobData []byte) [32]byte {
+	data, err := json.Marshal(f)
+	if err != nil {
+		return sha256.Sum256(append([]byte("gob:"), gobData...))
+	}
+	return sha256.Sum256(data)
 }
 
 func gobBytes(f analysis.Fact) ([]byte, error) {

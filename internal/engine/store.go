@@ -36,6 +36,7 @@ type Store struct {
 	miss  atomic.Int64
 	puts  atomic.Int64
 	fails atomic.Int64
+	debug bool
 
 	// put stores data; tests replace it to fail like a full disk.
 	put func(key cache.ActionID, data []byte) error
@@ -60,13 +61,20 @@ func OpenStore(dir string, salt []byte) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("result cache: %w", err)
 	}
-	s := &Store{dir: dir, disk: disk}
+	s := &Store{dir: dir, disk: disk, debug: os.Getenv("PERFVET_CACHE_DEBUG") != ""}
 	h := sha256.New()
 	h.Write([]byte(storeFormat))
 	h.Write(salt)
 	h.Sum(s.salt[:0])
 	s.put = func(key cache.ActionID, data []byte) error { return cache.PutBytes(s.disk, key, data) }
 	return s, nil
+}
+
+// debugf reports what the cache does, when PERFVET_CACHE_DEBUG is set.
+func (s *Store) debugf(format string, args ...any) {
+	if s.debug {
+		fmt.Fprintf(os.Stderr, "perfvet: result cache: "+format+"\n", args...)
+	}
 }
 
 // Dir returns the cache's directory.
@@ -138,14 +146,16 @@ type analyzerFacts struct {
 }
 
 type objectFactData struct {
-	Path string // objectpath of the object
-	Type string // the fact's type
-	Data []byte // gob of the fact
+	Path string   // objectpath of the object
+	Type string   // the fact's type
+	Data []byte   // gob of the fact
+	Sum  [32]byte // hash of its value (see factSum)
 }
 
 type packageFactData struct {
 	Type string
 	Data []byte
+	Sum  [32]byte
 }
 
 type analyzerDiags struct {

@@ -71,7 +71,11 @@ const parseMode = parser.AllErrors | parser.ParseComments
 // the same) and not type-checked, errors are dropped, and no syntax or
 // type information is kept (a package found in the result cache, whose
 // types an analysed importer needs).
-func (v *View) typecheck(n *node, read func(string) ([]byte, error), decls bool) {
+//
+// It returns the files of the previous parse that the new one does not
+// reuse (their content changed): the caller removes them from the file
+// set (removeFiles), unless the early cut-off keeps them.
+func (v *View) typecheck(n *node, read func(string) ([]byte, error), decls bool) (replaced []*file) {
 	meta := n.meta
 	pkg := new(packages.Package)
 	*pkg = *meta
@@ -84,8 +88,8 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error), decls bool)
 		byID[d.meta.ID] = d
 	}
 	for path, imp := range meta.Imports {
-		if d := byID[imp.ID]; d != nil && d.pkg != nil {
-			pkg.Imports[path] = d.pkg
+		if d := byID[imp.ID]; d != nil && d.importPkg() != nil {
+			pkg.Imports[path] = d.importPkg()
 		}
 	}
 
@@ -94,7 +98,7 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error), decls bool)
 	defer func() {
 		for name, f := range oldFiles {
 			if n.files[name] != f {
-				v.removeFile(f)
+				replaced = append(replaced, f)
 			}
 		}
 	}()
@@ -104,7 +108,7 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error), decls bool)
 		pkg.Syntax = []*ast.File{}
 		pkg.TypesInfo = newTypesInfo()
 		v.setPackage(n, pkg)
-		return
+		return replaced
 	}
 	pkg.Types = types.NewPackage(meta.PkgPath, meta.Name)
 
@@ -203,6 +207,17 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error), decls bool)
 		pkg.Syntax, pkg.TypesInfo = nil, nil
 	}
 	v.setPackage(n, pkg)
+	return replaced
+}
+
+// removeFiles removes files of a previous parse from the file set, except
+// those the node's canonical types still hold.
+func (v *View) removeFiles(n *node, files []*file) {
+	for _, f := range files {
+		if !n.canonFiles[f] {
+			v.removeFile(f)
+		}
+	}
 }
 
 // blankBodies returns src with the content of every function body (of a

@@ -169,6 +169,13 @@ type node struct {
 	actions map[*analysis.Analyzer]*action
 
 	cache *cacheState // in a batch run with a result cache
+
+	// canon, if set, is the package importers type-checked against, kept
+	// by the early cut-off (cutoff.go); canonFacts are the current facts
+	// on its objects, canonFiles the files its positions are in.
+	canon      *packages.Package
+	canonFacts map[*analysis.Analyzer]map[objectFactKey]analysis.Fact
+	canonFiles map[*file]bool
 }
 
 // New returns a View; nothing is loaded until the first Update.
@@ -359,19 +366,22 @@ func (v *View) Update(ctx context.Context, ch Change, overlay map[string][]byte)
 	// Everything that imports a changed package is type-checked again:
 	// its view of the imported objects must be the new one, and facts
 	// about them may have changed.
+	// After an edit (not a reload), importers are conditional: they run
+	// only if what the edited package gives them changed (cutoff.go).
+	cutoff := !reload && !v.opts.Batch
 	jobs := make(map[*node]*job)
-	var mark func(n *node)
-	mark = func(n *node) {
-		if j := jobs[n]; j != nil && j.typecheck {
+	var mark func(n *node, cond bool)
+	mark = func(n *node, cond bool) {
+		if j := jobs[n]; j != nil && j.typecheck && (cond || !j.cond) {
 			return
 		}
-		jobs[n] = &job{typecheck: true, analyze: true}
+		jobs[n] = &job{typecheck: true, analyze: true, cond: cond}
 		for _, r := range n.rdeps {
-			mark(r)
+			mark(r, cutoff)
 		}
 	}
 	for n := range changed {
-		mark(n)
+		mark(n, false)
 	}
 	if ch.Reanalyze {
 		for _, n := range v.roots {
@@ -389,6 +399,7 @@ func (v *View) Update(ctx context.Context, ch Change, overlay map[string][]byte)
 			j = new(job)
 			jobs[n] = j
 		}
+		j.cond = j.cond && p.cond
 		j.typecheck = j.typecheck || p.typecheck
 		j.analyze = j.analyze || p.analyze
 	}
@@ -413,6 +424,9 @@ func (v *View) Update(ctx context.Context, ch Change, overlay map[string][]byte)
 
 	res := &Result{Fset: v.fset, Analyzed: make(map[string]bool)}
 	for n, j := range jobs {
+		if j.skipped {
+			continue
+		}
 		if j.typecheck {
 			stats.Typechecked++
 		}
@@ -588,6 +602,11 @@ func (v *View) reconcile(roots []*packages.Package, dirty []string, read func(st
 // types no longer own facts, and the token.Files of syntax that next does
 // not reuse leave the file set.
 func (v *View) forget(old, next *node) {
+	for _, f := range v.dropCanon(old) {
+		if next == nil || next.files[filenameOf(f)] != f {
+			v.removeFile(f)
+		}
+	}
 	v.typesMu.Lock()
 	if old.pkg != nil && v.byTypes[old.pkg.Types] == old {
 		delete(v.byTypes, old.pkg.Types)

@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -342,5 +343,66 @@ func BenchmarkEditModule(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.Logf("%v", res.Stats)
+	}
+}
+
+// Early cut-off in the editor: an edit that changes neither the edited
+// package's API nor its facts re-analyses that package only, unless a
+// finding of an importer points into the edited file; any other edit
+// re-analyses the importers. Every update finds what a fresh view finds.
+func TestEarlyCutoff(t *testing.T) {
+	dir := fixture(t, "e2e")
+	extra := filepath.Join(dir, "store", "extra.go")
+	if err := os.WriteFile(extra, []byte("package store\n\n// Double doubles.\nfunc Double(x int) int { return x * 2 }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v := newView(dir)
+	before := render(t, dir, update(t, v, engine.Change{}, nil))
+	overlay := make(map[string][]byte)
+	check := func(how string, files []string, wantTypechecked int) {
+		t.Helper()
+		res := update(t, v, engine.Change{Files: files}, overlay)
+		fresh := render(t, dir, update(t, newView(dir), engine.Change{}, overlay))
+		if got := render(t, dir, res); !slices.Equal(got, fresh) {
+			t.Errorf("%s: findings\n%s\na fresh view finds\n%s", how, strings.Join(got, "\n"), strings.Join(fresh, "\n"))
+		}
+		if wantTypechecked > 0 && res.Stats.Typechecked != wantTypechecked {
+			t.Errorf("%s: type-checked %d packages, want %d", how, res.Stats.Typechecked, wantTypechecked)
+		}
+		if wantTypechecked < 0 && res.Stats.Typechecked < 2 {
+			t.Errorf("%s: type-checked %d packages, want the importers too", how, res.Stats.Typechecked)
+		}
+	}
+
+	// A body edit, then a new unexported function (as an editor's
+	// keystrokes add one): store only, twice in a row.
+	overlay[extra] = []byte("package store\n\n// Double doubles.\nfunc Double(x int) int { return x + x }\n")
+	check("body edit", []string{extra}, 1)
+	overlay[extra] = append(overlay[extra], "\nfunc triple(x int) int { return 3 * x }\n"...)
+	check("new unexported function", []string{extra}, 1)
+
+	// api's finding at UserName's call shows store.go:22 (Count's
+	// query): an edit of store.go re-analyses api.
+	store := filepath.Join(dir, "store", "store.go")
+	src, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlay[store] = bytes.Replace(src, []byte("var name string"), []byte(`var name = ""`), 1)
+	check("body edit of a file a finding shows", []string{store}, 2)
+
+	// A new exported function changes the API; a context in Count
+	// changes its fact and api's findings.
+	overlay[extra] = append(overlay[extra], "\n// Half halves.\nfunc Half(x int) int { return x / 2 }\n"...)
+	check("API change", []string{extra}, -1)
+	overlay[store] = bytes.Replace(overlay[store], []byte("s.DB.QueryRow("), []byte("s.DB.QueryRowContext(context.TODO(), "), 1)
+	check("fact change", []string{store}, -1)
+	// And back through the same states, to the first findings.
+	delete(overlay, store)
+	check("store undone", []string{store}, -1)
+	delete(overlay, extra)
+	check("all undone", []string{extra}, -1)
+	if got := render(t, dir, update(t, v, engine.Change{}, overlay)); !slices.Equal(got, before) {
+		t.Errorf("after undo:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(before, "\n"))
 	}
 }
