@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -116,6 +117,7 @@ func runSalt(selected []*analysis.Analyzer, opts []string) ([]byte, error) {
 // workspace package, the embedded default (part of perfvet's build) for
 // a dependency, as driver.RootsOnly resolves them.
 func planKey(finder *plan.Finder) func(meta *packages.Package, root bool) ([]byte, error) {
+	var read sync.Map // plan file -> func() ([]byte, error), read once
 	return func(meta *packages.Package, root bool) ([]byte, error) {
 		file := finder.Override()
 		if file == "" && root && len(meta.GoFiles) > 0 {
@@ -124,11 +126,14 @@ func planKey(finder *plan.Finder) func(meta *packages.Package, root bool) ([]byt
 		if file == "" {
 			return []byte("plan: embedded default"), nil
 		}
-		src, err := os.ReadFile(file)
-		if err != nil {
-			return nil, fmt.Errorf("plan: %w", err)
-		}
-		return append([]byte("plan: "+file+"\n"), src...), nil
+		once, _ := read.LoadOrStore(file, sync.OnceValues(func() ([]byte, error) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				return nil, fmt.Errorf("plan: %w", err)
+			}
+			return append([]byte("plan: "+file+"\n"), src...), nil
+		}))
+		return once.(func() ([]byte, error))()
 	}
 }
 

@@ -178,3 +178,21 @@ func countFiles(t *testing.T, dir string) int {
 	}
 	return n
 }
+
+// The plan is part of each package's key: editing perfplan.yaml changes
+// the findings of a cached module as it does without the cache.
+func TestResultCachePlanEdit(t *testing.T) {
+	dir := copyDir(t, testdata("e2e"))
+	on := []string{"PERFVET_CACHE=" + t.TempDir()}
+	if r := perfvetEnv(t, dir, on, "./..."); !strings.Contains(r.stdout, "the plan allows 30s") {
+		t.Fatalf("want the default request timeout in a finding:\n%s", r.stdout)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "perfplan.yaml"), []byte("version: 1\nlimits: {request_timeout: 5s}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := perfvetEnv(t, dir, on, "./...")
+	want := perfvetEnv(t, dir, []string{"PERFVET_CACHE=off"}, "./...")
+	if got.stdout != want.stdout || !strings.Contains(got.stdout, "the plan allows 5s") {
+		t.Errorf("after the plan edit, with the cache:\n%s\nwithout:\n%s", got.stdout, want.stdout)
+	}
+}

@@ -11,17 +11,16 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
-	"hash"
 	"io"
 	"reflect"
 	"runtime"
 	"runtime/debug"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
 )
@@ -73,6 +72,7 @@ func (v *View) executeCached(ctx context.Context, read func(string) ([]byte, err
 	// package waiting for them holds a slot of sem.
 	decl := make(chan struct{}, runtime.GOMAXPROCS(0))
 	digests := newDigests(read)
+	read = digests.reader(read)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	unfinished := make(map[*node]*job)
@@ -93,11 +93,14 @@ func (v *View) executeCached(ctx context.Context, read func(string) ([]byte, err
 				return
 			}
 			defer v.recoverNode(n)
-			if v.probe(n, digests) {
+			hit := v.probe(n, digests)
+			if hit {
+				digests.release(n)
 				return
 			}
 			v.ensureDeps(n, read, decl)
 			n.cache.typesOnce.Do(func() { v.removeFiles(n, v.typecheck(n, read, false)) })
+			digests.release(n)
 			v.analyze(n, read)
 			v.record(n, digests)
 		}()
@@ -198,7 +201,7 @@ func (v *View) probe(n *node, digests *digests) bool {
 	for _, list := range [][]string{m.CompiledGoFiles, m.GoFiles, m.OtherFiles, m.IgnoredFiles} {
 		writeField(h, []byte(fmt.Sprint(len(list))))
 		for _, f := range list {
-			sum, ok := digests.of(f)
+			sum, ok := digests.digest(f, true)
 			if !ok {
 				return false
 			}
@@ -312,14 +315,40 @@ func (v *View) record(n *node, digests *digests) {
 	cs.deepOut = &out
 }
 
-// exportHash writes the package's exported API, without positions, to h.
+// exportHash writes what importers can see of the package to h, without
+// positions: every package-level object (unexported ones too: exported
+// types refer to them) as go/types prints it, with package paths in
+// full, and the methods of its named types. It is the package's part of
+// its importers' keys; gcexportdata, which gives the same answer, costs
+// several times more (it writes every object the package refers to, in
+// other packages too).
 func exportHash(h io.Writer, pkg *types.Package) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("exporting %s: %v", pkg.Path(), r)
+			err = fmt.Errorf("describing %s: %v", pkg.Path(), r)
 		}
 	}()
-	return gcexportdata.Write(h, token.NewFileSet(), pkg)
+	qual := func(p *types.Package) string { return p.Path() }
+	var b strings.Builder
+	scope := pkg.Scope()
+	for _, name := range scope.Names() { // sorted
+		obj := scope.Lookup(name)
+		b.Reset()
+		b.WriteString(types.ObjectString(obj, qual))
+		if c, ok := obj.(*types.Const); ok {
+			b.WriteString(" = " + c.Val().ExactString())
+		}
+		if tn, ok := obj.(*types.TypeName); ok {
+			if named, ok := types.Unalias(tn.Type()).(*types.Named); ok {
+				for i := range named.NumMethods() {
+					b.WriteString("\n\t")
+					b.WriteString(types.ObjectString(named.Method(i), qual))
+				}
+			}
+		}
+		writeField(h, []byte(b.String()))
+	}
+	return nil
 }
 
 // factTypes maps the names of an analyzer's fact types to them.
@@ -607,6 +636,7 @@ type digest struct {
 	once sync.Once
 	sum  [32]byte
 	ok   bool
+	src  []byte // the content, until typecheck takes it (see take)
 }
 
 func newDigests(read func(string) ([]byte, error)) *digests {
@@ -614,6 +644,12 @@ func newDigests(read func(string) ([]byte, error)) *digests {
 }
 
 func (ds *digests) of(name string) ([32]byte, bool) {
+	return ds.digest(name, false)
+}
+
+// digest hashes the file once; with keep, the content stays for take
+// (the package is about to be type-checked: it is not read twice).
+func (ds *digests) digest(name string, keep bool) ([32]byte, bool) {
 	ds.mu.Lock()
 	d := ds.m[name]
 	if d == nil {
@@ -625,14 +661,56 @@ func (ds *digests) of(name string) ([32]byte, bool) {
 		src, err := ds.read(name)
 		if err == nil {
 			d.sum, d.ok = sha256.Sum256(src), true
+			if keep {
+				ds.mu.Lock()
+				d.src = src
+				ds.mu.Unlock()
+			}
 		}
 	})
 	return d.sum, d.ok
 }
 
+// take returns (once) the content kept by digest, or nil.
+func (ds *digests) take(name string) []byte {
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	d := ds.m[name]
+	if d == nil {
+		return nil
+	}
+	src := d.src
+	d.src = nil
+	return src
+}
+
+// release drops the content kept for the node's files.
+func (ds *digests) release(n *node) {
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	m := n.meta
+	for _, list := range [][]string{m.CompiledGoFiles, m.GoFiles, m.OtherFiles, m.IgnoredFiles} {
+		for _, f := range list {
+			if d := ds.m[f]; d != nil {
+				d.src = nil
+			}
+		}
+	}
+}
+
+// reader returns read, served first from the content digest kept.
+func (ds *digests) reader(read func(string) ([]byte, error)) func(string) ([]byte, error) {
+	return func(name string) ([]byte, error) {
+		if src := ds.take(name); src != nil {
+			return src, nil
+		}
+		return read(name)
+	}
+}
+
 // writeField writes length-prefixed fields, so that no two sequences of
 // fields hash alike.
-func writeField(h hash.Hash, fields ...[]byte) {
+func writeField(h io.Writer, fields ...[]byte) {
 	var n [8]byte
 	for _, f := range fields {
 		binary.BigEndian.PutUint64(n[:], uint64(len(f)))

@@ -268,9 +268,9 @@ func Inspect(dir string) (StoreInfo, error) {
 	return info, err
 }
 
-// Clean removes every entry of the cache in dir, and the directory's
-// subdirectories, README and trim stamp; other files are left, and so is
-// dir itself, if it holds them.
+// Clean removes every entry of the cache in dir, its subdirectories,
+// README and trim stamp, then dir itself unless other files are left in
+// it (which Clean does not touch).
 func Clean(dir string) error {
 	for i := range 256 {
 		if err := os.RemoveAll(filepath.Join(dir, fmt.Sprintf("%02x", i))); err != nil {
