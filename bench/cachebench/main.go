@@ -9,7 +9,9 @@
 //   - core: a function body of the package every package imports was
 //     edited (its facts and exported API unchanged: early cut-off).
 //
-// It prints the median wall time of each and the ratios to off. Targets:
+// It prints the median wall and CPU time (user+system, go list included)
+// of each and the ratios to off: on a machine shared with other work, CPU
+// time is the steadier of the two. Targets:
 // the demo module (testdata/demo) and modules of bench/gen (-sizes).
 //
 // Usage:
@@ -91,6 +93,7 @@ func run(work, sizes string, demo bool, runs int) error {
 		targets = append(targets, t)
 	}
 	times := make(map[string][]time.Duration)
+	cpus := make(map[string][]time.Duration)
 	for round := range runs {
 		for _, t := range targets {
 			cache := filepath.Join(work, "cache-"+t.name)
@@ -120,7 +123,7 @@ func run(work, sizes string, demo bool, runs int) error {
 					}
 					undo = u
 				}
-				d, err := timed(t.dir, env, bin)
+				d, cpu, err := timed(t.dir, env, bin)
 				if undo != nil {
 					if uerr := undo(); uerr != nil {
 						return uerr
@@ -130,33 +133,39 @@ func run(work, sizes string, demo bool, runs int) error {
 					return fmt.Errorf("%s %s: %w", t.name, sc, err)
 				}
 				times[t.name+"/"+sc] = append(times[t.name+"/"+sc], d)
-				fmt.Fprintf(os.Stderr, "round %d %s %s: %v (load %s)\n", round+1, t.name, sc, d.Round(time.Millisecond), loadavg())
+				cpus[t.name+"/"+sc] = append(cpus[t.name+"/"+sc], cpu)
+				fmt.Fprintf(os.Stderr, "round %d %s %s: %v, cpu %v (load %s)\n", round+1, t.name, sc, d.Round(time.Millisecond), cpu.Round(time.Millisecond), loadavg())
 			}
 			// The edits were undone: the next round's rerun sees the
 			// files of the cold run again (and finds them cached).
 		}
 	}
-	fmt.Printf("%-8s %10s %10s %10s %10s %10s | %8s %8s %8s %8s\n", "target", "off", "cold", "rerun", "leaf", "core", "cold/off", "rerun/off", "leaf/off", "core/off")
-	for _, t := range targets {
-		med := func(sc string) time.Duration { return median(times[t.name+"/"+sc]) }
-		off := med("off")
-		ratio := func(sc string) string {
-			if len(times[t.name+"/"+sc]) == 0 || off == 0 {
-				return "-"
+	for _, m := range []struct {
+		what  string
+		times map[string][]time.Duration
+	}{{"wall", times}, {"cpu", cpus}} {
+		fmt.Printf("%-5s %-8s %10s %10s %10s %10s %10s | %8s %8s %8s %8s\n", m.what, "target", "off", "cold", "rerun", "leaf", "core", "cold/off", "rerun/off", "leaf/off", "core/off")
+		for _, t := range targets {
+			med := func(sc string) time.Duration { return median(m.times[t.name+"/"+sc]) }
+			off := med("off")
+			ratio := func(sc string) string {
+				if len(m.times[t.name+"/"+sc]) == 0 || off == 0 {
+					return "-"
+				}
+				return fmt.Sprintf("%.2f×", float64(med(sc))/float64(off))
 			}
-			return fmt.Sprintf("%.2f×", float64(med(sc))/float64(off))
+			fmt.Printf("%-5s %-8s %10v %10v %10v %10v %10v | %8s %8s %8s %8s\n", m.what, t.name,
+				off.Round(time.Millisecond), med("cold").Round(time.Millisecond), med("rerun").Round(time.Millisecond),
+				med("leaf").Round(time.Millisecond), med("core").Round(time.Millisecond),
+				ratio("cold"), ratio("rerun"), ratio("leaf"), ratio("core"))
 		}
-		fmt.Printf("%-8s %10v %10v %10v %10v %10v | %8s %8s %8s %8s\n", t.name,
-			off.Round(time.Millisecond), med("cold").Round(time.Millisecond), med("rerun").Round(time.Millisecond),
-			med("leaf").Round(time.Millisecond), med("core").Round(time.Millisecond),
-			ratio("cold"), ratio("rerun"), ratio("leaf"), ratio("core"))
 	}
 	return nil
 }
 
-// timed runs perfvet ./... in dir and returns its wall time; exit codes 0
-// and 1 (findings) are success.
-func timed(dir string, env []string, bin string) (time.Duration, error) {
+// timed runs perfvet ./... in dir and returns its wall and CPU time; exit
+// codes 0 and 1 (findings) are success.
+func timed(dir string, env []string, bin string) (time.Duration, time.Duration, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "./...")
@@ -169,9 +178,9 @@ func timed(dir string, env []string, bin string) (time.Duration, error) {
 	d := time.Since(start)
 	var ee *exec.ExitError
 	if err != nil && (!errors.As(err, &ee) || ee.ExitCode() != 1) {
-		return 0, fmt.Errorf("%w\n%s", err, stderr.Bytes())
+		return 0, 0, fmt.Errorf("%w\n%s", err, stderr.Bytes())
 	}
-	return d, nil
+	return d, cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), nil
 }
 
 func median(ds []time.Duration) time.Duration {
