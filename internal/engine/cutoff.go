@@ -108,11 +108,11 @@ func (v *View) needed(n *node, jobs map[*node]*job, ed *edits) bool {
 	return false
 }
 
-// apiSum is the hash of what the node gives importers: the API of pkg
+// apiSum is the hash of what a package gives importers: the API of pkg
 // (with positions) and the facts importers see. ok is false when it
 // cannot be computed, or the package has errors (which importers see as
 // their own ill-typedness).
-func (v *View) apiSum(n *node, pkg *packages.Package, facts func(a *analysis.Analyzer) map[objectFactKey]analysis.Fact, pkgFacts func(a *analysis.Analyzer) map[reflect.Type]analysis.Fact) (sum [32]byte, ok bool) {
+func (v *View) apiSum(pkg *packages.Package, facts func(a *analysis.Analyzer) map[objectFactKey]analysis.Fact, pkgFacts func(a *analysis.Analyzer) map[reflect.Type]analysis.Fact) (sum [32]byte, ok bool) {
 	if pkg == nil || pkg.Types == nil || pkg.IllTyped || len(pkg.Errors) > 0 {
 		return sum, false
 	}
@@ -170,14 +170,14 @@ func (v *View) apiSum(n *node, pkg *packages.Package, facts func(a *analysis.Ana
 // their facts, or the current package.
 func (v *View) seenSum(n *node) ([32]byte, bool) {
 	if n.canon != nil {
-		return v.apiSum(n, n.canon, func(a *analysis.Analyzer) map[objectFactKey]analysis.Fact { return n.canonFacts[a] }, n.pkgFactsOf)
+		return v.apiSum(n.canon, func(a *analysis.Analyzer) map[objectFactKey]analysis.Fact { return n.canonFacts[a] }, n.pkgFactsOf)
 	}
 	return v.currentSum(n)
 }
 
 // currentSum is apiSum of the node's current package and analysis.
 func (v *View) currentSum(n *node) ([32]byte, bool) {
-	return v.apiSum(n, n.pkg, func(a *analysis.Analyzer) map[objectFactKey]analysis.Fact {
+	return v.apiSum(n.pkg, func(a *analysis.Analyzer) map[objectFactKey]analysis.Fact {
 		if act := n.actions[a]; act != nil {
 			return act.objFacts
 		}
