@@ -7,6 +7,8 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
+require honnef.co/go/tools v0.8.2
+
 require (
 	github.com/golangci/plugin-module-register v0.1.2
 	github.com/google/go-cmp v0.7.0 // indirect

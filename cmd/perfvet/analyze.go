@@ -18,7 +18,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/internal/driver"
-	"github.com/perfvet/perfvet/internal/lsp/cache"
+	"github.com/perfvet/perfvet/internal/engine"
 )
 
 const usage = `perfvet checks Go code against its optimization plan (perfplan.yaml).
@@ -30,6 +30,7 @@ Usage:
 	perfvet plan check [FILE]         validate a plan
 	perfvet budget [-json | -html F]  every endpoint's estimated latency against the plan
 	perfvet lsp [flags]               serve editors as a Language Server
+	perfvet cache clean|dir|stats     manage the result cache (PERFVET_CACHE=off disables it)
 	perfvet version                   print the version
 	go vet -vettool=$(which perfvet) [packages]
 
@@ -55,6 +56,7 @@ type analyzeFlags struct {
 	checker    bool
 	baseline   baselineFlags
 	enabled    map[string]*triState
+	cache      *engine.Store // the result cache, nil if off
 }
 
 func newFlagSet(out io.Writer, suite []*analysis.Analyzer) (*flag.FlagSet, *analyzeFlags) {
@@ -159,7 +161,11 @@ func runAnalyze(args []string) int {
 	if f.tags != "" {
 		opts.BuildFlags = []string{"-tags=" + f.tags}
 	}
+	f.cache = openResultCache(f, selected, cacheOptions(f, opts), os.Stderr)
 	res, code := analyze(f, finder, &provider, selected, opts)
+	if f.cache != nil {
+		_ = f.cache.Close() // trims old entries; a failure loses nothing
+	}
 	if res == nil {
 		return code
 	}
@@ -170,6 +176,7 @@ func runAnalyze(args []string) int {
 	}
 	if f.timing {
 		printTiming(os.Stderr, res)
+		printCacheStats(os.Stderr, f.cache)
 	}
 	if f.fix {
 		rep := res.ApplyFixes()
@@ -209,7 +216,7 @@ func runAnalyze(args []string) int {
 }
 
 // analyze loads, checks the plans of and analyses the packages: by default
-// with the streaming engine of internal/lsp/cache, which keeps only the
+// with the streaming engine of internal/engine, which keeps only the
 // types and facts of analysed packages, or with go/packages and
 // go/analysis/checker (-checker), which hold every package's syntax and
 // type information to the end. A nil result comes with the exit code.
@@ -239,11 +246,13 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 		res.Load = loadTime
 		return res, 0
 	}
-	res, err := cache.Run(cache.Options{
+	res, err := engine.Run(engine.Options{
 		Patterns:   opts.Patterns,
 		Analyzers:  selected,
 		Tests:      opts.Tests,
 		BuildFlags: opts.BuildFlags,
+		Cache:      f.cache,
+		KeyExtra:   planKey(finder),
 	}, func(roots []*packages.Package) error {
 		if err := checkMatched(roots, opts.Patterns); err != nil {
 			return err

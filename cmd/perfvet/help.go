@@ -29,6 +29,7 @@ var commands = []command{
 	{"plan", "plan init [-force] [FILE] | plan check [FILE] | plan export [-format F] [-o FILE | -check FILE]", "write the default plan, commented, validate a plan, or export it as alert rules, SLO specs or a document", planHelp},
 	{"budget", "budget [-json | -html FILE] [packages]", "estimate every endpoint's latency from its code against the plan, as a tree, JSON or an HTML page", budgetHelp},
 	{"lsp", "lsp [flags]", "serve editors as a Language Server, beside gopls", ""},
+	{"cache", "cache clean | dir | stats", "remove, locate or measure the result cache", cacheHelp},
 	{"version", "version", "print perfvet's version", ""},
 }
 

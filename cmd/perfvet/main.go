@@ -11,6 +11,7 @@
 //	                               every endpoint's estimated latency against the plan
 //	perfvet version                print the version
 //	perfvet lsp [flags]            serve editors as a Language Server (stdio)
+//	perfvet cache clean|dir|stats  manage the result cache
 //	go vet -vettool=$(which perfvet) [packages]
 //
 // Exit codes: 0 no findings; 1 findings; 2 bad usage or invalid plan
@@ -59,6 +60,8 @@ func run(args []string) int {
 			return runBudget(args[1:])
 		case "lsp":
 			return runLSP(args[1:])
+		case "cache":
+			return runCache(args[1:])
 		case "version":
 			return runVersion()
 		}

@@ -24,7 +24,7 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/internal/driver"
-	"github.com/perfvet/perfvet/internal/lsp/cache"
+	"github.com/perfvet/perfvet/internal/engine"
 )
 
 // fileFixes are the code actions of the diagnostics published for a file.
@@ -43,7 +43,7 @@ type fixItem struct {
 // that the editor sees each edit answered, with the version it was
 // computed on). scope, if not nil, limits it to some files: an early
 // result has the findings of the edited packages only.
-func (vs *viewState) publish(res *cache.Result, versions map[string]int32, force, scope map[string]bool) {
+func (vs *viewState) publish(res *engine.Result, versions map[string]int32, force, scope map[string]bool) {
 	byFile := make(map[string][]driver.Finding)
 	for _, f := range res.Findings {
 		if tf := res.Fset.File(f.Diag.Pos); tf != nil {
@@ -96,7 +96,7 @@ const staleNote = " [stale: from the last version that type-checked; the package
 
 // illTypedDirs returns the directories of the packages with load, parse or
 // type errors in res (a package is a directory, test variants aside).
-func illTypedDirs(res *cache.Result) map[string]bool {
+func illTypedDirs(res *engine.Result) map[string]bool {
 	dirs := make(map[string]bool)
 	for _, e := range res.Errors {
 		if e.Analyzer != "" || e.Pos == "" {
@@ -212,7 +212,7 @@ func before(p, q protocol.Position) bool {
 // A converter turns findings into LSP diagnostics and code actions.
 type converter struct {
 	fset    *token.FileSet
-	view    *cache.View
+	view    *engine.View
 	sources map[string][]byte // the analysed content of some files, if known
 	mappers map[string]*mapper
 }

@@ -10,7 +10,7 @@
 // which glsp itself uses.
 //
 // Each module (the directory of a go.mod) that holds an open file, or is a
-// workspace folder, gets a cache.View: its packages, types and facts stay
+// workspace folder, gets a engine.View: its packages, types and facts stay
 // in memory, and an edit re-checks only the edited package and the
 // workspace packages that import it. Unsaved buffers are analysed as they
 // are. Edits are debounced; open and save are analysed at once. The plan

@@ -15,16 +15,16 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/analyzers/plan"
-	"github.com/perfvet/perfvet/internal/lsp/cache"
+	"github.com/perfvet/perfvet/internal/engine"
 )
 
-// A viewState is one module being analysed: its cache.View, the changes
+// A viewState is one module being analysed: its engine.View, the changes
 // waiting for the next update, and the worker that runs the updates one
 // after another.
 type viewState struct {
 	s     *Server
 	root  string
-	view  *cache.View
+	view  *engine.View
 	plans *planSource
 	suite []*analysis.Analyzer
 
@@ -122,7 +122,7 @@ func (s *Server) viewAt(root string) *viewState {
 	if s.opts.Tags != "" {
 		flags = []string{"-tags=" + s.opts.Tags}
 	}
-	vs.view = cache.New(cache.Options{
+	vs.view = engine.New(engine.Options{
 		Dir:        root,
 		Analyzers:  vs.suite,
 		Tests:      s.opts.Tests,
@@ -230,7 +230,7 @@ func (vs *viewState) loop() {
 func (vs *viewState) update(ctx context.Context, ch changeSet) {
 	s := vs.s
 	overlay, versions := s.snapshot()
-	change := cache.Change{Reload: ch.reload, Reanalyze: ch.reanalyze}
+	change := engine.Change{Reload: ch.reload, Reanalyze: ch.reanalyze}
 	for f := range ch.files {
 		change.Files = append(change.Files, f)
 	}
@@ -238,7 +238,7 @@ func (vs *viewState) update(ctx context.Context, ch changeSet) {
 	// The edited files' diagnostics go out as soon as their packages are
 	// analysed; the importers' follow with the whole result.
 	early := make(map[string]bool)
-	change.Early = func(r *cache.Result) {
+	change.Early = func(r *engine.Result) {
 		force := make(map[string]bool)
 		for f := range ch.files {
 			if r.Analyzed[f] {
@@ -294,7 +294,7 @@ func (vs *viewState) update(ctx context.Context, ch changeSet) {
 
 // logErrors logs the analysis errors (a malformed plan, an analyzer's
 // failure); type errors are gopls's to report.
-func (vs *viewState) logErrors(res *cache.Result) {
+func (vs *viewState) logErrors(res *engine.Result) {
 	seen := make(map[string]bool)
 	n := 0
 	for _, e := range res.Errors {
@@ -320,7 +320,7 @@ func (vs *viewState) logErrors(res *cache.Result) {
 // forgets every plan read, so that an edited plan file is read again.
 type planSource struct {
 	override string
-	view     *cache.View
+	view     *engine.View
 
 	mu     sync.Mutex
 	finder *plan.Finder

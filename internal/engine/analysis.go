@@ -1,9 +1,10 @@
-package cache
+package engine
 
 import (
 	"context"
 	"fmt"
 	"go/types"
+	"maps"
 	"net/url"
 	"reflect"
 	"runtime"
@@ -22,6 +23,14 @@ import (
 type job struct {
 	typecheck bool // parse and type-check (then analyse)
 	analyze   bool // run the analyzers
+	// cond: only if a dependency's API or facts changed, or a finding
+	// points into a changed file (an importer of an edited package).
+	cond bool
+
+	// Set by execute (before the job's done channel closes).
+	ran     bool // type-checked in this update
+	cutoff  bool // ran, and gives its importers what it gave before
+	skipped bool // conditional, and not needed
 }
 
 // An action is the outcome of one analyzer on one package: its findings,
@@ -49,12 +58,17 @@ func (v *View) execute(ctx context.Context, jobs map[*node]*job, read func(strin
 		done[n] = make(chan struct{})
 	}
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	ed := new(edits)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	unfinished := make(map[*node]*job)
 	leave := func(n *node, j *job) {
+		// What was left is done in full next time: the decisions of
+		// the early cut-off are not carried over.
+		c := *j
+		c.cond = false
 		mu.Lock()
-		unfinished[n] = j
+		unfinished[n] = &c
 		mu.Unlock()
 	}
 	for n, j := range jobs {
@@ -89,15 +103,32 @@ func (v *View) execute(ctx context.Context, jobs map[*node]*job, read func(strin
 					}
 				}
 			}()
+			if j.cond && !v.needed(n, jobs, ed) {
+				j.skipped = true
+				return
+			}
 			if j.typecheck || n.pkg == nil {
-				v.typecheck(n, read)
+				if !j.analyze || ctx.Err() != nil {
+					v.removeFiles(n, v.typecheck(n, read, false))
+					v.dropCanonNow(n)
+				} else {
+					v.typecheckAnalyze(n, j, jobs, read, ed)
+				}
+				j.ran = true
 			}
 			if j.analyze {
 				if ctx.Err() != nil {
 					leave(n, &job{analyze: true})
 					return
 				}
-				v.analyze(n, read)
+				if !j.ran {
+					v.analyze(n, read)
+					if n.canon != nil {
+						if err := v.translateCanon(n); err != nil {
+							v.logf("%s: %v", n.meta.ID, err)
+						}
+					}
+				}
 				if early != nil && early.nodes[n] {
 					mu.Lock()
 					early.left--
@@ -112,6 +143,52 @@ func (v *View) execute(ctx context.Context, jobs map[*node]*job, read func(strin
 	}
 	wg.Wait()
 	return unfinished
+}
+
+// typecheckAnalyze type-checks and analyses a node, and decides whether
+// its importers must follow (job.cutoff, cutoff.go).
+func (v *View) typecheckAnalyze(n *node, j *job, jobs map[*node]*job, read func(string) ([]byte, error), ed *edits) {
+	eligible := !v.opts.Batch && len(n.rdeps) > 0 && n.pkg != nil && n.actions != nil
+	var (
+		prev      *packages.Package
+		prevFiles map[string]*file
+		before    [32]byte
+		beforeOK  bool
+	)
+	if eligible {
+		prev, prevFiles = n.importPkg(), maps.Clone(n.files)
+		before, beforeOK = v.seenSum(n)
+	}
+	replaced := v.typecheck(n, read, false)
+	ed.addReplaced(replaced)
+	v.analyze(n, read)
+	if eligible && beforeOK && v.depsCutOff(n, jobs) {
+		if after, ok := v.currentSum(n); ok && after == before && v.keepCanon(n, prev, prevFiles) {
+			j.cutoff = true
+			v.removeFiles(n, replaced)
+			return
+		}
+	}
+	v.removeFiles(n, append(replaced, v.dropCanon(n)...))
+}
+
+// dropCanonNow drops the node's canonical types and their files.
+func (v *View) dropCanonNow(n *node) {
+	for _, f := range v.dropCanon(n) {
+		v.removeFile(f)
+	}
+}
+
+// depsCutOff reports whether every dependency type-checked in this update
+// kept what it gives importers: only then can the node keep its previous
+// types (which refer to theirs).
+func (v *View) depsCutOff(n *node, jobs map[*node]*job) bool {
+	for _, d := range n.deps {
+		if j := jobs[d]; j != nil && j.ran && !j.cutoff {
+			return false
+		}
+	}
+	return true
 }
 
 // analyze runs the analyzers on a type-checked package: all of them on a
@@ -261,7 +338,9 @@ func (v *View) objectFact(n *node, a *analysis.Analyzer, act *action, obj types.
 		fact = act.objFacts[key]
 	} else if obj.Pkg() != nil && exportedFrom(obj, obj.Pkg()) {
 		if owner := v.owner(obj.Pkg()); owner != nil {
-			if oa := owner.actions[a]; oa != nil {
+			if owner.canon != nil && obj.Pkg() == owner.canon.Types {
+				fact = owner.canonFacts[a][key]
+			} else if oa := owner.actions[a]; oa != nil {
 				fact = oa.objFacts[key]
 			}
 		}
@@ -317,11 +396,15 @@ func (v *View) allObjectFacts(n *node, a *analysis.Analyzer, act *action) []anal
 		out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
 	}
 	for _, d := range n.transitiveDeps() {
-		if da := d.actions[a]; da != nil {
-			for k, f := range da.objFacts {
-				if exportedFrom(k.obj, d.pkg.Types) {
-					out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
-				}
+		facts := d.canonFacts[a]
+		if d.canon == nil {
+			if da := d.actions[a]; da != nil {
+				facts = da.objFacts
+			}
+		}
+		for k, f := range facts {
+			if exportedFrom(k.obj, d.importPkg().Types) {
+				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
 			}
 		}
 	}
@@ -336,7 +419,7 @@ func (v *View) allPackageFacts(n *node, a *analysis.Analyzer, act *action) []ana
 	for _, d := range n.transitiveDeps() {
 		if da := d.actions[a]; da != nil {
 			for _, f := range da.pkgFacts {
-				out = append(out, analysis.PackageFact{Package: d.pkg.Types, Fact: f})
+				out = append(out, analysis.PackageFact{Package: d.importPkg().Types, Fact: f})
 			}
 		}
 	}

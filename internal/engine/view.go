@@ -1,4 +1,4 @@
-// Package cache keeps a module's packages, type information and analysis
+// Package engine keeps a module's packages, type information and analysis
 // facts in memory between edits, and brings them up to date incrementally:
 // after a change it re-parses the changed files, type-checks again only the
 // changed packages and the packages that import them (transitively), and
@@ -12,7 +12,7 @@
 //
 // A View is not safe for concurrent use: one goroutine calls Update and
 // reads its results before the next call.
-package cache
+package engine
 
 import (
 	"bytes"
@@ -57,6 +57,14 @@ type Options struct {
 	// once it is loaded, before anything is type-checked; an error stops
 	// the update.
 	OnLoad func(roots []*packages.Package) error
+	// Cache, if set, is the result cache of a Batch run: packages whose
+	// key is found there are not analysed again (see executeCached).
+	Cache *Store
+	// KeyExtra, if set, returns what else a package's results depend on
+	// beyond its files, metadata and dependencies, and the Store's salt:
+	// the content of the plan that applies to it. An error makes the
+	// package uncacheable.
+	KeyExtra func(meta *packages.Package, root bool) ([]byte, error)
 }
 
 // A Change says what to bring up to date.
@@ -159,6 +167,15 @@ type node struct {
 	headers map[string]*header
 
 	actions map[*analysis.Analyzer]*action
+
+	cache *cacheState // in a batch run with a result cache
+
+	// canon, if set, is the package importers type-checked against, kept
+	// by the early cut-off (cutoff.go); canonFacts are the current facts
+	// on its objects, canonFiles the files its positions are in.
+	canon      *packages.Package
+	canonFacts map[*analysis.Analyzer]map[objectFactKey]analysis.Fact
+	canonFiles map[*file]bool
 }
 
 // New returns a View; nothing is loaded until the first Update.
@@ -349,19 +366,22 @@ func (v *View) Update(ctx context.Context, ch Change, overlay map[string][]byte)
 	// Everything that imports a changed package is type-checked again:
 	// its view of the imported objects must be the new one, and facts
 	// about them may have changed.
+	// After an edit (not a reload), importers are conditional: they run
+	// only if what the edited package gives them changed (cutoff.go).
+	cutoff := !reload && !v.opts.Batch
 	jobs := make(map[*node]*job)
-	var mark func(n *node)
-	mark = func(n *node) {
-		if j := jobs[n]; j != nil && j.typecheck {
+	var mark func(n *node, cond bool)
+	mark = func(n *node, cond bool) {
+		if j := jobs[n]; j != nil && j.typecheck && (cond || !j.cond) {
 			return
 		}
-		jobs[n] = &job{typecheck: true, analyze: true}
+		jobs[n] = &job{typecheck: true, analyze: true, cond: cond}
 		for _, r := range n.rdeps {
-			mark(r)
+			mark(r, cutoff)
 		}
 	}
 	for n := range changed {
-		mark(n)
+		mark(n, false)
 	}
 	if ch.Reanalyze {
 		for _, n := range v.roots {
@@ -379,6 +399,7 @@ func (v *View) Update(ctx context.Context, ch Change, overlay map[string][]byte)
 			j = new(job)
 			jobs[n] = j
 		}
+		j.cond = j.cond && p.cond
 		j.typecheck = j.typecheck || p.typecheck
 		j.analyze = j.analyze || p.analyze
 	}
@@ -392,13 +413,20 @@ func (v *View) Update(ctx context.Context, ch Change, overlay map[string][]byte)
 	}
 
 	early := v.earlyHook(ch, jobs)
-	if unfinished := v.execute(ctx, jobs, read, early); len(unfinished) > 0 {
+	execute := func() map[*node]*job { return v.execute(ctx, jobs, read, early) }
+	if v.opts.Batch && v.opts.Cache != nil {
+		execute = func() map[*node]*job { return v.executeCached(ctx, read) }
+	}
+	if unfinished := execute(); len(unfinished) > 0 {
 		v.pending = unfinished
 		return nil, ctx.Err()
 	}
 
 	res := &Result{Fset: v.fset, Analyzed: make(map[string]bool)}
 	for n, j := range jobs {
+		if j.skipped {
+			continue
+		}
 		if j.typecheck {
 			stats.Typechecked++
 		}
@@ -574,6 +602,11 @@ func (v *View) reconcile(roots []*packages.Package, dirty []string, read func(st
 // types no longer own facts, and the token.Files of syntax that next does
 // not reuse leave the file set.
 func (v *View) forget(old, next *node) {
+	for _, f := range v.dropCanon(old) {
+		if next == nil || next.files[filenameOf(f)] != f {
+			v.removeFile(f)
+		}
+	}
 	v.typesMu.Lock()
 	if old.pkg != nil && v.byTypes[old.pkg.Types] == old {
 		delete(v.byTypes, old.pkg.Types)

@@ -1,4 +1,4 @@
-package cache_test
+package engine_test
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/internal/driver"
-	"github.com/perfvet/perfvet/internal/lsp/cache"
+	"github.com/perfvet/perfvet/internal/engine"
 )
 
 // Run, the streaming batch engine of the command, prints exactly what
@@ -33,7 +33,7 @@ func TestRunSameAsChecker(t *testing.T) {
 			}
 
 			var sawRoots int
-			got, err := cache.Run(cache.Options{Dir: dir, Env: testEnv, Analyzers: analyzers.Suite(analyzers.Config{Plans: plan.NewFinder("")})},
+			got, err := engine.Run(engine.Options{Dir: dir, Env: testEnv, Analyzers: analyzers.Suite(analyzers.Config{Plans: plan.NewFinder("")})},
 				func(roots []*packages.Package) error {
 					sawRoots = len(roots)
 					return nil

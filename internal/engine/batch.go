@@ -1,4 +1,4 @@
-package cache
+package engine
 
 import (
 	"context"
@@ -43,8 +43,17 @@ func Run(opts Options, onLoad func(roots []*packages.Package) error) (*driver.Re
 	// run's too.
 	typed := make([]*packages.Package, 0, len(roots))
 	for _, r := range roots {
-		if n := v.nodes[r.ID]; n != nil && n.pkg != nil {
+		n := v.nodes[r.ID]
+		switch {
+		case n == nil:
+		case n.pkg != nil:
 			typed = append(typed, n.pkg)
+		case n.cache != nil && n.cache.hit != nil:
+			// Found in the result cache, not type-checked: it had no
+			// errors, nor had any of its dependencies.
+			p := *r
+			p.Fset, p.Imports = v.fset, nil
+			typed = append(typed, &p)
 		}
 	}
 	// checker.Analyze's order: analyzer by analyzer, each over the roots.

@@ -1,6 +1,7 @@
-package cache_test
+package engine_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,8 +14,8 @@ import (
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/internal/driver"
+	"github.com/perfvet/perfvet/internal/engine"
 	"github.com/perfvet/perfvet/internal/fixturemod"
-	"github.com/perfvet/perfvet/internal/lsp/cache"
 )
 
 var testEnv = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off")
@@ -45,7 +46,7 @@ func copyTree(t *testing.T, src string) string {
 
 func fixture(t *testing.T, name string) string {
 	t.Helper()
-	abs, err := filepath.Abs(filepath.Join("..", "..", "..", "testdata", name))
+	abs, err := filepath.Abs(filepath.Join("..", "..", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,13 +54,13 @@ func fixture(t *testing.T, name string) string {
 	return copyTree(t, abs)
 }
 
-func newView(dir string) *cache.View {
+func newView(dir string) *engine.View {
 	suite := analyzers.Suite(analyzers.Config{Plans: plan.NewFinder("")})
-	return cache.New(cache.Options{Dir: dir, Analyzers: suite, Env: testEnv})
+	return engine.New(engine.Options{Dir: dir, Analyzers: suite, Env: testEnv})
 }
 
 // render gives each finding as "file:line:col: analyzer: message".
-func render(t *testing.T, dir string, res *cache.Result) []string {
+func render(t *testing.T, dir string, res *engine.Result) []string {
 	t.Helper()
 	out := make([]string, 0, len(res.Findings))
 	for _, f := range res.Findings {
@@ -93,7 +94,7 @@ func cliFindings(t *testing.T, dir string) []string {
 	return out
 }
 
-func update(t *testing.T, v *cache.View, ch cache.Change, overlay map[string][]byte) *cache.Result {
+func update(t *testing.T, v *engine.View, ch engine.Change, overlay map[string][]byte) *engine.Result {
 	t.Helper()
 	res, err := v.Update(context.Background(), ch, overlay)
 	if err != nil {
@@ -115,7 +116,7 @@ func TestSameAsCommand(t *testing.T) {
 			if len(want) == 0 {
 				t.Fatal("the command found nothing")
 			}
-			res := update(t, newView(dir), cache.Change{}, nil)
+			res := update(t, newView(dir), engine.Change{}, nil)
 			if got := render(t, dir, res); !slices.Equal(got, want) {
 				t.Errorf("view findings:\n%s\ncommand findings:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
@@ -131,14 +132,14 @@ func TestSameAsCommand(t *testing.T) {
 func TestIncremental(t *testing.T) {
 	dir := fixture(t, "e2e")
 	v := newView(dir)
-	first := update(t, v, cache.Change{}, nil)
+	first := update(t, v, engine.Change{}, nil)
 	before := render(t, dir, first)
 
 	api := filepath.Join(dir, "api", "api.go")
 	src, _ := os.ReadFile(api)
 	fixed := strings.Replace(string(src), "a.Store.UserName(context.Background(), 1)", "a.Store.UserName(r.Context(), 1)", 1)
 	overlay := map[string][]byte{api: []byte(fixed)}
-	res := update(t, v, cache.Change{Files: []string{api}}, overlay)
+	res := update(t, v, engine.Change{Files: []string{api}}, overlay)
 	if res.Stats.Metadata {
 		t.Error("an edit inside a function body reloaded the metadata")
 	}
@@ -160,8 +161,8 @@ func TestIncremental(t *testing.T) {
 	ssrc, _ := os.ReadFile(store)
 	t.Logf("store.go:\n%s", ssrc)
 	overlay[store] = []byte(strings.Replace(string(ssrc), "s.DB.QueryRow(", "s.DB.QueryRowContext(context.TODO(), ", 1))
-	var early *cache.Result
-	res = update(t, v, cache.Change{Files: []string{store}, Early: func(r *cache.Result) { early = r }}, overlay)
+	var early *engine.Result
+	res = update(t, v, engine.Change{Files: []string{store}, Early: func(r *engine.Result) { early = r }}, overlay)
 	switch {
 	case early == nil:
 		t.Error("Early was not called")
@@ -176,7 +177,7 @@ func TestIncremental(t *testing.T) {
 	t.Logf("findings:\n%s", strings.Join(render(t, dir, res), "\n"))
 
 	// Undo everything: back to the first findings.
-	res = update(t, v, cache.Change{Files: []string{api, store}}, nil)
+	res = update(t, v, engine.Change{Files: []string{api, store}}, nil)
 	if got := render(t, dir, res); !slices.Equal(got, before) {
 		t.Errorf("after undo:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(before, "\n"))
 	}
@@ -188,7 +189,7 @@ func TestIncremental(t *testing.T) {
 func TestWholeProgramEdit(t *testing.T) {
 	dir := fixture(t, "e2e-reach")
 	v := newView(dir)
-	before := render(t, dir, update(t, v, cache.Change{}, nil))
+	before := render(t, dir, update(t, v, engine.Change{}, nil))
 	at := "handler/handler.go:37:"
 	if !slices.ContainsFunc(before, func(s string) bool { return strings.HasPrefix(s, at) && strings.Contains(s, "implemented by") }) {
 		t.Fatalf("no whole-program finding at %s:\n%s", at, strings.Join(before, "\n"))
@@ -199,10 +200,10 @@ func TestWholeProgramEdit(t *testing.T) {
 	handler := filepath.Join(dir, "handler", "handler.go")
 	src, _ := os.ReadFile(handler)
 	overlay := map[string][]byte{handler: []byte(strings.Replace(string(src), "ms, _ := s.Driver.ListMemos(ctx, id)", "ms, _ := []store.Memo(nil), id", 1))}
-	if got := render(t, dir, update(t, v, cache.Change{Files: []string{handler}}, overlay)); !slices.Equal(got, without) {
+	if got := render(t, dir, update(t, v, engine.Change{Files: []string{handler}}, overlay)); !slices.Equal(got, without) {
 		t.Errorf("after the handler's edit:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(without, "\n"))
 	}
-	if got := render(t, dir, update(t, v, cache.Change{Files: []string{handler}}, nil)); !slices.Equal(got, before) {
+	if got := render(t, dir, update(t, v, engine.Change{Files: []string{handler}}, nil)); !slices.Equal(got, before) {
 		t.Errorf("after undo:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(before, "\n"))
 	}
 
@@ -219,7 +220,7 @@ func execContext(context.Context, string, ...any) (sql.Result, error) { return n
 `)
 		edited = append(edited, f)
 	}
-	res := update(t, v, cache.Change{Files: edited}, overlay)
+	res := update(t, v, engine.Change{Files: edited}, overlay)
 	for _, f := range render(t, dir, res) {
 		if strings.Contains(f, "implemented by") {
 			t.Errorf("after the drivers stopped querying: %s", f)
@@ -235,7 +236,7 @@ func TestCancel(t *testing.T) {
 	v := newView(dir)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := v.Update(ctx, cache.Change{}, nil); !errors.Is(err, context.Canceled) {
+	if _, err := v.Update(ctx, engine.Change{}, nil); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled first update: err = %v", err)
 	}
 	if !v.Loaded() || !v.Unfinished() {
@@ -244,7 +245,7 @@ func TestCancel(t *testing.T) {
 	// The file an editor opens meanwhile is not type-checked yet: that
 	// needs no go list.
 	api := filepath.Join(dir, "api", "api.go")
-	res := update(t, v, cache.Change{Files: []string{api}}, nil)
+	res := update(t, v, engine.Change{Files: []string{api}}, nil)
 	if res.Stats.Metadata {
 		t.Error("opening a file after a cancelled first update reloaded the metadata")
 	}
@@ -257,10 +258,10 @@ func TestCancel(t *testing.T) {
 	src, _ := os.ReadFile(api)
 	overlay := map[string][]byte{api: []byte(strings.Replace(string(src), "return http.ListenAndServe(\":8080\", mux)", "return (&http.Server{Addr: \":8080\", Handler: mux, ReadHeaderTimeout: time.Second}).ListenAndServe()", 1))}
 	overlay[api] = []byte(strings.Replace(string(overlay[api]), "\"net/http\"", "\"net/http\"\n\t\"time\"", 1))
-	if _, err := v.Update(ctx, cache.Change{Files: []string{api}}, overlay); !errors.Is(err, context.Canceled) {
+	if _, err := v.Update(ctx, engine.Change{Files: []string{api}}, overlay); !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled edit: err = %v", err)
 	}
-	res = update(t, v, cache.Change{}, overlay)
+	res = update(t, v, engine.Change{}, overlay)
 	got := render(t, dir, res)
 	if len(got) != len(want)-1 || slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "ListenAndServe") }) {
 		t.Errorf("after the cancelled edit:\n%s", strings.Join(got, "\n"))
@@ -271,13 +272,13 @@ func TestCancel(t *testing.T) {
 func TestNewImport(t *testing.T) {
 	dir := fixture(t, "e2e")
 	v := newView(dir)
-	first := update(t, v, cache.Change{}, nil)
+	first := update(t, v, engine.Change{}, nil)
 	clean := filepath.Join(dir, "clean", "clean.go")
 	src, _ := os.ReadFile(clean)
 	t.Logf("clean.go:\n%s", src)
 	edited := strings.Replace(string(src), "import (", "import (\n\t\"net\"", 1)
 	edited += "\nfunc dial() { net.Dial(\"tcp\", \"example.com:80\") }\n"
-	res := update(t, v, cache.Change{Files: []string{clean}}, map[string][]byte{clean: []byte(edited)})
+	res := update(t, v, engine.Change{Files: []string{clean}}, map[string][]byte{clean: []byte(edited)})
 	if !res.Stats.Metadata {
 		t.Error("a new import did not reload the metadata")
 	}
@@ -297,7 +298,7 @@ func BenchmarkEdit(b *testing.B) {
 	t := &testing.T{}
 	dir := fixture(t, "demo")
 	v := newView(dir)
-	if _, err := v.Update(context.Background(), cache.Change{}, nil); err != nil {
+	if _, err := v.Update(context.Background(), engine.Change{}, nil); err != nil {
 		b.Fatal(err)
 	}
 	file := filepath.Join(dir, "internal", "api", "users.go")
@@ -308,7 +309,7 @@ func BenchmarkEdit(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		edited := fmt.Sprintf("%s\nfunc benchEdit%d() {}\n", src, i)
-		res, err := v.Update(context.Background(), cache.Change{Files: []string{file}}, map[string][]byte{file: []byte(edited)})
+		res, err := v.Update(context.Background(), engine.Change{Files: []string{file}}, map[string][]byte{file: []byte(edited)})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -326,7 +327,7 @@ func BenchmarkEditModule(b *testing.B) {
 		b.Skip("set PERFVET_BENCH_MODULE and PERFVET_BENCH_FILE")
 	}
 	v := newView(dir)
-	if _, err := v.Update(context.Background(), cache.Change{}, nil); err != nil {
+	if _, err := v.Update(context.Background(), engine.Change{}, nil); err != nil {
 		b.Fatal(err)
 	}
 	file := filepath.Join(dir, rel)
@@ -337,10 +338,71 @@ func BenchmarkEditModule(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		edited := fmt.Sprintf("%s\nfunc benchEdit%d() {}\n", src, i)
-		res, err := v.Update(context.Background(), cache.Change{Files: []string{file}}, map[string][]byte{file: []byte(edited)})
+		res, err := v.Update(context.Background(), engine.Change{Files: []string{file}}, map[string][]byte{file: []byte(edited)})
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.Logf("%v", res.Stats)
+	}
+}
+
+// Early cut-off in the editor: an edit that changes neither the edited
+// package's API nor its facts re-analyses that package only, unless a
+// finding of an importer points into the edited file; any other edit
+// re-analyses the importers. Every update finds what a fresh view finds.
+func TestEarlyCutoff(t *testing.T) {
+	dir := fixture(t, "e2e")
+	extra := filepath.Join(dir, "store", "extra.go")
+	if err := os.WriteFile(extra, []byte("package store\n\n// Double doubles.\nfunc Double(x int) int { return x * 2 }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v := newView(dir)
+	before := render(t, dir, update(t, v, engine.Change{}, nil))
+	overlay := make(map[string][]byte)
+	check := func(how string, files []string, wantTypechecked int) {
+		t.Helper()
+		res := update(t, v, engine.Change{Files: files}, overlay)
+		fresh := render(t, dir, update(t, newView(dir), engine.Change{}, overlay))
+		if got := render(t, dir, res); !slices.Equal(got, fresh) {
+			t.Errorf("%s: findings\n%s\na fresh view finds\n%s", how, strings.Join(got, "\n"), strings.Join(fresh, "\n"))
+		}
+		if wantTypechecked > 0 && res.Stats.Typechecked != wantTypechecked {
+			t.Errorf("%s: type-checked %d packages, want %d", how, res.Stats.Typechecked, wantTypechecked)
+		}
+		if wantTypechecked < 0 && res.Stats.Typechecked < 2 {
+			t.Errorf("%s: type-checked %d packages, want the importers too", how, res.Stats.Typechecked)
+		}
+	}
+
+	// A body edit, then a new unexported function (as an editor's
+	// keystrokes add one): store only, twice in a row.
+	overlay[extra] = []byte("package store\n\n// Double doubles.\nfunc Double(x int) int { return x + x }\n")
+	check("body edit", []string{extra}, 1)
+	overlay[extra] = append(overlay[extra], "\nfunc triple(x int) int { return 3 * x }\n"...)
+	check("new unexported function", []string{extra}, 1)
+
+	// api's finding at UserName's call shows store.go:22 (Count's
+	// query): an edit of store.go re-analyses api.
+	store := filepath.Join(dir, "store", "store.go")
+	src, err := os.ReadFile(store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlay[store] = bytes.Replace(src, []byte("var name string"), []byte(`var name = ""`), 1)
+	check("body edit of a file a finding shows", []string{store}, 2)
+
+	// A new exported function changes the API; a context in Count
+	// changes its fact and api's findings.
+	overlay[extra] = append(overlay[extra], "\n// Half halves.\nfunc Half(x int) int { return x / 2 }\n"...)
+	check("API change", []string{extra}, -1)
+	overlay[store] = bytes.Replace(overlay[store], []byte("s.DB.QueryRow("), []byte("s.DB.QueryRowContext(context.TODO(), "), 1)
+	check("fact change", []string{store}, -1)
+	// And back through the same states, to the first findings.
+	delete(overlay, store)
+	check("store undone", []string{store}, -1)
+	delete(overlay, extra)
+	check("all undone", []string{extra}, -1)
+	if got := render(t, dir, update(t, v, engine.Change{}, overlay)); !slices.Equal(got, before) {
+		t.Errorf("after undo:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(before, "\n"))
 	}
 }

@@ -1,4 +1,4 @@
-package cache
+package engine
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -65,8 +66,16 @@ const parseMode = parser.AllErrors | parser.ParseComments
 
 // typecheck parses the node's files (reusing the syntax of unchanged ones)
 // and type-checks them against the current types of its dependencies, as
-// go/packages does.
-func (v *View) typecheck(n *node, read func(string) ([]byte, error)) {
+// go/packages does. With decls, only for its types: function bodies are
+// blanked out before parsing (offsets and lines stay, so positions are
+// the same) and not type-checked, errors are dropped, and no syntax or
+// type information is kept (a package found in the result cache, whose
+// types an analysed importer needs).
+//
+// It returns the files of the previous parse that the new one does not
+// reuse (their content changed): the caller removes them from the file
+// set (removeFiles), unless the early cut-off keeps them.
+func (v *View) typecheck(n *node, read func(string) ([]byte, error), decls bool) (replaced []*file) {
 	meta := n.meta
 	pkg := new(packages.Package)
 	*pkg = *meta
@@ -79,8 +88,8 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error)) {
 		byID[d.meta.ID] = d
 	}
 	for path, imp := range meta.Imports {
-		if d := byID[imp.ID]; d != nil && d.pkg != nil {
-			pkg.Imports[path] = d.pkg
+		if d := byID[imp.ID]; d != nil && d.importPkg() != nil {
+			pkg.Imports[path] = d.importPkg()
 		}
 	}
 
@@ -89,7 +98,7 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error)) {
 	defer func() {
 		for name, f := range oldFiles {
 			if n.files[name] != f {
-				v.removeFile(f)
+				replaced = append(replaced, f)
 			}
 		}
 	}()
@@ -99,7 +108,7 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error)) {
 		pkg.Syntax = []*ast.File{}
 		pkg.TypesInfo = newTypesInfo()
 		v.setPackage(n, pkg)
-		return
+		return replaced
 	}
 	pkg.Types = types.NewPackage(meta.PkgPath, meta.Name)
 
@@ -129,7 +138,9 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error)) {
 			appendError(err)
 			continue
 		}
-		if old := oldFiles[name]; old != nil && old.ast != nil && old.src != nil && bytes.Equal(old.src, src) {
+		if decls {
+			src = blankBodies(src)
+		} else if old := oldFiles[name]; old != nil && old.ast != nil && old.src != nil && bytes.Equal(old.src, src) {
 			n.files[name] = old
 			pkg.Syntax = append(pkg.Syntax, old.ast)
 			continue
@@ -145,7 +156,7 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error)) {
 		// to map positions to editor coordinates; a dependency drops it
 		// once it is analysed.
 		pf := &file{ast: f, tok: v.fset.File(f.FileStart)}
-		if !v.opts.Batch {
+		if !v.opts.Batch && !decls {
 			pf.src, pf.header = src, parseHeader(name, src)
 		}
 		n.files[name] = pf
@@ -153,6 +164,9 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error)) {
 	}
 
 	pkg.TypesInfo = newTypesInfo()
+	if decls {
+		pkg.TypesInfo = new(types.Info) // nothing recorded
+	}
 	pkg.TypesSizes = meta.TypesSizes
 	tc := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
@@ -165,8 +179,9 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error)) {
 			}
 			return imp.Types, nil
 		}),
-		Error: appendError,
-		Sizes: meta.TypesSizes,
+		Error:            appendError,
+		Sizes:            meta.TypesSizes,
+		IgnoreFuncBodies: decls,
 	}
 	if meta.Module != nil && meta.Module.GoVersion != "" {
 		tc.GoVersion = "go" + meta.Module.GoVersion
@@ -182,7 +197,99 @@ func (v *View) typecheck(n *node, read func(string) ([]byte, error)) {
 		}
 	}
 	pkg.IllTyped = ill
+	if decls {
+		// The package had no errors when it was analysed (or it would
+		// not be cached); without bodies it can only have fewer.
+		pkg.Errors, pkg.TypeErrors, pkg.IllTyped = append([]packages.Error(nil), meta.Errors...), nil, false
+		for _, f := range n.files {
+			f.ast, f.src = nil, nil
+		}
+		pkg.Syntax, pkg.TypesInfo = nil, nil
+	}
 	v.setPackage(n, pkg)
+	return replaced
+}
+
+// removeFiles removes files of a previous parse from the file set, except
+// those the node's canonical types still hold.
+func (v *View) removeFiles(n *node, files []*file) {
+	for _, f := range files {
+		if !n.canonFiles[f] {
+			v.removeFile(f)
+		}
+	}
+}
+
+// blankBodies returns src with the content of every function body (of a
+// function or method declaration) replaced by spaces, newlines kept, so
+// that parsing it costs little and every position is unchanged. A file
+// with line directives, whose positions a blanked one might move, is
+// returned as is.
+func blankBodies(src []byte) []byte {
+	if bytes.Contains(src, []byte("//line ")) || bytes.Contains(src, []byte("/*line ")) {
+		return src
+	}
+	fset := token.NewFileSet()
+	tf := fset.AddFile("", -1, len(src))
+	var s scanner.Scanner
+	s.Init(tf, src, func(token.Position, string) {}, 0)
+	out := slices.Clone(src)
+	// At the top level (no braces, parentheses or brackets open), a
+	// "func" starts a declaration; its body is the first "{" at the top
+	// level that does not follow "struct" or "interface" (a result type).
+	depth := 0 // parentheses and brackets, and the braces of types, in the signature
+	inFunc := false
+	var prev token.Token
+	for {
+		pos, tok, _ := s.Scan()
+		switch {
+		case tok == token.EOF:
+			return out
+		case tok == token.FUNC && depth == 0 && !inFunc:
+			inFunc = true
+		case tok == token.SEMICOLON && depth == 0:
+			inFunc = false // a function type, not a declaration
+		case tok == token.LPAREN || tok == token.LBRACK:
+			depth++
+		case tok == token.RPAREN || tok == token.RBRACK:
+			depth--
+		case tok == token.LBRACE && (prev == token.STRUCT || prev == token.INTERFACE || depth > 0 || !inFunc):
+			depth++
+		case tok == token.RBRACE:
+			depth--
+		case tok == token.LBRACE:
+			// The body: skip to its closing brace.
+			start := tf.Offset(pos) + 1
+			nest := 1
+			for nest > 0 {
+				p, t, _ := s.Scan()
+				switch t {
+				case token.LBRACE:
+					nest++
+				case token.RBRACE:
+					nest--
+					if nest == 0 {
+						blank(out[start:tf.Offset(p)])
+					}
+				case token.EOF:
+					return src // unbalanced: parse it as it is
+				}
+			}
+			inFunc = false
+		}
+		if depth < 0 {
+			return src
+		}
+		prev = tok
+	}
+}
+
+func blank(b []byte) {
+	for i, c := range b {
+		if c != '\n' && c != '\r' {
+			b[i] = ' '
+		}
+	}
 }
 
 // setPackage installs the node's new type-checked package.

@@ -1,4 +1,4 @@
-package cache_test
+package engine_test
 
 import (
 	"slices"
@@ -10,7 +10,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/internal/driver"
-	"github.com/perfvet/perfvet/internal/lsp/cache"
+	"github.com/perfvet/perfvet/internal/engine"
 )
 
 // An analyzer that panics fails on that package, with an error that names
@@ -20,7 +20,7 @@ func TestPanicIsolation(t *testing.T) {
 	run := func(extra ...*analysis.Analyzer) *driver.Result {
 		t.Helper()
 		suite := append(analyzers.Suite(analyzers.Config{Plans: plan.NewFinder("")}), extra...)
-		res, err := cache.Run(cache.Options{Dir: dir, Env: testEnv, Analyzers: suite}, nil)
+		res, err := engine.Run(engine.Options{Dir: dir, Env: testEnv, Analyzers: suite}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,108 @@
+//go:build unix
+
+package main_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// goCacher is a GOCACHEPROG implementation from the module proxy: with
+// -cache-dir it keeps the go command's cache in a directory, standing in
+// here for the object store (S3, GCS, an HTTP server with -cache-server)
+// that a fleet shares.
+const goCacher = "github.com/bradfitz/go-tool-cache/cmd/go-cacher@v0.0.0-20260722201841-0bb331e19f64"
+
+// Under go vet -vettool, the go command caches each package's vet results
+// (facts and findings) in its build cache, which GOCACHEPROG can share
+// across machines: a second machine with an empty GOCACHE and the same
+// store prints the same findings without running perfvet at all.
+func TestGoVetSharedCacheProg(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds go-cacher and vets twice")
+	}
+	bin := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	install := exec.CommandContext(ctx, "go", "install", goCacher)
+	install.Env = append(os.Environ(), "GOBIN="+bin, "GOFLAGS=-mod=mod")
+	if out, err := install.CombinedOutput(); err != nil {
+		t.Skipf("go-cacher cannot be installed from the module proxy here: %v\n%s", err, out)
+	}
+
+	// A vet tool that logs every package it is run on, then is perfvet.
+	vetlog := filepath.Join(t.TempDir(), "runs.log")
+	tool := filepath.Join(bin, "perfvet-logged")
+	script := "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in *.cfg) echo \"$a\" >> \"$VETLOG\";; esac; done\nexec " + perfvetBin + " \"$@\"\n"
+	if err := os.WriteFile(tool, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	store := t.TempDir()
+	dir := testdata("e2e")
+	vet := func(machine string) (result, int) {
+		t.Helper()
+		if err := os.WriteFile(vetlog, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := runEnv(t, dir, []string{
+			"GOCACHE=" + filepath.Join(t.TempDir(), machine), // each machine's own, empty
+			"GOCACHEPROG=" + filepath.Join(bin, "go-cacher") + " -cache-dir " + store,
+			"VETLOG=" + vetlog,
+		}, "go", "vet", "-vettool="+tool, "./...")
+		runs, err := os.ReadFile(vetlog)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r, strings.Count(string(runs), "\n")
+	}
+	first, firstRuns := vet("first")
+	second, secondRuns := vet("second")
+	if firstRuns == 0 {
+		t.Fatalf("the first machine never ran perfvet; stderr:\n%s", first.stderr)
+	}
+	if secondRuns != 0 {
+		t.Errorf("the second machine ran perfvet on %d packages; want every result from the shared store", secondRuns)
+	}
+	if first.code != second.code || sortedLines(first.stderr) != sortedLines(second.stderr) {
+		t.Errorf("the second machine printed (exit %d)\n%s\nthe first (exit %d)\n%s", second.code, second.stderr, first.code, first.stderr)
+	}
+	if !strings.Contains(first.stderr, "api/api.go:38:9") {
+		t.Errorf("go vet found nothing known on e2e; the comparison proves nothing:\n%s", first.stderr)
+	}
+}
+
+// runEnv runs a command in dir with the test environment and extra
+// variables.
+func runEnv(t *testing.T, dir string, extra []string, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off"), extra...)
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("running %s %v: %v", name, args, err)
+	}
+	return result{stdout.String(), stderr.String(), code}
+}
+
+// sortedLines returns the lines of s in order: go vet prints packages as
+// they finish.
+func sortedLines(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,287 @@
+package engine
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+
+	"honnef.co/go/tools/lintcmd/cache"
+)
+
+// A Store is the persistent result cache of the command: per package, the
+// diagnostics and facts of one analysis, under a key that hashes
+// everything that can change them (see View.key). It is the go command's
+// build cache as staticcheck forked it (honnef.co/go/tools/lintcmd/cache):
+// action IDs index outputs named by their SHA-256, written atomically,
+// trimmed of entries unused for days. Reading an entry checks its
+// checksum; an entry that is missing, truncated, corrupt or of another
+// format is a miss, never an error. A failed write is ignored (the run
+// still has its results); the next run analyses the package again.
+//
+// A Store is safe for concurrent use, and several processes may share its
+// directory (the cache coordinates them).
+type Store struct {
+	dir   string
+	disk  cache.Cache
+	salt  [32]byte
+	hits  atomic.Int64
+	miss  atomic.Int64
+	puts  atomic.Int64
+	fails atomic.Int64
+	debug bool
+
+	// put stores data; tests replace it to fail like a full disk.
+	put func(key cache.ActionID, data []byte) error
+}
+
+// storeFormat changes whenever the encoding of an entry or of a key does.
+const storeFormat = "perfvet-result-cache-v1"
+
+// OpenStore opens (creating it if needed) the cache in dir. salt is mixed
+// into every key: perfvet's build, the analyzers and their flags,
+// everything about the run that is the same for every package.
+func OpenStore(dir string, salt []byte) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return nil, fmt.Errorf("result cache: %w", err)
+	}
+	readme := filepath.Join(dir, "README")
+	if _, err := os.Stat(readme); errors.Is(err, fs.ErrNotExist) {
+		// Best effort, like the go command's cache.
+		_ = os.WriteFile(readme, []byte("This directory holds cached analysis results from perfvet (perfvet cache clean removes them).\n"), 0o666)
+	}
+	disk, err := cache.Open(dir)
+	if err != nil {
+		return nil, fmt.Errorf("result cache: %w", err)
+	}
+	s := &Store{dir: dir, disk: disk, debug: os.Getenv("PERFVET_CACHE_DEBUG") != ""}
+	h := sha256.New()
+	h.Write([]byte(storeFormat))
+	h.Write(salt)
+	h.Sum(s.salt[:0])
+	s.put = func(key cache.ActionID, data []byte) error { return cache.PutBytes(s.disk, key, data) }
+	return s, nil
+}
+
+// debugf reports what the cache does, when PERFVET_CACHE_DEBUG is set.
+func (s *Store) debugf(format string, args ...any) {
+	if s.debug {
+		fmt.Fprintf(os.Stderr, "perfvet: result cache: "+format+"\n", args...)
+	}
+}
+
+// Dir returns the cache's directory.
+func (s *Store) Dir() string { return s.dir }
+
+// Close trims the cache of entries unused for days (at most once a day).
+func (s *Store) Close() error { return s.disk.Close() }
+
+// StoreStats counts what a run did with the cache.
+type StoreStats struct {
+	Hits, Misses, Writes, FailedWrites int64
+}
+
+// Stats returns the counts so far.
+func (s *Store) Stats() StoreStats {
+	return StoreStats{s.hits.Load(), s.miss.Load(), s.puts.Load(), s.fails.Load()}
+}
+
+// FailWrites makes every later write fail with err, as a full disk would
+// (for tests).
+func (s *Store) FailWrites(err error) {
+	s.put = func(cache.ActionID, []byte) error { return err }
+}
+
+// load returns the entry stored under key, or nil: a missing, truncated or
+// corrupt entry, or one of another format, is a miss.
+func (s *Store) load(key [32]byte) *entry {
+	data, _, err := cache.GetBytes(s.disk, key)
+	if err != nil {
+		s.miss.Add(1)
+		return nil
+	}
+	e, err := decodeEntry(data)
+	if err != nil {
+		s.miss.Add(1)
+		return nil
+	}
+	return e
+}
+
+// store writes the entry under key; a failure is counted and ignored.
+func (s *Store) store(key [32]byte, e *entry) {
+	data, err := encodeEntry(e)
+	if err == nil {
+		err = s.put(key, data)
+	}
+	if err != nil {
+		s.fails.Add(1)
+		return
+	}
+	s.puts.Add(1)
+}
+
+// An entry is what one analysis of one package left: the facts its
+// importers read, the findings (of a workspace package), and the files
+// outside the package that the findings point into, with the hash of their
+// content then.
+type entry struct {
+	Out      [32]byte // hash of the package's exported API and facts
+	Facts    []analyzerFacts
+	Diags    []analyzerDiags
+	External []fileDigest
+}
+
+type analyzerFacts struct {
+	Analyzer string
+	Objects  []objectFactData
+	Package  []packageFactData
+}
+
+type objectFactData struct {
+	Path string   // objectpath of the object
+	Type string   // the fact's type
+	Data []byte   // gob of the fact
+	Sum  [32]byte // hash of its value (see factSum)
+}
+
+type packageFactData struct {
+	Type string
+	Data []byte
+	Sum  [32]byte
+}
+
+type analyzerDiags struct {
+	Analyzer string
+	Diags    []diagData
+}
+
+// diagData is an analysis.Diagnostic with positions as file offsets.
+type diagData struct {
+	Pos, End          posData
+	Category, Message string
+	URL               string
+	Fixes             []fixData
+	Related           []relatedData
+}
+
+type posData struct {
+	File   string // "" = token.NoPos
+	Offset int
+}
+
+type fixData struct {
+	Message string
+	Edits   []editData
+}
+
+type editData struct {
+	Pos, End posData
+	NewText  []byte
+}
+
+type relatedData struct {
+	Pos, End posData
+	Message  string
+}
+
+type fileDigest struct {
+	Name string
+	Hash [32]byte
+}
+
+// entryMagic starts every encoded entry; the length and checksum after it
+// make a truncated or altered entry a miss even where the cache's own
+// checksum would not see it (an entry written by another perfvet).
+var entryMagic = []byte(storeFormat + "\n")
+
+func encodeEntry(e *entry) ([]byte, error) {
+	var body bytes.Buffer
+	if err := gob.NewEncoder(&body).Encode(e); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(body.Bytes())
+	out := make([]byte, 0, len(entryMagic)+8+32+body.Len())
+	out = append(out, entryMagic...)
+	out = binary.BigEndian.AppendUint64(out, uint64(body.Len()))
+	out = append(out, sum[:]...)
+	return append(out, body.Bytes()...), nil
+}
+
+func decodeEntry(data []byte) (*entry, error) {
+	rest, ok := bytes.CutPrefix(data, entryMagic)
+	if !ok || len(rest) < 40 {
+		return nil, errors.New("not a perfvet result")
+	}
+	n := binary.BigEndian.Uint64(rest[:8])
+	body := rest[40:]
+	if uint64(len(body)) != n || sha256.Sum256(body) != [32]byte(rest[8:40]) {
+		return nil, errors.New("truncated or corrupt result")
+	}
+	e := new(entry)
+	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(e); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// StoreInfo describes the cache directory, for perfvet cache stats.
+type StoreInfo struct {
+	Entries int   // action entries
+	Outputs int   // output files
+	Bytes   int64 // total size of both
+}
+
+// Inspect counts the entries of the cache in dir.
+func Inspect(dir string) (StoreInfo, error) {
+	var info StoreInfo
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		switch {
+		case strings.HasSuffix(path, "-a"):
+			info.Entries++
+		case strings.HasSuffix(path, "-d"):
+			info.Outputs++
+		default:
+			return nil
+		}
+		if fi, err := d.Info(); err == nil {
+			info.Bytes += fi.Size()
+		}
+		return nil
+	})
+	return info, err
+}
+
+// Clean removes every entry of the cache in dir, its subdirectories,
+// README and trim stamp, then dir itself unless other files are left in
+// it (which Clean does not touch).
+func Clean(dir string) error {
+	for i := range 256 {
+		if err := os.RemoveAll(filepath.Join(dir, fmt.Sprintf("%02x", i))); err != nil {
+			return fmt.Errorf("cleaning the result cache: %w", err)
+		}
+	}
+	for _, name := range []string{"README", "trim.txt"} {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("cleaning the result cache: %w", err)
+		}
+	}
+	_ = os.Remove(dir) // fails if the user keeps other files there: they stay
+	return nil
+}
