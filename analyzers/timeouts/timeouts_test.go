@@ -47,7 +47,7 @@ func requireWellTyped(t *testing.T, results []*analysistest.Result) {
 // cause of detached work in another: the finding sits at the cause and the
 // command's output assembly merges the packages' findings into one.
 func TestCauses(t *testing.T) {
-	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan()), "repo", "api", "feedstore", "feedui", "feedapi", "feedadmin")
+	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan()), "repo", "api", "feedstore", "feedui", "feedapi", "feedadmin", "layerstore", "layerui")
 	var entries *analysis.Diagnostic
 	for i, f := range res.Findings {
 		if strings.HasPrefix(f.Diag.Message, "(*feedstore.Storage).Entries ") {
@@ -167,5 +167,36 @@ func TestTypeCauses(t *testing.T) {
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("related positions of Store:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestLayers runs layerstore, a layer that takes no context anywhere, with
+// -layers: its database queries are reported once per type and once per
+// package (the plain functions), with the request paths as related
+// positions; without the option (TestCauses) only its HTTP request is.
+func TestLayers(t *testing.T) {
+	a := timeouts.New(defaultPlan())
+	if err := a.Flags.Set("layers", "true"); err != nil {
+		t.Fatal(err)
+	}
+	res := assembled(t, gopathEnv(t), a, "layerstore", "layerui")
+	var got []string
+	for _, f := range res.Findings {
+		p := res.Fset.Position(f.Diag.Pos)
+		got = append(got, fmt.Sprintf("%s:%d: %s (%d related)", filepath.Base(p.Filename), p.Line, f.Diag.Message, len(f.Diag.Related)))
+	}
+	slices.Sort(got)
+	want := []string{
+		"store.go:16: 3 methods of *layerstore.Store run outbound calls with no request context ((*layerstore.Store).Entries, (*layerstore.Store).Feed, (*layerstore.Store).Fetch; *layerstore.Store takes no context anywhere); 3 request paths reach it, and there the work keeps running after the client has gone: give these methods a ctx parameter and pass the request's context down to them (3 related)",
+		"store.go:46: 2 functions of package layerstore run database queries with no request context (layerstore.Count, layerstore.Purge; package layerstore takes no context anywhere); 2 request paths reach it, and there the work keeps running after the client has gone: give these functions a ctx parameter and pass the request's context down to them (2 related)",
+	}
+	var rest []string
+	for _, g := range got {
+		if !strings.Contains(g, "http.DefaultClient.Do") {
+			rest = append(rest, g)
+		}
+	}
+	if !slices.Equal(rest, want) {
+		t.Errorf("findings with -layers:\n%s\nwant:\n%s", strings.Join(rest, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -53,3 +53,27 @@ func configuredElsewhere(h http.Handler) error {
 	harden(srv)
 	return srv.ListenAndServe()
 }
+
+// A server on a Unix socket serves local processes only (ntfy's
+// listen-unix): no Slowloris exposure. The twin serves TCP.
+type app struct{ unix, tcp net.Listener }
+
+func (a *app) serveUnix(h http.Handler, path string) error {
+	var err error
+	a.unix, err = net.Listen("unix", path)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: h}
+	return srv.Serve(a.unix)
+}
+
+func (a *app) serveTCP(h http.Handler, addr string) error {
+	var err error
+	a.tcp, err = net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: h} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+	return srv.Serve(a.tcp)
+}
