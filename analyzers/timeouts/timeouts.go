@@ -95,8 +95,8 @@ func run(pass *lint.Pass, layers bool) (any, error) {
 	c := &checker{
 		pass:   pass,
 		layers: layers,
-		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		facts: make(map[*types.Func]*ioFact),
+		insp:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		facts:  make(map[*types.Func]*ioFact),
 	}
 	c.defaultClientBounded = c.setsDefaultClientTimeout()
 	if res, ok := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result); ok && res != nil {
