@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -168,6 +169,7 @@ func (c *checker) function(body *ast.BlockStmt) {
 	var limited []limitAt // bodies wrapped before a position
 	var reads []*ast.CallExpr
 	upload := false
+	closedOnReturn := c.oneOffOpens(body)
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -208,6 +210,9 @@ func (c *checker) function(body *ast.BlockStmt) {
 				c.own.Global = true
 			}
 		case knowledge.PoolOpens[name] && !c.dependency:
+			if c.isSQLite(call, name) || closedOnReturn[call] {
+				break // not a server's pool, or not the service's pool
+			}
 			c.own.Opens = append(c.own.Opens, c.site(call, CategoryPool, fmt.Sprintf("%s opens a database pool", analysisutil.Display(fn))))
 		case knowledge.PoolSetters[name] != "":
 			c.checkSetter(call, name)
@@ -225,6 +230,92 @@ func (c *checker) function(body *ast.BlockStmt) {
 			c.checkRead(call, limited)
 		}
 	}
+}
+
+// oneOffOpens returns the pool opens of a function whose pool the same
+// function closes with a deferred Close and uses only through its own
+// methods (db, err := sql.Open(...); defer db.Close(); db.Exec(...)): a
+// connection used for one task at start-up (CREATE DATABASE, a
+// migration), not the pool that serves requests. A pool passed on,
+// stored or returned (a main that opens, defers Close and serves with it)
+// is the service's.
+func (c *checker) oneOffOpens(body *ast.BlockStmt) map[*ast.CallExpr]bool {
+	info := c.pass.TypesInfo
+	deferred := map[types.Object]bool{}
+	opens := map[types.Object][]*ast.CallExpr{}
+	escapes := map[types.Object]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SelectorExpr:
+			if _, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+				return false // x.Method: a use through its own methods
+			}
+		case *ast.Ident:
+			if obj := info.Uses[n]; obj != nil {
+				escapes[obj] = true // any other use: passed, stored, returned
+			}
+		case *ast.DeferStmt:
+			if sel, ok := ast.Unparen(n.Call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" && len(n.Call.Args) == 0 {
+				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] != nil {
+					deferred[info.Uses[id]] = true
+				}
+			}
+		case *ast.AssignStmt:
+			if len(n.Rhs) != 1 || len(n.Lhs) == 0 {
+				return true
+			}
+			call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+			if !ok || !knowledge.PoolOpens[analysisutil.FullName(analysisutil.Callee(info, call))] {
+				return true
+			}
+			if id, ok := n.Lhs[0].(*ast.Ident); ok {
+				if obj := info.ObjectOf(id); obj != nil {
+					opens[obj] = append(opens[obj], call)
+				}
+			}
+			for _, rhs := range n.Rhs {
+				ast.Inspect(rhs, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Ident); ok && info.Uses[id] != nil {
+						escapes[info.Uses[id]] = true
+					}
+					return true
+				})
+			}
+			return false // the left-hand side assigns, it does not use
+		}
+		return true
+	})
+	out := map[*ast.CallExpr]bool{}
+	for obj, calls := range opens {
+		if deferred[obj] && !escapes[obj] {
+			for _, call := range calls {
+				out[call] = true
+			}
+		}
+	}
+	return out
+}
+
+// isSQLite reports whether a pool open names a SQLite driver (a constant
+// driver name, or GORM's SQLite dialector): the database is a file in the
+// process, and the pool's size does not load a server.
+func (c *checker) isSQLite(call *ast.CallExpr, name string) bool {
+	i, ok := knowledge.PoolDriverArg[name]
+	if !ok || i >= len(call.Args) {
+		return false
+	}
+	arg := ast.Unparen(call.Args[i])
+	if tv := c.pass.TypesInfo.Types[arg]; tv.Value != nil && tv.Value.Kind() == constant.String {
+		return knowledge.SQLiteDrivers[constant.StringVal(tv.Value)]
+	}
+	if inner, ok := arg.(*ast.CallExpr); ok {
+		if fn := analysisutil.Callee(c.pass.TypesInfo, inner); fn != nil && fn.Pkg() != nil {
+			return knowledge.SQLiteDialectors[fn.Pkg().Path()]
+		}
+	}
+	return false
 }
 
 type limitAt struct {
@@ -456,10 +547,51 @@ func (c *checker) checkLimiter(call *ast.CallExpr, name string, upload bool) {
 	if upload {
 		max, key = p.Limits.MaxUploadSize, "max_upload_size"
 	}
-	if max > 0 && plan.Size(n) > max {
+	if max > 0 && plan.Size(n) > max && c.wrote("limits", key) {
 		c.pass.Report(analysis.Diagnostic{Pos: call.Args[l.Size].Pos(), End: call.Args[l.Size].End(), Category: CategoryPlan,
 			Message: fmt.Sprintf("body limit of %v is above the plan's %s (%v); lower it to at most %d", plan.Size(n), key, max, int64(max))})
 	}
+}
+
+// A limit set in the code above the plan is reported only against a
+// number the team wrote in its perfplan.yaml: with the embedded default
+// plan, or a plan file that does not write the key, a deliberate
+// per-endpoint limit (a 500MB CSV import, a 256MB gateway for uploads) is
+// the team's decision, not a defect (on 17 services, both such findings
+// against the default were judged false).
+
+// wrote reports whether the package's plan file writes the key (section
+// "limits" or "pool", key "max_body_size"): the file parsed over an empty
+// plan leaves the keys it does not write at zero. A file that does not
+// parse that way (a contradiction with the zeros) counts a value that
+// differs from the default's as written. Called only for a finding about
+// to be reported, so the file is read rarely.
+func (c *checker) wrote(section, key string) bool {
+	p := c.pass.Plan
+	if p == nil || p.Source == plan.DefaultSource || p.Source == "" {
+		return false
+	}
+	got, base := p, plan.Default()
+	if data, err := os.ReadFile(p.Source); err == nil {
+		if bare, err := plan.ParseOver(p.Source, data, &plan.Plan{Version: 1}); err == nil {
+			got, base = bare, &plan.Plan{Version: 1}
+		}
+	}
+	switch section + "." + key {
+	case "limits.max_body_size":
+		return got.Limits.MaxBodySize != base.Limits.MaxBodySize
+	case "limits.max_upload_size":
+		return got.Limits.MaxUploadSize != base.Limits.MaxUploadSize
+	case "pool.max_open":
+		return got.Pool.MaxOpen != base.Pool.MaxOpen
+	case "pool.max_idle":
+		return got.Pool.MaxIdle != base.Pool.MaxIdle
+	case "pool.conn_max_lifetime":
+		return got.Pool.ConnMaxLifetime != base.Pool.ConnMaxLifetime
+	case "pool.conn_max_idle_time":
+		return got.Pool.ConnMaxIdleTime != base.Pool.ConnMaxIdleTime
+	}
+	return false
 }
 
 // checkSetter records a pool setting and compares a constant with the plan.
@@ -491,7 +623,7 @@ func (c *checker) checkSetter(call *ast.CallExpr, name string) {
 		case !ok || limit == 0:
 		case n <= 0 && key == "max_open":
 			report("%s(%d) leaves the pool's open connections unlimited; set at most %d (the plan's pool.max_open)", method, n, limit)
-		case n > int64(limit):
+		case n > int64(limit) && c.wrote("pool", key):
 			report("%s(%d) is above the plan's pool.%s (%d)", method, n, key, limit)
 		}
 	case "conn_max_lifetime", "conn_max_idle_time":
@@ -504,7 +636,7 @@ func (c *checker) checkSetter(call *ast.CallExpr, name string) {
 		case !ok || limit == 0:
 		case d <= 0:
 			report("%s(%v) keeps connections forever, across database failovers and DNS changes; set at most %v (the plan's pool.%s)", method, time.Duration(d), limit, key)
-		case time.Duration(d) > limit:
+		case time.Duration(d) > limit && c.wrote("pool", key):
 			report("%s(%v) is above the plan's pool.%s (%v)", method, time.Duration(d), key, limit)
 		}
 	}
@@ -528,7 +660,7 @@ func (c *checker) checkPGXOpen(call *ast.CallExpr, name string) {
 		return
 	}
 	n, err := strconv.Atoi(m[1])
-	if limit := c.pass.Plan.Pool.MaxOpen; err == nil && limit > 0 && n > limit {
+	if limit := c.pass.Plan.Pool.MaxOpen; err == nil && limit > 0 && n > limit && c.wrote("pool", "max_open") {
 		c.pass.Report(analysis.Diagnostic{Pos: call.Args[i].Pos(), End: call.Args[i].End(), Category: CategoryPlan,
 			Message: fmt.Sprintf("pool_max_conns=%d is above the plan's pool.max_open (%d)", n, limit)})
 	}
@@ -572,7 +704,7 @@ func (c *checker) checkFieldAssign(as *ast.AssignStmt) {
 
 func (c *checker) checkPoolSize(e ast.Expr, what string) {
 	n, ok := c.constInt(e)
-	if limit := c.pass.Plan.Pool.MaxOpen; ok && limit > 0 && n > int64(limit) {
+	if limit := c.pass.Plan.Pool.MaxOpen; ok && limit > 0 && n > int64(limit) && c.wrote("pool", "max_open") {
 		c.pass.Report(analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Category: CategoryPlan,
 			Message: fmt.Sprintf("%s of %d is above the plan's pool.max_open (%d)", what, n, limit)})
 	}

@@ -81,6 +81,33 @@ var PoolOpens = map[string]bool{
 	GORM + ".Open":           true,
 }
 
+// PoolDriverArg is the argument of a PoolOpens call that names the
+// database/sql driver (sql.Open("sqlite3", dsn)), or, for GORM's Open, the
+// dialector (gorm.Open(sqlite.Open(dsn))).
+var PoolDriverArg = map[string]int{
+	"database/sql.Open":      0,
+	SQLX + ".Open":           0,
+	SQLX + ".Connect":        0,
+	SQLX + ".ConnectContext": 1,
+	SQLX + ".MustOpen":       0,
+	SQLX + ".MustConnect":    0,
+	GORM + ".Open":           0,
+}
+
+// SQLiteDrivers are the database/sql driver names of SQLite drivers
+// (mattn/go-sqlite3 registers "sqlite3", modernc.org/sqlite "sqlite",
+// ncruces/go-sqlite3 "sqlite3", tursodatabase/libsql "libsql"): an
+// in-process database file, which a pool does not load like a server.
+var SQLiteDrivers = map[string]bool{
+	"sqlite3": true, "sqlite": true, "libsql": true,
+}
+
+// SQLiteDialectors are the packages of GORM's SQLite dialectors.
+var SQLiteDialectors = map[string]bool{
+	"gorm.io/driver/sqlite":      true,
+	"github.com/glebarez/sqlite": true,
+}
+
 // PoolSetters configure a *sql.DB, mapped to the plan's pool key they are
 // compared with.
 var PoolSetters = map[string]string{
