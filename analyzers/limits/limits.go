@@ -74,6 +74,7 @@ func New(cfg Config) *analysis.Analyzer {
 var relevant = []string{
 	knowledge.NetHTTP, knowledge.Gin, knowledge.Echo4, knowledge.Chi5, knowledge.SQL,
 	knowledge.SQLX, knowledge.GORM, knowledge.PGX5Pool, knowledge.PGX4Pool, knowledge.Redis9, knowledge.Redis8,
+	knowledge.BeegoConfigs[0], knowledge.BeegoConfigs[1],
 }
 
 func run(pass *lint.Pass) (any, error) {
@@ -98,8 +99,10 @@ func run(pass *lint.Pass) (any, error) {
 			c.checkLiteral(n)
 		case *ast.AssignStmt:
 			c.checkFieldAssign(n)
+			c.checkBeegoConfig(n)
 		}
 	}
+	c.checkBeegoDefaults()
 	c.conclude()
 	return nil, nil
 }
@@ -159,6 +162,19 @@ type checker struct {
 	dependency bool
 	own        *programFact
 	start      ast.Node // the first server start, for sites whose position is unknown here
+
+	beegoRun        *ast.CallExpr // the first beego Run of the package
+	beegoConfigured bool          // the package sets BConfig.MaxMemory or MaxUploadSize
+}
+
+// checkBeegoDefaults reports, once, at the beego Run of a package that
+// leaves beego's body bounds at their defaults (64MB, 1GB), the defaults
+// above a size the plan file writes. A bound set in app.conf is not seen.
+func (c *checker) checkBeegoDefaults() {
+	if c.beegoRun == nil || c.beegoConfigured || c.dependency {
+		return
+	}
+	c.checkBeegoSize(c.beegoRun, knowledge.BeegoMaxMemory, false, "beego's default MaxMemory of")
 }
 
 // function checks one function body: body reads against the limits set
@@ -221,6 +237,10 @@ func (c *checker) function(body *ast.BlockStmt) {
 		case isServerStart(name):
 			if c.start == nil {
 				c.start = call
+			}
+		case knowledge.BeegoRuns[name]:
+			if c.beegoRun == nil {
+				c.beegoRun = call
 			}
 		}
 		return true
@@ -348,6 +368,11 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
 		}
 		owner = types.ExprString(arg.(*ast.SelectorExpr).X)
 	}
+	if c.beegoRequest(call, name) {
+		// beego's router bounds the body before this runs (MaxMemory,
+		// MaxUploadSize); its configured size is checked at the config.
+		return
+	}
 	for _, l := range limited {
 		// r.Body limited bounds r's reads; c.Request.Body bounds c's.
 		if l.pos < call.Pos() && (l.owner == owner || strings.HasPrefix(l.owner, owner+".")) {
@@ -373,6 +398,68 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
 	}
 	s := c.site(call, category, msg)
 	c.own.Reads = append(c.own.Reads, s)
+}
+
+// beegoRequest reports whether the request whose body a read reads is a
+// beego context's Request (ctx.Request, c.Ctx.Request).
+func (c *checker) beegoRequest(call *ast.CallExpr, name string) bool {
+	var req ast.Expr
+	if knowledge.UploadReads[name] || knowledge.FrameworkBodyReads[name] {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			req = sel.X
+		}
+	} else if i := knowledge.BodyReaders[name]; i < len(call.Args) {
+		if body, ok := ast.Unparen(call.Args[i]).(*ast.SelectorExpr); ok {
+			req = body.X
+		}
+	}
+	sel, ok := ast.Unparen(req).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Request" {
+		return false
+	}
+	t := c.pass.TypesInfo.TypeOf(sel.X)
+	for _, pkg := range knowledge.BeegoContexts {
+		if analysisutil.IsNamed(t, pkg, "Context") {
+			return true
+		}
+	}
+	return false
+}
+
+// checkBeegoConfig compares beego's body bounds (BConfig.MaxMemory and
+// MaxUploadSize, set by assignment) with the plan.
+func (c *checker) checkBeegoConfig(as *ast.AssignStmt) {
+	for i, lhs := range as.Lhs {
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok || i >= len(as.Rhs) || (sel.Sel.Name != "MaxMemory" && sel.Sel.Name != "MaxUploadSize") {
+			continue
+		}
+		v, ok := c.pass.TypesInfo.ObjectOf(sel.Sel).(*types.Var)
+		if !ok || !v.IsField() || v.Pkg() == nil || !slices.Contains(knowledge.BeegoConfigs, v.Pkg().Path()) {
+			continue
+		}
+		c.beegoConfigured = true
+		n, ok := c.constInt(as.Rhs[i])
+		if !ok {
+			continue
+		}
+		c.checkBeegoSize(as.Rhs[i], n, sel.Sel.Name == "MaxUploadSize", "beego's "+sel.Sel.Name+" of")
+	}
+}
+
+// checkBeegoSize reports a beego body bound above the plan's size, when
+// the plan file writes that size.
+func (c *checker) checkBeegoSize(at ast.Node, n int64, upload bool, what string) {
+	p := c.pass.Plan
+	max, key := p.Limits.MaxBodySize, "max_body_size"
+	if upload {
+		max, key = p.Limits.MaxUploadSize, "max_upload_size"
+	}
+	if max <= 0 || plan.Size(n) <= max || !c.wrote("limits", key) {
+		return
+	}
+	c.pass.Report(analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Category: CategoryPlan,
+		Message: fmt.Sprintf("%s %v bounds every request body beego serves above the plan's %s (%v); set it to at most %d", what, plan.Size(n), key, max, int64(max))})
 }
 
 // conclude exports the package's contribution, and where the program is

@@ -29,7 +29,7 @@ func TestRealLibraries(t *testing.T) {
 	a := limits.New(limits.Config{Plans: plan.Static(writtenPlan(t))})
 	results := analysistest.Run(t, dir, a,
 		"./limits/nethttp", "./limits/few", "./limits/globalmw", "./limits/ginapp", "./limits/echoapp", "./limits/echolimited",
-		"./limits/pools", "./limits/poolsok", "./limits/cli")
+		"./limits/pools", "./limits/poolsok", "./limits/cli", "./limits/beegoapp", "./limits/beegodefault")
 	for _, r := range results {
 		for _, err := range r.Action.Package.TypeErrors {
 			t.Errorf("fixture does not type-check: %v", err)
@@ -138,7 +138,7 @@ func writtenPlan(t *testing.T) *plan.Plan {
 func TestDefaultPlanAbove(t *testing.T) {
 	dir := realibstest.Module(t, "./limits/...")
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")}
-	pkgs, err := packages.Load(cfg, "./limits/nethttp", "./limits/echolimited", "./limits/pools", "./limits/poolsok")
+	pkgs, err := packages.Load(cfg, "./limits/nethttp", "./limits/echolimited", "./limits/pools", "./limits/poolsok", "./limits/beegoapp", "./limits/beegodefault")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -125,3 +125,34 @@ var PGXPoolOpens = map[string]int{
 	PGX4Pool + ".Connect":       1,
 	PGX4Pool + ".ConnectConfig": -1,
 }
+
+// BeegoContexts are beego's request context types (v2 and v1). beego's
+// router bounds the body of every request it serves that is not a GET or
+// HEAD before any filter or controller runs: an upload at MaxUploadSize
+// (1GB by default), any other body at MaxMemory (64MB by default; with
+// CopyRequestBody, a larger Content-Length is refused with 413 and the
+// copy is read through a LimitedReader), wrapping it in
+// http.MaxBytesReader. A read of ctx.Request.Body in a beego program is
+// therefore bounded at beego's configured size.
+var BeegoContexts = []string{
+	"github.com/beego/beego/v2/server/web/context",
+	"github.com/astaxie/beego/context",
+}
+
+// BeegoConfigs are the packages whose BConfig holds MaxMemory and
+// MaxUploadSize, and BeegoRuns the calls that serve a beego application.
+var BeegoConfigs = []string{
+	"github.com/beego/beego/v2/server/web",
+	"github.com/astaxie/beego",
+}
+
+var BeegoRuns = map[string]bool{
+	"github.com/beego/beego/v2/server/web.Run": true,
+	"github.com/astaxie/beego.Run":             true,
+}
+
+// Beego's default body bounds (server/web/config.go, v2.3).
+const (
+	BeegoMaxMemory     = 1 << 26
+	BeegoMaxUploadSize = 1 << 30
+)
