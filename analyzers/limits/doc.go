@@ -29,13 +29,37 @@
 //     MultipartForm), likewise, with the plan's max_upload_size (upload);
 //   - a *sql.DB (opened by database/sql, sqlx or GORM) in a program that
 //     serves requests, when the program never calls SetMaxOpenConns or
-//     SetConnMaxLifetime on a pool: at the open call (pool);
+//     SetConnMaxLifetime on a pool: at the open call (pool). Not a SQLite
+//     database (a constant driver name "sqlite3", "sqlite" or "libsql", or
+//     GORM's SQLite dialector): a file in the process, whose pool does not
+//     load a server (ntfy's user database, judged false). Not a one-off
+//     connection: a pool the function closes with a deferred Close and
+//     uses only through its own methods (casdoor's CREATE DATABASE at
+//     start-up, judged false); a pool it also passes on, stores or returns
+//     is the service's;
 //   - a body limit above max_body_size (max_upload_size where the same
 //     function parses a multipart form), a pool setting above the plan's
 //     pool: (SetMaxOpenConns, SetMaxIdleConns, SetConnMaxLifetime,
 //     SetConnMaxIdleTime, pgxpool MaxConns, go-redis PoolSize), and the
 //     zero that means "unlimited" (SetMaxOpenConns(0),
-//     SetConnMaxLifetime(0)): at the constant (plan).
+//     SetConnMaxLifetime(0)): at the constant (plan). A value above the
+//     plan is reported only against a number the plan file writes (its
+//     limits.max_body_size, pool.max_open, ...): with the embedded default
+//     plan, or a plan file that leaves the key to the default, a deliberate
+//     limit (goatcounter's 500MB CSV import, memos' 256MB gateway for
+//     attachments) is the team's decision, not a defect (both such
+//     findings on 17 services were judged false). The zeros are reported
+//     whatever the plan;
+//   - beego: its router bounds the body of every request it serves that
+//     is not a GET or HEAD before a filter or controller runs (MaxMemory,
+//     64MB by default, with CopyRequestBody or not; MaxUploadSize, 1GB, for
+//     multipart uploads), so reads of a beego context's request
+//     (ctx.Request.Body, c.Ctx.Request.FormFile) are bounded and not
+//     reported (casdoor: 5 findings judged false). beego's bound is checked
+//     against the plan instead: BConfig.MaxMemory or MaxUploadSize set to a
+//     constant above a size the plan file writes, at the constant; a
+//     package that runs beego (web.Run) and sets neither, once, at the
+//     Run, when the plan file writes a max_body_size below beego's 64MB.
 //
 // One cause, one finding: when a program has more than three unlimited
 // body reads (or uploads), the fix is one limit where it serves, not an
@@ -97,6 +121,7 @@
 // (pgxpool's default MaxConns is bounded). Under go vet, which analyses one
 // package at a time, a read or an open in another package than the one
 // that starts the server is reported at the server start, naming its
-// position. Outbound keep-alive (http.Transport MaxIdleConnsPerHost) is
-// not checked yet.
+// position. A bound set in beego's app.conf (maxmemory) is not seen: the
+// Run is then reported against the default; suppress it there. beego
+// bounds neither GET nor HEAD bodies, which perfvet does not tell apart.
 package limits

@@ -17,14 +17,26 @@
 //
 //   - an http.Client created with no Timeout and never given one in the
 //     function that creates it (c.Timeout = d after the literal counts);
-//     new(http.Client) likewise;
+//     new(http.Client) likewise. Not reported: a client whose Transport is
+//     an http.Transport literal of the function with a
+//     ResponseHeaderTimeout (a server that stops answering is cut off; on
+//     cloudreve's aria2 caller, judged bounded), and a client the function
+//     uses only to Do requests whose context has a deadline made there
+//     (a command's request under context.WithTimeout, remark42's import);
 //   - http.Get, http.Head, http.Post, http.PostForm and uses of
 //     http.DefaultClient, which has no timeout, unless the package sets
 //     http.DefaultClient.Timeout, or (for DefaultClient.Do) the request's
 //     context has a deadline made in the same function:
-//     context.WithTimeout, then http.NewRequestWithContext, then Do;
+//     context.WithTimeout, then http.NewRequestWithContext, then Do. A
+//     DefaultClient.Do whose request carries the caller's context (a
+//     context parameter) and whose response body is read as a stream
+//     through bufio (a subscription, server-sent events) is not reported
+//     either: a client Timeout would cut the stream, and the caller's
+//     context ends it (ntfy's subscribe);
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout
-//     (fields set after the literal count); http.ListenAndServe,
+//     (fields set after the literal count), unless the function serves it
+//     only on a listener it made with net.Listen("unix", ...) (local
+//     clients only: no Slowloris exposure); http.ListenAndServe,
 //     ListenAndServeTLS, Serve and ServeTLS, which cannot set timeouts;
 //     gin's Engine.Run, RunTLS, RunUnix, RunFd and RunListener, which call
 //     them; echo's Start and StartH2CServer on an echo.New() whose e.Server
@@ -42,7 +54,10 @@
 //     db.QueryRow, db.Ping, db.Begin, sqlx's Get and Select, http.NewRequest,
 //     client.Get); the work then keeps running after the client has gone.
 //     Passing r.Context() is fine: no deadline is demanded of the request's
-//     context. Through helpers, across packages: a handler that calls
+//     context. A context-free request (http.NewRequest, client.Get) sent
+//     through a client that is itself reported for having no timeout
+//     (http.DefaultClient, a client literal of the function) is not
+//     reported again: the client's Timeout is the one fix for both. Through helpers, across packages: a handler that calls
 //     repo.Get(context.Background(), id), where repo.Get passes its context
 //     to QueryContext, is reported at the handler's call (that call is the
 //     fix); a handler that calls a helper that takes no context and queries
@@ -149,6 +164,33 @@
 //		ui/entries.go:22:13: request path: (*ui.handler).showEntries calls (*storage.Storage).Entries
 //		...
 //
+// # Layers with no context
+//
+// A cause whose layer takes no context anywhere (none of its receiver
+// type's methods, or for a plain function none of its package's plain
+// functions, has a context.Context, *http.Request, *gin.Context or
+// echo.Context parameter) and whose work is a database query or a Redis
+// command is not reported by default. There no context is at hand to pass:
+// the fix is to redesign the layer, and the work is a short round trip to
+// the service's own store. Judged on 17 real services, every such finding
+// was "a design choice, short queries, not worth it" (miniflux's
+// storage.Storage, listmonk's core.Core, ntfy's user.Manager and
+// messageCache: 34 findings, 0 true). Reported by default, where a context
+// is at hand and dropped: a handler's own work with no context or with
+// context.Background(); a handler passing context.Background() to a
+// function that takes a context; a context-less cause whose layer takes a
+// context elsewhere (its siblings show the fix); and a context-less cause
+// that calls another service (an HTTP request, a remote call), whose
+// latency is that service's (miniflux's fetcher.RequestBuilder, shiori's
+// core.DownloadBookmark: judged true).
+//
+// With -timeouts.layers, such layers are reported too, once per layer: at
+// the type's declaration for methods (every cause method of the type,
+// whatever it runs, and whatever their number), at the first function by
+// name for a package's plain functions, naming the count and the first
+// three, with the request-path calls that reach any of them as related
+// positions (bounded, "and N more").
+//
 // Across packages. The cause is usually in another package than the
 // handlers. The cause's package records in a fact what the cause is (its
 // name, object path, file and line, whether it is silenced there); each
@@ -185,6 +227,10 @@
 // The analyzer reads limits.request_timeout and limits.query_timeout from
 // the plan (perfplan.yaml; by default 30s and 10s). A zero limit turns its
 // check off.
+//
+// -timeouts.layers (default false) also reports layers that take no
+// context anywhere, for their database queries and Redis commands, once
+// per type or package (see "Layers with no context").
 //
 // -timeouts.tests (default false) also reports findings in test code:
 // _test.go files and test helper packages (named *test, *testing or
