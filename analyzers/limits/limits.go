@@ -7,7 +7,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -648,35 +647,22 @@ func (c *checker) checkLimiter(call *ast.CallExpr, name string, upload bool) {
 // against the default were judged false).
 
 // wrote reports whether the package's plan file writes the key (section
-// "limits" or "pool", key "max_body_size"): the file parsed over an empty
-// plan leaves the keys it does not write at zero. A file that does not
-// parse that way (a contradiction with the zeros) counts a value that
-// differs from the default's as written. Called only for a finding about
-// to be reported, so the file is read rarely.
+// "limits" or "pool", key "max_body_size"), see plan.Wrote.
 func (c *checker) wrote(section, key string) bool {
 	p := c.pass.Plan
-	if p == nil || p.Source == plan.DefaultSource || p.Source == "" {
-		return false
-	}
-	got, base := p, plan.Default()
-	if data, err := os.ReadFile(p.Source); err == nil {
-		if bare, err := plan.ParseOver(p.Source, data, &plan.Plan{Version: 1}); err == nil {
-			got, base = bare, &plan.Plan{Version: 1}
-		}
-	}
 	switch section + "." + key {
 	case "limits.max_body_size":
-		return got.Limits.MaxBodySize != base.Limits.MaxBodySize
+		return plan.Wrote(p, func(p *plan.Plan) plan.Size { return p.Limits.MaxBodySize })
 	case "limits.max_upload_size":
-		return got.Limits.MaxUploadSize != base.Limits.MaxUploadSize
+		return plan.Wrote(p, func(p *plan.Plan) plan.Size { return p.Limits.MaxUploadSize })
 	case "pool.max_open":
-		return got.Pool.MaxOpen != base.Pool.MaxOpen
+		return plan.Wrote(p, func(p *plan.Plan) int { return p.Pool.MaxOpen })
 	case "pool.max_idle":
-		return got.Pool.MaxIdle != base.Pool.MaxIdle
+		return plan.Wrote(p, func(p *plan.Plan) int { return p.Pool.MaxIdle })
 	case "pool.conn_max_lifetime":
-		return got.Pool.ConnMaxLifetime != base.Pool.ConnMaxLifetime
+		return plan.Wrote(p, func(p *plan.Plan) time.Duration { return p.Pool.ConnMaxLifetime })
 	case "pool.conn_max_idle_time":
-		return got.Pool.ConnMaxIdleTime != base.Pool.ConnMaxIdleTime
+		return plan.Wrote(p, func(p *plan.Plan) time.Duration { return p.Pool.ConnMaxIdleTime })
 	}
 	return false
 }

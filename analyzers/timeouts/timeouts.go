@@ -790,10 +790,19 @@ func (c *checker) checkDurationField(lit *ast.CompositeLit, field, what string) 
 func (c *checker) checkPlanDuration(v ast.Expr, what string) {
 	limit := c.requestTimeout()
 	d, ok := constDuration(c.pass.TypesInfo, v)
-	if !ok || limit <= 0 || d <= limit {
+	if !ok || limit <= 0 || d <= limit || !c.wroteRequestTimeout() {
 		return
 	}
 	c.report(v, CategoryPlan, "%s of %v is longer than the plan's request_timeout (%v); a stuck peer holds a goroutine and a connection that long; lower it to at most %v", what, d, limit, limit)
+}
+
+// wroteRequestTimeout reports whether the plan file writes
+// limits.request_timeout. A bound longer than the plan is reported only
+// against a number the team wrote down: against the embedded default, all
+// ten such findings judged on real services were deliberate (an archive
+// download's minute, a 5-minute WriteTimeout for uploads, an MCP session).
+func (c *checker) wroteRequestTimeout() bool {
+	return plan.Wrote(c.pass.Plan, func(p *plan.Plan) time.Duration { return p.Limits.RequestTimeout })
 }
 
 // checkDeadline checks context.WithTimeout/WithDeadline durations against
@@ -815,13 +824,13 @@ func (c *checker) checkDeadline(call *ast.CallExpr, name string) {
 	if !ok || d <= 0 {
 		return
 	}
-	if q := c.pass.Plan.Limits.QueryTimeout; q > 0 && d > q {
+	if q := c.pass.Plan.Limits.QueryTimeout; q > 0 && d > q && plan.Wrote(c.pass.Plan, func(p *plan.Plan) time.Duration { return p.Limits.QueryTimeout }) {
 		if via, ok := c.reachesDatabase(call); ok {
 			c.report(durExpr, CategoryPlan, "context deadline of %v bounds a database query (%s), longer than the plan's query_timeout (%v); a slow query holds a connection from the pool that long; lower it to at most %v", d, via, q, q)
 			return
 		}
 	}
-	if limit := c.requestTimeout(); limit > 0 && d > limit {
+	if limit := c.requestTimeout(); limit > 0 && d > limit && c.wroteRequestTimeout() {
 		c.report(durExpr, CategoryPlan, "context deadline of %v is longer than the plan's request_timeout (%v); work under it holds a goroutine and its connections that long; lower it to at most %v", d, limit, limit)
 	}
 }

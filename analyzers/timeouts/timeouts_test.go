@@ -17,12 +17,44 @@ import (
 	"github.com/perfvet/perfvet/analyzers/timeouts"
 )
 
-func defaultPlan() timeouts.Config {
-	return timeouts.Config{Plans: plan.Static(plan.Default())}
+// defaultPlan is a plan file that writes the default's request_timeout
+// and query_timeout: bounds longer than they are the team's own limits,
+// and reported (TestPlanNotWritten has the embedded default's twin).
+func defaultPlan(t *testing.T) timeouts.Config {
+	t.Helper()
+	return timeouts.Config{Plans: plan.Static(writtenPlan(t))}
+}
+
+func writtenPlan(t *testing.T) *plan.Plan {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "perfplan.yaml")
+	if err := os.WriteFile(file, []byte("limits: {request_timeout: 30s, query_timeout: 10s}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestPlanNotWritten runs the fixtures with bounds longer than the plan
+// under the embedded default plan, which the team did not write: a
+// deliberate bound is not reported against it.
+func TestPlanNotWritten(t *testing.T) {
+	res := assembled(t, gopathEnv(t), timeouts.New(timeouts.Config{Plans: plan.Static(plan.Default())}), "planbounds", "minmax", "api")
+	for _, f := range res.Findings {
+		if f.Diag.Category == timeouts.CategoryPlan {
+			t.Errorf("%v: reported against the default plan: %s", res.Fset.Position(f.Diag.Pos), f.Diag.Message)
+		}
+	}
+	if len(res.Findings) == 0 {
+		t.Error("no findings at all: the fixtures did not load")
+	}
 }
 
 func TestTimeouts(t *testing.T) {
-	a := timeouts.New(defaultPlan())
+	a := timeouts.New(defaultPlan(t))
 	results := analysistest.Run(t, analysistest.TestData(), a,
 		"clients", "clientsdefault", "servers", "dials", "handlers",
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest")
@@ -47,7 +79,7 @@ func requireWellTyped(t *testing.T, results []*analysistest.Result) {
 // cause of detached work in another: the finding sits at the cause and the
 // command's output assembly merges the packages' findings into one.
 func TestCauses(t *testing.T) {
-	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan()), "repo", "api", "feedstore", "feedui", "feedapi", "feedadmin", "layerstore", "layerui")
+	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan(t)), "repo", "api", "feedstore", "feedui", "feedapi", "feedadmin", "layerstore", "layerui")
 	var entries *analysis.Diagnostic
 	for i, f := range res.Findings {
 		if strings.HasPrefix(f.Diag.Message, "(*feedstore.Storage).Entries ") {
@@ -75,11 +107,11 @@ func TestCauses(t *testing.T) {
 }
 
 func TestIllTyped(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan()), "broken")
+	analysistest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "broken")
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.New(defaultPlan()), "fixes"))
+	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "fixes"))
 	requireFixedTypeChecks(t, "fixes")
 }
 
@@ -132,7 +164,7 @@ func TestPlanLimitsOff(t *testing.T) {
 }
 
 func TestTestsFlag(t *testing.T) {
-	a := timeouts.New(defaultPlan())
+	a := timeouts.New(defaultPlan(t))
 	if err := a.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +176,7 @@ func TestTestsFlag(t *testing.T) {
 // related positions are the request-path calls of both packages, and a
 // finding per method for a type with two.
 func TestTypeCauses(t *testing.T) {
-	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan()), "typestore", "typeui", "typeapi")
+	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan(t)), "typestore", "typeui", "typeapi")
 	var store *analysis.Diagnostic
 	for i, f := range res.Findings {
 		if strings.HasPrefix(f.Diag.Message, "4 methods of *typestore.Store ") {
@@ -175,7 +207,7 @@ func TestTypeCauses(t *testing.T) {
 // package (the plain functions), with the request paths as related
 // positions; without the option (TestCauses) only its HTTP request is.
 func TestLayers(t *testing.T) {
-	a := timeouts.New(defaultPlan())
+	a := timeouts.New(defaultPlan(t))
 	if err := a.Flags.Set("layers", "true"); err != nil {
 		t.Fatal(err)
 	}
