@@ -63,7 +63,11 @@
 //     fix); a handler that calls a helper that takes no context and queries
 //     with none is reported at the helper, once (see "One cause, one
 //     finding");
-//   - against the plan: a constant http.Client Timeout, http.Server
+//   - against the plan, when the plan file writes the limit (a bound in
+//     the code longer than the embedded default's is the team's decision:
+//     on real services all ten such findings against the default were
+//     deliberate: an archive download's minute, a speech-to-text upload's
+//     two, an MCP session's ten): a constant http.Client Timeout, http.Server
 //     ReadTimeout, ReadHeaderTimeout or WriteTimeout, or context.WithTimeout
 //     or WithDeadline(time.Now().Add(d)) duration longer than
 //     limits.request_timeout; a WithTimeout or WithDeadline whose context
@@ -266,6 +270,10 @@
 // is reported at each request-path call instead. Durations are checked when they are
 // constants. On a package that does not type-check, only the rules that need
 // no flow analysis run.
+//
+// Example programs (main packages under a directory named examples,
+// example or _examples) are not reported on: they document the service's
+// API for its users (ntfy's examples/publish-go).
 //
 // Suppress a finding with //perfvet:ignore timeouts <reason> on its line or
 // the line above.

@@ -89,7 +89,7 @@ var relevant = []string{
 }
 
 func run(pass *lint.Pass, layers bool) (any, error) {
-	if !analysisutil.ImportsAny(pass.Pkg, relevant...) {
+	if !analysisutil.ImportsAny(pass.Pkg, relevant...) || isExample(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
@@ -1090,6 +1090,24 @@ const (
 )
 
 // ---- small predicates ----
+
+// isExample reports whether a package is an example program shipped with
+// the service (a main package under a directory named examples, example
+// or _examples): documentation for its users, not code that serves, and
+// a main package, so no other package needs its facts. A name heuristic,
+// the last resort: nothing in the types tells an example from a command.
+func isExample(pkg *types.Package) bool {
+	if pkg.Name() != "main" {
+		return false
+	}
+	for _, elem := range strings.Split(pkg.Path(), "/") {
+		switch elem {
+		case "examples", "example", "_examples":
+			return true
+		}
+	}
+	return false
+}
 
 func isContext(t types.Type) bool {
 	return analysisutil.IsNamed(t, knowledge.Context, "Context")

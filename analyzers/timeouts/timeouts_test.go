@@ -57,7 +57,8 @@ func TestTimeouts(t *testing.T) {
 	a := timeouts.New(defaultPlan(t))
 	results := analysistest.Run(t, analysistest.TestData(), a,
 		"clients", "clientsdefault", "servers", "dials", "handlers",
-		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest")
+		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
+		"examples/publish", "tools/publish")
 	requireWellTyped(t, results)
 }
 
