@@ -35,9 +35,11 @@
 //     context ends it (ntfy's subscribe);
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout
 //     (fields set after the literal count), unless the function serves it
-//     only on a listener it made with net.Listen("unix", ...) (local
-//     clients only: no Slowloris exposure); http.ListenAndServe,
-//     ListenAndServeTLS, Serve and ServeTLS, which cannot set timeouts;
+//     only on a listener it made with net.Listen("unix", ...) or
+//     net.ListenUnix (local clients only: no Slowloris exposure; ntfy's
+//     listen-unix, gogs' unix protocol); http.ListenAndServe,
+//     ListenAndServeTLS, Serve and ServeTLS, which cannot set timeouts
+//     (Serve and ServeTLS on such a Unix listener excepted);
 //     gin's Engine.Run, RunTLS, RunUnix, RunFd and RunListener, which call
 //     them; echo's Start and StartH2CServer on an echo.New() whose e.Server
 //     gets no ReadTimeout or ReadHeaderTimeout before the call, and its

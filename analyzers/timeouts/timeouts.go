@@ -174,6 +174,9 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		return
 	case knowledge.UnboundedServers[name]:
+		if ci := c.ix.Call(call.Lparen); ci != nil && len(ci.Common().Args) > 0 && (name == "net/http.Serve" || name == "net/http.ServeTLS") && unixListener(ci.Common().Args[0]) {
+			return // local clients only: no Slowloris exposure
+		}
 		c.report(call, CategoryServer, "%s serves with no read or write timeouts; slow clients can hold connections open forever (Slowloris); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set", analysisutil.Display(fn))
 		return
 	case knowledge.EchoStarts[name] != "":
@@ -536,11 +539,16 @@ func servesOnlyUnix(allocs []*ssa.Alloc) bool {
 // net.Listen with a constant network starting with "unix", directly or
 // through a struct field stored in the same function.
 func unixListener(v ssa.Value) bool {
-	for range 4 { // a field load leads to a store: a few steps at most
+	for range 6 { // a conversion, a field load and its store: a few steps at most
 		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
 		case *ssa.Extract:
 			call, ok := x.Tuple.(*ssa.Call)
-			if !ok || x.Index != 0 || flow.CalleeName(call.Common()) != "net.Listen" || len(call.Call.Args) == 0 {
+			if !ok || x.Index != 0 || len(call.Call.Args) == 0 {
+				return false
+			}
+			if name := flow.CalleeName(call.Common()); name != "net.Listen" && name != "net.ListenUnix" {
 				return false
 			}
 			k, ok := call.Call.Args[0].(*ssa.Const)

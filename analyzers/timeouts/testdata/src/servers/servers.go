@@ -77,3 +77,21 @@ func (a *app) serveTCP(h http.Handler, addr string) error {
 	srv := &http.Server{Handler: h} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
 	return srv.Serve(a.tcp)
 }
+
+// http.Serve on a Unix socket (gogs' unix protocol) likewise; its twin
+// serves TCP.
+func serveUnixListener(h http.Handler, path string) error {
+	l, err := net.ListenUnix("unix", &net.UnixAddr{Name: path, Net: "unix"})
+	if err != nil {
+		return err
+	}
+	return http.Serve(l, h)
+}
+
+func serveTCPListener(h http.Handler, addr string) error {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	return http.Serve(l, h) // want `http.Serve serves with no`
+}
