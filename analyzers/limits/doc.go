@@ -109,8 +109,14 @@
 //
 // # Limits
 //
-// Only reads of a request's Body field (or a framework context's body) are
-// followed; a body handed to a helper that reads it is reported at the
+// A read of an *http.Request's body in a package that declares no
+// handler (no function taking an http.ResponseWriter, a *gin.Context, an
+// echo.Context or a beego context) is taken to read a request the program
+// builds to send (navidrome's HTTP cache key, casdoor's Azure request
+// signature: judged false) and is not reported; a request-decoding
+// helper in a shared package without handlers is therefore not seen
+// either. Only reads of a request's Body field (or a framework context's
+// body) are followed; a body handed to a helper that reads it is reported at the
 // helper's read when the helper receives the request. A limit is seen in
 // the same function as the read, or as a global limit anywhere in the
 // program; a limit applied by a middleware perfvet does not know (a

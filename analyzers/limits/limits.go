@@ -82,6 +82,7 @@ func run(pass *lint.Pass) (any, error) {
 		return nil, nil
 	}
 	c := &checker{pass: pass, own: &programFact{}}
+	c.serves = declaresHandler(pass)
 	// A dependency's reads and opens are its authors' to bound (and its
 	// callers' to wrap); only its global limits and pool settings count.
 	c.dependency = pass.Module != nil && pass.Module.Version != ""
@@ -162,6 +163,7 @@ type checker struct {
 	own        *programFact
 	start      ast.Node // the first server start, for sites whose position is unknown here
 
+	serves          bool          // the package declares a request handler (declaresHandler)
 	beegoRun        *ast.CallExpr // the first beego Run of the package
 	beegoConfigured bool          // the package sets BConfig.MaxMemory or MaxUploadSize
 }
@@ -367,6 +369,12 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
 		}
 		owner = types.ExprString(arg.(*ast.SelectorExpr).X)
 	}
+	if !c.serves && !knowledge.UploadReads[name] && !knowledge.FrameworkBodyReads[name] {
+		// A request read in a package that serves none is a request the
+		// program builds to send (a signature over its body, a cache key):
+		// not a client's body.
+		return
+	}
 	if c.beegoRequest(call, name) {
 		// beego's router bounds the body before this runs (MaxMemory,
 		// MaxUploadSize); its configured size is checked at the config.
@@ -397,6 +405,44 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
 	}
 	s := c.site(call, category, msg)
 	c.own.Reads = append(c.own.Reads, s)
+}
+
+// declaresHandler reports whether the package declares a function (or
+// function literal) that serves a request: one taking an
+// http.ResponseWriter, a *gin.Context, an echo.Context or a beego
+// context. A package that declares none and reads an *http.Request's body
+// reads a request it builds to send (navidrome's HTTP cache key, casdoor's
+// Azure request signature): those reads are not reported.
+func declaresHandler(pass *lint.Pass) bool {
+	info := pass.TypesInfo
+	found := false
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			ft, ok := n.(*ast.FuncType)
+			if !ok || ft.Params == nil {
+				return true
+			}
+			for _, field := range ft.Params.List {
+				t := info.TypeOf(field.Type)
+				if t == nil {
+					continue
+				}
+				if analysisutil.IsNamed(t, knowledge.NetHTTP, "ResponseWriter") || analysisutil.IsNamed(t, knowledge.Gin, "Context") || analysisutil.IsNamed(t, knowledge.Echo4, "Context") {
+					found = true
+				}
+				for _, pkg := range knowledge.BeegoContexts {
+					if analysisutil.IsNamed(t, pkg, "Context") {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return found
 }
 
 // beegoRequest reports whether the request whose body a read reads is a
