@@ -30,9 +30,11 @@
 //   - a *sql.DB (opened by database/sql, sqlx or GORM) in a program that
 //     serves requests, when the program never calls SetMaxOpenConns or
 //     SetConnMaxLifetime on a pool: at the open call (pool). Not a SQLite
-//     database (a constant driver name "sqlite3", "sqlite" or "libsql", or
-//     GORM's SQLite dialector): a file in the process, whose pool does not
-//     load a server (ntfy's user database, judged false). Not a one-off
+//     database (a constant driver name "sqlite3", "sqlite", "libsql" or one
+//     a program registers with "sqlite" in it, as navidrome's
+//     "sqlite3_custom"; or GORM's SQLite dialector): a file in the
+//     process, whose pool does not load a server (ntfy's user database,
+//     judged false). Not a one-off
 //     connection: a pool the function closes with a deferred Close and
 //     uses only through its own methods (casdoor's CREATE DATABASE at
 //     start-up, judged false); a pool it also passes on, stores or returns

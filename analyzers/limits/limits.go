@@ -329,7 +329,7 @@ func (c *checker) isSQLite(call *ast.CallExpr, name string) bool {
 	}
 	arg := ast.Unparen(call.Args[i])
 	if tv := c.pass.TypesInfo.Types[arg]; tv.Value != nil && tv.Value.Kind() == constant.String {
-		return knowledge.SQLiteDrivers[constant.StringVal(tv.Value)]
+		return knowledge.IsSQLiteDriver(constant.StringVal(tv.Value))
 	}
 	if inner, ok := arg.(*ast.CallExpr); ok {
 		if fn := analysisutil.Callee(c.pass.TypesInfo, inner); fn != nil && fn.Pkg() != nil {

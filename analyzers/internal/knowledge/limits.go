@@ -1,5 +1,7 @@
 package knowledge
 
+import "strings"
+
 // Request bodies, uploads and connection pools: what the limits analyzer
 // knows. Keys are types.Func.FullName strings.
 
@@ -100,6 +102,14 @@ var PoolDriverArg = map[string]int{
 // in-process database file, which a pool does not load like a server.
 var SQLiteDrivers = map[string]bool{
 	"sqlite3": true, "sqlite": true, "libsql": true,
+}
+
+// IsSQLiteDriver reports whether a database/sql driver name is a SQLite
+// driver's: one of SQLiteDrivers, or a name a program registers for a
+// SQLite driver of its own configuration, which by convention contains
+// "sqlite" (navidrome's "sqlite3_custom").
+func IsSQLiteDriver(name string) bool {
+	return SQLiteDrivers[name] || strings.Contains(strings.ToLower(name), "sqlite")
 }
 
 // SQLiteDialectors are the packages of GORM's SQLite dialectors.

@@ -27,7 +27,9 @@ func main() {
 	_, _, _, _, _ = xdb, pool, cfg, rdb, small
 	_ = createSchema("postgres://localhost/app")
 	_ = serveWith("postgres://localhost/app")
-	lite, _ := sql.Open("sqlite3", "file:app.db") // a SQLite file: no server to load, not reported
+	lite, _ := sql.Open("sqlite3", "file:app.db")          // a SQLite file: no server to load, not reported
+	custom, _ := sql.Open("sqlite3_custom", "file:app.db") // a SQLite driver registered by the program
+	_ = custom
 	_ = lite
 	srv := &http.Server{Addr: ":8080", ReadHeaderTimeout: time.Second}
 	_ = srv.ListenAndServe()
