@@ -571,20 +571,33 @@ func unixListener(v ssa.Value) bool {
 }
 
 // storedInField returns the one value the function stores into the same
-// field of the same struct as fa, or nil.
+// field of the same struct as fa, or nil. The struct pointer may be loaded
+// anew at each use (a receiver captured by a closure: s.l = ...; then
+// srv.Serve(s.l) loads s twice).
 func storedInField(fa *ssa.FieldAddr) ssa.Value {
-	var found ssa.Value
-	for _, ref := range flow.Referrers(fa.X) {
-		other, ok := ref.(*ssa.FieldAddr)
-		if !ok || other.Field != fa.Field {
-			continue
+	bases := []ssa.Value{fa.X}
+	if load, ok := fa.X.(*ssa.UnOp); ok && load.Op == token.MUL {
+		bases = bases[:0]
+		for _, ref := range flow.Referrers(load.X) {
+			if other, ok := ref.(*ssa.UnOp); ok && other.Op == token.MUL && other.X == load.X {
+				bases = append(bases, other)
+			}
 		}
-		for _, r2 := range flow.Referrers(other) {
-			if st, ok := r2.(*ssa.Store); ok && st.Addr == other {
-				if found != nil && found != st.Val {
-					return nil
+	}
+	var found ssa.Value
+	for _, base := range bases {
+		for _, ref := range flow.Referrers(base) {
+			other, ok := ref.(*ssa.FieldAddr)
+			if !ok || other.Field != fa.Field {
+				continue
+			}
+			for _, r2 := range flow.Referrers(other) {
+				if st, ok := r2.(*ssa.Store); ok && st.Addr == other {
+					if found != nil && found != st.Val {
+						return nil
+					}
+					found = st.Val
 				}
-				found = st.Val
 			}
 		}
 	}

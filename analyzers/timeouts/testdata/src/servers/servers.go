@@ -95,3 +95,34 @@ func serveTCPListener(h http.Handler, addr string) error {
 	}
 	return http.Serve(l, h) // want `http.Serve serves with no`
 }
+
+// The listener stored through a receiver that a goroutine's closure
+// captures (ntfy's listen-unix): each use loads the receiver anew.
+func (a *app) serveUnixAsync(h http.Handler, path string, errs chan<- error) {
+	go func() {
+		var err error
+		a.unix, err = net.Listen("unix", path)
+		if err != nil {
+			errs <- err
+			return
+		}
+		defer a.unix.Close()
+		srv := &http.Server{Handler: h}
+		errs <- srv.Serve(a.unix)
+	}()
+	a = nil // a is captured by reference
+}
+
+func (a *app) serveTCPAsync(h http.Handler, addr string, errs chan<- error) {
+	go func() {
+		var err error
+		a.tcp, err = net.Listen("tcp", addr)
+		if err != nil {
+			errs <- err
+			return
+		}
+		srv := &http.Server{Handler: h} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+		errs <- srv.Serve(a.tcp)
+	}()
+	a = nil
+}
