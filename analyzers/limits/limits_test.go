@@ -43,17 +43,8 @@ func TestRealLibraries(t *testing.T) {
 // reads the expectations of a package's own files only, so this test
 // matches every diagnostic of the run with every // want of the program.
 func TestAcrossPackages(t *testing.T) {
-	dir := realibstest.Module(t, "./limits/split/...")
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")}
-	pkgs, err := packages.Load(cfg, "./limits/split/...")
-	if err != nil {
-		t.Fatal(err)
-	}
 	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkgs, graph := analyze(t, a, "./limits/split/...")
 	var got []string
 	for act := range graph.All() {
 		if act.Err != nil {
@@ -136,17 +127,8 @@ func writtenPlan(t *testing.T) *plan.Plan {
 // TestRealLibraries' plan findings); the zeros that mean "unlimited" still
 // are.
 func TestDefaultPlanAbove(t *testing.T) {
-	dir := realibstest.Module(t, "./limits/...")
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")}
-	pkgs, err := packages.Load(cfg, "./limits/nethttp", "./limits/echolimited", "./limits/pools", "./limits/poolsok", "./limits/beegoapp", "./limits/beegodefault")
-	if err != nil {
-		t.Fatal(err)
-	}
 	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, graph := analyze(t, a, "./limits/nethttp", "./limits/echolimited", "./limits/pools", "./limits/poolsok", "./limits/beegoapp", "./limits/beegodefault")
 	unlimited := 0
 	for act := range graph.All() {
 		if act.Analyzer != a {
@@ -166,4 +148,21 @@ func TestDefaultPlanAbove(t *testing.T) {
 	if unlimited != 2 {
 		t.Errorf("%d findings for SetMaxOpenConns(0) and SetConnMaxLifetime(0), want 2", unlimited)
 	}
+}
+
+// analyze loads packages of the real-libraries module and runs the
+// analyzer on them as one program.
+func analyze(t *testing.T, a *analysis.Analyzer, patterns ...string) ([]*packages.Package, *checker.Graph) {
+	t.Helper()
+	dir := realibstest.Module(t, patterns...)
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkgs, graph
 }

@@ -239,10 +239,10 @@
 // per type or package (see "Layers with no context").
 //
 // -timeouts.tests (default false) also reports findings in test code:
-// _test.go files and test helper packages (named *test, *testing or
-// *testutil, as httptest). Test code dials local servers and serves without
-// timeouts on purpose; it is analysed for facts but, by default, not
-// reported on.
+// _test.go files and test helper packages (named *test, *testing,
+// *testutil(s) or *testhelper(s), as httptest). Test code dials local
+// servers and serves without timeouts on purpose; it is analysed for
+// facts but, by default, not reported on.
 //
 // # Findings
 //
@@ -273,9 +273,9 @@
 // constants. On a package that does not type-check, only the rules that need
 // no flow analysis run.
 //
-// Example programs (main packages under a directory named examples,
-// example or _examples) are not reported on: they document the service's
-// API for its users (ntfy's examples/publish-go).
+// Examples (packages under a directory named examples, example or
+// _examples) are not reported on: they document the service's API for its
+// users (ntfy's examples/publish-go, kratos' examples/go/pkg).
 //
 // Suppress a finding with //perfvet:ignore timeouts <reason> on its line or
 // the line above.

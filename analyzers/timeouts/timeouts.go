@@ -432,26 +432,31 @@ func transportBounded(allocs []*ssa.Alloc) bool {
 // under context.WithTimeout is bounded without a client Timeout.
 func requestsHaveDeadlines(allocs []*ssa.Alloc) bool {
 	sends := 0
+	only := eachCall(allocs, func(name string, args []ssa.Value) bool {
+		switch name {
+		case "(*net/http.Client).CloseIdleConnections":
+			return true
+		case "(*net/http.Client).Do":
+			sends++
+			return len(args) == 2 && flow.RequestContextOrigin(args[1]).Origin == flow.Deadline
+		}
+		return false
+	})
+	return only && sends > 0
+}
+
+// eachCall calls visit with the callee's name and the arguments of every
+// call that takes one of allocs as an argument (a method's receiver
+// included), until visit returns false; it reports whether none did.
+func eachCall(allocs []*ssa.Alloc, visit func(name string, args []ssa.Value) bool) bool {
 	for _, a := range allocs {
 		for _, ref := range flow.Referrers(a) {
-			call, ok := ref.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			switch flow.CalleeName(call.Common()) {
-			case "(*net/http.Client).CloseIdleConnections":
-			case "(*net/http.Client).Do":
-				args := call.Common().Args
-				if len(args) != 2 || flow.RequestContextOrigin(args[1]).Origin != flow.Deadline {
-					return false
-				}
-				sends++
-			default:
+			if call, ok := ref.(ssa.CallInstruction); ok && !visit(flow.CalleeName(call.Common()), call.Common().Args) {
 				return false
 			}
 		}
 	}
-	return sends > 0
+	return true
 }
 
 // setsDefaultClientTimeout reports whether the package assigns
@@ -515,24 +520,17 @@ func (c *checker) checkServerAlloc(lit *ast.CompositeLit, pos token.Pos) {
 // its clients are local processes, not the Internet.
 func servesOnlyUnix(allocs []*ssa.Alloc) bool {
 	serves := 0
-	for _, a := range allocs {
-		for _, ref := range flow.Referrers(a) {
-			call, ok := ref.(ssa.CallInstruction)
-			if !ok {
-				continue
-			}
-			switch flow.CalleeName(call.Common()) {
-			case "(*net/http.Server).Serve", "(*net/http.Server).ServeTLS":
-				if args := call.Common().Args; len(args) < 2 || !unixListener(args[1]) {
-					return false
-				}
-				serves++
-			case "(*net/http.Server).ListenAndServe", "(*net/http.Server).ListenAndServeTLS":
-				return false
-			}
+	only := eachCall(allocs, func(name string, args []ssa.Value) bool {
+		switch name {
+		case "(*net/http.Server).Serve", "(*net/http.Server).ServeTLS":
+			serves++
+			return len(args) >= 2 && unixListener(args[1])
+		case "(*net/http.Server).ListenAndServe", "(*net/http.Server).ListenAndServeTLS":
+			return false
 		}
-	}
-	return serves > 0
+		return true
+	})
+	return only && serves > 0
 }
 
 // unixListener reports whether a listener value is the result of
@@ -1112,15 +1110,12 @@ const (
 
 // ---- small predicates ----
 
-// isExample reports whether a package is an example program shipped with
-// the service (a main package under a directory named examples, example
-// or _examples): documentation for its users, not code that serves, and
-// a main package, so no other package needs its facts. A name heuristic,
-// the last resort: nothing in the types tells an example from a command.
+// isExample reports whether a package is an example shipped with the
+// service (under a directory named examples, example or _examples):
+// documentation for its users, not code that serves; only other examples
+// import it, so none needs its facts. A name heuristic, the last resort:
+// nothing in the types tells an example from a command.
 func isExample(pkg *types.Package) bool {
-	if pkg.Name() != "main" {
-		return false
-	}
 	for _, elem := range strings.Split(pkg.Path(), "/") {
 		switch elem {
 		case "examples", "example", "_examples":

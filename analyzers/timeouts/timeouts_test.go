@@ -58,7 +58,7 @@ func TestTimeouts(t *testing.T) {
 	results := analysistest.Run(t, analysistest.TestData(), a,
 		"clients", "clientsdefault", "servers", "dials", "handlers",
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
-		"examples/publish", "tools/publish")
+		"examples/publish", "tools/publish", "testhelpers")
 	requireWellTyped(t, results)
 }
 
