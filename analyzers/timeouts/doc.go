@@ -22,7 +22,10 @@
 //     ResponseHeaderTimeout (a server that stops answering is cut off; on
 //     cloudreve's aria2 caller, judged bounded), and a client the function
 //     uses only to Do requests whose context has a deadline made there
-//     (a command's request under context.WithTimeout, remark42's import);
+//     (a command's request under context.WithTimeout, remark42's import),
+//     and a client the function puts into a context with
+//     context.WithValue (oauth2.HTTPClient: the library sends its requests
+//     under that context, the caller's; woodpecker's forge OAuth clients);
 //   - http.Get, http.Head, http.Post, http.PostForm and uses of
 //     http.DefaultClient, which has no timeout, unless the package sets
 //     http.DefaultClient.Timeout, or (for DefaultClient.Do) the request's

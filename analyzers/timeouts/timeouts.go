@@ -300,7 +300,7 @@ func (c *checker) checkClientAlloc(n ast.Node, pos token.Pos) {
 	if flow.HandedOff(allocs, isMethodOf(knowledge.NetHTTP, "Client")) {
 		return // a callee may set the Timeout
 	}
-	if transportBounded(allocs) || requestsHaveDeadlines(allocs) {
+	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) {
 		return
 	}
 	c.report(n, CategoryClient, "http.Client has no Timeout; a server that stops answering holds the calling goroutine and its connection forever; set Timeout (the plan's request_timeout is %v)", c.requestTimeout())
@@ -443,6 +443,27 @@ func requestsHaveDeadlines(allocs []*ssa.Alloc) bool {
 		return false
 	})
 	return only && sends > 0
+}
+
+// storedInContext reports whether the client is put into a context
+// (context.WithValue(ctx, oauth2.HTTPClient, client)): the library that
+// takes it from there sends its requests under that context, the caller's
+// (woodpecker's forge OAuth clients, under the login request's context).
+func storedInContext(allocs []*ssa.Alloc) bool {
+	for _, a := range allocs {
+		for _, ref := range flow.Referrers(a) {
+			mi, ok := ref.(*ssa.MakeInterface)
+			if !ok {
+				continue
+			}
+			for _, use := range flow.Referrers(mi) {
+				if call, ok := use.(ssa.CallInstruction); ok && flow.CalleeName(call.Common()) == "context.WithValue" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // eachCall calls visit with the callee's name and the arguments of every

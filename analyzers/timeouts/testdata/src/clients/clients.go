@@ -178,3 +178,25 @@ func fetchOnce(ctx context.Context, url string) ([]byte, error) {
 	defer resp.Body.Close()
 	return io.ReadAll(resp.Body)
 }
+
+type ctxKey struct{}
+
+// A client handed to a library through the context (oauth2.HTTPClient)
+// serves requests made under that context, the caller's (woodpecker's
+// forge OAuth clients); the twin keeps its client to itself.
+func oauthContext(ctx context.Context) context.Context {
+	return context.WithValue(ctx, ctxKey{}, &http.Client{Transport: http.DefaultTransport})
+}
+
+func ownClient(ctx context.Context, url string) error {
+	c := &http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout`
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
