@@ -3,6 +3,7 @@ package limits_test
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -26,10 +27,10 @@ import (
 // its main package.
 func TestRealLibraries(t *testing.T) {
 	dir := realibstest.Module(t, "./limits/...")
-	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
+	a := limits.New(limits.Config{Plans: plan.Static(writtenPlan(t))})
 	results := analysistest.Run(t, dir, a,
 		"./limits/nethttp", "./limits/few", "./limits/globalmw", "./limits/ginapp", "./limits/echoapp", "./limits/echolimited",
-		"./limits/pools", "./limits/poolsok", "./limits/cli")
+		"./limits/pools", "./limits/poolsok", "./limits/cli", "./limits/beegoapp", "./limits/beegodefault", "./limits/outbound", "./limits/outbound/sign")
 	for _, r := range results {
 		for _, err := range r.Action.Package.TypeErrors {
 			t.Errorf("fixture does not type-check: %v", err)
@@ -43,17 +44,8 @@ func TestRealLibraries(t *testing.T) {
 // reads the expectations of a package's own files only, so this test
 // matches every diagnostic of the run with every // want of the program.
 func TestAcrossPackages(t *testing.T) {
-	dir := realibstest.Module(t, "./limits/split/...")
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")}
-	pkgs, err := packages.Load(cfg, "./limits/split/...")
-	if err != nil {
-		t.Fatal(err)
-	}
 	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkgs, graph := analyze(t, a, "./limits/split/...")
 	var got []string
 	for act := range graph.All() {
 		if act.Err != nil {
@@ -129,4 +121,66 @@ func TestBodyFixes(t *testing.T) {
 		}
 		fixtest.RequireFixedTypeChecks(t, pkg)
 	}
+}
+
+// writtenPlan is a plan file that writes the default's limits and pool
+// numbers: values above them are the team's own limits, and reported.
+func writtenPlan(t *testing.T) *plan.Plan {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "perfplan.yaml")
+	src := "limits: {max_body_size: 10MB, max_upload_size: 100MB}\npool: {max_open: 100, max_idle: 100, conn_max_lifetime: 1h, conn_max_idle_time: 30m}\n"
+	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestDefaultPlanAbove runs the fixtures whose limits are above the plan
+// with the embedded default plan, which the team did not write: a limit
+// above it is a deliberate choice and is not reported (the twin of
+// TestRealLibraries' plan findings); the zeros that mean "unlimited" still
+// are.
+func TestDefaultPlanAbove(t *testing.T) {
+	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
+	_, graph := analyze(t, a, "./limits/nethttp", "./limits/echolimited", "./limits/pools", "./limits/poolsok", "./limits/beegoapp", "./limits/beegodefault")
+	unlimited := 0
+	for act := range graph.All() {
+		if act.Analyzer != a {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			if d.Category != limits.CategoryPlan {
+				continue
+			}
+			if strings.Contains(d.Message, "is above the plan") {
+				t.Errorf("%v: reported against the default plan: %s", act.Package.Fset.Position(d.Pos), d.Message)
+			} else {
+				unlimited++
+			}
+		}
+	}
+	if unlimited != 2 {
+		t.Errorf("%d findings for SetMaxOpenConns(0) and SetConnMaxLifetime(0), want 2", unlimited)
+	}
+}
+
+// analyze loads packages of the real-libraries module and runs the
+// analyzer on them as one program.
+func analyze(t *testing.T, a *analysis.Analyzer, patterns ...string) ([]*packages.Package, *checker.Graph) {
+	t.Helper()
+	dir := realibstest.Module(t, patterns...)
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkgs, graph
 }

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/objectpath"
@@ -45,11 +46,8 @@ func (c *checker) reachCause(call *ast.CallExpr, fn *types.Func, s *Site, h *han
 		c.pass.Report(perSite)
 		return
 	}
-	key := s.causeKey()
-	if s.grouped() {
-		key = s.RecvKey // reported once, at the type
-	}
-	if s.Quiet || c.importedCauses()[key] {
+	key, _, ok := s.reportKey(c.layers)
+	if !ok || s.Quiet || c.importedCauses()[key] {
 		return // suppressed at the cause, or reported by an imported package
 	}
 	if c.causes == nil {
@@ -107,7 +105,7 @@ func (c *checker) reportCauses() {
 		r := c.causes[k]
 		pos := c.resolveCause(&r.site)
 		msg := causeMessage(&r.site, len(r.calls))
-		if r.site.grouped() {
+		if _, group, _ := r.site.reportKey(c.layers); group {
 			pos = c.resolve(r.site.CausePkg, r.site.RecvObj, r.site.RecvFile, r.site.RecvLine)
 			msg = recvMessage(&r.site, len(r.calls))
 		}
@@ -145,8 +143,19 @@ func causeMessage(s *Site, paths int) string {
 // causes. Like causeMessage, it depends only on the type (as its package
 // describes it) and the number of request paths.
 func recvMessage(s *Site, paths int) string {
-	return fmt.Sprintf("%d methods of %s run %s with no request context (%s); %s, and there the work keeps running after the client has gone: give these methods a ctx parameter and pass the request's context down to them",
-		s.RecvCauses, s.Recv, s.RecvWhat, s.RecvNames, analysisutil.ReachPhrase(paths, "request path"))
+	members, layer := "methods of "+s.Recv, ""
+	if s.pkgGroup() {
+		members = "functions of " + s.Recv
+	}
+	if s.NoCtxLayer {
+		layer = "; " + s.Recv + " takes no context anywhere"
+	}
+	if s.RecvCauses == 1 {
+		return fmt.Sprintf("%s runs %s with no request context (%s%s, at %s); %s, and there the %s keeps running after the client has gone: give it a ctx parameter and pass the request's context down to it",
+			s.RecvNames, article(s.Kind), s.CauseOp, layer, s.Posn, analysisutil.ReachPhrase(paths, "request path"), s.Kind)
+	}
+	return fmt.Sprintf("%d %s run %s with no request context (%s%s); %s, and there the work keeps running after the client has gone: give these %s a ctx parameter and pass the request's context down to them",
+		s.RecvCauses, members, s.RecvWhat, s.RecvNames, layer, analysisutil.ReachPhrase(paths, "request path"), strings.Fields(members)[0])
 }
 
 // resolveCause returns the position of the cause's declaration in this

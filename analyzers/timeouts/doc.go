@@ -17,15 +17,32 @@
 //
 //   - an http.Client created with no Timeout and never given one in the
 //     function that creates it (c.Timeout = d after the literal counts);
-//     new(http.Client) likewise;
+//     new(http.Client) likewise. Not reported: a client whose Transport is
+//     an http.Transport literal of the function with a
+//     ResponseHeaderTimeout (a server that stops answering is cut off; on
+//     cloudreve's aria2 caller, judged bounded), and a client the function
+//     uses only to Do requests whose context has a deadline made there
+//     (a command's request under context.WithTimeout, remark42's import),
+//     and a client the function puts into a context with
+//     context.WithValue (oauth2.HTTPClient: the library sends its requests
+//     under that context, the caller's; woodpecker's forge OAuth clients);
 //   - http.Get, http.Head, http.Post, http.PostForm and uses of
 //     http.DefaultClient, which has no timeout, unless the package sets
 //     http.DefaultClient.Timeout, or (for DefaultClient.Do) the request's
 //     context has a deadline made in the same function:
-//     context.WithTimeout, then http.NewRequestWithContext, then Do;
+//     context.WithTimeout, then http.NewRequestWithContext, then Do. A
+//     DefaultClient.Do whose request carries the caller's context (a
+//     context parameter) and whose response body is read as a stream
+//     through bufio (a subscription, server-sent events) is not reported
+//     either: a client Timeout would cut the stream, and the caller's
+//     context ends it (ntfy's subscribe);
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout
-//     (fields set after the literal count); http.ListenAndServe,
-//     ListenAndServeTLS, Serve and ServeTLS, which cannot set timeouts;
+//     (fields set after the literal count), unless the function serves it
+//     only on a listener it made with net.Listen("unix", ...) or
+//     net.ListenUnix (local clients only: no Slowloris exposure; ntfy's
+//     listen-unix, gogs' unix protocol); http.ListenAndServe,
+//     ListenAndServeTLS, Serve and ServeTLS, which cannot set timeouts
+//     (Serve and ServeTLS on such a Unix listener excepted);
 //     gin's Engine.Run, RunTLS, RunUnix, RunFd and RunListener, which call
 //     them; echo's Start and StartH2CServer on an echo.New() whose e.Server
 //     gets no ReadTimeout or ReadHeaderTimeout before the call, and its
@@ -42,13 +59,20 @@
 //     db.QueryRow, db.Ping, db.Begin, sqlx's Get and Select, http.NewRequest,
 //     client.Get); the work then keeps running after the client has gone.
 //     Passing r.Context() is fine: no deadline is demanded of the request's
-//     context. Through helpers, across packages: a handler that calls
+//     context. A context-free request (http.NewRequest, client.Get) sent
+//     through a client that is itself reported for having no timeout
+//     (http.DefaultClient, a client literal of the function) is not
+//     reported again: the client's Timeout is the one fix for both. Through helpers, across packages: a handler that calls
 //     repo.Get(context.Background(), id), where repo.Get passes its context
 //     to QueryContext, is reported at the handler's call (that call is the
 //     fix); a handler that calls a helper that takes no context and queries
 //     with none is reported at the helper, once (see "One cause, one
 //     finding");
-//   - against the plan: a constant http.Client Timeout, http.Server
+//   - against the plan, when the plan file writes the limit (a bound in
+//     the code longer than the embedded default's is the team's decision:
+//     on real services all ten such findings against the default were
+//     deliberate: an archive download's minute, a speech-to-text upload's
+//     two, an MCP session's ten): a constant http.Client Timeout, http.Server
 //     ReadTimeout, ReadHeaderTimeout or WriteTimeout, or context.WithTimeout
 //     or WithDeadline(time.Now().Add(d)) duration longer than
 //     limits.request_timeout; a WithTimeout or WithDeadline whose context
@@ -149,6 +173,33 @@
 //		ui/entries.go:22:13: request path: (*ui.handler).showEntries calls (*storage.Storage).Entries
 //		...
 //
+// # Layers with no context
+//
+// A cause whose layer takes no context anywhere (none of its receiver
+// type's methods, or for a plain function none of its package's plain
+// functions, has a context.Context, *http.Request, *gin.Context or
+// echo.Context parameter) and whose work is a database query or a Redis
+// command is not reported by default. There no context is at hand to pass:
+// the fix is to redesign the layer, and the work is a short round trip to
+// the service's own store. Judged on 17 real services, every such finding
+// was "a design choice, short queries, not worth it" (miniflux's
+// storage.Storage, listmonk's core.Core, ntfy's user.Manager and
+// messageCache: 34 findings, 0 true). Reported by default, where a context
+// is at hand and dropped: a handler's own work with no context or with
+// context.Background(); a handler passing context.Background() to a
+// function that takes a context; a context-less cause whose layer takes a
+// context elsewhere (its siblings show the fix); and a context-less cause
+// that calls another service (an HTTP request, a remote call), whose
+// latency is that service's (miniflux's fetcher.RequestBuilder, shiori's
+// core.DownloadBookmark: judged true).
+//
+// With -timeouts.layers, such layers are reported too, once per layer: at
+// the type's declaration for methods (every cause method of the type,
+// whatever it runs, and whatever their number), at the first function by
+// name for a package's plain functions, naming the count and the first
+// three, with the request-path calls that reach any of them as related
+// positions (bounded, "and N more").
+//
 // Across packages. The cause is usually in another package than the
 // handlers. The cause's package records in a fact what the cause is (its
 // name, object path, file and line, whether it is silenced there); each
@@ -209,11 +260,15 @@
 // the plan (perfplan.yaml; by default 30s and 10s). A zero limit turns its
 // check off.
 //
+// -timeouts.layers (default false) also reports layers that take no
+// context anywhere, for their database queries and Redis commands, once
+// per type or package (see "Layers with no context").
+//
 // -timeouts.tests (default false) also reports findings in test code:
-// _test.go files and test helper packages (named *test, *testing or
-// *testutil, as httptest). Test code dials local servers and serves without
-// timeouts on purpose; it is analysed for facts but, by default, not
-// reported on.
+// _test.go files and test helper packages (named *test, *testing,
+// *testutil(s) or *testhelper(s), as httptest). Test code dials local
+// servers and serves without timeouts on purpose; it is analysed for
+// facts but, by default, not reported on.
 //
 // # Findings
 //
@@ -243,6 +298,10 @@
 // is reported at each request-path call instead. Durations are checked when they are
 // constants. On a package that does not type-check, only the rules that need
 // no flow analysis run.
+//
+// Examples (packages under a directory named examples, example or
+// _examples) are not reported on: they document the service's API for its
+// users (ntfy's examples/publish-go, kratos' examples/go/pkg).
 //
 // Suppress a finding with //perfvet:ignore timeouts <reason> on its line or
 // the line above.

@@ -3,6 +3,7 @@ package timeouts
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"slices"
@@ -68,6 +69,15 @@ type Site struct {
 	RecvCauses int
 	RecvWhat   string // "database queries"
 	RecvNames  string // "(*storage.Storage).A, (*storage.Storage).B, (*storage.Storage).C, …"
+
+	// NoCtxLayer: the cause's layer takes no context anywhere: none of
+	// its receiver type's methods (for a plain function: none of its
+	// package's plain functions) has a context.Context parameter. There a
+	// context is nowhere at hand, and the change is the layer's design
+	// (see doc.go, "Layers with no context"). For a plain function of such
+	// a package, Recv* describe the package: RecvKey is "package " and its
+	// path.
+	NoCtxLayer bool
 }
 
 // minRecvCauses is the number of cause methods of one type from which the
@@ -75,7 +85,36 @@ type Site struct {
 const minRecvCauses = 4
 
 // grouped reports whether the cause is reported at its receiver type.
-func (s *Site) grouped() bool { return s.RecvKey != "" && s.RecvCauses >= minRecvCauses }
+func (s *Site) grouped() bool {
+	return s.RecvKey != "" && !s.pkgGroup() && s.RecvCauses >= minRecvCauses
+}
+
+// pkgGroup reports whether Recv* describe the cause's package (a plain
+// function of a layer with no context) rather than its receiver type.
+func (s *Site) pkgGroup() bool { return strings.HasPrefix(s.RecvKey, "package ") }
+
+// shortRoundTrip reports whether the work is a round trip to the
+// service's own data store (a database query, a Redis command), which
+// takes milliseconds, as opposed to a call to another service (HTTP, RPC),
+// whose latency is that service's.
+func (s *Site) shortRoundTrip() bool { return s.Kind == kindDatabase || s.Kind == kindRedis }
+
+// reportKey returns how a cause reached from a request path is reported:
+// under which key (one finding per key), whether at its group (type or
+// package), and whether at all. layers is the -layers option.
+func (s *Site) reportKey(layers bool) (key string, group, report bool) {
+	switch {
+	case s.NoCtxLayer && s.RecvKey != "" && layers:
+		return s.RecvKey, true, true
+	case s.NoCtxLayer && s.shortRoundTrip():
+		return "", false, false // the layer's design: reported with -layers only
+	case s.NoCtxLayer:
+		return s.causeKey(), false, true
+	case s.grouped():
+		return s.RecvKey, true, true
+	}
+	return s.causeKey(), false, true
+}
 
 // causeKey identifies a cause across packages and drivers.
 func (s *Site) causeKey() string { return s.CausePkg + " " + s.Cause }
@@ -212,7 +251,7 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 			}
 			posn := c.posn(instr)
 			if _, ok := knowledge.ContextFree[analysisutil.FullName(callee)]; ok {
-				if !takesContext {
+				if !takesContext && !c.coveredByClient(ci) {
 					f.setDetached(c.causeSite(fn, Site{Kind: kindOf(callee), Via: analysisutil.Display(callee), Posn: posn, How: "no context"}))
 				}
 				continue
@@ -305,7 +344,13 @@ func (c *checker) causeSite(fn *ssa.Function, s Site) Site {
 	posn := c.pass.Fset.Position(obj.Pos())
 	s.CauseFile, s.CauseLine, s.CauseCol = posn.Filename, posn.Line, posn.Column
 	s.Quiet = !c.pass.Reportable(obj.Pos())
-	if recv := obj.Signature().Recv(); recv != nil {
+	if recv := obj.Signature().Recv(); recv == nil {
+		if !c.pkgTakesContext() {
+			s.NoCtxLayer = true
+			s.Recv = "package " + c.pass.Pkg.Name()
+			s.RecvKey = "package " + c.pass.Pkg.Path()
+		}
+	} else {
 		t := recv.Type()
 		ptr := false
 		if p, ok := t.(*types.Pointer); ok {
@@ -323,9 +368,48 @@ func (c *checker) causeSite(fn *ssa.Function, s Site) Site {
 			}
 			tp := c.pass.Fset.Position(tn.Pos())
 			s.RecvFile, s.RecvLine = tp.Filename, tp.Line
+			s.NoCtxLayer = !takesContextAnywhere(n)
 		}
 	}
 	return s
+}
+
+// takesContextAnywhere reports whether a method of the named type (value
+// or pointer receiver) has the request's context at hand: a
+// context.Context, *http.Request, *gin.Context or echo.Context parameter.
+func takesContextAnywhere(n *types.Named) bool {
+	for m := range n.Methods() {
+		if hasContextParam(m.Signature()) {
+			return true
+		}
+	}
+	return false
+}
+
+// pkgTakesContext reports whether a plain function of this package has
+// the request's context at hand (see takesContextAnywhere).
+func (c *checker) pkgTakesContext() bool {
+	if c.pkgCtx == 0 {
+		c.pkgCtx = 1
+		scope := c.pass.Pkg.Scope()
+		for _, name := range scope.Names() {
+			if fn, ok := scope.Lookup(name).(*types.Func); ok && hasContextParam(fn.Signature()) {
+				c.pkgCtx = 2
+				break
+			}
+		}
+	}
+	return c.pkgCtx == 2
+}
+
+func hasContextParam(sig *types.Signature) bool {
+	for p := range sig.Params().Variables() {
+		t := p.Type()
+		if isContext(t) || isPointerTo(t, knowledge.NetHTTP, "Request") || isPointerTo(t, knowledge.Gin, "Context") || analysisutil.IsNamed(t, knowledge.Echo4, "Context") {
+			return true
+		}
+	}
+	return false
 }
 
 // groupRecvCauses counts, for each type of this package, its methods that
@@ -336,6 +420,7 @@ func (c *checker) groupRecvCauses() {
 	type group struct {
 		names []string
 		kinds map[string]bool
+		first *types.Func // the first cause by name, where a package's group is reported
 	}
 	groups := make(map[string]*group)
 	for obj, f := range c.facts {
@@ -350,6 +435,9 @@ func (c *checker) groupRecvCauses() {
 		}
 		g.names = append(g.names, s.Cause)
 		g.kinds[s.Kind] = true
+		if g.first == nil || s.Cause < analysisutil.Display(g.first) {
+			g.first = obj
+		}
 	}
 	for _, f := range c.facts {
 		s := f.Detached
@@ -371,6 +459,13 @@ func (c *checker) groupRecvCauses() {
 			names = append(names[:3:3], "…")
 		}
 		s.RecvNames = strings.Join(names, ", ")
+		if s.pkgGroup() && g.first != nil {
+			if p, err := c.enc.For(g.first); err == nil {
+				s.RecvObj = string(p)
+			}
+			fp := c.pass.Fset.Position(g.first.Pos())
+			s.RecvFile, s.RecvLine = fp.Filename, fp.Line
+		}
 	}
 }
 
@@ -412,4 +507,60 @@ func (c *checker) posn(instr ssa.Instruction) string {
 		return "?"
 	}
 	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
+}
+
+// coveredByClient reports whether a context-free HTTP call (http.NewRequest,
+// client.Get) sends its request through a client that is itself reported
+// for having no timeout (http.DefaultClient, or an http.Client literal of
+// the function that never gets a Timeout): one fix, the client's Timeout,
+// bounds both, so the request is not reported again.
+func (c *checker) coveredByClient(ci ssa.CallInstruction) bool {
+	common := ci.Common()
+	switch analysisutil.FullName(staticFunc(common)) {
+	case "net/http.NewRequest":
+		call, ok := ci.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		sent := false
+		for _, ref := range flow.Referrers(call) {
+			ex, ok := ref.(*ssa.Extract)
+			if !ok || ex.Index != 0 {
+				continue
+			}
+			for _, use := range flow.Referrers(ex) {
+				do, ok := use.(ssa.CallInstruction)
+				if !ok || analysisutil.FullName(staticFunc(do.Common())) != "(*net/http.Client).Do" || len(do.Common().Args) < 2 || do.Common().Args[1] != ex {
+					continue
+				}
+				if !c.unboundedClient(do.Common().Args[0]) {
+					return false
+				}
+				sent = true
+			}
+		}
+		return sent
+	case "(*net/http.Client).Get", "(*net/http.Client).Head", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
+		return len(common.Args) > 0 && c.unboundedClient(common.Args[0])
+	}
+	return false
+}
+
+// unboundedClient reports whether v is a client the client rule reports:
+// http.DefaultClient in a package that does not set its Timeout, or an
+// http.Client literal of this function never given a Timeout nor handed
+// to a function that might set one.
+func (c *checker) unboundedClient(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		g, ok := v.X.(*ssa.Global)
+		return ok && v.Op == token.MUL && g.Pkg != nil && g.Pkg.Pkg.Path() == knowledge.NetHTTP && g.Name() == "DefaultClient" && !c.defaultClientBounded
+	case *ssa.Alloc:
+		if v.Comment != "complit" {
+			return false
+		}
+		allocs := flow.Aliases(v)
+		return !setsNonZero(flow.FieldStores(allocs, "Timeout")) && !flow.HandedOff(allocs, isMethodOf(knowledge.NetHTTP, "Client"))
+	}
+	return false
 }

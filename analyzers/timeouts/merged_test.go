@@ -77,6 +77,30 @@ func runMerged(t *testing.T, dir string, env []string, a *analysis.Analyzer, pat
 	return res
 }
 
+// assembled runs an analyzer as the perfvet command does, like runMerged,
+// and returns the merged findings without checking // want comments: for
+// runs whose options change what the fixtures expect.
+func assembled(t *testing.T, env []string, a *analysis.Analyzer, patterns ...string) *driver.Result {
+	t.Helper()
+	cfg := &packages.Config{Mode: driver.LoadMode, Env: append(os.Environ(), env...)}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outcomes := make([]driver.Outcome, 0, len(graph.Roots))
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			t.Errorf("%s: %v", act.Package.ID, act.Err)
+		}
+		outcomes = append(outcomes, driver.Outcome{Package: act.Package.ID, Analyzer: a.Name, Err: act.Err, Diagnostics: act.Diagnostics})
+	}
+	return driver.Assemble(pkgs, outcomes)
+}
+
 type want struct {
 	name string // object name of a fact expectation, "" for a diagnostic
 	rx   *regexp.Regexp

@@ -10,5 +10,5 @@ import (
 
 // TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
 func TestMinMax(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan()), "minmax"))
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "minmax"))
 }

@@ -14,7 +14,7 @@ import (
 // unnoticed.
 func TestRealLibraries(t *testing.T) {
 	dir := realibstest.Module(t, "./timeouts/...")
-	a := timeouts.New(timeouts.Config{Plans: plan.Static(plan.Default())})
+	a := timeouts.New(timeouts.Config{Plans: plan.Static(writtenPlan(t))})
 	// The handlers reach causes in the store package: the findings sit
 	// there, which only a run over both packages, merged as the command
 	// merges them, can check.

@@ -45,6 +45,11 @@ type Config struct {
 	Plans plan.Provider
 	// Tests reports findings in _test.go files too (flag -tests).
 	Tests bool
+	// Layers also reports layers that take no context anywhere (a storage
+	// type none of whose methods has a context parameter) for their
+	// database queries and Redis commands, once per type or package (flag
+	// -layers).
+	Layers bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml.
@@ -56,18 +61,23 @@ var Analyzer = New(DefaultConfig())
 // New returns a timeouts analyzer.
 func New(cfg Config) *analysis.Analyzer {
 	opts := &lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}
+	layers := &options{on: cfg.Layers}
 	a := &analysis.Analyzer{
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
-		Run:              lint.Wrap(Name, opts, run),
+		Run:              lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, layers.on) }),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
 		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
+	a.Flags.BoolVar(&layers.on, "layers", cfg.Layers, "also report storage layers that take no context anywhere (their database queries and Redis commands reached from request paths), once per type or package")
 	return a
 }
+
+// options are the analyzer's own flags, shared by its passes.
+type options struct{ on bool }
 
 // relevant are the packages without which a package cannot create a
 // client, server or dial, nor do outbound work.
@@ -78,15 +88,17 @@ var relevant = []string{
 	knowledge.Gin, knowledge.Echo4, knowledge.GRPC,
 }
 
-func run(pass *lint.Pass) (any, error) {
-	if !analysisutil.ImportsAny(pass.Pkg, relevant...) {
+func run(pass *lint.Pass, layers bool) (any, error) {
+	if !analysisutil.ImportsAny(pass.Pkg, relevant...) || isExample(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:  pass,
-		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		facts: make(map[*types.Func]*ioFact),
+		pass:   pass,
+		layers: layers,
+		insp:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		facts:  make(map[*types.Func]*ioFact),
 	}
+	c.defaultClientBounded = c.setsDefaultClientTimeout()
 	if res, ok := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result); ok && res != nil {
 		if _, funcs := res.SSA(); funcs != nil {
 			c.ssa = res
@@ -94,7 +106,6 @@ func run(pass *lint.Pass) (any, error) {
 			c.computeFacts(funcs)
 		}
 	}
-	c.defaultClientBounded = c.setsDefaultClientTimeout()
 	c.ginFallback = c.assignsField(knowledge.Gin, "Engine", "ContextWithFallback")
 	c.check()
 	c.reportCauses()
@@ -118,6 +129,10 @@ type checker struct {
 	ginFallback bool
 
 	serves int // servesRequests: 0 unknown, 1 no, 2 yes
+	pkgCtx int // pkgTakesContext: 0 unknown, 1 no, 2 yes
+
+	// layers: the -layers option (see Config.Layers).
+	layers bool
 
 	enc      *objectpath.Encoder
 	causes   map[string]*reach         // causes reached from this package's request paths, by Site.causeKey
@@ -159,6 +174,9 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		return
 	case knowledge.UnboundedServers[name]:
+		if ci := c.ix.Call(call.Lparen); ci != nil && len(ci.Common().Args) > 0 && (name == "net/http.Serve" || name == "net/http.ServeTLS") && unixListener(ci.Common().Args[0]) {
+			return // local clients only: no Slowloris exposure
+		}
 		c.reportWithFix(call, c.serveFuncFix(call, name), CategoryServer, "%s serves with no read or write timeouts; slow clients can hold connections open forever (Slowloris); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set", analysisutil.Display(fn))
 		return
 	case knowledge.EchoStarts[name] != "":
@@ -282,6 +300,9 @@ func (c *checker) checkClientAlloc(n ast.Node, pos token.Pos) {
 	if flow.HandedOff(allocs, isMethodOf(knowledge.NetHTTP, "Client")) {
 		return // a callee may set the Timeout
 	}
+	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) {
+		return
+	}
 	c.reportWithFix(n, c.clientTimeoutFix(n, allocs), CategoryClient, "http.Client has no Timeout; a server that stops answering holds the calling goroutine and its connection forever; set Timeout (the plan's request_timeout is %v)", c.requestTimeout())
 }
 
@@ -298,7 +319,7 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 			return // configuring the default client, not using it
 		}
 		if call, ok := cur.Parent().Parent().Node().(*ast.CallExpr); ok && call.Fun == outer {
-			if outer.Sel.Name == "Do" && len(call.Args) == 1 && c.requestHasDeadline(call) {
+			if outer.Sel.Name == "Do" && len(call.Args) == 1 && (c.requestHasDeadline(call) || c.streamsResponse(call)) {
 				return
 			}
 			c.report(call, CategoryClient, "http.DefaultClient.%s has no timeout; a server that stops answering holds this goroutine and its connection forever; use an http.Client with Timeout set, or a request whose context has a deadline", outer.Sel.Name)
@@ -317,6 +338,146 @@ func (c *checker) requestHasDeadline(call *ast.CallExpr) bool {
 	}
 	args := ci.Common().Args
 	return flow.RequestContextOrigin(args[len(args)-1]).Origin == flow.Deadline
+}
+
+// streamsResponse reports whether a Do sends a request made with the
+// caller's context (a context parameter: the caller cancels it) and reads
+// the response body as a stream, line by line through bufio (a
+// subscription, server-sent events): a client Timeout would cut the stream,
+// and the caller's context is what ends it.
+func (c *checker) streamsResponse(call *ast.CallExpr) bool {
+	ci, ok := c.ix.Call(call.Lparen).(*ssa.Call)
+	if !ok || len(ci.Common().Args) == 0 {
+		return false
+	}
+	args := ci.Common().Args
+	if flow.RequestContextOrigin(args[len(args)-1]).Origin != flow.Param {
+		return false
+	}
+	for _, ref := range flow.Referrers(ci) {
+		ex, ok := ref.(*ssa.Extract)
+		if !ok || ex.Index != 0 {
+			continue
+		}
+		for _, use := range flow.Referrers(ex) {
+			fa, ok := use.(*ssa.FieldAddr)
+			if !ok || fieldName(fa) != "Body" {
+				continue
+			}
+			for _, load := range flow.Referrers(fa) {
+				if l, ok := load.(*ssa.UnOp); ok && readsAsStream(l, 0) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// readsAsStream reports whether a response body value is handed to a
+// bufio scanner or reader, through at most a few interface conversions.
+func readsAsStream(body ssa.Value, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	for _, ref := range flow.Referrers(body) {
+		switch conv := ref.(type) {
+		case *ssa.MakeInterface:
+			if readsAsStream(conv, depth+1) {
+				return true
+			}
+			continue
+		case *ssa.ChangeInterface:
+			if readsAsStream(conv, depth+1) {
+				return true
+			}
+			continue
+		}
+		call, ok := ref.(ssa.CallInstruction)
+		if !ok {
+			continue
+		}
+		switch flow.CalleeName(call.Common()) {
+		case "bufio.NewScanner", "bufio.NewReader", "bufio.NewReaderSize":
+			return true
+		}
+	}
+	return false
+}
+
+// transportBounded reports whether the client's Transport is an
+// http.Transport literal of this function with a ResponseHeaderTimeout: a
+// server that stops answering is then cut off (the body of a response
+// that has begun is the caller's to bound).
+func transportBounded(allocs []*ssa.Alloc) bool {
+	for _, st := range flow.FieldStores(allocs, "Transport") {
+		v := st.Val
+		if mi, ok := v.(*ssa.MakeInterface); ok {
+			v = mi.X
+		}
+		tr, ok := v.(*ssa.Alloc)
+		if !ok {
+			continue
+		}
+		if setsNonZero(flow.FieldStores(flow.Aliases(tr), "ResponseHeaderTimeout")) {
+			return true
+		}
+	}
+	return false
+}
+
+// requestsHaveDeadlines reports whether the client is used only to send
+// requests whose context has a deadline made in this function (and to
+// close idle connections), at least once: a command that runs its request
+// under context.WithTimeout is bounded without a client Timeout.
+func requestsHaveDeadlines(allocs []*ssa.Alloc) bool {
+	sends := 0
+	only := eachCall(allocs, func(name string, args []ssa.Value) bool {
+		switch name {
+		case "(*net/http.Client).CloseIdleConnections":
+			return true
+		case "(*net/http.Client).Do":
+			sends++
+			return len(args) == 2 && flow.RequestContextOrigin(args[1]).Origin == flow.Deadline
+		}
+		return false
+	})
+	return only && sends > 0
+}
+
+// storedInContext reports whether the client is put into a context
+// (context.WithValue(ctx, oauth2.HTTPClient, client)): the library that
+// takes it from there sends its requests under that context, the caller's
+// (woodpecker's forge OAuth clients, under the login request's context).
+func storedInContext(allocs []*ssa.Alloc) bool {
+	for _, a := range allocs {
+		for _, ref := range flow.Referrers(a) {
+			mi, ok := ref.(*ssa.MakeInterface)
+			if !ok {
+				continue
+			}
+			for _, use := range flow.Referrers(mi) {
+				if call, ok := use.(ssa.CallInstruction); ok && flow.CalleeName(call.Common()) == "context.WithValue" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// eachCall calls visit with the callee's name and the arguments of every
+// call that takes one of allocs as an argument (a method's receiver
+// included), until visit returns false; it reports whether none did.
+func eachCall(allocs []*ssa.Alloc, visit func(name string, args []ssa.Value) bool) bool {
+	for _, a := range allocs {
+		for _, ref := range flow.Referrers(a) {
+			if call, ok := ref.(ssa.CallInstruction); ok && !visit(flow.CalleeName(call.Common()), call.Common().Args) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // setsDefaultClientTimeout reports whether the package assigns
@@ -368,7 +529,98 @@ func (c *checker) checkServerAlloc(lit *ast.CompositeLit, pos token.Pos) {
 	if flow.HandedOff(allocs, servesServer) {
 		return
 	}
+	if servesOnlyUnix(allocs) {
+		return // local clients only: no Slowloris exposure
+	}
 	c.reportWithFix(lit, c.serverTimeoutsFix(lit, allocs), CategoryServer, "http.Server has no ReadHeaderTimeout or ReadTimeout; slow clients can hold connections open forever (Slowloris); set ReadHeaderTimeout (and ReadTimeout and WriteTimeout, within the plan's request_timeout of %v)", c.requestTimeout())
+}
+
+// servesOnlyUnix reports whether the server is started only with Serve
+// or ServeTLS on a listener made in this function by net.Listen on a
+// "unix" network (directly, or through a field stored in the function):
+// its clients are local processes, not the Internet.
+func servesOnlyUnix(allocs []*ssa.Alloc) bool {
+	serves := 0
+	only := eachCall(allocs, func(name string, args []ssa.Value) bool {
+		switch name {
+		case "(*net/http.Server).Serve", "(*net/http.Server).ServeTLS":
+			serves++
+			return len(args) >= 2 && unixListener(args[1])
+		case "(*net/http.Server).ListenAndServe", "(*net/http.Server).ListenAndServeTLS":
+			return false
+		}
+		return true
+	})
+	return only && serves > 0
+}
+
+// unixListener reports whether a listener value is the result of
+// net.Listen with a constant network starting with "unix", directly or
+// through a struct field stored in the same function.
+func unixListener(v ssa.Value) bool {
+	for range 6 { // a conversion, a field load and its store: a few steps at most
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.Extract:
+			call, ok := x.Tuple.(*ssa.Call)
+			if !ok || x.Index != 0 || len(call.Call.Args) == 0 {
+				return false
+			}
+			if name := flow.CalleeName(call.Common()); name != "net.Listen" && name != "net.ListenUnix" {
+				return false
+			}
+			k, ok := call.Call.Args[0].(*ssa.Const)
+			return ok && k.Value != nil && k.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(k.Value), "unix")
+		case *ssa.UnOp:
+			fa, ok := x.X.(*ssa.FieldAddr)
+			if !ok || x.Op != token.MUL {
+				return false
+			}
+			stored := storedInField(fa)
+			if stored == nil {
+				return false
+			}
+			v = stored
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// storedInField returns the one value the function stores into the same
+// field of the same struct as fa, or nil. The struct pointer may be loaded
+// anew at each use (a receiver captured by a closure: s.l = ...; then
+// srv.Serve(s.l) loads s twice).
+func storedInField(fa *ssa.FieldAddr) ssa.Value {
+	bases := []ssa.Value{fa.X}
+	if load, ok := fa.X.(*ssa.UnOp); ok && load.Op == token.MUL {
+		bases = bases[:0]
+		for _, ref := range flow.Referrers(load.X) {
+			if other, ok := ref.(*ssa.UnOp); ok && other.Op == token.MUL && other.X == load.X {
+				bases = append(bases, other)
+			}
+		}
+	}
+	var found ssa.Value
+	for _, base := range bases {
+		for _, ref := range flow.Referrers(base) {
+			other, ok := ref.(*ssa.FieldAddr)
+			if !ok || other.Field != fa.Field {
+				continue
+			}
+			for _, r2 := range flow.Referrers(other) {
+				if st, ok := r2.(*ssa.Store); ok && st.Addr == other {
+					if found != nil && found != st.Val {
+						return nil
+					}
+					found = st.Val
+				}
+			}
+		}
+	}
+	return found
 }
 
 // checkEchoStart reports e.Start (and the other methods that serve one of
@@ -578,10 +830,19 @@ func (c *checker) checkDurationField(lit *ast.CompositeLit, field, what string) 
 func (c *checker) checkPlanDuration(v ast.Expr, what string) {
 	limit := c.requestTimeout()
 	d, ok := constDuration(c.pass.TypesInfo, v)
-	if !ok || limit <= 0 || d <= limit {
+	if !ok || limit <= 0 || d <= limit || !c.wroteRequestTimeout() {
 		return
 	}
 	c.report(v, CategoryPlan, "%s of %v is longer than the plan's request_timeout (%v); a stuck peer holds a goroutine and a connection that long; lower it to at most %v", what, d, limit, limit)
+}
+
+// wroteRequestTimeout reports whether the plan file writes
+// limits.request_timeout. A bound longer than the plan is reported only
+// against a number the team wrote down: against the embedded default, all
+// ten such findings judged on real services were deliberate (an archive
+// download's minute, a 5-minute WriteTimeout for uploads, an MCP session).
+func (c *checker) wroteRequestTimeout() bool {
+	return plan.Wrote(c.pass.Plan, func(p *plan.Plan) time.Duration { return p.Limits.RequestTimeout })
 }
 
 // checkDeadline checks context.WithTimeout/WithDeadline durations against
@@ -603,13 +864,13 @@ func (c *checker) checkDeadline(call *ast.CallExpr, name string) {
 	if !ok || d <= 0 {
 		return
 	}
-	if q := c.pass.Plan.Limits.QueryTimeout; q > 0 && d > q {
+	if q := c.pass.Plan.Limits.QueryTimeout; q > 0 && d > q && plan.Wrote(c.pass.Plan, func(p *plan.Plan) time.Duration { return p.Limits.QueryTimeout }) {
 		if via, ok := c.reachesDatabase(call); ok {
 			c.report(durExpr, CategoryPlan, "context deadline of %v bounds a database query (%s), longer than the plan's query_timeout (%v); a slow query holds a connection from the pool that long; lower it to at most %v", d, via, q, q)
 			return
 		}
 	}
-	if limit := c.requestTimeout(); limit > 0 && d > limit {
+	if limit := c.requestTimeout(); limit > 0 && d > limit && c.wroteRequestTimeout() {
 		c.report(durExpr, CategoryPlan, "context deadline of %v is longer than the plan's request_timeout (%v); work under it holds a goroutine and its connections that long; lower it to at most %v", d, limit, limit)
 	}
 }
@@ -663,6 +924,9 @@ func (c *checker) reachesDatabase(call *ast.CallExpr) (string, bool) {
 // with no request context and so outlives the request.
 func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name string, h *handler) {
 	if variant, ok := knowledge.ContextFree[name]; ok {
+		if ci := c.ix.Call(call.Lparen); ci != nil && c.coveredByClient(ci) {
+			return // the client's finding is the fix: its Timeout bounds this request
+		}
 		c.pass.Report(analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
 			Message: fmt.Sprintf("%s in a request path has no context, so the %s keeps running after the client has gone; use %s with the request's context%s",
@@ -866,6 +1130,21 @@ const (
 )
 
 // ---- small predicates ----
+
+// isExample reports whether a package is an example shipped with the
+// service (under a directory named examples, example or _examples):
+// documentation for its users, not code that serves; only other examples
+// import it, so none needs its facts. A name heuristic, the last resort:
+// nothing in the types tells an example from a command.
+func isExample(pkg *types.Package) bool {
+	for _, elem := range strings.Split(pkg.Path(), "/") {
+		switch elem {
+		case "examples", "example", "_examples":
+			return true
+		}
+	}
+	return false
+}
 
 func isContext(t types.Type) bool {
 	return analysisutil.IsNamed(t, knowledge.Context, "Context")

@@ -2,6 +2,7 @@ package timeouts_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,15 +16,48 @@ import (
 	"github.com/perfvet/perfvet/analyzers/timeouts"
 )
 
-func defaultPlan() timeouts.Config {
-	return timeouts.Config{Plans: plan.Static(plan.Default())}
+// defaultPlan is a plan file that writes the default's request_timeout
+// and query_timeout: bounds longer than they are the team's own limits,
+// and reported (TestPlanNotWritten has the embedded default's twin).
+func defaultPlan(t *testing.T) timeouts.Config {
+	t.Helper()
+	return timeouts.Config{Plans: plan.Static(writtenPlan(t))}
+}
+
+func writtenPlan(t *testing.T) *plan.Plan {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "perfplan.yaml")
+	if err := os.WriteFile(file, []byte("limits: {request_timeout: 30s, query_timeout: 10s}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestPlanNotWritten runs the fixtures with bounds longer than the plan
+// under the embedded default plan, which the team did not write: a
+// deliberate bound is not reported against it.
+func TestPlanNotWritten(t *testing.T) {
+	res := assembled(t, gopathEnv(t), timeouts.New(timeouts.Config{Plans: plan.Static(plan.Default())}), "planbounds", "minmax", "api")
+	for _, f := range res.Findings {
+		if f.Diag.Category == timeouts.CategoryPlan {
+			t.Errorf("%v: reported against the default plan: %s", res.Fset.Position(f.Diag.Pos), f.Diag.Message)
+		}
+	}
+	if len(res.Findings) == 0 {
+		t.Error("no findings at all: the fixtures did not load")
+	}
 }
 
 func TestTimeouts(t *testing.T) {
-	a := timeouts.New(defaultPlan())
+	a := timeouts.New(defaultPlan(t))
 	results := analysistest.Run(t, analysistest.TestData(), a,
 		"clients", "clientsdefault", "servers", "dials", "handlers",
-		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest")
+		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
+		"examples/publish", "tools/publish", "testhelpers")
 	requireWellTyped(t, results)
 }
 
@@ -45,7 +79,7 @@ func requireWellTyped(t *testing.T, results []*analysistest.Result) {
 // cause of detached work in another: the finding sits at the cause and the
 // command's output assembly merges the packages' findings into one.
 func TestCauses(t *testing.T) {
-	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan()), "repo", "api", "feedstore", "feedui", "feedapi", "feedadmin")
+	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan(t)), "repo", "api", "feedstore", "feedui", "feedapi", "feedadmin", "layerstore", "layerui")
 	var entries *analysis.Diagnostic
 	for i, f := range res.Findings {
 		if strings.HasPrefix(f.Diag.Message, "(*feedstore.Storage).Entries ") {
@@ -73,11 +107,11 @@ func TestCauses(t *testing.T) {
 }
 
 func TestIllTyped(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan()), "broken")
+	analysistest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "broken")
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.New(defaultPlan()), "fixes"))
+	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "fixes"))
 	fixtest.RequireFixedTypeChecks(t, "fixes")
 }
 
@@ -86,7 +120,7 @@ func TestSuggestedFixes(t *testing.T) {
 // no fix where time is shadowed, where the literal sets the field to zero
 // or where the function zeroes it later.
 func TestTimeoutFixes(t *testing.T) {
-	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.New(defaultPlan()), "timeoutfixes"))
+	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "timeoutfixes"))
 	fixtest.RequireFixedTypeChecks(t, "timeoutfixes")
 }
 
@@ -99,7 +133,7 @@ func TestPlanLimitsOff(t *testing.T) {
 }
 
 func TestTestsFlag(t *testing.T) {
-	a := timeouts.New(defaultPlan())
+	a := timeouts.New(defaultPlan(t))
 	if err := a.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +145,7 @@ func TestTestsFlag(t *testing.T) {
 // related positions are the request-path calls of both packages, and a
 // finding per method for a type with two.
 func TestTypeCauses(t *testing.T) {
-	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan()), "typestore", "typeui", "typeapi")
+	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan(t)), "typestore", "typeui", "typeapi")
 	var store *analysis.Diagnostic
 	for i, f := range res.Findings {
 		if strings.HasPrefix(f.Diag.Message, "4 methods of *typestore.Store ") {
@@ -134,5 +168,36 @@ func TestTypeCauses(t *testing.T) {
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("related positions of Store:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestLayers runs layerstore, a layer that takes no context anywhere, with
+// -layers: its database queries are reported once per type and once per
+// package (the plain functions), with the request paths as related
+// positions; without the option (TestCauses) only its HTTP request is.
+func TestLayers(t *testing.T) {
+	a := timeouts.New(defaultPlan(t))
+	if err := a.Flags.Set("layers", "true"); err != nil {
+		t.Fatal(err)
+	}
+	res := assembled(t, gopathEnv(t), a, "layerstore", "layerui")
+	var got []string
+	for _, f := range res.Findings {
+		p := res.Fset.Position(f.Diag.Pos)
+		got = append(got, fmt.Sprintf("%s:%d: %s (%d related)", filepath.Base(p.Filename), p.Line, f.Diag.Message, len(f.Diag.Related)))
+	}
+	slices.Sort(got)
+	want := []string{
+		"store.go:16: 3 methods of *layerstore.Store run outbound calls with no request context ((*layerstore.Store).Entries, (*layerstore.Store).Feed, (*layerstore.Store).Fetch; *layerstore.Store takes no context anywhere); 3 request paths reach it, and there the work keeps running after the client has gone: give these methods a ctx parameter and pass the request's context down to them (3 related)",
+		"store.go:46: 2 functions of package layerstore run database queries with no request context (layerstore.Count, layerstore.Purge; package layerstore takes no context anywhere); 2 request paths reach it, and there the work keeps running after the client has gone: give these functions a ctx parameter and pass the request's context down to them (2 related)",
+	}
+	var rest []string
+	for _, g := range got {
+		if !strings.Contains(g, "http.DefaultClient.Do") {
+			rest = append(rest, g)
+		}
+	}
+	if !slices.Equal(rest, want) {
+		t.Errorf("findings with -layers:\n%s\nwant:\n%s", strings.Join(rest, "\n"), strings.Join(want, "\n"))
 	}
 }

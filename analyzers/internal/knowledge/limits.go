@@ -1,5 +1,7 @@
 package knowledge
 
+import "strings"
+
 // Request bodies, uploads and connection pools: what the limits analyzer
 // knows. Keys are types.Func.FullName strings.
 
@@ -81,6 +83,41 @@ var PoolOpens = map[string]bool{
 	GORM + ".Open":           true,
 }
 
+// PoolDriverArg is the argument of a PoolOpens call that names the
+// database/sql driver (sql.Open("sqlite3", dsn)), or, for GORM's Open, the
+// dialector (gorm.Open(sqlite.Open(dsn))).
+var PoolDriverArg = map[string]int{
+	"database/sql.Open":      0,
+	SQLX + ".Open":           0,
+	SQLX + ".Connect":        0,
+	SQLX + ".ConnectContext": 1,
+	SQLX + ".MustOpen":       0,
+	SQLX + ".MustConnect":    0,
+	GORM + ".Open":           0,
+}
+
+// SQLiteDrivers are the database/sql driver names of SQLite drivers
+// (mattn/go-sqlite3 registers "sqlite3", modernc.org/sqlite "sqlite",
+// ncruces/go-sqlite3 "sqlite3", tursodatabase/libsql "libsql"): an
+// in-process database file, which a pool does not load like a server.
+var SQLiteDrivers = map[string]bool{
+	"sqlite3": true, "sqlite": true, "libsql": true,
+}
+
+// IsSQLiteDriver reports whether a database/sql driver name is a SQLite
+// driver's: one of SQLiteDrivers, or a name a program registers for a
+// SQLite driver of its own configuration, which by convention contains
+// "sqlite" (navidrome's "sqlite3_custom").
+func IsSQLiteDriver(name string) bool {
+	return SQLiteDrivers[name] || strings.Contains(strings.ToLower(name), "sqlite")
+}
+
+// SQLiteDialectors are the packages of GORM's SQLite dialectors.
+var SQLiteDialectors = map[string]bool{
+	"gorm.io/driver/sqlite":      true,
+	"github.com/glebarez/sqlite": true,
+}
+
 // PoolSetters configure a *sql.DB, mapped to the plan's pool key they are
 // compared with.
 var PoolSetters = map[string]string{
@@ -98,3 +135,34 @@ var PGXPoolOpens = map[string]int{
 	PGX4Pool + ".Connect":       1,
 	PGX4Pool + ".ConnectConfig": -1,
 }
+
+// BeegoContexts are beego's request context types (v2 and v1). beego's
+// router bounds the body of every request it serves that is not a GET or
+// HEAD before any filter or controller runs: an upload at MaxUploadSize
+// (1GB by default), any other body at MaxMemory (64MB by default; with
+// CopyRequestBody, a larger Content-Length is refused with 413 and the
+// copy is read through a LimitedReader), wrapping it in
+// http.MaxBytesReader. A read of ctx.Request.Body in a beego program is
+// therefore bounded at beego's configured size.
+var BeegoContexts = []string{
+	"github.com/beego/beego/v2/server/web/context",
+	"github.com/astaxie/beego/context",
+}
+
+// BeegoConfigs are the packages whose BConfig holds MaxMemory and
+// MaxUploadSize, and BeegoRuns the calls that serve a beego application.
+var BeegoConfigs = []string{
+	"github.com/beego/beego/v2/server/web",
+	"github.com/astaxie/beego",
+}
+
+var BeegoRuns = map[string]bool{
+	"github.com/beego/beego/v2/server/web.Run": true,
+	"github.com/astaxie/beego.Run":             true,
+}
+
+// Beego's default body bounds (server/web/config.go, v2.3).
+const (
+	BeegoMaxMemory     = 1 << 26
+	BeegoMaxUploadSize = 1 << 30
+)

@@ -68,7 +68,8 @@ type Options struct {
 	// Plans gives the plan of each package. Nil means the embedded default.
 	Plans plan.Provider
 	// Tests reports findings in test code too: _test.go files and test
-	// helper packages (named *test, *testing, *testutil, as httptest).
+	// helper packages (named *test, *testing, *testutil(s),
+	// *testhelper(s), as httptest).
 	// perfvet checks what runs in production; test code dials local
 	// servers, serves without timeouts and queries in loops on purpose, so
 	// by default it is analysed (for facts) but not reported on.
@@ -177,9 +178,15 @@ func Wrap(name string, opts *Options, run RunFunc) func(*analysis.Pass) (any, er
 }
 
 // isTestHelperPackage reports whether a package, by Go's naming convention
-// (httptest, iotest, fstest, testutil, testing), exists to support tests.
+// (httptest, iotest, fstest, testutil, testing; testhelpers, as ory
+// kratos names its own), exists to support tests.
 func isTestHelperPackage(name string) bool {
-	return strings.HasSuffix(name, "test") || strings.HasSuffix(name, "testing") || strings.HasSuffix(name, "testutil")
+	for _, suffix := range []string{"test", "testing", "testutil", "testutils", "testhelper", "testhelpers"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 func inTestFile(pass *analysis.Pass, pos token.Pos) bool {

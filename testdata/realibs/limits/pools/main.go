@@ -25,6 +25,37 @@ func main() {
 	rdb := redis.NewClient(&redis.Options{Addr: "localhost:6379", PoolSize: 1000}) // want `redis.Options PoolSize of 1000 is above the plan's pool.max_open \(100\)`
 	small := redis.NewClient(&redis.Options{Addr: "localhost:6379", PoolSize: 50})
 	_, _, _, _, _ = xdb, pool, cfg, rdb, small
+	_ = createSchema("postgres://localhost/app")
+	_ = serveWith("postgres://localhost/app")
+	lite, _ := sql.Open("sqlite3", "file:app.db")          // a SQLite file: no server to load, not reported
+	custom, _ := sql.Open("sqlite3_custom", "file:app.db") // a SQLite driver registered by the program
+	_ = custom
+	_ = lite
 	srv := &http.Server{Addr: ":8080", ReadHeaderTimeout: time.Second}
 	_ = srv.ListenAndServe()
 }
+
+// createSchema opens a connection for one statement at start-up and closes
+// it on return (casdoor's CREATE DATABASE): not the service's pool.
+func createSchema(dsn string) error {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.Exec("CREATE SCHEMA IF NOT EXISTS app")
+	return err
+}
+
+// serveWith is createSchema's twin: it defers Close too, but hands the pool
+// to the code that serves, for the life of the program.
+func serveWith(dsn string) error {
+	db, err := sql.Open("pgx", dsn) // want `sql.Open opens a database pool that the program never bounds`
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return serve(db)
+}
+
+func serve(db *sql.DB) error { return db.Ping() }

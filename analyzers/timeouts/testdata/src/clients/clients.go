@@ -1,7 +1,9 @@
 package clients
 
 import (
+	"bufio"
 	"context"
+	"io"
 	"net/http"
 	"time"
 )
@@ -93,4 +95,108 @@ func defaultClientGet() {
 
 func defaultClientRef() *http.Client {
 	return http.DefaultClient // want `http.DefaultClient has no timeout`
+}
+
+// A Transport that bounds the dial, the TLS handshake and the wait for the
+// response's headers cuts off a server that stops answering (cloudreve's
+// aria2 RPC caller); its twin sets only the dial.
+func boundedTransport(timeout time.Duration) *http.Client {
+	return &http.Client{
+		Transport: &http.Transport{
+			TLSHandshakeTimeout:   3 * time.Second,
+			ResponseHeaderTimeout: timeout,
+		},
+	}
+}
+
+func dialOnlyTransport() *http.Client {
+	return &http.Client{ // want `http.Client has no Timeout`
+		Transport: &http.Transport{TLSHandshakeTimeout: 3 * time.Second},
+	}
+}
+
+// A command's one request under context.WithTimeout is bounded by its
+// context (remark42's import command); the twin sends one without.
+func importUnderDeadline(url string, d time.Duration) error {
+	client := http.Client{}
+	defer client.CloseIdleConnections()
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	req, err := http.NewRequest(http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req.WithContext(ctx))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func importNoDeadline(url string) error {
+	client := http.Client{} // want `http.Client has no Timeout`
+	req, err := http.NewRequest(http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A subscription reads its response as a stream, line by line, until the
+// caller cancels its context (ntfy's client): a client Timeout would cut
+// it. The twin reads one response whole with the same default client.
+func subscribe(ctx context.Context, url string, lines chan<- string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	scanner := bufio.NewScanner(resp.Body)
+	for scanner.Scan() {
+		lines <- scanner.Text()
+	}
+	return scanner.Err()
+}
+
+func fetchOnce(ctx context.Context, url string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := http.DefaultClient.Do(req) // want `http.DefaultClient.Do has no timeout`
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+type ctxKey struct{}
+
+// A client handed to a library through the context (oauth2.HTTPClient)
+// serves requests made under that context, the caller's (woodpecker's
+// forge OAuth clients); the twin keeps its client to itself.
+func oauthContext(ctx context.Context) context.Context {
+	return context.WithValue(ctx, ctxKey{}, &http.Client{Transport: http.DefaultTransport})
+}
+
+func ownClient(ctx context.Context, url string) error {
+	c := &http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout`
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }

@@ -39,8 +39,15 @@ func (s *Store) EntriesContext(ctx context.Context) error { // want EntriesConte
 	return err
 }
 
-// Prefs has two cause methods: each is reported at its own name.
+// Prefs has two cause methods: each is reported at its own name. It takes
+// a context elsewhere (GetContext), so the context-less methods are
+// reported by default (layerstore has the twin that takes none anywhere).
 type Prefs struct{ db *sql.DB }
+
+func (p *Prefs) GetContext(ctx context.Context) error { // want GetContext:`io\(ctx1: database query via \(\*sql.DB\).ExecContext\)`
+	_, err := p.db.ExecContext(ctx, "SELECT 5")
+	return err
+}
 
 func (p *Prefs) Get() error { // want Get:`io\(detached: database query via \(\*sql.DB\).Exec\)` `^\(\*typestore.Prefs\).Get runs a database query with no context \(\(\*sql.DB\).Exec at store.go:\d+\); 2 request paths reach it`
 	_, err := p.db.Exec("SELECT 5")
