@@ -2,6 +2,7 @@ package budget_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,12 +15,43 @@ import (
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
-func defaultConfig() budget.Config {
-	return budget.Config{Plans: plan.Static(plan.Default())}
+// defaultConfig holds the fixtures to a plan file that writes the
+// default's objectives: the analyzer reports only against objectives the
+// team wrote (TestDefaultPlanQuiet is the embedded default's twin).
+func defaultConfig(t *testing.T) budget.Config {
+	t.Helper()
+	return budget.Config{Plans: plan.Static(writtenPlan(t, ""))}
+}
+
+// writtenPlan loads a plan file that writes the default's p95 and layer
+// budgets, followed by extra.
+func writtenPlan(t *testing.T, extra string) *plan.Plan {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "perfplan.yaml")
+	src := "slo: {latency: {p95: 500ms}}\nbudget: {database: 150ms, external: 100ms}\n" + extra
+	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := plan.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestDefaultPlanQuiet runs the positive fixture under the embedded
+// default plan, which the team did not write: no finding.
+func TestDefaultPlanQuiet(t *testing.T) {
+	results := analysistest.Run(&quiet{T: t}, analysistest.TestData(), budget.New(budget.Config{Plans: plan.Static(plan.Default())}), "nethttp")
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			t.Errorf("%v: reported against the embedded default plan: %s", r.Pass.Fset.Position(d.Pos), d.Message)
+		}
+	}
 }
 
 func TestBudget(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), budget.New(defaultConfig()),
+	results := analysistest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)),
 		"nethttp", "crosspkg/svc", "crosspkg/pgstore", "crosspkg/server")
 	requireWellTyped(t, results)
 }
@@ -41,7 +73,7 @@ func requireWellTyped(t *testing.T, results []*analysistest.Result) {
 // TestEndpointObjective holds a route to its plan entry's p95, not the
 // SLO's.
 func TestEndpointObjective(t *testing.T) {
-	p := *plan.Default()
+	p := *writtenPlan(t, "")
 	p.Endpoints = []plan.Endpoint{{Route: "GET /orders/{id}", Latency: plan.Latency{P50: 20 * time.Millisecond, P95: 50 * time.Millisecond, P99: 100 * time.Millisecond}}}
 	results := analysistest.Run(t, analysistest.TestData(), budget.New(budget.Config{Plans: plan.Static(&p)}), "endpoints")
 	requireWellTyped(t, results)
@@ -50,7 +82,7 @@ func TestEndpointObjective(t *testing.T) {
 // TestRelated checks the related positions of a finding: the three
 // costliest operations, with their share and position.
 func TestRelated(t *testing.T) {
-	results := analysistest.Run(&quiet{T: t}, analysistest.TestData(), budget.New(defaultConfig()), "nethttp")
+	results := analysistest.Run(&quiet{T: t}, analysistest.TestData(), budget.New(defaultConfig(t)), "nethttp")
 	var got []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -74,7 +106,7 @@ func TestRelated(t *testing.T) {
 // TestResult checks the estimates the analyzer returns for perfvet budget:
 // every route, within its objective or not.
 func TestResult(t *testing.T) {
-	results := analysistest.Run(&quiet{T: t}, analysistest.TestData(), budget.New(defaultConfig()), "nethttp")
+	results := analysistest.Run(&quiet{T: t}, analysistest.TestData(), budget.New(defaultConfig(t)), "nethttp")
 	var got []string
 	for _, r := range results {
 		res, ok := r.Action.Result.(*budget.Result)

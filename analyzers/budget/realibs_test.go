@@ -15,6 +15,6 @@ import (
 // library's API cannot pass unnoticed.
 func TestRealLibraries(t *testing.T) {
 	dir := realibstest.Module(t, "./budget/...")
-	results := analysistest.Run(t, dir, budget.New(defaultConfig()), "./budget")
+	results := analysistest.Run(t, dir, budget.New(defaultConfig(t)), "./budget")
 	requireWellTyped(t, results)
 }
