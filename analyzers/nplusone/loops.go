@@ -39,6 +39,10 @@ type loop struct {
 	isChan      bool
 
 	deps map[types.Object]bool // objects that change between iterations; built on first use
+
+	decl    *ast.FuncDecl // the declared function the loop is written in (nil at package level)
+	src     source        // where the collection comes from (source.go), once srcDone
+	srcDone bool
 }
 
 // Why a loop, or the function it is in, is not per-element work on a
@@ -51,6 +55,7 @@ const (
 	offMigration = "migration"     // a migration's code
 	offCommand   = "command"       // a command-line command's body, or main
 	offConfig    = "configuration" // a range over configuration read at start-up
+	offJob       = "scheduled job" // a cron job's code, a goroutine started at start-up, or what only they and timer loops call
 )
 
 // rangeLoop classifies a range statement.
@@ -635,8 +640,10 @@ func isNilCheck(info *types.Info, cond ast.Expr, v *types.Var) bool {
 func isChunk(t types.Type) bool {
 	switch u := coreType(t).(type) {
 	case *types.Slice:
+		// [][]byte and [][]rune are lists of strings; [][]int32 is batches
+		// (types.Rune is Int32: tell rune by its name).
 		b, ok := u.Elem().Underlying().(*types.Basic)
-		return !ok || b.Kind() != types.Byte && b.Kind() != types.Uint8 && b.Kind() != types.Rune
+		return !ok || b.Kind() != types.Uint8 && b.Name() != "rune"
 	case *types.Array:
 		return false
 	}

@@ -327,6 +327,35 @@ func contains(n ast.Node, call *ast.CallExpr) bool {
 	return n.Pos() <= call.Pos() && call.End() <= n.End()
 }
 
+// startsJob reports whether a node starts code that runs as a scheduled
+// or background job: a literal or function handed to a scheduler (cron's
+// AddFunc), a goroutine started by start-up code (a function named init
+// or Init...), or the body of a loop over a timer's ticks or paced by one
+// (for range ticker.C, for { ...; time.Sleep(d) }).
+func (c *checker) startsJob(n ast.Node, startup bool) bool {
+	switch n := n.(type) {
+	case *ast.FuncLit:
+		return c.offLits[n] == offJob
+	case *ast.GoStmt:
+		return startup
+	case *ast.RangeStmt:
+		if tv, ok := c.pass.TypesInfo.Types[n.X]; ok {
+			if _, isChan := coreType(tv.Type).(*types.Chan); isChan && c.isTimerChan(n.X) {
+				return true
+			}
+		}
+	case *ast.ForStmt:
+		return n.Cond == nil && c.waits(n.Body)
+	}
+	return false
+}
+
+// initName reports whether a function's name says it is start-up code:
+// init, or a name starting with init or Init.
+func initName(name string) bool {
+	return strings.HasPrefix(name, "init") || strings.HasPrefix(name, "Init")
+}
+
 // ---- migrations and commands ----
 
 // scanOffpath finds the functions of the package that run once per
@@ -386,6 +415,9 @@ func (c *checker) scanOffpath() {
 					if i < len(n.Args) {
 						mark(n.Args[i], offMigration)
 					}
+				}
+				if i, ok := knowledge.SchedulerCallbacks[analysisutil.FullName(fn)]; ok && i < len(n.Args) {
+					mark(n.Args[i], offJob)
 				}
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
@@ -611,6 +643,7 @@ func (c *checker) propagateOffpath() {
 	type use struct {
 		from   *types.Func // the enclosing declared function, nil at package level
 		direct bool
+		job    bool // written in a scheduled or background job (startsJob)
 	}
 	uses := make(map[*types.Func][]use)
 	decls := make(map[*types.Func]*ast.FuncDecl)
@@ -625,15 +658,33 @@ func (c *checker) propagateOffpath() {
 				}
 			}
 			calls := make(map[*ast.Ident]bool)
+			// jobs: the scheduled or background code around the node
+			// (a cron job's literal, a goroutine started at start-up, the
+			// body of a timer loop), one entry per node on the path.
+			var jobs []bool
+			startup := ok && initName(fd.Name.Name)
 			ast.Inspect(d, func(n ast.Node) bool {
+				if n == nil {
+					jobs = jobs[:len(jobs)-1]
+					return true
+				}
+				inJob := len(jobs) > 0 && jobs[len(jobs)-1] || c.startsJob(n, startup)
+				jobs = append(jobs, inJob)
 				switch n := n.(type) {
 				case *ast.CallExpr:
-					if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-						calls[id] = true
+					switch fun := ast.Unparen(n.Fun).(type) {
+					case *ast.Ident:
+						calls[fun] = true
+					case *ast.SelectorExpr:
+						calls[fun.Sel] = true
 					}
 				case *ast.Ident:
 					if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
-						uses[fn] = append(uses[fn], use{from: from, direct: calls[n]})
+						u := use{from: from, direct: calls[n]}
+						if inJob {
+							u.job = true
+						}
+						uses[fn] = append(uses[fn], u)
 					}
 				}
 				return true
@@ -652,14 +703,26 @@ func (c *checker) propagateOffpath() {
 	for range 8 { // chains of helpers, bounded
 		changed := false
 		for fn, us := range uses {
-			if fn.Exported() || c.offFuncs[fn] != "" || decls[fn] == nil || decls[fn].Recv != nil {
+			if c.offFuncs[fn] != "" || decls[fn] == nil {
 				continue
 			}
+			// Migrations and commands extend to the unexported functions
+			// only they call; scheduled jobs to any function of the
+			// package only jobs call (CleanupTokens, called by the cron
+			// job InitCleanupTokens schedules), exported or a method.
+			others := fn.Exported() || decls[fn].Recv != nil
 			kind := ""
 			for _, u := range us {
 				k := ""
-				if u.from != nil && u.direct && u.from != fn {
+				switch {
+				case u.from == fn || !u.direct:
+				case u.job:
+					k = offJob
+				case u.from != nil:
 					k = kindOf(u.from)
+				}
+				if others && k != offJob {
+					k = ""
 				}
 				if k == "" || kind != "" && k != kind {
 					kind = ""

@@ -1,0 +1,209 @@
+// Package sources checks the default: a loop is an N+1 when it walks a
+// list (the rows of a multi-row read, a list handed to an exported
+// function, request input), not the few children of one entity, a
+// registry or configuration, or a list built in memory.
+package sources
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"net/http"
+
+	"google.golang.org/protobuf/reflect/protoreflect"
+)
+
+var db *sql.DB
+
+type User struct {
+	ID     int64
+	TeamID int64
+	Tags   []string
+}
+
+// listUsers runs a multi-row read and returns its rows.
+func listUsers(ctx context.Context) ([]User, error) {
+	rows, err := db.QueryContext(ctx, "SELECT id, team_id FROM users")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		var u User
+		if err := rows.Scan(&u.ID, &u.TeamID); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// getUser reads one user.
+func getUser(ctx context.Context, id int64) (User, error) {
+	var u User
+	err := db.QueryRowContext(ctx, "SELECT id, team_id FROM users WHERE id = $1", id).Scan(&u.ID, &u.TeamID)
+	return u, err
+}
+
+func teamName(ctx context.Context, id int64) string {
+	var name string
+	_ = db.QueryRowContext(ctx, "SELECT name FROM teams WHERE id = $1", id).Scan(&name)
+	return name
+}
+
+// ---- the rows of a multi-row read ----
+
+func teamsOfUsers(ctx context.Context) {
+	users, _ := listUsers(ctx)
+	for _, u := range users {
+		_ = teamName(ctx, u.TeamID) // want `once per element of users;`
+	}
+}
+
+// The twin: the few tags of one user are its children, not a list.
+func tagsOfOneUser(ctx context.Context, id int64) {
+	u, _ := getUser(ctx, id)
+	for _, tag := range u.Tags {
+		_, _ = db.ExecContext(ctx, "INSERT INTO tags (name) VALUES ($1) ON CONFLICT DO NOTHING", tag)
+	}
+}
+
+// A list derived from the rows (ids collected in a loop over them) is
+// still the rows.
+func teamsOfIDs(ctx context.Context) {
+	users, _ := listUsers(ctx)
+	ids := make([]int64, 0, len(users))
+	for _, u := range users {
+		ids = append(ids, u.TeamID)
+	}
+	for _, id := range ids {
+		_ = teamName(ctx, id) // want `once per element of ids;`
+	}
+}
+
+// The twin: ids written in the code, a list built in memory.
+func teamsOfFixedIDs(ctx context.Context) {
+	ids := []int64{}
+	ids = append(ids, 1, 2)
+	for _, id := range ids {
+		_ = teamName(ctx, id)
+	}
+}
+
+// The children of each element of a list: the N+1 is over the list,
+// reported once, at the outer loop.
+func tagsOfUsers(ctx context.Context) {
+	users, _ := listUsers(ctx)
+	for _, u := range users {
+		for _, tag := range u.Tags {
+			_, _ = db.ExecContext(ctx, "INSERT INTO user_tags (user_id, tag) VALUES ($1, $2)", u.ID, tag) // want `once per element of users;`
+		}
+	}
+}
+
+// The twin: the children of one entity.
+func tagsOfUser(ctx context.Context, u User) {
+	for _, tag := range u.Tags {
+		_, _ = db.ExecContext(ctx, "INSERT INTO user_tags (user_id, tag) VALUES ($1, $2)", u.ID, tag)
+	}
+}
+
+// ---- a list handed to an exported function ----
+
+// DeleteUsers is handed a list by callers this package cannot see.
+func DeleteUsers(ctx context.Context, ids []int64) { // want DeleteUsers:`roundtrips\(write: \(\*sql.DB\).ExecContext\)`
+	for _, id := range ids {
+		_, _ = db.ExecContext(ctx, "DELETE FROM users WHERE id = $1", id) // want `once per element of ids;`
+	}
+}
+
+// deleteTags is unexported: its only caller hands it one user's tags.
+func deleteTags(ctx context.Context, tags []string) {
+	for _, t := range tags {
+		_, _ = db.ExecContext(ctx, "DELETE FROM tags WHERE name = $1", t)
+	}
+}
+
+// RemoveUser is the caller: the tags of one user.
+func RemoveUser(ctx context.Context, id int64) { // want RemoveUser:`roundtrips\(read: sources.getUser`
+	u, _ := getUser(ctx, id)
+	deleteTags(ctx, u.Tags)
+}
+
+// saveTeams is unexported and called with the rows of a read.
+func saveTeams(ctx context.Context, users []User) {
+	for _, u := range users {
+		_, _ = db.ExecContext(ctx, "UPDATE teams SET seen = now() WHERE id = $1", u.TeamID) // want `once per element of users;`
+	}
+}
+
+func touchTeams(ctx context.Context) {
+	users, _ := listUsers(ctx)
+	saveTeams(ctx, users)
+}
+
+// ---- configuration and registries ----
+
+var regions = loadRegions()
+
+func loadRegions() []string { return nil }
+
+// A package variable is a registry or configuration: as long as its
+// author made it.
+func warmRegions(ctx context.Context) {
+	for _, r := range regions {
+		_, _ = db.ExecContext(ctx, "INSERT INTO regions (name) VALUES ($1) ON CONFLICT DO NOTHING", r)
+	}
+}
+
+// ---- request input ----
+
+// The ids of a query string are the request's.
+func namesHandler(w http.ResponseWriter, r *http.Request) {
+	for _, id := range r.URL.Query()["id"] {
+		_ = teamName(r.Context(), int64(len(id))) // want `once per element of r.URL.Query\(\)\["id"\];`
+	}
+}
+
+type bulkRequest struct {
+	IDs []int64 `json:"ids"`
+}
+
+// A list decoded from the request body.
+func bulkHandler(w http.ResponseWriter, r *http.Request) {
+	var req bulkRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		return
+	}
+	for _, id := range req.IDs {
+		_ = teamName(r.Context(), id) // want `once per element of req.IDs;`
+	}
+}
+
+// The twin: a list the handler builds itself.
+func defaultsHandler(w http.ResponseWriter, r *http.Request) {
+	var req bulkRequest
+	req.IDs = append(req.IDs, 1)
+	for _, id := range req.IDs {
+		_ = teamName(r.Context(), id)
+	}
+}
+
+// GetTeamsRequest stands for a generated protobuf message.
+type GetTeamsRequest struct {
+	Ids []int64
+}
+
+func (*GetTeamsRequest) ProtoReflect() protoreflect.Message { return nil }
+
+type server struct{}
+
+// A gRPC method: the request message's list is request input.
+func (server) getTeams(ctx context.Context, req *GetTeamsRequest) []string {
+	var out []string
+	for _, id := range req.Ids {
+		out = append(out, teamName(ctx, id)) // want `once per element of req.Ids;`
+	}
+	return out
+}
