@@ -78,6 +78,46 @@
 //     call or to the program's own interface over one (an ExecQuerier
 //     over *sql.DB). SQL text built inside a helper is not seen.
 //
+// # Loops over lists
+//
+// The classic N+1 walks a list: a page of rows, or a list a caller hands
+// in. By default a loop is reported only when the collection it walks
+// comes from one, followed through assignments, appends, stores in a
+// loop, slicing, conversions, iterator constructors (maps.Keys), calls
+// that run no query and return a collection derived from their arguments
+// (ids := idsOf(users); what such a call derives from one value a caller
+// hands in, such as the segments of one path, is that value's children),
+// and the calls of unexported functions in the package:
+//
+//   - the rows of a multi-row read: a result set (for rows.Next()), a
+//     call that may run a query and returns a slice, map, channel or
+//     iterator (ent's All, pgx.CollectRows, a repository's ListUsers, the
+//     program's own interface method whose implementations the package
+//     cannot see), a variable whose address a read fills (GORM's
+//     Find(&users), sqlx's Select(&ids, ...), bun's
+//     NewSelect().Model(&stories).Scan(ctx)), or a list built in a loop
+//     over any of these;
+//   - a list handed to an exported function (its callers are in other
+//     packages and may hand it a list of any length), or to an unexported
+//     function that is used as a value or called with such a list;
+//   - request input: a field of an *http.Request (r.URL.Query()["id"]),
+//     of a gin or echo context, of a generated protobuf message a gRPC or
+//     Connect method is handed, or of a variable a binder fills
+//     (c.Bind(&req), json.NewDecoder(r.Body).Decode(&req)).
+//
+// When a loop walks the children of one element of such a list (for _, u
+// := range users { for _, tag := range u.Tags { ... } }), the N+1 is over
+// the list: the finding names the outer loop. Anything else is left alone
+// by default: the children of one entity (the tags of one bookmark, the
+// metadata of one file: a field of a value that is not a list), a package
+// variable (a registry, configuration), a list built in memory from
+// constants, what a call returns that runs no query and derives nothing
+// from a list, and batches (a call one of whose results is a slice of
+// slices returns batches of its input, and a loop over them is the
+// batching itself). Judged on 10 real services (bench/realworld), loops
+// over such collections were worth fixing in 1 case of 21: they hold a
+// few elements by nature. -anycollection reports them too.
+//
 // # Loops that are not request work
 //
 // Some loops run once per value of something that is not a request's
@@ -112,6 +152,17 @@
 //     starts with migration or migrate, functions whose name starts with
 //     migrate, and function literals listed in a variable whose name
 //     contains migrat (var migrations = []func(*sql.Tx) error{...}).
+//   - scheduled jobs: the function literals and functions handed to a
+//     cron scheduler (robfig/cron's AddFunc, gdgvda/cron's Add,
+//     gogs/cron's AddFunc, pocketbase's cron Add and MustAdd), the
+//     goroutines started by start-up code (a function named init or
+//     Init...), the body of a timer loop (for range ticker.C, for { ...;
+//     time.Sleep(d) }), and the functions of the package, exported or
+//     methods, that only such code calls (CleanupTokens, called only by
+//     the cron job InitCleanupTokens schedules). A function that a
+//     request path also calls is request work. Calls from other packages
+//     are not seen: an exported function only a job of its own package
+//     calls but a handler of another package calls too is taken as a job.
 //   - commands: the body of a cobra.Command's Run, RunE and their
 //     Pre/Post hooks, of urfave/cli's Action, Before and After (literals,
 //     or functions of the package named there), and func main. The
@@ -125,7 +176,10 @@
 //     function whose name starts with init or Init (start-up code, such as
 //     seeding the rows an init_data.json lists). Configuration is as long
 //     as its author wrote it. This is a heuristic by name: a request type
-//     named ...Config is taken as configuration.
+//     named ...Config is taken as configuration. Constructors, by Go's
+//     naming convention (an exported function named New... that returns
+//     a type of its package: NewManager, NewNodePool), are start-up code
+//     too: their loops run once per component.
 //
 // # Memoised lookups
 //
@@ -146,6 +200,11 @@
 // type, are not. A memo in a helper of another package is not
 // seen (facts do not carry it), nor a cache loaded once behind a pointer
 // (if c := cache.Load(); c != nil { return c }).
+//
+// A loop whose call is handed a map that a multi-row read filled before
+// the loop (creators, err := listUsersByID(ctx, ids), then
+// convert(ctx, memo, creators) per memo) looks its elements up there and
+// queries only for what is missing: not reported unless -memo.
 //
 // # One finding per cause
 //
@@ -198,6 +257,10 @@
 // -nplusone.background (default false) also reports the loops that are
 // not request work (timer ticks, job queues, retries and polls,
 // migrations, commands, configuration; see above).
+//
+// -nplusone.anycollection (default false) also reports loops over
+// collections not traced to a list (see Loops over lists): the children
+// of one entity, package variables, lists built in memory.
 //
 // -nplusone.memo (default false) also reports lookups behind a memo keyed
 // by a field of the element, once per distinct key.
@@ -269,6 +332,15 @@
 // resolved in the programs that use it). A helper of another package
 // that caches its answer in memory is still taken to query each time. Under go vet, an implementation type that the compiler's
 // export data omits (an unexported type) may not be resolved.
+//
+// Where a collection comes from is followed inside a package; across
+// packages only through what a call does (a query, facts) and what it
+// returns. A list handed to an exported function is taken as a list of any
+// length, whatever its callers hand it (SaveBookmarks(bookmarks) called
+// with one bookmark), and a field of a value handed in is taken as the
+// children of one entity, whatever it holds (feed.Entries, the entries of
+// a fetched feed). The rows of a multi-row read are a list even when the
+// read selects the few children of one entity (GetApplicationsByUser(id)).
 //
 // A loop whose size perfvet cannot see (for i := 0; i < n; i++ with no
 // collection indexed) is not reported, nor a while loop other than the

@@ -267,6 +267,9 @@ func (c *checker) report() {
 			s.memo = c.memoOf(s)
 			report = !s.memo.memo || s.memo.distinct || c.memo
 		}
+		if report && !c.memo && c.preloaded(s) {
+			report = false // a lookup in a map preloaded before the loop, a query only for misses
+		}
 		if report {
 			// The N+1 is over a list: the loop's own, or the one around
 			// a loop over the children of one of its elements.

@@ -327,6 +327,30 @@ func contains(n ast.Node, call *ast.CallExpr) bool {
 	return n.Pos() <= call.Pos() && call.End() <= n.End()
 }
 
+// constructor reports whether a function is a constructor by Go's naming
+// convention: an exported function named New... that returns a value of
+// its package's own type (NewManager, NewNodePool). Constructors run at
+// start-up, once per component: a heuristic by name, documented.
+func (c *checker) constructor(decl *ast.FuncDecl) bool {
+	if decl.Recv != nil || !strings.HasPrefix(decl.Name.Name, "New") {
+		return false
+	}
+	fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || !fn.Exported() {
+		return false
+	}
+	res := fn.Signature().Results()
+	if res.Len() == 0 {
+		return false
+	}
+	t := res.At(0).Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() == c.pass.Pkg
+}
+
 // startsJob reports whether a node starts code that runs as a scheduled
 // or background job: a literal or function handed to a scheduler (cron's
 // AddFunc), a goroutine started by start-up code (a function named init
@@ -519,6 +543,9 @@ func packageOffpath(path string) string {
 // loop over it is not a loop over the data a request brings.
 func (c *checker) configLoop(rs *ast.RangeStmt, decl *ast.FuncDecl) bool {
 	if decl != nil && decl.Recv == nil && (decl.Name.Name == "init" || strings.HasPrefix(decl.Name.Name, "Init") || strings.HasPrefix(decl.Name.Name, "init")) {
+		return true
+	}
+	if decl != nil && c.constructor(decl) {
 		return true
 	}
 	sel, ok := ast.Unparen(rs.X).(*ast.SelectorExpr)

@@ -160,7 +160,48 @@ func (c *checker) callSource(call *ast.CallExpr, decl *ast.FuncDecl, depth int, 
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn != nil && isMethod(fn) {
 		args = append([]ast.Expr{sel.X}, args...)
 	}
-	return c.argsSource(args, decl, depth, seen)
+	// What a call derives from one value a caller hands in (the segments
+	// of one path, the fields of one form) are that value's children; from
+	// a list, or from request input, it is a list.
+	best := srcUnknown
+	for _, a := range args {
+		s := c.exprSource(a, decl, depth+1, seen)
+		if s == srcCaller && !c.isCollectionExpr(a) {
+			s = srcUnknown
+		}
+		best = max(best, s)
+	}
+	return best
+}
+
+// isCollectionExpr reports whether e is a slice, map, channel or iterator.
+func (c *checker) isCollectionExpr(e ast.Expr) bool {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	return ok && tv.Type != nil && isCollection(tv.Type)
+}
+
+// preloaded reports whether a site's call is handed a map that a
+// multi-row read filled before the loop (creators, err :=
+// listUsersByID(ctx, ids); for ... { convert(ctx, m, creators) }): the
+// callee looks the element up there, and queries only for what is
+// missing.
+func (c *checker) preloaded(s site) bool {
+	if s.arg >= 0 {
+		return false
+	}
+	for _, a := range s.call.Args {
+		tv, ok := c.pass.TypesInfo.Types[a]
+		if !ok || tv.Type == nil {
+			continue
+		}
+		if _, isMap := coreType(tv.Type).(*types.Map); !isMap || c.dependsOnIteration(s.loop, a) {
+			continue
+		}
+		if c.exprSource(a, s.loop.decl, 0, make(map[types.Object]bool)) == srcList {
+			return true
+		}
+	}
+	return false
 }
 
 // argsSource is the strongest source among expressions.

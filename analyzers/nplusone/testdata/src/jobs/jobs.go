@@ -1,7 +1,8 @@
-// Package jobs checks scheduled and background jobs: a cron job's code, a
+package jobs // want package:`impls\(Manager\)`
+
+// This package checks scheduled and background jobs: a cron job's code, a
 // goroutine started by start-up code, the body of a timer loop, and the
 // functions of the package only they call, are not request work.
-package jobs
 
 import (
 	"context"
@@ -83,4 +84,32 @@ func InitExpireSessions() {
 
 func expireHandler(w http.ResponseWriter, r *http.Request) {
 	ExpireSessions(r.Context())
+}
+
+type Manager struct{}
+
+func listUserIDs(ctx context.Context) []int64 {
+	var ids []int64
+	rows, _ := db.QueryContext(ctx, "SELECT id FROM users")
+	for rows.Next() {
+		var id int64
+		_ = rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// A constructor runs at start-up, once per component.
+func NewManager(ctx context.Context) *Manager { // want NewManager:`roundtrips`
+	for _, id := range listUserIDs(ctx) {
+		_, _ = db.ExecContext(ctx, "UPDATE users SET plugins_loaded = true WHERE id = $1", id)
+	}
+	return &Manager{}
+}
+
+// The twin: the same loop in a method, which may serve a request.
+func (m *Manager) Reload(ctx context.Context) { // want Reload:`roundtrips`
+	for _, id := range listUserIDs(ctx) {
+		_, _ = db.ExecContext(ctx, "UPDATE users SET plugins_loaded = true WHERE id = $1", id) // want `once per element of listUserIDs\(ctx\);`
+	}
 }

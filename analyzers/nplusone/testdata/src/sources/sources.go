@@ -207,3 +207,88 @@ func (server) getTeams(ctx context.Context, req *GetTeamsRequest) []string {
 	}
 	return out
 }
+
+// ---- a map preloaded before the loop ----
+
+// usersByID reads the users of ids, by id.
+func usersByID(ctx context.Context, ids []int64) map[int64]User {
+	out := make(map[int64]User)
+	rows, err := db.QueryContext(ctx, "SELECT id, team_id FROM users WHERE id = ANY($1)", ids)
+	if err != nil {
+		return out
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var u User
+		_ = rows.Scan(&u.ID, &u.TeamID)
+		out[u.ID] = u
+	}
+	return out
+}
+
+// userOf looks the user up in the preloaded map, and reads it only when
+// it is missing.
+func userOf(ctx context.Context, id int64, known map[int64]User) User {
+	if u, ok := known[id]; ok {
+		return u
+	}
+	u, _ := getUser(ctx, id)
+	return u
+}
+
+type Post struct {
+	AuthorID int64
+}
+
+func listPosts(ctx context.Context) []Post {
+	var out []Post
+	rows, _ := db.QueryContext(ctx, "SELECT author_id FROM posts LIMIT 50")
+	for rows.Next() {
+		var p Post
+		_ = rows.Scan(&p.AuthorID)
+		out = append(out, p)
+	}
+	return out
+}
+
+// The authors are preloaded: userOf queries only for a missing one.
+func postAuthorsPreloaded(ctx context.Context) {
+	posts := listPosts(ctx)
+	ids := make([]int64, 0, len(posts))
+	for _, p := range posts {
+		ids = append(ids, p.AuthorID)
+	}
+	authors := usersByID(ctx, ids)
+	for _, p := range posts {
+		_ = userOf(ctx, p.AuthorID, authors)
+	}
+}
+
+// The twin: nothing preloaded, one query per post.
+func postAuthors(ctx context.Context) {
+	posts := listPosts(ctx)
+	for _, p := range posts {
+		_, _ = getUser(ctx, p.AuthorID) // want `once per element of posts;`
+	}
+}
+
+// ---- what a call derives from one value ----
+
+type Path struct{ raw string }
+
+func (p *Path) Segments() []string { return nil }
+
+// Walk resolves one path, a query per segment: bounded by the path's
+// depth, the children of one value.
+func Walk(ctx context.Context, p *Path) { // want Walk:`roundtrips`
+	for _, seg := range p.Segments() {
+		_ = teamName(ctx, int64(len(seg)))
+	}
+}
+
+// The twin: a list of paths handed in, a query per path.
+func WalkAll(ctx context.Context, paths []string) { // want WalkAll:`roundtrips`
+	for _, p := range paths {
+		_ = teamName(ctx, int64(len(p))) // want `once per element of paths;`
+	}
+}
