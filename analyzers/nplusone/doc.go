@@ -220,8 +220,10 @@
 // drivers (go vet, nogo, golangci-lint) the grouping is per package: a
 // helper of package store called in loops from three packages gives one
 // finding in each package that has more than three such loops, and
-// per-loop findings in the others. -each reports every round trip and
-// every loop one by one.
+// per-loop findings in the others. The calls of one loop that the
+// program resolves through interfaces (see Limits) are one finding too,
+// and none when the loop's own package reports the loop for another call.
+// -each reports every round trip and every loop one by one.
 //
 // Example. One query per order:
 //

@@ -253,6 +253,7 @@ type site struct {
 func (c *checker) report() {
 	var found []finding
 	var observed []observation
+	var deferred []site
 	for _, s := range c.sites {
 		if c.observe == nil && (!s.loop.sized || s.loop.chunk || s.exits) {
 			continue
@@ -286,11 +287,22 @@ func (c *checker) report() {
 			// cannot resolve may: the program decides (resolve.go).
 			if l := c.listLoop(s); l != nil {
 				s.loop = l
-				c.deferSite(s)
+				deferred = append(deferred, s)
 			}
 		}
 		if c.observe != nil {
 			observed = append(observed, observation{s.call, p, report})
+		}
+	}
+	// A loop reported here is one finding: its calls through interfaces
+	// the program resolves are not deferred as more.
+	foundLoops := make(map[*loop]bool)
+	for _, f := range found {
+		foundLoops[f.site.loop] = true
+	}
+	for _, s := range deferred {
+		if c.each || !foundLoops[s.loop] {
+			c.deferSite(s)
 		}
 	}
 	reported := c.reportFindings(found)

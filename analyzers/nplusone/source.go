@@ -44,6 +44,9 @@ func (c *checker) listLoop(s site) *loop {
 		return s.loop
 	}
 	for _, l := range s.outer {
+		if l.chunk || l.offpath != "" && !c.background {
+			return nil // the outer loop is batching, or not request work
+		}
 		if c.loopSource(l) != srcUnknown {
 			return l
 		}
