@@ -99,7 +99,10 @@
 //     over any of these;
 //   - a list handed to an exported function (its callers are in other
 //     packages and may hand it a list of any length), or to an unexported
-//     function that is used as a value or called with such a list;
+//     function that is used as a value or called with such a list; a
+//     variadic parameter (SaveTopics(ctx, topics ...string)) holds the
+//     few values callers write out, unless a call of the package spreads
+//     such a list into it (saveAll(ctx, ids...));
 //   - request input: a field of an *http.Request (r.URL.Query()["id"]),
 //     of a gin or echo context, of a generated protobuf message a gRPC or
 //     Connect method is handed, or of a variable a binder fills

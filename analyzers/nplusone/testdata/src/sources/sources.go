@@ -292,3 +292,23 @@ func WalkAll(ctx context.Context, paths []string) { // want WalkAll:`roundtrips`
 		_ = teamName(ctx, int64(len(p))) // want `once per element of paths;`
 	}
 }
+
+// ---- variadic parameters ----
+
+// SaveTopics takes the few topics its callers write out.
+func SaveTopics(ctx context.Context, topics ...string) { // want SaveTopics:`roundtrips`
+	for _, t := range topics {
+		_, _ = db.ExecContext(ctx, "INSERT INTO topics (name) VALUES ($1)", t)
+	}
+}
+
+// saveAll is handed a list spread into its variadic parameter.
+func saveAll(ctx context.Context, topics ...string) {
+	for _, t := range topics {
+		_, _ = db.ExecContext(ctx, "INSERT INTO topics (name) VALUES ($1)", t) // want `once per element of topics;`
+	}
+}
+
+func SaveRequested(w http.ResponseWriter, r *http.Request) { // want SaveRequested:`roundtrips`
+	saveAll(r.Context(), r.URL.Query()["topic"]...)
+}
