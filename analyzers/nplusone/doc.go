@@ -68,7 +68,9 @@
 //     or panic: it runs at most once;
 //   - batching APIs, which are not round trips in a loop: pgx's
 //     Batch.Queue, commands queued on a Redis pipeline, query builders
-//     assembled in the loop and run after it, dataloaders' Load;
+//     assembled in the loop and run after it, dataloaders' Load, a bulk
+//     inserter that flushes a batch when its buffer fills (zdb's
+//     BulkInsert.Values);
 //   - a call through an interface on the loop's own element (for _, h :=
 //     range handlers { h.Handle(e) }): that walks implementations, not data;
 //   - a collection checked before the loop to hold one element at most
@@ -103,7 +105,8 @@
 //     variadic parameter (SaveTopics(ctx, topics ...string)) holds the
 //     few values callers write out, unless a call of the package spreads
 //     such a list into it (saveAll(ctx, ids...));
-//   - request input: a field of an *http.Request (r.URL.Query()["id"]),
+//   - request input: a field of an *http.Request (r.URL.Query()["id"],
+//     also through a method of request input: c.Request().URL),
 //     of a gin or echo context, of a generated protobuf message a gRPC or
 //     Connect method is handed, or of a variable a binder fills
 //     (c.Bind(&req), json.NewDecoder(r.Body).Decode(&req)).

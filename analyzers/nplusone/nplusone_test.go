@@ -95,6 +95,11 @@ func TestMemo(t *testing.T) {
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "memoall"))
 }
 
+// TestBulk checks that a bulk inserter's Values is no round trip.
+func TestBulk(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "bulk"))
+}
+
 // TestJobs checks scheduled and background jobs.
 func TestJobs(t *testing.T) {
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "jobs"))

@@ -153,7 +153,13 @@ func (c *checker) callSource(call *ast.CallExpr, decl *ast.FuncDecl, depth int, 
 	}
 	if !c.returnsCollection(call) {
 		// A call that returns one value (an entity, an item found by
-		// name) returns no list, whatever its arguments are.
+		// name) returns no list, whatever its arguments are; a method of
+		// request input returns request input (c.Request(), req.GetFilter()).
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn != nil && isMethod(fn) {
+			if c.exprSource(sel.X, decl, depth+1, seen) == srcRequest {
+				return srcRequest
+			}
+		}
 		return srcUnknown
 	}
 	if c.readsRows(call) {

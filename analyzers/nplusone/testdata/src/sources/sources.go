@@ -170,6 +170,16 @@ type bulkRequest struct {
 	IDs []int64 `json:"ids"`
 }
 
+// ids parses a query string's ids.
+func ids(vals []string) []int64 { return make([]int64, len(vals)) }
+
+// Through a method of the request and a parser of the program.
+func idsHandler(w http.ResponseWriter, r *http.Request) {
+	for _, id := range ids(r.WithContext(r.Context()).URL.Query()["id"]) {
+		_ = teamName(r.Context(), id) // want `once per element of ids\(r.WithContext`
+	}
+}
+
 // A list decoded from the request body.
 func bulkHandler(w http.ResponseWriter, r *http.Request) {
 	var req bulkRequest
