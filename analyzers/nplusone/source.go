@@ -459,27 +459,12 @@ func (c *checker) isRequestParam(obj types.Object) bool {
 	case "net/http.Request", knowledge.Gin + ".Context", knowledge.Echo4 + ".Context":
 		return isParam(v)
 	}
-	return isParam(v) && isProtoPointer(t)
+	return isParam(v) && analysisutil.IsProtoMessage(t)
 }
 
 // isParam reports whether v is a function's parameter.
 func isParam(v *types.Var) bool {
 	return v.Kind() == types.ParamVar
-}
-
-// isProtoPointer reports whether t points to a protobuf message, whose
-// ProtoReflect method returns a protoreflect.Message.
-func isProtoPointer(t types.Type) bool {
-	if _, ok := types.Unalias(t).(*types.Pointer); !ok {
-		return false
-	}
-	m, _, _ := types.LookupFieldOrMethod(t, true, nil, "ProtoReflect")
-	fn, ok := m.(*types.Func)
-	if !ok {
-		return false
-	}
-	res := fn.Signature().Results()
-	return res.Len() == 1 && analysisutil.TypeName(res.At(0).Type()) == "google.golang.org/protobuf/reflect/protoreflect.Message"
 }
 
 // ---- the uses of variables, per function ----

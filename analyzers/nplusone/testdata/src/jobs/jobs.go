@@ -51,27 +51,14 @@ func monitor(ctx context.Context) {
 }
 
 func checkSites(ctx context.Context) {
-	rows, _ := db.QueryContext(ctx, "SELECT id FROM sites")
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		_ = rows.Scan(&id)
-		ids = append(ids, id)
-	}
-	for _, id := range ids {
+	for _, id := range idsOf(ctx, "SELECT id FROM sites") {
 		_, _ = db.ExecContext(ctx, "UPDATE sites SET checked = now() WHERE id = $1", id)
 	}
 }
 
 // ExpireSessions is called by a handler too: it is request work.
-func ExpireSessions(ctx context.Context) { // want ExpireSessions:`roundtrips\(read: \(\*sql.DB\).QueryContext; write: \(\*sql.DB\).ExecContext\)`
-	rows, _ := db.QueryContext(ctx, "SELECT id FROM sessions WHERE expires < now()")
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		_ = rows.Scan(&id)
-		ids = append(ids, id)
-	}
+func ExpireSessions(ctx context.Context) { // want ExpireSessions:`roundtrips\(read: jobs.idsOf → \(\*sql.DB\).QueryContext; write: \(\*sql.DB\).ExecContext\)`
+	ids := idsOf(ctx, "SELECT id FROM sessions WHERE expires < now()")
 	for _, id := range ids {
 		_, _ = db.ExecContext(ctx, "DELETE FROM sessions WHERE id = $1", id) // want `once per element of ids;`
 	}
@@ -88,9 +75,12 @@ func expireHandler(w http.ResponseWriter, r *http.Request) {
 
 type Manager struct{}
 
-func listUserIDs(ctx context.Context) []int64 {
+func listUserIDs(ctx context.Context) []int64 { return idsOf(ctx, "SELECT id FROM users") }
+
+// idsOf runs a query of ids and returns them.
+func idsOf(ctx context.Context, query string) []int64 {
 	var ids []int64
-	rows, _ := db.QueryContext(ctx, "SELECT id FROM users")
+	rows, _ := db.QueryContext(ctx, query)
 	for rows.Next() {
 		var id int64
 		_ = rows.Scan(&id)
