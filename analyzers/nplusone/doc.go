@@ -63,7 +63,9 @@
 //     page := 1; page <= pages; page++): they run once per attempt or per
 //     page, not per element;
 //   - batches: a range over a slice of slices (slices.Chunk, [][]int64), a
-//     for loop that strides (i += 500);
+//     for loop that strides (i += 500); what runs in a loop over batches
+//     runs once per batch, and is not reported for the loops around it
+//     either (a work list walked level by level, in batches);
 //   - a call followed in the loop body by an unconditional return, break
 //     or panic: it runs at most once;
 //   - batching APIs, which are not round trips in a loop: pgx's

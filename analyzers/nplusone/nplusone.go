@@ -285,7 +285,7 @@ func (c *checker) report() {
 		} else if p.empty() && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && (c.background || c.offpathOf(s) == "") {
 			// Nothing this package sees runs a query, but an interface it
 			// cannot resolve may: the program decides (resolve.go).
-			if l := c.listLoop(s); l != nil {
+			if l := c.listLoop(s); l != nil && (c.memo || !c.preloaded(s)) {
 				s.loop = l
 				deferred = append(deferred, s)
 			}

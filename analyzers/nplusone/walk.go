@@ -203,9 +203,15 @@ func (w *walker) label(n ast.Node) string {
 	return ""
 }
 
-// sized returns the innermost loop over data around the current node.
+// sized returns the innermost loop over data around the current node. A
+// loop over batches stops the search: what runs in it runs once per batch,
+// the batching itself, not once per element of a loop around it (for
+// len(frontier) > 0 { for _, batch := range chunks(frontier) { ... } }).
 func (w *walker) sized() *loop {
 	for i := len(w.loops) - 1; i >= 0; i-- {
+		if w.loops[i].chunk {
+			return nil
+		}
 		if w.loops[i].sized {
 			return w.loops[i]
 		}

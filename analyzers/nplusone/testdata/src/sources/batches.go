@@ -51,3 +51,26 @@ func DeleteInt32Batches(ctx context.Context, ids []int32) { // want DeleteInt32B
 		_, _ = db.ExecContext(ctx, "DELETE FROM users WHERE id = ANY($1)", batch)
 	}
 }
+
+// A work list walked level by level, each level in batches: one query per
+// batch, not per element of the work list.
+func DeleteTree(ctx context.Context, roots []int64) { // want DeleteTree:`roundtrips\(write: \(\*sql.DB\).ExecContext\)`
+	frontier := roots
+	for len(frontier) > 0 {
+		var next []int64
+		for _, batch := range batches(frontier, batchSize) {
+			_, _ = db.ExecContext(ctx, "DELETE FROM nodes WHERE id = ANY($1)", batch)
+		}
+		frontier = next
+	}
+}
+
+// The twin: the work list walked one node at a time.
+func DeleteTreeOneByOne(ctx context.Context, roots []int64) { // want DeleteTreeOneByOne:`roundtrips\(write: \(\*sql.DB\).ExecContext\)`
+	frontier := roots
+	for len(frontier) > 0 {
+		id := frontier[0]
+		frontier = frontier[1:]
+		_, _ = db.ExecContext(ctx, "DELETE FROM nodes WHERE id = $1", id) // want `once per element of frontier;`
+	}
+}
