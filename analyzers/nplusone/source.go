@@ -319,7 +319,7 @@ func (c *checker) varSource(obj types.Object, decl *ast.FuncDecl, depth int, see
 		case u.rhs != nil:
 			s = c.exprSource(u.rhs, decl, depth+1, seen)
 		case u.addrOf != nil:
-			s = c.addrSource(u.addrOf)
+			s = c.addrSource(u.addrOf, decl, depth, seen)
 		}
 		if u.loop != nil && s == srcUnknown {
 			s = c.stmtLoopSource(u.loop, decl, depth+1, seen)
@@ -333,10 +333,28 @@ func (c *checker) varSource(obj types.Object, decl *ast.FuncDecl, depth int, see
 
 // addrSource says what a call that is handed a variable's address fills
 // it with: rows for a read (db.Find(&users), db.Select(&ids, q)),
-// request input for a binder (c.Bind(&req), json.NewDecoder(r.Body).Decode(&req)).
-func (c *checker) addrSource(call *ast.CallExpr) source {
-	if _, ok := knowledge.Binders[analysisutil.FullName(analysisutil.Callee(c.pass.TypesInfo, call))]; ok {
-		return srcRequest
+// request input for a binder (c.Bind(&req), and JSON decoded from request
+// input: json.NewDecoder(r.Body).Decode(&req), json.Unmarshal(body, &req)).
+func (c *checker) addrSource(call *ast.CallExpr, decl *ast.FuncDecl, depth int, seen map[types.Object]bool) source {
+	switch name := analysisutil.FullName(analysisutil.Callee(c.pass.TypesInfo, call)); name {
+	case "encoding/json.Unmarshal":
+		// Request input only when the bytes are: json.Unmarshal(body, &req).
+		if len(call.Args) > 0 && c.exprSource(call.Args[0], decl, depth+1, seen) == srcRequest {
+			return srcRequest
+		}
+		return srcUnknown
+	case "(*encoding/json.Decoder).Decode":
+		// json.NewDecoder(r.Body).Decode(&req).
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if nd, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok && len(nd.Args) == 1 && c.exprSource(nd.Args[0], decl, depth+1, seen) == srcRequest {
+				return srcRequest
+			}
+		}
+		return srcUnknown
+	default:
+		if _, ok := knowledge.Binders[name]; ok {
+			return srcRequest
+		}
 	}
 	if c.ix != nil {
 		if ci := c.ix.Call(call.Lparen); ci != nil && c.callReach(ci, false).read != nil {
