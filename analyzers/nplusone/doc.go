@@ -167,7 +167,9 @@
 //     Init...), the body of a timer loop (for range ticker.C, for { ...;
 //     time.Sleep(d) }), and the functions of the package, exported or
 //     methods, that only such code calls (CleanupTokens, called only by
-//     the cron job InitCleanupTokens schedules). A function that a
+//     the cron job InitCleanupTokens schedules); and, by name, as a
+//     documented heuristic, packages with a path segment cron, crontab
+//     or cronjobs. A function that a
 //     request path also calls is request work. Calls from other packages
 //     are not seen: an exported function only a job of its own package
 //     calls but a handler of another package calls too is taken as a job.

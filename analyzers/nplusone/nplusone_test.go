@@ -102,7 +102,7 @@ func TestBulk(t *testing.T) {
 
 // TestJobs checks scheduled and background jobs.
 func TestJobs(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "jobs"))
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "jobs", "jobs/cron"))
 }
 
 // TestSources checks the default: only loops over a list are reported

@@ -528,6 +528,8 @@ func packageOffpath(path string) string {
 		switch seg {
 		case "migrations", "migration", "migrate", "migrator", "migrators":
 			return offMigration
+		case "cron", "crontab", "cronjobs":
+			return offJob // a package of scheduled jobs (goatcounter's cron)
 		}
 	}
 	return ""
