@@ -103,10 +103,10 @@
 //     over any of these;
 //   - a list handed to an exported function (its callers are in other
 //     packages and may hand it a list of any length), or to an unexported
-//     function that is used as a value or called with such a list; a
-//     variadic parameter (SaveTopics(ctx, topics ...string)) holds the
-//     few values callers write out, unless a call of the package spreads
-//     such a list into it (saveAll(ctx, ids...));
+//     function that is used as a value or called with such a list (the
+//     values a call writes out into a variadic parameter, saveFew(ctx,
+//     "a", "b"), are no list; a list spread into it, saveAll(ctx,
+//     ids...), is);
 //   - request input: a field of an *http.Request (r.URL.Query()["id"],
 //     also through a method of request input: c.Request().URL),
 //     of a gin or echo context, of a generated protobuf message a gRPC or

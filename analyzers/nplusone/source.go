@@ -396,9 +396,9 @@ func (c *checker) stmtLoopSource(n ast.Node, decl *ast.FuncDecl, depth int, seen
 // comes from. An exported function's callers are in other packages: what
 // they hand it is a list it cannot bound. An unexported function's are in
 // this package: the strongest of what its calls hand it; a function only
-// used as a value (a handler) is taken as handed a list too. A variadic
-// parameter holds the few values callers write out, unless a call of the
-// package spreads a list into it.
+// used as a value (a handler) is taken as handed a list too. The values a
+// call of the package writes out into a variadic parameter (f(ctx, a, b))
+// are no list; a list spread into it (f(ctx, ids...)) is.
 func (c *checker) paramSource(decl *ast.FuncDecl, i int, depth int, seen map[types.Object]bool) source {
 	obj, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
 	if obj == nil {
@@ -406,12 +406,7 @@ func (c *checker) paramSource(decl *ast.FuncDecl, i int, depth int, seen map[typ
 	}
 	variadic := variadicFrom(obj) >= 0 && i >= variadicFrom(obj)
 	calls := c.callersOf(obj)
-	switch {
-	case variadic:
-		// f(ctx, a, b): a variadic parameter is for the few values its
-		// callers write out; only a list spread into it (f(ctx, xs...))
-		// is a list.
-	case obj.Exported() || len(calls) == 0:
+	if obj.Exported() || len(calls) == 0 {
 		return srcCaller
 	}
 	best := srcUnknown
@@ -420,6 +415,7 @@ func (c *checker) paramSource(decl *ast.FuncDecl, i int, depth int, seen map[typ
 			continue
 		}
 		if cs.call.Ellipsis == token.NoPos && variadic {
+			// f(ctx, a, b): the caller wrote the few values out.
 			// f(a, b, c) to f(xs ...T): the caller wrote the elements.
 			continue
 		}

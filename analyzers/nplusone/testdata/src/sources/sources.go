@@ -316,11 +316,15 @@ func WalkAll(ctx context.Context, paths []string) { // want WalkAll:`roundtrips`
 
 // ---- variadic parameters ----
 
-// SaveTopics takes the few topics its callers write out.
-func SaveTopics(ctx context.Context, topics ...string) { // want SaveTopics:`roundtrips`
+// saveFew is handed the few topics its caller writes out.
+func saveFew(ctx context.Context, topics ...string) {
 	for _, t := range topics {
 		_, _ = db.ExecContext(ctx, "INSERT INTO topics (name) VALUES ($1)", t)
 	}
+}
+
+func SaveDefaults(ctx context.Context) { // want SaveDefaults:`roundtrips`
+	saveFew(ctx, "news", "alerts")
 }
 
 // saveAll is handed a list spread into its variadic parameter.
