@@ -122,9 +122,12 @@
 // constants, what a call returns that runs no query and derives nothing
 // from a list, and batches (a call one of whose results is a slice of
 // slices returns batches of its input, and a loop over them is the
-// batching itself). Judged on 10 real services (bench/realworld), loops
-// over such collections were worth fixing in 1 case of 21: they hold a
-// few elements by nature. -anycollection reports them too.
+// batching itself). Judged on the real services of bench/realworld, of
+// the 26 findings of the previous judged sample (judged-after.tsv, 10
+// services) that this default and the job rules below leave out, 2 were
+// worth fixing (the entries of a fetched feed, a field of a value handed
+// in): loops over such collections hold a few elements by nature.
+// -anycollection reports them too.
 //
 // # Loops that are not request work
 //
