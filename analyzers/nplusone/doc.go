@@ -94,6 +94,7 @@
 // and the calls of unexported functions in the package:
 //
 //   - the rows of a multi-row read: a result set (for rows.Next()), a
+//     database cursor (a Redis SCAN iterator, a MongoDB cursor), a
 //     call that may run a query and returns a slice, map, channel or
 //     iterator (ent's All, pgx.CollectRows, a repository's ListUsers, the
 //     program's own interface method whose implementations the package

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
@@ -21,6 +22,7 @@ type loop struct {
 	what     string   // what one iteration is: "element of", "row of"...
 	of       ast.Node // ...of what: ids, rows; nil if what says it all
 	rows     bool     // a database result set stays open during the body
+	cursor   bool     // a database cursor walks the rows of a read (Redis SCAN, MongoDB)
 	chunk    bool     // each element is itself a batch (a slice)
 	callback bool     // the body is a function called per element: its return ends one call, not the loop
 
@@ -141,6 +143,9 @@ func (c *checker) forLoop(fs *ast.ForStmt, label string) *loop {
 	}
 	if call, name := findCall(info, fs.Cond, func(n string) bool { return knowledge.Iterators[n] != "" }); call != nil {
 		l.sized, l.what, l.of = true, knowledge.Iterators[name]+" of", recvOf(call)
+		// A database's cursor (a Redis SCAN, a MongoDB cursor) walks the
+		// rows of a read; a scanner or decoder walks its input.
+		l.cursor = !strings.HasPrefix(name, "(*bufio.") && !strings.HasPrefix(name, "(*encoding/")
 		return l
 	}
 	if v, step := postStep(info, fs.Post); v != nil {

@@ -61,7 +61,7 @@ func (c *checker) loopSource(l *loop) source {
 	}
 	l.srcDone = true
 	switch {
-	case l.rows:
+	case l.rows, l.cursor:
 		l.src = srcList
 	case l.isChan:
 		if c.chanFromQuery(l) {
