@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
@@ -21,6 +22,7 @@ type loop struct {
 	what     string   // what one iteration is: "element of", "row of"...
 	of       ast.Node // ...of what: ids, rows; nil if what says it all
 	rows     bool     // a database result set stays open during the body
+	cursor   bool     // a database cursor walks the rows of a read (Redis SCAN, MongoDB)
 	chunk    bool     // each element is itself a batch (a slice)
 	callback bool     // the body is a function called per element: its return ends one call, not the loop
 
@@ -39,6 +41,10 @@ type loop struct {
 	isChan      bool
 
 	deps map[types.Object]bool // objects that change between iterations; built on first use
+
+	decl    *ast.FuncDecl // the declared function the loop is written in (nil at package level)
+	src     source        // where the collection comes from (source.go), once srcDone
+	srcDone bool
 }
 
 // Why a loop, or the function it is in, is not per-element work on a
@@ -51,6 +57,7 @@ const (
 	offMigration = "migration"     // a migration's code
 	offCommand   = "command"       // a command-line command's body, or main
 	offConfig    = "configuration" // a range over configuration read at start-up
+	offJob       = "scheduled job" // a cron job's code, a goroutine started at start-up, or what only they and timer loops call
 )
 
 // rangeLoop classifies a range statement.
@@ -136,6 +143,9 @@ func (c *checker) forLoop(fs *ast.ForStmt, label string) *loop {
 	}
 	if call, name := findCall(info, fs.Cond, func(n string) bool { return knowledge.Iterators[n] != "" }); call != nil {
 		l.sized, l.what, l.of = true, knowledge.Iterators[name]+" of", recvOf(call)
+		// A database's cursor (a Redis SCAN, a MongoDB cursor) walks the
+		// rows of a read; a scanner or decoder walks its input.
+		l.cursor = !strings.HasPrefix(name, "(*bufio.") && !strings.HasPrefix(name, "(*encoding/")
 		return l
 	}
 	if v, step := postStep(info, fs.Post); v != nil {
@@ -635,8 +645,10 @@ func isNilCheck(info *types.Info, cond ast.Expr, v *types.Var) bool {
 func isChunk(t types.Type) bool {
 	switch u := coreType(t).(type) {
 	case *types.Slice:
+		// [][]byte and [][]rune are lists of strings; [][]int32 is batches
+		// (types.Rune is Int32: tell rune by its name).
 		b, ok := u.Elem().Underlying().(*types.Basic)
-		return !ok || b.Kind() != types.Byte && b.Kind() != types.Uint8 && b.Kind() != types.Rune
+		return !ok || b.Kind() != types.Uint8 && b.Name() != "rune"
 	case *types.Array:
 		return false
 	}

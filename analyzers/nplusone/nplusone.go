@@ -55,6 +55,11 @@ type Config struct {
 	// too (flag -memo); those keyed by the element itself are always
 	// reported, "on a cold memo".
 	Memo bool
+	// AnyCollection reports loops over any collection (flag
+	// -anycollection), not only those over a list: the rows of a
+	// multi-row read, a list handed to an exported function, request
+	// input (source.go).
+	AnyCollection bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml and reports reads
@@ -72,6 +77,7 @@ type options struct {
 	background bool
 	each       bool
 	memo       bool
+	anyColl    bool
 	// observe, set by tests only, sees every call checked in a loop: what
 	// it may do, and whether it was reported.
 	observe func(call *ast.CallExpr, p pair, reported bool)
@@ -81,7 +87,7 @@ type options struct {
 func New(cfg Config) *analysis.Analyzer { return newAnalyzer(cfg, nil) }
 
 func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.Analyzer {
-	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, each: cfg.Each, memo: cfg.Memo, observe: observe}
+	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, each: cfg.Each, memo: cfg.Memo, anyColl: cfg.AnyCollection, observe: observe}
 	a := &analysis.Analyzer{
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
@@ -96,6 +102,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 	a.Flags.BoolVar(&opts.background, "background", cfg.Background, "also report loops that are not per-element work on a request: timer ticks, job queues, retries and polls, migrations, command-line commands")
 	a.Flags.BoolVar(&opts.each, "each", cfg.Each, "report every round trip of a loop and every loop that calls a helper, instead of one finding per loop and one per helper called from many loops")
 	a.Flags.BoolVar(&opts.memo, "memo", cfg.Memo, "also report lookups behind a memo whose key is a field of the element (once per distinct value), not only those keyed by the element itself")
+	a.Flags.BoolVar(&opts.anyColl, "anycollection", cfg.AnyCollection, "also report loops over collections not traced to a list: children of one entity, configuration, lists built in memory (by default only loops over a multi-row read's rows, a list handed to an exported function, or request input are)")
 	a.Flags.BoolVar(&opts.libraries, "libraries", cfg.Libraries, "also check the code of the database and cache libraries perfvet knows (for their maintainers)")
 	return a
 }
@@ -118,15 +125,16 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		observe: opts.observe,
 		// A described library's own loops are checked only on request,
 		// and its facts are never exported.
-		library:    library,
-		writes:     opts.writes,
-		background: opts.background,
-		each:       opts.each,
-		memo:       opts.memo,
-		summaries:  make(map[*ssa.Function]*queryFact),
-		paramCalls: make(map[*types.Func]paramCalls),
-		callExprs:  make(map[token.Pos]*ast.CallExpr),
-		implCache:  make(map[implKey]pair),
+		library:       library,
+		writes:        opts.writes,
+		background:    opts.background,
+		each:          opts.each,
+		memo:          opts.memo,
+		anyCollection: opts.anyColl,
+		summaries:     make(map[*ssa.Function]*queryFact),
+		paramCalls:    make(map[*types.Func]paramCalls),
+		callExprs:     make(map[token.Pos]*ast.CallExpr),
+		implCache:     make(map[implKey]pair),
 	}
 	c.scanAllParams()
 	if !c.relevant() && !c.callsOpenInterface() {
@@ -182,6 +190,10 @@ type checker struct {
 	offLits    map[*ast.FuncLit]string // function literals that are migrations or commands
 	offFuncs   map[*types.Func]string  // declared functions that are
 	pkgOffpath string                  // the package holds migrations
+
+	anyCollection bool // report loops over any collection (flag -anycollection)
+	uses          map[*ast.FuncDecl]map[*types.Var][]varUse
+	callers       map[*types.Func][]callerSite
 }
 
 // paramCalls are the function parameters a function calls, and those it
@@ -224,8 +236,9 @@ func (c *checker) exportParamFacts() {
 type site struct {
 	call      *ast.CallExpr
 	loop      *loop
-	goroutine bool // the call runs in a goroutine started per element
-	exits     bool // an unconditional return or break follows it in the loop
+	outer     []*loop // the loops over data around loop, innermost first
+	goroutine bool    // the call runs in a goroutine started per element
+	exits     bool    // an unconditional return or break follows it in the loop
 	// offpath says why the call is not request work: it is in a migration
 	// or a command, or it is retried until it succeeds.
 	offpath string
@@ -240,6 +253,7 @@ type site struct {
 func (c *checker) report() {
 	var found []finding
 	var observed []observation
+	var deferred []site
 	for _, s := range c.sites {
 		if c.observe == nil && (!s.loop.sized || s.loop.chunk || s.exits) {
 			continue
@@ -254,15 +268,41 @@ func (c *checker) report() {
 			s.memo = c.memoOf(s)
 			report = !s.memo.memo || s.memo.distinct || c.memo
 		}
+		if report && !c.memo && c.preloaded(s) {
+			report = false // a lookup in a map preloaded before the loop, a query only for misses
+		}
+		if report {
+			// The N+1 is over a list: the loop's own, or the one around
+			// a loop over the children of one of its elements.
+			if l := c.listLoop(s); l != nil {
+				s.loop = l
+			} else {
+				report = false
+			}
+		}
 		if report {
 			found = append(found, finding{site: s, reach: r, category: category})
 		} else if p.empty() && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && (c.background || c.offpathOf(s) == "") {
 			// Nothing this package sees runs a query, but an interface it
 			// cannot resolve may: the program decides (resolve.go).
-			c.deferSite(s)
+			if l := c.listLoop(s); l != nil && (c.memo || !c.preloaded(s)) {
+				s.loop = l
+				deferred = append(deferred, s)
+			}
 		}
 		if c.observe != nil {
 			observed = append(observed, observation{s.call, p, report})
+		}
+	}
+	// A loop reported here is one finding: its calls through interfaces
+	// the program resolves are not deferred as more.
+	foundLoops := make(map[*loop]bool)
+	for _, f := range found {
+		foundLoops[f.site.loop] = true
+	}
+	for _, s := range deferred {
+		if c.each || !foundLoops[s.loop] {
+			c.deferSite(s)
 		}
 	}
 	reported := c.reportFindings(found)

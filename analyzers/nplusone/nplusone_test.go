@@ -61,14 +61,20 @@ func TestTestFiles(t *testing.T) {
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "testfiles"))
 }
 
+// TestOffPath checks the loops that are not request work. It reports
+// loops over any collection (-anycollection), so that each negative is
+// left alone for being off the request path, not for its collection.
 func TestOffPath(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "offpath", "offpath/migrations", "cli"))
+	cfg := defaultConfig()
+	cfg.AnyCollection = true
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "offpath", "offpath/migrations", "cli"))
 }
 
 // TestBackground reports the loops that are not request work too.
 func TestBackground(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Background = true
+	cfg.AnyCollection = true // ticks and jobs are no lists of rows
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "background"))
 }
 
@@ -87,4 +93,24 @@ func TestMemo(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Memo = true
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "memoall"))
+}
+
+// TestBulk checks that a bulk inserter's Values is no round trip.
+func TestBulk(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "bulk"))
+}
+
+// TestJobs checks scheduled and background jobs.
+func TestJobs(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "jobs", "jobs/cron"))
+}
+
+// TestSources checks the default: only loops over a list are reported
+// (the rows of a multi-row read, a list handed to an exported function,
+// request input); -anycollection reports loops over any collection.
+func TestSources(t *testing.T) {
+	cfg := defaultConfig()
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "sources"))
+	cfg.AnyCollection = true
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "anycoll"))
 }

@@ -327,6 +327,59 @@ func contains(n ast.Node, call *ast.CallExpr) bool {
 	return n.Pos() <= call.Pos() && call.End() <= n.End()
 }
 
+// constructor reports whether a function is a constructor by Go's naming
+// convention: an exported function named New... that returns a value of
+// its package's own type (NewManager, NewNodePool). Constructors run at
+// start-up, once per component: a heuristic by name, documented.
+func (c *checker) constructor(decl *ast.FuncDecl) bool {
+	if decl.Recv != nil || !strings.HasPrefix(decl.Name.Name, "New") {
+		return false
+	}
+	fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || !fn.Exported() {
+		return false
+	}
+	res := fn.Signature().Results()
+	if res.Len() == 0 {
+		return false
+	}
+	t := res.At(0).Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() == c.pass.Pkg
+}
+
+// startsJob reports whether a node starts code that runs as a scheduled
+// or background job: a literal or function handed to a scheduler (cron's
+// AddFunc), a goroutine started by start-up code (a function named init
+// or Init...), or the body of a loop over a timer's ticks or paced by one
+// (for range ticker.C, for { ...; time.Sleep(d) }).
+func (c *checker) startsJob(n ast.Node, startup bool) bool {
+	switch n := n.(type) {
+	case *ast.FuncLit:
+		return c.offLits[n] == offJob
+	case *ast.GoStmt:
+		return startup
+	case *ast.RangeStmt:
+		if tv, ok := c.pass.TypesInfo.Types[n.X]; ok {
+			if _, isChan := coreType(tv.Type).(*types.Chan); isChan && c.isTimerChan(n.X) {
+				return true
+			}
+		}
+	case *ast.ForStmt:
+		return n.Cond == nil && c.waits(n.Body)
+	}
+	return false
+}
+
+// initName reports whether a function's name says it is start-up code:
+// init, or a name starting with init or Init.
+func initName(name string) bool {
+	return strings.HasPrefix(name, "init") || strings.HasPrefix(name, "Init")
+}
+
 // ---- migrations and commands ----
 
 // scanOffpath finds the functions of the package that run once per
@@ -386,6 +439,9 @@ func (c *checker) scanOffpath() {
 					if i < len(n.Args) {
 						mark(n.Args[i], offMigration)
 					}
+				}
+				if i, ok := knowledge.SchedulerCallbacks[analysisutil.FullName(fn)]; ok && i < len(n.Args) {
+					mark(n.Args[i], offJob)
 				}
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
@@ -472,6 +528,8 @@ func packageOffpath(path string) string {
 		switch seg {
 		case "migrations", "migration", "migrate", "migrator", "migrators":
 			return offMigration
+		case "cron", "crontab", "cronjobs":
+			return offJob // a package of scheduled jobs (goatcounter's cron)
 		}
 	}
 	return ""
@@ -487,6 +545,9 @@ func packageOffpath(path string) string {
 // loop over it is not a loop over the data a request brings.
 func (c *checker) configLoop(rs *ast.RangeStmt, decl *ast.FuncDecl) bool {
 	if decl != nil && decl.Recv == nil && (decl.Name.Name == "init" || strings.HasPrefix(decl.Name.Name, "Init") || strings.HasPrefix(decl.Name.Name, "init")) {
+		return true
+	}
+	if decl != nil && c.constructor(decl) {
 		return true
 	}
 	sel, ok := ast.Unparen(rs.X).(*ast.SelectorExpr)
@@ -611,6 +672,7 @@ func (c *checker) propagateOffpath() {
 	type use struct {
 		from   *types.Func // the enclosing declared function, nil at package level
 		direct bool
+		job    bool // written in a scheduled or background job (startsJob)
 	}
 	uses := make(map[*types.Func][]use)
 	decls := make(map[*types.Func]*ast.FuncDecl)
@@ -625,15 +687,33 @@ func (c *checker) propagateOffpath() {
 				}
 			}
 			calls := make(map[*ast.Ident]bool)
+			// jobs: the scheduled or background code around the node
+			// (a cron job's literal, a goroutine started at start-up, the
+			// body of a timer loop), one entry per node on the path.
+			var jobs []bool
+			startup := ok && initName(fd.Name.Name)
 			ast.Inspect(d, func(n ast.Node) bool {
+				if n == nil {
+					jobs = jobs[:len(jobs)-1]
+					return true
+				}
+				inJob := len(jobs) > 0 && jobs[len(jobs)-1] || c.startsJob(n, startup)
+				jobs = append(jobs, inJob)
 				switch n := n.(type) {
 				case *ast.CallExpr:
-					if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-						calls[id] = true
+					switch fun := ast.Unparen(n.Fun).(type) {
+					case *ast.Ident:
+						calls[fun] = true
+					case *ast.SelectorExpr:
+						calls[fun.Sel] = true
 					}
 				case *ast.Ident:
 					if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
-						uses[fn] = append(uses[fn], use{from: from, direct: calls[n]})
+						u := use{from: from, direct: calls[n]}
+						if inJob {
+							u.job = true
+						}
+						uses[fn] = append(uses[fn], u)
 					}
 				}
 				return true
@@ -652,14 +732,26 @@ func (c *checker) propagateOffpath() {
 	for range 8 { // chains of helpers, bounded
 		changed := false
 		for fn, us := range uses {
-			if fn.Exported() || c.offFuncs[fn] != "" || decls[fn] == nil || decls[fn].Recv != nil {
+			if c.offFuncs[fn] != "" || decls[fn] == nil {
 				continue
 			}
+			// Migrations and commands extend to the unexported functions
+			// only they call; scheduled jobs to any function of the
+			// package only jobs call (CleanupTokens, called by the cron
+			// job InitCleanupTokens schedules), exported or a method.
+			others := fn.Exported() || decls[fn].Recv != nil
 			kind := ""
 			for _, u := range us {
 				k := ""
-				if u.from != nil && u.direct && u.from != fn {
+				switch {
+				case u.from == fn || !u.direct:
+				case u.job:
+					k = offJob
+				case u.from != nil:
 					k = kindOf(u.from)
+				}
+				if others && k != offJob {
+					k = ""
 				}
 				if k == "" || kind != "" && k != kind {
 					kind = ""

@@ -243,14 +243,21 @@ func (c *checker) resolvePending() {
 	}
 	sort.Slice(pending, func(i, j int) bool { return pending[i].key() < pending[j].key() })
 	var resolved []string
+	loops := make(map[string]bool) // the loops reported: one finding per loop
 	for _, p := range pending {
 		k := p.key()
 		if done[k] {
 			continue
 		}
 		done[k] = true
+		loop := fmt.Sprintf("%s:%d", p.File, p.LoopOff)
+		if loops[loop] && !c.each {
+			resolved = append(resolved, k) // the loop's finding is reported
+			continue
+		}
 		if c.reportPending(p) {
 			resolved = append(resolved, k)
+			loops[loop] = true
 		}
 	}
 	if len(resolved) > 0 {

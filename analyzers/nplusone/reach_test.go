@@ -28,6 +28,14 @@ func TestWholeProgram(t *testing.T) {
 	wholeProgram(t, nplusone.New(defaultConfig()), "reach/cmd/server")
 }
 
+// TestWholeProgramOnePerLoop checks that the calls of one loop that the
+// program resolves are one finding (the default, not -each).
+func TestWholeProgramOnePerLoop(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Each = false
+	wholeProgram(t, nplusone.New(cfg), "reachone/cmd/server")
+}
+
 // wholeProgram analyses the root packages (and their dependencies) and
 // matches every finding, whichever package reports it, against the want
 // comments of the fixture tree under the first root's top directory.

@@ -45,6 +45,9 @@ func (c *checker) staticReach(callee *ssa.Function, common *ssa.CallCommon, pos 
 	if p, ok := c.roundTrip(obj, c.recvTypeAt(pos, common), common, pos); ok {
 		return p
 	}
+	if knowledge.Batchers[analysisutil.FullName(obj)] {
+		return pair{} // it queues work for a round trip per batch
+	}
 	return pairOf(c.factOf(obj)).through(analysisutil.Display(obj))
 }
 

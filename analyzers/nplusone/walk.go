@@ -185,6 +185,9 @@ func (w *walker) paced(l *loop) {
 
 // loop walks f inside loop l.
 func (w *walker) loop(l *loop, f func()) {
+	if l.decl == nil {
+		l.decl = w.decl
+	}
 	w.loops = append(w.loops, l)
 	f()
 	w.loops = w.loops[:len(w.loops)-1]
@@ -200,14 +203,32 @@ func (w *walker) label(n ast.Node) string {
 	return ""
 }
 
-// sized returns the innermost loop over data around the current node.
+// sized returns the innermost loop over data around the current node. A
+// loop over batches stops the search: what runs in it runs once per batch,
+// the batching itself, not once per element of a loop around it (for
+// len(frontier) > 0 { for _, batch := range chunks(frontier) { ... } }).
 func (w *walker) sized() *loop {
 	for i := len(w.loops) - 1; i >= 0; i-- {
+		if w.loops[i].chunk {
+			return nil
+		}
 		if w.loops[i].sized {
 			return w.loops[i]
 		}
 	}
 	return nil
+}
+
+// outerSized lists the loops over data around the current node other
+// than l, innermost first.
+func (w *walker) outerSized(l *loop) []*loop {
+	var out []*loop
+	for i := len(w.loops) - 1; i >= 0; i-- {
+		if w.loops[i].sized && w.loops[i] != l {
+			out = append(out, w.loops[i])
+		}
+	}
+	return out
 }
 
 // call records a call: in the index, as a call of a function parameter,
@@ -240,7 +261,7 @@ func (w *walker) call(call *ast.CallExpr) {
 		}
 	}
 	if l := w.sized(); l != nil {
-		s := site{call: call, loop: l, goroutine: goroutine, exits: w.exitsAfter(l, call), arg: -1, offpath: w.offpath}
+		s := site{call: call, loop: l, outer: w.outerSized(l), goroutine: goroutine, exits: w.exitsAfter(l, call), arg: -1, offpath: w.offpath}
 		if s.offpath == "" && w.exitsOnSuccess(l, call) {
 			s.offpath = offRetry
 		}
@@ -255,11 +276,11 @@ func (w *walker) call(call *ast.CallExpr) {
 	if i, coll, ok := w.perElementArg(call); ok {
 		if _, isLit := ast.Unparen(call.Args[i]).(*ast.FuncLit); !isLit {
 			l := c.callbackLoop(call, nil, coll, w.calleeName(call))
-			l.body = call
+			l.body, l.decl = call, w.decl
 			if fn := analysisutil.Callee(c.pass.TypesInfo, call); fn != nil {
 				resultSet(l, knowledge.Callbacks[analysisutil.FullName(fn)])
 			}
-			c.sites = append(c.sites, site{call: call, loop: l, goroutine: goroutine, arg: i, offpath: w.offpath})
+			c.sites = append(c.sites, site{call: call, loop: l, outer: w.outerSized(nil), goroutine: goroutine, arg: i, offpath: w.offpath})
 		}
 	}
 }
@@ -284,6 +305,7 @@ func (w *walker) funcLit(lit *ast.FuncLit) {
 		inner.loops = slices.Clone(saved)
 		inner.goroutine = savedGo || goroutine
 		if perElement != nil {
+			perElement.decl = w.decl
 			inner.loops = append(inner.loops, perElement)
 		}
 	}

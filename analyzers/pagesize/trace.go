@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
@@ -1016,20 +1017,5 @@ func isNamedPtr(t types.Type, pkg, name string) bool {
 }
 
 // isProtoMessage reports whether t is a pointer to a generated protobuf
-// message: its method set has ProtoReflect() protoreflect.Message.
-func isProtoMessage(t types.Type) bool {
-	if _, ok := types.Unalias(t).(*types.Pointer); !ok {
-		return false
-	}
-	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ProtoReflect")
-	fn, ok := obj.(*types.Func)
-	if !ok {
-		return false
-	}
-	sig := fn.Type().(*types.Signature)
-	if sig.Params().Len() != 0 || sig.Results().Len() != 1 {
-		return false
-	}
-	n, ok := types.Unalias(sig.Results().At(0).Type()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "google.golang.org/protobuf/reflect/protoreflect" && n.Obj().Name() == "Message"
-}
+// message.
+func isProtoMessage(t types.Type) bool { return analysisutil.IsProtoMessage(t) }

@@ -318,10 +318,15 @@ var ResultSetNext = map[string]bool{
 // Batchers are the calls that queue work for one round trip later: pgx's
 // Batch.Queue, sqlx.In (which expands a slice into one IN list). They are
 // never round trips themselves.
+//
+// A bulk inserter that flushes its buffer when it fills (zdb's
+// BulkInsert.Values) runs a query once per batch, not per call: calling
+// it per element is the batching.
 var Batchers = map[string]bool{
 	"(*github.com/jackc/pgx/v5.Batch).Queue": true,
 	"(*github.com/jackc/pgx/v4.Batch).Queue": true,
 	"github.com/jmoiron/sqlx.In":             true,
+	"(*zgo.at/zdb.BulkInsert).Values":        true,
 }
 
 // describedModules are the module path prefixes of the libraries the

@@ -119,6 +119,19 @@ var MigrationCallbacks = map[string][]int{
 	"(*github.com/go-gormigrate/gormigrate/v2.Gormigrate).InitSchema": {0},
 }
 
+// SchedulerCallbacks are the functions and methods of job schedulers
+// (cron libraries) that take a job's code as a function argument, with the
+// index of that argument (receiver not counted): the job runs on a
+// schedule, not per request.
+var SchedulerCallbacks = map[string]int{
+	"(*github.com/robfig/cron/v3.Cron).AddFunc":                   1,
+	"(*github.com/robfig/cron.Cron).AddFunc":                      1,
+	"(*github.com/gdgvda/cron.Cron).Add":                          1,
+	"(*github.com/gogs/cron.Cron).AddFunc":                        2,
+	"(*github.com/pocketbase/pocketbase/tools/cron.Cron).Add":     2,
+	"(*github.com/pocketbase/pocketbase/tools/cron.Cron).MustAdd": 2,
+}
+
 // MigrationStructs are the struct types whose function fields hold a
 // migration's code (gormigrate.Migration{Migrate: ..., Rollback: ...},
 // goose.GoFunc{RunTx: ...}), with those fields.

@@ -1,0 +1,21 @@
+package pg
+
+import (
+	"context"
+	"database/sql"
+)
+
+type DB struct{ db *sql.DB }
+
+func New(db *sql.DB) *DB { return &DB{db: db} }
+
+func (d *DB) Owner(ctx context.Context, id int64) (int64, error) {
+	var owner int64
+	err := d.db.QueryRowContext(ctx, "SELECT owner FROM items WHERE id = $1", id).Scan(&owner)
+	return owner, err
+}
+
+func (d *DB) Touch(ctx context.Context, id int64) error {
+	_, err := d.db.ExecContext(ctx, "UPDATE items SET seen = now() WHERE id = $1", id)
+	return err
+}

@@ -1,0 +1,339 @@
+// Package sources checks the default: a loop is an N+1 when it walks a
+// list (the rows of a multi-row read, a list handed to an exported
+// function, request input), not the few children of one entity, a
+// registry or configuration, or a list built in memory.
+package sources
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"net/http"
+
+	"google.golang.org/protobuf/reflect/protoreflect"
+)
+
+var db *sql.DB
+
+type User struct {
+	ID     int64
+	TeamID int64
+	Tags   []string
+}
+
+// listUsers runs a multi-row read and returns its rows.
+func listUsers(ctx context.Context) ([]User, error) {
+	rows, err := db.QueryContext(ctx, "SELECT id, team_id FROM users")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		var u User
+		if err := rows.Scan(&u.ID, &u.TeamID); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// getUser reads one user.
+func getUser(ctx context.Context, id int64) (User, error) {
+	var u User
+	err := db.QueryRowContext(ctx, "SELECT id, team_id FROM users WHERE id = $1", id).Scan(&u.ID, &u.TeamID)
+	return u, err
+}
+
+func teamName(ctx context.Context, id int64) string {
+	var name string
+	_ = db.QueryRowContext(ctx, "SELECT name FROM teams WHERE id = $1", id).Scan(&name)
+	return name
+}
+
+// ---- the rows of a multi-row read ----
+
+func teamsOfUsers(ctx context.Context) {
+	users, _ := listUsers(ctx)
+	for _, u := range users {
+		_ = teamName(ctx, u.TeamID) // want `once per element of users;`
+	}
+}
+
+// The twin: the few tags of one user are its children, not a list.
+func tagsOfOneUser(ctx context.Context, id int64) {
+	u, _ := getUser(ctx, id)
+	for _, tag := range u.Tags {
+		_, _ = db.ExecContext(ctx, "INSERT INTO tags (name) VALUES ($1) ON CONFLICT DO NOTHING", tag)
+	}
+}
+
+// A list derived from the rows (ids collected in a loop over them) is
+// still the rows.
+func teamsOfIDs(ctx context.Context) {
+	users, _ := listUsers(ctx)
+	ids := make([]int64, 0, len(users))
+	for _, u := range users {
+		ids = append(ids, u.TeamID)
+	}
+	for _, id := range ids {
+		_ = teamName(ctx, id) // want `once per element of ids;`
+	}
+}
+
+// The twin: ids written in the code, a list built in memory.
+func teamsOfFixedIDs(ctx context.Context) {
+	ids := []int64{}
+	ids = append(ids, 1, 2)
+	for _, id := range ids {
+		_ = teamName(ctx, id)
+	}
+}
+
+// The children of each element of a list: the N+1 is over the list,
+// reported once, at the outer loop.
+func tagsOfUsers(ctx context.Context) {
+	users, _ := listUsers(ctx)
+	for _, u := range users {
+		for _, tag := range u.Tags {
+			_, _ = db.ExecContext(ctx, "INSERT INTO user_tags (user_id, tag) VALUES ($1, $2)", u.ID, tag) // want `once per element of users;`
+		}
+	}
+}
+
+// The twin: the children of one entity.
+func tagsOfUser(ctx context.Context, u User) {
+	for _, tag := range u.Tags {
+		_, _ = db.ExecContext(ctx, "INSERT INTO user_tags (user_id, tag) VALUES ($1, $2)", u.ID, tag)
+	}
+}
+
+// ---- a list handed to an exported function ----
+
+// DeleteUsers is handed a list by callers this package cannot see.
+func DeleteUsers(ctx context.Context, ids []int64) { // want DeleteUsers:`roundtrips\(write: \(\*sql.DB\).ExecContext\)`
+	for _, id := range ids {
+		_, _ = db.ExecContext(ctx, "DELETE FROM users WHERE id = $1", id) // want `once per element of ids;`
+	}
+}
+
+// deleteTags is unexported: its only caller hands it one user's tags.
+func deleteTags(ctx context.Context, tags []string) {
+	for _, t := range tags {
+		_, _ = db.ExecContext(ctx, "DELETE FROM tags WHERE name = $1", t)
+	}
+}
+
+// RemoveUser is the caller: the tags of one user.
+func RemoveUser(ctx context.Context, id int64) { // want RemoveUser:`roundtrips\(read: sources.getUser`
+	u, _ := getUser(ctx, id)
+	deleteTags(ctx, u.Tags)
+}
+
+// saveTeams is unexported and called with the rows of a read.
+func saveTeams(ctx context.Context, users []User) {
+	for _, u := range users {
+		_, _ = db.ExecContext(ctx, "UPDATE teams SET seen = now() WHERE id = $1", u.TeamID) // want `once per element of users;`
+	}
+}
+
+func touchTeams(ctx context.Context) {
+	users, _ := listUsers(ctx)
+	saveTeams(ctx, users)
+}
+
+// ---- configuration and registries ----
+
+var regions = loadRegions()
+
+func loadRegions() []string { return nil }
+
+// A package variable is a registry or configuration: as long as its
+// author made it.
+func warmRegions(ctx context.Context) {
+	for _, r := range regions {
+		_, _ = db.ExecContext(ctx, "INSERT INTO regions (name) VALUES ($1) ON CONFLICT DO NOTHING", r)
+	}
+}
+
+// ---- request input ----
+
+// The ids of a query string are the request's.
+func namesHandler(w http.ResponseWriter, r *http.Request) {
+	for _, id := range r.URL.Query()["id"] {
+		_ = teamName(r.Context(), int64(len(id))) // want `once per element of r.URL.Query\(\)\["id"\];`
+	}
+}
+
+type bulkRequest struct {
+	IDs []int64 `json:"ids"`
+}
+
+// ids parses a query string's ids.
+func ids(vals []string) []int64 { return make([]int64, len(vals)) }
+
+// Through a method of the request and a parser of the program.
+func idsHandler(w http.ResponseWriter, r *http.Request) {
+	for _, id := range ids(r.WithContext(r.Context()).URL.Query()["id"]) {
+		_ = teamName(r.Context(), id) // want `once per element of ids\(r.WithContext`
+	}
+}
+
+// A list decoded from the request body.
+func bulkHandler(w http.ResponseWriter, r *http.Request) {
+	var req bulkRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		return
+	}
+	for _, id := range req.IDs {
+		_ = teamName(r.Context(), id) // want `once per element of req.IDs;`
+	}
+}
+
+// The twin: a list decoded from a column, not from the request.
+func storedHandler(w http.ResponseWriter, r *http.Request) {
+	var raw []byte
+	_ = db.QueryRowContext(r.Context(), "SELECT ids FROM saved WHERE id = 1").Scan(&raw)
+	var req bulkRequest
+	_ = json.Unmarshal(raw, &req)
+	for _, id := range req.IDs {
+		_ = teamName(r.Context(), id)
+	}
+}
+
+// The twin: a list the handler builds itself.
+func defaultsHandler(w http.ResponseWriter, r *http.Request) {
+	var req bulkRequest
+	req.IDs = append(req.IDs, 1)
+	for _, id := range req.IDs {
+		_ = teamName(r.Context(), id)
+	}
+}
+
+// GetTeamsRequest stands for a generated protobuf message.
+type GetTeamsRequest struct {
+	Ids []int64
+}
+
+func (*GetTeamsRequest) ProtoReflect() protoreflect.Message { return nil }
+
+type server struct{}
+
+// A gRPC method: the request message's list is request input.
+func (server) getTeams(ctx context.Context, req *GetTeamsRequest) []string {
+	var out []string
+	for _, id := range req.Ids {
+		out = append(out, teamName(ctx, id)) // want `once per element of req.Ids;`
+	}
+	return out
+}
+
+// ---- a map preloaded before the loop ----
+
+// usersByID reads the users of ids, by id.
+func usersByID(ctx context.Context, ids []int64) map[int64]User {
+	out := make(map[int64]User)
+	rows, err := db.QueryContext(ctx, "SELECT id, team_id FROM users WHERE id = ANY($1)", ids)
+	if err != nil {
+		return out
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var u User
+		_ = rows.Scan(&u.ID, &u.TeamID)
+		out[u.ID] = u
+	}
+	return out
+}
+
+// userOf looks the user up in the preloaded map, and reads it only when
+// it is missing.
+func userOf(ctx context.Context, id int64, known map[int64]User) User {
+	if u, ok := known[id]; ok {
+		return u
+	}
+	u, _ := getUser(ctx, id)
+	return u
+}
+
+type Post struct {
+	AuthorID int64
+}
+
+func listPosts(ctx context.Context) []Post {
+	var out []Post
+	rows, _ := db.QueryContext(ctx, "SELECT author_id FROM posts LIMIT 50")
+	for rows.Next() {
+		var p Post
+		_ = rows.Scan(&p.AuthorID)
+		out = append(out, p)
+	}
+	return out
+}
+
+// The authors are preloaded: userOf queries only for a missing one.
+func postAuthorsPreloaded(ctx context.Context) {
+	posts := listPosts(ctx)
+	ids := make([]int64, 0, len(posts))
+	for _, p := range posts {
+		ids = append(ids, p.AuthorID)
+	}
+	authors := usersByID(ctx, ids)
+	for _, p := range posts {
+		_ = userOf(ctx, p.AuthorID, authors)
+	}
+}
+
+// The twin: nothing preloaded, one query per post.
+func postAuthors(ctx context.Context) {
+	posts := listPosts(ctx)
+	for _, p := range posts {
+		_, _ = getUser(ctx, p.AuthorID) // want `once per element of posts;`
+	}
+}
+
+// ---- what a call derives from one value ----
+
+type Path struct{ raw string }
+
+func (p *Path) Segments() []string { return nil }
+
+// Walk resolves one path, a query per segment: bounded by the path's
+// depth, the children of one value.
+func Walk(ctx context.Context, p *Path) { // want Walk:`roundtrips`
+	for _, seg := range p.Segments() {
+		_ = teamName(ctx, int64(len(seg)))
+	}
+}
+
+// The twin: a list of paths handed in, a query per path.
+func WalkAll(ctx context.Context, paths []string) { // want WalkAll:`roundtrips`
+	for _, p := range paths {
+		_ = teamName(ctx, int64(len(p))) // want `once per element of paths;`
+	}
+}
+
+// ---- variadic parameters ----
+
+// saveFew is handed the few topics its caller writes out.
+func saveFew(ctx context.Context, topics ...string) {
+	for _, t := range topics {
+		_, _ = db.ExecContext(ctx, "INSERT INTO topics (name) VALUES ($1)", t)
+	}
+}
+
+func SaveDefaults(ctx context.Context) { // want SaveDefaults:`roundtrips`
+	saveFew(ctx, "news", "alerts")
+}
+
+// saveAll is handed a list spread into its variadic parameter.
+func saveAll(ctx context.Context, topics ...string) {
+	for _, t := range topics {
+		_, _ = db.ExecContext(ctx, "INSERT INTO topics (name) VALUES ($1)", t) // want `once per element of topics;`
+	}
+}
+
+func SaveRequested(w http.ResponseWriter, r *http.Request) { // want SaveRequested:`roundtrips`
+	saveAll(r.Context(), r.URL.Query()["topic"]...)
+}
