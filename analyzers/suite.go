@@ -45,7 +45,7 @@ func Suite(cfg Config) []*analysis.Analyzer {
 		cacheinval.New(cacheinval.Config{Plans: plans}),
 		limits.New(limits.Config{Plans: plans}),
 		metrics.New(metrics.Config{Plans: plans}),
-		nplusone.New(nplusone.Config{Plans: plans, Writes: true}),
+		nplusone.New(nplusone.Config{Plans: plans}),
 		pagesize.New(pagesize.Config{Plans: plans}),
 		lint.NewDirectives(lint.Options{Plans: plans}), // "perfvet": malformed //perfvet:ignore directives
 		timeouts.New(timeouts.Config{Plans: plans}),

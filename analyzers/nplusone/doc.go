@@ -11,8 +11,8 @@
 // until it breaks the plan's latency budget. Each query also holds a
 // pooled connection, so under load the loop starves every other request
 // of connections. The same holds for Redis and memcache commands, and for
-// writes: inserting rows one at a time is one round trip and, outside a
-// transaction, one commit each.
+// writes (reported with -nplusone.writes): inserting rows one at a time
+// is one round trip and, outside a transaction, one commit each.
 //
 // The analyzer reports the call, inside the loop body, that runs a query
 // or a cache command, directly or through any chain of calls: helpers,
@@ -260,15 +260,14 @@
 //
 // # Options
 //
-// -nplusone.writes (default true) reports writes, deletes and
-// transactions in loops (category write). Writes are reported by default
-// because they cost at least as much as reads: the same round trip, plus,
-// outside a transaction, a commit that waits for the disk, and a write per
-// element is almost always replaceable by one statement. Code that writes
-// per element on purpose (a migration, a job over a small bounded set) can
-// say so with //perfvet:ignore nplusone <reason>, or turn the category off
-// with -nplusone.writes=false.
-// Migrations and commands are recognised (see above) and need neither.
+// -nplusone.writes (default false) also reports writes, deletes and
+// transactions in loops (category write). A write per element costs as
+// much as a read, plus a commit outside a transaction, but on real
+// services it was almost never worth the fix: judged on 17 open-source
+// services, 2 of 28 write findings were true; the rest were renames that
+// rewrite the few rows referencing one entity, the tags or attachments of
+// one item, and rare admin actions. Turn it on for code whose writes per
+// element are hot (bulk imports, sync jobs).
 //
 // -nplusone.background (default false) also reports the loops that are
 // not request work (timer ticks, job queues, retries and polls,

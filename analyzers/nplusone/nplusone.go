@@ -64,7 +64,7 @@ type Config struct {
 
 // DefaultConfig discovers each package's perfplan.yaml and reports reads
 // and writes.
-func DefaultConfig() Config { return Config{Plans: plan.NewFinder(""), Writes: true} }
+func DefaultConfig() Config { return Config{Plans: plan.NewFinder("")} }
 
 // Analyzer is the nplusone analyzer with the default configuration.
 var Analyzer = New(DefaultConfig())

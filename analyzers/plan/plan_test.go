@@ -21,7 +21,7 @@ import (
 
 const ms = time.Millisecond
 
-// designDefaults is the defaults table of DESIGN.md, written out by hand so
+// designDefaults is the defaults table of docs/design.md, written out by hand so
 // that a change to default.yaml that drifts from the design fails.
 func designDefaults() *plan.Plan {
 	return &plan.Plan{
@@ -155,9 +155,26 @@ func TestDefaultYAML(t *testing.T) {
 	}
 }
 
-// TestFullExample checks that the example plan of DESIGN.md loads.
+// TestFullExample checks that the example plan of docs/design.md loads, and
+// that testdata/full.yaml is that example.
 func TestFullExample(t *testing.T) {
 	const file = "testdata/full.yaml"
+	design, err := os.ReadFile("../../docs/design.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, example, ok := strings.Cut(string(design), "```yaml\nversion: 1\n")
+	example, _, closed := strings.Cut(example, "```")
+	if !ok || !closed {
+		t.Fatal("docs/design.md has no ```yaml block starting with version: 1")
+	}
+	full, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := "version: 1\n" + example; got != string(full) {
+		t.Errorf("%s differs from the example plan of docs/design.md; copy one to the other:\n%s", file, got)
+	}
 	p, err := plan.Load(file)
 	if err != nil {
 		t.Fatal(err)

@@ -61,7 +61,8 @@ func (s *Service) Users(ctx context.Context, memos []store.Memo) []store.User {
 	return out
 }
 
-// A write through the embedded interface, per element.
+// A write through the embedded interface, per element: reported only with
+// -nplusone.writes (writes are off by default).
 func (s *Service) SaveAll(ctx context.Context, users []store.User) {
 	for _, u := range users {
 		_ = s.DB.SaveUser(ctx, u)
