@@ -18,6 +18,11 @@ type Def struct {
 	LabelsKnown bool
 	Lib         string // the library, or the instrumentation call that defines it
 	Posn        string // file:line of the definition
+	// TopBucket is the largest bucket boundary of a client_golang or
+	// go-kit histogram whose buckets are known (DefaultBuckets: the
+	// library's default); 0 if unknown.
+	TopBucket      float64
+	DefaultBuckets bool
 }
 
 func (d Def) String() string {
@@ -126,9 +131,10 @@ func (c *checker) exportFacts() {
 			c.pass.ExportObjectFact(fn, f)
 		}
 	}
+	checked := c.checkingFuncs()
 	for fn, param := range c.serves {
 		if fn.Exported() && fn.Pkg() == c.pass.Pkg {
-			c.pass.ExportObjectFact(fn, &servesFact{Param: param})
+			c.pass.ExportObjectFact(fn, &servesFact{Param: param, Checked: checked[fn]})
 		}
 	}
 	for obj, d := range c.defsByObj {
@@ -136,6 +142,20 @@ func (c *checker) exportFacts() {
 			c.pass.ExportObjectFact(obj, &metricFact{Def: d.Def})
 		}
 	}
+}
+
+// checkingFuncs returns the declared functions that contain a server
+// start this package checks.
+func (c *checker) checkingFuncs() map[*types.Func]bool {
+	out := make(map[*types.Func]bool)
+	for _, s := range c.starts {
+		if s.report {
+			if decl := declaredFunc(outermost(s.fn)); decl != nil {
+				out[decl] = true
+			}
+		}
+	}
+	return out
 }
 
 // computeProgram unions this package's definitions with its imports'

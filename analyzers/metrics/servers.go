@@ -141,10 +141,40 @@ func (c *checker) programProblems() []string {
 			out = append(out, p)
 		}
 	}
-	if len(missing) > 0 {
+	if len(missing) > 0 && !c.ownRequestMetrics() {
 		out = append([]string{"does not define " + joinOr(missing)}, out...)
 	}
 	return out
+}
+
+// requestLabels are the label names by which a histogram breaks request
+// latencies down by route or method.
+var requestLabels = []string{"path", "route", "method", "handler", "endpoint", "url", "uri"}
+
+// ownRequestMetrics reports whether, under the embedded default plan (no
+// perfplan.yaml), the program measures request latency under names of its
+// own: a histogram or summary labelled by path, route, method or handler
+// (casdoor's casdoor_api_latency{path,method}). The default plan's names
+// are a suggestion, and renaming a metric a service already exports breaks
+// its dashboards; a plan file that lists metrics makes them the contract.
+func (c *checker) ownRequestMetrics() bool {
+	if c.pass.Plan.Source != plan.DefaultSource {
+		return false
+	}
+	for _, d := range c.program.Metrics {
+		if d.Kind != knowledge.Histogram && d.Kind != knowledge.Summary || !d.LabelsKnown {
+			continue
+		}
+		if _, _, planned := c.planMetricFor(d.Name); planned {
+			continue // the plan's own histogram: checked as such
+		}
+		for _, l := range d.Labels {
+			if contains(requestLabels, strings.ToLower(l)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mismatch returns what is wrong with the program's definitions of a
