@@ -155,7 +155,7 @@
 // with no metrics turns the server check off.
 //
 // -metrics.exempt (default
-// "/metrics,/health,/healthz,/livez,/readyz,/ready,/ping,/debug/*") lists
+// "/metrics,/health,/healthz,/livez,/readyz,/ready,/ping,/version,/varz,/debug/*") lists
 // the route paths that need no metrics middleware, comma-separated; a
 // trailing * matches a prefix. Setting it replaces the default list.
 //

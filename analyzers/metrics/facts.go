@@ -43,6 +43,12 @@ type programFact struct {
 	// Truncated: more metrics are defined than a fact carries; a missing
 	// metric is then not reported.
 	Truncated bool
+	// OwnRequest names a histogram or summary of the program, not one of
+	// the plan's, that breaks request latencies down by route or method
+	// (see ownRequestMetrics), with its position; the smallest, or "".
+	// Its name may be computed (ory/x's prometheusx builds it from a
+	// prefix).
+	OwnRequest string
 }
 
 func (*programFact) AFact() {}
@@ -123,7 +129,7 @@ func (f *metricFact) String() string { return "metric(" + f.Def.String() + ")" }
 // exported functions, variables and fields.
 func (c *checker) exportFacts() {
 	c.program = c.computeProgram()
-	if len(c.program.Metrics) > 0 || c.program.Truncated {
+	if len(c.program.Metrics) > 0 || c.program.Truncated || c.program.OwnRequest != "" {
 		c.pass.ExportPackageFact(c.program)
 	}
 	for fn, f := range c.records {
@@ -174,8 +180,20 @@ func (c *checker) computeProgram() *programFact {
 		seen[key] = true
 		out.Metrics = append(out.Metrics, d)
 	}
+	own := func(s string) {
+		if s != "" && (out.OwnRequest == "" || s < out.OwnRequest) {
+			out.OwnRequest = s
+		}
+	}
 	for _, d := range c.defs {
 		add(d.Def)
+		if c.measuresRequests(d) {
+			name := d.Name
+			if name == "" {
+				name = "a " + d.Kind
+			}
+			own(name + " (" + d.Posn + ")")
+		}
 	}
 	for _, imp := range c.pass.Pkg.Imports() {
 		if knowledge.IsMetricsLibrary(imp.Path()) {
@@ -187,6 +205,7 @@ func (c *checker) computeProgram() *programFact {
 				add(d)
 			}
 			out.Truncated = out.Truncated || f.Truncated
+			own(f.OwnRequest)
 		}
 	}
 	slices.SortStableFunc(out.Metrics, func(a, b Def) int {
