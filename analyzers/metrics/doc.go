@@ -49,7 +49,9 @@
 //     are server starts, in its package and, through a fact, in others.
 //     A server that serves only the scrape endpoint (promhttp.Handler(),
 //     a mux of exempt routes, or http.DefaultServeMux with no route of the
-//     package, as a net/http/pprof debug server) is not reported. One
+//     package, as a net/http/pprof debug server, or with exempt routes
+//     only, also through an http.Server literal with no Handler) is not
+//     reported. One
 //     program, one finding: a function of another package that also
 //     starts a server of its own that its package checks (ntfy's
 //     (*server.Server).Run serves its own mux) is reported there, and a
@@ -57,9 +59,10 @@
 //     Under the embedded default plan (no perfplan.yaml), a program that
 //     measures its requests under names of its own (a histogram or
 //     summary, not one of the plan's, labelled by path, route, method,
-//     handler, endpoint, url or uri, as casdoor's
-//     casdoor_api_latency{path,method}) is not reported for lacking the
-//     plan's names (judged on 17 real services: such a service is
+//     handler, endpoint, url or uri, whatever its name, also a computed
+//     one: casdoor's casdoor_api_latency{path,method}, navidrome's
+//     http_request_latency{endpoint,method,client}, kratos's through ory/x
+//     prometheusx) is not reported for lacking the plan's names (judged on 17 real services: such a service is
 //     observable, and renaming its metrics would break its dashboards);
 //     with a plan file, the plan's names are the contract, and it is;
 //   - a route registration not covered by metrics middleware, in a router
