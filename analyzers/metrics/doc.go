@@ -51,10 +51,7 @@
 //     a mux of exempt routes, or http.DefaultServeMux with no route of the
 //     package, as a net/http/pprof debug server, or with exempt routes
 //     only, also through an http.Server literal with no Handler) is not
-//     reported, nor is an http.Server literal that a defer of the
-//     function starting it shuts down (Shutdown or Close): it serves for
-//     one call, as a command-line tool's local server that receives an
-//     OAuth callback. One
+//     reported. One
 //     program, one finding: a function of another package that also
 //     starts a server of its own that its package checks (ntfy's
 //     (*server.Server).Run serves its own mux) is reported there, and a

@@ -88,8 +88,7 @@ func (c *checker) findStarts() {
 				}
 				continue
 			}
-			s.report = (c.pass.Pkg.Name() == "main" || origin == originLocal) && !s.checked && !c.servesOnlyMetrics(s) &&
-				!(s.field && c.shutDownOnReturn(s))
+			s.report = (c.pass.Pkg.Name() == "main" || origin == originLocal) && !s.checked && !c.servesOnlyMetrics(s)
 			c.starts = append(c.starts, s)
 		}
 		if !changed {
@@ -327,90 +326,4 @@ func (c *checker) mayStartServers() bool {
 		}
 	}
 	return false
-}
-
-// shutDownOnReturn reports whether the http.Server literal a start serves
-// is shut down (Shutdown or Close) by a defer of the function that starts
-// it: it serves for the length of one call, as a command-line tool's local
-// server that receives an OAuth callback (woodpecker's cli/setup), and is
-// not a service whose requests are measured.
-func (c *checker) shutDownOnReturn(s *start) bool {
-	srv := c.serverAlloc(s.served, 0)
-	if srv == nil {
-		return false
-	}
-	stops := func(call *ssa.CallCommon) bool {
-		switch flow.CalleeName(call) {
-		case "(*net/http.Server).Shutdown", "(*net/http.Server).Close":
-			return len(call.Args) > 0 && c.sameServer(call.Args[0], srv)
-		}
-		return false
-	}
-	for _, fn := range append([]*ssa.Function{s.fn}, ancestors(s.fn)...) {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				d, ok := instr.(*ssa.Defer)
-				if !ok {
-					continue
-				}
-				if stops(&d.Call) {
-					return true
-				}
-				// defer func() { _ = srv.Shutdown(ctx) }()
-				if mc, ok := d.Call.Value.(*ssa.MakeClosure); ok {
-					for _, ci := range callsIn([]*ssa.Function{mc.Fn.(*ssa.Function)}) {
-						if stops(ci.Common()) {
-							return true
-						}
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
-// sameServer reports whether v denotes the server literal srv.
-func (c *checker) sameServer(v ssa.Value, srv *ssa.Alloc) bool {
-	return c.serverAlloc(v, 0) == srv
-}
-
-// serverAlloc returns the server literal v denotes, directly or through a
-// variable a closure captures, or nil.
-func (c *checker) serverAlloc(v ssa.Value, depth int) *ssa.Alloc {
-	if v == nil || depth > 4 {
-		return nil
-	}
-	switch x := v.(type) {
-	case *ssa.Alloc:
-		if x.Comment == "complit" {
-			return x
-		}
-		return c.serverAlloc(onlyStore(x), depth+1) // a variable
-	case *ssa.UnOp:
-		if x.Op != token.MUL {
-			return nil
-		}
-		switch y := x.X.(type) {
-		case *ssa.Alloc:
-			return c.serverAlloc(onlyStore(y), depth+1)
-		case *ssa.FreeVar:
-			if a, ok := c.freeVarBinding(y).(*ssa.Alloc); ok {
-				return c.serverAlloc(onlyStore(a), depth+1)
-			}
-		}
-	case *ssa.FreeVar:
-		return c.serverAlloc(c.freeVarBinding(x), depth+1)
-	}
-	return nil
-}
-
-// ancestors returns the functions a function literal is nested in,
-// innermost first.
-func ancestors(fn *ssa.Function) []*ssa.Function {
-	var out []*ssa.Function
-	for p := fn.Parent(); p != nil && len(out) < 64; p = p.Parent() {
-		out = append(out, p)
-	}
-	return out
 }
