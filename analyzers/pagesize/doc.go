@@ -132,7 +132,7 @@
 // turns that rule off and keeps the page-size rules. Judged on 17 real
 // services (bench/realworld/judged/pagesize.tsv): after the WHERE clause
 // reading was fixed (parenthesised ORs, LIKE and subqueries had been taken
-// for no filter: 3 of ntfy's 7 findings), the whole-table reads left are
+// for no filter: 3 of ntfy's 6 findings), the whole-table reads left are
 // admin-only lists of a self-hosted server (ntfy's and miniflux's users,
 // ntfy's grants) and a table of a few configured plans (ntfy's tiers),
 // which their teams would not page; memos, though, paginated its
