@@ -22,7 +22,9 @@ func (c *checker) checkDefinitions() {
 		if m, alias, ok := c.planMetricFor(d.Name); ok && c.checkAgainstPlan(d, m, alias) {
 			continue // a metric of the wrong type: its name is the plan's
 		}
-		c.checkNaming(d)
+		if c.naming {
+			c.checkNaming(d)
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
@@ -251,6 +252,10 @@ func (c *checker) findDefinitions() {
 		name := analysisutil.FullName(fn)
 		if ctor, ok := knowledge.MetricCtors[name]; ok {
 			d := c.defineFromCtor(call, name, ctor)
+			if d.bucketsKnown && len(d.buckets) > 0 && d.unit == "" {
+				d.TopBucket = slices.Max(d.buckets)
+				d.DefaultBuckets = d.defaultBuckets
+			}
 			c.add(d)
 			continue
 		}

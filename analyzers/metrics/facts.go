@@ -18,6 +18,11 @@ type Def struct {
 	LabelsKnown bool
 	Lib         string // the library, or the instrumentation call that defines it
 	Posn        string // file:line of the definition
+	// TopBucket is the largest bucket boundary of a client_golang or
+	// go-kit histogram whose buckets are known (DefaultBuckets: the
+	// library's default); 0 if unknown.
+	TopBucket      float64
+	DefaultBuckets bool
 }
 
 func (d Def) String() string {
@@ -38,6 +43,12 @@ type programFact struct {
 	// Truncated: more metrics are defined than a fact carries; a missing
 	// metric is then not reported.
 	Truncated bool
+	// OwnRequest names a histogram or summary of the program, not one of
+	// the plan's, that breaks request latencies down by route or method
+	// (see ownRequestMetrics), with its position; the smallest, or "".
+	// Its name may be computed (ory/x's prometheusx builds it from a
+	// prefix).
+	OwnRequest string
 }
 
 func (*programFact) AFact() {}
@@ -118,7 +129,7 @@ func (f *metricFact) String() string { return "metric(" + f.Def.String() + ")" }
 // exported functions, variables and fields.
 func (c *checker) exportFacts() {
 	c.program = c.computeProgram()
-	if len(c.program.Metrics) > 0 || c.program.Truncated {
+	if len(c.program.Metrics) > 0 || c.program.Truncated || c.program.OwnRequest != "" {
 		c.pass.ExportPackageFact(c.program)
 	}
 	for fn, f := range c.records {
@@ -126,9 +137,10 @@ func (c *checker) exportFacts() {
 			c.pass.ExportObjectFact(fn, f)
 		}
 	}
+	checked := c.checkingFuncs()
 	for fn, param := range c.serves {
 		if fn.Exported() && fn.Pkg() == c.pass.Pkg {
-			c.pass.ExportObjectFact(fn, &servesFact{Param: param})
+			c.pass.ExportObjectFact(fn, &servesFact{Param: param, Checked: checked[fn]})
 		}
 	}
 	for obj, d := range c.defsByObj {
@@ -136,6 +148,20 @@ func (c *checker) exportFacts() {
 			c.pass.ExportObjectFact(obj, &metricFact{Def: d.Def})
 		}
 	}
+}
+
+// checkingFuncs returns the declared functions that contain a server
+// start this package checks.
+func (c *checker) checkingFuncs() map[*types.Func]bool {
+	out := make(map[*types.Func]bool)
+	for _, s := range c.starts {
+		if s.report {
+			if decl := declaredFunc(outermost(s.fn)); decl != nil {
+				out[decl] = true
+			}
+		}
+	}
+	return out
 }
 
 // computeProgram unions this package's definitions with its imports'
@@ -154,8 +180,20 @@ func (c *checker) computeProgram() *programFact {
 		seen[key] = true
 		out.Metrics = append(out.Metrics, d)
 	}
+	own := func(s string) {
+		if s != "" && (out.OwnRequest == "" || s < out.OwnRequest) {
+			out.OwnRequest = s
+		}
+	}
 	for _, d := range c.defs {
 		add(d.Def)
+		if c.measuresRequests(d) {
+			name := d.Name
+			if name == "" {
+				name = "a " + d.Kind
+			}
+			own(name + " (" + d.Posn + ")")
+		}
 	}
 	for _, imp := range c.pass.Pkg.Imports() {
 		if knowledge.IsMetricsLibrary(imp.Path()) {
@@ -167,6 +205,7 @@ func (c *checker) computeProgram() *programFact {
 				add(d)
 			}
 			out.Truncated = out.Truncated || f.Truncated
+			own(f.OwnRequest)
 		}
 	}
 	slices.SortStableFunc(out.Metrics, func(a, b Def) int {

@@ -34,7 +34,8 @@ const (
 	CategoryBuckets = "buckets" // histogram buckets that cannot show the SLOs
 	CategoryLabels  = "labels"  // a planned metric without the plan's labels
 	CategoryType    = "type"    // a planned metric of the wrong type
-	CategoryNaming  = "naming"  // metric names against the conventions
+	CategoryNaming  = "naming"  // metric names against the conventions (-naming)
+	CategoryUnit    = "unit"    // durations observed in another unit than the histogram's buckets
 	CategoryClient  = "client"  // outbound HTTP clients without metrics
 	CategoryPool    = "pool"    // database pools without metrics
 	CategoryGRPC    = "grpc"    // gRPC services without metrics
@@ -42,7 +43,7 @@ const (
 
 // defaultExemptions are the routes that need no metrics middleware by
 // default: the scrape endpoint, health checks and debug handlers.
-const defaultExemptions = "/metrics,/health,/healthz,/livez,/readyz,/ready,/ping,/debug/*"
+const defaultExemptions = "/metrics,/health,/healthz,/livez,/readyz,/ready,/ping,/version,/varz,/debug/*"
 
 // Config configures a metrics analyzer.
 type Config struct {
@@ -54,6 +55,11 @@ type Config struct {
 	// exact paths, or prefixes ending in "*" (flag -exempt). Nil means the
 	// default: the scrape endpoint, health checks and /debug/.
 	Exempt []string
+	// Naming also checks the names of the metrics the program defines
+	// beyond the plan's against Prometheus' naming conventions (flag
+	// -naming). Off by default: on real services these metrics are
+	// already exported, and renaming one breaks its users' dashboards.
+	Naming bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml.
@@ -71,18 +77,20 @@ func New(cfg Config) *analysis.Analyzer {
 	} else {
 		_ = exempt.Set(defaultExemptions)
 	}
+	naming := cfg.Naming
 	a := &analysis.Analyzer{
 		Name: Name,
 		Doc:  analysisutil.MustExtractDoc(doc, Name),
 		URL:  "https://github.com/perfvet/perfvet/blob/main/analyzers/metrics/doc.go",
 		Run: lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) {
-			return run(pass, exempt.list)
+			return run(pass, exempt.list, naming)
 		}),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
 		FactTypes:        []analysis.Fact{new(programFact), new(recordsFact), new(metricFact), new(servesFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
+	a.Flags.BoolVar(&naming, "naming", cfg.Naming, "also check the names of metrics the plan does not name against Prometheus' conventions (_total on counters only, base units)")
 	a.Flags.Var(exempt, "exempt", "comma-separated route paths that need no metrics middleware (a trailing * matches a prefix)")
 	return a
 }
@@ -108,7 +116,7 @@ var relevant = append([]string{
 	knowledge.NetHTTP, knowledge.Gin, knowledge.Echo4, knowledge.Chi5, knowledge.GorillaMx, knowledge.GRPC, knowledge.SQL,
 }, knowledge.MetricsPackages...)
 
-func run(pass *lint.Pass, exempt []string) (any, error) {
+func run(pass *lint.Pass, exempt []string, naming bool) (any, error) {
 	if pass.Pkg == nil || knowledge.IsMetricsLibrary(pass.Pkg.Path()) || isNetHTTP(pass.Pkg.Path()) {
 		return nil, nil // described by the knowledge tables
 	}
@@ -119,6 +127,7 @@ func run(pass *lint.Pass, exempt []string) (any, error) {
 		pass:      pass,
 		insp:      pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		exempt:    exempt,
+		naming:    naming,
 		defsByPos: make(map[token.Pos]*definition),
 		defsByObj: make(map[types.Object]*definition),
 		records:   make(map[*types.Func]*recordsFact),
@@ -150,6 +159,7 @@ func run(pass *lint.Pass, exempt []string) (any, error) {
 		if measures {
 			c.checkRoutes()
 			c.checkGRPC()
+			c.checkUnits()
 		}
 		c.checkClients()
 	}
@@ -182,6 +192,7 @@ type checker struct {
 	pass   *lint.Pass
 	insp   *inspector.Inspector
 	exempt []string
+	naming bool // check the conventions of names the plan does not give
 
 	funcs    []*ssa.Function // nil when the package does not type-check
 	ssaTried bool

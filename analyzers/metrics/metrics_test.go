@@ -13,8 +13,16 @@ func defaultPlan() metrics.Config {
 	return metrics.Config{Plans: plan.Static(plan.Default())}
 }
 
+// TestDefinitions runs with -naming: defs holds the naming rules' pairs.
 func TestDefinitions(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "defs", "crossdefs"))
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(namingPlan()), "defs", "crossdefs"))
+}
+
+// TestNamingOff: by default, names the plan does not give are not checked
+// against the conventions; a duration observed in another unit than its
+// histogram's buckets is.
+func TestNamingOff(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "namingoff", "units"))
 }
 
 // requireWellTyped fails on fixtures with type errors: there the flow
@@ -39,8 +47,16 @@ func TestRouters(t *testing.T) {
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "routers"))
 }
 
+// namingPlan is the default plan with -naming: fixtures that hold naming
+// findings.
+func namingPlan() metrics.Config {
+	cfg := defaultPlan()
+	cfg.Naming = true
+	return cfg
+}
+
 func TestLibraries(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "otelplain", "kit", "vm", "grpcsvc", "fullsvc", "bare"))
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(namingPlan()), "otelplain", "kit", "vm", "grpcsvc", "fullsvc", "bare"))
 }
 
 func parsePlan(t *testing.T, text string) metrics.Config {
@@ -73,7 +89,7 @@ func TestClientAndPoolMetrics(t *testing.T) {
 }
 
 func TestIllTyped(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "broken")
+	analysistest.Run(t, analysistest.TestData(), metrics.New(namingPlan()), "broken")
 }
 
 func TestExemptFlag(t *testing.T) {
@@ -84,8 +100,33 @@ func TestExemptFlag(t *testing.T) {
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "exemptflag"))
 }
 
+// TestOwnRequestMetrics: under the embedded default plan, a program that
+// measures its requests under names of its own is not reported for
+// lacking the plan's; under a plan file that lists the metrics, it is.
+func TestOwnRequestMetrics(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "ownmetrics", "ownmetricsjobs", "httpmetricsx", "ownmetricsprefix", "healthsrv"))
+	cfg := parsePlan(t, "metrics:\n  - {name: http_request_duration_seconds, type: histogram, labels: [method, path, status]}\n")
+	a := metrics.New(cfg)
+	results := analysistest.Run(&discard{T: t}, analysistest.TestData(), a, "ownmetrics")
+	n := 0
+	for _, r := range results {
+		n += len(r.Diagnostics)
+	}
+	if n != 1 {
+		t.Errorf("under a plan file, ownmetrics got %d findings, want 1 (the server start)", n)
+	}
+}
+
+// discard is a testing.T for analysistest.Run that ignores the fixture's
+// expectations, so that a test can count findings under another plan.
+type discard struct {
+	*testing.T
+}
+
+func (d *discard) Errorf(format string, args ...any) {}
+
 func TestServerHelpers(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "servelib", "servemain"))
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "servelib", "servemain", "servechecked"))
 }
 
 // TestBucketsPlan: objectives off client_golang's default buckets, with an

@@ -142,10 +142,44 @@ func (c *checker) programProblems() []string {
 			out = append(out, p)
 		}
 	}
-	if len(missing) > 0 {
+	if len(missing) > 0 && !c.ownRequestMetrics() {
 		out = append([]string{"does not define " + joinOr(missing)}, out...)
 	}
 	return out
+}
+
+// requestLabels are the label names by which a histogram breaks request
+// latencies down by route or method.
+var requestLabels = []string{"path", "route", "method", "handler", "endpoint", "url", "uri"}
+
+// ownRequestMetrics reports whether, under the embedded default plan (no
+// perfplan.yaml), the program measures request latency under names of its
+// own (see measuresRequests). The default plan's names are a suggestion,
+// and renaming a metric a service already exports breaks its dashboards;
+// a plan file makes the plan's names the contract.
+func (c *checker) ownRequestMetrics() bool {
+	return c.pass.Plan.Source == plan.DefaultSource && c.program.OwnRequest != ""
+}
+
+// measuresRequests reports whether a definition is a histogram or summary
+// of the program's own, not one of the plan's, labelled by path, route,
+// method, handler or endpoint (casdoor's casdoor_api_latency{path,method},
+// navidrome's http_request_latency{endpoint,method,client}, ory/x's
+// prometheusx histograms, whose names are built from a prefix): a latency
+// broken down by request.
+func (c *checker) measuresRequests(d *definition) bool {
+	if d.library || d.Kind != knowledge.Histogram && d.Kind != knowledge.Summary || !d.LabelsKnown {
+		return false
+	}
+	if _, _, planned := c.planMetricFor(d.Name); planned && d.Name != "" {
+		return false // the plan's own histogram: checked as such
+	}
+	for _, l := range d.Labels {
+		if contains(requestLabels, strings.ToLower(l)) {
+			return true
+		}
+	}
+	return false
 }
 
 // mismatch returns what is wrong with the program's definitions of a
@@ -185,19 +219,20 @@ func missingLabels(want, have []string) []string {
 // endpoint alone (a metrics server beside the application's).
 func (c *checker) servesOnlyMetrics(s *start) bool {
 	h := s.served
+	defaultHandler := false // a server literal with no Handler
 	if s.field {
-		h = serverHandler(h)
+		h, defaultHandler = serverHandler(h), servesDefaultMux(h)
 	}
-	if h == nil {
+	if h == nil && !defaultHandler {
 		return false
 	}
-	if c.isScrapeHandler(h, 0) {
+	if h != nil && c.isScrapeHandler(h, 0) {
 		return true
 	}
 	// A mux made here (or http.DefaultServeMux, for a nil handler) whose
 	// routes are all exempt.
 	var key any
-	if k, ok := h.(*ssa.Const); ok && k.IsNil() {
+	if k, ok := h.(*ssa.Const); defaultHandler || ok && k.IsNil() {
 		key = defaultMux
 	} else {
 		key = c.routerKey(h)
@@ -234,13 +269,8 @@ func (c *checker) collectRoutersOnce() *routerSet {
 // serverHandler returns the Handler an *http.Server literal of this
 // function is given.
 func serverHandler(srv ssa.Value) ssa.Value {
-	if load, ok := srv.(*ssa.UnOp); ok && load.Op == token.MUL {
-		if v, ok := load.X.(*ssa.Alloc); ok {
-			srv = onlyStore(v) // a variable a closure captures
-		}
-	}
-	alloc, ok := srv.(*ssa.Alloc)
-	if !ok {
+	alloc := serverLiteral(srv)
+	if alloc == nil {
 		return nil
 	}
 	stores := flow.FieldStores(flow.Aliases(alloc), "Handler")
@@ -248,6 +278,25 @@ func serverHandler(srv ssa.Value) ssa.Value {
 		return nil
 	}
 	return stores[0].Val
+}
+
+// servesDefaultMux reports whether srv is an http.Server literal made here
+// whose Handler is never set: it serves http.DefaultServeMux (woodpecker's
+// agent health-check server).
+func servesDefaultMux(srv ssa.Value) bool {
+	alloc := serverLiteral(srv)
+	return alloc != nil && alloc.Comment == "complit" && len(flow.FieldStores(flow.Aliases(alloc), "Handler")) == 0
+}
+
+// serverLiteral returns the allocation of the server srv denotes, or nil.
+func serverLiteral(srv ssa.Value) *ssa.Alloc {
+	if load, ok := srv.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if v, ok := load.X.(*ssa.Alloc); ok {
+			srv = onlyStore(v) // a variable a closure captures
+		}
+	}
+	alloc, _ := srv.(*ssa.Alloc)
+	return alloc
 }
 
 // ---- gRPC ----

@@ -19,13 +19,25 @@ import (
 // (an SSA index: a receiver is 0). Calling it starts a server, which is
 // checked where the caller builds what it serves: gin's Run on the engine
 // a program makes, a helper serve(h) on the router a main package makes.
+//
+// Checked says that the function also starts a server of its own that its
+// package checks (a router it builds, as ntfy's (*Server).Run serves its
+// mux): the program is reported there, and a caller's start through it
+// (cmd's s.Run()) is not reported again. The caller's program imports the
+// callee's, so it lacks no metric the callee's program has.
 type servesFact struct {
-	Param int
+	Param   int
+	Checked bool
 }
 
 func (*servesFact) AFact() {}
 
-func (f *servesFact) String() string { return fmt.Sprintf("serves(param %d)", f.Param) }
+func (f *servesFact) String() string {
+	if f.Checked {
+		return fmt.Sprintf("serves(param %d, checked)", f.Param)
+	}
+	return fmt.Sprintf("serves(param %d)", f.Param)
+}
 
 // A start is a call that starts a server.
 type start struct {
@@ -34,6 +46,9 @@ type start struct {
 	served ssa.Value // the handler, server, engine or Echo it serves
 	field  bool      // served is an *http.Server whose Handler is served
 	report bool      // the server is checked here
+	// checked: a call of a function of another package that checks its
+	// own server start (servesFact.Checked).
+	checked bool
 }
 
 // origins of what a server serves
@@ -73,7 +88,7 @@ func (c *checker) findStarts() {
 				}
 				continue
 			}
-			s.report = (c.pass.Pkg.Name() == "main" || origin == originLocal) && !c.servesOnlyMetrics(s)
+			s.report = (c.pass.Pkg.Name() == "main" || origin == originLocal) && !s.checked && !c.servesOnlyMetrics(s)
 			c.starts = append(c.starts, s)
 		}
 		if !changed {
@@ -124,7 +139,7 @@ func (c *checker) startOf(call *ssa.CallCommon, fn *ssa.Function) *start {
 	if !ok || obj == nil {
 		return nil
 	}
-	param := -1
+	param, checked := -1, false
 	if obj.Pkg() == c.pass.Pkg {
 		if p, ok := c.serves[obj]; ok {
 			param = p
@@ -132,13 +147,13 @@ func (c *checker) startOf(call *ssa.CallCommon, fn *ssa.Function) *start {
 	} else if obj.Pkg() != nil && !knowledge.IsMetricsLibrary(obj.Pkg().Path()) {
 		var f servesFact
 		if c.pass.ImportObjectFact(obj, &f) {
-			param = f.Param
+			param, checked = f.Param, f.Checked
 		}
 	}
 	if param < 0 || param >= len(call.Args) {
 		return nil
 	}
-	return &start{call: call, fn: fn, served: call.Args[param]}
+	return &start{call: call, fn: fn, served: call.Args[param], checked: checked}
 }
 
 // originOf says where what a server serves comes from: the caller (a

@@ -46,6 +46,9 @@ type Config struct {
 	// collection by its parent's key with no LIMIT (WHERE order_id = $1),
 	// which are allowed by default (flag -parentkeys).
 	ParentKeys bool
+	// NoWholeTable turns off the report of request paths that read every
+	// row of a table (flag -wholetable=false).
+	NoWholeTable bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml.
@@ -57,7 +60,7 @@ var Analyzer = New(DefaultConfig())
 // New returns a pagesize analyzer.
 func New(cfg Config) *analysis.Analyzer {
 	opts := &lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}
-	parentKeys := cfg.ParentKeys
+	parentKeys, wholeTable := cfg.ParentKeys, !cfg.NoWholeTable
 	a := &analysis.Analyzer{
 		Name:      Name,
 		Doc:       analysisutil.MustExtractDoc(doc, Name),
@@ -68,8 +71,9 @@ func New(cfg Config) *analysis.Analyzer {
 		// and the analyzer stays silent.
 		RunDespiteErrors: true,
 	}
-	a.Run = lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, parentKeys) })
+	a.Run = lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, parentKeys, wholeTable) })
 	opts.BindFlags(&a.Flags)
+	a.Flags.BoolVar(&wholeTable, "wholetable", !cfg.NoWholeTable, "report request paths that read every row of a table (no LIMIT, no key in the WHERE clause)")
 	a.Flags.BoolVar(&parentKeys, "parentkeys", cfg.ParentKeys, "also report unbounded reads of a child collection by its parent's key (WHERE order_id = $1)")
 	return a
 }
@@ -81,7 +85,7 @@ var relevant = append([]string{
 	"google.golang.org/protobuf/reflect/protoreflect", "github.com/Masterminds/squirrel",
 }, knowledge.RoundTripPackages...)
 
-func run(pass *lint.Pass, parentKeys bool) (any, error) {
+func run(pass *lint.Pass, parentKeys, wholeTable bool) (any, error) {
 	if pass.Pkg == nil || analysisutil.IsStdPath(pass.Pkg.Path()) || knowledge.IsDescribed(pass.Pkg.Path()) ||
 		!analysisutil.ImportsAny(pass.Pkg, relevant...) {
 		// The standard library serves requests and runs queries only
@@ -98,11 +102,12 @@ func run(pass *lint.Pass, parentKeys bool) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:       pass,
-		parentKeys: parentKeys,
-		max:        pass.Plan.Limits.MaxPageSize,
-		facts:      make(map[*types.Func]*pageFact),
-		reported:   make(map[token.Pos]bool),
+		pass:        pass,
+		parentKeys:  parentKeys,
+		wholeTables: wholeTable,
+		max:         pass.Plan.Limits.MaxPageSize,
+		facts:       make(map[*types.Func]*pageFact),
+		reported:    make(map[token.Pos]bool),
 
 		readPos:      make(map[string]token.Pos),
 		causes:       make(map[string]*cause),
@@ -121,9 +126,10 @@ func run(pass *lint.Pass, parentKeys bool) (any, error) {
 
 // A checker holds the state of one pass.
 type checker struct {
-	pass       *lint.Pass
-	parentKeys bool
-	max        int // the plan's max_page_size; 0 or less turns the clamp check off
+	pass        *lint.Pass
+	parentKeys  bool
+	wholeTables bool // report whole-table reads (-wholetable)
+	max         int  // the plan's max_page_size; 0 or less turns the clamp check off
 
 	facts map[*types.Func]*pageFact // this package's functions
 

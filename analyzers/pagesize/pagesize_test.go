@@ -42,6 +42,17 @@ func requireWellTyped(t *testing.T, results []*analysistest.Result) {
 	}
 }
 
+// TestWholeTableOff: -wholetable=false turns the whole-table reads off;
+// wherefilters holds both kinds of WHERE clause, with the rule on.
+func TestWholeTableOff(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), pagesize.New(defaultConfig()), "wherefilters"))
+	a := pagesize.New(defaultConfig())
+	if err := a.Flags.Set("wholetable", "false"); err != nil {
+		t.Fatal(err)
+	}
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "wholetableoff"))
+}
+
 func TestParentKeys(t *testing.T) {
 	a := pagesize.New(defaultConfig())
 	if err := a.Flags.Set("parentkeys", "true"); err != nil {

@@ -15,6 +15,9 @@ import (
 // bounded: a LIMIT, an aggregate, a unique key, a parent key (unless
 // -parentkeys), or no table at all.
 func (c *checker) wholeTable(st sqltext.Statement) string {
+	if !c.wholeTables {
+		return ""
+	}
 	if st.Verb != "SELECT" || st.ModifyingCTE || len(st.Tables) == 0 || st.Limit != nil || st.Aggregate {
 		return ""
 	}
@@ -35,6 +38,9 @@ func (c *checker) wholeTable(st sqltext.Statement) string {
 // and whenever part of the chain is out of sight (a scope, a helper that
 // returns the builder, a condition that is not SQL text).
 func (c *checker) ormWholeTable(key string, recv ssa.Value, params []ssa.Value) string {
+	if !c.wholeTables {
+		return ""
+	}
 	destIdx := knowledge.ORMFinders[key]
 	slice, table := false, ""
 	if destIdx >= 0 {

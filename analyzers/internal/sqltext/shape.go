@@ -42,12 +42,7 @@ func (p *parser) selectShape(main int, st *Statement) {
 	if where < 0 {
 		return
 	}
-	for _, conj := range p.conjuncts(where + 1) {
-		kind, col := p.keyConjunct(conj)
-		if kind > st.Key {
-			st.Key, st.KeyColumn = kind, col
-		}
-	}
+	st.Key, st.KeyColumn = boolKey(p.whereClause(where+1), 0)
 }
 
 // aggregates are the functions that fold rows into one value.
@@ -102,51 +97,144 @@ var whereEnd = map[string]bool{
 	"UNION": true, "EXCEPT": true, "INTERSECT": true, "FOR": true, "RETURNING": true,
 }
 
-// conjuncts splits the WHERE clause starting at i on its top-level ANDs.
-// A top-level OR makes the whole clause one conjunct, which pins nothing.
-func (p *parser) conjuncts(i int) [][]token {
+// whereClause returns the tokens of the WHERE clause starting at i: up to
+// the word that ends it, or the parenthesis that closes the subquery it
+// belongs to.
+func (p *parser) whereClause(i int) []token {
 	toks := p.toks
-	var out [][]token
 	start, depth := i, 0
-	between := false // BETWEEN a AND b: that AND is not a conjunction
 	for ; i < len(toks); i++ {
 		t := toks[i]
+		switch {
+		case t.kind == punct && t.text == "(":
+			depth++
+		case t.kind == punct && t.text == ")":
+			depth--
+			if depth < 0 {
+				return toks[start:i]
+			}
+		case depth == 0 && t.kind == word && whereEnd[t.text]:
+			return toks[start:i]
+		}
+	}
+	return toks[start:]
+}
+
+// maxBoolDepth bounds the nesting of parentheses and boolean operators
+// that boolKey follows; deeper expressions pin nothing.
+const maxBoolDepth = 32
+
+// boolKey says how the boolean expression c pins the rows it filters. A
+// conjunction (a AND b) pins as tightly as its tightest conjunct; a
+// disjunction (a OR b) only as tightly as its loosest disjunct, and not at
+// all if one disjunct pins nothing; parentheses are looked through.
+func boolKey(c []token, depth int) (KeyKind, string) {
+	if depth > maxBoolDepth || len(c) == 0 {
+		return NoKey, ""
+	}
+	c = stripParens(c)
+	if ors := splitTop(c, "OR"); len(ors) > 1 {
+		kind, col := UniqueKey, ""
+		for _, d := range ors {
+			k, dc := boolKey(d, depth+1)
+			if k < kind || col == "" {
+				if k < kind {
+					kind = k
+				}
+				col = dc
+			}
+			if k == NoKey {
+				return NoKey, ""
+			}
+		}
+		return kind, col
+	}
+	if ands := splitTop(c, "AND"); len(ands) > 1 {
+		kind, col := NoKey, ""
+		for _, a := range ands {
+			if k, ac := boolKey(a, depth+1); k > kind {
+				kind, col = k, ac
+			}
+		}
+		return kind, col
+	}
+	if len(c) > 0 && c[0].kind == punct && c[0].text == "(" {
+		return NoKey, "" // (a) = (b), a row comparison
+	}
+	if k, col := keyConjunct(c); k != NoKey {
+		return k, col
+	}
+	return filterConjunct(c)
+}
+
+// stripParens removes parentheses that enclose the whole of c.
+func stripParens(c []token) []token {
+	for len(c) >= 2 && c[0].kind == punct && c[0].text == "(" && closing(c, 0) == len(c)-1 {
+		if len(c) > 2 && c[1].kind == word && c[1].text == "SELECT" {
+			break // a subquery, not a grouping
+		}
+		c = c[1 : len(c)-1]
+	}
+	return c
+}
+
+// closing returns the index in c of the parenthesis that closes the one
+// at i, or -1.
+func closing(c []token, i int) int {
+	depth := 0
+	for ; i < len(c); i++ {
+		if c[i].kind != punct {
+			continue
+		}
+		switch c[i].text {
+		case "(":
+			depth++
+		case ")":
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// splitTop splits c on the top-level keyword op (AND or OR); an AND that
+// belongs to BETWEEN a AND b does not split.
+func splitTop(c []token, op string) [][]token {
+	var out [][]token
+	start, depth := 0, 0
+	between := false
+	for i, t := range c {
 		if t.kind == punct {
 			switch t.text {
 			case "(":
 				depth++
 			case ")":
 				depth--
-				if depth < 0 {
-					out = append(out, toks[start:i])
-					return out
-				}
 			}
 			continue
 		}
-		if depth > 0 || t.kind != word {
+		if depth != 0 || t.kind != word {
 			continue
 		}
 		switch {
-		case whereEnd[t.text]:
-			return append(out, toks[start:i])
-		case t.text == "OR":
-			return nil
 		case t.text == "BETWEEN":
 			between = true
 		case t.text == "AND" && between:
 			between = false
-		case t.text == "AND":
-			out = append(out, toks[start:i])
+		case t.text == op:
+			out = append(out, c[start:i])
 			start = i + 1
 		}
 	}
-	return append(out, toks[start:i])
+	return append(out, c[start:])
 }
 
-// keyConjunct reads "col = v", "v = col", "col IN (v, ...)" and
-// "col = ANY(v)", where v is a placeholder or a constant.
-func (p *parser) keyConjunct(c []token) (KeyKind, string) {
+// keyConjunct reads "col = v", "v = col", "col IN (v, ...)",
+// "col = ANY(v)" and "col IN (subquery)" or "col = (subquery)", where v is
+// a placeholder or a constant and the subquery binds a placeholder.
+func keyConjunct(c []token) (KeyKind, string) {
 	col, rest := columnRef(c)
 	if col == "" {
 		// v = col
@@ -171,12 +259,109 @@ func (p *parser) keyConjunct(c []token) (KeyKind, string) {
 	case len(rest) >= 3 && rest[0].kind == word && rest[0].text == "IN" && rest[1].text == "(" && pinned(rest[2]):
 		for _, t := range rest[2 : len(rest)-1] {
 			if !pinned(t) && t.text != "," {
-				return NoKey, "" // IN (SELECT ...), IN (a.x, ...)
+				return NoKey, "" // IN (a.x, ...)
 			}
 		}
 		return keyKind(col), col
+	case len(rest) >= 3 && (rest[0].text == "=" || rest[0].kind == word && rest[0].text == "IN") &&
+		rest[1].text == "(" && closing(rest, 1) == len(rest)-1 && boundSubquery(rest[2:len(rest)-1]):
+		// owner_id = (SELECT id FROM users WHERE name = ?): as many rows
+		// as the caller's value selects.
+		if k := keyKind(col); k != NoKey {
+			return k, col
+		}
+		return Lookup, col
 	}
 	return NoKey, ""
+}
+
+// boundSubquery reports whether c is a SELECT that binds a placeholder.
+func boundSubquery(c []token) bool {
+	return len(c) > 0 && c[0].kind == word && c[0].text == "SELECT" && hasParam(c)
+}
+
+func hasParam(c []token) bool {
+	for _, t := range c {
+		if t.kind == param {
+			return true
+		}
+	}
+	return false
+}
+
+// comparisons are the operators and words of a comparison whose sides
+// filter rows.
+var comparisons = map[string]bool{
+	"=": true, "<": true, ">": true, "!": true, "~": true,
+	"LIKE": true, "ILIKE": true, "GLOB": true, "REGEXP": true, "SIMILAR": true, "BETWEEN": true, "IN": true, "MATCH": true,
+}
+
+// filterConjunct reads any other comparison whose one side is a value the
+// caller binds (a placeholder, also inside a function call or a
+// subquery) and whose other side reads a column: a range (created_at >
+// $1), a pattern (name LIKE ?, ? LIKE topic), a function of the column
+// (lower(email) = lower($1)). It is a lookup by the caller's value: the
+// caller scopes the rows, even when the column is not a key. A comparison
+// with constants only (status = 'active', deleted_at IS NULL) is a filter
+// that pins nothing.
+func filterConjunct(c []token) (KeyKind, string) {
+	depth := 0
+	for i, t := range c {
+		if t.kind == punct && t.text == "(" {
+			depth++
+			continue
+		}
+		if t.kind == punct && t.text == ")" {
+			depth--
+			continue
+		}
+		if depth != 0 || !comparisons[t.text] || t.kind != punct && t.kind != word {
+			continue
+		}
+		lhs, rhs := c[:i], c[i+1:]
+		for len(rhs) > 0 && rhs[0].kind == punct && (rhs[0].text == "=" || rhs[0].text == ">" || rhs[0].text == "~" || rhs[0].text == "*") {
+			rhs = rhs[1:] // the rest of <=, <>, !=, >=, !~, ~*
+		}
+		if col := readsColumn(lhs); col != "" && hasParam(rhs) {
+			return Lookup, col
+		}
+		if col := readsColumn(rhs); col != "" && hasParam(lhs) {
+			return Lookup, col
+		}
+		return NoKey, ""
+	}
+	return NoKey, ""
+}
+
+// readsColumn returns the last column c reads outside subqueries, or ""
+// if it reads none: c is a column reference, or a function call or an
+// expression over one.
+func readsColumn(c []token) string {
+	if boundSubquery(stripParens(c)) {
+		return ""
+	}
+	col := ""
+	for i, t := range c {
+		if t.kind == ident || t.kind == word && !sqlWords[t.text] && !(i+1 < len(c) && c[i+1].text == "(") &&
+			!(i > 0 && c[i-1].text == ":") {
+			col = t.raw
+		}
+		if t.kind == word && t.text == "SELECT" {
+			return ""
+		}
+	}
+	return col
+}
+
+// sqlWords are the keywords and literals that may appear in a comparison
+// and are not columns.
+var sqlWords = map[string]bool{
+	"NOT": true, "NULL": true, "IS": true, "TRUE": true, "FALSE": true, "ESCAPE": true, "COLLATE": true,
+	"NOCASE": true, "BINARY": true, "CAST": true, "AS": true, "ANY": true, "ALL": true, "SOME": true,
+	"DISTINCT": true, "FROM": true, "CASE": true, "WHEN": true, "THEN": true, "ELSE": true, "END": true,
+	"INTERVAL": true, "CURRENT_TIMESTAMP": true, "CURRENT_DATE": true, "CURRENT_TIME": true, "NOW": true,
+	"TEXT": true, "INT": true, "INTEGER": true, "BIGINT": true, "UUID": true, "VARCHAR": true, "TIMESTAMP": true,
+	"TIMESTAMPTZ": true, "DATE": true, "BOOLEAN": true, "BOOL": true, "JSONB": true, "JSON": true,
 }
 
 // columnRef reads [table.]column at the start of c.

@@ -1,6 +1,9 @@
 package sqltext
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestShape(t *testing.T) {
 	tests := []struct {
@@ -23,11 +26,33 @@ func TestShape(t *testing.T) {
 		{sql: "SELECT * FROM orders WHERE status = $1", key: Lookup, col: "status"},
 		{sql: "SELECT * FROM orders WHERE status = 'pending'"},
 		{sql: "SELECT * FROM users WHERE email = ? AND org_id = ?", key: Lookup, col: "email"},
-		{sql: "SELECT * FROM orders WHERE user_id = $1 OR status = $2"},
+		// Every disjunct binds a value of the caller: the loosest one counts.
+		{sql: "SELECT * FROM orders WHERE user_id = $1 OR status = $2", key: ParentKey, col: "user_id"},
+		{sql: "SELECT * FROM orders WHERE user_id = $1 OR status = 'new'"},
+		{sql: "SELECT * FROM orders WHERE status = 'new' OR status = 'paid'"},
 		{sql: "SELECT * FROM a JOIN b ON a.id = b.a_id WHERE a.x > 1"},
 		{sql: "SELECT * FROM a WHERE a.id = b.a_id"},
-		{sql: "SELECT * FROM a WHERE created BETWEEN $1 AND $2 AND user_id = $3", key: ParentKey, col: "user_id"},
-		{sql: "SELECT * FROM a WHERE lower(id) = $1"},
+		{sql: "SELECT * FROM a WHERE created BETWEEN $1 AND $2 AND user_id = $3", key: Lookup, col: "created"},
+		{sql: "SELECT * FROM a WHERE created BETWEEN '2020-01-01' AND '2021-01-01' AND user_id = $3", key: ParentKey, col: "user_id"},
+		{sql: "SELECT * FROM a WHERE lower(id) = $1", key: Lookup, col: "id"},
+		{sql: "SELECT * FROM a WHERE lower(email) = lower(?)", key: Lookup, col: "email"},
+		// ntfy's user/manager.go: parenthesised OR, LIKE, a subquery bound to
+		// the caller's value.
+		{sql: "SELECT read, write FROM user_access a JOIN user u ON u.id = a.user_id WHERE (u.user = ? OR u.user = ?) AND ? LIKE a.topic ESCAPE '\\' ORDER BY u.user DESC", key: Lookup, col: "user"},
+		{sql: "SELECT a_user.topic FROM user_access a_user LEFT JOIN user_access a_everyone ON a_user.topic = a_everyone.topic WHERE a_user.user_id = a_user.owner_user_id AND a_user.owner_user_id = (SELECT id FROM user WHERE user = ?) ORDER BY a_user.topic", key: ParentKey, col: "owner_user_id"},
+		{sql: "SELECT id, code FROM tier WHERE (stripe_monthly_price_id = ? OR stripe_yearly_price_id = ?)", key: ParentKey, col: "stripe_monthly_price_id"},
+		{sql: "SELECT * FROM t WHERE ((id = ?))", key: UniqueKey, col: "id"},
+		{sql: "SELECT * FROM t WHERE name LIKE ?", key: Lookup, col: "name"},
+		{sql: "SELECT * FROM t WHERE created_at >= $1", key: Lookup, col: "created_at"},
+		{sql: "SELECT * FROM t WHERE created_at >= now() - interval '1 day'"},
+		{sql: "SELECT * FROM t WHERE deleted_at IS NULL"},
+		{sql: "SELECT * FROM t WHERE user_id IN (SELECT id FROM users WHERE org = $1)", key: ParentKey, col: "user_id"},
+		{sql: "SELECT * FROM t WHERE topic IN (SELECT topic FROM subs WHERE org = $1)", key: Lookup, col: "topic"},
+		{sql: "SELECT * FROM t WHERE topic IN (SELECT topic FROM subs)"},
+		{sql: "SELECT * FROM t WHERE ($1 = '' OR name = $1)"},
+		{sql: "SELECT * FROM t WHERE x = 1 AND (SELECT count(*) FROM u WHERE u.t = t.id) > 0"},
+		{sql: "SELECT * FROM t WHERE (a, b) = ($1, $2)"},
+		{sql: "SELECT * FROM t WHERE " + strings.Repeat("(", 40) + "id = ?" + strings.Repeat(")", 40), key: UniqueKey, col: "id"},
 		{sql: "UPDATE a SET x = 1 WHERE id = $1"},
 	}
 	for _, tt := range tests {
