@@ -671,7 +671,7 @@ func (c *checker) reportNever() []string {
 			}
 		}
 		c.pass.Report(analysis.Diagnostic{Pos: sites[0].node.Pos(), End: sites[0].node.End(), Category: CategoryNeverExpires, Message: sites[0].msg,
-			Related: analysisutil.BoundedRelated(related), SuggestedFixes: c.neverFix(sites)})
+			Related: analysisutil.BoundedRelated(c.pass.Fset, related), SuggestedFixes: c.neverFix(sites)})
 	}
 	return fams
 }
@@ -755,7 +755,7 @@ func (c *checker) judgeMut(s *summaryFact, pm pendingMut, dynamic bool) {
 	if pm.Via != "" && pm.instr.Pos() != token.NoPos && c.posn(pm.instr.Pos()) != pm.Posn {
 		what = fmt.Sprintf("%s of %s (%s, at %s)", pm.Verb, pm.Table, pm.Via, pm.Posn)
 	}
-	c.reportRelated(call, CategoryStale, analysisutil.BoundedRelated(related), "%s leaves %s stale: %s its rows (%s)%s, and nothing on this path deletes or rewrites the entry, so readers get the old row until the key is dropped; delete the key after the write (e.g. rdb.Del(ctx, key)), write the new value through, or give the entry a TTL", what, strings.Join(fams, ", "), plural2(len(fams), "that family caches", "those families cache"), strings.Join(where, "; "), sibling)
+	c.reportRelated(call, CategoryStale, analysisutil.BoundedRelated(c.pass.Fset, related), "%s leaves %s stale: %s its rows (%s)%s, and nothing on this path deletes or rewrites the entry, so readers get the old row until the key is dropped; delete the key after the write (e.g. rdb.Del(ctx, key)), write the new value through, or give the entry a TTL", what, strings.Join(fams, ", "), plural2(len(fams), "that family caches", "those families cache"), strings.Join(where, "; "), sibling)
 }
 
 // familyName is a family as a message names it: its key shape, or the

@@ -94,7 +94,7 @@ func (c *checker) reportWrappers() {
 			fix = fmt.Sprintf("a TTL parameter (the plan allows %s)", dur(limit))
 		}
 		n := len(related)
-		c.reportRelated(w.node, CategoryNeverExpires, analysisutil.BoundedRelated(related),
+		c.reportRelated(w.node, CategoryNeverExpires, analysisutil.BoundedRelated(c.pass.Fset, related),
 			"key-value store %s writes %s with no expiry and nothing in this package or its dependencies deletes, expires or flushes them%s: every entry outlives any change to its data until the cache is flushed or the process restarts; give it %s, or a delete that the write paths call",
 			analysisutil.Display(obj), store, callersPhrase(n), fix)
 	}

@@ -627,7 +627,7 @@ func (c *checker) reportReads(reads []site, category string) {
 	if category == CategoryUpload {
 		what, size, key = "multipart uploads are parsed", p.Limits.MaxUploadSize, "max_upload_size"
 	}
-	c.pass.Report(analysis.Diagnostic{Pos: c.start.Pos(), Category: category, Related: analysisutil.BoundedRelated(related),
+	c.pass.Report(analysis.Diagnostic{Pos: c.start.Pos(), Category: category, Related: analysisutil.BoundedRelated(c.pass.Fset, related),
 		Message: fmt.Sprintf("%d %s with no limit in the program this serves (%s and others), so one request of any size is held in memory or on disk; bound them all where it serves: http.MaxBytesHandler(h, %d), or a middleware (gin: c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, n); echo: e.Use(middleware.BodyLimit(%q))) (the plan's %s is %v)",
 			len(these), what, these[0].Posn, int64(size), echoSize(size), key, size)})
 }

@@ -145,7 +145,7 @@ func (c *checker) reportHelper(fn *types.Func, fs []*finding) {
 		}
 		loops = append(loops, analysis.RelatedInformation{Pos: f.site.call.Pos(), End: f.site.call.End(), Message: "called once per " + f.site.loop.describe(c.pass.Fset) + " here"})
 	}
-	related = append(related, analysisutil.BoundedRelated(loops)...)
+	related = append(related, analysisutil.BoundedRelated(c.pass.Fset, loops)...)
 	c.pass.Report(analysis.Diagnostic{Pos: pos, End: end, Category: first.category, Message: string(b), Related: related})
 }
 

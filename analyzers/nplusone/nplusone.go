@@ -434,7 +434,7 @@ func (c *checker) reportSite(s site, r *Reach, category string, others []finding
 	for _, o := range others {
 		more = append(more, analysis.RelatedInformation{Pos: o.site.call.Pos(), End: o.site.call.End(), Message: "in the same loop, " + c.displayCall(o.site) + " runs " + article(noun(o.reach, o.category == CategoryWrite)) + " too"})
 	}
-	related = append(related, analysisutil.BoundedRelated(more)...)
+	related = append(related, analysisutil.BoundedRelated(c.pass.Fset, more)...)
 	related = append(related, analysis.RelatedInformation{Pos: s.loop.node.Pos(), End: loopHead(s.loop), Message: "once per " + s.loop.describe(c.pass.Fset)})
 	c.pass.Report(analysis.Diagnostic{
 		Pos:      s.call.Pos(),

@@ -297,7 +297,7 @@ func (c *checker) reportPending(p Pending) bool {
 		for _, im := range impls {
 			related = append(related, c.implRelated(im, write))
 		}
-		related = analysisutil.BoundedRelated(related)
+		related = analysisutil.BoundedRelated(c.pass.Fset, related)
 		related = append(related, analysis.RelatedInformation{Pos: loop, End: at, Message: "once per " + p.Loop})
 		c.pass.Report(analysis.Diagnostic{
 			Pos:      call,

@@ -111,7 +111,7 @@ func (c *checker) reportCauses() {
 		for i, call := range cs.calls {
 			related = append(related, analysis.RelatedInformation{Pos: call, Message: "a request path reaches it here, through " + cs.vias[i]})
 		}
-		c.report(pos, analysisutil.BoundedRelated(related), CategoryWholeTable,
+		c.report(pos, analysisutil.BoundedRelated(c.pass.Fset, related), CategoryWholeTable,
 			"%s reads %s at %s, and request paths reach it; every request loads the whole result into memory, and it grows with the table; page it with LIMIT (at most %s)",
 			r.Call, r.What, r.Posn, c.planMax())
 		mine = append(mine, k)

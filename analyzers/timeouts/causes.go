@@ -121,7 +121,7 @@ func (c *checker) reportCauses() {
 		c.pass.Report(analysis.Diagnostic{
 			Pos: pos, End: pos, Category: CategoryRequest,
 			Message: msg,
-			Related: analysisutil.BoundedRelated(r.calls),
+			Related: analysisutil.BoundedRelated(c.pass.Fset, r.calls),
 		})
 		reported = append(reported, k)
 	}

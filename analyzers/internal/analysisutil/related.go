@@ -1,8 +1,10 @@
 package analysisutil
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"go/token"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -12,13 +14,19 @@ import (
 // the finding again, so the list stops and says how many it left out.
 const MaxRelated = 10
 
-// BoundedRelated returns related sorted by position and cut to MaxRelated
-// entries; when it cuts, the last entry kept says "and N more". A finding
-// that reports one cause for many sites uses it, so that the bound and the
-// wording are the same in every analyzer.
-func BoundedRelated(related []analysis.RelatedInformation) []analysis.RelatedInformation {
+// BoundedRelated returns related sorted by file, line, column and message,
+// and cut to MaxRelated entries; when it cuts, the last entry kept says
+// "and N more". A finding that reports one cause for many sites uses it,
+// so that the bound and the wording are the same in every analyzer. The
+// order is by position in the source, not by token.Pos: the engine loads
+// files concurrently, so the Pos order of files in different packages
+// differs from run to run, and the output must not.
+func BoundedRelated(fset *token.FileSet, related []analysis.RelatedInformation) []analysis.RelatedInformation {
 	out := append([]analysis.RelatedInformation(nil), related...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
+	slices.SortStableFunc(out, func(a, b analysis.RelatedInformation) int {
+		pa, pb := fset.Position(a.Pos), fset.Position(b.Pos)
+		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Line, pb.Line), cmp.Compare(pa.Column, pb.Column), cmp.Compare(a.Message, b.Message))
+	})
 	if len(out) <= MaxRelated {
 		return out
 	}

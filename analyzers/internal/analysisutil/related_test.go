@@ -9,11 +9,13 @@ import (
 )
 
 func TestBoundedRelated(t *testing.T) {
+	fset := token.NewFileSet()
+	fset.AddFile("a.go", -1, 100)
 	var in []analysis.RelatedInformation
 	for i := 25; i > 0; i-- {
 		in = append(in, analysis.RelatedInformation{Pos: token.Pos(i), Message: "site"})
 	}
-	out := BoundedRelated(in)
+	out := BoundedRelated(fset, in)
 	if len(out) != MaxRelated {
 		t.Fatalf("got %d entries, want %d", len(out), MaxRelated)
 	}
@@ -26,8 +28,32 @@ func TestBoundedRelated(t *testing.T) {
 	if in[0].Message != "site" {
 		t.Errorf("the input was modified")
 	}
-	short := BoundedRelated(in[:3])
+	short := BoundedRelated(fset, in[:3])
 	if len(short) != 3 || strings.Contains(short[2].Message, "more") {
 		t.Errorf("a short list was cut or annotated: %+v", short)
+	}
+}
+
+// TestBoundedRelatedByFile: entries are ordered by file name and line, not
+// by token.Pos, whose order across files depends on the order the files
+// were loaded in.
+func TestBoundedRelatedByFile(t *testing.T) {
+	fset := token.NewFileSet()
+	b := fset.AddFile("b.go", -1, 10) // loaded first: lower Pos
+	a := fset.AddFile("a.go", -1, 10)
+	b.SetLines([]int{0, 5})
+	a.SetLines([]int{0, 5})
+	in := []analysis.RelatedInformation{
+		{Pos: b.Pos(6), Message: "b2"},
+		{Pos: b.Pos(1), Message: "b1"},
+		{Pos: a.Pos(6), Message: "a2"},
+		{Pos: a.Pos(1), Message: "a1"},
+	}
+	var got []string
+	for _, r := range BoundedRelated(fset, in) {
+		got = append(got, r.Message)
+	}
+	if strings.Join(got, " ") != "a1 a2 b1 b2" {
+		t.Errorf("order %v, want a1 a2 b1 b2", got)
 	}
 }
