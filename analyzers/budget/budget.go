@@ -250,7 +250,7 @@ func (c *checker) litSummary(lit *ast.FuncLit) *summary {
 // exportFacts exports the summaries of exported functions and methods,
 // and the types whose methods other packages' interfaces may reach.
 func (c *checker) exportFacts() {
-	var types_ []string
+	var exported []string
 	seen := make(map[string]bool)
 	for fn, s := range c.sums {
 		if fn.Pkg() != c.pass.Pkg || !fn.Exported() {
@@ -264,13 +264,13 @@ func (c *checker) exportFacts() {
 		if recv := fn.Signature().Recv(); recv != nil {
 			if named := namedOf(recv.Type()); named != nil && !types.IsInterface(named) && !seen[named.Obj().Name()] && len(s.ops) > 0 {
 				seen[named.Obj().Name()] = true
-				types_ = append(types_, named.Obj().Name())
+				exported = append(exported, named.Obj().Name())
 			}
 		}
 	}
-	if len(types_) > 0 {
-		sortStrings(types_)
-		c.pass.ExportPackageFact(&implsFact{Types: types_})
+	if len(exported) > 0 {
+		sortStrings(exported)
+		c.pass.ExportPackageFact(&implsFact{Types: exported})
 	}
 }
 

@@ -106,8 +106,6 @@ type path struct {
 
 func (p path) total() time.Duration { return sum(p.seq) + sum(p.par) }
 
-func (p path) empty() bool { return len(p.seq) == 0 && len(p.par) == 0 }
-
 func sum(ops []Op) time.Duration {
 	var t time.Duration
 	for _, o := range ops {

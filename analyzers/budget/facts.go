@@ -20,7 +20,7 @@ type costFact struct {
 func (*costFact) AFact() {}
 
 func (f *costFact) String() string {
-	var parts []string
+	parts := make([]string, 0, len(f.Ops))
 	for _, o := range f.Ops {
 		parts = append(parts, o.String())
 	}

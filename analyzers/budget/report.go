@@ -281,8 +281,9 @@ func (c *checker) related(call *ast.CallExpr, total time.Duration, ops []Op) []a
 	ops = slices.Clone(ops)
 	ops = slices.DeleteFunc(ops, func(o Op) bool { return o.Kind == kindOpen })
 	slices.SortStableFunc(ops, func(a, b Op) int { return cmp.Compare(b.Total(), a.Total()) })
-	var out []analysis.RelatedInformation
-	for _, o := range ops[:min(3, len(ops))] {
+	top := ops[:min(3, len(ops))]
+	out := make([]analysis.RelatedInformation, 0, len(top))
+	for _, o := range top {
 		share := 0.0
 		if total > 0 {
 			share = 100 * float64(o.Total()) / float64(total)

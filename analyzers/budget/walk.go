@@ -520,7 +520,7 @@ func (w *walker) hitCondition(cond ast.Expr) bool {
 		case token.EQL:
 			return w.isNil(c.Y) && w.isError(c.X) // err == nil
 		case token.NEQ:
-			return !(w.isNil(c.Y) && w.isError(c.X)) // v != nil; err != nil is a miss
+			return !w.isNil(c.Y) || !w.isError(c.X) // v != nil; err != nil is a miss
 		}
 	case *ast.CallExpr:
 		return false // errors.Is(err, redis.Nil)

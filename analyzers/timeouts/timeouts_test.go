@@ -181,7 +181,7 @@ func TestLayers(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := assembled(t, gopathEnv(t), a, "layerstore", "layerui")
-	var got []string
+	got := make([]string, 0, len(res.Findings))
 	for _, f := range res.Findings {
 		p := res.Fset.Position(f.Diag.Pos)
 		got = append(got, fmt.Sprintf("%s:%d: %s (%d related)", filepath.Base(p.Filename), p.Line, f.Diag.Message, len(f.Diag.Related)))

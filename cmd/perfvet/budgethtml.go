@@ -70,7 +70,7 @@ func writeBudgetHTML(file string, eps []*budget.Estimate) error {
 		}
 		return int(float64(barWidth) * float64(d) / float64(scale))
 	}
-	var rows []budgetRow
+	rows := make([]budgetRow, 0, len(eps))
 	over := 0
 	for _, e := range eps {
 		r := budgetRow{

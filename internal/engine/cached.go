@@ -714,8 +714,8 @@ func writeField(h io.Writer, fields ...[]byte) {
 	var n [8]byte
 	for _, f := range fields {
 		binary.BigEndian.PutUint64(n[:], uint64(len(f)))
-		h.Write(n[:])
-		h.Write(f)
+		_, _ = h.Write(n[:]) // hash.Hash writes never fail
+		_, _ = h.Write(f)
 	}
 }
 

@@ -150,11 +150,13 @@ func TestCacheCorruptEntries(t *testing.T) {
 		truncateHalf,
 		flipByte,
 		func(t *testing.T, path string) { // emptied
+			t.Helper()
 			if err := os.WriteFile(path, nil, 0o666); err != nil {
 				t.Fatal(err)
 			}
 		},
 		func(t *testing.T, path string) { // garbage of the same size
+			t.Helper()
 			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)

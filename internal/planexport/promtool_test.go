@@ -34,7 +34,7 @@ alerts:
 	"endpoints": `
 endpoints:
   - {route: GET /users, latency: {p50: 50ms, p95: 250ms, p99: 500ms}}
-  - {route: "POST /orders/{id}", latency: {p95: 1s, p99: 2.5s}}
+  - {route: "POST /orders/{id}", latency: {p95: 500ms, p99: 1s}}
 `,
 	"resources": `
 metrics:

@@ -49,7 +49,7 @@ func TestBoundedRelatedByFile(t *testing.T) {
 		{Pos: a.Pos(6), Message: "a2"},
 		{Pos: a.Pos(1), Message: "a1"},
 	}
-	var got []string
+	got := make([]string, 0, len(in))
 	for _, r := range BoundedRelated(fset, in) {
 		got = append(got, r.Message)
 	}

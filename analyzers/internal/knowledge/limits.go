@@ -156,6 +156,8 @@ var BeegoConfigs = []string{
 	"github.com/astaxie/beego",
 }
 
+// BeegoRuns are beego's functions that start its server with the
+// configured body bounds (BConfig.MaxMemory, MaxUploadSize).
 var BeegoRuns = map[string]bool{
 	"github.com/beego/beego/v2/server/web.Run": true,
 	"github.com/astaxie/beego.Run":             true,

@@ -342,8 +342,8 @@ func readsColumn(c []token) string {
 	}
 	col := ""
 	for i, t := range c {
-		if t.kind == ident || t.kind == word && !sqlWords[t.text] && !(i+1 < len(c) && c[i+1].text == "(") &&
-			!(i > 0 && c[i-1].text == ":") {
+		if t.kind == ident || t.kind == word && !sqlWords[t.text] && (i+1 >= len(c) || c[i+1].text != "(") &&
+			(i == 0 || c[i-1].text != ":") {
 			col = t.raw
 		}
 		if t.kind == word && t.text == "SELECT" {
