@@ -8,12 +8,12 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/perfvet/perfvet/analyzers/internal/fixtest"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/analyzers/timeouts"
+	"github.com/perfvet/perfvet/internal/driver"
 )
 
 // defaultPlan is a plan file that writes the default's request_timeout
@@ -80,20 +80,7 @@ func requireWellTyped(t *testing.T, results []*analysistest.Result) {
 // command's output assembly merges the packages' findings into one.
 func TestCauses(t *testing.T) {
 	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan(t)), "repo", "api", "feedstore", "feedui", "feedapi", "feedadmin", "layerstore", "layerui")
-	var entries *analysis.Diagnostic
-	for i, f := range res.Findings {
-		if strings.HasPrefix(f.Diag.Message, "(*feedstore.Storage).Entries ") {
-			entries = &res.Findings[i].Diag
-		}
-	}
-	if entries == nil {
-		t.Fatal("no finding at (*feedstore.Storage).Entries")
-	}
-	got := make([]string, 0, len(entries.Related))
-	for _, r := range entries.Related {
-		p := res.Fset.Position(r.Pos)
-		got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, r.Message))
-	}
+	got := relatedOf(t, res, "(*feedstore.Storage).Entries ")
 	want := []string{
 		"api.go:15: request path: feedapi.entries calls (*feedstore.Storage).Entries",
 		"ui.go:18: request path: feedui.showEntries calls (*feedstore.Storage).Entries",
@@ -146,20 +133,7 @@ func TestTestsFlag(t *testing.T) {
 // finding per method for a type with two.
 func TestTypeCauses(t *testing.T) {
 	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan(t)), "typestore", "typeui", "typeapi")
-	var store *analysis.Diagnostic
-	for i, f := range res.Findings {
-		if strings.HasPrefix(f.Diag.Message, "4 methods of *typestore.Store ") {
-			store = &res.Findings[i].Diag
-		}
-	}
-	if store == nil {
-		t.Fatal("no finding at typestore.Store")
-	}
-	got := make([]string, 0, len(store.Related))
-	for _, r := range store.Related {
-		p := res.Fset.Position(r.Pos)
-		got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, r.Message))
-	}
+	got := relatedOf(t, res, "4 methods of *typestore.Store ")
 	want := []string{
 		"api.go:16: request path: typeapi.user calls (*typestore.Store).User",
 		"ui.go:17: request path: typeui.entries calls (*typestore.Store).Entries",
@@ -200,4 +174,23 @@ func TestLayers(t *testing.T) {
 	if !slices.Equal(rest, want) {
 		t.Errorf("findings with -layers:\n%s\nwant:\n%s", strings.Join(rest, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// relatedOf returns the related positions ("file:line: message") of the
+// finding whose message starts with prefix, and fails without one.
+func relatedOf(t *testing.T, res *driver.Result, prefix string) []string {
+	t.Helper()
+	for _, f := range res.Findings {
+		if !strings.HasPrefix(f.Diag.Message, prefix) {
+			continue
+		}
+		got := make([]string, 0, len(f.Diag.Related))
+		for _, r := range f.Diag.Related {
+			p := res.Fset.Position(r.Pos)
+			got = append(got, fmt.Sprintf("%s:%d: %s", filepath.Base(p.Filename), p.Line, r.Message))
+		}
+		return got
+	}
+	t.Fatalf("no finding starting with %q", prefix)
+	return nil
 }
