@@ -9,8 +9,12 @@
 // when the update ends in a window/logMessage); the next edit waits for it.
 //
 // Each edit appends (or, on the next edit, removes) a small function at the
-// end of the file: the package's types change, so the package and every
-// workspace package that imports it are type-checked and analysed again.
+// end of the file. By default the function is unexported: the package is
+// type-checked and analysed again, but its export data and facts do not
+// change, so the server's early cut-off skips every importer (the common
+// edit: a function body). With -exported the function is exported: the
+// package's API changes, so every workspace package that imports it is
+// type-checked and analysed again (the worst case).
 //
 // Usage:
 //
@@ -18,6 +22,7 @@
 //	go run ./bench/lsplatency -perfvet /tmp/perfvet -dir testdata/demo -file internal/api/users.go
 //	go run ./bench/lspgen -n 400 -o /tmp/gen400
 //	go run ./bench/lsplatency -perfvet /tmp/perfvet -dir /tmp/gen400 -file db/db.go
+//	go run ./bench/lsplatency -perfvet /tmp/perfvet -dir /tmp/gen400 -file db/db.go -exported
 package main
 
 import (
@@ -47,6 +52,7 @@ func main() {
 	debounce := flag.Duration("debounce", 0, "the server's -debounce (0: its default)")
 	pause := flag.Duration("pause", 200*time.Millisecond, "pause between an edit's diagnostics and the next edit")
 	logFile := flag.String("log", "", "the server's log file (default: a temporary file)")
+	exported := flag.Bool("exported", false, "append an exported function: the package's API changes and every importer is analysed again")
 	flag.Parse()
 	if *dir == "" || *file == "" {
 		flag.Usage()
@@ -119,7 +125,11 @@ func main() {
 		version++
 		edited := string(text)
 		if i%2 == 0 {
-			edited += fmt.Sprintf("\nfunc perfvetLatencyEdit%d() int { return %d }\n", i, i)
+			name := "perfvetLatencyEdit"
+			if *exported {
+				name = "PerfvetLatencyEdit"
+			}
+			edited += fmt.Sprintf("\nfunc %s%d() int { return %d }\n", name, i, i)
 		}
 		c.drainUpdates()
 		t0 := time.Now()

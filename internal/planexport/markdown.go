@@ -67,6 +67,7 @@ func Markdown(p *plan.Plan) ([]byte, error) {
 	row("transaction", dur(c.Transaction))
 	row("cache hit", dur(c.CacheHit))
 	row("cache miss", dur(c.CacheMiss))
+	row("external call (one outbound HTTP or gRPC call)", dur(c.ExternalCall))
 
 	l := p.Limits
 	b.WriteString("\n## Limits\n\n| limit | value |\n|---|---|\n")
