@@ -13,7 +13,7 @@ import (
 
 // analyzers is the order of the columns; an analyzer not listed gets a
 // column after them.
-var analyzers = []string{"nplusone", "timeouts", "pagesize", "cacheinval", "metrics"}
+var analyzers = []string{"nplusone", "timeouts", "pagesize", "cacheinval", "metrics", "limits", "budget"}
 
 type related struct {
 	Posn    string `json:"posn"`
