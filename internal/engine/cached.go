@@ -72,6 +72,7 @@ func (v *View) executeCached(ctx context.Context, read func(string) ([]byte, err
 	// package waiting for them holds a slot of sem.
 	decl := make(chan struct{}, runtime.GOMAXPROCS(0))
 	digests := newDigests(read)
+	digests.fixed = v.goenv.fixed
 	read = digests.reader(read)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -630,6 +631,12 @@ type digests struct {
 	read func(string) ([]byte, error)
 	mu   sync.Mutex
 	m    map[string]*digest
+
+	// fixed, if set, says which files never change under this run's
+	// key, and in which version: the module cache's (by module version,
+	// in the path) and a released Go's GOROOT (by GOVERSION). Their
+	// digest is their name and version; they are not read.
+	fixed func(name string) (version string, ok bool)
 }
 
 type digest struct {
@@ -658,6 +665,12 @@ func (ds *digests) digest(name string, keep bool) ([32]byte, bool) {
 	}
 	ds.mu.Unlock()
 	d.once.Do(func() {
+		if ds.fixed != nil {
+			if version, ok := ds.fixed(name); ok {
+				d.sum, d.ok = sha256.Sum256([]byte("fixed\x00"+version+"\x00"+name)), true
+				return
+			}
+		}
 		src, err := ds.read(name)
 		if err == nil {
 			d.sum, d.ok = sha256.Sum256(src), true

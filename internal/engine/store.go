@@ -36,7 +36,10 @@ type Store struct {
 	miss  atomic.Int64
 	puts  atomic.Int64
 	fails atomic.Int64
-	debug bool
+	// listHits and listPuts count go list answers read from and written
+	// to the cache.
+	listHits, listPuts atomic.Int64
+	debug              bool
 
 	// put stores data; tests replace it to fail like a full disk.
 	put func(key cache.ActionID, data []byte) error
@@ -86,11 +89,14 @@ func (s *Store) Close() error { return s.disk.Close() }
 // StoreStats counts what a run did with the cache.
 type StoreStats struct {
 	Hits, Misses, Writes, FailedWrites int64
+	// MetadataHits and MetadataWrites count go list answers read from
+	// and written to the cache (see listcache.go).
+	MetadataHits, MetadataWrites int64
 }
 
 // Stats returns the counts so far.
 func (s *Store) Stats() StoreStats {
-	return StoreStats{s.hits.Load(), s.miss.Load(), s.puts.Load(), s.fails.Load()}
+	return StoreStats{s.hits.Load(), s.miss.Load(), s.puts.Load(), s.fails.Load(), s.listHits.Load(), s.listPuts.Load()}
 }
 
 // FailWrites makes every later write fail with err, as a full disk would
@@ -113,6 +119,27 @@ func (s *Store) load(key [32]byte) *entry {
 		return nil
 	}
 	return e
+}
+
+// loadBytes returns the answer stored under key by storeBytes.
+func (s *Store) loadBytes(key [32]byte) ([]byte, error) {
+	data, _, err := cache.GetBytes(s.disk, s.rawKey(key))
+	return data, err
+}
+
+// storeBytes stores go list's answer under key (in a space of keys apart
+// from the entries'); a failure is counted and ignored.
+func (s *Store) storeBytes(key [32]byte, data []byte) {
+	if err := s.put(s.rawKey(key), data); err != nil {
+		s.fails.Add(1)
+		return
+	}
+	s.listPuts.Add(1)
+}
+
+func (s *Store) rawKey(key [32]byte) cache.ActionID {
+	b := append([]byte("raw\x00"), s.salt[:]...)
+	return sha256.Sum256(append(b, key[:]...))
 }
 
 // store writes the entry under key; a failure is counted and ignored.

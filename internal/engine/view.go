@@ -148,6 +148,10 @@ type View struct {
 
 	dirsMu   sync.RWMutex
 	rootDirs []string // directories of the workspace packages, sorted
+
+	// goenv is go env's answer when the result cache asked for it (see
+	// listcache.go): where the files that never change are.
+	goenv *goEnv
 }
 
 // A node is one package of the graph.
@@ -484,6 +488,18 @@ func (v *View) loadMetadata(ctx context.Context, overlay map[string][]byte) ([]*
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
+	var st *listState
+	if v.opts.Batch && v.opts.Cache != nil && len(overlay) == 0 {
+		var roots []*packages.Package
+		roots, st = v.lookupList(ctx, env, patterns)
+		if st != nil {
+			v.goenv = &st.env
+		}
+		if roots != nil {
+			v.loaded = true
+			return roots, nil
+		}
+	}
 	roots, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		if v.opts.Batch {
@@ -491,6 +507,7 @@ func (v *View) loadMetadata(ctx context.Context, overlay map[string][]byte) ([]*
 		}
 		return nil, fmt.Errorf("loading packages in %s: %w", v.opts.Dir, err)
 	}
+	v.storeList(st, roots)
 	v.loaded = true
 	return roots, nil
 }

@@ -1,0 +1,367 @@
+package engine
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/types"
+	"hash"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// This file is the metadata half of the result cache: on a rerun with
+// nothing changed, go list (three go commands, about half of a cached
+// rerun's time) is not run at all; its last answer is read from the
+// Store instead.
+//
+// The answer of go list is a function of the go command and its
+// environment (go env, which names the toolchain, GOFLAGS, GOOS, GOARCH,
+// the cgo settings, ...), the patterns and flags, and the files of the
+// main module; the module cache and a released Go's GOROOT do not change
+// under a given go.sum and Go version (the go command assumes the same).
+// The key hashes go env's whole output, the run's patterns and flags, and
+// a walk of the main module's tree that records every directory and file
+// name with its size and modification time, as go list would see them.
+//
+// An answer is not stored when it might not be a function of the key: a
+// package or module with errors (a download or a cache state may fix it),
+// a go.work workspace or a module replaced by a directory outside the
+// main module (files the walk does not see), a file modified in the last
+// few seconds (an edit within the clock's granularity would keep its
+// time), or a tree of more than maxWalkEntries entries. On a hit, the files go list
+// generated into the build cache (cgo) must still exist.
+
+// listCacheFormat changes whenever the key or the stored answer does.
+const listCacheFormat = "perfvet-list-cache-v1"
+
+// maxWalkEntries bounds the walk of the module's tree: beyond it the
+// answer is not cached (a walk that costs as much as go list saves
+// nothing). A count rather than a time, so that whether a run uses the
+// cache does not depend on the machine's load.
+const maxWalkEntries = 50000
+
+// recentWrite is how recent a modification must be for the answer not to
+// be stored: file systems record times at a granularity of up to a couple
+// of seconds.
+const recentWrite = 3 * time.Second
+
+// goEnv is what the list cache needs of go env.
+type goEnv struct {
+	GOMOD, GOWORK, GOROOT, GOMODCACHE, GOARCH, GOVERSION string
+}
+
+// listState is what a lookup found out that a store needs.
+type listState struct {
+	key    [32]byte
+	env    goEnv
+	root   string // the main module's directory
+	recent bool   // a file of the tree was modified moments ago
+}
+
+// cachedList is the stored answer of go list.
+type cachedList struct {
+	Roots    []string
+	Packages []listedPackage
+	Arch     string
+}
+
+// listedPackage is a packages.Package's metadata, with its imports as IDs.
+type listedPackage struct {
+	ID, Name, PkgPath string
+	GoFiles           []string          `json:",omitempty"`
+	CompiledGoFiles   []string          `json:",omitempty"`
+	OtherFiles        []string          `json:",omitempty"`
+	EmbedFiles        []string          `json:",omitempty"`
+	EmbedPatterns     []string          `json:",omitempty"`
+	IgnoredFiles      []string          `json:",omitempty"`
+	Imports           map[string]string `json:",omitempty"`
+	Module            *packages.Module  `json:",omitempty"`
+}
+
+// lookupList returns the cached answer of go list for this run, or nil and
+// what storeList needs to store the answer (nil if it must not be).
+func (v *View) lookupList(ctx context.Context, env []string, patterns []string) ([]*packages.Package, *listState) {
+	st, err := v.listKey(ctx, env, patterns)
+	if err != nil {
+		v.opts.Cache.debugf("metadata not cacheable: %v", err)
+		return nil, nil
+	}
+	data, err := v.opts.Cache.loadBytes(st.key)
+	if err != nil {
+		v.opts.Cache.debugf("metadata miss")
+		return nil, st
+	}
+	var cl cachedList
+	if err := json.Unmarshal(data, &cl); err != nil {
+		return nil, st
+	}
+	roots, err := cl.packages(st)
+	if err != nil {
+		v.opts.Cache.debugf("metadata entry unusable: %v", err)
+		return nil, st
+	}
+	v.opts.Cache.listHits.Add(1)
+	return roots, st
+}
+
+// storeList stores go list's answer under the key lookupList computed,
+// unless the answer might not be a function of that key.
+func (v *View) storeList(st *listState, roots []*packages.Package) {
+	if st == nil || st.recent {
+		return
+	}
+	cl := cachedList{Arch: st.env.GOARCH}
+	ok := true
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if !ok {
+			return
+		}
+		if len(p.Errors) > 0 || !st.contained(p) {
+			ok = false
+			return
+		}
+		lp := listedPackage{
+			ID: p.ID, Name: p.Name, PkgPath: p.PkgPath,
+			GoFiles: p.GoFiles, CompiledGoFiles: p.CompiledGoFiles, OtherFiles: p.OtherFiles,
+			EmbedFiles: p.EmbedFiles, EmbedPatterns: p.EmbedPatterns, IgnoredFiles: p.IgnoredFiles,
+			Module: p.Module,
+		}
+		if len(p.Imports) > 0 {
+			lp.Imports = make(map[string]string, len(p.Imports))
+			for path, imp := range p.Imports {
+				lp.Imports[path] = imp.ID
+			}
+		}
+		cl.Packages = append(cl.Packages, lp)
+	})
+	if !ok {
+		v.opts.Cache.debugf("metadata not stored: errors, or files outside the main module")
+		return
+	}
+	for _, r := range roots {
+		cl.Roots = append(cl.Roots, r.ID)
+	}
+	data, err := json.Marshal(cl)
+	if err != nil {
+		return
+	}
+	v.opts.Cache.storeBytes(st.key, data)
+}
+
+// contained reports whether every file of p is in the main module, the
+// module cache or GOROOT, or generated by go list into the build cache
+// (which packages checks is still there on a hit), and its module has no
+// error.
+func (st *listState) contained(p *packages.Package) bool {
+	if m := p.Module; m != nil {
+		if m.Error != nil {
+			return false
+		}
+		if m.Replace != nil && m.Replace.Version == "" && !st.inTree(m.Replace.Dir) {
+			return false // replaced by a directory the walk does not see
+		}
+	}
+	for _, list := range [][]string{p.GoFiles, p.OtherFiles, p.EmbedFiles, p.IgnoredFiles} {
+		for _, f := range list {
+			if !st.inTree(f) && !within(f, st.env.GOMODCACHE) && !within(f, st.env.GOROOT) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (st *listState) inTree(path string) bool { return within(path, st.root) }
+
+// within reports whether path is dir or below it.
+func within(path, dir string) bool {
+	if dir == "" || path == "" {
+		return false
+	}
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// packages rebuilds the graph of the stored answer, or fails if a file
+// go list generated (cgo, in the build cache) is gone.
+func (cl *cachedList) packages(st *listState) ([]*packages.Package, error) {
+	if cl.Arch != st.env.GOARCH {
+		return nil, errors.New("another GOARCH")
+	}
+	sizes := types.SizesFor("gc", cl.Arch)
+	byID := make(map[string]*packages.Package, len(cl.Packages))
+	for _, lp := range cl.Packages {
+		for _, f := range lp.CompiledGoFiles {
+			if !st.inTree(f) && !within(f, st.env.GOMODCACHE) && !within(f, st.env.GOROOT) {
+				if _, err := os.Stat(f); err != nil {
+					return nil, err
+				}
+			}
+		}
+		byID[lp.ID] = &packages.Package{
+			ID: lp.ID, Name: lp.Name, PkgPath: lp.PkgPath,
+			GoFiles: lp.GoFiles, CompiledGoFiles: lp.CompiledGoFiles, OtherFiles: lp.OtherFiles,
+			EmbedFiles: lp.EmbedFiles, EmbedPatterns: lp.EmbedPatterns, IgnoredFiles: lp.IgnoredFiles,
+			Module: lp.Module, TypesSizes: sizes,
+		}
+	}
+	for _, lp := range cl.Packages {
+		p := byID[lp.ID]
+		if len(lp.Imports) == 0 {
+			continue
+		}
+		p.Imports = make(map[string]*packages.Package, len(lp.Imports))
+		for path, id := range lp.Imports {
+			imp := byID[id]
+			if imp == nil {
+				return nil, fmt.Errorf("%s imports %s, which is not in the entry", lp.ID, id)
+			}
+			p.Imports[path] = imp
+		}
+	}
+	roots := make([]*packages.Package, 0, len(cl.Roots))
+	for _, id := range cl.Roots {
+		r := byID[id]
+		if r == nil {
+			return nil, fmt.Errorf("root %s is not in the entry", id)
+		}
+		roots = append(roots, r)
+	}
+	return roots, nil
+}
+
+// listKey computes the key of go list's answer for this run.
+func (v *View) listKey(ctx context.Context, env []string, patterns []string) (*listState, error) {
+	for _, f := range v.opts.BuildFlags {
+		if strings.Contains(f, "-compiler") || strings.Contains(f, "-overlay") || strings.Contains(f, "-modfile") {
+			return nil, fmt.Errorf("build flag %s", f)
+		}
+	}
+	cmd := exec.CommandContext(ctx, "go", "env", "-json")
+	cmd.Dir = v.opts.Dir
+	cmd.Env = env
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env: %w", err)
+	}
+	st := new(listState)
+	if err := json.Unmarshal(out, &st.env); err != nil {
+		return nil, fmt.Errorf("go env: %w", err)
+	}
+	switch {
+	case usesDriver(env):
+		return nil, errors.New("GOPACKAGESDRIVER is set")
+	case st.env.GOMOD == "" || st.env.GOMOD == os.DevNull:
+		return nil, errors.New("not in a module")
+	case st.env.GOWORK != "" && st.env.GOWORK != "off":
+		return nil, errors.New("a go.work workspace")
+	}
+	st.root = filepath.Dir(st.env.GOMOD)
+
+	var all map[string]string
+	if err := json.Unmarshal(out, &all); err != nil {
+		return nil, fmt.Errorf("go env: %w", err)
+	}
+	delete(all, "GOGCCFLAGS") // derived from the cgo settings, with a random temporary directory
+	h := sha256.New()
+	writeField(h, []byte(listCacheFormat), []byte(fmt.Sprint(v.opts.Tests)))
+	for _, k := range slices.Sorted(maps.Keys(all)) {
+		writeField(h, []byte(k), []byte(all[k]))
+	}
+	dir, err := filepath.Abs(v.opts.Dir)
+	if err != nil {
+		return nil, err
+	}
+	writeField(h, []byte(dir))
+	writeField(h, []byte(strings.Join(v.opts.BuildFlags, "\x00")), []byte(strings.Join(patterns, "\x00")))
+	if err := st.walk(h); err != nil {
+		return nil, err
+	}
+	h.Sum(st.key[:0])
+	return st, nil
+}
+
+// walk hashes the main module's tree as go list sees it: every directory
+// it may search (not testdata, nor names starting with . or _, nor nested
+// modules, whose go.mod is recorded) with the name, size and modification
+// time of each entry.
+func (st *listState) walk(h hash.Hash) error {
+	entries := 0
+	now := time.Now()
+	var buf []byte
+	return filepath.WalkDir(st.root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		entries++
+		if entries > maxWalkEntries {
+			return errors.New("module tree too large to key")
+		}
+		name := d.Name()
+		if d.IsDir() && path != st.root {
+			if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" {
+				return filepath.SkipDir
+			}
+			if _, err := os.Lstat(filepath.Join(path, "go.mod")); err == nil {
+				writeField(h, []byte("nested module"), []byte(path))
+				return filepath.SkipDir
+			}
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if now.Sub(info.ModTime()) < recentWrite {
+			st.recent = true
+		}
+		buf = buf[:0]
+		buf = append(buf, path...)
+		buf = append(buf, 0)
+		buf = binary.BigEndian.AppendUint32(buf, uint32(info.Mode()))
+		buf = binary.BigEndian.AppendUint64(buf, uint64(info.Size()))
+		buf = binary.BigEndian.AppendUint64(buf, uint64(info.ModTime().UnixNano()))
+		h.Write(buf)
+		return nil
+	})
+}
+
+// fixed reports whether the file never changes while the key of go list's
+// answer stays the same, and the version it is at: files of the module
+// cache (the go command verifies them against go.sum and makes them
+// read-only; the module version is in their path) and of a released Go's
+// GOROOT (a development toolchain's GOROOT may be edited: it is read).
+func (e *goEnv) fixed(name string) (string, bool) {
+	switch {
+	case e == nil:
+		return "", false
+	case within(name, e.GOMODCACHE):
+		return "module cache", true
+	case within(name, e.GOROOT) && strings.HasPrefix(e.GOVERSION, "go") && !strings.Contains(e.GOVERSION, "devel"):
+		return e.GOVERSION, true
+	}
+	return "", false
+}
+
+// usesDriver reports whether go/packages would ask an external driver
+// (Bazel's, say) rather than go list.
+func usesDriver(env []string) bool {
+	driver := ""
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "GOPACKAGESDRIVER="); ok {
+			driver = v // the last one counts, as in os/exec
+		}
+	}
+	return driver != "" && driver != "off"
+}
