@@ -84,21 +84,24 @@ func (d *Documentation) format(markdown bool) string {
 	} else {
 		b.WriteString(compiled.Format(false))
 	}
-	section := func(title, body string) {
-		if body == "" {
-			return
-		}
-		if markdown {
+	// section writes a titled section: prose (reflowed in plain text) or
+	// a list, one item a line.
+	section := func(title, body string, list bool) {
+		switch {
+		case body == "":
+		case markdown:
 			fmt.Fprintf(&b, "**%s**\n\n%s\n\n", title, body)
-			return
+		case list:
+			fmt.Fprintf(&b, "%s\n%s\n\n", title, indent(strings.Split(body, "\n")))
+		default:
+			fmt.Fprintf(&b, "%s\n%s\n\n", title, indent(wrap(body, 76)))
 		}
-		fmt.Fprintf(&b, "%s\n%s\n\n", title, indent(body))
 	}
 	reports := d.Reports
 	if !markdown {
 		reports = strings.ReplaceAll(reports, "`", "")
 	}
-	section("Reports", reports)
+	section("Reports", reports, false)
 	var cats []string
 	for _, c := range d.Categories {
 		if markdown {
@@ -107,7 +110,7 @@ func (d *Documentation) format(markdown bool) string {
 			cats = append(cats, fmt.Sprintf("%s: %s", c.Name, c.Text))
 		}
 	}
-	section("Categories", strings.Join(cats, "\n"))
+	section("Categories", strings.Join(cats, "\n"), true)
 	var opts []string
 	for _, o := range d.Options {
 		if markdown {
@@ -116,26 +119,19 @@ func (d *Documentation) format(markdown bool) string {
 			opts = append(opts, o)
 		}
 	}
-	section("Plan keys", strings.Join(opts, "\n"))
-	section("Limits", d.Limits)
+	section("Plan keys", strings.Join(opts, "\n"), true)
+	section("Limits", d.Limits, false)
 	return strings.TrimRight(b.String(), "\n") + "\n"
 }
 
-// indent indents text by four spaces, as staticcheck indents its sections,
-// wrapping long lines at 76 columns.
-func indent(text string) string {
-	var lines []string
-	for line := range strings.SplitSeq(text, "\n") {
-		lines = append(lines, wrap(line, 76)...)
-	}
-	for i, l := range lines {
-		lines[i] = "    " + l
-	}
-	return strings.Join(lines, "\n")
+// indent indents lines by four spaces, as staticcheck indents its
+// examples.
+func indent(lines []string) string {
+	return "    " + strings.Join(lines, "\n    ")
 }
 
-// wrap breaks s into lines of at most width bytes at spaces (a longer
-// word keeps its own line).
+// wrap reflows s into lines of at most width bytes, breaking at spaces (a
+// longer word keeps its own line).
 func wrap(s string, width int) []string {
 	words := strings.Fields(s)
 	if len(words) == 0 {
