@@ -6,6 +6,9 @@
 package analyzers
 
 import (
+	"fmt"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers/budget"
@@ -36,6 +39,10 @@ type Documentation = lint.Documentation
 
 // Category documents a category of an analyzer's findings.
 type Category = lint.Category
+
+// UnusedDirective is the category every analyzer reports an unused
+// //perfvet:ignore directive naming it under, besides its own.
+var UnusedDirective = lint.UnusedDirective
 
 // An Entry is one analyzer of the registry.
 type Entry struct {
@@ -109,3 +116,23 @@ func Suite(cfg Config) []*analysis.Analyzer {
 	}
 	return suite
 }
+
+// READMETable returns the README's analyzer table, in Markdown: one row
+// per analyzer of the registry, with what it reports and the categories
+// of its findings. A test holds README.md to it.
+func READMETable() string {
+	var b strings.Builder
+	b.WriteString("| analyzer | reports | categories |\n")
+	b.WriteString("|----------|---------|------------|\n")
+	for _, e := range Registry() {
+		var cats []string
+		for _, c := range e.Doc.Categories {
+			cats = append(cats, "`"+c.Name+"`")
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", e.Name, cellEscaper.Replace(e.Doc.Reports), strings.Join(cats, ", "))
+	}
+	return b.String()
+}
+
+// cellEscaper keeps a text within its Markdown table cell.
+var cellEscaper = strings.NewReplacer("|", `\|`, "\n", " ")

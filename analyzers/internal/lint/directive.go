@@ -163,7 +163,7 @@ finding it meant to silence, or hide nothing while looking as if it did.`,
 	After:   "//perfvet:ignore timeouts streaming endpoint",
 	Reports: "the `//perfvet:ignore` directives themselves: no reason, no analyzer, an unknown analyzer (with a did-you-mean); on whichever analyzers are selected (`-perfvet=false` turns it off)",
 	Categories: []Category{
-		{"directive", "a directive with no analyzer, no reason, or an unknown analyzer"},
+		{directiveCategory, "a directive with no analyzer, no reason, or an unknown analyzer"},
 	},
 	Limits: `A well-formed directive that suppresses nothing is reported by the
 analyzer it names, which alone knows.`,
@@ -204,6 +204,9 @@ func closestName(s string, names []string) string {
 	return best
 }
 
+// directiveCategory is the category of every finding about a directive.
+const directiveCategory = "directive"
+
 func (d *directive) diag(msg string) analysis.Diagnostic {
-	return analysis.Diagnostic{Pos: d.pos, End: d.end, Category: "directive", Message: msg}
+	return analysis.Diagnostic{Pos: d.pos, End: d.end, Category: directiveCategory, Message: msg}
 }

@@ -52,12 +52,21 @@ func (d *Documentation) CategoryNames() []string {
 	return names
 }
 
-// Category returns the documentation of the named category.
+// UnusedDirective is the category under which every analyzer reports a
+// well-formed //perfvet:ignore directive naming it that suppresses none of
+// its findings (Wrap reports it, whatever the analyzer's own categories).
+var UnusedDirective = Category{Name: directiveCategory, Text: "a //perfvet:ignore directive naming the analyzer that suppresses none of its findings"}
+
+// Category returns the documentation of the named category: one of the
+// analyzer's, or UnusedDirective.
 func (d *Documentation) Category(name string) (Category, bool) {
 	for _, c := range d.Categories {
 		if c.Name == name {
 			return c, true
 		}
+	}
+	if name == UnusedDirective.Name {
+		return UnusedDirective, true
 	}
 	return Category{}, false
 }
