@@ -31,7 +31,7 @@ func TestRegistry(t *testing.T) {
 	if len(reg) != len(suite) {
 		t.Fatalf("registry has %d entries, suite %d analyzers", len(reg), len(suite))
 	}
-	var names []string
+	names := make([]string, 0, len(reg))
 	for i, e := range reg {
 		names = append(names, e.Name)
 		a := suite[i]

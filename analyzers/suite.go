@@ -77,8 +77,9 @@ func Registry() []Entry {
 // Names returns the names of the analyzers a //perfvet:ignore directive
 // may name: the registry's, but the directive analyzer's own.
 func Names() []string {
-	var names []string
-	for _, e := range Registry() {
+	reg := Registry()
+	names := make([]string, 0, len(reg))
+	for _, e := range reg {
 		if e.Name != DirectiveAnalyzer {
 			names = append(names, e.Name)
 		}
@@ -110,8 +111,9 @@ func Suite(cfg Config) []*analysis.Analyzer {
 	if plans == nil {
 		plans = plan.Static(plan.Default())
 	}
-	var suite []*analysis.Analyzer
-	for _, e := range Registry() {
+	reg := Registry()
+	suite := make([]*analysis.Analyzer, 0, len(reg))
+	for _, e := range reg {
 		suite = append(suite, e.New(plans))
 	}
 	return suite
@@ -125,7 +127,7 @@ func READMETable() string {
 	b.WriteString("| analyzer | reports | categories |\n")
 	b.WriteString("|----------|---------|------------|\n")
 	for _, e := range Registry() {
-		var cats []string
+		cats := make([]string, 0, len(e.Doc.Categories))
 		for _, c := range e.Doc.Categories {
 			cats = append(cats, "`"+c.Name+"`")
 		}

@@ -111,7 +111,7 @@ func (d *Documentation) format(markdown bool) string {
 		reports = strings.ReplaceAll(reports, "`", "")
 	}
 	section("Reports", reports, false)
-	var cats []string
+	cats := make([]string, 0, len(d.Categories))
 	for _, c := range d.Categories {
 		if markdown {
 			cats = append(cats, fmt.Sprintf("- `%s`: %s", c.Name, c.Text))
@@ -120,7 +120,7 @@ func (d *Documentation) format(markdown bool) string {
 		}
 	}
 	section("Categories", strings.Join(cats, "\n"), true)
-	var opts []string
+	opts := make([]string, 0, len(d.Options))
 	for _, o := range d.Options {
 		if markdown {
 			opts = append(opts, "- `"+o+"`")
