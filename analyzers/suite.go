@@ -1,8 +1,14 @@
 // Package analyzers assembles perfvet's analyzers into a suite built from
-// one plan provider.
+// one plan provider, from one registry: each analyzer's name, constructor
+// and structured documentation (with the categories of its findings).
+// The suite, the names //perfvet:ignore directives accept, `perfvet help`,
+// the SARIF rules and the README's analyzer table are derived from it.
 package analyzers
 
 import (
+	"fmt"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers/budget"
@@ -26,6 +32,71 @@ const TestsFlag = lint.TestsFlag
 // silent; only -perfvet=false turns it off.
 const DirectiveAnalyzer = lint.DirectiveAnalyzerName
 
+// Documentation is an analyzer's structured documentation: title, why it
+// costs, an example before and after, what it reports, the plan keys it
+// reads, the categories of its findings and its limits.
+type Documentation = lint.Documentation
+
+// Category documents a category of an analyzer's findings.
+type Category = lint.Category
+
+// UnusedDirective is the category every analyzer reports an unused
+// //perfvet:ignore directive naming it under, besides its own.
+var UnusedDirective = lint.UnusedDirective
+
+// An Entry is one analyzer of the registry.
+type Entry struct {
+	Name string
+	// New returns a fresh instance of the analyzer, reading its plans
+	// from plans.
+	New func(plans plan.Provider) *analysis.Analyzer
+	Doc *Documentation
+}
+
+// Registry returns the registry: every perfvet analyzer, sorted by name.
+// It is the one list of analyzers; a new analyzer is added here (and its
+// documentation.go written), and the suite, help, SARIF and the README
+// table follow.
+func Registry() []Entry {
+	return []Entry{
+		{budget.Name, func(p plan.Provider) *analysis.Analyzer { return budget.New(budget.Config{Plans: p}) }, &budget.Documentation},
+		{cacheinval.Name, func(p plan.Provider) *analysis.Analyzer { return cacheinval.New(cacheinval.Config{Plans: p}) }, &cacheinval.Documentation},
+		{limits.Name, func(p plan.Provider) *analysis.Analyzer { return limits.New(limits.Config{Plans: p}) }, &limits.Documentation},
+		{metrics.Name, func(p plan.Provider) *analysis.Analyzer { return metrics.New(metrics.Config{Plans: p}) }, &metrics.Documentation},
+		{nplusone.Name, func(p plan.Provider) *analysis.Analyzer { return nplusone.New(nplusone.Config{Plans: p}) }, &nplusone.Documentation},
+		{pagesize.Name, func(p plan.Provider) *analysis.Analyzer { return pagesize.New(pagesize.Config{Plans: p}) }, &pagesize.Documentation},
+		// "perfvet": malformed //perfvet:ignore directives, checked
+		// against the names of the others.
+		{DirectiveAnalyzer, func(p plan.Provider) *analysis.Analyzer {
+			return lint.NewDirectives(lint.Options{Plans: p}, Names())
+		}, &lint.DirectiveDocumentation},
+		{timeouts.Name, func(p plan.Provider) *analysis.Analyzer { return timeouts.New(timeouts.Config{Plans: p}) }, &timeouts.Documentation},
+	}
+}
+
+// Names returns the names of the analyzers a //perfvet:ignore directive
+// may name: the registry's, but the directive analyzer's own.
+func Names() []string {
+	reg := Registry()
+	names := make([]string, 0, len(reg))
+	for _, e := range reg {
+		if e.Name != DirectiveAnalyzer {
+			names = append(names, e.Name)
+		}
+	}
+	return names
+}
+
+// Lookup returns the registry's entry of the named analyzer.
+func Lookup(name string) (Entry, bool) {
+	for _, e := range Registry() {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
+
 // Config configures the suite.
 type Config struct {
 	// Plans gives the plan of each package. Nil means the embedded default.
@@ -40,14 +111,30 @@ func Suite(cfg Config) []*analysis.Analyzer {
 	if plans == nil {
 		plans = plan.Static(plan.Default())
 	}
-	return []*analysis.Analyzer{
-		budget.New(budget.Config{Plans: plans}),
-		cacheinval.New(cacheinval.Config{Plans: plans}),
-		limits.New(limits.Config{Plans: plans}),
-		metrics.New(metrics.Config{Plans: plans}),
-		nplusone.New(nplusone.Config{Plans: plans}),
-		pagesize.New(pagesize.Config{Plans: plans}),
-		lint.NewDirectives(lint.Options{Plans: plans}), // "perfvet": malformed //perfvet:ignore directives
-		timeouts.New(timeouts.Config{Plans: plans}),
+	reg := Registry()
+	suite := make([]*analysis.Analyzer, 0, len(reg))
+	for _, e := range reg {
+		suite = append(suite, e.New(plans))
 	}
+	return suite
 }
+
+// READMETable returns the README's analyzer table, in Markdown: one row
+// per analyzer of the registry, with what it reports and the categories
+// of its findings. A test holds README.md to it.
+func READMETable() string {
+	var b strings.Builder
+	b.WriteString("| analyzer | reports | categories |\n")
+	b.WriteString("|----------|---------|------------|\n")
+	for _, e := range Registry() {
+		cats := make([]string, 0, len(e.Doc.Categories))
+		for _, c := range e.Doc.Categories {
+			cats = append(cats, "`"+c.Name+"`")
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", e.Name, cellEscaper.Replace(e.Doc.Reports), strings.Join(cats, ", "))
+	}
+	return b.String()
+}
+
+// cellEscaper keeps a text within its Markdown table cell.
+var cellEscaper = strings.NewReplacer("|", `\|`, "\n", " ")

@@ -56,6 +56,8 @@ exits 1 when FILE is out of date with the plan (for pre-commit and CI).
 `
 
 // runHelp lists the commands and analyzers, or documents each one named.
+// The analyzers and their documentation come from the registry
+// (analyzers.Registry).
 func runHelp(args []string) int {
 	suite := analyzers.Suite(analyzers.Config{})
 	if len(args) == 0 {
@@ -68,8 +70,8 @@ func runHelp(args []string) int {
 			printCommandHelp(c)
 			continue
 		}
-		if a := findAnalyzer(suite, name); a != nil {
-			printAnalyzerHelp(a)
+		if e, ok := analyzers.Lookup(name); ok {
+			printAnalyzerHelp(os.Stdout, e, findAnalyzer(suite, name))
 			continue
 		}
 		fmt.Fprintf(os.Stderr, "perfvet: no command or analyzer named %q; run 'perfvet help' for the list\n", name)
@@ -87,9 +89,8 @@ func printOverview(w io.Writer, suite []*analysis.Analyzer) {
 		fmt.Fprintf(w, "\t%-12s %s\n", c.name, c.title)
 	}
 	fmt.Fprintln(w, "\nAnalyzers:")
-	for _, a := range suite {
-		title, _, _ := strings.Cut(a.Doc, "\n\n")
-		fmt.Fprintf(w, "\t%-12s %s\n", a.Name, title)
+	for _, e := range analyzers.Registry() {
+		fmt.Fprintf(w, "\t%-12s %s\n", e.Name, e.Doc.Title)
 	}
 	fmt.Fprintln(w, "\nRun 'perfvet help <command>' or 'perfvet help <analyzer>' for its documentation.")
 }
@@ -125,17 +126,23 @@ func printCommandHelp(c command) {
 	}
 }
 
-func printAnalyzerHelp(a *analysis.Analyzer) {
-	fmt.Printf("%s: %s\n", a.Name, a.Doc)
+// printAnalyzerHelp prints an analyzer's documentation from the
+// registry, as staticcheck -explain does, then where its full reference is
+// and the flags of its instance a.
+func printAnalyzerHelp(w io.Writer, e analyzers.Entry, a *analysis.Analyzer) {
+	fmt.Fprintf(w, "%s: %s", e.Name, e.Doc.Format())
+	if a == nil {
+		return
+	}
 	if a.URL != "" {
-		fmt.Printf("\nDocumentation: %s\n", a.URL)
+		fmt.Fprintf(w, "\nReference (every rule, its reasons and limits): %s\n", a.URL)
 	}
 	var flags []string
 	a.Flags.VisitAll(func(f *flag.Flag) {
 		flags = append(flags, fmt.Sprintf("\t-%s.%s\t%s (default %q)", a.Name, f.Name, f.Usage, f.DefValue))
 	})
 	if len(flags) > 0 {
-		fmt.Printf("\nFlags:\n%s\n", strings.Join(flags, "\n"))
+		fmt.Fprintf(w, "\nFlags:\n%s\n", strings.Join(flags, "\n"))
 	}
 }
 

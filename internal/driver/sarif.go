@@ -12,8 +12,6 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
-
-	"golang.org/x/tools/go/analysis"
 )
 
 // SARIF is written by hand, as golangci-lint does: the subset perfvet uses
@@ -58,7 +56,7 @@ type (
 		Name                 string            `json:"name"`
 		ShortDescription     sarifText         `json:"shortDescription"`
 		FullDescription      sarifText         `json:"fullDescription"`
-		Help                 sarifText         `json:"help"`
+		Help                 sarifHelp         `json:"help"`
 		HelpURI              string            `json:"helpUri,omitempty"`
 		DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
 		Properties           sarifRuleProperty `json:"properties"`
@@ -73,6 +71,10 @@ type (
 	}
 	sarifText struct {
 		Text string `json:"text"`
+	}
+	sarifHelp struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown,omitempty"`
 	}
 	sarifInvocation struct {
 		ExecutionSuccessful bool                `json:"executionSuccessful"`
@@ -132,9 +134,19 @@ type SARIFTool struct {
 	Name           string
 	Version        string
 	InformationURI string
-	// Analyzers give the rules' documentation: a rule is an analyzer and
-	// a category of its findings.
-	Analyzers []*analysis.Analyzer
+	// Rules documents the rules: a rule is an analyzer and a category of
+	// its findings. Nil, or false, leaves a rule documented by its id.
+	Rules func(analyzer, category string) (RuleDoc, bool)
+}
+
+// A RuleDoc documents a SARIF rule (an analyzer's category of findings).
+type RuleDoc struct {
+	Short string // one line
+	Full  string // a paragraph
+	Help  string // the analyzer's documentation, plain text
+	// HelpMarkdown is the same in Markdown, which code scanning shows.
+	HelpMarkdown string
+	URI          string
 }
 
 // RuleID returns the SARIF rule id of a finding: "analyzer/category", or
@@ -148,7 +160,7 @@ func RuleID(analyzer, category string) string {
 
 // WriteSARIF writes the result as a SARIF 2.1.0 log, for GitHub code
 // scanning and other SARIF viewers: one rule per analyzer and category,
-// documented by the analyzer's Doc, and URIs relative to root (the
+// documented by tool.Rules, and URIs relative to root (the
 // repository root, base id %SRCROOT%). Files outside root keep absolute
 // file URIs.
 func (r *Result) WriteSARIF(w io.Writer, root string, tool SARIFTool) error {
@@ -166,10 +178,6 @@ func (r *Result) WriteSARIF(w io.Writer, root string, tool SARIFTool) error {
 	if root != "" {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLoc{srcRoot: {URI: fileURI(root) + "/"}}
 	}
-	docs := make(map[string]*analysis.Analyzer)
-	for _, a := range tool.Analyzers {
-		docs[a.Name] = a
-	}
 	ruleIndex := make(map[string]int)
 	for _, f := range r.Findings {
 		id := RuleID(f.Analyzer, f.Diag.Category)
@@ -177,7 +185,7 @@ func (r *Result) WriteSARIF(w io.Writer, root string, tool SARIFTool) error {
 		if !ok {
 			idx = len(run.Tool.Driver.Rules)
 			ruleIndex[id] = idx
-			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(f.Analyzer, f.Diag.Category, docs[f.Analyzer]))
+			run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRuleFor(f.Analyzer, f.Diag.Category, tool.Rules))
 		}
 		run.Results = append(run.Results, s.result(f, id, idx))
 	}
@@ -199,37 +207,27 @@ func (r *Result) WriteSARIF(w io.Writer, root string, tool SARIFTool) error {
 	return err
 }
 
-// sarifRuleFor documents the rule of an analyzer's category from the
-// analyzer's Doc: its title line is the short description, its first
-// paragraph the full one, the whole Doc the help.
-func sarifRuleFor(analyzer, category string, a *analysis.Analyzer) sarifRule {
-	title, full, help := analyzer, analyzer, analyzer
-	helpURL := ""
-	if a != nil {
-		help = a.Doc
-		helpURL = a.URL
-		head, rest, _ := strings.Cut(a.Doc, "\n\n")
-		title = head
-		full, _, _ = strings.Cut(rest, "\n\n")
-		full = strings.Join(strings.Fields(full), " ")
-		if full == "" {
-			full = title
+// sarifRuleFor returns the rule of an analyzer's category, documented by
+// docs, or by its id alone.
+func sarifRuleFor(analyzer, category string, docs func(analyzer, category string) (RuleDoc, bool)) sarifRule {
+	id := RuleID(analyzer, category)
+	doc := RuleDoc{Short: id, Full: id, Help: id}
+	if docs != nil {
+		if d, ok := docs(analyzer, category); ok {
+			doc = d
 		}
-	}
-	if category != "" {
-		title += " (" + category + ")"
 	}
 	tags := []string{"performance", analyzer}
 	if category != "" {
 		tags = append(tags, category)
 	}
 	return sarifRule{
-		ID:                   RuleID(analyzer, category),
-		Name:                 RuleID(analyzer, category),
-		ShortDescription:     sarifText{title},
-		FullDescription:      sarifText{full},
-		Help:                 sarifText{help},
-		HelpURI:              helpURL,
+		ID:                   id,
+		Name:                 id,
+		ShortDescription:     sarifText{doc.Short},
+		FullDescription:      sarifText{doc.Full},
+		Help:                 sarifHelp{Text: doc.Help, Markdown: doc.HelpMarkdown},
+		HelpURI:              doc.URI,
 		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel},
 		Properties:           sarifRuleProperty{Tags: tags, Analyzer: analyzer, Category: category},
 	}

@@ -53,9 +53,12 @@ func TestWriteSARIF(t *testing.T) {
 			{Package: "p", Analyzer: "timeouts", Msg: "internal error"},
 		},
 	}
-	a := &analysis.Analyzer{Name: "timeouts", Doc: "report work with no time bound\n\nWork with no timeout can wait forever.\nReally.\n\nMore.", URL: "https://example.com/timeouts"}
+	doc := RuleDoc{Short: "report work with no time bound (client)", Full: "Work with no timeout can wait forever.", Help: "report work with no time bound\n\nMore.", HelpMarkdown: "**More.**", URI: "https://example.com/timeouts"}
+	rules := func(analyzer, category string) (RuleDoc, bool) {
+		return doc, analyzer == "timeouts" && category == "client"
+	}
 	var buf bytes.Buffer
-	if err := res.WriteSARIF(&buf, root, SARIFTool{Name: "perfvet", Version: "v1.2.3", InformationURI: "https://example.com", Analyzers: []*analysis.Analyzer{a}}); err != nil {
+	if err := res.WriteSARIF(&buf, root, SARIFTool{Name: "perfvet", Version: "v1.2.3", InformationURI: "https://example.com", Rules: rules}); err != nil {
 		t.Fatal(err)
 	}
 	if err := sarifschema.Validate(buf.Bytes()); err != nil {
@@ -71,7 +74,7 @@ func TestWriteSARIF(t *testing.T) {
 						ID               string
 						ShortDescription struct{ Text string }
 						FullDescription  struct{ Text string }
-						Help             struct{ Text string }
+						Help             struct{ Text, Markdown string }
 						HelpURI          string
 					}
 				}
@@ -103,15 +106,17 @@ func TestWriteSARIF(t *testing.T) {
 		t.Fatal(err)
 	}
 	run := log.Runs[0]
-	rules := run.Tool.Driver.Rules
-	if len(rules) != 2 || rules[0].ID != "timeouts/client" || rules[1].ID != "timeouts" {
-		t.Fatalf("rules %+v, want timeouts/client and timeouts", rules)
+	got := run.Tool.Driver.Rules
+	if len(got) != 2 || got[0].ID != "timeouts/client" || got[1].ID != "timeouts" {
+		t.Fatalf("rules %+v, want timeouts/client and timeouts", got)
 	}
-	r := rules[0]
-	if r.ShortDescription.Text != "report work with no time bound (client)" ||
-		r.FullDescription.Text != "Work with no timeout can wait forever. Really." ||
-		r.Help.Text != a.Doc || r.HelpURI != a.URL {
-		t.Errorf("rule documentation: %+v", r)
+	if r := got[0]; r.ShortDescription.Text != doc.Short || r.FullDescription.Text != doc.Full ||
+		r.Help.Text != doc.Help || r.Help.Markdown != doc.HelpMarkdown || r.HelpURI != doc.URI {
+		t.Errorf("rule documentation: %+v, want %+v", r, doc)
+	}
+	// A rule Rules does not document is documented by its id.
+	if r := got[1]; r.ShortDescription.Text != "timeouts" || r.Help.Text != "timeouts" || r.HelpURI != "" {
+		t.Errorf("undocumented rule: %+v", r)
 	}
 	if got := run.OriginalURIBaseIDs["%SRCROOT%"].URI; got != "file://"+filepath.ToSlash(root)+"/" {
 		t.Errorf("%%SRCROOT%% = %q", got)

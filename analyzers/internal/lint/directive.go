@@ -108,8 +108,9 @@ func (ds directives) problems(name string) []analysis.Diagnostic {
 
 // malformed returns the findings about the directives themselves: one
 // that names no analyzer, one with no reason (it suppresses nothing), and
-// each unknown analyzer one names (a typo suppresses nothing either).
-func (ds directives) malformed() []analysis.Diagnostic {
+// each analyzer one names that is not among known (a typo suppresses
+// nothing either).
+func (ds directives) malformed(known []string) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
 	for _, d := range ds {
 		switch {
@@ -120,9 +121,9 @@ func (ds directives) malformed() []analysis.Diagnostic {
 			out = append(out, d.diag(fmt.Sprintf("perfvet:ignore directive has no reason, so it suppresses nothing; write why the finding does not apply, as in //perfvet:ignore %s <reason>", strings.Join(d.analyzers, ","))))
 		}
 		for _, a := range d.analyzers {
-			if !slices.Contains(Analyzers, a) {
-				msg := fmt.Sprintf("perfvet:ignore names unknown analyzer %q, so it suppresses nothing for it; perfvet's analyzers are %s", a, strings.Join(Analyzers, ", "))
-				if s := closestName(a, Analyzers); s != "" {
+			if !slices.Contains(known, a) {
+				msg := fmt.Sprintf("perfvet:ignore names unknown analyzer %q, so it suppresses nothing for it; perfvet's analyzers are %s", a, strings.Join(known, ", "))
+				if s := closestName(a, known); s != "" {
 					msg = fmt.Sprintf("perfvet:ignore names unknown analyzer %q, so it suppresses nothing for it; did you mean %q?", a, s)
 				}
 				out = append(out, d.diag(msg))
@@ -151,19 +152,39 @@ it names, which alone knows.
 
 Category directive.`
 
-// NewDirectives returns the analyzer that reports malformed directives.
-// Like every perfvet analyzer it reports nothing in generated files, in
-// packages the plan ignores and, unless its -tests flag is set, in test
-// code.
-func NewDirectives(opts Options) *analysis.Analyzer {
+// DirectiveDocumentation is the directive analyzer's entry in the registry.
+var DirectiveDocumentation = Documentation{
+	Title: "report malformed //perfvet:ignore directives",
+	Text: `A //perfvet:ignore directive names the analyzers it silences and gives a
+reason. A directive with no analyzer, with no reason, or naming an analyzer
+that does not exist suppresses nothing: a typo would silently leave the
+finding it meant to silence, or hide nothing while looking as if it did.`,
+	Before:  "//perfvet:ignore timeout streaming endpoint",
+	After:   "//perfvet:ignore timeouts streaming endpoint",
+	Reports: "the `//perfvet:ignore` directives themselves: no reason, no analyzer, an unknown analyzer (with a did-you-mean); on whichever analyzers are selected (`-perfvet=false` turns it off)",
+	Categories: []Category{
+		{directiveCategory, "a directive with no analyzer, no reason, or an unknown analyzer"},
+	},
+	Limits: `A well-formed directive that suppresses nothing is reported by the
+analyzer it names, which alone knows.`,
+}
+
+// NewDirectives returns the analyzer that reports malformed directives:
+// those naming no analyzer, giving no reason, or naming one that is not
+// among known (the registry's analyzer names, in the order a finding lists
+// them). Like every perfvet analyzer it reports nothing in generated
+// files, in packages the plan ignores and, unless its -tests flag is set,
+// in test code.
+func NewDirectives(opts Options, known []string) *analysis.Analyzer {
 	o := opts
+	known = slices.Clone(known)
 	a := &analysis.Analyzer{
 		Name:             DirectiveAnalyzerName,
 		Doc:              directiveDoc,
 		RunDespiteErrors: true,
 	}
 	a.Run = Wrap(a.Name, &o, func(p *Pass) (any, error) {
-		for _, d := range parseDirectives(p.Pass, p.Generated).malformed() {
+		for _, d := range parseDirectives(p.Pass, p.Generated).malformed(known) {
 			p.Report(d)
 		}
 		return nil, nil
@@ -183,6 +204,9 @@ func closestName(s string, names []string) string {
 	return best
 }
 
+// directiveCategory is the category of every finding about a directive.
+const directiveCategory = "directive"
+
 func (d *directive) diag(msg string) analysis.Diagnostic {
-	return analysis.Diagnostic{Pos: d.pos, End: d.end, Category: "directive", Message: msg}
+	return analysis.Diagnostic{Pos: d.pos, End: d.end, Category: directiveCategory, Message: msg}
 }

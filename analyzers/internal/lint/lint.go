@@ -20,10 +20,6 @@ import (
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
-// Analyzers lists the names of perfvet's analyzers, in the order the
-// suite runs them. Directives are checked against it.
-var Analyzers = []string{"budget", "cacheinval", "limits", "metrics", "nplusone", "pagesize", "timeouts"}
-
 // A Pass is an analysis.Pass with the package's plan. Its Report (and so
 // Reportf and ReportRangef) drops findings in generated files, in ignored
 // packages and under a //perfvet:ignore directive.

@@ -1,0 +1,35 @@
+package nplusone
+
+import "github.com/perfvet/perfvet/analyzers/internal/lint"
+
+// Documentation is the analyzer's structured documentation, its entry in
+// the registry (analyzers/suite.go): perfvet help nplusone, the SARIF rules
+// and the README's analyzer table are derived from it. doc.go is the full
+// reference.
+var Documentation = lint.Documentation{
+	Title: "report queries and round trips run once per element",
+	Text: `A query inside a loop over data costs one network round trip per element:
+a page of 50 orders whose items are loaded one order at a time makes 51
+queries instead of 2, and its latency grows with the data until it breaks
+the plan's latency budget. Each query also holds a pooled connection, so
+under load the loop starves every other request of connections. The same
+holds for Redis and memcache commands, and for writes.`,
+	Before: `orders, err := store.OrdersByUser(ctx, userID, 50)
+for i := range orders {
+	items, err := store.ItemsForOrder(ctx, orders[i].ID)
+	...`,
+	After: `orders, err := store.OrdersByUser(ctx, userID, 50)
+items, err := store.ItemsForOrders(ctx, ids) // WHERE order_id = ANY($1)`,
+	Reports: "database queries and Redis/memcache round trips executed once per element of a list — the rows of a multi-row read (`rows.Next()` loops, ORM reads into a slice, functions that run a query and return a slice, and what is derived from them), a list handed to an exported function, or request input (`-nplusone.anycollection` reports every collection: children of one entity, configuration, lists built in memory) — directly or through helpers, closures, goroutines, interfaces and other packages: database/sql, sqlx, pgx v5/v4, GORM, bun, ent and sqlc generated code, xorm, gorp, beego ORM, go-redis v9/v8, gomemcache, and the plan's `queries:`; calls through the program's own interfaces resolved against every implementation in the program (perfvet, golangci-lint, `perfvet lsp`; not under `go vet`); one finding per loop, and one per helper called from many loops (`-nplusone.each` lists every site); loops that are not request work (timer ticks, job queues, cron jobs, start-up goroutines, retries and polls, migrations, commands, configuration) and loops over batches not reported (`-nplusone.background` reports them); a lookup behind an in-memory memo only when its key is distinct per element (`-nplusone.memo`); category `read`; writes, deletes and transactions per element only with `-nplusone.writes` (category `write`: 2 of 28 judged worth fixing on real services)",
+	Options: []string{"queries"},
+	Categories: []lint.Category{
+		{Name: CategoryRead, Text: "a query or cache read once per element"},
+		{Name: CategoryWrite, Text: "a write, delete or transaction once per element (-nplusone.writes)"},
+	},
+	Limits: `Reach is followed through static calls, method values, closures,
+goroutines and interfaces to the implementations the program can see;
+interfaces of the standard library are not resolved, nor (under go vet,
+which sees one package at a time) implementations in packages the caller
+does not import. Loops are judged request work or not from their shape and
+what they range over.`,
+}

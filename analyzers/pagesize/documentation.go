@@ -1,0 +1,36 @@
+package pagesize
+
+import "github.com/perfvet/perfvet/analyzers/internal/lint"
+
+// Documentation is the analyzer's structured documentation, its entry in
+// the registry (analyzers/suite.go): perfvet help pagesize, the SARIF rules
+// and the README's analyzer table are derived from it. doc.go is the full
+// reference.
+var Documentation = lint.Documentation{
+	Title: "report unclamped page sizes and whole-table reads",
+	Text: `A page size taken from the request and passed to a query unclamped lets
+one request ask for a million rows: the database reads them, the service
+holds them in memory and serializes them, and the response takes the
+connection, the memory and the latency budget of many ordinary requests. A
+list endpoint whose query has no LIMIT at all does the same on every
+request, and gets slower as the table grows.`,
+	Before: `limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+rows, err := db.QueryContext(ctx, "SELECT id, name FROM users ORDER BY id LIMIT $1", limit)`,
+	After: `limit, err := strconv.Atoi(r.URL.Query().Get("limit"))
+if err != nil || limit <= 0 || limit > maxPageSize {
+	limit = maxPageSize
+}
+rows, err := db.QueryContext(ctx, "SELECT id, name FROM users ORDER BY id LIMIT $1", limit)`,
+	Reports: "request input (`URL.Query().Get`, `FormValue`, `PathValue`, chi `URLParam`, gorilla `mux.Vars`, gin `Query`/`DefaultQuery`/`Param` and bound structs, echo `QueryParam`/`Param`/`Bind`, JSON request bodies, gRPC request fields) that reaches a page size with no upper bound on some path: the argument of a SQL `LIMIT $n`/`?`/`:name`, a LIMIT written into the SQL text (`fmt.Sprintf(\"... LIMIT %d\", n)`, `\"LIMIT \" + strconv.Itoa(n)`, builder writes, squirrel/goqu), GORM/bun/xorm/squirrel/goqu `Limit`, `make([]T, n)`, through `strconv`, the program's own request helpers and query builders, struct fields and helpers across packages (reported at the handler's call; a lower-bound-only check is no clamp); constant clamps above `max_page_size`; multi-row queries with no `LIMIT`, aggregate or key in `WHERE` (a WHERE clause pins the rows when it compares a column with a value the caller binds, also inside parentheses, in an OR of such comparisons, with LIKE, ranges or a subquery; `-pagesize.wholetable=false` turns the whole-table rule off), GORM `Find`/`Scan`, bun `Scan` or xorm `Find` into a slice with no `Limit` in the chain and beego's `Limit(-1)`, run in a request path directly or through helpers (a shared helper's read reported once, at the read, with the request paths as related positions); categories `unclamped`, `plan`, `whole-table` (`-pagesize.parentkeys` also reports `WHERE order_id = $1` child reads)",
+	Options: []string{"limits.max_page_size"},
+	Categories: []lint.Category{
+		{Name: CategoryUnclamped, Text: "a page size from the request with no upper bound"},
+		{Name: CategoryPlan, Text: "a clamp above the plan's max_page_size"},
+		{Name: CategoryWholeTable, Text: "a request path that reads every row of a table"},
+	},
+	Limits: `Not covered: ent's generated query builders, GORM's generics API, sqlx
+named queries bound from a struct or map, LIMITs written into SQL text in
+other ways than the known ones, whole-table reads whose SQL text is not a
+constant, and calls through function values. Whether a column is a key is
+guessed from its name.`,
+}
