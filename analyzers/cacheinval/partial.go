@@ -87,28 +87,7 @@ func (c *checker) checkPartialDeletes() {
 // of a key (an id, a number) and matches none of the other shape's
 // separators: avatar_* and avatar_*_* name different keys.
 func strictOverlap(a, b string) bool {
-	part := func(ch byte) bool {
+	return matchShapes(a, b, func(ch byte) bool {
 		return ch == '*' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9'
-	}
-	type state struct{ i, j int }
-	seen := make(map[state]bool)
-	var match func(i, j int) bool
-	match = func(i, j int) bool {
-		if seen[state{i, j}] {
-			return false
-		}
-		seen[state{i, j}] = true
-		switch {
-		case i == len(a) && j == len(b):
-			return true
-		case i < len(a) && a[i] == '*':
-			return match(i+1, j) || j < len(b) && part(b[j]) && match(i, j+1)
-		case j < len(b) && b[j] == '*':
-			return match(i, j+1) || i < len(a) && part(a[i]) && match(i+1, j)
-		case i < len(a) && j < len(b) && a[i] == b[j]:
-			return match(i+1, j+1)
-		}
-		return false
-	}
-	return match(0, 0)
+	})
 }
