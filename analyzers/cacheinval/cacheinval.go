@@ -123,6 +123,7 @@ func run(pass *lint.Pass, cfg *Config) (any, error) {
 		c.summarize(f)
 	}
 	c.reportWrappers()
+	c.checkPartialDeletes()
 	local.Reported = c.reportNever()
 	local.normalize()
 	if len(local.Invalidated) > 0 || len(local.Links) > 0 || len(local.Guards) > 0 || len(local.Reported) > 0 {
@@ -154,6 +155,7 @@ type checker struct {
 
 	never    map[string][]neverSite // never-expires findings by family, reported once each
 	wrappers []wrapperSite          // key-value wrappers that never expire, reported at their write
+	keySites []keySite              // writes and deletes where their key is formed (partial.go)
 
 	impls *analysisutil.ImplFinder // implementations of the program's interfaces (reach.go)
 }
@@ -460,6 +462,7 @@ func (c *checker) libOps(instr ssa.CallInstruction, fn *types.Func, lop knowledg
 		site := c.callNode(instr)
 		c.judgeOp(&o, site, ttlNode, lop.Mode, "")
 		c.judgeWrapper(&o, site)
+		c.noteKey(o, site)
 		ops = append(ops, o)
 	}
 	return ops
@@ -538,6 +541,7 @@ func (c *checker) resolve(o Op, instr ssa.CallInstruction, callee *types.Func) O
 		}
 		if o.KeyParam < 0 {
 			o.Key = familyKey(o.Key, o.Cache)
+			c.noteKey(o, c.callNode(instr))
 		}
 	}
 	var ttlNode ast.Node

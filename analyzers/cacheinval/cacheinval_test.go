@@ -18,7 +18,7 @@ func TestCacheinval(t *testing.T) {
 	results := analysistest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()),
 		"redisrules", "keys", "keyshapes", "shop/store", "shop/cache", "shop/service", "shop/api",
 		"stale", "gormlib", "bunlib", "memcachelib", "ristrettolib", "gocachelib", "lrulib", "bigcachelib", "freecachelib", "wrappers", "redisv8", "rueidislib",
-		"lcwlib", "kvredis", "onefamily", "onefamily/more", "liveshapes")
+		"lcwlib", "kvredis", "onefamily", "onefamily/more", "liveshapes", "partialdel")
 	requireWellTyped(t, results)
 }
 

@@ -131,6 +131,16 @@
 //     invalidation and the fill as related positions. Guards travel in
 //     the package's fact. A guard's operation must name the family: a
 //     delete of a key perfvet cannot shape on Redis is no evidence.
+//   - stale, a delete that drops nothing: a delete (a library's, or
+//     through the program's own key-value wrapper) whose key shape no
+//     write of the package makes, while the package writes a longer
+//     family of the same prefix cut at a separator: a flush of
+//     avatar_<user> where the fills write avatar_<user>_<size>, one key
+//     per size. Reported at the delete, with the writes of the longer
+//     family as related positions. A '*' of a shape stands for one part
+//     of a key (an id, a number): avatar_* and avatar_*_* are different
+//     keys. Found on vikunja's avatar cache (fix 79d0942 of
+//     bench/realworld/fixes.tsv).
 //
 // Example. The product is cached with no TTL, and the price update does
 // not drop it:
@@ -197,7 +207,7 @@
 //
 // # Findings
 //
-// Categories: never-expires (both forms), ttl, stale (both forms).
+// Categories: never-expires (both forms), ttl, stale (the three forms).
 //
 // # Limits
 //
@@ -242,6 +252,10 @@
 //     (deleting before the UPDATE leaves a race window, and counts).
 //   - Families are compared as globs across libraries: a Redis delete of
 //     product:* counts for a memcache write of product:*.
+//   - A delete that drops nothing is judged against the writes of its own
+//     package only: a write of the delete's exact key in another package
+//     is not seen, and a key that is a pattern (a prefix delete written as
+//     a Del of "user:" + id + "*") is not told from a key.
 //   - Lua scripts (Eval, EvalSha, FCall, Script.Run) count as
 //     invalidating the keys they are given, or every key when those are
 //     not a literal list.

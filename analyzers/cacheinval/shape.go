@@ -182,7 +182,12 @@ func overlap(a, b string, planGlob bool) bool {
 	if ha, hb := holderFamily(a), holderFamily(b); ha != "" || hb != "" {
 		return ha == hb
 	}
-	eats := func(c byte) bool { return planGlob || c != ':' }
+	return matchShapes(a, b, func(c byte) bool { return planGlob || c != ':' })
+}
+
+// matchShapes reports whether two shapes may name a common key, where a
+// '*' of one matches a run of the other's bytes that eats accepts.
+func matchShapes(a, b string, eats func(byte) bool) bool {
 	type state struct{ i, j int }
 	seen := make(map[state]bool)
 	var match func(i, j int) bool

@@ -41,3 +41,24 @@ func TestFormatShape(t *testing.T) {
 		}
 	}
 }
+
+// TestStrictOverlap: a '*' is one part of a key and eats no separator.
+func TestStrictOverlap(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"avatar_*", "avatar_*_*", false},
+		{"avatar_*_*", "avatar_*_*", true},
+		{"avatar_*", "avatar_42", true},
+		{"user:*", "user:*:bio", false},
+		{"profile_*", "profile_*", true},
+	} {
+		if got := strictOverlap(tc.a, tc.b); got != tc.want {
+			t.Errorf("strictOverlap(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+		if got := strictOverlap(tc.b, tc.a); got != tc.want {
+			t.Errorf("strictOverlap(%q, %q) = %v, want %v", tc.b, tc.a, got, tc.want)
+		}
+	}
+}

@@ -13,7 +13,8 @@ import (
 // size problems its README lists, across packages, with the query as
 // related position, and nothing else: the clamped product list, the
 // constant page of orders and the child collection of an order are left
-// alone. Facts are gob-encoded on the way (realibstest.Demo).
+// alone. Facts are gob-encoded on the way (realibstest.Demo). The
+// whole-table one needs -pagesize.wholetable, which defaultConfig sets.
 func TestDemo(t *testing.T) {
 	findings := realibstest.Demo(t, pagesize.New(defaultConfig()))
 	got := make([]string, 0, len(findings))

@@ -46,9 +46,9 @@ type Config struct {
 	// collection by its parent's key with no LIMIT (WHERE order_id = $1),
 	// which are allowed by default (flag -parentkeys).
 	ParentKeys bool
-	// NoWholeTable turns off the report of request paths that read every
-	// row of a table (flag -wholetable=false).
-	NoWholeTable bool
+	// WholeTable also reports request paths that read every row of a
+	// table (flag -wholetable), which are allowed by default.
+	WholeTable bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml.
@@ -60,7 +60,7 @@ var Analyzer = New(DefaultConfig())
 // New returns a pagesize analyzer.
 func New(cfg Config) *analysis.Analyzer {
 	opts := &lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}
-	parentKeys, wholeTable := cfg.ParentKeys, !cfg.NoWholeTable
+	parentKeys, wholeTable := cfg.ParentKeys, cfg.WholeTable
 	a := &analysis.Analyzer{
 		Name:      Name,
 		Doc:       analysisutil.MustExtractDoc(doc, Name),
@@ -73,7 +73,7 @@ func New(cfg Config) *analysis.Analyzer {
 	}
 	a.Run = lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, parentKeys, wholeTable) })
 	opts.BindFlags(&a.Flags)
-	a.Flags.BoolVar(&wholeTable, "wholetable", !cfg.NoWholeTable, "report request paths that read every row of a table (no LIMIT, no key in the WHERE clause)")
+	a.Flags.BoolVar(&wholeTable, "wholetable", cfg.WholeTable, "also report request paths that read every row of a table (no LIMIT, no key in the WHERE clause)")
 	a.Flags.BoolVar(&parentKeys, "parentkeys", cfg.ParentKeys, "also report unbounded reads of a child collection by its parent's key (WHERE order_id = $1)")
 	return a
 }

@@ -10,8 +10,10 @@ import (
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
+// defaultConfig is the default plan with the whole-table rule on, which
+// most fixtures exercise (TestWholeTableDefault checks the default).
 func defaultConfig() pagesize.Config {
-	return pagesize.Config{Plans: plan.Static(plan.Default())}
+	return pagesize.Config{Plans: plan.Static(plan.Default()), WholeTable: true}
 }
 
 func TestPageSize(t *testing.T) {
@@ -51,6 +53,21 @@ func TestWholeTableOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "wholetableoff"))
+}
+
+// TestWholeTableDefault: the whole-table rule is off by default (judged on
+// the real services, doc.go), in the zero Config and in Analyzer, and
+// -wholetable turns it on.
+func TestWholeTableDefault(t *testing.T) {
+	if f := pagesize.Analyzer.Flags.Lookup("wholetable"); f == nil || f.DefValue != "false" {
+		t.Fatalf("pagesize.Analyzer's -wholetable default is not false: %v", f)
+	}
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), pagesize.New(pagesize.Config{Plans: plan.Static(plan.Default())}), "wholetableoff"))
+	a := pagesize.New(pagesize.Config{Plans: plan.Static(plan.Default())})
+	if err := a.Flags.Set("wholetable", "true"); err != nil {
+		t.Fatal(err)
+	}
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "wherefilters"))
 }
 
 func TestParentKeys(t *testing.T) {

@@ -180,14 +180,14 @@ func TestTruncatedInput(t *testing.T) {
 }
 
 // While a package does not type-check, the findings that need flow
-// analysis (here pagesize's whole-table read) stay, marked stale, instead
+// analysis (here pagesize's unclamped page size) stay, marked stale, instead
 // of flickering away, and come back fresh once it type-checks again.
 func TestStaleWhileIllTyped(t *testing.T) {
-	const wholeTable = "reads every row of users"
+	const wholeTable = `page size from query parameter "limit" reaches LIMIT`
 	dir := fixture(t)
 	c := startServer(t, dir, lsp.Options{Debounce: 20 * time.Millisecond}, nil)
 	text := c.open("api/api.go")
-	c.wait("api/api.go", "the whole-table finding", withVersion(1, hasMessage(wholeTable)))
+	c.wait("api/api.go", "the page-size finding", withVersion(1, hasMessage(wholeTable)))
 
 	v := c.edit("api/api.go", text+"\nvar _ int = \"not an int\"\n")
 	p := c.wait("api/api.go", "the finding kept, marked stale", withVersion(v, hasMessage(wholeTable)))

@@ -65,10 +65,21 @@ func (a *API) count(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintln(w, n)
 }
 
+// page prints one page of user ids, as many as ?limit asks for.
+func (a *API) page(w http.ResponseWriter, r *http.Request) {
+	rows, err := a.DB.QueryContext(r.Context(), "SELECT id FROM users ORDER BY id LIMIT $1", r.URL.Query().Get("limit"))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	defer rows.Close()
+}
+
 // Routes registers the handlers.
 func (a *API) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /users", a.users)
 	mux.HandleFunc("GET /users/{id}", a.user)
 	mux.HandleFunc("GET /names", a.names)
 	mux.HandleFunc("GET /users/count", a.count)
+	mux.HandleFunc("GET /page", a.page)
 }
