@@ -47,6 +47,12 @@ func TestRouters(t *testing.T) {
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "routers"))
 }
 
+// TestLoopback: a server on a loopback address is not the public server
+// (serverrole); its public twin is reported.
+func TestLoopback(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "loopbacksrv"))
+}
+
 // namingPlan is the default plan with -naming: fixtures that hold naming
 // findings.
 func namingPlan() metrics.Config {
