@@ -309,6 +309,9 @@ func (c *checker) checkClientAlloc(n ast.Node, pos token.Pos) {
 	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) {
 		return
 	}
+	if f := storedField(allocs); f != nil && c.fieldRequestsBounded(f) {
+		return
+	}
 	c.reportWithFix(n, c.clientTimeoutFix(n, allocs), CategoryClient, "http.Client has no Timeout; a server that stops answering holds the calling goroutine and its connection forever; set Timeout (the plan's request_timeout is %v)", c.requestTimeout())
 }
 
@@ -332,7 +335,132 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 			return
 		}
 	}
+	if kv, ok := parent.(*ast.KeyValueExpr); ok && kv.Value == sel {
+		// &request{client: http.DefaultClient}: bounded when every
+		// request sent through the field is (miniflux's API client).
+		if key, ok := kv.Key.(*ast.Ident); ok {
+			if f, ok := c.pass.TypesInfo.Uses[key].(*types.Var); ok && f.IsField() && c.fieldRequestsBounded(f) {
+				return
+			}
+		}
+	}
 	c.report(sel, CategoryClient, "http.DefaultClient has no timeout; a server that stops answering holds the calling goroutine and its connection forever; use an http.Client with Timeout set")
+}
+
+// storedField returns the struct field the client is stored into
+// (svc.client = &http.Client{...}), or nil.
+func storedField(allocs []*ssa.Alloc) *types.Var {
+	for _, a := range allocs {
+		for _, ref := range flow.Referrers(a) {
+			st, ok := ref.(*ssa.Store)
+			if !ok || st.Val != ssa.Value(a) {
+				continue
+			}
+			if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+				return fieldVar(fa)
+			}
+		}
+	}
+	return nil
+}
+
+// fieldVar returns the field a FieldAddr addresses.
+func fieldVar(fa *ssa.FieldAddr) *types.Var {
+	ptr, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return nil
+	}
+	return st.Field(fa.Field)
+}
+
+// fieldRequestsBounded reports whether every use, in this package, of the
+// client held in field f sends a request bounded by a deadline made there
+// or by the caller's context (boundedRequest), at least one: navidrome's
+// plugin client gets a context.WithTimeout per request, miniflux's API
+// client sends every request with its caller's context. Any other use (a
+// Get, the client passed on) leaves the client unbounded.
+func (c *checker) fieldRequestsBounded(f *types.Var) bool {
+	if c.ssa == nil {
+		return false
+	}
+	_, funcs := c.ssa.SSA()
+	sends := 0
+	seen := make(map[*ssa.Function]bool)
+	var visit func(fn *ssa.Function) bool
+	visit = func(fn *ssa.Function) bool {
+		if fn == nil || seen[fn] {
+			return true
+		}
+		seen[fn] = true
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				fa, ok := instr.(*ssa.FieldAddr)
+				if !ok || fieldVar(fa) != f {
+					continue
+				}
+				for _, ref := range flow.Referrers(fa) {
+					switch ref := ref.(type) {
+					case *ssa.Store:
+						continue // the client stored
+					case *ssa.UnOp:
+						n, ok := boundedSends(ref)
+						if !ok {
+							return false
+						}
+						sends += n
+					default:
+						return false
+					}
+				}
+			}
+		}
+		for _, anon := range fn.AnonFuncs {
+			if !visit(anon) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, fn := range funcs {
+		if !visit(fn) {
+			return false
+		}
+	}
+	return sends > 0
+}
+
+// boundedSends counts the calls of Do on a loaded client whose request is
+// bounded (boundedRequest); ok is false when the client is used otherwise.
+func boundedSends(load *ssa.UnOp) (int, bool) {
+	if load.Op != token.MUL {
+		return 0, false
+	}
+	n := 0
+	for _, ref := range flow.Referrers(load) {
+		call, ok := ref.(ssa.CallInstruction)
+		if !ok {
+			if _, isCmp := ref.(*ssa.BinOp); isCmp {
+				continue // client == nil
+			}
+			return 0, false
+		}
+		args := call.Common().Args
+		switch flow.CalleeName(call.Common()) {
+		case "(*net/http.Client).CloseIdleConnections":
+		case "(*net/http.Client).Do":
+			if len(args) != 2 || args[0] != ssa.Value(load) || !boundedRequest(args[1]) {
+				return 0, false
+			}
+			n++
+		default:
+			return 0, false
+		}
+	}
+	return n, true
 }
 
 // requestHasDeadline reports whether the request passed to Do was made

@@ -208,3 +208,77 @@ func ownClient(url string) error {
 	}
 	return resp.Body.Close()
 }
+
+// A client kept in a field and used only for requests made with the
+// caller's context or under a deadline (navidrome's plugin client,
+// miniflux's API client) is bounded by them; the twins' fields also send
+// one request with no context.
+type pluginService struct{ client *http.Client }
+
+func newPluginService() *pluginService {
+	svc := &pluginService{}
+	svc.client = &http.Client{Transport: http.DefaultTransport}
+	return svc
+}
+
+func (s *pluginService) call(ctx context.Context, url string) error {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type looseService struct{ client *http.Client }
+
+func newLooseService() *looseService {
+	svc := &looseService{}
+	svc.client = &http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout`
+	return svc
+}
+
+func (s *looseService) call(url string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type apiRequest struct{ client *http.Client }
+
+func newAPIRequest() *apiRequest { return &apiRequest{client: http.DefaultClient} }
+
+func (r *apiRequest) execute(ctx context.Context, url string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := r.client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type looseRequest struct{ client *http.Client }
+
+func newLooseRequest() *looseRequest { return &looseRequest{client: http.DefaultClient} } // want `http.DefaultClient has no timeout`
+
+func (r *looseRequest) execute(url string) error {
+	resp, err := r.client.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
