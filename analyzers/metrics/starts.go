@@ -337,6 +337,11 @@ func (c *checker) mayStartServers() bool {
 func internalStart(s *start) bool {
 	if s.field {
 		alloc := serverLiteral(s.served)
+		if alloc == nil {
+			if v := capturedVar(s.served, s.fn); v != nil {
+				alloc, _ = onlyStore(v).(*ssa.Alloc)
+			}
+		}
 		return alloc != nil && serverrole.Server(flow.Aliases(alloc)) != ""
 	}
 	a := args(s.call)
@@ -350,4 +355,34 @@ func internalStart(s *start) bool {
 		return serverrole.Serve(nil, a[0], nil) != ""
 	}
 	return false
+}
+
+// capturedVar returns, for a load of a variable a function literal
+// captures (go func() { srv.ListenAndServe() }()), the variable as its
+// parent function allocates it, or nil.
+func capturedVar(v ssa.Value, fn *ssa.Function) *ssa.Alloc {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL || fn == nil || fn.Parent() == nil {
+		return nil
+	}
+	fv, ok := load.X.(*ssa.FreeVar)
+	if !ok {
+		return nil
+	}
+	i := slices.Index(fn.FreeVars, fv)
+	if i < 0 {
+		return nil
+	}
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn || i >= len(mc.Bindings) {
+				continue
+			}
+			if alloc, ok := mc.Bindings[i].(*ssa.Alloc); ok {
+				return alloc
+			}
+		}
+	}
+	return nil
 }
