@@ -320,7 +320,14 @@
 // is an unexported function whose declaration export data does not locate
 // is reported at each request-path call instead. Durations are checked when they are
 // constants. On a package that does not type-check, only the rules that need
-// no flow analysis run.
+// no flow analysis run. A request whose context is a deadline on one path
+// and a value derived from that same deadline on another (ctx, cancel :=
+// context.WithTimeout(ctx, d); if x { ctx = context.WithValue(ctx, k, v) })
+// is not seen as bounded (analyzers/internal/flow answers Unknown when a
+// phi's edges share a value; navidrome's plugin HTTP client is reported for
+// this reason). A server is seen as internal (loopback, operators only)
+// only from constants and values made in the function that serves it; a
+// loopback address from the configuration is public.
 //
 // Examples (packages under a directory named examples, example or
 // _examples) are not reported on: they document the service's API for its
