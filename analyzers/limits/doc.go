@@ -69,6 +69,24 @@
 // the reads as related positions; three or fewer are reported at each
 // read.
 //
+// A limiter of the program's own counts as a global limit: a function
+// that compares a request's ContentLength with a bound, replaces that
+// request's Body by a struct that wraps the body it replaces
+// (r.Body = &limitedReader{ReadCloser: r.Body, limit: n}), and reads no
+// body itself (pocketbase's applyBodyLimit, which its default BodyLimit
+// middleware runs on every route: 6 findings judged false). Where the
+// limiter is bound (every route or some) is not checked, as for a
+// middleware calling http.MaxBytesReader. A wrapper with no
+// ContentLength check (a byte counter) is not a limit.
+//
+// A pool opened with a driver name held in a variable that the package
+// registers a SQLite driver under (sql.Register(Driver,
+// &sqlite3.SQLiteDriver{...}), a type of github.com/mattn/go-sqlite3,
+// modernc.org/sqlite or github.com/glebarez/go-sqlite) is a SQLite file,
+// as a constant SQLite driver name is (navidrome's Driver = Dialect +
+// "_custom"). A registration in another package than the open is not
+// seen.
+//
 // A main package of a program that starts no server (a command, a job)
 // is not reported on.
 //

@@ -170,6 +170,8 @@ type checker struct {
 	serves          bool          // the package declares a request handler (declaresHandler)
 	beegoRun        *ast.CallExpr // the first beego Run of the package
 	beegoConfigured bool          // the package sets BConfig.MaxMemory or MaxUploadSize
+
+	sqlite map[types.Object]bool // the variables a SQLite driver is registered under (sqliteNames)
 }
 
 // checkBeegoDefaults reports, once, at the beego Run of a package that
@@ -191,6 +193,7 @@ func (c *checker) function(body *ast.BlockStmt) {
 	var reads []*ast.CallExpr
 	upload := false
 	closedOnReturn := c.oneOffOpens(body)
+	var wrapped []string // requests whose Body the function replaces by a wrapper of itself
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -199,6 +202,9 @@ func (c *checker) function(body *ast.BlockStmt) {
 			for i, lhs := range n.Lhs {
 				if i < len(n.Rhs) && isBodyField(info, lhs) && isLimiter(info, n.Rhs[i]) {
 					limited = append(limited, limitAt{owner: types.ExprString(lhs.(*ast.SelectorExpr).X), pos: n.End()})
+				}
+				if i < len(n.Rhs) && isBodyField(info, lhs) && wrapsItself(lhs, n.Rhs[i]) {
+					wrapped = append(wrapped, types.ExprString(lhs.(*ast.SelectorExpr).X))
 				}
 			}
 		case *ast.CallExpr:
@@ -212,6 +218,13 @@ func (c *checker) function(body *ast.BlockStmt) {
 		}
 		return true
 	})
+	if len(reads) == 0 && c.checksContentLength(body, wrapped) {
+		// A limiter of the program's own (pocketbase's applyBodyLimit,
+		// which its default BodyLimit middleware runs on every route):
+		// it rejects a request whose ContentLength is above a bound and
+		// replaces the body by a reader that wraps it, and reads nothing.
+		c.own.Global = true
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
@@ -255,6 +268,65 @@ func (c *checker) function(body *ast.BlockStmt) {
 			c.checkRead(call, limited)
 		}
 	}
+}
+
+// wrapsItself reports whether rhs is a struct literal (or its address)
+// one of whose fields is the body field lhs itself: a reader that wraps
+// the body it replaces (&limitedReader{ReadCloser: r.Body, limit: n}).
+func wrapsItself(lhs, rhs ast.Expr) bool {
+	rhs = ast.Unparen(rhs)
+	if u, ok := rhs.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		rhs = ast.Unparen(u.X)
+	}
+	lit, ok := rhs.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	want := types.ExprString(lhs)
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			elt = kv.Value
+		}
+		if types.ExprString(ast.Unparen(elt)) == want {
+			return true
+		}
+	}
+	return false
+}
+
+// checksContentLength reports whether the function compares the
+// ContentLength of one of the requests (named as in owners) whose body it
+// wraps: the bound a limiter checks before wrapping.
+func (c *checker) checksContentLength(body *ast.BlockStmt, owners []string) bool {
+	if len(owners) == 0 {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok || found {
+			return false
+		}
+		bin, ok := n.(*ast.BinaryExpr)
+		if !ok {
+			return true
+		}
+		switch bin.Op {
+		case token.GTR, token.GEQ, token.LSS, token.LEQ:
+		default:
+			return true
+		}
+		for _, side := range []ast.Expr{bin.X, bin.Y} {
+			sel, ok := ast.Unparen(side).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "ContentLength" || !analysisutil.IsNamed(c.pass.TypesInfo.TypeOf(sel.X), knowledge.NetHTTP, "Request") {
+				continue
+			}
+			if slices.Contains(owners, types.ExprString(sel.X)) {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // oneOffOpens returns the pool opens of a function whose pool the same
@@ -340,7 +412,65 @@ func (c *checker) isSQLite(call *ast.CallExpr, name string) bool {
 			return knowledge.SQLiteDialectors[fn.Pkg().Path()]
 		}
 	}
+	if obj := nameObject(c.pass.TypesInfo, arg); obj != nil {
+		return c.sqliteNames()[obj]
+	}
 	return false
+}
+
+// sqliteNames returns the variables this package registers a SQLite
+// driver under: sql.Register(name, d) where d's type is declared in a
+// package of knowledge.SQLiteDriverPackages (navidrome registers
+// &sqlite3.SQLiteDriver{...} as Driver = Dialect + "_custom" and opens
+// sql.Open(Driver, path)).
+func (c *checker) sqliteNames() map[types.Object]bool {
+	if c.sqlite != nil {
+		return c.sqlite
+	}
+	c.sqlite = make(map[types.Object]bool)
+	insp := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for n := range insp.PreorderSeq((*ast.CallExpr)(nil)) {
+		call := n.(*ast.CallExpr)
+		fn := analysisutil.Callee(c.pass.TypesInfo, call)
+		if fn == nil || analysisutil.FullName(fn) != "database/sql.Register" || len(call.Args) != 2 {
+			continue
+		}
+		if !sqliteDriverType(c.pass.TypesInfo.TypeOf(call.Args[1])) {
+			continue
+		}
+		if obj := nameObject(c.pass.TypesInfo, ast.Unparen(call.Args[0])); obj != nil {
+			c.sqlite[obj] = true
+		}
+	}
+	return c.sqlite
+}
+
+// nameObject returns the variable an identifier or a qualified identifier
+// (pkg.Name) denotes, or nil.
+func nameObject(info *types.Info, e ast.Expr) types.Object {
+	var id *ast.Ident
+	switch x := e.(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return nil
+	}
+	if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() {
+		return v
+	}
+	return nil
+}
+
+// sqliteDriverType reports whether t (or what it points to) is a named
+// type of a SQLite driver package.
+func sqliteDriverType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && knowledge.SQLiteDriverPackages[named.Obj().Pkg().Path()]
 }
 
 type limitAt struct {

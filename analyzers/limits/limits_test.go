@@ -38,6 +38,21 @@ func TestRealLibraries(t *testing.T) {
 	}
 }
 
+// TestSQLiteVariable: a pool opened through a variable that a SQLite
+// driver is registered under is a file database (the driver is a stub of
+// github.com/mattn/go-sqlite3, a cgo package kept out of realibs).
+func TestSQLiteVariable(t *testing.T) {
+	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
+	analysistest.Run(t, analysistest.TestData(), a, "sqlitevar")
+}
+
+// TestOwnLimiter: a limiter of the program's own (checks ContentLength,
+// wraps the body) bounds every route; its twin only counts the body.
+func TestOwnLimiter(t *testing.T) {
+	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
+	analysistest.Run(t, analysistest.TestData(), a, "ownlimiter", "ownwrapper")
+}
+
 // TestAcrossPackages checks a program whose handlers, pool and server are
 // in three packages: the reads and the open are reported by the main
 // package, at their own positions in the other packages. analysistest

@@ -64,7 +64,23 @@
 //     http_request_latency{endpoint,method,client}, kratos's through ory/x
 //     prometheusx) is not reported for lacking the plan's names (judged on 17 real services: such a service is
 //     observable, and renaming its metrics would break its dashboards);
-//     with a plan file, the plan's names are the contract, and it is;
+//     with a plan file, the plan's names are the contract, and it is.
+//     Under the default plan, a program that counts its requests under a
+//     name of its own (a counter, not one of the plan's, with a label
+//     naming the method, path, route, handler or endpoint, or ending in
+//     _method and so on: ntfy's
+//     ntfy_http_requests_total{http_code,ntfy_code,http_method}) but
+//     measures no latency is reported for the latency alone ("counts its
+//     requests in ... but measures no request latency: it does not define
+//     http_request_duration_seconds ..."), not for the plan's counter
+//     names: after a fix that adds metrics of its own, the finding that
+//     the program has none is gone, and what remains is what the SLOs
+//     still cannot see. A server on a loopback address (a constant
+//     "127.0.0.1:…", "localhost:…" or "[::1]:…" Addr, also as
+//     fmt.Sprintf's constant format, or a net.Listen listener on one:
+//     package serverrole) is not the public server: its start is not
+//     checked, and not related (woodpecker's CLI token receiver, judged
+//     false);
 //   - a route registration not covered by metrics middleware, in a router
 //     whose other routes are covered: its requests are missing from the
 //     rates and latencies. A route is covered when its handler records a

@@ -49,6 +49,10 @@ type programFact struct {
 	// Its name may be computed (ory/x's prometheusx builds it from a
 	// prefix).
 	OwnRequest string
+	// OwnCounter names a counter of the program, not one of the plan's,
+	// that counts requests by method or route (see countsRequests), with
+	// its position; the smallest, or "".
+	OwnCounter string
 }
 
 func (*programFact) AFact() {}
@@ -129,7 +133,7 @@ func (f *metricFact) String() string { return "metric(" + f.Def.String() + ")" }
 // exported functions, variables and fields.
 func (c *checker) exportFacts() {
 	c.program = c.computeProgram()
-	if len(c.program.Metrics) > 0 || c.program.Truncated || c.program.OwnRequest != "" {
+	if len(c.program.Metrics) > 0 || c.program.Truncated || c.program.OwnRequest != "" || c.program.OwnCounter != "" {
 		c.pass.ExportPackageFact(c.program)
 	}
 	for fn, f := range c.records {
@@ -185,14 +189,22 @@ func (c *checker) computeProgram() *programFact {
 			out.OwnRequest = s
 		}
 	}
+	counter := func(s string) {
+		if s != "" && (out.OwnCounter == "" || s < out.OwnCounter) {
+			out.OwnCounter = s
+		}
+	}
 	for _, d := range c.defs {
 		add(d.Def)
+		name := d.Name
+		if name == "" {
+			name = "a " + d.Kind
+		}
 		if c.measuresRequests(d) {
-			name := d.Name
-			if name == "" {
-				name = "a " + d.Kind
-			}
 			own(name + " (" + d.Posn + ")")
+		}
+		if c.countsRequests(d) {
+			counter(name + " (" + d.Posn + ")")
 		}
 	}
 	for _, imp := range c.pass.Pkg.Imports() {
@@ -206,6 +218,7 @@ func (c *checker) computeProgram() *programFact {
 			}
 			out.Truncated = out.Truncated || f.Truncated
 			own(f.OwnRequest)
+			counter(f.OwnCounter)
 		}
 	}
 	slices.SortStableFunc(out.Metrics, func(a, b Def) int {

@@ -47,6 +47,12 @@ func TestRouters(t *testing.T) {
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "routers"))
 }
 
+// TestLoopback: a server on a loopback address is not the public server
+// (serverrole); its public twin is reported.
+func TestLoopback(t *testing.T) {
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "loopbacksrv"))
+}
+
 // namingPlan is the default plan with -naming: fixtures that hold naming
 // findings.
 func namingPlan() metrics.Config {
@@ -104,7 +110,7 @@ func TestExemptFlag(t *testing.T) {
 // measures its requests under names of its own is not reported for
 // lacking the plan's; under a plan file that lists the metrics, it is.
 func TestOwnRequestMetrics(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "ownmetrics", "ownmetricsjobs", "httpmetricsx", "ownmetricsprefix", "healthsrv"))
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "ownmetrics", "ownmetricsjobs", "owncounter", "httpmetricsx", "ownmetricsprefix", "healthsrv"))
 	cfg := parsePlan(t, "metrics:\n  - {name: http_request_duration_seconds, type: histogram, labels: [method, path, status]}\n")
 	a := metrics.New(cfg)
 	results := analysistest.Run(&discard{T: t}, analysistest.TestData(), a, "ownmetrics")

@@ -143,9 +143,60 @@ func (c *checker) programProblems() []string {
 		}
 	}
 	if len(missing) > 0 && !c.ownRequestMetrics() {
-		out = append([]string{"does not define " + joinOr(missing)}, out...)
+		if latency := missingLatency(c.pass.Plan.Metrics, missing); c.ownRequestCounter() && len(latency) > 0 {
+			// The program counts its requests under a name of its own
+			// (ntfy's ntfy_http_requests_total{http_code,ntfy_code,http_method}):
+			// what remains missing is the latency.
+			out = append([]string{"counts its requests in " + c.program.OwnCounter + " but measures no request latency: it does not define " + joinOr(latency)}, out...)
+		} else if !c.ownRequestCounter() {
+			out = append([]string{"does not define " + joinOr(missing)}, out...)
+		}
 	}
 	return out
+}
+
+// missingLatency returns the descriptions, among missing, of the plan's
+// histograms and summaries: the metrics that measure latency.
+func missingLatency(planned []plan.Metric, missing []string) []string {
+	var out []string
+	for _, m := range planned {
+		if m.Type != knowledge.Histogram && m.Type != knowledge.Summary {
+			continue
+		}
+		if d := describeMetric(m.Name, m.Type, m.Labels); slices.Contains(missing, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// ownRequestCounter reports whether, under the embedded default plan, the
+// program counts its requests under a name of its own (countsRequests).
+func (c *checker) ownRequestCounter() bool {
+	return c.pass.Plan.Source == plan.DefaultSource && c.program.OwnCounter != ""
+}
+
+// countsRequests reports whether a definition is a counter of the
+// program's own, not one of the plan's, with a label naming the request's
+// method, path, route, handler or endpoint (ntfy's
+// ntfy_http_requests_total{http_code,ntfy_code,http_method}): the
+// program's request rate and error counts, by request.
+func (c *checker) countsRequests(d *definition) bool {
+	if d.library || d.Kind != knowledge.Counter || !d.LabelsKnown {
+		return false
+	}
+	if _, _, planned := c.planMetricFor(d.Name); planned && d.Name != "" {
+		return false
+	}
+	for _, l := range d.Labels {
+		l = strings.ToLower(l)
+		for _, r := range requestLabels {
+			if l == r || strings.HasSuffix(l, "_"+r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // requestLabels are the label names by which a histogram breaks request

@@ -12,6 +12,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
 )
 
 // A servesFact says that a function serves HTTP with the handler (or the
@@ -71,7 +72,7 @@ func (c *checker) findStarts() {
 		changed := false
 		for fn, ci := range callsIn(c.funcs) {
 			s := c.startOf(ci.Common(), fn)
-			if s == nil {
+			if s == nil || internalStart(s) {
 				continue
 			}
 			what := s.served
@@ -326,4 +327,62 @@ func (c *checker) mayStartServers() bool {
 		}
 	}
 	return false
+}
+
+// internalStart reports whether a start serves an internal server
+// (serverrole): an http.Server literal made here with a loopback Addr or
+// an operators-only Handler, or http.ListenAndServe (http.Serve) on a
+// loopback address (listener). Its users are the operator's own browser
+// or a scraper, not the public whose latency the plan's metrics measure.
+func internalStart(s *start) bool {
+	if s.field {
+		alloc := serverLiteral(s.served)
+		if alloc == nil {
+			if v := capturedVar(s.served, s.fn); v != nil {
+				alloc, _ = onlyStore(v).(*ssa.Alloc)
+			}
+		}
+		return alloc != nil && serverrole.Server(flow.Aliases(alloc)) != ""
+	}
+	a := args(s.call)
+	if len(a) == 0 {
+		return false
+	}
+	switch flow.CalleeName(s.call) {
+	case "net/http.ListenAndServe", "net/http.ListenAndServeTLS":
+		return serverrole.Serve(a[0], nil, nil) != ""
+	case "net/http.Serve", "net/http.ServeTLS":
+		return serverrole.Serve(nil, a[0], nil) != ""
+	}
+	return false
+}
+
+// capturedVar returns, for a load of a variable a function literal
+// captures (go func() { srv.ListenAndServe() }()), the variable as its
+// parent function allocates it, or nil.
+func capturedVar(v ssa.Value, fn *ssa.Function) *ssa.Alloc {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL || fn == nil || fn.Parent() == nil {
+		return nil
+	}
+	fv, ok := load.X.(*ssa.FreeVar)
+	if !ok {
+		return nil
+	}
+	i := slices.Index(fn.FreeVars, fv)
+	if i < 0 {
+		return nil
+	}
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn || i >= len(mc.Bindings) {
+				continue
+			}
+			if alloc, ok := mc.Bindings[i].(*ssa.Alloc); ok {
+				return alloc
+			}
+		}
+	}
+	return nil
 }

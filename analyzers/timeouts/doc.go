@@ -22,27 +22,50 @@
 //     ResponseHeaderTimeout (a server that stops answering is cut off; on
 //     cloudreve's aria2 caller, judged bounded), and a client the function
 //     uses only to Do requests whose context has a deadline made there
-//     (a command's request under context.WithTimeout, remark42's import),
-//     and a client the function puts into a context with
+//     (a command's request under context.WithTimeout, remark42's import)
+//     or is the function's own context parameter (the caller's: see
+//     below), a client stored in a struct field whose every use in the
+//     package is such a Do (navidrome's plugin client, with a
+//     context.WithTimeout per request; miniflux's API client, whose
+//     requests carry the caller's context), and a client the function puts into a context with
 //     context.WithValue (oauth2.HTTPClient: the library sends its requests
 //     under that context, the caller's; woodpecker's forge OAuth clients);
 //   - http.Get, http.Head, http.Post, http.PostForm and uses of
 //     http.DefaultClient, which has no timeout, unless the package sets
 //     http.DefaultClient.Timeout, or (for DefaultClient.Do) the request's
-//     context has a deadline made in the same function:
-//     context.WithTimeout, then http.NewRequestWithContext, then Do. A
-//     DefaultClient.Do whose request carries the caller's context (a
-//     context parameter) and whose response body is read as a stream
-//     through bufio (a subscription, server-sent events) is not reported
-//     either: a client Timeout would cut the stream, and the caller's
-//     context ends it (ntfy's subscribe);
+//     context has a deadline made in the same function
+//     (context.WithTimeout, then http.NewRequestWithContext, then Do) or
+//     is the function's context parameter: the caller's context ends the
+//     request when the caller's own request ends (its client leaves) or
+//     the operator interrupts the command, and a stream (ntfy's
+//     subscribe) runs as long as its caller wants. Judged on the 17
+//     services of bench/realworld: every client finding whose requests
+//     carried the caller's context was false (pocketbase's
+//     NewFileFromURL(ctx) and JWKS fetch, woodpecker's update check, plugin
+//     download and health check), and every true one built its request
+//     with http.NewRequest, no context at all. Not seen: a caller that
+//     passes context.Background() to such a helper. A DefaultClient kept
+//     in a struct field (&request{client: http.DefaultClient}) is judged
+//     by the field's uses, as above;
+//   - none of the client findings above in a standalone tool: a main
+//     package that imports only the standard library and starts no server
+//     (a load generator, a script run from a terminal; ntfy's
+//     tools/loadgen, judged false);
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout
 //     (fields set after the literal count), unless the function serves it
 //     only on a listener it made with net.Listen("unix", ...) or
 //     net.ListenUnix (local clients only: no Slowloris exposure; ntfy's
-//     listen-unix, gogs' unix protocol); http.ListenAndServe,
-//     ListenAndServeTLS, Serve and ServeTLS, which cannot set timeouts
-//     (Serve and ServeTLS on such a Unix listener excepted);
+//     listen-unix, gogs' unix protocol), or the server is internal
+//     (package serverrole: its Addr is a constant loopback address, as
+//     "127.0.0.1:%d" formatted by fmt.Sprintf, or its Handler serves only
+//     operators: promhttp's scrape handler, net/http/pprof, expvar, or a
+//     ServeMux or gin engine made in the function with only those
+//     registered; ntfy's metrics and pprof listeners, woodpecker's metrics
+//     listener and its CLI's token receiver, all judged false);
+//     http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS, which
+//     cannot set timeouts (Serve and ServeTLS on such a Unix listener
+//     excepted, and those serving an internal server: a loopback address or
+//     listener, an operators-only handler);
 //     gin's Engine.Run, RunTLS, RunUnix, RunFd and RunListener, which call
 //     them; echo's Start and StartH2CServer on an echo.New() whose e.Server
 //     gets no ReadTimeout or ReadHeaderTimeout before the call, and its
@@ -297,7 +320,14 @@
 // is an unexported function whose declaration export data does not locate
 // is reported at each request-path call instead. Durations are checked when they are
 // constants. On a package that does not type-check, only the rules that need
-// no flow analysis run.
+// no flow analysis run. A request whose context is a deadline on one path
+// and a value derived from that same deadline on another (ctx, cancel :=
+// context.WithTimeout(ctx, d); if x { ctx = context.WithValue(ctx, k, v) })
+// is not seen as bounded (analyzers/internal/flow answers Unknown when a
+// phi's edges share a value; navidrome's plugin HTTP client is reported for
+// this reason). A server is seen as internal (loopback, operators only)
+// only from constants and values made in the function that serves it; a
+// loopback address from the configuration is public.
 //
 // Examples (packages under a directory named examples, example or
 // _examples) are not reported on: they document the service's API for its

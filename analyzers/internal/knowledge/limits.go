@@ -112,6 +112,16 @@ func IsSQLiteDriver(name string) bool {
 	return SQLiteDrivers[name] || strings.Contains(strings.ToLower(name), "sqlite")
 }
 
+// SQLiteDriverPackages are the packages of database/sql drivers for
+// SQLite: a driver value of one of their types registered under a name
+// (sql.Register(name, &sqlite3.SQLiteDriver{...})) makes the name a
+// SQLite driver's, whatever it spells (navidrome's Driver variable).
+var SQLiteDriverPackages = map[string]bool{
+	"github.com/mattn/go-sqlite3":   true,
+	"modernc.org/sqlite":            true,
+	"github.com/glebarez/go-sqlite": true,
+}
+
 // SQLiteDialectors are the packages of GORM's SQLite dialectors.
 var SQLiteDialectors = map[string]bool{
 	"gorm.io/driver/sqlite":      true,

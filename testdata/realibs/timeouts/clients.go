@@ -70,12 +70,26 @@ func boundedClientFuncs() {
 	_, _ = boundedClient.PostForm("https://example.com", url.Values{"q": {"perfvet"}})
 }
 
-func defaultClientDo(ctx context.Context) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "https://example.com", nil)
+func defaultClientDo() error {
+	req, err := http.NewRequest(http.MethodGet, "https://example.com", nil)
 	if err != nil {
 		return err
 	}
 	resp, err := http.DefaultClient.Do(req) // want `http.DefaultClient.Do has no timeout; a server that stops answering holds this goroutine and its connection forever; use an http.Client with Timeout set, or a request whose context has a deadline`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The caller's context bounds a request made with it (the caller's own
+// request ends when its client leaves); the twin above has no context.
+func defaultClientDoCallerContext(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "https://example.com", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		return err
 	}

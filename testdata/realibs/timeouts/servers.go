@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
 	"github.com/labstack/echo/v4"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"golang.org/x/net/http2"
 )
 
@@ -215,4 +216,27 @@ func startEchoConfiguredByHelper() error {
 func startEchoConfiguredByCaller(e *echo.Echo) error {
 	// The caller may have set e.Server's timeouts.
 	return e.Start(":8080")
+}
+
+// A metrics listener whose router serves only Prometheus' scrape handler
+// (woodpecker's metrics-server-addr, ntfy's metrics-listen-http) is for
+// the scraper, not the public (serverrole); the twin serves the API too.
+func metricsListener(addr string) error {
+	router := gin.New()
+	router.GET("/metrics", gin.WrapH(promhttp.Handler()))
+	srv := &http.Server{Addr: addr, Handler: router}
+	return srv.ListenAndServe()
+}
+
+func metricsAndAPI(addr string, api gin.HandlerFunc) error {
+	router := gin.New()
+	router.GET("/metrics", gin.WrapH(promhttp.Handler()))
+	router.GET("/api/items", api)
+	srv := &http.Server{Addr: addr, Handler: router} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+	return srv.ListenAndServe()
+}
+
+func scrapeListener(addr string) error {
+	srv := &http.Server{Addr: addr, Handler: promhttp.Handler()}
+	return srv.ListenAndServe()
 }

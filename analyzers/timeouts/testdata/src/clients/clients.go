@@ -71,9 +71,16 @@ func get() {
 	_, _ = good.Get("http://example.com")
 }
 
-func defaultClientDo(ctx context.Context) {
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://example.com", nil)
+func defaultClientDo() {
+	req, _ := http.NewRequest(http.MethodGet, "http://example.com", nil)
 	_, _ = http.DefaultClient.Do(req) // want `http.DefaultClient.Do has no timeout`
+}
+
+// A request made with the caller's context ends when the caller's does
+// (pocketbase's NewFileFromURL(ctx, url)); the twin above has no context.
+func defaultClientDoCallerContext(ctx context.Context) {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://example.com", nil)
+	_, _ = http.DefaultClient.Do(req)
 }
 
 func defaultClientDoWithDeadline(ctx context.Context) {
@@ -148,7 +155,8 @@ func importNoDeadline(url string) error {
 
 // A subscription reads its response as a stream, line by line, until the
 // caller cancels its context (ntfy's client): a client Timeout would cut
-// it. The twin reads one response whole with the same default client.
+// it. The twin reads one response whole with the same default client,
+// under no caller's context.
 func subscribe(ctx context.Context, url string, lines chan<- string) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
@@ -166,8 +174,8 @@ func subscribe(ctx context.Context, url string, lines chan<- string) error {
 	return scanner.Err()
 }
 
-func fetchOnce(ctx context.Context, url string) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+func fetchOnce(url string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, url, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -188,13 +196,87 @@ func oauthContext(ctx context.Context) context.Context {
 	return context.WithValue(ctx, ctxKey{}, &http.Client{Transport: http.DefaultTransport})
 }
 
-func ownClient(ctx context.Context, url string) error {
+func ownClient(url string) error {
 	c := &http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout`
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	req, err := http.NewRequest(http.MethodGet, url, nil)
 	if err != nil {
 		return err
 	}
 	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A client kept in a field and used only for requests made with the
+// caller's context or under a deadline (navidrome's plugin client,
+// miniflux's API client) is bounded by them; the twins' fields also send
+// one request with no context.
+type pluginService struct{ client *http.Client }
+
+func newPluginService() *pluginService {
+	svc := &pluginService{}
+	svc.client = &http.Client{Transport: http.DefaultTransport}
+	return svc
+}
+
+func (s *pluginService) call(ctx context.Context, url string) error {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type looseService struct{ client *http.Client }
+
+func newLooseService() *looseService {
+	svc := &looseService{}
+	svc.client = &http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout`
+	return svc
+}
+
+func (s *looseService) call(url string) error {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type apiRequest struct{ client *http.Client }
+
+func newAPIRequest() *apiRequest { return &apiRequest{client: http.DefaultClient} }
+
+func (r *apiRequest) execute(ctx context.Context, url string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := r.client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type looseRequest struct{ client *http.Client }
+
+func newLooseRequest() *looseRequest { return &looseRequest{client: http.DefaultClient} } // want `http.DefaultClient has no timeout`
+
+func (r *looseRequest) execute(url string) error {
+	resp, err := r.client.Get(url)
 	if err != nil {
 		return err
 	}

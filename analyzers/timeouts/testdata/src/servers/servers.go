@@ -1,8 +1,11 @@
 package servers
 
 import (
+	"expvar"
+	"fmt"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"time"
 )
 
@@ -125,4 +128,55 @@ func (a *app) serveTCPAsync(h http.Handler, addr string, errs chan<- error) {
 		errs <- srv.Serve(a.tcp)
 	}()
 	a = nil
+}
+
+// Internal servers (serverrole): a listener on a loopback address (the
+// CLI's token receiver on 127.0.0.1) and a server whose whole handler tree
+// serves operators (a Prometheus scraper, pprof) are not the public
+// server; each has a public twin.
+func loopbackTokenReceiver(h http.Handler, port int) error {
+	srv := &http.Server{Addr: fmt.Sprintf("127.0.0.1:%d", port), Handler: h}
+	return srv.ListenAndServe()
+}
+
+func publicReceiver(h http.Handler, port int) error {
+	srv := &http.Server{Addr: fmt.Sprintf(":%d", port), Handler: h} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+	return srv.ListenAndServe()
+}
+
+func loopbackListen(h http.Handler) {
+	_ = http.ListenAndServe("localhost:6060", h)
+	l, _ := net.Listen("tcp", "[::1]:0")
+	_ = http.Serve(l, h)
+}
+
+func publicListen(h http.Handler) {
+	_ = http.ListenAndServe("0.0.0.0:6060", h) // want `http.ListenAndServe serves with no`
+	l, _ := net.Listen("tcp", ":0")
+	_ = http.Serve(l, h) // want `http.Serve serves with no`
+}
+
+func profiler(addr string) error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.Handle("/debug/vars", expvar.Handler())
+	srv := &http.Server{Addr: addr, Handler: mux}
+	return srv.ListenAndServe()
+}
+
+func profilerAndAPI(addr string, api http.HandlerFunc) error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/api/", api)
+	srv := &http.Server{Addr: addr, Handler: mux} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+	return srv.ListenAndServe()
+}
+
+func pprofOnly(addr string) {
+	_ = http.ListenAndServe(addr, http.HandlerFunc(pprof.Index))
+}
+
+func handlerOnly(addr string, h http.HandlerFunc) {
+	_ = http.ListenAndServe(addr, h) // want `http.ListenAndServe serves with no`
 }

@@ -1,0 +1,292 @@
+// Package serverrole tells a program's public HTTP server from the
+// internal ones it also runs: a listener on a loopback address, and a
+// server whose whole handler tree serves operators only (Prometheus'
+// scrape handler, net/http/pprof, expvar). timeouts, metrics and limits
+// hold the public server to the plan; an internal server is reached by a
+// scraper, a profiler or the user's own browser, not by the Internet, and
+// a finding there was judged false on every real service of
+// bench/realworld (ntfy's metrics and pprof listeners, woodpecker's metrics
+// listener and its CLI's token receiver on 127.0.0.1).
+//
+// Everything is decided by type and flow in the function that makes the
+// server: the constant address it gets, the values its Handler holds, the
+// routes registered on a router made there. A value perfvet cannot follow
+// (an address from the configuration, a router from a parameter) is
+// public.
+package serverrole
+
+import (
+	"go/constant"
+	"go/types"
+	"net"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/routes"
+)
+
+// maxDepth bounds every walk over SSA values.
+const maxDepth = 8
+
+// Server says why an http.Server held by allocs (a literal and the
+// variables it is copied into) is internal, or "" when it may be public:
+// its Addr is a loopback address on every store, or its Handler is an
+// operators' handler on every store.
+func Server(allocs []*ssa.Alloc) string {
+	if stores := flow.FieldStores(allocs, "Addr"); len(stores) > 0 && every(stores, func(v ssa.Value) bool { return LoopbackAddr(v) }) {
+		return "it listens on a loopback address"
+	}
+	if stores := flow.FieldStores(allocs, "Handler"); len(stores) > 0 && every(stores, func(v ssa.Value) bool { return OpsHandler(v) }) {
+		return "it serves only metrics or profiling handlers"
+	}
+	return ""
+}
+
+// Serve says why a call that serves handler on addr or on listener (either
+// may be nil) is internal, or "" when it may be public.
+func Serve(addr, listener, handler ssa.Value) string {
+	switch {
+	case addr != nil && LoopbackAddr(addr):
+		return "it listens on a loopback address"
+	case listener != nil && LoopbackListener(listener):
+		return "it listens on a loopback address"
+	case handler != nil && OpsHandler(handler):
+		return "it serves only metrics or profiling handlers"
+	}
+	return ""
+}
+
+func every(stores []*ssa.Store, ok func(ssa.Value) bool) bool {
+	for _, st := range stores {
+		if !ok(st.Val) {
+			return false
+		}
+	}
+	return true
+}
+
+// LoopbackAddr reports whether an address value is a constant host:port
+// whose host is a loopback address or localhost ("127.0.0.1:8080",
+// "localhost:0", "[::1]:9000"), directly, formatted by fmt.Sprintf from a
+// constant format that starts with such a host ("127.0.0.1:%d"), or joined
+// by net.JoinHostPort from such a constant host.
+func LoopbackAddr(v ssa.Value) bool {
+	v = routes.Unwrap(v)
+	if s, ok := constString(v); ok {
+		return loopbackHostPort(s)
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	args := call.Common().Args
+	switch flow.CalleeName(call.Common()) {
+	case "fmt.Sprintf":
+		if len(args) == 0 {
+			return false
+		}
+		format, ok := constString(args[0])
+		if !ok {
+			return false
+		}
+		i := strings.LastIndex(format, ":")
+		if i < 0 || strings.ContainsAny(format[:i], "%") {
+			return false
+		}
+		return loopbackHost(format[:i])
+	case "net.JoinHostPort":
+		if len(args) != 2 {
+			return false
+		}
+		host, ok := constString(args[0])
+		return ok && loopbackHost(host)
+	}
+	return false
+}
+
+// LoopbackListener reports whether a listener value is the result of
+// net.Listen (or a net.ListenTCP) on a loopback address.
+func LoopbackListener(v ssa.Value) bool {
+	v = routes.Unwrap(v)
+	ex, ok := v.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	args := call.Common().Args
+	switch flow.CalleeName(call.Common()) {
+	case "net.Listen", "(*net.ListenConfig).Listen":
+		return len(args) >= 2 && LoopbackAddr(args[len(args)-1])
+	}
+	return false
+}
+
+func constString(v ssa.Value) (string, bool) {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(k.Value), true
+}
+
+func loopbackHostPort(s string) bool {
+	host, _, err := net.SplitHostPort(s)
+	return err == nil && loopbackHost(host)
+}
+
+func loopbackHost(host string) bool {
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// OpsHandler reports whether a handler value serves operators only: a
+// Prometheus scrape handler (knowledge.ScrapeHandlers), a function of
+// net/http/pprof or expvar, such a handler adapted for gin (gin.WrapH,
+// gin.WrapF) or converted (http.HandlerFunc), or a router made in the same
+// function (http.NewServeMux, gin.New) on which every handler registered is
+// one of those.
+func OpsHandler(v ssa.Value) bool { return opsHandler(v, 0) }
+
+func opsHandler(v ssa.Value, depth int) bool {
+	if v == nil || depth > maxDepth {
+		return false
+	}
+	switch x := routes.Unwrap(v).(type) {
+	case *ssa.Function:
+		return opsPackage(x.Pkg)
+	case *ssa.Call:
+		name := flow.CalleeName(x.Common())
+		switch {
+		case knowledge.ScrapeHandlers[name], name == "net/http/pprof.Handler", name == "expvar.Handler":
+			return true
+		case name == knowledge.Gin+".WrapH", name == knowledge.Gin+".WrapF":
+			return len(x.Common().Args) == 1 && opsHandler(x.Common().Args[0], depth+1)
+		case name == "net/http.NewServeMux", name == knowledge.Gin+".New", name == knowledge.Gin+".Default":
+			return opsRouter(x, depth+1)
+		}
+	}
+	return false
+}
+
+func opsPackage(p *ssa.Package) bool {
+	if p == nil || p.Pkg == nil {
+		return false
+	}
+	switch p.Pkg.Path() {
+	case "net/http/pprof", "expvar":
+		return true
+	}
+	return false
+}
+
+// opsRouter reports whether every handler registered on a router made by
+// call is an operators' handler, and at least one is.
+func opsRouter(router *ssa.Call, depth int) bool {
+	registered := 0
+	// The router and its embedded fields (gin's Engine registers through
+	// its RouterGroup): the receivers of its registrations.
+	receivers := []ssa.Value{router}
+	for _, ref := range flow.Referrers(router) {
+		if fa, ok := ref.(*ssa.FieldAddr); ok && fa.X == ssa.Value(router) {
+			receivers = append(receivers, fa)
+		}
+	}
+	for _, recv := range receivers {
+		n, ok := registrations(recv, depth)
+		if !ok {
+			return false
+		}
+		registered += n
+	}
+	return registered > 0
+}
+
+// registrations counts the operators' handlers registered by the calls
+// whose receiver is recv; ok is false when one registers another handler
+// or recv is handed to a function that may.
+func registrations(recv ssa.Value, depth int) (int, bool) {
+	registered := 0
+	for _, ref := range flow.Referrers(recv) {
+		call, ok := ref.(ssa.CallInstruction)
+		if !ok {
+			continue
+		}
+		common := call.Common()
+		if common.IsInvoke() || routes.Receiver(common) != recv {
+			if passes(common, recv) {
+				return 0, false // handed to a function that may register more
+			}
+			continue
+		}
+		for _, arg := range routes.Args(common) {
+			handlers, ok := handlerArgs(arg)
+			if !ok {
+				return 0, false
+			}
+			for _, h := range handlers {
+				if !opsHandler(h, depth) {
+					return 0, false
+				}
+				registered++
+			}
+		}
+	}
+	return registered, true
+}
+
+// passes reports whether call takes v as an argument other than its
+// receiver.
+func passes(call *ssa.CallCommon, v ssa.Value) bool {
+	for i, arg := range call.Args {
+		if arg == v && (i > 0 || call.Signature() == nil || call.Signature().Recv() == nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// handlerArgs returns the handlers an argument of a registration holds: the
+// argument itself when it is a function or handler, the elements of a
+// variadic slice built in place (gin's handlers ...HandlerFunc), none for
+// a string or another plain value; ok is false when a slice cannot be
+// followed.
+func handlerArgs(arg ssa.Value) ([]ssa.Value, bool) {
+	if _, ok := arg.(*ssa.Const); ok {
+		return nil, true
+	}
+	switch arg.Type().Underlying().(type) {
+	case *types.Basic:
+		return nil, true
+	}
+	sl, ok := arg.(*ssa.Slice)
+	if !ok {
+		return []ssa.Value{arg}, true
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil, false
+	}
+	var out []ssa.Value
+	for _, ref := range flow.Referrers(arr) {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, r2 := range flow.Referrers(ia) {
+			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out, true
+}
