@@ -93,7 +93,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/nplusone/doc.go",
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact)},
+		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact)},
 		RunDespiteErrors: true,
 	}
 	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
@@ -137,6 +137,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		implCache:     make(map[implKey]pair),
 	}
 	c.scanAllParams()
+	c.scanSchedulers()
 	if !c.relevant() && !c.callsOpenInterface() {
 		// No round trip can be made here; callers may still hand this
 		// package's functions a function that makes one.
@@ -183,13 +184,14 @@ type checker struct {
 	varInit map[types.Object]ast.Expr
 	mutated map[types.Object]bool
 
-	memo       bool // report memoised lookups keyed by a field too (flag -memo)
-	decls      map[*types.Func]*ast.FuncDecl
-	each       bool                    // one finding per round trip (flag -each)
-	background bool                    // report loops that are not request work too (flag -background)
-	offLits    map[*ast.FuncLit]string // function literals that are migrations or commands
-	offFuncs   map[*types.Func]string  // declared functions that are
-	pkgOffpath string                  // the package holds migrations
+	memo        bool // report memoised lookups keyed by a field too (flag -memo)
+	decls       map[*types.Func]*ast.FuncDecl
+	each        bool                    // one finding per round trip (flag -each)
+	background  bool                    // report loops that are not request work too (flag -background)
+	offLits     map[*ast.FuncLit]string // function literals that are migrations or commands
+	offFuncs    map[*types.Func]string  // declared functions that are
+	pkgOffpath  string                  // the package holds migrations
+	schedParams map[*types.Func][]int   // the function parameters each function of the package hands to a job scheduler
 
 	anyCollection bool // report loops over any collection (flag -anycollection)
 	uses          map[*ast.FuncDecl]map[*types.Var][]varUse

@@ -440,8 +440,10 @@ func (c *checker) scanOffpath() {
 						mark(n.Args[i], offMigration)
 					}
 				}
-				if i, ok := knowledge.SchedulerCallbacks[analysisutil.FullName(fn)]; ok && i < len(n.Args) {
-					mark(n.Args[i], offJob)
+				for _, i := range c.schedulerArgs(fn) {
+					if i < len(n.Args) {
+						mark(n.Args[i], offJob)
+					}
 				}
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
