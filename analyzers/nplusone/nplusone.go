@@ -265,7 +265,7 @@ func (c *checker) report() {
 		if r == nil && c.writes {
 			r, category = p.write, CategoryWrite
 		}
-		report := r != nil && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s, r) && (c.background || c.offpathOf(s) == "")
+		report := r != nil && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s, r) && (c.background || c.offpathOf(s) == "") && !c.perGroup(s)
 		if report {
 			s.memo = c.memoOf(s)
 			report = !s.memo.memo || s.memo.distinct || c.memo
@@ -311,6 +311,25 @@ func (c *checker) report() {
 	for _, o := range observed {
 		c.observe(o.call, o.p, o.report && reported[o.call])
 	}
+}
+
+// perGroup reports whether a site's call is handed the group of a range
+// over a map of slices (for owner, names := range namesByOwner {
+// In("name", names).Find(...) }): the list is already grouped, and the
+// call runs once per group, with the group's elements in one query.
+func (c *checker) perGroup(s site) bool {
+	g := s.loop.group
+	if g == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(s.call, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == g {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 type observation struct {
