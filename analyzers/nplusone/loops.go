@@ -391,7 +391,7 @@ func (c *checker) scanVars() {
 							continue
 						}
 					}
-					if obj := rootObj(info, lhs); obj != nil && (isIdent || isWholeVar(lhs)) {
+					if obj := rootObj(info, lhs); obj != nil && (isIdent || isWholeVar(lhs) || isMapStore(info, lhs)) {
 						c.mutated[obj] = true
 					}
 				}
@@ -417,6 +417,19 @@ func (c *checker) scanVars() {
 
 // isWholeVar reports whether an assignment's left side replaces a whole
 // variable (*p = v) rather than an element or field of it.
+// isMapStore reports whether an assignment's left side stores into a map
+// variable (m[k] = v): the map grows, whatever it was initialised with.
+func isMapStore(info *types.Info, e ast.Expr) bool {
+	ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+	if !ok {
+		return false
+	}
+	if _, ok := ast.Unparen(ix.X).(*ast.Ident); !ok {
+		return false
+	}
+	return isMap(info, ix.X)
+}
+
 func isWholeVar(e ast.Expr) bool {
 	_, ok := ast.Unparen(e).(*ast.StarExpr)
 	return ok
