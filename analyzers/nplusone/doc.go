@@ -318,7 +318,7 @@
 // advice names. A program's API client whose per-element calls matter
 // (woodpecker's GitLab forge looked up a member once per repository
 // until it listed them once) can be declared under queries: in the plan,
-// by type: "(*gitlab.com/gitlab-org/api/client-go.ProjectMembersService).Get*".
+// by type: "(*gitlab.com/gitlab-org/api/client-go/v2.ProjectMembersService).Get*".
 // Reporting every HTTP call in a loop by default would report fan-outs
 // that are the point of the loop (a webhook per subscriber).
 //

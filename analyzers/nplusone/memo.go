@@ -130,7 +130,7 @@ func (c *checker) memoised(fn *types.Func, depth int, seen map[*types.Func]bool)
 			} else if f := c.factOf(callee); f == nil || f.Read != nil || f.Write != nil || len(f.Open) > 0 {
 				clean = false
 			}
-		case callee.Pkg() == nil || knowledge.IsDescribed(callee.Pkg().Path()) || types.IsInterface(recvType(callee)):
+		case callee.Pkg() == nil || knowledge.IsDescribed(callee.Pkg().Path()) || isInterfaceMethod(callee):
 			clean = false // a library's round trip, or an interface's
 		default:
 			if f := c.factOf(callee); f != nil && (f.Read != nil || f.Write != nil || len(f.Open) > 0) {
@@ -140,14 +140,6 @@ func (c *checker) memoised(fn *types.Func, depth int, seen map[*types.Func]bool)
 		return true
 	})
 	return clean && memo != nil, memo
-}
-
-// recvType returns the type of a method's receiver, or nil.
-func recvType(fn *types.Func) types.Type {
-	if r := fn.Signature().Recv(); r != nil {
-		return r.Type()
-	}
-	return nil
 }
 
 // litOf returns the function literal a local variable holds, when the

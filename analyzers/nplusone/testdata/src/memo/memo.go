@@ -7,6 +7,7 @@ package memo
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"sync"
 )
 
@@ -159,7 +160,7 @@ func (r *resolver) rolesIn(ctx context.Context, owner, id string) []role {
 	if _, err := r.roles(ctx, owner); err != nil {
 		return nil
 	}
-	x := r.roleByID[id]
+	x := r.roleByID[strings.TrimSpace(id)]
 	out := []role{x}
 	for _, sub := range x.Roles {
 		out = append(out, r.rolesIn(ctx, owner, sub)...)
