@@ -43,23 +43,8 @@ func (c *checker) memoOf(s site) memoUse {
 	if lookup, key, m := c.memoIn(s.loop.body); lookup {
 		return memoUse{memo: true, distinct: c.isElement(s.loop, key) && !c.outlives(m, s), key: render(c.pass.Fset, key)}
 	}
-	var body ast.Node
-	var m types.Object
-	if fn := analysisutil.Callee(c.pass.TypesInfo, s.call); fn != nil {
-		if fn.Pkg() != c.pass.Pkg {
-			return memoUse{}
-		}
-		ok := false
-		if ok, m = c.memoised(fn, memoDepth, map[*types.Func]bool{}); !ok {
-			return memoUse{}
-		}
-	} else if lit := c.litOf(s.call.Fun); lit != nil {
-		body = lit.Body
-		ok := false
-		if ok, _, m = c.memoIn(body); !ok {
-			return memoUse{}
-		}
-	} else {
+	m := c.callMemo(s.call)
+	if m == nil {
 		return memoUse{}
 	}
 	// The key is made of the helper's arguments: distinct when the loop
@@ -77,6 +62,28 @@ func (c *checker) memoOf(s site) memoUse {
 		u.distinct = false
 	}
 	return u
+}
+
+// callMemo returns the memo behind a call's round trips: in the function
+// of this package it calls (or the functions that one makes all its round
+// trips through), or in the function literal a local variable holds; nil
+// if there is none.
+func (c *checker) callMemo(call *ast.CallExpr) types.Object {
+	if fn := analysisutil.Callee(c.pass.TypesInfo, call); fn != nil {
+		if fn.Pkg() != c.pass.Pkg {
+			return nil
+		}
+		if ok, m := c.memoised(fn, memoDepth, map[*types.Func]bool{}); ok {
+			return m
+		}
+		return nil
+	}
+	if lit := c.litOf(call.Fun); lit != nil {
+		if ok, _, m := c.memoIn(lit.Body); ok {
+			return m
+		}
+	}
+	return nil
 }
 
 // memoDepth bounds how deep in the package's functions a memo is looked
