@@ -58,7 +58,9 @@
 //
 //   - a constant number of iterations: for i := 0; i < 3; i++, a range
 //     over an array, a composite literal, or a variable initialised with
-//     one and never assigned again;
+//     one and never assigned again (a map filled by m[k] = v after its
+//     literal grows with what fills it: byArtist := map[string][]Q{},
+//     then byArtist[q.Artist] = append(...) in a loop over a list);
 //   - retry, polling and pagination loops (for {}, for cursor != "", for
 //     page := 1; page <= pages; page++): they run once per attempt or per
 //     page, not per element;
