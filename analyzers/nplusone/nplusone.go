@@ -322,14 +322,36 @@ func (c *checker) perGroup(s site) bool {
 	if g == nil {
 		return false
 	}
+	info := c.pass.TypesInfo
+	isGroup := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == g
+	}
 	found := false
 	ast.Inspect(s.call, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == g {
-			found = true
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			if isGroup(n.X) {
+				return false // one element of the group (ids[0]): per group, one lookup
+			}
+		case *ast.CallExpr:
+			if b, ok := info.Uses[identOf(n.Fun)].(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
+				return false
+			}
+		case *ast.Ident:
+			if info.Uses[n] == g {
+				found = true
+			}
 		}
 		return !found
 	})
 	return found
+}
+
+// identOf returns e as an identifier, or nil.
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
 }
 
 type observation struct {

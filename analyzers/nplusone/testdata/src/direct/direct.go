@@ -476,3 +476,15 @@ func ownerNames(ctx context.Context, payments []payment) {
 		_, _ = db.QueryContext(ctx, "SELECT * FROM owners WHERE name = $1", owner) // want `once per entry of byOwner`
 	}
 }
+
+// firstOrders is a twin too: handed one element of each group, the
+// query per owner looks up one row, once per group.
+func firstOrders(ctx context.Context, payments []payment) {
+	byOwner := make(map[string][]string)
+	for _, p := range payments {
+		byOwner[p.Owner] = append(byOwner[p.Owner], p.Order)
+	}
+	for _, names := range byOwner {
+		_, _ = db.QueryContext(ctx, "SELECT * FROM orders WHERE name = $1", names[0]) // want `once per entry of byOwner`
+	}
+}
