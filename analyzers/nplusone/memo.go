@@ -73,7 +73,7 @@ func (c *checker) callMemo(call *ast.CallExpr) types.Object {
 		if fn.Pkg() != c.pass.Pkg {
 			return nil
 		}
-		if ok, m := c.memoised(fn, memoDepth, map[*types.Func]bool{}); ok {
+		if ok, m := c.memoised(fn, memoDepth, map[*types.Func]memoState{}); ok {
 			return m
 		}
 		return nil
@@ -96,11 +96,30 @@ const memoDepth = 2
 // calls make none: a call that may reach a round trip any other way, a
 // library's, an interface's or a function value's, says no). It returns
 // the memo.
-func (c *checker) memoised(fn *types.Func, depth int, seen map[*types.Func]bool) (bool, types.Object) {
-	if seen[fn] {
-		return false, nil
+func (c *checker) memoised(fn *types.Func, depth int, seen map[*types.Func]memoState) (bool, types.Object) {
+	switch st := seen[fn]; {
+	case st.done:
+		return st.memo != nil, st.memo
+	case st.visiting:
+		return false, nil // a recursion in progress
 	}
-	seen[fn] = true
+	seen[fn] = memoState{visiting: true}
+	ok, m := c.memoisedBody(fn, depth, seen)
+	if !ok {
+		m = nil
+	}
+	seen[fn] = memoState{done: true, memo: m}
+	return ok, m
+}
+
+// A memoState is what memoised found for a function in one search: in
+// progress, or done with its memo (nil for none).
+type memoState struct {
+	visiting, done bool
+	memo           types.Object
+}
+
+func (c *checker) memoisedBody(fn *types.Func, depth int, seen map[*types.Func]memoState) (bool, types.Object) {
 	decl := c.declOf(fn)
 	if decl == nil || decl.Body == nil {
 		return false, nil

@@ -157,6 +157,10 @@ func (r *resolver) roles(ctx context.Context, owner string) ([]role, error) {
 // rolesIn finds a role and its sub-roles; its only round trip is behind
 // the memo of roles.
 func (r *resolver) rolesIn(ctx context.Context, owner, id string) []role {
+	if id == "*" {
+		rs, _ := r.roles(ctx, owner)
+		return rs
+	}
 	if _, err := r.roles(ctx, owner); err != nil {
 		return nil
 	}
