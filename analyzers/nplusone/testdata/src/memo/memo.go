@@ -237,11 +237,10 @@ func PlaceTasks(ctx context.Context, tasks []task, views []view) { // want Place
 func PlaceTasksFresh(ctx context.Context, tasks []task, views []*view) { // want PlaceTasksFresh:`roundtrips`
 	for range tasks {
 		buckets := map[int64]int64{}
-		bucketOf := func(v *view) int64 {
-			if id, ok := buckets[v.ID]; ok {
-				return id
+		bucketOf := func(v *view) (id int64) {
+			if cached, ok := buckets[v.ID]; ok {
+				return cached
 			}
-			var id int64
 			_ = db.QueryRowContext(ctx, "SELECT id FROM buckets WHERE view_id = $1", v.ID).Scan(&id)
 			buckets[v.ID] = id
 			return id
