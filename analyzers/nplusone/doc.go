@@ -58,14 +58,20 @@
 //
 //   - a constant number of iterations: for i := 0; i < 3; i++, a range
 //     over an array, a composite literal, or a variable initialised with
-//     one and never assigned again;
+//     one and never assigned again (a map filled by m[k] = v after its
+//     literal grows with what fills it: byArtist := map[string][]Q{},
+//     then byArtist[q.Artist] = append(...) in a loop over a list);
 //   - retry, polling and pagination loops (for {}, for cursor != "", for
 //     page := 1; page <= pages; page++): they run once per attempt or per
 //     page, not per element;
 //   - batches: a range over a slice of slices (slices.Chunk, [][]int64), a
 //     for loop that strides (i += 500); what runs in a loop over batches
 //     runs once per batch, and is not reported for the loops around it
-//     either (a work list walked level by level, in batches);
+//     either (a work list walked level by level, in batches); and a
+//     call handed the group of a range over a map of slices (for owner,
+//     names := range namesByOwner { In("name", names).Find(...) }): the
+//     list was grouped by its author, one query per group (a query per
+//     key that is not handed the group is still reported);
 //   - a call followed in the loop body by an unconditional return, break
 //     or panic: it runs at most once;
 //   - batching APIs, which are not round trips in a loop: pgx's
@@ -166,7 +172,11 @@
 //     contains migrat (var migrations = []func(*sql.Tx) error{...}).
 //   - scheduled jobs: the function literals and functions handed to a
 //     cron scheduler (robfig/cron's AddFunc, gdgvda/cron's Add,
-//     gogs/cron's AddFunc, pocketbase's cron Add and MustAdd), the
+//     gogs/cron's AddFunc, pocketbase's cron Add and MustAdd) or to the
+//     program's own wrapper of one (a function that hands its function
+//     parameter to such a scheduler, or to another wrapper, such as
+//     vikunja's cron.Schedule(spec, f); found by type, and carried to
+//     the packages that call it in a fact), the
 //     goroutines started by start-up code (a function named init or
 //     Init...), the body of a timer loop (for range ticker.C, for { ...;
 //     time.Sleep(d) }), and the functions of the package, exported or
@@ -181,8 +191,10 @@
 //     Pre/Post hooks, of urfave/cli's Action, Before and After (literals,
 //     or functions of the package named there), and func main. The
 //     unexported functions of the package that only migrations or
-//     commands call, and only directly (not as a value: a handler
-//     registered with a router may run per request), are part of them. A
+//     commands call (in their bodies, or in the literals a command or
+//     migration holds: Run: func(cmd, args) { runExport(ctx) }), and
+//     only directly (not as a value: a handler registered with a router
+//     may run per request), are part of them. A
 //     function main calls is not exempt: it may serve requests.
 //   - configuration: a range over a field of a value whose type, or the
 //     type's package, is named for configuration (config.Config,
@@ -198,9 +210,12 @@
 // # Memoised lookups
 //
 // A lookup behind an in-memory memo (a map or sync.Map checked with a
-// comma-ok lookup and filled after the query, in the loop's body or in
-// the function of this package the loop calls) runs once per distinct
-// key. When the loop hands it an element whose values are distinct (the
+// comma-ok lookup and filled after the query, in the loop's body, in the
+// function of this package the loop calls or the function literal a
+// local variable holds, or, two calls deep at most, in the functions of
+// this package through which that function makes all its round trips: a
+// resolver whose getRolesInRole queries only through its memoised
+// getRoles) runs once per distinct key. When the loop hands it an element whose values are distinct (the
 // key of a range over a map, or a whole struct element: a row, a
 // column), every element is a new key: it is reported, "on a cold memo",
 // since the memo spares nothing in the loop. When the loop hands it a
@@ -208,6 +223,11 @@
 // value of a slice (an id, a type's oid), which may repeat and which its
 // author memoised because they do, the memo answers the repeats: it is
 // not reported unless -memo, and then "once per distinct p.AuthorID".
+// So too, whatever the key, when the memo is a local variable declared
+// before a loop over data around the loop (the views of a project looked
+// up for each task, through a memo made before the loop over tasks): the
+// keys repeat over the outer loop's iterations, which is why the memo is
+// there.
 // sqlc's PostgreSQL analyzer has both: columnInfo(ctx, field), keyed by
 // the column, is one query per column of the result; tableInfo(ctx,
 // field.TableOID) and formatType(ctx, oid, -1), keyed by a table or a
@@ -293,6 +313,16 @@
 // -nplusone.tests (default false) also reports findings in test code:
 // _test.go files and test helper packages. Tests seed fixtures in loops on
 // purpose.
+//
+// Calls of HTTP and gRPC API clients (a forge's SDK, a payment
+// provider's) are not round trips for this analyzer: it covers databases
+// and caches, whose batch forms (IN, pipelines, MGet) are what its
+// advice names. A program's API client whose per-element calls matter
+// (woodpecker's GitLab forge looked up a member once per repository
+// until it listed them once) can be declared under queries: in the plan,
+// by type: "(*gitlab.com/gitlab-org/api/client-go/v2.ProjectMembersService).Get*".
+// Reporting every HTTP call in a loop by default would report fan-outs
+// that are the point of the loop (a webhook per subscriber).
 //
 // The plan's queries: list declares functions perfvet cannot see into as
 // queries ("(*example.com/legacy.Client).Fetch*"); an interface method may

@@ -15,16 +15,17 @@ import (
 // for statement, or a function literal that a library or helper calls per
 // element (slices.SortFunc, lo.ForEach).
 type loop struct {
-	node     ast.Node // *ast.ForStmt, *ast.RangeStmt, or the *ast.CallExpr of the callback's caller
-	body     ast.Node // what runs per element
-	label    string   // the for statement's label, if any
-	sized    bool     // the number of iterations grows with the data
-	what     string   // what one iteration is: "element of", "row of"...
-	of       ast.Node // ...of what: ids, rows; nil if what says it all
-	rows     bool     // a database result set stays open during the body
-	cursor   bool     // a database cursor walks the rows of a read (Redis SCAN, MongoDB)
-	chunk    bool     // each element is itself a batch (a slice)
-	callback bool     // the body is a function called per element: its return ends one call, not the loop
+	node     ast.Node     // *ast.ForStmt, *ast.RangeStmt, or the *ast.CallExpr of the callback's caller
+	body     ast.Node     // what runs per element
+	label    string       // the for statement's label, if any
+	sized    bool         // the number of iterations grows with the data
+	what     string       // what one iteration is: "element of", "row of"...
+	of       ast.Node     // ...of what: ids, rows; nil if what says it all
+	rows     bool         // a database result set stays open during the body
+	cursor   bool         // a database cursor walks the rows of a read (Redis SCAN, MongoDB)
+	chunk    bool         // each element is itself a batch (a slice)
+	group    types.Object // for a range over a map of slices (map[owner][]name), the group: a call handed it runs once per group
+	callback bool         // the body is a function called per element: its return ends one call, not the loop
 
 	// offpath says why the loop, though it runs once per value of
 	// something, is not per-element work on a request's data (offTicker,
@@ -91,6 +92,9 @@ func (c *checker) rangeLoop(rs *ast.RangeStmt, label string) *loop {
 	case *types.Map:
 		if !c.constantCollection(x) {
 			l.sized, l.what, l.of = true, "entry of", x
+			if isChunk(u.Elem()) && rs.Value != nil {
+				l.group = c.objOf(rs.Value)
+			}
 		}
 	case *types.Chan:
 		l.sized, l.what, l.of = true, "value received from", x
@@ -387,7 +391,7 @@ func (c *checker) scanVars() {
 							continue
 						}
 					}
-					if obj := rootObj(info, lhs); obj != nil && (isIdent || isWholeVar(lhs)) {
+					if obj := rootObj(info, lhs); obj != nil && (isIdent || isWholeVar(lhs) || isMapStore(info, lhs)) {
 						c.mutated[obj] = true
 					}
 				}
@@ -413,6 +417,19 @@ func (c *checker) scanVars() {
 
 // isWholeVar reports whether an assignment's left side replaces a whole
 // variable (*p = v) rather than an element or field of it.
+// isMapStore reports whether an assignment's left side stores into a map
+// variable (m[k] = v): the map grows, whatever it was initialised with.
+func isMapStore(info *types.Info, e ast.Expr) bool {
+	ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+	if !ok {
+		return false
+	}
+	if _, ok := ast.Unparen(ix.X).(*ast.Ident); !ok {
+		return false
+	}
+	return isMap(info, ix.X)
+}
+
 func isWholeVar(e ast.Expr) bool {
 	_, ok := ast.Unparen(e).(*ast.StarExpr)
 	return ok

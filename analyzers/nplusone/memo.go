@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
 
 // This file tells memoised lookups: a map (or sync.Map) checked before
@@ -26,24 +27,24 @@ type memoUse struct {
 }
 
 // memoOf says whether a site's round trip sits behind a memo: in its
-// loop's body, or in the function it calls (declared in this package).
+// loop's body, in the function it calls (declared in this package, or a
+// function literal held by a local variable), or in the functions of this
+// package that function calls for all its round trips (a resolver whose
+// getRolesInRole reaches the database only through its memoised
+// getRoles). A memo declared before a loop around the site's loop
+// outlives the site's loop: its keys repeat over the outer loop's
+// iterations (the views of a project, looked up once per task), and the
+// memo answers the repeats whatever the key.
 func (c *checker) memoOf(s site) memoUse {
 	if s.arg >= 0 {
 		return memoUse{}
 	}
 	// A memo in the loop: if v, ok := memo[k]; ok { continue } ... memo[k] = v.
-	if lookup, key := c.memoIn(s.loop.body); lookup {
-		return memoUse{memo: true, distinct: c.isElement(s.loop, key), key: render(c.pass.Fset, key)}
+	if lookup, key, m := c.memoIn(s.loop.body); lookup {
+		return memoUse{memo: true, distinct: c.isElement(s.loop, key) && !c.outlives(m, s), key: render(c.pass.Fset, key)}
 	}
-	fn := analysisutil.Callee(c.pass.TypesInfo, s.call)
-	if fn == nil || fn.Pkg() != c.pass.Pkg {
-		return memoUse{}
-	}
-	decl := c.declOf(fn)
-	if decl == nil || decl.Body == nil {
-		return memoUse{}
-	}
-	if ok, _ := c.memoIn(decl.Body); !ok {
+	m := c.callMemo(s.call)
+	if m == nil {
 		return memoUse{}
 	}
 	// The key is made of the helper's arguments: distinct when the loop
@@ -57,15 +58,154 @@ func (c *checker) memoOf(s site) memoUse {
 			u.key = render(c.pass.Fset, arg)
 		}
 	}
+	if c.outlives(m, s) {
+		u.distinct = false
+	}
 	return u
+}
+
+// callMemo returns the memo behind a call's round trips: in the function
+// of this package it calls (or the functions that one makes all its round
+// trips through), or in the function literal a local variable holds; nil
+// if there is none.
+func (c *checker) callMemo(call *ast.CallExpr) types.Object {
+	if fn := analysisutil.Callee(c.pass.TypesInfo, call); fn != nil {
+		if fn.Pkg() != c.pass.Pkg {
+			return nil
+		}
+		if ok, m := c.memoised(fn, memoDepth, map[*types.Func]memoState{}); ok {
+			return m
+		}
+		return nil
+	}
+	if lit := c.litOf(call.Fun); lit != nil {
+		if ok, _, m := c.memoIn(lit.Body); ok {
+			return m
+		}
+	}
+	return nil
+}
+
+// memoDepth bounds how deep in the package's functions a memo is looked
+// for behind the function a loop calls.
+const memoDepth = 2
+
+// memoised reports whether a function of this package checks a memo
+// before its round trips: in its own body, or, within depth calls, in the
+// functions of the package through which it makes all of them (its other
+// calls make none: a call that may reach a round trip any other way, a
+// library's, an interface's or a function value's, says no). It returns
+// the memo.
+func (c *checker) memoised(fn *types.Func, depth int, seen map[*types.Func]memoState) (bool, types.Object) {
+	switch st := seen[fn]; {
+	case st.done:
+		return st.memo != nil, st.memo
+	case st.visiting:
+		return false, nil // a recursion in progress
+	}
+	seen[fn] = memoState{visiting: true}
+	ok, m := c.memoisedBody(fn, depth, seen)
+	if !ok {
+		m = nil
+	}
+	seen[fn] = memoState{done: true, memo: m}
+	return ok, m
+}
+
+// A memoState is what memoised found for a function in one search: in
+// progress, or done with its memo (nil for none).
+type memoState struct {
+	visiting, done bool
+	memo           types.Object
+}
+
+func (c *checker) memoisedBody(fn *types.Func, depth int, seen map[*types.Func]memoState) (bool, types.Object) {
+	decl := c.declOf(fn)
+	if decl == nil || decl.Body == nil {
+		return false, nil
+	}
+	if ok, _, m := c.memoIn(decl.Body); ok {
+		return true, m
+	}
+	if depth == 0 {
+		return false, nil
+	}
+	info := c.pass.TypesInfo
+	var memo types.Object
+	clean := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if !clean {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if tv, ok := info.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
+			return true // a conversion or a builtin
+		}
+		callee := analysisutil.Callee(info, call)
+		switch {
+		case callee == nil:
+			clean = false // a function value: anything
+		case callee.Origin() == fn.Origin():
+			// recursion
+		case callee.Pkg() == c.pass.Pkg:
+			if ok, m := c.memoised(callee, depth-1, seen); ok {
+				memo = m
+			} else if f := c.factOf(callee); f == nil || f.Read != nil || f.Write != nil || len(f.Open) > 0 {
+				clean = false
+			}
+		case callee.Pkg() == nil || knowledge.IsDescribed(callee.Pkg().Path()) || isInterfaceMethod(callee):
+			clean = false // a library's round trip, or an interface's
+		default:
+			if f := c.factOf(callee); f != nil && (f.Read != nil || f.Write != nil || len(f.Open) > 0) {
+				clean = false
+			}
+		}
+		return true
+	})
+	return clean && memo != nil, memo
+}
+
+// litOf returns the function literal a local variable holds, when the
+// variable is assigned once (cached := func(v *View) ... ).
+func (c *checker) litOf(e ast.Expr) *ast.FuncLit {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	c.scanVars()
+	obj := c.pass.TypesInfo.Uses[id]
+	if obj == nil || c.mutated[obj] {
+		return nil
+	}
+	lit, _ := ast.Unparen(c.varInit[obj]).(*ast.FuncLit)
+	return lit
+}
+
+// outlives reports whether a memo, a local variable, is declared before a
+// loop over data around the site's loop: it keeps its keys across that
+// loop's iterations.
+func (c *checker) outlives(m types.Object, s site) bool {
+	v, ok := m.(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return false
+	}
+	for _, o := range s.outer {
+		if o != s.loop && v.Pos() < o.node.Pos() {
+			return true
+		}
+	}
+	return false
 }
 
 // memoIn reports whether body checks a memo with a comma-ok lookup whose
 // hit returns or continues (if v, ok := memo[k]; ok { return v }), and
 // stores a computed value into the same memo (memo[k] = v; a set of
 // seen keys, seen[k] = true, only skips duplicates and is no memo). It
-// returns the lookup's key.
-func (c *checker) memoIn(body ast.Node) (bool, ast.Expr) {
+// returns the lookup's key and the memo.
+func (c *checker) memoIn(body ast.Node) (bool, ast.Expr, types.Object) {
 	info := c.pass.TypesInfo
 	lookups := make(map[types.Object]ast.Expr) // memo → key
 	oks := make(map[types.Object]types.Object) // ok variable → memo
@@ -122,10 +262,10 @@ func (c *checker) memoIn(body ast.Node) (bool, ast.Expr) {
 	})
 	for m, key := range lookups {
 		if stores[m] && guarded[m] {
-			return true, key
+			return true, key, m
 		}
 	}
-	return false, nil
+	return false, nil, nil
 }
 
 // leaves reports whether a statement leaves the function or the

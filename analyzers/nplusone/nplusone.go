@@ -93,7 +93,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/nplusone/doc.go",
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact)},
+		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact)},
 		RunDespiteErrors: true,
 	}
 	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
@@ -137,6 +137,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		implCache:     make(map[implKey]pair),
 	}
 	c.scanAllParams()
+	c.scanSchedulers()
 	if !c.relevant() && !c.callsOpenInterface() {
 		// No round trip can be made here; callers may still hand this
 		// package's functions a function that makes one.
@@ -183,13 +184,14 @@ type checker struct {
 	varInit map[types.Object]ast.Expr
 	mutated map[types.Object]bool
 
-	memo       bool // report memoised lookups keyed by a field too (flag -memo)
-	decls      map[*types.Func]*ast.FuncDecl
-	each       bool                    // one finding per round trip (flag -each)
-	background bool                    // report loops that are not request work too (flag -background)
-	offLits    map[*ast.FuncLit]string // function literals that are migrations or commands
-	offFuncs   map[*types.Func]string  // declared functions that are
-	pkgOffpath string                  // the package holds migrations
+	memo        bool // report memoised lookups keyed by a field too (flag -memo)
+	decls       map[*types.Func]*ast.FuncDecl
+	each        bool                    // one finding per round trip (flag -each)
+	background  bool                    // report loops that are not request work too (flag -background)
+	offLits     map[*ast.FuncLit]string // function literals that are migrations or commands
+	offFuncs    map[*types.Func]string  // declared functions that are
+	pkgOffpath  string                  // the package holds migrations
+	schedParams map[*types.Func][]int   // the function parameters each function of the package hands to a job scheduler
 
 	anyCollection bool // report loops over any collection (flag -anycollection)
 	uses          map[*ast.FuncDecl]map[*types.Var][]varUse
@@ -263,7 +265,7 @@ func (c *checker) report() {
 		if r == nil && c.writes {
 			r, category = p.write, CategoryWrite
 		}
-		report := r != nil && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s, r) && (c.background || c.offpathOf(s) == "")
+		report := r != nil && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s, r) && (c.background || c.offpathOf(s) == "") && !c.perGroup(s)
 		if report {
 			s.memo = c.memoOf(s)
 			report = !s.memo.memo || s.memo.distinct || c.memo
@@ -309,6 +311,47 @@ func (c *checker) report() {
 	for _, o := range observed {
 		c.observe(o.call, o.p, o.report && reported[o.call])
 	}
+}
+
+// perGroup reports whether a site's call is handed the group of a range
+// over a map of slices (for owner, names := range namesByOwner {
+// In("name", names).Find(...) }): the list is already grouped, and the
+// call runs once per group, with the group's elements in one query.
+func (c *checker) perGroup(s site) bool {
+	g := s.loop.group
+	if g == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	isGroup := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == g
+	}
+	found := false
+	ast.Inspect(s.call, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			if isGroup(n.X) {
+				return false // one element of the group (ids[0]): per group, one lookup
+			}
+		case *ast.CallExpr:
+			if b, ok := info.Uses[identOf(n.Fun)].(*types.Builtin); ok && (b.Name() == "len" || b.Name() == "cap") {
+				return false
+			}
+		case *ast.Ident:
+			if info.Uses[n] == g {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// identOf returns e as an identifier, or nil.
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
 }
 
 type observation struct {

@@ -440,8 +440,10 @@ func (c *checker) scanOffpath() {
 						mark(n.Args[i], offMigration)
 					}
 				}
-				if i, ok := knowledge.SchedulerCallbacks[analysisutil.FullName(fn)]; ok && i < len(n.Args) {
-					mark(n.Args[i], offJob)
+				for _, i := range c.schedulerArgs(fn) {
+					if i < len(n.Args) {
+						mark(n.Args[i], offJob)
+					}
 				}
 			case *ast.AssignStmt:
 				for i, lhs := range n.Lhs {
@@ -672,7 +674,8 @@ func (c *checker) propagateOffpath() {
 	type use struct {
 		from   *types.Func // the enclosing declared function, nil at package level
 		direct bool
-		job    bool // written in a scheduled or background job (startsJob)
+		job    bool   // written in a scheduled or background job (startsJob)
+		lit    string // written in a function literal that is a migration or a command (cobra.Command{Run: func...}), its kind
 	}
 	uses := make(map[*types.Func][]use)
 	decls := make(map[*types.Func]*ast.FuncDecl)
@@ -691,14 +694,28 @@ func (c *checker) propagateOffpath() {
 			// (a cron job's literal, a goroutine started at start-up, the
 			// body of a timer loop), one entry per node on the path.
 			var jobs []bool
+			// lits: the kind of the migration's or command's literal
+			// around the node, one entry per node on the path.
+			var lits []string
 			startup := ok && initName(fd.Name.Name)
 			ast.Inspect(d, func(n ast.Node) bool {
 				if n == nil {
 					jobs = jobs[:len(jobs)-1]
+					lits = lits[:len(lits)-1]
 					return true
 				}
 				inJob := len(jobs) > 0 && jobs[len(jobs)-1] || c.startsJob(n, startup)
 				jobs = append(jobs, inJob)
+				lit := ""
+				if len(lits) > 0 {
+					lit = lits[len(lits)-1]
+				}
+				if fl, ok := n.(*ast.FuncLit); ok {
+					if k := c.offLits[fl]; k == offCommand || k == offMigration {
+						lit = k
+					}
+				}
+				lits = append(lits, lit)
 				switch n := n.(type) {
 				case *ast.CallExpr:
 					switch fun := ast.Unparen(n.Fun).(type) {
@@ -709,7 +726,7 @@ func (c *checker) propagateOffpath() {
 					}
 				case *ast.Ident:
 					if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
-						u := use{from: from, direct: calls[n]}
+						u := use{from: from, direct: calls[n], lit: lit}
 						if inJob {
 							u.job = true
 						}
@@ -747,6 +764,8 @@ func (c *checker) propagateOffpath() {
 				case u.from == fn || !u.direct:
 				case u.job:
 					k = offJob
+				case u.lit != "":
+					k = u.lit
 				case u.from != nil:
 					k = kindOf(u.from)
 				}

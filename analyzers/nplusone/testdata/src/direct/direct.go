@@ -446,3 +446,45 @@ func throughExecer(ctx context.Context, ex execer, users []user, stmts []string)
 		_, _ = ex.ExecContext(ctx, q)
 	}
 }
+
+// ---- a list grouped by a key, one query per group ----
+
+type payment struct {
+	Owner, Order string
+}
+
+// ordersByOwner groups the payments by owner, then reads each owner's
+// orders in one query: one query per group, with the group's names in it.
+func ordersByOwner(ctx context.Context, payments []payment) {
+	byOwner := make(map[string][]string)
+	for _, p := range payments {
+		byOwner[p.Owner] = append(byOwner[p.Owner], p.Order)
+	}
+	for owner, names := range byOwner {
+		_, _ = db.QueryContext(ctx, "SELECT * FROM orders WHERE owner = $1 AND name = ANY($2)", owner, names)
+	}
+}
+
+// ownerNames is the twin: the same map, but the query per owner is not
+// handed the group; it reads the owner, once per owner.
+func ownerNames(ctx context.Context, payments []payment) {
+	byOwner := make(map[string][]string)
+	for _, p := range payments {
+		byOwner[p.Owner] = append(byOwner[p.Owner], p.Order)
+	}
+	for owner := range byOwner {
+		_, _ = db.QueryContext(ctx, "SELECT * FROM owners WHERE name = $1", owner) // want `once per entry of byOwner`
+	}
+}
+
+// firstOrders is a twin too: handed one element of each group, the
+// query per owner looks up one row, once per group.
+func firstOrders(ctx context.Context, payments []payment) {
+	byOwner := make(map[string][]string)
+	for _, p := range payments {
+		byOwner[p.Owner] = append(byOwner[p.Owner], p.Order)
+	}
+	for _, names := range byOwner {
+		_, _ = db.QueryContext(ctx, "SELECT * FROM orders WHERE name = $1", names[0]) // want `once per entry of byOwner`
+	}
+}

@@ -7,6 +7,7 @@ package memo
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"sync"
 )
 
@@ -118,5 +119,134 @@ func claimPosts(ctx context.Context, posts []post) {
 		}
 		seen[p.ID] = struct{}{}
 		_, _ = db.ExecContext(ctx, "UPDATE posts SET owner = 1 WHERE id = $1", p.ID) // want `runs a write once per element of posts`
+	}
+}
+
+type role struct {
+	ID    string
+	Owner string
+	Roles []string
+}
+
+// A resolver memoises the roles of an owner in a field; the lookup of a
+// role reaches the database only through that memo.
+type resolver struct {
+	rolesByOwner map[string][]role
+	roleByID     map[string]role
+}
+
+func (r *resolver) roles(ctx context.Context, owner string) ([]role, error) {
+	if rs, ok := r.rolesByOwner[owner]; ok {
+		return rs, nil
+	}
+	rows, err := db.QueryContext(ctx, "SELECT id FROM roles WHERE owner = $1", owner)
+	if err != nil {
+		return nil, err
+	}
+	var rs []role
+	for rows.Next() {
+		var x role
+		_ = rows.Scan(&x.ID)
+		r.roleByID[x.ID] = x
+		rs = append(rs, x)
+	}
+	r.rolesByOwner[owner] = rs
+	return rs, nil
+}
+
+// rolesIn finds a role and its sub-roles; its only round trip is behind
+// the memo of roles.
+func (r *resolver) rolesIn(ctx context.Context, owner, id string) []role {
+	if id == "*" {
+		rs, _ := r.roles(ctx, owner)
+		return rs
+	}
+	if _, err := r.roles(ctx, owner); err != nil {
+		return nil
+	}
+	x := r.roleByID[strings.TrimSpace(id)]
+	out := []role{x}
+	for _, sub := range x.Roles {
+		out = append(out, r.rolesIn(ctx, owner, sub)...)
+	}
+	return out
+}
+
+// rolesInFresh is the twin: the same lookup with a query of its own
+// besides the memoised one.
+func (r *resolver) rolesInFresh(ctx context.Context, owner, id string) []role {
+	if _, err := r.roles(ctx, owner); err != nil {
+		return nil
+	}
+	var x role
+	_ = db.QueryRowContext(ctx, "SELECT id FROM roles WHERE id = $1", id).Scan(&x.ID)
+	return []role{x}
+}
+
+// PolicyRoles walks the roles of each role id a caller hands in: the owner
+// repeats, and the memo of roles answers the repeats.
+func PolicyRoles(ctx context.Context, owner string, ids []string) []role { // want PolicyRoles:`roundtrips`
+	r := &resolver{rolesByOwner: map[string][]role{}, roleByID: map[string]role{}}
+	var out []role
+	for _, id := range ids {
+		out = append(out, r.rolesIn(ctx, owner, id)...)
+	}
+	return out
+}
+
+// PolicyRolesFresh is the twin: one query per id besides the memo.
+func PolicyRolesFresh(ctx context.Context, owner string, ids []string) []role { // want PolicyRolesFresh:`roundtrips`
+	r := &resolver{rolesByOwner: map[string][]role{}, roleByID: map[string]role{}}
+	var out []role
+	for _, id := range ids {
+		out = append(out, r.rolesInFresh(ctx, owner, id)...) // want `\(\*memo.resolver\).rolesInFresh runs a query`
+	}
+	return out
+}
+
+type view struct{ ID, ProjectID int64 }
+
+type task struct{ ID int64 }
+
+// PlaceTasks looks up the default bucket of each view for each task,
+// through a memo held by a local function that outlives the loop over
+// tasks: one query per view, whatever the number of tasks.
+func PlaceTasks(ctx context.Context, tasks []task, views []view) { // want PlaceTasks:`roundtrips`
+	buckets := map[int64]int64{}
+	bucketOf := func(v *view) int64 {
+		if id, ok := buckets[v.ID]; ok {
+			return id
+		}
+		var id int64
+		_ = db.QueryRowContext(ctx, "SELECT id FROM buckets WHERE view_id = $1", v.ID).Scan(&id)
+		buckets[v.ID] = id
+		return id
+	}
+	for range tasks {
+		for i := range views {
+			_ = bucketOf(&views[i])
+		}
+		for _, v := range views {
+			_ = bucketOf(&v)
+		}
+	}
+}
+
+// PlaceTasksFresh is the twin: the memo is made anew for each task, so
+// every view of every task is a query.
+func PlaceTasksFresh(ctx context.Context, tasks []task, views []*view) { // want PlaceTasksFresh:`roundtrips`
+	for range tasks {
+		buckets := map[int64]int64{}
+		bucketOf := func(v *view) (id int64) {
+			if cached, ok := buckets[v.ID]; ok {
+				return cached
+			}
+			_ = db.QueryRowContext(ctx, "SELECT id FROM buckets WHERE view_id = $1", v.ID).Scan(&id)
+			buckets[v.ID] = id
+			return id
+		}
+		for _, v := range views {
+			_ = bucketOf(v) // want `bucketOf runs a query .* on a cold memo once per element of views`
+		}
 	}
 }

@@ -316,6 +316,19 @@ func importHandler(ctx context.Context, urls []string) {
 	}
 }
 
+// A helper that only a command's literal calls is part of the command
+// (navidrome's pls export); its twin, importURLs, is called by a handler
+// too.
+var listCmd = &cobra.Command{Use: "list", Run: func(cmd *cobra.Command, args []string) {
+	listFeeds(cmd.Context())
+}}
+
+func listFeeds(ctx context.Context) {
+	for _, id := range dueFeeds(ctx) {
+		refresh(ctx, id)
+	}
+}
+
 // ---- configuration ----
 
 type Config struct {
