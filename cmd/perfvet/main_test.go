@@ -20,15 +20,7 @@ import (
 var perfvetBin string
 
 func TestMain(m *testing.M) {
-	bin, cleanup, err := clitest.Build()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	perfvetBin = bin
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
+	os.Exit(clitest.Main(m, &perfvetBin))
 }
 
 func testdata(name string) string {

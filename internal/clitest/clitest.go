@@ -22,6 +22,20 @@ import (
 	"testing"
 )
 
+// Main is a test binary's TestMain body: it builds the command into *bin,
+// runs the tests, removes the command and returns the exit code, for
+// os.Exit(clitest.Main(m, &bin)).
+func Main(m *testing.M, bin *string) int {
+	b, cleanup, err := Build()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer cleanup()
+	*bin = b
+	return m.Run()
+}
+
 // Build builds the perfvet command into a new temporary directory and
 // returns the binary and a function that removes it. It is meant for a
 // TestMain, before any test runs.

@@ -8,7 +8,6 @@
 package e2etest
 
 import (
-	"fmt"
 	"os"
 	"slices"
 	"testing"
@@ -20,15 +19,7 @@ import (
 var perfvetBin string
 
 func TestMain(m *testing.M) {
-	bin, cleanup, err := clitest.Build()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	perfvetBin = bin
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
+	os.Exit(clitest.Main(m, &perfvetBin))
 }
 
 // perfvetEnv runs perfvet in dir, offline, with extra variables (which
