@@ -46,19 +46,20 @@ func editFile(t *testing.T, name string, edit func(string) string) {
 // and the keys survive unrelated edits (lines added above a finding, a new
 // request path reaching a baselined cause).
 func TestBaseline(t *testing.T) {
+	t.Parallel()
 	dir := copyDir(t, testdata("e2e-causes"))
-	if r := perfvet(t, dir, "-baseline", "base.json", "./..."); r.code != 2 || !strings.Contains(r.stderr, "base.json does not exist") {
-		t.Errorf("a missing baseline: exit %d, stderr %q; want 2 and a hint to write it", r.code, r.stderr)
+	if r := perfvet(t, dir, "-baseline", "base.json", "./..."); r.Code != 2 || !strings.Contains(r.Stderr, "base.json does not exist") {
+		t.Errorf("a missing baseline: exit %d, stderr %q; want 2 and a hint to write it", r.Code, r.Stderr)
 	}
-	if r := perfvet(t, dir, "-baseline-write", "./..."); r.code != 2 {
-		t.Errorf("-baseline-write without -baseline: exit %d, want 2", r.code)
+	if r := perfvet(t, dir, "-baseline-write", "./..."); r.Code != 2 {
+		t.Errorf("-baseline-write without -baseline: exit %d, want 2", r.Code)
 	}
 	r := perfvet(t, dir, "-baseline", "base.json", "-baseline-write", "./...")
-	if r.code != 0 || !strings.Contains(r.stderr, "wrote 3 findings to base.json") || r.stdout != "" {
-		t.Fatalf("-baseline-write: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	if r.Code != 0 || !strings.Contains(r.Stderr, "wrote 3 findings to base.json") || r.Stdout != "" {
+		t.Fatalf("-baseline-write: exit %d, stdout %q, stderr %q", r.Code, r.Stdout, r.Stderr)
 	}
-	if r := perfvet(t, dir, "-baseline", "base.json", "./..."); r.code != 0 || r.stdout != "" {
-		t.Errorf("with the baseline just written: exit %d, findings:\n%s", r.code, r.stdout)
+	if r := perfvet(t, dir, "-baseline", "base.json", "./..."); r.Code != 0 || r.Stdout != "" {
+		t.Errorf("with the baseline just written: exit %d, findings:\n%s", r.Code, r.Stdout)
 	}
 
 	// Unrelated edits: lines above every finding, and one more handler
@@ -69,11 +70,11 @@ func TestBaseline(t *testing.T) {
 	editFile(t, filepath.Join(dir, "api", "api.go"), func(s string) string {
 		return s + "\nfunc (a *API) more(w http.ResponseWriter, r *http.Request) {\n\tn, _ := a.Store.Entries(7)\n\tfmt.Fprintln(w, n)\n}\n"
 	})
-	if r := perfvet(t, dir, "./..."); r.code != 1 || !strings.Contains(r.stdout, "storage/storage.go:21:19: (*storage.Storage).Entries runs a database query with no context ((*sql.DB).QueryRow at storage.go:23); 4 request paths reach it") {
-		t.Fatalf("the edits did not move Entries as intended: exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+	if r := perfvet(t, dir, "./..."); r.Code != 1 || !strings.Contains(r.Stdout, "storage/storage.go:21:19: (*storage.Storage).Entries runs a database query with no context ((*sql.DB).QueryRow at storage.go:23); 4 request paths reach it") {
+		t.Fatalf("the edits did not move Entries as intended: exit %d:\n%s%s", r.Code, r.Stdout, r.Stderr)
 	}
-	if r := perfvet(t, dir, "-baseline", "base.json", "./..."); r.code != 0 || r.stdout != "" {
-		t.Errorf("after unrelated edits: exit %d, findings:\n%s", r.code, r.stdout)
+	if r := perfvet(t, dir, "-baseline", "base.json", "./..."); r.Code != 0 || r.Stdout != "" {
+		t.Errorf("after unrelated edits: exit %d, findings:\n%s", r.Code, r.Stdout)
 	}
 
 	// A new cause is reported. It is a function: a fourth cause method of
@@ -89,8 +90,8 @@ func TestBaseline(t *testing.T) {
 	// context anywhere: a layer's design, reported with -timeouts.layers
 	// (which changes no other finding here).
 	r = perfvet(t, dir, "-timeouts.layers", "-baseline", "base.json", "./...")
-	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if r.code != 1 || len(lines) != 2 || !strings.Contains(lines[0], "storage.Tags runs a database query with no request context") {
-		t.Errorf("a new finding: exit %d, want 1 and only the Tags finding (and its related position):\n%s%s", r.code, r.stdout, r.stderr)
+	lines := strings.Split(strings.TrimSpace(r.Stdout), "\n")
+	if r.Code != 1 || len(lines) != 2 || !strings.Contains(lines[0], "storage.Tags runs a database query with no request context") {
+		t.Errorf("a new finding: exit %d, want 1 and only the Tags finding (and its related position):\n%s%s", r.Code, r.Stdout, r.Stderr)
 	}
 }

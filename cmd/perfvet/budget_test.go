@@ -55,10 +55,11 @@ func getOrder(w http.ResponseWriter, r *http.Request) {
 // perfvet budget prints every endpoint's estimate as a tree, and exits 1
 // when one is above its objective.
 func TestBudgetText(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, budgetService)
 	r := perfvet(t, dir, "budget", "./...")
-	if r.code != 1 {
-		t.Fatalf("exit %d, want 1; stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	if r.Code != 1 {
+		t.Fatalf("exit %d, want 1; stdout:\n%s\nstderr:\n%s", r.Code, r.Stdout, r.Stderr)
 	}
 	for _, want := range []string{
 		"GET /orders  ~1.01s of p95 500ms (slo), 202%  OVER (endpoint, database)  [main.go:12:2]",
@@ -67,13 +68,14 @@ func TestBudgetText(t *testing.T) {
 		"items select × 100 (LIMIT)",
 		"GET /orders/{id}  ~10ms of p95 20ms (endpoints), 50%  ok  [main.go:13:2]",
 	} {
-		if !strings.Contains(r.stdout, want) {
-			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		if !strings.Contains(r.Stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.Stdout)
 		}
 	}
 }
 
 func TestBudgetJSON(t *testing.T) {
+	t.Parallel()
 	dir := writeTree(t, budgetService)
 	r := perfvet(t, dir, "budget", "-json", "./...")
 	var eps []struct {
@@ -91,11 +93,11 @@ func TestBudgetJSON(t *testing.T) {
 			} `json:"operations"`
 		} `json:"layers"`
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &eps); err != nil {
-		t.Fatalf("exit %d, output is not JSON: %v\n%s\n%s", r.code, err, r.stdout, r.stderr)
+	if err := json.Unmarshal([]byte(r.Stdout), &eps); err != nil {
+		t.Fatalf("exit %d, output is not JSON: %v\n%s\n%s", r.Code, err, r.Stdout, r.Stderr)
 	}
 	if len(eps) != 2 {
-		t.Fatalf("%d endpoints, want 2: %s", len(eps), r.stdout)
+		t.Fatalf("%d endpoints, want 2: %s", len(eps), r.Stdout)
 	}
 	o := eps[0]
 	if o.Route != "GET /orders" || o.EstimateNS != int64(1010*time.Millisecond) || o.ObjectiveNS != int64(500*time.Millisecond) || strings.Join(o.Over, ",") != "endpoint,database" {
@@ -113,6 +115,7 @@ func TestBudgetJSON(t *testing.T) {
 // Chromium's DOM has a bar per endpoint, red and wider than the
 // objective's mark for the one above it.
 func TestBudgetHTML(t *testing.T) {
+	t.Parallel()
 	browser := ""
 	for _, name := range []string{"chromium", "chromium-browser"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -125,8 +128,8 @@ func TestBudgetHTML(t *testing.T) {
 	}
 	dir := writeTree(t, budgetService)
 	page := filepath.Join(dir, "budget.html")
-	if r := perfvet(t, dir, "budget", "-html", page, "./..."); r.code != 1 {
-		t.Fatalf("exit %d, want 1; stderr:\n%s", r.code, r.stderr)
+	if r := perfvet(t, dir, "budget", "-html", page, "./..."); r.Code != 1 {
+		t.Fatalf("exit %d, want 1; stderr:\n%s", r.Code, r.Stderr)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()

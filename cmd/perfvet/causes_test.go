@@ -1,38 +1,11 @@
 package main_test
 
 import (
-	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/perfvet/perfvet/internal/clitest"
 )
-
-// reachCount matches the count a finding at a cause writes
-// (analysisutil.ReachPhrase), as internal/driver's merge does.
-var reachCount = regexp.MustCompile(`\b(\d+) ([a-z][a-z ]*?)s? (?:reaches|reach) it\b`)
-
-// causeLine matches a finding line ("file:line:col: message") at a cause.
-var causeLine = regexp.MustCompile(`^(\S+\.go:\d+):\d+: (.*)$`)
-
-// normalizeCauses rewrites the findings at a cause for comparing the
-// command with go vet: under go vet, a handler package reports a cause in
-// another package at the position export data gives its declaration (the
-// line; the column is 1), and sibling packages each report it with their
-// own count of request paths; the command merges them into one. The column
-// and the count are dropped, and duplicates removed.
-func normalizeCauses(lines []string) []string {
-	out := make([]string, 0, len(lines))
-	seen := make(map[string]bool)
-	for _, l := range lines {
-		if m := causeLine.FindStringSubmatch(l); m != nil && reachCount.MatchString(m[2]) {
-			l = m[1] + ": " + reachCount.ReplaceAllString(m[2], "# $2 reach it")
-		}
-		if !seen[l] {
-			seen[l] = true
-			out = append(out, l)
-		}
-	}
-	return out
-}
 
 // One cause, one finding, under the command: testdata/e2e-causes has a
 // storage package whose methods drop the context and three handler
@@ -40,10 +13,11 @@ func normalizeCauses(lines []string) []string {
 // one finding at the storage method, with the handlers' calls as related
 // positions, merged across ui and api.
 func TestCausesCommand(t *testing.T) {
+	t.Parallel()
 	dir := testdata("e2e-causes")
 	r := perfvet(t, dir, "./...")
-	if r.code != 1 {
-		t.Fatalf("exit code %d, want 1; stderr:\n%s", r.code, r.stderr)
+	if r.Code != 1 {
+		t.Fatalf("exit code %d, want 1; stderr:\n%s", r.Code, r.Stderr)
 	}
 	want := `storage/storage.go:16:19: (*storage.Storage).Entries runs a database query with no context ((*sql.DB).QueryRow at storage.go:18); 3 request paths reach it, and there the database query keeps running after the client has gone: give it a ctx parameter and pass the request's context down to it (timeouts)
 	api/api.go:15:10: request path: (*api.API).entries calls (*storage.Storage).Entries
@@ -55,7 +29,7 @@ storage/storage.go:46:19: (*storage.Storage).fetchUser runs a database query wit
 	api/api.go:16:13: request path: (*api.API).entries calls (*storage.Storage).UserByName
 	ui/ui.go:22:13: request path: (*ui.UI).Unread calls (*storage.Storage).UserByID
 `
-	if got := strings.ReplaceAll(r.stdout, "./", ""); got != want {
+	if got := strings.ReplaceAll(r.Stdout, "./", ""); got != want {
 		t.Errorf("perfvet ./... printed:\n%s\nwant:\n%s", got, want)
 	}
 }
@@ -66,11 +40,12 @@ storage/storage.go:46:19: (*storage.Storage).fetchUser runs a database query wit
 // admin imports ui and prints nothing; ui and api, siblings, each print
 // Entries (the documented limit), and the positions are the command's.
 func TestCausesGoVet(t *testing.T) {
+	t.Parallel()
 	dir := testdata("e2e-causes")
 	r := runIn(t, dir, "go", "vet", "-vettool="+perfvetBin, "./...")
 	counts := make(map[string]int)
-	for _, line := range strings.Split(r.stderr, "\n") {
-		m := findingLine.FindStringSubmatch(strings.TrimPrefix(line, "./"))
+	for _, line := range strings.Split(r.Stderr, "\n") {
+		m := clitest.FindingLine.FindStringSubmatch(strings.TrimPrefix(line, "./"))
 		if m == nil || strings.HasPrefix(m[2], "\t") {
 			continue
 		}
@@ -86,10 +61,10 @@ func TestCausesGoVet(t *testing.T) {
 	}
 	for posn, n := range want {
 		if counts[posn] != n {
-			t.Errorf("go vet printed %d findings at %s, want %d\n%s", counts[posn], posn, n, r.stderr)
+			t.Errorf("go vet printed %d findings at %s, want %d\n%s", counts[posn], posn, n, r.Stderr)
 		}
 	}
 	if len(counts) != len(want) {
-		t.Errorf("go vet printed findings at %d positions, want %d:\n%s", len(counts), len(want), r.stderr)
+		t.Errorf("go vet printed findings at %d positions, want %d:\n%s", len(counts), len(want), r.Stderr)
 	}
 }

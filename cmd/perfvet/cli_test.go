@@ -1,34 +1,20 @@
 package main_test
 
 import (
-	"bytes"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/perfvet/perfvet/internal/clitest"
 )
 
 // perfvetEnv runs perfvet in dir with the test environment and extra
 // variables (which override it).
 func perfvetEnv(t *testing.T, dir string, extra []string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(perfvetBin, args...)
-	cmd.Dir = dir
-	cmd.Env = append(append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=off"), extra...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("running perfvet %v: %v", args, err)
-	}
-	return result{stdout.String(), stderr.String(), code}
+	return clitest.Run(t, dir, slices.Concat([]string{"GOPROXY=off"}, extra), perfvetBin, args...)
 }
 
 // writeTree writes files (path -> content) under a new temporary directory.
@@ -50,6 +36,7 @@ func writeTree(t *testing.T, files map[string]string) string {
 // TestNothingRan checks that a run that analyses nothing says why and
 // exits 2 (bad usage), not 3 (results incomplete).
 func TestNothingRan(t *testing.T) {
+	t.Parallel()
 	e2e := testdata("e2e")
 	workspace := writeTree(t, map[string]string{
 		"go.work":  "go 1.26\n\nuse ./a\n",
@@ -74,16 +61,16 @@ func TestNothingRan(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := perfvetEnv(t, tt.dir, tt.env, tt.args...)
-			if r.code != 2 {
-				t.Errorf("exit code %d, want 2\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+			if r.Code != 2 {
+				t.Errorf("exit code %d, want 2\nstdout:\n%s\nstderr:\n%s", r.Code, r.Stdout, r.Stderr)
 			}
 			for _, want := range tt.stderr {
-				if !strings.Contains(r.stderr, want) {
-					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+				if !strings.Contains(r.Stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, r.Stderr)
 				}
 			}
-			if strings.Contains(r.stderr, "incomplete") || r.stdout != "" {
-				t.Errorf("a run that analysed nothing reports results:\nstdout:\n%s\nstderr:\n%s", r.stdout, r.stderr)
+			if strings.Contains(r.Stderr, "incomplete") || r.Stdout != "" {
+				t.Errorf("a run that analysed nothing reports results:\nstdout:\n%s\nstderr:\n%s", r.Stdout, r.Stderr)
 			}
 		})
 	}
@@ -92,13 +79,14 @@ func TestNothingRan(t *testing.T) {
 // TestHelpCommands checks that help lists the commands as well as the
 // analyzers, and documents each command.
 func TestHelpCommands(t *testing.T) {
+	t.Parallel()
 	r := perfvet(t, ".", "help")
-	if r.code != 0 {
-		t.Fatalf("perfvet help: exit %d\n%s", r.code, r.stderr)
+	if r.Code != 0 {
+		t.Fatalf("perfvet help: exit %d\n%s", r.Code, r.Stderr)
 	}
 	for _, want := range []string{"\tlsp ", "\tplan ", "\thelp ", "\tversion ", "\ttimeouts "} {
-		if !strings.Contains(r.stdout, want) {
-			t.Errorf("perfvet help lacks %q:\n%s", want, r.stdout)
+		if !strings.Contains(r.Stdout, want) {
+			t.Errorf("perfvet help lacks %q:\n%s", want, r.Stdout)
 		}
 	}
 	for cmd, want := range map[string]string{
@@ -108,18 +96,19 @@ func TestHelpCommands(t *testing.T) {
 		"version": "perfvet version",
 	} {
 		r := perfvet(t, ".", "help", cmd)
-		if r.code != 0 || !strings.Contains(r.stdout, want) {
-			t.Errorf("perfvet help %s: exit %d, want %q in:\n%s%s", cmd, r.code, want, r.stdout, r.stderr)
+		if r.Code != 0 || !strings.Contains(r.Stdout, want) {
+			t.Errorf("perfvet help %s: exit %d, want %q in:\n%s%s", cmd, r.Code, want, r.Stdout, r.Stderr)
 		}
 	}
-	if r := perfvet(t, ".", "help", "nosuch"); r.code != 2 || !strings.Contains(r.stderr, "no command or analyzer named") {
-		t.Errorf("perfvet help nosuch: exit %d\n%s", r.code, r.stderr)
+	if r := perfvet(t, ".", "help", "nosuch"); r.Code != 2 || !strings.Contains(r.Stderr, "no command or analyzer named") {
+		t.Errorf("perfvet help nosuch: exit %d\n%s", r.Code, r.Stderr)
 	}
 }
 
 // TestUsageErrors checks the exit code and message of mistakes in how
 // perfvet is run: 2 and a short, specific message.
 func TestUsageErrors(t *testing.T) {
+	t.Parallel()
 	e2e := testdata("e2e")
 	missing := filepath.Join(t.TempDir(), "missing", "dir")
 	for _, tt := range []struct {
@@ -145,16 +134,16 @@ func TestUsageErrors(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := perfvet(t, tt.dir, tt.args...)
-			if r.code != 2 {
-				t.Errorf("exit code %d, want 2\nstderr:\n%s", r.code, r.stderr)
+			if r.Code != 2 {
+				t.Errorf("exit code %d, want 2\nstderr:\n%s", r.Code, r.Stderr)
 			}
 			for _, want := range tt.stderr {
-				if !strings.Contains(r.stderr, want) {
-					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+				if !strings.Contains(r.Stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, r.Stderr)
 				}
 			}
-			if n := strings.Count(strings.TrimSpace(r.stderr), "\n") + 1; tt.maxLines > 0 && n > tt.maxLines {
-				t.Errorf("stderr has %d lines, want at most %d:\n%s", n, tt.maxLines, r.stderr)
+			if n := strings.Count(strings.TrimSpace(r.Stderr), "\n") + 1; tt.maxLines > 0 && n > tt.maxLines {
+				t.Errorf("stderr has %d lines, want at most %d:\n%s", n, tt.maxLines, r.Stderr)
 			}
 		})
 	}
@@ -163,9 +152,10 @@ func TestUsageErrors(t *testing.T) {
 // TestWhichChecksDidNotRun checks that, on a package that does not
 // type-check, perfvet says which analyzers' checks did not run.
 func TestWhichChecksDidNotRun(t *testing.T) {
+	t.Parallel()
 	r := perfvet(t, testdata("e2e-broken"), "./...")
-	if r.code != 3 {
-		t.Errorf("exit %d, want 3", r.code)
+	if r.Code != 3 {
+		t.Errorf("exit %d, want 3", r.Code)
 	}
 	for _, want := range []string{
 		"checks that did not run on them",
@@ -175,13 +165,13 @@ func TestWhichChecksDidNotRun(t *testing.T) {
 		"nplusone: ",
 		"metrics: ",
 	} {
-		if !strings.Contains(r.stderr, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		if !strings.Contains(r.Stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.Stderr)
 		}
 	}
 	r = perfvet(t, testdata("e2e-broken"), "-pagesize=false", "./...")
-	if strings.Contains(r.stderr, "pagesize:") {
-		t.Errorf("a disabled analyzer is listed among the checks that did not run:\n%s", r.stderr)
+	if strings.Contains(r.Stderr, "pagesize:") {
+		t.Errorf("a disabled analyzer is listed among the checks that did not run:\n%s", r.Stderr)
 	}
 }
 
@@ -190,6 +180,7 @@ func TestWhichChecksDidNotRun(t *testing.T) {
 // "perfvet" whichever analyzers run, and does not vanish when the analyzer
 // it would have been charged to is off.
 func TestDirectiveProblemsHaveTheirOwnName(t *testing.T) {
+	t.Parallel()
 	dir := testdata("e2e")
 	for _, args := range [][]string{
 		{"./suppress"},
@@ -202,13 +193,13 @@ func TestDirectiveProblemsHaveTheirOwnName(t *testing.T) {
 			`suppress/suppress.go:15:2: perfvet:ignore directive has no reason`,
 		} {
 			line := ""
-			for _, l := range strings.Split(r.stdout, "\n") {
+			for _, l := range strings.Split(r.Stdout, "\n") {
 				if strings.HasPrefix(l, want) {
 					line = l
 				}
 			}
 			if !strings.HasSuffix(line, " (perfvet)") {
-				t.Errorf("perfvet %v: want %s... reported as (perfvet); stdout:\n%s", args, want, r.stdout)
+				t.Errorf("perfvet %v: want %s... reported as (perfvet); stdout:\n%s", args, want, r.Stdout)
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import (
 // a readable regular file stops the run with an error naming it (exit 2),
 // in perfvet and in plan check, and that a named pipe blocks neither.
 func TestUnusablePlanFile(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name string
 		make func(file string) error
@@ -40,8 +41,8 @@ func TestUnusablePlanFile(t *testing.T) {
 				if time.Since(start) > 2*time.Minute {
 					t.Errorf("perfvet %v took %v", args, time.Since(start))
 				}
-				if r.code != 2 || !strings.Contains(r.stderr, "perfplan.yaml: "+tt.want) {
-					t.Errorf("perfvet %v: exit %d, want 2 with %q\nstderr:\n%s", args, r.code, tt.want, r.stderr)
+				if r.Code != 2 || !strings.Contains(r.Stderr, "perfplan.yaml: "+tt.want) {
+					t.Errorf("perfvet %v: exit %d, want 2 with %q\nstderr:\n%s", args, r.Code, tt.want, r.Stderr)
 				}
 			}
 		})

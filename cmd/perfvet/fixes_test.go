@@ -60,16 +60,17 @@ func main() {
 // -fix, then builds the result and runs perfvet again: the fixed rules
 // report nothing, and the code compiles.
 func TestFixEveryRule(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t, "example.com/fixall", fixall)
 	before := perfvet(t, dir, "./...")
 	for _, want := range []string{"http.Client has no Timeout", "http.Server has no ReadHeaderTimeout", "page size from query parameter", "json.NewDecoder reads the request body", "io.ReadAll reads the request body"} {
-		if !strings.Contains(before.stdout, want) {
-			t.Errorf("before -fix, no finding %q:\n%s", want, before.stdout)
+		if !strings.Contains(before.Stdout, want) {
+			t.Errorf("before -fix, no finding %q:\n%s", want, before.Stdout)
 		}
 	}
 	r := perfvet(t, dir, "-fix", "./...")
-	if !strings.Contains(r.stderr, "applied 5 fix(es) in 1 file(s)") || strings.Contains(r.stderr, "skipped") {
-		t.Errorf("-fix: stderr:\n%s", r.stderr)
+	if !strings.Contains(r.Stderr, "applied 5 fix(es) in 1 file(s)") || strings.Contains(r.Stderr, "skipped") {
+		t.Errorf("-fix: stderr:\n%s", r.Stderr)
 	}
 	fixed, err := os.ReadFile(filepath.Join(dir, "main.go"))
 	if err != nil {
@@ -89,13 +90,13 @@ func TestFixEveryRule(t *testing.T) {
 	if n := bytes.Count(fixed, []byte("MaxBytesReader")); n != 1 {
 		t.Errorf("the handler's two reads want one body limit, got %d:\n%s", n, fixed)
 	}
-	if b := runIn(t, dir, "go", "build", "./..."); b.code != 0 {
-		t.Errorf("fixed code does not build:\n%s", b.stderr)
+	if b := runIn(t, dir, "go", "build", "./..."); b.Code != 0 {
+		t.Errorf("fixed code does not build:\n%s", b.Stderr)
 	}
 	after := perfvet(t, dir, "./...")
 	for _, gone := range []string{"(timeouts)", "(pagesize)", "(limits)"} {
-		if strings.Contains(after.stdout, gone) {
-			t.Errorf("a fixed rule still reports after -fix:\n%s", after.stdout)
+		if strings.Contains(after.Stdout, gone) {
+			t.Errorf("a fixed rule still reports after -fix:\n%s", after.Stdout)
 		}
 	}
 }

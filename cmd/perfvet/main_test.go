@@ -3,19 +3,16 @@ package main_test
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/perfvet/perfvet/internal/clitest"
 	"github.com/perfvet/perfvet/internal/driver"
-	"github.com/perfvet/perfvet/internal/fixturemod"
 	"github.com/perfvet/perfvet/internal/sarifschema"
 )
 
@@ -23,37 +20,18 @@ import (
 var perfvetBin string
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "perfvet-e2e")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	perfvetBin = filepath.Join(dir, "perfvet")
-	if runtime.GOOS == "windows" {
-		perfvetBin += ".exe"
-	}
-	build := exec.Command("go", "build", "-o", perfvetBin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "building perfvet: %v\n%s", err, out)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	os.Exit(clitest.Main(m, &perfvetBin))
 }
 
 func testdata(name string) string {
-	abs, err := filepath.Abs(filepath.Join("..", "..", "testdata", name))
+	root, err := clitest.RepoRoot()
 	if err != nil {
 		panic(err)
 	}
-	return abs
+	return filepath.Join(root, "testdata", name)
 }
 
-type result struct {
-	stdout, stderr string
-	code           int
-}
+type result = clitest.Result
 
 func perfvet(t *testing.T, dir string, args ...string) result {
 	t.Helper()
@@ -62,21 +40,7 @@ func perfvet(t *testing.T, dir string, args ...string) result {
 
 func runIn(t *testing.T, dir, name string, args ...string) result {
 	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var exit *exec.ExitError
-	switch {
-	case errors.As(err, &exit):
-		code = exit.ExitCode()
-	case err != nil:
-		t.Fatalf("running %s %v: %v", name, args, err)
-	}
-	return result{stdout.String(), stderr.String(), code}
+	return clitest.Run(t, dir, nil, name, args...)
 }
 
 // The findings expected on testdata/e2e, as "file:line:col: message prefix".
@@ -91,8 +55,6 @@ var wantE2E = []string{
 	"suppress/suppress.go:27:2: perfvet:ignore names unknown analyzer \"speed\"",
 }
 
-var findingLine = regexp.MustCompile(`^(\S+\.go:\d+:\d+): (.*)$`)
-
 // analyzerSuffix is the " (analyzer)" that ends a finding line; e2e has
 // findings of timeouts and of metrics (the api package serves a program
 // that defines none of the plan's metrics).
@@ -101,20 +63,9 @@ var analyzerSuffix = regexp.MustCompile(` \((metrics|timeouts|perfvet)\)$`)
 // parseText returns "file:line:col: message" for each finding line, with
 // the trailing " (analyzer)" removed and paths made relative to dir.
 func parseText(dir, out string) []string {
-	var got []string
-	for _, line := range strings.Split(out, "\n") {
-		m := findingLine.FindStringSubmatch(strings.TrimPrefix(line, "./"))
-		if m == nil || strings.HasPrefix(m[2], "\t") {
-			continue // not a finding, or a related position (go vet: "posn: \tmessage")
-		}
-		posn := m[1]
-		if filepath.IsAbs(posn) {
-			if rel, err := filepath.Rel(dir, posn); err == nil {
-				posn = rel
-			}
-		}
-		msg := analyzerSuffix.ReplaceAllString(m[2], "")
-		got = append(got, filepath.ToSlash(posn)+": "+msg)
+	got := clitest.VetFindings(dir, out)
+	for i, f := range got {
+		got[i] = analyzerSuffix.ReplaceAllString(f, "")
 	}
 	slices.Sort(got)
 	return got
@@ -134,12 +85,13 @@ func checkFindings(t *testing.T, how string, got, want []string) {
 }
 
 func TestStandaloneText(t *testing.T) {
+	t.Parallel()
 	dir := testdata("e2e")
 	r := perfvet(t, dir, "./...")
-	if r.code != 1 {
-		t.Errorf("exit code %d, want 1 (findings); stderr:\n%s", r.code, r.stderr)
+	if r.Code != 1 {
+		t.Errorf("exit code %d, want 1 (findings); stderr:\n%s", r.Code, r.Stderr)
 	}
-	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+	for _, line := range strings.Split(strings.TrimSpace(r.Stdout), "\n") {
 		if strings.HasPrefix(line, "\t") {
 			continue // a related position
 		}
@@ -147,7 +99,7 @@ func TestStandaloneText(t *testing.T) {
 			t.Errorf("finding line does not name its analyzer: %q", line)
 		}
 	}
-	checkFindings(t, "perfvet", parseText(dir, r.stdout), wantE2E)
+	checkFindings(t, "perfvet", parseText(dir, r.Stdout), wantE2E)
 }
 
 // The findings expected on testdata/e2e-reach: the handler's calls
@@ -164,32 +116,34 @@ var wantReach = []string{
 // so): it reports nothing there, and the suppressing directive is not
 // reported as unused.
 func TestWholeProgram(t *testing.T) {
+	t.Parallel()
 	dir := testdata("e2e-reach")
 	r := perfvet(t, dir, "./...")
-	if r.code != 1 {
-		t.Errorf("exit code %d, want 1; stderr:\n%s", r.code, r.stderr)
+	if r.Code != 1 {
+		t.Errorf("exit code %d, want 1; stderr:\n%s", r.Code, r.Stderr)
 	}
-	checkFindings(t, "perfvet", parseText(dir, strings.ReplaceAll(r.stdout, " (nplusone)", "")), wantReach)
+	checkFindings(t, "perfvet", parseText(dir, strings.ReplaceAll(r.Stdout, " (nplusone)", "")), wantReach)
 
 	v := runIn(t, dir, "go", "vet", "-vettool="+perfvetBin, "./...")
-	if v.code != 0 || strings.TrimSpace(v.stderr) != "" {
-		t.Errorf("go vet: exit code %d, want 0 and no output (whole-program findings are the command's):\n%s", v.code, v.stderr)
+	if v.Code != 0 || strings.TrimSpace(v.Stderr) != "" {
+		t.Errorf("go vet: exit code %d, want 0 and no output (whole-program findings are the command's):\n%s", v.Code, v.Stderr)
 	}
 }
 
 func TestJSON(t *testing.T) {
+	t.Parallel()
 	dir := testdata("e2e")
 	r := perfvet(t, dir, "-json", "./...")
-	if r.code != 1 {
-		t.Errorf("exit code %d, want 1; stderr:\n%s", r.code, r.stderr)
+	if r.Code != 1 {
+		t.Errorf("exit code %d, want 1; stderr:\n%s", r.Code, r.Stderr)
 	}
 	var tree map[string]map[string][]struct {
 		Posn     string `json:"posn"`
 		Message  string `json:"message"`
 		Category string `json:"category"`
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
-		t.Fatalf("-json output is not the go/analysis JSON tree: %v\n%s", err, r.stdout)
+	if err := json.Unmarshal([]byte(r.Stdout), &tree); err != nil {
+		t.Fatalf("-json output is not the go/analysis JSON tree: %v\n%s", err, r.Stdout)
 	}
 	var got []string
 	for pkg, byAnalyzer := range tree {
@@ -214,13 +168,14 @@ func TestJSON(t *testing.T) {
 }
 
 func TestSARIF(t *testing.T) {
+	t.Parallel()
 	dir := testdata("e2e")
 	out := filepath.Join(t.TempDir(), "perfvet.sarif")
 	r := perfvet(t, dir, "-sarif", out, "./...")
-	if r.code != 1 {
-		t.Errorf("exit code %d, want 1; stderr:\n%s", r.code, r.stderr)
+	if r.Code != 1 {
+		t.Errorf("exit code %d, want 1; stderr:\n%s", r.Code, r.Stderr)
 	}
-	checkFindings(t, "perfvet -sarif (text)", parseText(dir, r.stdout), wantE2E)
+	checkFindings(t, "perfvet -sarif (text)", parseText(dir, r.Stdout), wantE2E)
 	data, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
@@ -294,186 +249,59 @@ func TestSARIF(t *testing.T) {
 
 	// -sarif - prints the log instead of the text.
 	r = perfvet(t, dir, "-sarif", "-", "./clean")
-	if r.code != 0 {
-		t.Errorf("-sarif - on clean code: exit %d: %s", r.code, r.stderr)
+	if r.Code != 0 {
+		t.Errorf("-sarif - on clean code: exit %d: %s", r.Code, r.Stderr)
 	}
-	if err := sarifschema.Validate([]byte(r.stdout)); err != nil {
-		t.Errorf("-sarif -: invalid SARIF: %v\n%s", err, r.stdout)
+	if err := sarifschema.Validate([]byte(r.Stdout)); err != nil {
+		t.Errorf("-sarif -: invalid SARIF: %v\n%s", err, r.Stdout)
 	}
 }
 
 func TestGoVetVettool(t *testing.T) {
+	t.Parallel()
 	dir := testdata("e2e")
 	r := runIn(t, dir, "go", "vet", "-vettool="+perfvetBin, "./...")
-	if r.code == 0 {
+	if r.Code == 0 {
 		t.Errorf("go vet exited 0; want a failure for the findings")
 	}
 	// go vet prints findings on stderr, with "# pkg" headers.
-	checkFindings(t, "go vet -vettool", normalizeCauses(parseText(dir, r.stderr)), normalizeCauses(wantE2E))
-}
-
-// knownVetGaps are findings of the command that go vet -vettool misses,
-// as "fixture: file:line:col: message prefix".
-var knownVetGaps = []string{
-	// metrics: the uncovered route is found from the whole program's
-	// routers; under go vet, one package at a time, it is not (reported).
-	`demo: internal/api/router.go:57:2: route "GET /admin/orders/{id}" is not covered by the metrics middleware`,
-}
-
-// go vet -vettool reports what the command reports, on every fixture
-// module: the same positions and messages, with facts crossing packages
-// through vet's own files (gob-encoded, unlike the command's).
-func TestGoVetSameFindings(t *testing.T) {
-	fixtures := []string{"e2e", "e2e-causes", "demo", "realibs"}
-	if testing.Short() {
-		fixtures = fixtures[:3] // realibs: go vet analyses every library package, for facts
-	}
-	for _, name := range fixtures {
-		t.Run(name, func(t *testing.T) {
-			dir := testdata(name)
-			fixturemod.Ensure(t, dir)
-			r := perfvet(t, dir, "-json", "./...")
-			var tree map[string]map[string]json.RawMessage
-			if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
-				t.Fatalf("perfvet -json: %v\n%s", err, r.stderr)
-			}
-			var want []string
-			for _, byAnalyzer := range tree {
-				for analyzer, raw := range byAnalyzer {
-					var diags []struct{ Posn, Message string }
-					if err := json.Unmarshal(raw, &diags); err != nil {
-						t.Fatalf("perfvet -json: %s: %s", analyzer, raw)
-					}
-					for _, d := range diags {
-						rel, err := filepath.Rel(dir, d.Posn)
-						if err != nil {
-							rel = d.Posn
-						}
-						want = append(want, filepath.ToSlash(rel)+": "+d.Message)
-					}
-				}
-			}
-			want = normalizeCauses(want) // see normalizeCauses
-			slices.Sort(want)
-			vet := runIn(t, dir, "go", "vet", "-vettool="+perfvetBin, "./...")
-			if (vet.code == 0) != (len(want) == 0) {
-				t.Errorf("go vet exit code %d with %d findings expected:\n%s", vet.code, len(want), vet.stderr)
-			}
-			var got []string
-			for _, line := range strings.Split(vet.stderr, "\n") {
-				m := findingLine.FindStringSubmatch(strings.TrimPrefix(line, "./"))
-				if m == nil || strings.HasPrefix(m[2], "\t") {
-					continue // not a finding, or a related position ("posn: \tmessage")
-				}
-				posn := m[1]
-				if filepath.IsAbs(posn) {
-					if rel, err := filepath.Rel(dir, posn); err == nil {
-						posn = rel
-					}
-				}
-				got = append(got, filepath.ToSlash(posn)+": "+m[2])
-			}
-			// go vet analyses a package and its test variant apart, and
-			// prints a finding of a file they share twice.
-			got = normalizeCauses(got)
-			slices.Sort(got)
-			got = slices.Compact(got)
-			var missing, extra []string
-			moved := map[string]bool{}
-			for _, w := range want {
-				if _, found := slices.BinarySearch(got, w); found {
-					continue
-				}
-				if g := movedByVet(w, got); g != "" {
-					// limits decides where a program is seen whole; under go
-					// vet a site in another package is reported at the
-					// server start, naming its position.
-					moved[g] = true
-					continue
-				}
-				if slices.ContainsFunc(knownVetGaps, func(gap string) bool { return strings.HasPrefix(name+": "+w, gap) }) {
-					t.Logf("known gap: go vet misses %s", w)
-					continue
-				}
-				missing = append(missing, w)
-			}
-			for _, g := range got {
-				if _, found := slices.BinarySearch(want, g); !found && !moved[g] {
-					extra = append(extra, g)
-				}
-			}
-			if len(missing)+len(extra) > 0 {
-				t.Errorf("go vet -vettool: %d findings, perfvet: %d\nonly perfvet:\n\t%s\nonly go vet:\n\t%s", len(got), len(want),
-					strings.Join(missing, "\n\t"), strings.Join(extra, "\n\t"))
-			}
-		})
-	}
-}
-
-// movedByVet returns the go vet finding that reports the command's finding
-// w ("file:line:col: message") at another position, with " (at
-// dir/file:line:col)" naming w's position after the message.
-func movedByVet(w string, got []string) string {
-	posn, msg, ok := strings.Cut(w, ": ")
-	if !ok {
-		return ""
-	}
-	// A cause in another package, which the message names by file and
-	// line, is at the position export data gives under go vet.
-	file, line := posn, ""
-	if parts := strings.Split(posn, ":"); len(parts) >= 2 {
-		file, line = parts[0], parts[1]
-	}
-	if i := strings.LastIndex(file, "/"); i >= 0 {
-		if j := strings.LastIndex(file[:i], "/"); j >= 0 {
-			file = file[j+1:]
-		}
-	}
-	for _, g := range got {
-		gposn, gmsg, _ := strings.Cut(g, ": ")
-		rest, ok := strings.CutPrefix(gmsg, msg+" (at ")
-		if ok && strings.HasSuffix(rest, ")") && strings.HasSuffix(posn, strings.TrimSuffix(rest, ")")) {
-			return g
-		}
-		if gmsg == msg && gposn != posn && strings.Contains(msg, " at "+file+":"+line) {
-			return g
-		}
-	}
-	return ""
+	checkFindings(t, "go vet -vettool", clitest.NormalizeCauses(parseText(dir, r.Stderr)), clitest.NormalizeCauses(wantE2E))
 }
 
 func TestGoVetPlanFlag(t *testing.T) {
+	t.Parallel()
 	dir := testdata("e2e")
 	r := runIn(t, dir, "go", "vet", "-vettool="+perfvetBin, "-plan=relative.yaml", "./clean")
-	if r.code == 0 || !strings.Contains(r.stderr, "absolute path") {
-		t.Errorf("a relative -plan under go vet should be refused; code %d, stderr:\n%s", r.code, r.stderr)
+	if r.Code == 0 || !strings.Contains(r.Stderr, "absolute path") {
+		t.Errorf("a relative -plan under go vet should be refused; code %d, stderr:\n%s", r.Code, r.Stderr)
 	}
 	plan := filepath.Join(t.TempDir(), "perfplan.yaml")
 	if err := os.WriteFile(plan, []byte("limits: {request_timeout: 1s, query_timeout: 1s}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	r = runIn(t, dir, "go", "vet", "-vettool="+perfvetBin, "-plan="+plan, "./clean")
-	if !strings.Contains(r.stderr, "WriteTimeout of 10s is longer than the plan's request_timeout (1s)") {
-		t.Errorf("-plan was not applied under go vet; stderr:\n%s", r.stderr)
+	if !strings.Contains(r.Stderr, "WriteTimeout of 10s is longer than the plan's request_timeout (1s)") {
+		t.Errorf("-plan was not applied under go vet; stderr:\n%s", r.Stderr)
 	}
 
 	// An analyzer's own -NAME.plan flag is how per-package drivers that
 	// only set Analyzer.Flags (Bazel's nogo analyzer_flags) give the plan.
 	r = runIn(t, dir, "go", "vet", "-vettool="+perfvetBin, "-timeouts.plan="+plan, "./clean")
-	if !strings.Contains(r.stderr, "WriteTimeout of 10s is longer than the plan's request_timeout (1s)") {
-		t.Errorf("-timeouts.plan was not applied under go vet; stderr:\n%s", r.stderr)
+	if !strings.Contains(r.Stderr, "WriteTimeout of 10s is longer than the plan's request_timeout (1s)") {
+		t.Errorf("-timeouts.plan was not applied under go vet; stderr:\n%s", r.Stderr)
 	}
 	bad := filepath.Join(t.TempDir(), "perfplan.yaml")
 	if err := os.WriteFile(bad, []byte("limits: {request_timeout: 30}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	r = runIn(t, dir, "go", "vet", "-vettool="+perfvetBin, "-timeouts.plan="+bad, "./clean")
-	if r.code == 0 || !strings.Contains(r.stderr, "perfplan.yaml:1:27") {
-		t.Errorf("a malformed -timeouts.plan should fail with its position; code %d, stderr:\n%s", r.code, r.stderr)
+	if r.Code == 0 || !strings.Contains(r.Stderr, "perfplan.yaml:1:27") {
+		t.Errorf("a malformed -timeouts.plan should fail with its position; code %d, stderr:\n%s", r.Code, r.Stderr)
 	}
 }
 
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, dir string
 		args      []string
@@ -492,19 +320,19 @@ func TestExitCodes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := perfvet(t, testdata(tt.dir), tt.args...)
-			if r.code != tt.code {
-				t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, tt.code, r.stdout, r.stderr)
+			if r.Code != tt.code {
+				t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", r.Code, tt.code, r.Stdout, r.Stderr)
 			}
-			if tt.stdout == "" && r.stdout != "" {
-				t.Errorf("want no findings, got:\n%s", r.stdout)
+			if tt.stdout == "" && r.Stdout != "" {
+				t.Errorf("want no findings, got:\n%s", r.Stdout)
 			}
-			if !strings.Contains(r.stdout, tt.stdout) {
-				t.Errorf("stdout lacks %q:\n%s", tt.stdout, r.stdout)
+			if !strings.Contains(r.Stdout, tt.stdout) {
+				t.Errorf("stdout lacks %q:\n%s", tt.stdout, r.Stdout)
 			}
-			if !strings.Contains(r.stderr, tt.stderr) {
-				t.Errorf("stderr lacks %q:\n%s", tt.stderr, r.stderr)
+			if !strings.Contains(r.Stderr, tt.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderr, r.Stderr)
 			}
-			if tt.name == "invalid plan" && strings.Contains(r.stdout+r.stderr, "ListenAndServe") {
+			if tt.name == "invalid plan" && strings.Contains(r.Stdout+r.Stderr, "ListenAndServe") {
 				t.Errorf("an invalid plan must stop the run before analysis")
 			}
 		})
@@ -532,13 +360,14 @@ func main() {
 `
 
 func TestFix(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t, "example.com/fixme", fixme)
 	r := perfvet(t, dir, "-fix", "./...")
-	if !strings.Contains(r.stderr, "applied 2 fix(es) in 1 file(s)") {
-		t.Errorf("-fix: stderr:\n%s", r.stderr)
+	if !strings.Contains(r.Stderr, "applied 2 fix(es) in 1 file(s)") {
+		t.Errorf("-fix: stderr:\n%s", r.Stderr)
 	}
-	if r.code != 0 {
-		t.Errorf("after -fix nothing unfixable remains; exit %d, stdout:\n%s", r.code, r.stdout)
+	if r.Code != 0 {
+		t.Errorf("after -fix nothing unfixable remains; exit %d, stdout:\n%s", r.Code, r.Stdout)
 	}
 	fixed, _ := os.ReadFile(filepath.Join(dir, "main.go"))
 	for _, want := range []string{`db.QueryContext(r.Context(), "SELECT 1")`, `db.ExecContext(r.Context(), "DELETE FROM x")`} {
@@ -549,32 +378,34 @@ func TestFix(t *testing.T) {
 	if bytes.Contains(fixed, []byte(`"context"`)) {
 		t.Errorf("the fix left the unused context import:\n%s", fixed)
 	}
-	if b := runIn(t, dir, "go", "build", "./..."); b.code != 0 {
-		t.Errorf("fixed code does not build:\n%s", b.stderr)
+	if b := runIn(t, dir, "go", "build", "./..."); b.Code != 0 {
+		t.Errorf("fixed code does not build:\n%s", b.Stderr)
 	}
-	if r := perfvet(t, dir, "./..."); r.code != 0 {
-		t.Errorf("findings remain after -fix:\n%s", r.stdout)
+	if r := perfvet(t, dir, "./..."); r.Code != 0 {
+		t.Errorf("findings remain after -fix:\n%s", r.Stdout)
 	}
 }
 
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	r := perfvet(t, ".", "help")
-	if r.code != 0 || !strings.Contains(r.stdout, "timeouts") || !strings.Contains(r.stdout, "report network and database work with no time bound") {
-		t.Errorf("perfvet help: code %d\n%s", r.code, r.stdout)
+	if r.Code != 0 || !strings.Contains(r.Stdout, "timeouts") || !strings.Contains(r.Stdout, "report network and database work with no time bound") {
+		t.Errorf("perfvet help: code %d\n%s", r.Code, r.Stdout)
 	}
 	r = perfvet(t, ".", "help", "timeouts")
-	if r.code != 0 || !strings.Contains(r.stdout, "Slowloris") {
-		t.Errorf("perfvet help timeouts: code %d\n%s", r.code, r.stdout)
+	if r.Code != 0 || !strings.Contains(r.Stdout, "Slowloris") {
+		t.Errorf("perfvet help timeouts: code %d\n%s", r.Code, r.Stdout)
 	}
-	if r := perfvet(t, ".", "help", "nosuch"); r.code != 2 {
-		t.Errorf("perfvet help nosuch: code %d, want 2", r.code)
+	if r := perfvet(t, ".", "help", "nosuch"); r.Code != 2 {
+		t.Errorf("perfvet help nosuch: code %d, want 2", r.Code)
 	}
 }
 
 func TestPlanInitAndCheck(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
-	if r := perfvet(t, dir, "plan", "init"); r.code != 0 {
-		t.Fatalf("plan init: code %d: %s", r.code, r.stderr)
+	if r := perfvet(t, dir, "plan", "init"); r.Code != 0 {
+		t.Fatalf("plan init: code %d: %s", r.Code, r.Stderr)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "perfplan.yaml"))
 	if err != nil {
@@ -583,18 +414,18 @@ func TestPlanInitAndCheck(t *testing.T) {
 	if !bytes.Contains(data, []byte("# ")) || !bytes.Contains(data, []byte("max_page_size: 100")) {
 		t.Errorf("plan init wrote no commented default plan:\n%s", data)
 	}
-	if r := perfvet(t, dir, "plan", "init"); r.code != 2 || !strings.Contains(r.stderr, "-force") {
-		t.Errorf("plan init over an existing file: code %d: %s", r.code, r.stderr)
+	if r := perfvet(t, dir, "plan", "init"); r.Code != 2 || !strings.Contains(r.Stderr, "-force") {
+		t.Errorf("plan init over an existing file: code %d: %s", r.Code, r.Stderr)
 	}
-	if r := perfvet(t, dir, "plan", "check"); r.code != 0 || !strings.Contains(r.stdout, "ok") {
-		t.Errorf("plan check of the default: code %d: %s %s", r.code, r.stdout, r.stderr)
+	if r := perfvet(t, dir, "plan", "check"); r.Code != 0 || !strings.Contains(r.Stdout, "ok") {
+		t.Errorf("plan check of the default: code %d: %s %s", r.Code, r.Stdout, r.Stderr)
 	}
 	bad := filepath.Join(dir, "bad.yaml")
 	if err := os.WriteFile(bad, []byte("limits:\n  max_page_sise: 10\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	r := perfvet(t, dir, "plan", "check", bad)
-	if r.code != 2 || !strings.Contains(r.stderr, "bad.yaml:2:3: unknown key \"max_page_sise\" in limits; did you mean \"max_page_size\"?") {
-		t.Errorf("plan check of a bad plan: code %d: %s", r.code, r.stderr)
+	if r.Code != 2 || !strings.Contains(r.Stderr, "bad.yaml:2:3: unknown key \"max_page_sise\" in limits; did you mean \"max_page_size\"?") {
+		t.Errorf("plan check of a bad plan: code %d: %s", r.Code, r.Stderr)
 	}
 }

@@ -16,8 +16,10 @@ import (
 // go/packages with go/analysis/checker print: findings, errors (a module
 // that does not type-check included), incomplete packages and JSON.
 func TestRunSameAsChecker(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"e2e", "e2e-broken", "demo"} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			dir := fixture(t, name)
 
 			finder := plan.NewFinder("")

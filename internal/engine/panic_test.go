@@ -16,6 +16,7 @@ import (
 // An analyzer that panics fails on that package, with an error that names
 // it, and every other analyzer still reports what it found there.
 func TestPanicIsolation(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "e2e")
 	run := func(extra ...*analysis.Analyzer) *driver.Result {
 		t.Helper()

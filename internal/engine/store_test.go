@@ -64,8 +64,10 @@ func sameOutput(t *testing.T, how, got, want string) {
 // without it, on modules with findings in several packages, causes
 // reported once for many sites, and packages that do not type-check.
 func TestCacheSameOutput(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"e2e", "e2e-broken", "e2e-causes"} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			dir := fixture(t, name)
 			want := runWith(t, dir, nil)
 			if !strings.Contains(want, ".go:") {
@@ -92,6 +94,7 @@ func TestCacheSameOutput(t *testing.T) {
 // that changes facts re-analyses the importers. Each prints what a run
 // without the cache prints.
 func TestCacheEarlyCutoff(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "e2e")
 	extra := filepath.Join(dir, "store", "extra.go")
 	if err := os.WriteFile(extra, []byte("package store\n\n// Double doubles.\nfunc Double(x int) int { return x * 2 }\n"), 0o644); err != nil {
@@ -144,6 +147,7 @@ func edit(t *testing.T, file, old, new string) {
 // again and its entry rewritten; the output never changes. Each entry of
 // the cache gets one of the corruptions, in turn.
 func TestCacheCorruptEntries(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "e2e")
 	want := runWith(t, dir, nil)
 	corruptions := []func(t *testing.T, path string){
@@ -234,6 +238,7 @@ func flipByte(t *testing.T, path string) {
 // Writes that fail (a full disk) lose only the cache: the run prints the
 // same, and the next run analyses again.
 func TestCacheFailedWrites(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "e2e")
 	want := runWith(t, dir, nil)
 	cacheDir := t.TempDir()
@@ -253,6 +258,7 @@ func TestCacheFailedWrites(t *testing.T) {
 // Two runs writing the same cache at once both print the same, and leave
 // a cache the next run finds everything in.
 func TestCacheConcurrentWriters(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "e2e")
 	want := runWith(t, dir, nil)
 	cacheDir := t.TempDir()
@@ -275,6 +281,7 @@ func TestCacheConcurrentWriters(t *testing.T) {
 
 // Inspect and Clean see and remove what a run wrote.
 func TestInspectClean(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "e2e")
 	cacheDir := filepath.Join(t.TempDir(), "perfvet")
 	runWith(t, dir, openStore(t, cacheDir))

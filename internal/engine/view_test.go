@@ -109,8 +109,10 @@ func update(t *testing.T, v *engine.View, ch engine.Change, overlay map[string][
 
 // The view finds what the command finds.
 func TestSameAsCommand(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"e2e", "demo", "e2e-reach"} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			dir := fixture(t, name)
 			want := cliFindings(t, dir)
 			if len(want) == 0 {
@@ -130,6 +132,7 @@ func TestSameAsCommand(t *testing.T) {
 // An edit in a buffer is analysed without go list; only the edited
 // package and its importers are type-checked again.
 func TestIncremental(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "e2e")
 	v := newView(dir)
 	first := update(t, v, engine.Change{}, nil)
@@ -187,6 +190,7 @@ func TestIncremental(t *testing.T) {
 // resolution of an interface) follows edits to the handler and to the
 // implementation: both make main be analysed again.
 func TestWholeProgramEdit(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "e2e-reach")
 	v := newView(dir)
 	before := render(t, dir, update(t, v, engine.Change{}, nil))
@@ -231,6 +235,7 @@ func execContext(context.Context, string, ...any) (sql.Result, error) { return n
 // A cancelled update leaves its work to the next one, which ends where an
 // uncancelled one would have.
 func TestCancel(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "e2e")
 	want := cliFindings(t, dir)
 	v := newView(dir)
@@ -270,6 +275,7 @@ func TestCancel(t *testing.T) {
 
 // A new import reloads the metadata, and keeps the unchanged packages.
 func TestNewImport(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "e2e")
 	v := newView(dir)
 	first := update(t, v, engine.Change{}, nil)
@@ -351,6 +357,7 @@ func BenchmarkEditModule(b *testing.B) {
 // finding of an importer points into the edited file; any other edit
 // re-analyses the importers. Every update finds what a fresh view finds.
 func TestEarlyCutoff(t *testing.T) {
+	t.Parallel()
 	dir := fixture(t, "e2e")
 	extra := filepath.Join(dir, "store", "extra.go")
 	if err := os.WriteFile(extra, []byte("package store\n\n// Double doubles.\nfunc Double(x int) int { return x * 2 }\n"), 0o644); err != nil {

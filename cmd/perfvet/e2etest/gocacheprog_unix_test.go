@@ -1,10 +1,9 @@
 //go:build unix
 
-package main_test
+package e2etest
 
 import (
 	"context"
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/perfvet/perfvet/internal/clitest"
 )
 
 // goCacher is a GOCACHEPROG implementation from the module proxy: with
@@ -28,6 +29,7 @@ func TestGoVetSharedCacheProg(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds go-cacher and vets twice")
 	}
+	t.Parallel()
 	bin := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -46,13 +48,13 @@ func TestGoVetSharedCacheProg(t *testing.T) {
 	}
 
 	store := t.TempDir()
-	dir := testdata("e2e")
-	vet := func(machine string) (result, int) {
+	dir := clitest.Testdata(t, "e2e")
+	vet := func(machine string) (clitest.Result, int) {
 		t.Helper()
 		if err := os.WriteFile(vetlog, nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		r := runEnv(t, dir, []string{
+		r := clitest.Run(t, dir, []string{
 			"GOCACHE=" + filepath.Join(t.TempDir(), machine), // each machine's own, empty
 			"GOCACHEPROG=" + filepath.Join(bin, "go-cacher") + " -cache-dir " + store,
 			"VETLOG=" + vetlog,
@@ -66,37 +68,17 @@ func TestGoVetSharedCacheProg(t *testing.T) {
 	first, firstRuns := vet("first")
 	second, secondRuns := vet("second")
 	if firstRuns == 0 {
-		t.Fatalf("the first machine never ran perfvet; stderr:\n%s", first.stderr)
+		t.Fatalf("the first machine never ran perfvet; stderr:\n%s", first.Stderr)
 	}
 	if secondRuns != 0 {
 		t.Errorf("the second machine ran perfvet on %d packages; want every result from the shared store", secondRuns)
 	}
-	if first.code != second.code || sortedLines(first.stderr) != sortedLines(second.stderr) {
-		t.Errorf("the second machine printed (exit %d)\n%s\nthe first (exit %d)\n%s", second.code, second.stderr, first.code, first.stderr)
+	if first.Code != second.Code || sortedLines(first.Stderr) != sortedLines(second.Stderr) {
+		t.Errorf("the second machine printed (exit %d)\n%s\nthe first (exit %d)\n%s", second.Code, second.Stderr, first.Code, first.Stderr)
 	}
-	if !strings.Contains(first.stderr, "api/api.go:38:9") {
-		t.Errorf("go vet found nothing known on e2e; the comparison proves nothing:\n%s", first.stderr)
+	if !strings.Contains(first.Stderr, "api/api.go:38:9") {
+		t.Errorf("go vet found nothing known on e2e; the comparison proves nothing:\n%s", first.Stderr)
 	}
-}
-
-// runEnv runs a command in dir with the test environment and extra
-// variables.
-func runEnv(t *testing.T, dir string, extra []string, name string, args ...string) result {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	cmd.Env = append(append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off"), extra...)
-	var stdout, stderr strings.Builder
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var ee *exec.ExitError
-	if errors.As(err, &ee) {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("running %s %v: %v", name, args, err)
-	}
-	return result{stdout.String(), stderr.String(), code}
 }
 
 // sortedLines returns the lines of s in order: go vet prints packages as
