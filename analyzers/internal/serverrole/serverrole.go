@@ -36,10 +36,10 @@ const maxDepth = 8
 // its Addr is a loopback address on every store, or its Handler is an
 // operators' handler on every store.
 func Server(allocs []*ssa.Alloc) string {
-	if stores := flow.FieldStores(allocs, "Addr"); len(stores) > 0 && every(stores, func(v ssa.Value) bool { return LoopbackAddr(v) }) {
+	if stores := flow.FieldStores(allocs, "Addr"); len(stores) > 0 && every(stores, LoopbackAddr) {
 		return "it listens on a loopback address"
 	}
-	if stores := flow.FieldStores(allocs, "Handler"); len(stores) > 0 && every(stores, func(v ssa.Value) bool { return OpsHandler(v) }) {
+	if stores := flow.FieldStores(allocs, "Handler"); len(stores) > 0 && every(stores, OpsHandler) {
 		return "it serves only metrics or profiling handlers"
 	}
 	return ""
@@ -264,8 +264,7 @@ func handlerArgs(arg ssa.Value) ([]ssa.Value, bool) {
 	if _, ok := arg.(*ssa.Const); ok {
 		return nil, true
 	}
-	switch arg.Type().Underlying().(type) {
-	case *types.Basic:
+	if _, ok := arg.Type().Underlying().(*types.Basic); ok {
 		return nil, true
 	}
 	sl, ok := arg.(*ssa.Slice)
