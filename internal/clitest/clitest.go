@@ -10,6 +10,7 @@ package clitest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -53,7 +54,7 @@ func Build() (bin string, cleanup func(), err error) {
 	if runtime.GOOS == "windows" {
 		bin += ".exe"
 	}
-	build := exec.Command("go", "build", "-o", bin, "./cmd/perfvet")
+	build := exec.CommandContext(context.Background(), "go", "build", "-o", bin, "./cmd/perfvet")
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
 		cleanup()
@@ -83,11 +84,11 @@ func RepoRoot() (string, error) {
 }
 
 // Testdata returns the absolute path of the fixture testdata/name.
-func Testdata(t testing.TB, name string) string {
-	t.Helper()
+func Testdata(tb testing.TB, name string) string {
+	tb.Helper()
 	root, err := RepoRoot()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return filepath.Join(root, "testdata", name)
 }
@@ -101,9 +102,9 @@ type Result struct {
 // Run runs name with args in dir, with the test environment (GOFLAGS=-mod=mod,
 // GOWORK=off) and the extra variables, which override it. A command that
 // cannot be started fails the test; a non-zero exit is in Result.Code.
-func Run(t testing.TB, dir string, extra []string, name string, args ...string) Result {
-	t.Helper()
-	cmd := exec.Command(name, args...)
+func Run(tb testing.TB, dir string, extra []string, name string, args ...string) Result {
+	tb.Helper()
+	cmd := exec.CommandContext(tb.Context(), name, args...)
 	cmd.Dir = dir
 	cmd.Env = slices.Concat(os.Environ(), []string{"GOFLAGS=-mod=mod", "GOWORK=off"}, extra)
 	var stdout, stderr bytes.Buffer
@@ -115,7 +116,7 @@ func Run(t testing.TB, dir string, extra []string, name string, args ...string) 
 	case errors.As(err, &exit):
 		code = exit.ExitCode()
 	case err != nil:
-		t.Fatalf("running %s %v: %v", name, args, err)
+		tb.Fatalf("running %s %v: %v", name, args, err)
 	}
 	return Result{stdout.String(), stderr.String(), code}
 }
