@@ -1,8 +1,8 @@
 // Package e2etest holds the command's slow end-to-end comparisons over
 // every fixture module (the result cache against no cache, go vet against
-// the command, go vet's cache shared through GOCACHEPROG), apart from
-// cmd/perfvet's tests so that `go test ./...` runs the two test binaries
-// side by side, each well within go test's 10-minute timeout. The tests
+// the command; go vet's cache shared through GOCACHEPROG is in cacheprog),
+// apart from cmd/perfvet's tests so that `go test ./...` runs the test
+// binaries side by side, each well within go test's 10-minute timeout. The tests
 // and their subtests run in parallel: each reads its fixture module and
 // writes only into its own temporary directories.
 package e2etest

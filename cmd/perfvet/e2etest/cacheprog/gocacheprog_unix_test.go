@@ -1,6 +1,6 @@
 //go:build unix
 
-package e2etest
+package cacheprog
 
 import (
 	"context"
