@@ -47,10 +47,6 @@
 //     passes context.Background() to such a helper. A DefaultClient kept
 //     in a struct field (&request{client: http.DefaultClient}) is judged
 //     by the field's uses, as above;
-//   - none of the client findings above in a standalone tool: a main
-//     package that imports only the standard library and starts no server
-//     (a load generator, a script run from a terminal; ntfy's
-//     tools/loadgen, judged false);
 //   - an http.Server with neither ReadHeaderTimeout nor ReadTimeout
 //     (fields set after the literal count), unless the function serves it
 //     only on a listener it made with net.Listen("unix", ...) or

@@ -130,7 +130,6 @@ type checker struct {
 	ginFallback bool
 
 	serves int // servesRequests: 0 unknown, 1 no, 2 yes
-	tool   int // standaloneTool: 0 unknown, 1 no, 2 yes
 	pkgCtx int // pkgTakesContext: 0 unknown, 1 no, 2 yes
 
 	// layers: the -layers option (see Config.Layers).
@@ -214,9 +213,6 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 
 // report reports a finding at node n.
 func (c *checker) report(n ast.Node, category, format string, args ...any) {
-	if category == CategoryClient && c.standaloneTool() {
-		return
-	}
 	c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -1254,48 +1250,6 @@ const (
 // documentation for its users, not code that serves; only other examples
 // import it, so none needs its facts. A name heuristic, the last resort:
 // nothing in the types tells an example from a command.
-// standaloneTool reports whether the package is a main package that
-// imports only the standard library and starts no server: a load
-// generator or a one-off script run from a terminal (ntfy's
-// tools/loadgen, judged false), whose clients no request path uses and
-// whose operator ends a stuck request. Its clients are not reported.
-func (c *checker) standaloneTool() bool {
-	if c.tool == 0 {
-		c.tool = 1
-		if c.pass.Pkg.Name() == "main" && onlyStandardImports(c.pass.Pkg) && !c.startsServer() {
-			c.tool = 2
-		}
-	}
-	return c.tool == 2
-}
-
-func onlyStandardImports(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		if first, _, _ := strings.Cut(imp.Path(), "/"); strings.Contains(first, ".") {
-			return false
-		}
-	}
-	return true
-}
-
-// startsServer reports whether the package calls a function that serves
-// HTTP or uses an http.Server.
-func (c *checker) startsServer() bool {
-	for n := range c.insp.PreorderSeq((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			if knowledge.UnboundedServers[analysisutil.FullName(analysisutil.Callee(c.pass.TypesInfo, n))] {
-				return true
-			}
-		case *ast.CompositeLit:
-			if analysisutil.IsNamed(c.pass.TypesInfo.TypeOf(n), knowledge.NetHTTP, "Server") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func isExample(pkg *types.Package) bool {
 	for _, elem := range strings.Split(pkg.Path(), "/") {
 		switch elem {

@@ -55,7 +55,7 @@ func TestPlanNotWritten(t *testing.T) {
 func TestTimeouts(t *testing.T) {
 	a := timeouts.New(defaultPlan(t))
 	results := analysistest.Run(t, analysistest.TestData(), a,
-		"clients", "clientsdefault", "loadgen", "loadgenserved", "servers", "dials", "handlers",
+		"clients", "clientsdefault", "servers", "dials", "handlers",
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
 		"examples/publish", "tools/publish", "testhelpers")
 	requireWellTyped(t, results)
