@@ -175,7 +175,7 @@ func (st *listState) contained(p *packages.Package) bool {
 	}
 	for _, list := range [][]string{p.GoFiles, p.OtherFiles, p.EmbedFiles, p.IgnoredFiles} {
 		for _, f := range list {
-			if !st.inTree(f) && !within(f, st.env.GOMODCACHE) && !within(f, st.env.GOROOT) {
+			if st.outside(f) {
 				return false
 			}
 		}
@@ -183,10 +183,17 @@ func (st *listState) contained(p *packages.Package) bool {
 	return true
 }
 
-func (st *listState) inTree(path string) bool { return within(path, st.root) }
+func (st *listState) inTree(path string) bool { return Within(path, st.root) }
 
-// within reports whether path is dir or below it.
-func within(path, dir string) bool {
+// outside reports whether a file is in none of the trees the key covers:
+// the main module, the module cache, GOROOT.
+func (st *listState) outside(f string) bool {
+	return !st.inTree(f) && !Within(f, st.env.GOMODCACHE) && !Within(f, st.env.GOROOT)
+}
+
+// Within reports whether path is dir or below it (false for an empty
+// path or dir).
+func Within(path, dir string) bool {
 	if dir == "" || path == "" {
 		return false
 	}
@@ -204,7 +211,7 @@ func (cl *cachedList) packages(st *listState) ([]*packages.Package, error) {
 	byID := make(map[string]*packages.Package, len(cl.Packages))
 	for _, lp := range cl.Packages {
 		for _, f := range lp.CompiledGoFiles {
-			if !st.inTree(f) && !within(f, st.env.GOMODCACHE) && !within(f, st.env.GOROOT) {
+			if st.outside(f) {
 				if _, err := os.Stat(f); err != nil {
 					return nil, err
 				}
@@ -346,9 +353,9 @@ func (e *goEnv) fixed(name string) (string, bool) {
 	switch {
 	case e == nil:
 		return "", false
-	case within(name, e.GOMODCACHE):
+	case Within(name, e.GOMODCACHE):
 		return "module cache", true
-	case within(name, e.GOROOT) && strings.HasPrefix(e.GOVERSION, "go") && !strings.Contains(e.GOVERSION, "devel"):
+	case Within(name, e.GOROOT) && strings.HasPrefix(e.GOVERSION, "go") && !strings.Contains(e.GOVERSION, "devel"):
 		return e.GOVERSION, true
 	}
 	return "", false

@@ -37,6 +37,7 @@ import (
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
 	"github.com/perfvet/perfvet/analyzers/plan"
+	"github.com/perfvet/perfvet/internal/engine"
 )
 
 // DefaultDebounce is how long the server waits after the last edit before
@@ -565,16 +566,10 @@ func (s *Server) reloadPlans() {
 // reloadModules reloads the metadata of the views in or under dir.
 func (s *Server) reloadModules(dir string) {
 	for _, vs := range s.allViews() {
-		if within(vs.root, dir) || within(dir, vs.root) {
+		if engine.Within(vs.root, dir) || engine.Within(dir, vs.root) {
 			vs.enqueue(func(ch *changeSet) { ch.reload = true }, 0)
 		}
 	}
-}
-
-// within reports whether path is dir or inside it.
-func within(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func (s *Server) allViews() []*viewState {

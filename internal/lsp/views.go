@@ -54,7 +54,7 @@ func (c *changeSet) empty() bool { return len(c.files) == 0 && !c.reload && !c.r
 // GOROOT or the module cache, opened by going to a definition).
 func (s *Server) viewFor(path string) *viewState {
 	for _, dir := range s.readOnlyDirs() {
-		if within(path, dir) {
+		if engine.Within(path, dir) {
 			return nil
 		}
 	}
