@@ -10,6 +10,12 @@
 // the single analyzers, not both: each enabled plugin runs its own copy of
 // an analyzer, and the findings would be reported twice.
 //
+// A malformed //perfvet:ignore directive (an unknown analyzer, no reason)
+// is reported whichever plugins are enabled, and once: by the perfvet
+// plugin under its own name, or, with single plugins, by the directive
+// analyzer they share, under the name of one of them, with the message
+// starting "perfvetignore: ".
+//
 // Settings (linters.settings.custom.<name>.settings) are decoded strictly:
 // an unknown key is an error that names it. A single analyzer's plugin
 // accepts:
@@ -40,6 +46,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -148,8 +155,56 @@ func newAnalyzer(name string) register.NewPlugin {
 		if err := configure(a, s.AnalyzerSettings, nil); err != nil {
 			return nil, err
 		}
-		return &linterPlugin{[]*analysis.Analyzer{a}}, nil
+		// The analyzer's tests option, however it was set.
+		tests := a.Flags.Lookup(analyzers.TestsFlag).Value.String() == "true"
+		d, err := sharedDirectives(s.Plan, s.InlinePlan, tests, plans)
+		if err != nil {
+			return nil, err
+		}
+		return &linterPlugin{[]*analysis.Analyzer{a, d}}, nil
 	}
+}
+
+// SharedDirectiveAnalyzer is the name of the directive analyzer the single
+// plugins share; golangci-lint starts its messages with it.
+const SharedDirectiveAnalyzer = "perfvetignore"
+
+// directiveAnalyzers holds the directive analyzer the single plugins share,
+// keyed by the plan settings and the tests option.
+var directiveAnalyzers struct {
+	sync.Mutex
+	byKey map[string]*analysis.Analyzer
+}
+
+// sharedDirectives returns the analyzer of malformed //perfvet:ignore
+// directives that every single plugin with these plan settings lists. A
+// typo in a directive must be reported whichever analyzers are enabled,
+// and once: golangci-lint makes one action per analyzer and package
+// however many linters list the analyzer, and names its findings after
+// one of them (the last enabled in name order; the message starts with
+// "perfvetignore: "). Plugins given different plans get analyzers of their own,
+// which then report a malformed directive once each.
+func sharedDirectives(file, inline string, tests bool, plans plan.Provider) (*analysis.Analyzer, error) {
+	key := fmt.Sprintf("%q %q %t", file, inline, tests)
+	directiveAnalyzers.Lock()
+	defer directiveAnalyzers.Unlock()
+	if a := directiveAnalyzers.byKey[key]; a != nil {
+		return a, nil
+	}
+	a := find(analyzers.Suite(analyzers.Config{Plans: plans}), analyzers.DirectiveAnalyzer)
+	if err := configure(a, AnalyzerSettings{Tests: &tests}, nil); err != nil {
+		return nil, err
+	}
+	// Not named perfvet: golangci-lint caches a package's issues, with
+	// the linter that reported each, under the names of the analyzers
+	// that ran, and the perfvet plugin with enable: [timeouts] runs
+	// perfvet and timeouts.
+	a.Name = SharedDirectiveAnalyzer
+	if directiveAnalyzers.byKey == nil {
+		directiveAnalyzers.byKey = make(map[string]*analysis.Analyzer)
+	}
+	directiveAnalyzers.byKey[key] = a
+	return a, nil
 }
 
 // newSuite is the constructor of the perfvet plugin.

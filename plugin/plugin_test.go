@@ -49,6 +49,7 @@ func TestEveryAnalyzerHasAPlugin(t *testing.T) {
 		t.Fatal("empty suite")
 	}
 	var single []string // the analyzers with a plugin of their own
+	var shared *analysis.Analyzer
 	for _, a := range suite {
 		if a.Name == analyzers.DirectiveAnalyzer {
 			continue // reports on directives, within the perfvet plugin
@@ -59,8 +60,16 @@ func TestEveryAnalyzerHasAPlugin(t *testing.T) {
 			t.Errorf("plugin %s: %v", plugin.Name(a.Name), err)
 			continue
 		}
-		if len(got) != 1 || got[0].Name != a.Name {
-			t.Errorf("plugin %s builds %v, want [%s]", plugin.Name(a.Name), names(got), a.Name)
+		// The analyzer, and the directive analyzer every single plugin
+		// shares (one action per package in golangci-lint).
+		if len(got) != 2 || got[0].Name != a.Name || got[1].Name != plugin.SharedDirectiveAnalyzer {
+			t.Errorf("plugin %s builds %v, want [%s %s]", plugin.Name(a.Name), names(got), a.Name, plugin.SharedDirectiveAnalyzer)
+			continue
+		}
+		if shared == nil {
+			shared = got[1]
+		} else if got[1] != shared {
+			t.Errorf("plugin %s has a directive analyzer of its own, want the one the single plugins share", a.Name)
 		}
 		if got[0] == a {
 			t.Errorf("plugin %s shares its analyzer with another suite", a.Name)

@@ -166,10 +166,18 @@ func gclIssues(t *testing.T, dir, config string, patterns ...string) (main, rela
 			related = append(related, fmt.Sprintf("%s:%d:%d: %s: %s", filepath.ToSlash(rel), is.Pos.Line, is.Pos.Column, name, msg))
 			continue
 		}
-		if analyzer == plugin.SuiteName {
+		if name, msg, ok := strings.Cut(text, ": "); ok && slices.Contains(analyzerNames, name) {
 			// One linter, several analyzers: golangci-lint prefixes the
-			// message with the analyzer's name.
-			analyzer, text, _ = strings.Cut(text, ": ")
+			// message with the analyzer's name (the single plugins'
+			// shared directive analyzer's too).
+			analyzer, text = name, msg
+			if analyzer == plugin.SharedDirectiveAnalyzer {
+				analyzer = directiveAnalyzer // perfvet's name for it
+			}
+		} else if analyzer == plugin.SuiteName {
+			// The perfvet plugin's directive analyzer is named as the
+			// linter: no prefix.
+			analyzer = directiveAnalyzer
 		}
 		if strings.HasPrefix(analyzer, "typecheck") {
 			t.Errorf("type error in %s: %s", rel, text)
@@ -202,12 +210,6 @@ func perfvetFindings(t *testing.T, dir string, patterns ...string) (main finding
 				t.Errorf("perfvet -json: %s: %s: %s", pkg, analyzer, raw)
 				continue
 			}
-			if analyzer == directiveAnalyzer {
-				// Known gap: golangci-lint shows the directive analyzer's
-				// findings only through the perfvet suite plugin, and there
-				// without the "analyzer: " prefix the comparisons parse.
-				continue
-			}
 			for _, d := range diags {
 				file, pos := d.Posn, ""
 				if i := strings.LastIndex(file, ":"); i > 0 {
@@ -232,14 +234,11 @@ func perfvetFindings(t *testing.T, dir string, patterns ...string) (main finding
 // directives (analyzers.DirectiveAnalyzer).
 const directiveAnalyzer = "perfvet"
 
+// analyzerNames are the names golangci-lint may prefix a message with.
+var analyzerNames = append([]string{directiveAnalyzer, plugin.SharedDirectiveAnalyzer}, plugin.Names()...)
+
 func diff(t *testing.T, what string, got, want findings) {
 	t.Helper()
-	// Drop what the parse of golangci-lint's output cannot attribute: blank
-	// lines, and the suite plugin's directive findings, which carry no
-	// "analyzer: " prefix (see perfvetFindings).
-	got = slices.DeleteFunc(slices.Clone(got), func(g string) bool {
-		return strings.TrimSpace(g) == "" || strings.HasSuffix(g, ": ") && strings.Contains(g, "perfvet:ignore")
-	})
 	var missing, extra []string
 	for _, w := range want {
 		if !slices.Contains(got, w) {
@@ -529,5 +528,26 @@ func TestGolangciExample(t *testing.T) {
 	r := run(t, dir, nil, gclBin, "run", "--show-stats=false", "./...")
 	if r.code != 1 || !strings.Contains(r.stdout, "serves with no read or write timeouts") {
 		t.Errorf("the example configuration does not report the e2e findings: exit %d\n%s\n%s\nconfiguration:\n%s", r.code, r.stdout, r.stderr, example.String())
+	}
+}
+
+// A malformed //perfvet:ignore is reported once whichever plugins are
+// enabled: one single plugin that does not report in the package, every
+// single plugin, or the perfvet plugin.
+func TestMalformedDirectiveOnce(t *testing.T) {
+	dir := filepath.Join(repoRoot, "testdata", "e2e")
+	fixturemod.Ensure(t, dir)
+	const want = `suppress/suppress.go:27:2: perfvet: perfvet:ignore names unknown analyzer "speed"`
+	for _, enable := range [][]string{{"nplusone"}, plugin.Names(), {plugin.SuiteName}} {
+		got, _, _ := gclIssues(t, dir, gclConfig(enable, ""), "./suppress")
+		n := 0
+		for _, f := range got {
+			if strings.HasPrefix(f, want) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("enabled %v: the malformed directive is reported %d times, want once:\n\t%s", enable, n, strings.Join(got, "\n\t"))
+		}
 	}
 }
