@@ -65,9 +65,11 @@
 //
 // One cause, one finding: when a program has more than three unlimited
 // body reads (or uploads), the fix is one limit where it serves, not an
-// edit per handler, so they are reported once, at the server start, with
-// the reads as related positions; three or fewer are reported at each
-// read.
+// edit per handler, so they are reported once, at the server start (in a
+// main package whose server starts in a package of its own, at the call
+// of that package's function: gotify's 14 gin reads became one finding at
+// runner.Run), with the reads as related positions; three or fewer are
+// reported at each read.
 //
 // A limiter of the program's own counts as a global limit: a function
 // that compares a request's ContentLength with a bound, replaces that

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/fixutil"
@@ -682,6 +683,11 @@ func (c *checker) conclude() {
 		// a job): bodies and pools are not its concern.
 		return
 	}
+	if c.start == nil {
+		// A main whose server starts in another package: anchor the
+		// program's findings at the call that starts it.
+		c.start = c.servingCall()
+	}
 	var done []string
 	if !global {
 		var fresh []site
@@ -722,6 +728,23 @@ func (c *checker) conclude() {
 	}
 	slices.Sort(done)
 	c.pass.ExportPackageFact(&programFact{Global: global, Serves: true, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done)})
+}
+
+// servingCall returns the package's first call, in source order, of a
+// function whose package starts a server (its fact says Serves), or nil.
+func (c *checker) servingCall() ast.Node {
+	insp := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		fn, ok := typeutil.Callee(c.pass.TypesInfo, cur.Node().(*ast.CallExpr)).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
+			continue
+		}
+		var f programFact
+		if c.pass.ImportPackageFact(fn.Pkg(), &f) && f.Serves {
+			return cur.Node()
+		}
+	}
+	return nil
 }
 
 // maxSeparate is the number of unlimited reads of one kind a program may
