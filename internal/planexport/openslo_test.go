@@ -13,10 +13,10 @@ import (
 	"github.com/goccy/go-yaml"
 )
 
-// The proxy here serves none of OpenSLO's Go modules (github.com/OpenSLO/
-// oslo, go-sdk: 403), so the documents are checked against the v1
-// specification's required fields as written in it, strictly (an unknown
-// field fails), and their queries with promtool.
+// The documents are checked twice: here against the v1 specification's
+// required fields as written in it, strictly (an unknown field fails), with
+// their queries checked by promtool; and by TestOpenSLOSDK with the OpenSLO
+// project's own Go SDK (testdata/openslocheck).
 type openSLODoc struct {
 	APIVersion string `yaml:"apiVersion"`
 	Kind       string `yaml:"kind"`
@@ -135,5 +135,58 @@ func TestOpenSLO(t *testing.T) {
 			write(t, file, []byte(b.String()))
 			run(t, promtool, "check", "rules", file)
 		})
+	}
+}
+
+// TestOpenSLOSDK validates the OpenSLO documents of every test plan with
+// the OpenSLO project's Go SDK (github.com/OpenSLO/go-sdk: strict decoding
+// and its validation rules), built in testdata/openslocheck from a copy of
+// the SDK, because the proxy refuses OpenSLO's modules.
+func TestOpenSLOSDK(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds testdata/openslocheck")
+	}
+	checker := buildChecker(t, "openslocheck")
+	for name := range testPlans {
+		t.Run(name, func(t *testing.T) {
+			data, err := OpenSLO(loadTestPlan(t, name), "Shop.API")
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(t.TempDir(), "openslo.yaml")
+			write(t, file, data)
+			out := string(runChecker(t, checker, file, data))
+			if !strings.Contains(out, "Service shop-api\n") || !strings.Contains(out, "SLO shop-api-") {
+				t.Errorf("openslocheck found no service and SLO:\n%s", out)
+			}
+		})
+	}
+}
+
+// The SDK check rejects what the specification forbids: the test above
+// cannot pass on a checker that accepts everything.
+func TestOpenSLOSDKRejects(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds testdata/openslocheck")
+	}
+	checker := buildChecker(t, "openslocheck")
+	data, err := OpenSLO(loadTestPlan(t, "default"), "shop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ what, from, to string }{
+		{"a target of 1 or more", "target: 0.999", "target: 1.5"},
+		{"an unknown field", "budgetingMethod: Occurrences", "budgetingMethod: Occurrences\n  bogus: 1"},
+		{"a duration unit the spec lacks", "duration: 30d", "duration: 30x"},
+	} {
+		bad := strings.Replace(string(data), tt.from, tt.to, 1)
+		if bad == string(data) {
+			t.Fatalf("%s: %q is not in the document", tt.what, tt.from)
+		}
+		file := filepath.Join(t.TempDir(), "openslo.yaml")
+		write(t, file, []byte(bad))
+		if err := exec.Command(checker, file).Run(); err == nil {
+			t.Errorf("openslocheck accepts %s", tt.what)
+		}
 	}
 }

@@ -22,18 +22,7 @@ func TestSloth(t *testing.T) {
 	if err != nil {
 		t.Skip("promtool is not installed (Debian: apt-get install prometheus); .ci/run installs it")
 	}
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "slothcheck"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fixturemod.Ensure(t, dir) // skips, saying why, if the proxy cannot be reached
-	checker := filepath.Join(t.TempDir(), "slothcheck")
-	build := exec.Command("go", "build", "-o", checker, ".")
-	build.Dir = dir
-	build.Env = append(os.Environ(), "GOPROXY=off", "GOWORK=off")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building testdata/slothcheck: %v\n%s", err, out)
-	}
+	checker := buildChecker(t, "slothcheck")
 	for name := range testPlans {
 		t.Run(name, func(t *testing.T) {
 			data, err := Sloth(loadTestPlan(t, name), "shop")
@@ -43,14 +32,7 @@ func TestSloth(t *testing.T) {
 			dir := t.TempDir()
 			spec := filepath.Join(dir, "slo.yml")
 			write(t, spec, data)
-			out, err := exec.Command(checker, spec).Output()
-			if err != nil {
-				var stderr []byte
-				if ee := (*exec.ExitError)(nil); errors.As(err, &ee) {
-					stderr = ee.Stderr
-				}
-				t.Fatalf("slothcheck: %v\n%s\n--- spec:\n%s", err, stderr, data)
-			}
+			out := runChecker(t, checker, spec, data)
 			if !strings.Contains(string(out), "record:") {
 				t.Fatalf("slothcheck printed no queries:\n%s", out)
 			}
@@ -59,4 +41,39 @@ func TestSloth(t *testing.T) {
 			run(t, promtool, "check", "rules", rules)
 		})
 	}
+}
+
+// buildChecker builds the command of the fixture module testdata/name (a
+// module of its own, which depends on a tool's spec types) and returns the
+// binary's path.
+func buildChecker(t *testing.T, name string) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixturemod.Ensure(t, dir) // skips, saying why, if the proxy cannot be reached
+	checker := filepath.Join(t.TempDir(), name)
+	build := exec.Command("go", "build", "-o", checker, ".")
+	build.Dir = dir
+	build.Env = append(os.Environ(), "GOPROXY=off", "GOWORK=off")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building testdata/%s: %v\n%s", name, err, out)
+	}
+	return checker
+}
+
+// runChecker runs checker on file, whose content is data, and returns its
+// standard output; it fails the test when the checker rejects the file.
+func runChecker(t *testing.T, checker, file string, data []byte) []byte {
+	t.Helper()
+	out, err := exec.Command(checker, file).Output()
+	if err != nil {
+		var stderr []byte
+		if ee := (*exec.ExitError)(nil); errors.As(err, &ee) {
+			stderr = ee.Stderr
+		}
+		t.Fatalf("%s: %v\n%s\n--- file:\n%s", filepath.Base(checker), err, stderr, data)
+	}
+	return out
 }

@@ -1,0 +1,2 @@
+// Package openslosdk provides utilities for working with [openslo.Object].
+package openslosdk
