@@ -458,8 +458,8 @@ func (c *checker) syntacticReach(call *ast.CallExpr) pair {
 	if p, ok := c.roundTrip(fn, c.recvTypeAt(call.Lparen, nil), nil, call.Lparen); ok {
 		return p
 	}
-	if fn.Pkg() == c.pass.Pkg {
-		return pair{}
+	if fn.Pkg() == c.pass.Pkg || knowledge.Batchers[analysisutil.FullName(fn)] {
+		return pair{} // a batcher queues work for a round trip per batch
 	}
 	return pairOf(c.factOf(fn)).through(analysisutil.Display(fn))
 }
