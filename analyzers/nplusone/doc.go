@@ -178,7 +178,9 @@
 //     vikunja's cron.Schedule(spec, f); found by type, and carried to
 //     the packages that call it in a fact), the
 //     goroutines started by start-up code (a function named init or
-//     Init...), the body of a timer loop (for range ticker.C, for { ...;
+//     Init...) and the functions it calls directly (casdoor's
+//     InitLdapAutoSynchronizer calls StartUpAll, whose loop over the
+//     configured LDAP servers runs once), the body of a timer loop (for range ticker.C, for { ...;
 //     time.Sleep(d) }), and the functions of the package, exported or
 //     methods, that only such code calls (CleanupTokens, called only by
 //     the cron job InitCleanupTokens schedules); and, by name, as a
