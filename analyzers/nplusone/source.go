@@ -198,6 +198,9 @@ func (c *checker) preloaded(s site) bool {
 	if s.arg >= 0 {
 		return false
 	}
+	if c.probedMiss(s) {
+		return true
+	}
 	for _, a := range s.call.Args {
 		tv, ok := c.pass.TypesInfo.Types[a]
 		if !ok || tv.Type == nil {
@@ -211,6 +214,59 @@ func (c *checker) preloaded(s site) bool {
 		}
 	}
 	return false
+}
+
+// probedMiss reports whether a site's call runs only when the loop's
+// element misses a map that a multi-row read filled before the loop: in
+// the else branch of a comma-ok lookup (if _, ok := songs[id]; ok {...}
+// else if _, err := albums.Get(id); ...), or after a hit that continues.
+// The read answered the elements it found; the call probes the rest.
+func (c *checker) probedMiss(s site) bool {
+	found := false
+	ast.Inspect(s.loop.body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok {
+			return true
+		}
+		m := c.hitLookup(ifs)
+		if m == nil {
+			return true
+		}
+		miss := ifs.Else != nil && contains(ifs.Else, s.call)
+		if !miss && ifs.End() <= s.call.Pos() && len(ifs.Body.List) > 0 && leaves(ifs.Body.List[len(ifs.Body.List)-1]) {
+			miss = true // if _, ok := m[k]; ok { continue }; the call
+		}
+		if miss && !c.dependsOnIteration(s.loop, m) && c.exprSource(m, s.loop.decl, 0, make(map[types.Object]bool)) == srcList {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// hitLookup returns the map of an if statement that tests a comma-ok
+// lookup's hit (if _, ok := m[k]; ok), or nil.
+func (c *checker) hitLookup(ifs *ast.IfStmt) ast.Expr {
+	as, ok := ifs.Init.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return nil
+	}
+	ix, ok := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
+	if !ok || !isMap(c.pass.TypesInfo, ix.X) {
+		return nil
+	}
+	okID, isID := as.Lhs[1].(*ast.Ident)
+	cond, condID := ast.Unparen(ifs.Cond).(*ast.Ident)
+	if !isID || !condID || objOfIdent(c.pass.TypesInfo, okID) == nil || objOfIdent(c.pass.TypesInfo, okID) != c.pass.TypesInfo.Uses[cond] {
+		return nil
+	}
+	return ix.X
 }
 
 // argsSource is the strongest source among expressions.

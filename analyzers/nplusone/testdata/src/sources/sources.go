@@ -285,6 +285,41 @@ func postAuthorsPreloaded(ctx context.Context) {
 	}
 }
 
+// The songs among ids are read in one query; only the other ids are
+// probed, in the branch where the preloaded map misses.
+func expandIDs(ctx context.Context, ids []int64) []User {
+	known := usersByID(ctx, ids)
+	var out []User
+	for _, id := range ids {
+		if u, ok := known[id]; ok {
+			out = append(out, u)
+		} else if u, err := getUser(ctx, id); err == nil {
+			out = append(out, u)
+		}
+	}
+	for _, id := range ids {
+		if _, ok := known[id]; ok {
+			continue
+		}
+		u, _ := getUser(ctx, id)
+		out = append(out, u)
+	}
+	return out
+}
+
+// The twin: the map is checked after the query, which runs for every id.
+func expandIDsUnguarded(ctx context.Context, ids []int64) []User {
+	known := usersByID(ctx, ids)
+	var out []User
+	for _, id := range ids {
+		u, err := getUser(ctx, id) // want `once per element of ids;`
+		if _, ok := known[id]; ok && err == nil {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
 // The twin: nothing preloaded, one query per post.
 func postAuthors(ctx context.Context) {
 	posts := listPosts(ctx)
