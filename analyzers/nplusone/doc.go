@@ -240,7 +240,11 @@
 // A loop whose call is handed a map that a multi-row read filled before
 // the loop (creators, err := listUsersByID(ctx, ids), then
 // convert(ctx, memo, creators) per memo) looks its elements up there and
-// queries only for what is missing: not reported unless -memo. So too a
+// queries only for what is missing: not reported unless -memo; unless
+// the function it calls (of this package) also makes a round trip that
+// is neither handed the map nor run only when the map misses (memos'
+// converter read the instance settings once per memo, whatever the map
+// of creators held): that is reported. So too a
 // call in the loop that runs only when the element misses such a map (in
 // the else branch of if _, ok := songs[id]; ok, or after a hit that
 // continues): navidrome's Jellyfin playlists read the songs among the ids

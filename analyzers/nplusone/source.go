@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
@@ -201,7 +202,7 @@ func (c *checker) preloaded(s site) bool {
 	if c.probedMiss(s) {
 		return true
 	}
-	for _, a := range s.call.Args {
+	for i, a := range s.call.Args {
 		tv, ok := c.pass.TypesInfo.Types[a]
 		if !ok || tv.Type == nil {
 			continue
@@ -210,10 +211,60 @@ func (c *checker) preloaded(s site) bool {
 			continue
 		}
 		if c.exprSource(a, s.loop.decl, 0, make(map[types.Object]bool)) == srcList {
-			return true
+			return !c.roundTripBesideMap(s.call, i)
 		}
 	}
 	return false
+}
+
+// roundTripBesideMap reports whether the function of this package that a
+// call hands a preloaded map (its argument i) also makes a round trip
+// that neither is handed the map nor runs only when the map misses:
+// memos' converter read the instance settings once per memo, whatever
+// the map of creators held. Such a call is an N+1 the map does not
+// spare. Only the callee's own body is looked at.
+func (c *checker) roundTripBesideMap(call *ast.CallExpr, i int) bool {
+	fn := analysisutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return false
+	}
+	decl := c.declOf(fn)
+	params := fn.Signature().Params()
+	if decl == nil || decl.Body == nil || i >= params.Len() {
+		return false
+	}
+	m := params.At(i)
+	isM := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && c.pass.TypesInfo.Uses[id] == m
+	}
+	beside := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		inner, ok := n.(*ast.CallExpr)
+		if !ok || beside {
+			return !beside
+		}
+		if slices.ContainsFunc(inner.Args, isM) || !c.mayRoundTrip(inner) || c.missGuarded(decl.Body, inner, isM) {
+			return true
+		}
+		beside = true
+		return false
+	})
+	return beside
+}
+
+// mayRoundTrip reports whether a call may run a query or a round trip:
+// a library's, or through a function whose summary or fact says so.
+func (c *checker) mayRoundTrip(call *ast.CallExpr) bool {
+	fn := analysisutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	if _, ok := knowledge.LookupRoundTrip(fn, nil); ok {
+		return true
+	}
+	f := c.factOf(fn)
+	return f != nil && (f.Read != nil || f.Write != nil || len(f.Open) > 0)
 }
 
 // probedMiss reports whether a site's call runs only when the loop's
@@ -222,8 +273,17 @@ func (c *checker) preloaded(s site) bool {
 // else if _, err := albums.Get(id); ...), or after a hit that continues.
 // The read answered the elements it found; the call probes the rest.
 func (c *checker) probedMiss(s site) bool {
+	return c.missGuarded(s.loop.body, s.call, func(m ast.Expr) bool {
+		return !c.dependsOnIteration(s.loop, m) && c.exprSource(m, s.loop.decl, 0, make(map[types.Object]bool)) == srcList
+	})
+}
+
+// missGuarded reports whether call, in body, runs only when a comma-ok
+// lookup on a map that preloaded accepts misses: in the lookup's else
+// branch, or after a hit that returns or continues.
+func (c *checker) missGuarded(body ast.Node, call *ast.CallExpr, preloaded func(ast.Expr) bool) bool {
 	found := false
-	ast.Inspect(s.loop.body, func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		if found {
 			return false
 		}
@@ -238,11 +298,11 @@ func (c *checker) probedMiss(s site) bool {
 		if m == nil {
 			return true
 		}
-		miss := ifs.Else != nil && contains(ifs.Else, s.call)
-		if !miss && ifs.End() <= s.call.Pos() && len(ifs.Body.List) > 0 && leaves(ifs.Body.List[len(ifs.Body.List)-1]) {
+		miss := ifs.Else != nil && contains(ifs.Else, call)
+		if !miss && ifs.End() <= call.Pos() && len(ifs.Body.List) > 0 && leaves(ifs.Body.List[len(ifs.Body.List)-1]) {
 			miss = true // if _, ok := m[k]; ok { continue }; the call
 		}
-		if miss && !c.dependsOnIteration(s.loop, m) && c.exprSource(m, s.loop.decl, 0, make(map[types.Object]bool)) == srcList {
+		if miss && preloaded(m) {
 			found = true
 		}
 		return true
