@@ -327,6 +327,18 @@ func expandIDs(ctx context.Context, ids []int64) []User {
 	return out
 }
 
+// The twin: the map holds the users notified before, read from another
+// list: a filter, and each new id still runs its query.
+func notifyNew(ctx context.Context, ids, before []int64) {
+	notified := usersByID(ctx, before)
+	for _, id := range ids {
+		if _, ok := notified[id]; ok {
+			continue
+		}
+		_, _ = getUser(ctx, id) // want `once per element of ids;`
+	}
+}
+
 // The twin: the map is checked after the query, which runs for every id.
 func expandIDsUnguarded(ctx context.Context, ids []int64) []User {
 	known := usersByID(ctx, ids)
