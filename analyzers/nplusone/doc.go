@@ -244,11 +244,14 @@
 // the function it calls (of this package) also makes a round trip that
 // is neither handed the map nor run only when the map misses (memos'
 // converter read the instance settings once per memo, whatever the map
-// of creators held): that is reported. So too a
-// call in the loop that runs only when the element misses such a map (in
-// the else branch of if _, ok := songs[id]; ok, or after a hit that
-// continues): navidrome's Jellyfin playlists read the songs among the ids
-// in one query and probe only the other ids as albums or artists.
+// of creators held; calls through interfaces the package cannot resolve
+// are not counted here): that is reported. So too a call in the loop
+// that runs only when the element misses such a map read from the list
+// the loop walks (in the else branch of if _, ok := songs[id]; ok, or
+// after a hit that continues): navidrome's Jellyfin playlists read the
+// songs among the ids in one query and probe only the other ids as
+// albums or artists. A map read from another list (the targets notified
+// before) is a filter, and the loop is reported.
 //
 // # One finding per cause
 //
