@@ -374,6 +374,12 @@ func (c *checker) startsJob(n ast.Node, startup bool) bool {
 	return false
 }
 
+// startupDecl reports whether a declared function is start-up code: func
+// init, or a function (not a method) whose name starts with init or Init.
+func startupDecl(fd *ast.FuncDecl) bool {
+	return fd != nil && fd.Recv == nil && initName(fd.Name.Name)
+}
+
 // initName reports whether a function's name says it is start-up code:
 // init, or a name starting with init or Init.
 func initName(name string) bool {
@@ -546,7 +552,7 @@ func packageOffpath(path string) string {
 // Configuration is read once and is as long as its author wrote it; a
 // loop over it is not a loop over the data a request brings.
 func (c *checker) configLoop(rs *ast.RangeStmt, decl *ast.FuncDecl) bool {
-	if decl != nil && decl.Recv == nil && (decl.Name.Name == "init" || strings.HasPrefix(decl.Name.Name, "Init") || strings.HasPrefix(decl.Name.Name, "init")) {
+	if startupDecl(decl) {
 		return true
 	}
 	if decl != nil && c.constructor(decl) {
@@ -762,7 +768,10 @@ func (c *checker) propagateOffpath() {
 				k := ""
 				switch {
 				case u.from == fn || !u.direct:
-				case u.job:
+				case u.job, u.from != nil && startupDecl(decls[u.from]):
+					// Called in a job, or directly by start-up code
+					// (InitLdapAutoSynchronizer calls StartUpAll): it
+					// runs once, in the background or at start-up.
 					k = offJob
 				case u.lit != "":
 					k = u.lit

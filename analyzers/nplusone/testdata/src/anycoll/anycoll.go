@@ -5,6 +5,8 @@ package anycoll
 import (
 	"context"
 	"database/sql"
+	"net/http"
+	"strconv"
 )
 
 var db *sql.DB
@@ -54,5 +56,13 @@ func notConstant(ctx context.Context) {
 func three(ctx context.Context) {
 	for _, r := range []string{"a", "b", "c"} {
 		_, _ = db.ExecContext(ctx, "INSERT INTO regions (name) VALUES ($1)", r)
+	}
+}
+
+// A list a request carries: reported only with -anycollection.
+func namesHandler(w http.ResponseWriter, r *http.Request) {
+	for _, id := range r.URL.Query()["id"] {
+		n, _ := strconv.ParseInt(id, 10, 64)
+		_, _ = getUser(r.Context(), n) // want `once per element of r.URL.Query\(\)\["id"\];`
 	}
 }

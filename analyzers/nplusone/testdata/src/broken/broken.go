@@ -7,12 +7,31 @@ import (
 	"database/sql"
 
 	"store"
+	"zgo.at/zdb"
 )
 
 func names(ctx context.Context, db *sql.DB, st *store.Store, ids []int64) {
 	for _, id := range ids {
 		_ = db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", id) // want `^\(\*sql.DB\).QueryRowContext runs a query once per element of ids`
 		_, _ = st.UserByID(ctx, id)                                             // want `^\(\*store.Store\).UserByID runs a query \(\(\*sql.DB\).QueryRowContext in store/store.go:\d+\) once per element of ids`
+	}
+	undefined()
+}
+
+// A bulk inserter's Values queues a row: the batching, even here.
+func savePaths(ctx context.Context, paths []string) error {
+	ins := zdb.NewBulkInsert(ctx, "paths", []string{"path"})
+	for _, p := range paths {
+		ins.Values(p)
+	}
+	undefined()
+	return ins.Finish()
+}
+
+// The twin: one INSERT per path.
+func savePathsOneByOne(ctx context.Context, paths []string) {
+	for _, p := range paths {
+		_ = zdb.Exec(ctx, "INSERT INTO paths (path) VALUES ($1)", p) // want `^zdb.Exec runs a write`
 	}
 	undefined()
 }

@@ -1,4 +1,4 @@
-package jobs // want package:`impls\(Manager\)`
+package jobs // want package:`impls\(Manager Syncers\)`
 
 // This package checks scheduled and background jobs: a cron job's code, a
 // goroutine started by start-up code, the body of a timer loop, and the
@@ -102,4 +102,36 @@ func (m *Manager) Reload(ctx context.Context) { // want Reload:`roundtrips`
 	for _, id := range listUserIDs(ctx) {
 		_, _ = db.ExecContext(ctx, "UPDATE users SET plugins_loaded = true WHERE id = $1", id) // want `once per element of listUserIDs\(ctx\);`
 	}
+}
+
+// Syncers starts one sync per configured source. InitSyncers, start-up
+// code, calls StartAll directly: its loop runs once, at start-up.
+type Syncers struct{}
+
+func InitSyncers() { // want InitSyncers:`roundtrips`
+	if err := (&Syncers{}).StartAll(context.Background()); err != nil {
+		panic(err)
+	}
+}
+
+func (s *Syncers) StartAll(ctx context.Context) error { // want StartAll:`roundtrips`
+	for _, id := range listUserIDs(ctx) {
+		_, _ = db.ExecContext(ctx, "UPDATE sources SET started = now() WHERE id = $1", id)
+	}
+	return nil
+}
+
+// The twin: Restart is called by a handler too, so it is request work.
+func (s *Syncers) Restart(ctx context.Context) { // want Restart:`roundtrips`
+	for _, id := range listUserIDs(ctx) {
+		_, _ = db.ExecContext(ctx, "UPDATE sources SET started = now() WHERE id = $1", id) // want `once per element of listUserIDs\(ctx\);`
+	}
+}
+
+func InitRestart() { // want InitRestart:`roundtrips`
+	(&Syncers{}).Restart(context.Background())
+}
+
+func restartHandler(w http.ResponseWriter, r *http.Request) {
+	(&Syncers{}).Restart(r.Context())
 }
