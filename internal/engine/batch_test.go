@@ -4,12 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	"golang.org/x/tools/go/packages"
-
-	"github.com/perfvet/perfvet/analyzers"
-	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/internal/driver"
-	"github.com/perfvet/perfvet/internal/engine"
 )
 
 // Run, the streaming batch engine of the command, prints exactly what
@@ -20,31 +15,15 @@ func TestRunSameAsChecker(t *testing.T) {
 	for _, name := range []string{"e2e", "e2e-broken", "demo"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			dir := fixture(t, name)
-
-			finder := plan.NewFinder("")
-			suite := analyzers.Suite(analyzers.Config{Plans: finder})
-			opts := driver.Options{Dir: dir, Env: testEnv}
-			pkgs, err := driver.Load(opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := driver.Analyze(suite, pkgs, opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-
-			var sawRoots int
-			got, err := engine.Run(engine.Options{Dir: dir, Env: testEnv, Analyzers: analyzers.Suite(analyzers.Config{Plans: plan.NewFinder("")})},
-				func(roots []*packages.Package) error {
-					sawRoots = len(roots)
-					return nil
-				})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if sawRoots != len(pkgs) {
-				t.Errorf("onLoad saw %d root packages, the driver loaded %d", sawRoots, len(pkgs))
+			// Both runs are shared with the other tests (checkerRun,
+			// batchRun): the checker's is what the command's driver
+			// finds (TestSameAsCommand), the engine's is the run without
+			// a cache (TestCacheSameOutput, ...).
+			dir, checker := checkerRun(t, name)
+			_, batch := batchRun(t, name)
+			want, got := checker.res, batch.res
+			if batch.roots != checker.roots {
+				t.Errorf("onLoad saw %d root packages, the driver loaded %d", batch.roots, checker.roots)
 			}
 			if len(want.Findings)+len(want.Errors) == 0 {
 				t.Fatal("the checker found nothing: the comparison would prove nothing")

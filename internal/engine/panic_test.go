@@ -17,22 +17,18 @@ import (
 // it, and every other analyzer still reports what it found there.
 func TestPanicIsolation(t *testing.T) {
 	t.Parallel()
-	dir := fixture(t, "e2e")
-	run := func(extra ...*analysis.Analyzer) *driver.Result {
-		t.Helper()
-		suite := append(analyzers.Suite(analyzers.Config{Plans: plan.NewFinder("")}), extra...)
-		res, err := engine.Run(engine.Options{Dir: dir, Env: testEnv, Analyzers: suite}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res
-	}
+	dir, without := batchRun(t, "e2e")
 	boom := &analysis.Analyzer{
 		Name: "boom",
 		Doc:  "panics on every package",
 		Run:  func(*analysis.Pass) (any, error) { panic("boom") },
 	}
-	want, got := run(), run(boom)
+	suite := append(analyzers.Suite(analyzers.Config{Plans: plan.NewFinder("")}), boom)
+	got, err := engine.Run(engine.Options{Dir: dir, Env: testEnv, Analyzers: suite}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := without.res
 	if len(want.Findings) == 0 {
 		t.Fatal("the suite found nothing on e2e: the comparison would prove nothing")
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers"
 	"github.com/perfvet/perfvet/analyzers/plan"
+	"github.com/perfvet/perfvet/internal/driver"
 	"github.com/perfvet/perfvet/internal/engine"
 )
 
@@ -32,15 +33,25 @@ func runWith(t *testing.T, dir string, store *engine.Store) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	out, err := printed(dir, res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// printed is everything the command prints of res: findings as text,
+// errors and JSON.
+func printed(dir string, res *driver.Result) (string, error) {
 	var b bytes.Buffer
 	res.WriteText(&b, dir)
 	b.WriteString("--- errors\n")
 	res.WriteErrors(&b, dir)
 	b.WriteString("--- json\n")
 	if err := res.WriteJSON(&b); err != nil {
-		t.Fatal(err)
+		return "", err
 	}
-	return b.String()
+	return b.String(), nil
 }
 
 func openStore(t *testing.T, dir string) *engine.Store {
@@ -68,8 +79,7 @@ func TestCacheSameOutput(t *testing.T) {
 	for _, name := range []string{"e2e", "e2e-broken", "e2e-causes"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			dir := fixture(t, name)
-			want := runWith(t, dir, nil)
+			dir, want := uncached(t, name)
 			if !strings.Contains(want, ".go:") {
 				t.Fatal("nothing found: the comparison would prove nothing")
 			}
@@ -148,8 +158,7 @@ func edit(t *testing.T, file, old, new string) {
 // the cache gets one of the corruptions, in turn.
 func TestCacheCorruptEntries(t *testing.T) {
 	t.Parallel()
-	dir := fixture(t, "e2e")
-	want := runWith(t, dir, nil)
+	dir, want := uncached(t, "e2e")
 	corruptions := []func(t *testing.T, path string){
 		truncateHalf,
 		flipByte,
@@ -239,8 +248,7 @@ func flipByte(t *testing.T, path string) {
 // same, and the next run analyses again.
 func TestCacheFailedWrites(t *testing.T) {
 	t.Parallel()
-	dir := fixture(t, "e2e")
-	want := runWith(t, dir, nil)
+	dir, want := uncached(t, "e2e")
 	cacheDir := t.TempDir()
 	s := openStore(t, cacheDir)
 	s.FailWrites(syscall.ENOSPC)
@@ -259,8 +267,7 @@ func TestCacheFailedWrites(t *testing.T) {
 // a cache the next run finds everything in.
 func TestCacheConcurrentWriters(t *testing.T) {
 	t.Parallel()
-	dir := fixture(t, "e2e")
-	want := runWith(t, dir, nil)
+	dir, want := uncached(t, "e2e")
 	cacheDir := t.TempDir()
 	var wg sync.WaitGroup
 	outs := make([]string, 2)
@@ -282,7 +289,7 @@ func TestCacheConcurrentWriters(t *testing.T) {
 // Inspect and Clean see and remove what a run wrote.
 func TestInspectClean(t *testing.T) {
 	t.Parallel()
-	dir := fixture(t, "e2e")
+	dir := sharedFixture(t, "e2e")
 	cacheDir := filepath.Join(t.TempDir(), "perfvet")
 	runWith(t, dir, openStore(t, cacheDir))
 	info, err := engine.Inspect(cacheDir)

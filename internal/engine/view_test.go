@@ -24,26 +24,14 @@ var testEnv = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOPROXY=of
 func copyTree(t *testing.T, src string) string {
 	t.Helper()
 	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
+	if err := copyDir(src, dst); err != nil {
 		t.Fatal(err)
 	}
 	return dst
 }
 
+// fixture returns a copy of the fixture module testdata/name of the test's
+// own, for a test that writes to it (see sharedFixture).
 func fixture(t *testing.T, name string) string {
 	t.Helper()
 	abs, err := filepath.Abs(filepath.Join("..", "..", "testdata", name))
@@ -71,27 +59,19 @@ func render(t *testing.T, dir string, res *engine.Result) []string {
 	return out
 }
 
-// cliFindings runs the command's driver on dir.
-func cliFindings(t *testing.T, dir string) []string {
+// cliFindings returns what the command's driver finds on the shared
+// fixture name (checkerRun), in the shared copy dir.
+func cliFindings(t *testing.T, name string) (dir string, findings []string) {
 	t.Helper()
-	finder := plan.NewFinder("")
-	suite := analyzers.Suite(analyzers.Config{Plans: finder})
-	opts := driver.Options{Dir: dir, Env: testEnv}
-	pkgs, err := driver.Load(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := driver.Analyze(suite, pkgs, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, r := checkerRun(t, name)
+	res := r.res
 	out := make([]string, 0, len(res.Findings))
 	for _, f := range res.Findings {
 		p := res.Fset.Position(f.Diag.Pos)
 		rel, _ := filepath.Rel(dir, p.Filename)
 		out = append(out, fmt.Sprintf("%s:%d:%d: %s: %s", filepath.ToSlash(rel), p.Line, p.Column, f.Analyzer, f.Diag.Message))
 	}
-	return out
+	return dir, out
 }
 
 func update(t *testing.T, v *engine.View, ch engine.Change, overlay map[string][]byte) *engine.Result {
@@ -113,8 +93,8 @@ func TestSameAsCommand(t *testing.T) {
 	for _, name := range []string{"e2e", "demo", "e2e-reach"} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			dir := fixture(t, name)
-			want := cliFindings(t, dir)
+			// The view only reads the module (edits are overlays).
+			dir, want := cliFindings(t, name)
 			if len(want) == 0 {
 				t.Fatal("the command found nothing")
 			}
@@ -236,8 +216,7 @@ func execContext(context.Context, string, ...any) (sql.Result, error) { return n
 // uncancelled one would have.
 func TestCancel(t *testing.T) {
 	t.Parallel()
-	dir := fixture(t, "e2e")
-	want := cliFindings(t, dir)
+	dir, want := cliFindings(t, "e2e") // edits are overlays: the shared copy
 	v := newView(dir)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
