@@ -251,7 +251,7 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 			}
 			posn := c.posn(instr)
 			if _, ok := knowledge.ContextFree[analysisutil.FullName(callee)]; ok {
-				if !takesContext && !c.coveredByClient(ci) {
+				if !takesContext && !c.coveredByClient(ci) && !onlyBuilt(ci) {
 					f.setDetached(c.causeSite(fn, Site{Kind: kindOf(callee), Via: analysisutil.Display(callee), Posn: posn, How: "no context"}))
 				}
 				continue
@@ -563,4 +563,74 @@ func (c *checker) unboundedClient(v ssa.Value) bool {
 		return !setsNonZero(flow.FieldStores(allocs, "Timeout")) && !flow.HandedOff(allocs, isMethodOf(knowledge.NetHTTP, "Client"))
 	}
 	return false
+}
+
+// onlyBuilt reports whether a call of http.NewRequest builds a request
+// that the function never sends nor hands on: it only sets its fields,
+// calls its methods or a helper that returns it again (r.WithContext, a
+// withContext of the package), and returns it (ntfy's
+// newRequestFromMatrixJSON turns a Matrix push into a request that its own
+// handler serves). Building a request is not outbound work; whoever sends
+// it chooses its context.
+func onlyBuilt(ci ssa.CallInstruction) bool {
+	call, ok := ci.(*ssa.Call)
+	if !ok || analysisutil.FullName(staticFunc(call.Common())) != "net/http.NewRequest" {
+		return false
+	}
+	var work []ssa.Value
+	for _, ref := range flow.Referrers(call) {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+			work = append(work, ex)
+		}
+	}
+	seen := make(map[ssa.Value]bool)
+	returned := false
+	for len(work) > 0 && len(seen) < 32 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		for _, use := range flow.Referrers(v) {
+			switch use := use.(type) {
+			case *ssa.Return:
+				returned = true
+			case *ssa.FieldAddr, *ssa.DebugRef:
+				// req.Header, req.RemoteAddr: configuring it
+			case *ssa.Phi:
+				work = append(work, use)
+			case *ssa.Call:
+				switch {
+				case returnsRequest(use.Common()):
+					work = append(work, use)
+				case isMethodOf(knowledge.NetHTTP, "Request")(use.Common()) && use.Common().Args[0] == v:
+					// req.SetBasicAuth(...), req.AddCookie(...)
+				default:
+					return false
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return returned && len(work) == 0
+}
+
+// returnsRequest accepts a call that gives a request back: a method of
+// *http.Request returning one (WithContext, Clone), or a function of the
+// program whose only result is a *http.Request.
+func returnsRequest(call *ssa.CallCommon) bool {
+	fn := staticFunc(call)
+	if fn == nil {
+		return false
+	}
+	res := fn.Signature().Results()
+	if res.Len() != 1 || !isPointerTo(res.At(0).Type(), knowledge.NetHTTP, "Request") {
+		return false
+	}
+	if fn.Pkg() != nil && fn.Pkg().Path() == knowledge.NetHTTP {
+		return isMethodOf(knowledge.NetHTTP, "Request")(call)
+	}
+	return fn.Pkg() != nil && !knowledge.IsOutboundPackage(fn.Pkg().Path())
 }

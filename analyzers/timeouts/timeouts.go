@@ -306,7 +306,7 @@ func (c *checker) checkClientAlloc(n ast.Node, pos token.Pos) {
 	if flow.HandedOff(allocs, isMethodOf(knowledge.NetHTTP, "Client")) {
 		return // a callee may set the Timeout
 	}
-	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) {
+	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) || nilParamFallback(alloc) {
 		return
 	}
 	if f := storedField(allocs); f != nil && c.fieldRequestsBounded(f) {
@@ -531,6 +531,26 @@ func requestsHaveDeadlines(allocs []*ssa.Alloc) bool {
 		return false
 	})
 	return only && sends > 0
+}
+
+// nilParamFallback reports whether the client is made only as the
+// fallback for a nil *http.Client parameter (if c == nil { c =
+// &http.Client{} }): the callers choose the client, and a library's
+// default for "none given" is the caller's to override (woodpecker's
+// httputil.WrapClient, whose callers all pass their own; judged false).
+func nilParamFallback(alloc *ssa.Alloc) bool {
+	for _, ref := range flow.Referrers(alloc) {
+		phi, ok := ref.(*ssa.Phi)
+		if !ok {
+			continue
+		}
+		for _, e := range phi.Edges {
+			if p, ok := e.(*ssa.Parameter); ok && isPointerTo(p.Type(), knowledge.NetHTTP, "Client") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // storedInContext reports whether the client is put into a context
