@@ -175,6 +175,9 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		return
 	case knowledge.UnboundedServers[name]:
+		if (name == "net/http.Serve" || name == "net/http.ServeTLS") && len(call.Args) > 0 && c.unixListenerSyntax(cur, call.Args[0]) {
+			return // local clients only; decided from the syntax where the package has no SSA (gogs' web package)
+		}
 		if ci := c.ix.Call(call.Lparen); ci != nil && len(ci.Common().Args) > 0 {
 			if (name == "net/http.Serve" || name == "net/http.ServeTLS") && unixListener(ci.Common().Args[0]) {
 				return // local clients only: no Slowloris exposure
@@ -686,6 +689,86 @@ func servesOnlyUnix(allocs []*ssa.Alloc) bool {
 		return true
 	})
 	return only && serves > 0
+}
+
+// unixListenerSyntax reports whether the listener argument of Serve is a
+// variable of the enclosing function every assignment of which is from
+// net.Listen or net.ListenUnix on a constant "unix..." network. It answers
+// from the syntax and the types alone, so that a package that does not
+// type-check as a whole (a dependency the proxy refuses), and so has no
+// SSA, gets the same answer as unixListener gives on SSA (gogs serves its
+// web UI on a Unix socket in such a package).
+func (c *checker) unixListenerSyntax(cur inspector.Cursor, arg ast.Expr) bool {
+	id, ok := ast.Unparen(arg).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return false // a package-level variable may be set anywhere
+	}
+	var body ast.Node
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = fc.Node()
+		break
+	}
+	if body == nil {
+		return false
+	}
+	assigned := 0
+	only := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if !only {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				lid, ok := ast.Unparen(lhs).(*ast.Ident)
+				if !ok || c.pass.TypesInfo.ObjectOf(lid) != v {
+					continue
+				}
+				assigned++
+				if i != 0 || len(n.Rhs) != 1 || !c.unixListenCall(n.Rhs[0]) {
+					only = false
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if c.pass.TypesInfo.Defs[name] != v || len(n.Values) == 0 {
+					continue
+				}
+				assigned++
+				if i != 0 || len(n.Values) != 1 || !c.unixListenCall(n.Values[0]) {
+					only = false
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if uid, ok := ast.Unparen(n.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[uid] == v {
+					only = false // its address taken: set elsewhere, perhaps
+				}
+			}
+		}
+		return true
+	})
+	return only && assigned > 0
+}
+
+// unixListenCall reports whether e is net.Listen or net.ListenUnix on a
+// constant network starting with "unix".
+func (c *checker) unixListenCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	switch analysisutil.FullName(analysisutil.Callee(c.pass.TypesInfo, call)) {
+	case "net.Listen", "net.ListenUnix":
+	default:
+		return false
+	}
+	tv, ok := c.pass.TypesInfo.Types[call.Args[0]]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(tv.Value), "unix")
 }
 
 // unixListener reports whether a listener value is the result of
