@@ -24,6 +24,12 @@ import (
 type ioFact struct {
 	CtxParams []CtxParam // parameters (SSA indexes; a receiver is 0) that reach outbound work
 	Detached  *Site      // outbound work with context.Background/TODO or no context
+	// UnboundedClient: every client the function returns is one the
+	// client rule reports (http.DefaultClient, a literal never given a
+	// Timeout, a package variable only ever set to those): a request sent
+	// through it is bounded by that one fix (casdoor's
+	// proxy.GetHttpClient).
+	UnboundedClient bool
 }
 
 // A CtxParam is a context parameter that reaches outbound work.
@@ -142,10 +148,13 @@ func (f *ioFact) String() string {
 	if f.Detached != nil {
 		parts = append(parts, fmt.Sprintf("detached: %s via %s", f.Detached.Kind, f.Detached.Via))
 	}
+	if f.UnboundedClient {
+		parts = append(parts, "returns an unbounded client")
+	}
 	return "io(" + strings.Join(parts, "; ") + ")"
 }
 
-func (f *ioFact) empty() bool { return len(f.CtxParams) == 0 && f.Detached == nil }
+func (f *ioFact) empty() bool { return len(f.CtxParams) == 0 && f.Detached == nil && !f.UnboundedClient }
 
 // maxChain bounds the chain of calls a fact names.
 const maxChain = 4
@@ -219,7 +228,7 @@ func (c *checker) computeFacts(funcs []*ssa.Function) {
 // factFor computes the fact of one function from its own body; work in
 // function literals and goroutines it starts is not its own.
 func (c *checker) factFor(fn *ssa.Function) *ioFact {
-	f := &ioFact{}
+	f := &ioFact{UnboundedClient: c.returnsUnboundedClient(fn)}
 	takesContext := false
 	for _, p := range fn.Params {
 		if isContext(p.Type()) {
@@ -546,11 +555,67 @@ func (c *checker) coveredByClient(ci ssa.CallInstruction) bool {
 	return false
 }
 
+// returnsUnboundedClient reports whether fn returns an *http.Client and
+// every client it returns is one the client rule reports (unboundedClient).
+func (c *checker) returnsUnboundedClient(fn *ssa.Function) bool {
+	res := fn.Signature.Results()
+	if res.Len() != 1 || !isPointerTo(res.At(0).Type(), knowledge.NetHTTP, "Client") {
+		return false
+	}
+	returns := 0
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+			if !c.unboundedClientDepth(ret.Results[0], 0) {
+				return false
+			}
+			returns++
+		}
+	}
+	return returns > 0
+}
+
 // unboundedClient reports whether v is a client the client rule reports:
-// http.DefaultClient in a package that does not set its Timeout, or an
+// http.DefaultClient in a package that does not set its Timeout, an
 // http.Client literal of this function never given a Timeout nor handed
-// to a function that might set one.
-func (c *checker) unboundedClient(v ssa.Value) bool {
+// to a function that might set one, a variable of the package that is
+// only ever set to such clients, or the result of a function whose fact
+// says it returns only such clients.
+func (c *checker) unboundedClient(v ssa.Value) bool { return c.unboundedClientDepth(v, 0) }
+
+// maxClientDepth bounds the walk from a client value through package
+// variables and phis.
+const maxClientDepth = 4
+
+func (c *checker) unboundedClientDepth(v ssa.Value, depth int) bool {
+	if depth > maxClientDepth {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !c.unboundedClientDepth(e, depth+1) {
+				return false
+			}
+		}
+		return len(v.Edges) > 0
+	case *ssa.Call:
+		callee := staticFunc(v.Common())
+		if callee == nil {
+			return false
+		}
+		f := c.factOf(callee)
+		return f != nil && f.UnboundedClient
+	case *ssa.UnOp:
+		if g, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL && g.Pkg != nil && g.Pkg.Pkg == c.pass.Pkg {
+			stores := c.globalStores(g)
+			for _, st := range stores {
+				if !c.unboundedClientDepth(st, depth+1) {
+					return false
+				}
+			}
+			return len(stores) > 0
+		}
+	}
 	switch v := v.(type) {
 	case *ssa.UnOp:
 		g, ok := v.X.(*ssa.Global)
@@ -633,4 +698,35 @@ func returnsRequest(call *ssa.CallCommon) bool {
 		return isMethodOf(knowledge.NetHTTP, "Request")(call)
 	}
 	return fn.Pkg() != nil && !knowledge.IsOutboundPackage(fn.Pkg().Path())
+}
+
+// globalStores returns the values this package's functions store into a
+// package variable (its initializer included: package init is one of
+// them).
+func (c *checker) globalStores(g *ssa.Global) []ssa.Value {
+	if c.ssa == nil {
+		return nil
+	}
+	if c.globals == nil {
+		c.globals = make(map[*ssa.Global][]ssa.Value)
+		pkg, funcs := c.ssa.SSA()
+		all := funcs
+		if pkg != nil {
+			if init := pkg.Func("init"); init != nil {
+				all = append(slices.Clip(all), init)
+			}
+		}
+		for _, fn := range all {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if st, ok := instr.(*ssa.Store); ok {
+						if sg, ok := st.Addr.(*ssa.Global); ok {
+							c.globals[sg] = append(c.globals[sg], st.Val)
+						}
+					}
+				}
+			}
+		}
+	}
+	return c.globals[g]
 }

@@ -129,6 +129,8 @@ type checker struct {
 	// *gin.Context follows its request's cancellation.
 	ginFallback bool
 
+	globals map[*ssa.Global][]ssa.Value // values stored into package variables (globalStores)
+
 	serves int // servesRequests: 0 unknown, 1 no, 2 yes
 	pkgCtx int // pkgTakesContext: 0 unknown, 1 no, 2 yes
 

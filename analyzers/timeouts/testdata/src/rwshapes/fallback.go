@@ -19,7 +19,7 @@ func WrapClient(client *http.Client) *http.Client {
 }
 
 // NewClient is the twin: it always makes its own client, with no Timeout.
-func NewClient(name string) *http.Client {
+func NewClient(name string) *http.Client { // want NewClient:`io\(returns an unbounded client\)`
 	client := &http.Client{} // want `^http.Client has no Timeout`
 	if name != "" {
 		client.Transport = agentTransport{base: http.DefaultTransport}
