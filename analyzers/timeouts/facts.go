@@ -154,7 +154,9 @@ func (f *ioFact) String() string {
 	return "io(" + strings.Join(parts, "; ") + ")"
 }
 
-func (f *ioFact) empty() bool { return len(f.CtxParams) == 0 && f.Detached == nil && !f.UnboundedClient }
+func (f *ioFact) empty() bool {
+	return len(f.CtxParams) == 0 && f.Detached == nil && !f.UnboundedClient
+}
 
 // maxChain bounds the chain of calls a fact names.
 const maxChain = 4
