@@ -91,7 +91,16 @@
 //     the one fix for both. A request only built (http.NewRequest, its
 //     fields set, r.WithContext, returned) and never sent nor handed to
 //     another call is no outbound work: ntfy turns a Matrix push into a
-//     request that its own handler serves. Through helpers, across packages: a handler that calls
+//     request that its own handler serves. Nor is a context-free request
+//     (client.Get, Post, PostForm, Head, or http.NewRequest sent with Do)
+//     through a client whose Timeout is a constant no longer than the
+//     plan's query_timeout, the longest the plan lets one round trip of a
+//     request run (a package variable or a struct field every store of
+//     which, in the package, is such a literal): after the client of the
+//     request has gone it runs that long at most (listmonk's captcha
+//     client, 5s, judged not worth a change; miniflux's 20-second feed
+//     fetcher and shiori's one-minute archive download stay reported,
+//     judged true). Through helpers, across packages: a handler that calls
 //     repo.Get(context.Background(), id), where repo.Get passes its context
 //     to QueryContext, is reported at the handler's call (that call is the
 //     fix); a handler that calls a helper that takes no context and queries

@@ -3,11 +3,13 @@ package timeouts
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/objectpath"
@@ -262,7 +264,7 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 			}
 			posn := c.posn(instr)
 			if _, ok := knowledge.ContextFree[analysisutil.FullName(callee)]; ok {
-				if !takesContext && !c.coveredByClient(ci) && !onlyBuilt(ci) {
+				if !takesContext && !c.coveredByClient(ci) && !onlyBuilt(ci) && !c.shortClient(ci) {
 					f.setDetached(c.causeSite(fn, Site{Kind: kindOf(callee), Via: analysisutil.Display(callee), Posn: posn, How: "no context"}))
 				}
 				continue
@@ -731,4 +733,145 @@ func (c *checker) globalStores(g *ssa.Global) []ssa.Value {
 		}
 	}
 	return c.globals[g]
+}
+
+// shortClient reports whether a context-free HTTP call (client.Get, Post,
+// PostForm, Head) goes through a client whose Timeout is a constant no
+// longer than the plan's query_timeout, the longest the plan lets one
+// round trip of a request run: after the client of the request has gone
+// the call runs that long at most. The client is a package variable or a
+// struct field every store of which, in this package, is an http.Client
+// literal with such a Timeout (listmonk's captcha client, 5s, judged not
+// worth a change; shiori's one-minute archive client stays reported).
+func (c *checker) shortClient(ci ssa.CallInstruction) bool {
+	limit := c.pass.Plan.Limits.QueryTimeout
+	common := ci.Common()
+	if limit <= 0 || len(common.Args) == 0 {
+		return false
+	}
+	switch analysisutil.FullName(staticFunc(common)) {
+	case "(*net/http.Client).Get", "(*net/http.Client).Head", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
+		return c.shortClientValue(common.Args[0], limit)
+	case "net/http.NewRequest":
+		sent := 0
+		for _, do := range requestSends(ci) {
+			if do == nil || !c.shortClientValue(do.Common().Args[0], limit) {
+				return false
+			}
+			sent++
+		}
+		return sent > 0
+	}
+	return false
+}
+
+// requestSends returns the calls of (*http.Client).Do that send the
+// request made by a call of http.NewRequest; a nil entry stands for a use
+// of the request that is not such a Do.
+func requestSends(ci ssa.CallInstruction) []ssa.CallInstruction {
+	call, ok := ci.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	var out []ssa.CallInstruction
+	for _, ref := range flow.Referrers(call) {
+		ex, ok := ref.(*ssa.Extract)
+		if !ok || ex.Index != 0 {
+			continue
+		}
+		for _, use := range flow.Referrers(ex) {
+			do, ok := use.(ssa.CallInstruction)
+			switch {
+			case ok && analysisutil.FullName(staticFunc(do.Common())) == "(*net/http.Client).Do" && len(do.Common().Args) == 2 && do.Common().Args[1] == ssa.Value(ex):
+				out = append(out, do)
+			case ok && isMethodOf(knowledge.NetHTTP, "Request")(do.Common()) && do.Common().Args[0] == ssa.Value(ex):
+				// req.SetBasicAuth(...): configuring it
+			default:
+				if _, isField := use.(*ssa.FieldAddr); !isField {
+					if _, isDebug := use.(*ssa.DebugRef); !isDebug {
+						out = append(out, nil)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// shortClientValue reports whether a client value is a package variable
+// or a struct field every store of which, in this package, is an
+// http.Client literal with a constant Timeout no longer than limit.
+func (c *checker) shortClientValue(v ssa.Value, limit time.Duration) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	var stores []ssa.Value
+	switch addr := load.X.(type) {
+	case *ssa.Global:
+		if addr.Pkg == nil || addr.Pkg.Pkg != c.pass.Pkg {
+			return false
+		}
+		stores = c.globalStores(addr)
+	case *ssa.FieldAddr:
+		f := fieldVar(addr)
+		if f == nil || f.Pkg() != c.pass.Pkg {
+			return false
+		}
+		stores = c.fieldStores(f)
+	default:
+		return false
+	}
+	for _, v := range stores {
+		if !shortClientLiteral(v, limit) {
+			return false
+		}
+	}
+	return len(stores) > 0
+}
+
+// shortClientLiteral reports whether v is an http.Client literal whose
+// every Timeout store is a positive constant no longer than limit (and
+// there is one).
+func shortClientLiteral(v ssa.Value, limit time.Duration) bool {
+	alloc, ok := v.(*ssa.Alloc)
+	if !ok || alloc.Comment != "complit" {
+		return false
+	}
+	stores := flow.FieldStores(flow.Aliases(alloc), "Timeout")
+	for _, st := range stores {
+		k, ok := st.Val.(*ssa.Const)
+		if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+			return false
+		}
+		d, exact := constant.Int64Val(k.Value)
+		if !exact || d <= 0 || time.Duration(d) > limit {
+			return false
+		}
+	}
+	return len(stores) > 0
+}
+
+// fieldStores returns the values this package's functions store into
+// struct field f.
+func (c *checker) fieldStores(f *types.Var) []ssa.Value {
+	if c.ssa == nil {
+		return nil
+	}
+	_, funcs := c.ssa.SSA()
+	var out []ssa.Value
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fieldVar(fa) == f {
+					out = append(out, st.Val)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -1,4 +1,4 @@
-// want package:`causes\(rwshapes rwshapes.downloadBounded, rwshapes rwshapes.fetchFeed\)`
+// want package:`causes\(rwshapes \(\*rwshapes.Archiver\).download, rwshapes rwshapes.downloadBounded, rwshapes rwshapes.fetchFeed\)`
 
 // Package rwshapes holds shapes of real services (bench/realworld) that
 // timeouts judged wrongly, each with its twin.

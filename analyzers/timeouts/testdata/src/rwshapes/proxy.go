@@ -18,7 +18,7 @@ var (
 func InitClients(useProxy bool) {
 	DefaultHTTP = http.DefaultClient // want `^http.DefaultClient has no timeout`
 	ProxyHTTP = proxyClient(useProxy)
-	BoundedHTTP = &http.Client{Timeout: 10 * time.Second}
+	BoundedHTTP = &http.Client{Timeout: 20 * time.Second}
 }
 
 func proxyClient(useProxy bool) *http.Client {
