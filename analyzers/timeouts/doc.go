@@ -296,7 +296,8 @@
 //
 // The analyzer reads limits.request_timeout and limits.query_timeout from
 // the plan (perfplan.yaml; by default 30s and 10s). A zero limit turns its
-// check off.
+// check off (a zero query_timeout also turns off the exemption of
+// context-free requests through clients with a short Timeout).
 //
 // -timeouts.layers (default false) also reports layers that take no
 // context anywhere, for their database queries and Redis commands, once
