@@ -346,6 +346,22 @@
 // only from constants and values made in the function that serves it; a
 // loopback address from the configuration is public.
 //
+// Command-line commands. A client an operator's command uses in place is
+// not reported: an http.Client literal only configured and used by the
+// function that makes it (not stored, returned or handed on), and
+// http.Get, http.DefaultClient.Do and the like, in the code of a command
+// (package analyzers/internal/commands: the body of a cobra or urfave/cli
+// command, the Execute method of a go-flags command, and the unexported
+// functions and methods only they call, directly; not a handler the
+// command registers). The operator sees a stuck request and interrupts it
+// (remark42's cleanup command: judged false). func main is not a command:
+// what it calls may serve, and the smallest program (package main; func
+// main() { http.Get(...) }) stays reported, as do a tool with only a main
+// (ntfy's tools/loadgen) and a package of client code that commands of
+// another package call (ntfy's client package): whether only commands
+// reach it is a whole-program question that per-package analysis cannot
+// answer.
+//
 // Examples (packages under a directory named examples, example or
 // _examples) are not reported on: they document the service's API for its
 // users (ntfy's examples/publish-go, kratos' examples/go/pkg).

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/commands"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
@@ -129,6 +130,8 @@ type checker struct {
 	// *gin.Context follows its request's cancellation.
 	ginFallback bool
 
+	commands *commands.Set // the package's command-line commands (inCommand), found lazily
+
 	globals map[*ssa.Global][]ssa.Value // values stored into package variables (globalStores)
 
 	serves int // servesRequests: 0 unknown, 1 no, 2 yes
@@ -165,14 +168,14 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	fn := analysisutil.Callee(c.pass.TypesInfo, call)
 	if fn == nil {
 		if isNewOf(c.pass.TypesInfo, call, knowledge.NetHTTP, "Client") {
-			c.checkClientAlloc(call, call.Lparen)
+			c.checkClientAlloc(cur, call, call.Lparen)
 		}
 		return
 	}
 	name := analysisutil.FullName(fn)
 	switch {
 	case knowledge.DefaultClientFuncs[name]:
-		if !c.defaultClientBounded {
+		if !c.defaultClientBounded && !c.inCommand(cur) {
 			c.report(call, CategoryClient, "%s sends the request through http.DefaultClient, which has no timeout; a server that stops answering holds this goroutine and its connection forever; use an http.Client with Timeout set (the plan allows %v)", analysisutil.Display(fn), c.requestTimeout())
 		}
 		return
@@ -235,7 +238,7 @@ func (c *checker) checkLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 		if c.clientBoundsRequests(cur) {
 			c.checkDurationField(lit, "Timeout", "http.Client Timeout")
 		}
-		c.checkClientAlloc(lit, c.literalPos(cur, lit))
+		c.checkClientAlloc(cur, lit, c.literalPos(cur, lit))
 	case analysisutil.IsNamed(t, knowledge.NetHTTP, "Server"):
 		c.checkDurationField(lit, "ReadTimeout", "http.Server ReadTimeout")
 		c.checkDurationField(lit, "ReadHeaderTimeout", "http.Server ReadHeaderTimeout")
@@ -299,12 +302,15 @@ func servesServer(call *ssa.CallCommon) bool {
 
 // checkClientAlloc reports an http.Client that never gets a Timeout in
 // the function that creates it.
-func (c *checker) checkClientAlloc(n ast.Node, pos token.Pos) {
+func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.Pos) {
 	alloc := c.ix.Alloc(pos)
 	if alloc == nil {
 		return // no SSA: whether a Timeout is set later is a flow question
 	}
 	allocs := flow.Aliases(alloc)
+	if c.inCommand(cur) && usedInPlace(allocs) {
+		return // an operator's one-off at a terminal, who interrupts it
+	}
 	if setsNonZero(flow.FieldStores(allocs, "Timeout")) {
 		return
 	}
@@ -335,6 +341,9 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 		if call, ok := cur.Parent().Parent().Node().(*ast.CallExpr); ok && call.Fun == outer {
 			if outer.Sel.Name == "Do" && len(call.Args) == 1 && c.requestHasDeadline(call) {
 				return
+			}
+			if c.inCommand(cur) {
+				return // an operator's one-off at a terminal, who interrupts it
 			}
 			c.report(call, CategoryClient, "http.DefaultClient.%s has no timeout; a server that stops answering holds this goroutine and its connection forever; use an http.Client with Timeout set, or a request whose context has a deadline", outer.Sel.Name)
 			return
@@ -536,6 +545,69 @@ func requestsHaveDeadlines(allocs []*ssa.Alloc) bool {
 		return false
 	})
 	return only && sends > 0
+}
+
+// inCommand reports whether the cursor is in the code of a command-line
+// command (package commands: a cobra or urfave/cli command's body, a
+// go-flags command's Execute, and the unexported helpers only they call):
+// an operator runs it at a terminal, sees a stuck request and interrupts
+// it (remark42's cleanup command, judged false). func main is not a
+// command: the smallest program, package main; func main() { http.Get(...)
+// }, stays reported.
+func (c *checker) inCommand(cur inspector.Cursor) bool {
+	if c.commands == nil {
+		c.commands = commands.Find(c.pass.TypesInfo, c.pass.Pkg, c.pass.Files)
+	}
+	if c.commands.Empty() {
+		return false
+	}
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch fn := fc.Node().(type) {
+		case *ast.FuncLit:
+			if c.commands.Lit(fn) {
+				return true
+			}
+			if handlerOf(c.pass.TypesInfo, fn.Type) != nil {
+				return false // a handler the command registers runs per request
+			}
+		case *ast.FuncDecl:
+			obj, _ := c.pass.TypesInfo.Defs[fn.Name].(*types.Func)
+			return c.commands.Func(obj)
+		}
+	}
+	return false
+}
+
+// usedInPlace reports whether a client is only configured and used by
+// the function that makes it: its fields set, its methods called; not
+// stored, returned or handed to another function, where a server's code
+// could use it.
+func usedInPlace(allocs []*ssa.Alloc) bool {
+	isClient := isMethodOf(knowledge.NetHTTP, "Client")
+	for _, a := range allocs {
+		for _, ref := range flow.Referrers(a) {
+			switch ref := ref.(type) {
+			case *ssa.FieldAddr, *ssa.DebugRef:
+			case *ssa.Store:
+				if ref.Val == ssa.Value(a) {
+					return false
+				}
+			case ssa.CallInstruction:
+				common := ref.Common()
+				if !isClient(common) || len(common.Args) == 0 || common.Args[0] != ssa.Value(a) {
+					return false
+				}
+				for _, arg := range common.Args[1:] {
+					if arg == ssa.Value(a) {
+						return false
+					}
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // nilParamFallback reports whether the client is made only as the
