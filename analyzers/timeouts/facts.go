@@ -669,6 +669,24 @@ func onlyBuilt(ci ssa.CallInstruction) bool {
 				// req.Header, req.RemoteAddr: configuring it
 			case *ssa.Phi:
 				work = append(work, use)
+			case *ssa.Store:
+				// A local variable that lives in memory: follow its loads.
+				local, ok := use.Addr.(*ssa.Alloc)
+				if !ok || use.Val != v || local.Heap && local.Parent() != v.Parent() {
+					return false
+				}
+				for _, ref := range flow.Referrers(local) {
+					switch ref := ref.(type) {
+					case *ssa.UnOp:
+						if ref.Op != token.MUL {
+							return false
+						}
+						work = append(work, ref)
+					case *ssa.Store, *ssa.DebugRef:
+					default:
+						return false // its address taken, captured
+					}
+				}
 			case *ssa.Call:
 				switch {
 				case returnsRequest(use.Common()):
