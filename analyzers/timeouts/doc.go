@@ -353,8 +353,13 @@
 // (package analyzers/internal/commands: the body of a cobra or urfave/cli
 // command, the Execute method of a go-flags command, and the unexported
 // functions and methods only they call, directly; not a handler the
-// command registers). The operator sees a stuck request and interrupts it
-// (remark42's cleanup command: judged false). func main is not a command:
+// command registers), and http.DefaultClient stored into a struct field
+// of the package every read of which, in the package, is in such code
+// (a nil check aside: pocketbase's ghupdate plugin defaults its
+// Config.HttpClient to it for the update command; reads from other
+// packages are not seen). The operator sees a stuck request and interrupts
+// it (remark42's cleanup command, pocketbase's update command: judged
+// false). func main is not a command:
 // what it calls may serve, and the smallest program (package main; func
 // main() { http.Get(...) }) stays reported, as do a tool with only a main
 // (ntfy's tools/loadgen) and a package of client code that commands of

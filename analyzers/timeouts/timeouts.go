@@ -353,8 +353,21 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 		// &request{client: http.DefaultClient}: bounded when every
 		// request sent through the field is (miniflux's API client).
 		if key, ok := kv.Key.(*ast.Ident); ok {
-			if f, ok := c.pass.TypesInfo.Uses[key].(*types.Var); ok && f.IsField() && c.fieldRequestsBounded(f) {
+			if f, ok := c.pass.TypesInfo.Uses[key].(*types.Var); ok && f.IsField() && (c.fieldRequestsBounded(f) || c.fieldUsedByCommands(f)) {
 				return
+			}
+		}
+	}
+	if as, ok := parent.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+		// cfg.HttpClient = http.DefaultClient: judged by the field's uses.
+		for i, rhs := range as.Rhs {
+			if rhs != sel {
+				continue
+			}
+			if lhs, ok := ast.Unparen(as.Lhs[i]).(*ast.SelectorExpr); ok {
+				if f, ok := c.pass.TypesInfo.Uses[lhs.Sel].(*types.Var); ok && f.IsField() && (c.fieldRequestsBounded(f) || c.fieldUsedByCommands(f)) {
+					return
+				}
 			}
 		}
 	}
@@ -574,6 +587,96 @@ func (c *checker) inCommand(cur inspector.Cursor) bool {
 			obj, _ := c.pass.TypesInfo.Defs[fn.Name].(*types.Func)
 			return c.commands.Func(obj)
 		}
+	}
+	return false
+}
+
+// fieldUsedByCommands reports whether every read, in this package, of
+// the struct field f is in the code of a command-line command (inCommand),
+// at least one: a client kept in a plugin's configuration for its update
+// command (pocketbase's ghupdate: Config.HttpClient = http.DefaultClient
+// at registration, read only by the update command) is the operator's to
+// interrupt.
+func (c *checker) fieldUsedByCommands(f *types.Var) bool {
+	if c.ssa == nil || f.Pkg() != c.pass.Pkg {
+		return false
+	}
+	if c.commands == nil {
+		c.commands = commands.Find(c.pass.TypesInfo, c.pass.Pkg, c.pass.Files)
+	}
+	if c.commands.Empty() {
+		return false
+	}
+	_, funcs := c.ssa.SSA()
+	reads := 0
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch x := instr.(type) {
+				case *ssa.FieldAddr:
+					if fieldVar(x) != f {
+						continue
+					}
+					for _, ref := range flow.Referrers(x) {
+						if st, ok := ref.(*ssa.Store); ok && st.Addr == ssa.Value(x) {
+							continue // the field set
+						}
+						if onlyNilChecked(ref) {
+							continue // if cfg.Client == nil { ... }
+						}
+						if !c.ssaInCommand(fn) {
+							return false
+						}
+						reads++
+					}
+				case *ssa.Field:
+					if st, ok := x.X.Type().Underlying().(*types.Struct); ok && x.Field < st.NumFields() && st.Field(x.Field) == f {
+						if !c.ssaInCommand(fn) {
+							return false
+						}
+						reads++
+					}
+				}
+			}
+		}
+	}
+	return reads > 0
+}
+
+// onlyNilChecked reports whether an instruction is a load whose value is
+// only compared (with nil, as the configuration's default is set).
+func onlyNilChecked(instr ssa.Instruction) bool {
+	load, ok := instr.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	refs := flow.Referrers(load)
+	for _, ref := range refs {
+		if _, ok := ref.(*ssa.BinOp); !ok {
+			return false
+		}
+	}
+	return len(refs) > 0
+}
+
+// ssaInCommand reports whether an SSA function is command code: a
+// function literal that is a command's body or inside one (not a handler
+// on the way), or a declared function of the command code.
+func (c *checker) ssaInCommand(fn *ssa.Function) bool {
+	for depth := 0; fn != nil && depth < 16; depth++ {
+		if lit, ok := fn.Syntax().(*ast.FuncLit); ok {
+			if c.commands.Lit(lit) {
+				return true
+			}
+			if handlerOf(c.pass.TypesInfo, lit.Type) != nil {
+				return false
+			}
+		}
+		if fn.Parent() == nil {
+			obj, _ := fn.Object().(*types.Func)
+			return c.commands.Func(obj)
+		}
+		fn = fn.Parent()
 	}
 	return false
 }
