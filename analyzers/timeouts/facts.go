@@ -531,26 +531,15 @@ func (c *checker) coveredByClient(ci ssa.CallInstruction) bool {
 	common := ci.Common()
 	switch analysisutil.FullName(staticFunc(common)) {
 	case "net/http.NewRequest":
-		call, ok := ci.(*ssa.Call)
-		if !ok {
-			return false
-		}
 		sent := false
-		for _, ref := range flow.Referrers(call) {
-			ex, ok := ref.(*ssa.Extract)
-			if !ok || ex.Index != 0 {
-				continue
+		for _, do := range requestSends(ci) {
+			if do == nil {
+				continue // another use of the request: not a send
 			}
-			for _, use := range flow.Referrers(ex) {
-				do, ok := use.(ssa.CallInstruction)
-				if !ok || analysisutil.FullName(staticFunc(do.Common())) != "(*net/http.Client).Do" || len(do.Common().Args) < 2 || do.Common().Args[1] != ex {
-					continue
-				}
-				if !c.unboundedClient(do.Common().Args[0]) {
-					return false
-				}
-				sent = true
+			if !c.unboundedClient(do.Common().Args[0]) {
+				return false
 			}
+			sent = true
 		}
 		return sent
 	case "(*net/http.Client).Get", "(*net/http.Client).Head", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
