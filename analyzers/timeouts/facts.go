@@ -32,6 +32,11 @@ type ioFact struct {
 	// through it is bounded by that one fix (casdoor's
 	// proxy.GetHttpClient).
 	UnboundedClient bool
+	// BuildsRequest: the function returns a request made with no
+	// context (http.NewRequest), which it does not send: the caller that
+	// sends it (client.Do) does the work. BuildsVia names the chain.
+	BuildsRequest bool
+	BuildsVia     string
 }
 
 // A CtxParam is a context parameter that reaches outbound work.
@@ -153,11 +158,14 @@ func (f *ioFact) String() string {
 	if f.UnboundedClient {
 		parts = append(parts, "returns an unbounded client")
 	}
+	if f.BuildsRequest {
+		parts = append(parts, "builds a request via "+f.BuildsVia)
+	}
 	return "io(" + strings.Join(parts, "; ") + ")"
 }
 
 func (f *ioFact) empty() bool {
-	return len(f.CtxParams) == 0 && f.Detached == nil && !f.UnboundedClient
+	return len(f.CtxParams) == 0 && f.Detached == nil && !f.UnboundedClient && !f.BuildsRequest
 }
 
 // maxChain bounds the chain of calls a fact names.
@@ -264,10 +272,22 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 			}
 			posn := c.posn(instr)
 			if _, ok := knowledge.ContextFree[analysisutil.FullName(callee)]; ok {
-				if !takesContext && !c.coveredByClient(ci) && !onlyBuilt(ci) && !c.shortClient(ci) {
+				if onlyBuilt(ci) {
+					f.setBuilds(analysisutil.Display(callee))
+					continue
+				}
+				if !takesContext && !c.coveredByClient(ci) && !c.shortClient(ci) {
 					f.setDetached(c.causeSite(fn, Site{Kind: kindOf(callee), Via: analysisutil.Display(callee), Posn: posn, How: "no context"}))
 				}
 				continue
+			}
+			if bf := c.factOf(callee); bf != nil && bf.BuildsRequest {
+				if onlyBuilt(ci) {
+					f.setBuilds(chain(callee, bf.BuildsVia))
+				}
+			}
+			if via, ok := c.sendsBuilt(common); ok && !takesContext {
+				f.setDetached(c.causeSite(fn, Site{Kind: kindHTTP, Via: via, Posn: posn, How: "no context"}))
 			}
 			for _, p := range c.contextParams(callee) {
 				idx := p.Index
@@ -623,7 +643,47 @@ func (c *checker) unboundedClientDepth(v ssa.Value, depth int) bool {
 	return false
 }
 
-// onlyBuilt reports whether a call of http.NewRequest builds a request
+// setBuilds records that the function returns a request built with no
+// context, the first chain in source order.
+func (f *ioFact) setBuilds(via string) {
+	if !f.BuildsRequest {
+		f.BuildsRequest, f.BuildsVia = true, via
+	}
+}
+
+// sendsBuilt reports whether a call is client.Do of a request that a
+// function of the program built with no context and returned
+// (ioFact.BuildsRequest: a request helper), through a client that no
+// finding of its own already bounds (coveredByClient, shortClient), and
+// names the chain.
+func (c *checker) sendsBuilt(common *ssa.CallCommon) (string, bool) {
+	if analysisutil.FullName(staticFunc(common)) != "(*net/http.Client).Do" || len(common.Args) != 2 {
+		return "", false
+	}
+	req := common.Args[1]
+	if ex, ok := req.(*ssa.Extract); ok && ex.Index == 0 {
+		req = ex.Tuple
+	}
+	call, ok := req.(*ssa.Call)
+	if !ok {
+		return "", false
+	}
+	builder := staticFunc(call.Common())
+	bf := c.factOf(builder)
+	if bf == nil || !bf.BuildsRequest {
+		return "", false
+	}
+	if c.unboundedClient(common.Args[0]) {
+		return "", false // the client's finding is the fix
+	}
+	if limit := c.pass.Plan.Limits.QueryTimeout; limit > 0 && c.shortClientValue(common.Args[0], limit) {
+		return "", false
+	}
+	return chain(builder, bf.BuildsVia), true
+}
+
+// onlyBuilt reports whether a call that makes a request (http.NewRequest,
+// or a builder of the program: ioFact.BuildsRequest) builds a request
 // that the function never sends nor hands on: it only sets its fields,
 // calls its methods or a helper that returns it again (r.WithContext, a
 // withContext of the package), and returns it (ntfy's
@@ -632,14 +692,20 @@ func (c *checker) unboundedClientDepth(v ssa.Value, depth int) bool {
 // it chooses its context.
 func onlyBuilt(ci ssa.CallInstruction) bool {
 	call, ok := ci.(*ssa.Call)
-	if !ok || analysisutil.FullName(staticFunc(call.Common())) != "net/http.NewRequest" {
+	if !ok {
 		return false
 	}
 	var work []ssa.Value
+	if _, tuple := call.Type().(*types.Tuple); !tuple {
+		work = append(work, call)
+	}
 	for _, ref := range flow.Referrers(call) {
 		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
 			work = append(work, ex)
 		}
+	}
+	if len(work) == 0 || !isPointerTo(work[0].Type(), knowledge.NetHTTP, "Request") {
+		return false
 	}
 	seen := make(map[ssa.Value]bool)
 	returned := false

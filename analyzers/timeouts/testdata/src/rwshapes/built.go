@@ -1,4 +1,4 @@
-// want package:`causes\(rwshapes \(\*rwshapes.Archiver\).download, rwshapes rwshapes.downloadBounded, rwshapes rwshapes.fetchFeed\)`
+// want package:`causes\(rwshapes \(\*rwshapes.Archiver\).download, rwshapes rwshapes.downloadBounded, rwshapes rwshapes.fetchFeed, rwshapes rwshapes.fetchViaBuilder\)`
 
 // Package rwshapes holds shapes of real services (bench/realworld) that
 // timeouts judged wrongly, each with its twin.
@@ -46,7 +46,33 @@ func fetchFeed(url string) error { // want `^rwshapes.fetchFeed runs an HTTP req
 	return resp.Body.Close()
 }
 
+// newFeedRequest builds a request with no context for its callers to
+// send (a request helper, as the obs SDK's): the work is the caller's Do.
+func newFeedRequest(url string) (*http.Request, error) {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Accept", "application/atom+xml")
+	return req, nil
+}
+
+// fetchViaBuilder sends the helper's request, with no context, from a
+// request path: reported, naming the helper.
+func fetchViaBuilder(url string) error { // want `^rwshapes.fetchViaBuilder runs an HTTP request with no context \(rwshapes.newFeedRequest → http.NewRequest at built.go:\d+\); 1 request path reaches it`
+	req, err := newFeedRequest(url)
+	if err != nil {
+		return err
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
 func push(w http.ResponseWriter, r *http.Request) {
+	_ = fetchViaBuilder("https://example.com/atom")
 	req, err := fromPush(r, "hello")
 	if err != nil {
 		return
