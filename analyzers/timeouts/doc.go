@@ -29,7 +29,11 @@
 //     context.WithTimeout per request; miniflux's API client, whose
 //     requests carry the caller's context), and a client the function puts into a context with
 //     context.WithValue (oauth2.HTTPClient: the library sends its requests
-//     under that context, the caller's; woodpecker's forge OAuth clients);
+//     under that context, the caller's; woodpecker's forge OAuth clients),
+//     and a client made only as the fallback for a nil *http.Client
+//     parameter (if c == nil { c = &http.Client{} }: the callers choose the
+//     client; woodpecker's httputil.WrapClient, whose callers all pass their
+//     own, judged false; not seen: a caller that passes nil);
 //   - http.Get, http.Head, http.Post, http.PostForm and uses of
 //     http.DefaultClient, which has no timeout, unless the package sets
 //     http.DefaultClient.Timeout, or (for DefaultClient.Do) the request's
@@ -80,8 +84,23 @@
 //     Passing r.Context() is fine: no deadline is demanded of the request's
 //     context. A context-free request (http.NewRequest, client.Get) sent
 //     through a client that is itself reported for having no timeout
-//     (http.DefaultClient, a client literal of the function) is not
-//     reported again: the client's Timeout is the one fix for both. Through helpers, across packages: a handler that calls
+//     (http.DefaultClient, a client literal of the function, or the
+//     result of a function, of any package, every client of which is such
+//     a client or a package variable only ever set to one: casdoor's
+//     proxy.GetHttpClient) is not reported again: the client's Timeout is
+//     the one fix for both. A request only built (http.NewRequest, its
+//     fields set, r.WithContext, returned) and never sent nor handed to
+//     another call is no outbound work: ntfy turns a Matrix push into a
+//     request that its own handler serves. Nor is a context-free request
+//     (client.Get, Post, PostForm, Head, or http.NewRequest sent with Do)
+//     through a client whose Timeout is a constant no longer than the
+//     plan's query_timeout, the longest the plan lets one round trip of a
+//     request run (a package variable or a struct field every store of
+//     which, in the package, is such a literal): after the client of the
+//     request has gone it runs that long at most (listmonk's captcha
+//     client, 5s, judged not worth a change; miniflux's 20-second feed
+//     fetcher and shiori's one-minute archive download stay reported,
+//     judged true). Through helpers, across packages: a handler that calls
 //     repo.Get(context.Background(), id), where repo.Get passes its context
 //     to QueryContext, is reported at the handler's call (that call is the
 //     fix); a handler that calls a helper that takes no context and queries
@@ -277,7 +296,8 @@
 //
 // The analyzer reads limits.request_timeout and limits.query_timeout from
 // the plan (perfplan.yaml; by default 30s and 10s). A zero limit turns its
-// check off.
+// check off (a zero query_timeout also turns off the exemption of
+// context-free requests through clients with a short Timeout).
 //
 // -timeouts.layers (default false) also reports layers that take no
 // context anywhere, for their database queries and Redis commands, once
@@ -316,14 +336,36 @@
 // is an unexported function whose declaration export data does not locate
 // is reported at each request-path call instead. Durations are checked when they are
 // constants. On a package that does not type-check, only the rules that need
-// no flow analysis run. A request whose context is a deadline on one path
-// and a value derived from that same deadline on another (ctx, cancel :=
-// context.WithTimeout(ctx, d); if x { ctx = context.WithValue(ctx, k, v) })
-// is not seen as bounded (analyzers/internal/flow answers Unknown when a
-// phi's edges share a value; navidrome's plugin HTTP client is reported for
-// this reason). A server is seen as internal (loopback, operators only)
+// no flow analysis run (and http.Serve on a variable set only by
+// net.Listen("unix", ...) or net.ListenUnix in the function, decided from
+// the syntax: gogs' web package, which does not type-check here). A request
+// whose context is a deadline on one path and a value derived from that
+// same deadline on another (ctx, cancel := context.WithTimeout(ctx, d); if
+// x { ctx = context.WithValue(ctx, k, v) }) is bounded: both edges of the
+// phi share the deadline (navidrome's plugin HTTP client). A server is seen as internal (loopback, operators only)
 // only from constants and values made in the function that serves it; a
 // loopback address from the configuration is public.
+//
+// Command-line commands. A client an operator's command uses in place is
+// not reported: an http.Client literal only configured and used by the
+// function that makes it (not stored, returned or handed on), and
+// http.Get, http.DefaultClient.Do and the like, in the code of a command
+// (package analyzers/internal/commands: the body of a cobra or urfave/cli
+// command, the Execute method of a go-flags command, and the unexported
+// functions and methods only they call, directly; not a handler the
+// command registers), and http.DefaultClient stored into a struct field
+// of the package every read of which, in the package, is in such code
+// (a nil check aside: pocketbase's ghupdate plugin defaults its
+// Config.HttpClient to it for the update command; reads from other
+// packages are not seen). The operator sees a stuck request and interrupts
+// it (remark42's cleanup command, pocketbase's update command: judged
+// false). func main is not a command:
+// what it calls may serve, and the smallest program (package main; func
+// main() { http.Get(...) }) stays reported, as do a tool with only a main
+// (ntfy's tools/loadgen) and a package of client code that commands of
+// another package call (ntfy's client package): whether only commands
+// reach it is a whole-program question that per-package analysis cannot
+// answer.
 //
 // Examples (packages under a directory named examples, example or
 // _examples) are not reported on: they document the service's API for its

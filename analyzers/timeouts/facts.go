@@ -3,11 +3,13 @@ package timeouts
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/objectpath"
@@ -24,6 +26,17 @@ import (
 type ioFact struct {
 	CtxParams []CtxParam // parameters (SSA indexes; a receiver is 0) that reach outbound work
 	Detached  *Site      // outbound work with context.Background/TODO or no context
+	// UnboundedClient: every client the function returns is one the
+	// client rule reports (http.DefaultClient, a literal never given a
+	// Timeout, a package variable only ever set to those): a request sent
+	// through it is bounded by that one fix (casdoor's
+	// proxy.GetHttpClient).
+	UnboundedClient bool
+	// BuildsRequest: the function returns a request made with no
+	// context (http.NewRequest), which it does not send: the caller that
+	// sends it (client.Do) does the work. BuildsVia names the chain.
+	BuildsRequest bool
+	BuildsVia     string
 }
 
 // A CtxParam is a context parameter that reaches outbound work.
@@ -142,10 +155,18 @@ func (f *ioFact) String() string {
 	if f.Detached != nil {
 		parts = append(parts, fmt.Sprintf("detached: %s via %s", f.Detached.Kind, f.Detached.Via))
 	}
+	if f.UnboundedClient {
+		parts = append(parts, "returns an unbounded client")
+	}
+	if f.BuildsRequest {
+		parts = append(parts, "builds a request via "+f.BuildsVia)
+	}
 	return "io(" + strings.Join(parts, "; ") + ")"
 }
 
-func (f *ioFact) empty() bool { return len(f.CtxParams) == 0 && f.Detached == nil }
+func (f *ioFact) empty() bool {
+	return len(f.CtxParams) == 0 && f.Detached == nil && !f.UnboundedClient && !f.BuildsRequest
+}
 
 // maxChain bounds the chain of calls a fact names.
 const maxChain = 4
@@ -219,7 +240,7 @@ func (c *checker) computeFacts(funcs []*ssa.Function) {
 // factFor computes the fact of one function from its own body; work in
 // function literals and goroutines it starts is not its own.
 func (c *checker) factFor(fn *ssa.Function) *ioFact {
-	f := &ioFact{}
+	f := &ioFact{UnboundedClient: c.returnsUnboundedClient(fn)}
 	takesContext := false
 	for _, p := range fn.Params {
 		if isContext(p.Type()) {
@@ -251,10 +272,22 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 			}
 			posn := c.posn(instr)
 			if _, ok := knowledge.ContextFree[analysisutil.FullName(callee)]; ok {
-				if !takesContext && !c.coveredByClient(ci) {
+				if onlyBuilt(ci) {
+					f.setBuilds(analysisutil.Display(callee))
+					continue
+				}
+				if !takesContext && !c.coveredByClient(ci) && !c.shortClient(ci) {
 					f.setDetached(c.causeSite(fn, Site{Kind: kindOf(callee), Via: analysisutil.Display(callee), Posn: posn, How: "no context"}))
 				}
 				continue
+			}
+			if bf := c.factOf(callee); bf != nil && bf.BuildsRequest {
+				if onlyBuilt(ci) {
+					f.setBuilds(chain(callee, bf.BuildsVia))
+				}
+			}
+			if via, ok := c.sendsBuilt(common); ok && !takesContext {
+				f.setDetached(c.causeSite(fn, Site{Kind: kindHTTP, Via: via, Posn: posn, How: "no context"}))
 			}
 			for _, p := range c.contextParams(callee) {
 				idx := p.Index
@@ -518,26 +551,15 @@ func (c *checker) coveredByClient(ci ssa.CallInstruction) bool {
 	common := ci.Common()
 	switch analysisutil.FullName(staticFunc(common)) {
 	case "net/http.NewRequest":
-		call, ok := ci.(*ssa.Call)
-		if !ok {
-			return false
-		}
 		sent := false
-		for _, ref := range flow.Referrers(call) {
-			ex, ok := ref.(*ssa.Extract)
-			if !ok || ex.Index != 0 {
-				continue
+		for _, do := range requestSends(ci) {
+			if do == nil {
+				continue // another use of the request: not a send
 			}
-			for _, use := range flow.Referrers(ex) {
-				do, ok := use.(ssa.CallInstruction)
-				if !ok || analysisutil.FullName(staticFunc(do.Common())) != "(*net/http.Client).Do" || len(do.Common().Args) < 2 || do.Common().Args[1] != ex {
-					continue
-				}
-				if !c.unboundedClient(do.Common().Args[0]) {
-					return false
-				}
-				sent = true
+			if !c.unboundedClient(do.Common().Args[0]) {
+				return false
 			}
+			sent = true
 		}
 		return sent
 	case "(*net/http.Client).Get", "(*net/http.Client).Head", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
@@ -546,11 +568,67 @@ func (c *checker) coveredByClient(ci ssa.CallInstruction) bool {
 	return false
 }
 
+// returnsUnboundedClient reports whether fn returns an *http.Client and
+// every client it returns is one the client rule reports (unboundedClient).
+func (c *checker) returnsUnboundedClient(fn *ssa.Function) bool {
+	res := fn.Signature.Results()
+	if res.Len() != 1 || !isPointerTo(res.At(0).Type(), knowledge.NetHTTP, "Client") {
+		return false
+	}
+	returns := 0
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && len(ret.Results) == 1 {
+			if !c.unboundedClientDepth(ret.Results[0], 0) {
+				return false
+			}
+			returns++
+		}
+	}
+	return returns > 0
+}
+
 // unboundedClient reports whether v is a client the client rule reports:
-// http.DefaultClient in a package that does not set its Timeout, or an
+// http.DefaultClient in a package that does not set its Timeout, an
 // http.Client literal of this function never given a Timeout nor handed
-// to a function that might set one.
-func (c *checker) unboundedClient(v ssa.Value) bool {
+// to a function that might set one, a variable of the package that is
+// only ever set to such clients, or the result of a function whose fact
+// says it returns only such clients.
+func (c *checker) unboundedClient(v ssa.Value) bool { return c.unboundedClientDepth(v, 0) }
+
+// maxClientDepth bounds the walk from a client value through package
+// variables and phis.
+const maxClientDepth = 4
+
+func (c *checker) unboundedClientDepth(v ssa.Value, depth int) bool {
+	if depth > maxClientDepth {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !c.unboundedClientDepth(e, depth+1) {
+				return false
+			}
+		}
+		return len(v.Edges) > 0
+	case *ssa.Call:
+		callee := staticFunc(v.Common())
+		if callee == nil {
+			return false
+		}
+		f := c.factOf(callee)
+		return f != nil && f.UnboundedClient
+	case *ssa.UnOp:
+		if g, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL && g.Pkg != nil && g.Pkg.Pkg == c.pass.Pkg {
+			stores := c.globalStores(g)
+			for _, st := range stores {
+				if !c.unboundedClientDepth(st, depth+1) {
+					return false
+				}
+			}
+			return len(stores) > 0
+		}
+	}
 	switch v := v.(type) {
 	case *ssa.UnOp:
 		g, ok := v.X.(*ssa.Global)
@@ -563,4 +641,310 @@ func (c *checker) unboundedClient(v ssa.Value) bool {
 		return !setsNonZero(flow.FieldStores(allocs, "Timeout")) && !flow.HandedOff(allocs, isMethodOf(knowledge.NetHTTP, "Client"))
 	}
 	return false
+}
+
+// setBuilds records that the function returns a request built with no
+// context, the first chain in source order.
+func (f *ioFact) setBuilds(via string) {
+	if !f.BuildsRequest {
+		f.BuildsRequest, f.BuildsVia = true, via
+	}
+}
+
+// sendsBuilt reports whether a call is client.Do of a request that a
+// function of the program built with no context and returned
+// (ioFact.BuildsRequest: a request helper), through a client that no
+// finding of its own already bounds (coveredByClient, shortClient), and
+// names the chain.
+func (c *checker) sendsBuilt(common *ssa.CallCommon) (string, bool) {
+	if analysisutil.FullName(staticFunc(common)) != "(*net/http.Client).Do" || len(common.Args) != 2 {
+		return "", false
+	}
+	req := common.Args[1]
+	if ex, ok := req.(*ssa.Extract); ok && ex.Index == 0 {
+		req = ex.Tuple
+	}
+	call, ok := req.(*ssa.Call)
+	if !ok {
+		return "", false
+	}
+	builder := staticFunc(call.Common())
+	bf := c.factOf(builder)
+	if bf == nil || !bf.BuildsRequest {
+		return "", false
+	}
+	if c.unboundedClient(common.Args[0]) {
+		return "", false // the client's finding is the fix
+	}
+	if limit := c.pass.Plan.Limits.QueryTimeout; limit > 0 && c.shortClientValue(common.Args[0], limit) {
+		return "", false
+	}
+	return chain(builder, bf.BuildsVia), true
+}
+
+// onlyBuilt reports whether a call that makes a request (http.NewRequest,
+// or a builder of the program: ioFact.BuildsRequest) builds a request
+// that the function never sends nor hands on: it only sets its fields,
+// calls its methods or a helper that returns it again (r.WithContext, a
+// withContext of the package), and returns it (ntfy's
+// newRequestFromMatrixJSON turns a Matrix push into a request that its own
+// handler serves). Building a request is not outbound work; whoever sends
+// it chooses its context.
+func onlyBuilt(ci ssa.CallInstruction) bool {
+	call, ok := ci.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	var work []ssa.Value
+	if _, tuple := call.Type().(*types.Tuple); !tuple {
+		work = append(work, call)
+	}
+	for _, ref := range flow.Referrers(call) {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+			work = append(work, ex)
+		}
+	}
+	if len(work) == 0 || !isPointerTo(work[0].Type(), knowledge.NetHTTP, "Request") {
+		return false
+	}
+	seen := make(map[ssa.Value]bool)
+	returned := false
+	for len(work) > 0 && len(seen) < 32 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		for _, use := range flow.Referrers(v) {
+			switch use := use.(type) {
+			case *ssa.Return:
+				returned = true
+			case *ssa.FieldAddr, *ssa.DebugRef:
+				// req.Header, req.RemoteAddr: configuring it
+			case *ssa.Phi:
+				work = append(work, use)
+			case *ssa.Store:
+				// A local variable that lives in memory: follow its loads.
+				local, ok := use.Addr.(*ssa.Alloc)
+				if !ok || use.Val != v || local.Heap && local.Parent() != v.Parent() {
+					return false
+				}
+				for _, ref := range flow.Referrers(local) {
+					switch ref := ref.(type) {
+					case *ssa.UnOp:
+						if ref.Op != token.MUL {
+							return false
+						}
+						work = append(work, ref)
+					case *ssa.Store, *ssa.DebugRef:
+					default:
+						return false // its address taken, captured
+					}
+				}
+			case *ssa.Call:
+				switch {
+				case returnsRequest(use.Common()):
+					work = append(work, use)
+				case isMethodOf(knowledge.NetHTTP, "Request")(use.Common()) && use.Common().Args[0] == v:
+					// req.SetBasicAuth(...), req.AddCookie(...)
+				default:
+					return false
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return returned && len(work) == 0
+}
+
+// returnsRequest accepts a call that gives a request back: a method of
+// *http.Request returning one (WithContext, Clone), or a function of the
+// program whose only result is a *http.Request.
+func returnsRequest(call *ssa.CallCommon) bool {
+	fn := staticFunc(call)
+	if fn == nil {
+		return false
+	}
+	res := fn.Signature().Results()
+	if res.Len() != 1 || !isPointerTo(res.At(0).Type(), knowledge.NetHTTP, "Request") {
+		return false
+	}
+	if fn.Pkg() != nil && fn.Pkg().Path() == knowledge.NetHTTP {
+		return isMethodOf(knowledge.NetHTTP, "Request")(call)
+	}
+	return fn.Pkg() != nil && !knowledge.IsOutboundPackage(fn.Pkg().Path())
+}
+
+// globalStores returns the values this package's functions store into a
+// package variable (its initializer included: package init is one of
+// them).
+func (c *checker) globalStores(g *ssa.Global) []ssa.Value {
+	if c.ssa == nil {
+		return nil
+	}
+	if c.globals == nil {
+		c.globals = make(map[*ssa.Global][]ssa.Value)
+		pkg, funcs := c.ssa.SSA()
+		all := funcs
+		if pkg != nil {
+			if init := pkg.Func("init"); init != nil {
+				all = append(slices.Clip(all), init)
+			}
+		}
+		for _, fn := range all {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					if st, ok := instr.(*ssa.Store); ok {
+						if sg, ok := st.Addr.(*ssa.Global); ok {
+							c.globals[sg] = append(c.globals[sg], st.Val)
+						}
+					}
+				}
+			}
+		}
+	}
+	return c.globals[g]
+}
+
+// shortClient reports whether a context-free HTTP call (client.Get, Post,
+// PostForm, Head) goes through a client whose Timeout is a constant no
+// longer than the plan's query_timeout, the longest the plan lets one
+// round trip of a request run: after the client of the request has gone
+// the call runs that long at most. The client is a package variable or a
+// struct field every store of which, in this package, is an http.Client
+// literal with such a Timeout (listmonk's captcha client, 5s, judged not
+// worth a change; shiori's one-minute archive client stays reported).
+func (c *checker) shortClient(ci ssa.CallInstruction) bool {
+	limit := c.pass.Plan.Limits.QueryTimeout
+	common := ci.Common()
+	if limit <= 0 || len(common.Args) == 0 {
+		return false
+	}
+	switch analysisutil.FullName(staticFunc(common)) {
+	case "(*net/http.Client).Get", "(*net/http.Client).Head", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
+		return c.shortClientValue(common.Args[0], limit)
+	case "net/http.NewRequest":
+		sent := 0
+		for _, do := range requestSends(ci) {
+			if do == nil || !c.shortClientValue(do.Common().Args[0], limit) {
+				return false
+			}
+			sent++
+		}
+		return sent > 0
+	}
+	return false
+}
+
+// requestSends returns the calls of (*http.Client).Do that send the
+// request made by a call of http.NewRequest; a nil entry stands for a use
+// of the request that is not such a Do.
+func requestSends(ci ssa.CallInstruction) []ssa.CallInstruction {
+	call, ok := ci.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	var out []ssa.CallInstruction
+	for _, ref := range flow.Referrers(call) {
+		ex, ok := ref.(*ssa.Extract)
+		if !ok || ex.Index != 0 {
+			continue
+		}
+		for _, use := range flow.Referrers(ex) {
+			do, ok := use.(ssa.CallInstruction)
+			switch {
+			case ok && analysisutil.FullName(staticFunc(do.Common())) == "(*net/http.Client).Do" && len(do.Common().Args) == 2 && do.Common().Args[1] == ssa.Value(ex):
+				out = append(out, do)
+			case ok && isMethodOf(knowledge.NetHTTP, "Request")(do.Common()) && do.Common().Args[0] == ssa.Value(ex):
+				// req.SetBasicAuth(...): configuring it
+			default:
+				if _, isField := use.(*ssa.FieldAddr); !isField {
+					if _, isDebug := use.(*ssa.DebugRef); !isDebug {
+						out = append(out, nil)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// shortClientValue reports whether a client value is a package variable
+// or a struct field every store of which, in this package, is an
+// http.Client literal with a constant Timeout no longer than limit.
+func (c *checker) shortClientValue(v ssa.Value, limit time.Duration) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	var stores []ssa.Value
+	switch addr := load.X.(type) {
+	case *ssa.Global:
+		if addr.Pkg == nil || addr.Pkg.Pkg != c.pass.Pkg {
+			return false
+		}
+		stores = c.globalStores(addr)
+	case *ssa.FieldAddr:
+		f := fieldVar(addr)
+		if f == nil || f.Pkg() != c.pass.Pkg {
+			return false
+		}
+		stores = c.fieldStores(f)
+	default:
+		return false
+	}
+	for _, v := range stores {
+		if !shortClientLiteral(v, limit) {
+			return false
+		}
+	}
+	return len(stores) > 0
+}
+
+// shortClientLiteral reports whether v is an http.Client literal whose
+// every Timeout store is a positive constant no longer than limit (and
+// there is one).
+func shortClientLiteral(v ssa.Value, limit time.Duration) bool {
+	alloc, ok := v.(*ssa.Alloc)
+	if !ok || alloc.Comment != "complit" {
+		return false
+	}
+	stores := flow.FieldStores(flow.Aliases(alloc), "Timeout")
+	for _, st := range stores {
+		k, ok := st.Val.(*ssa.Const)
+		if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+			return false
+		}
+		d, exact := constant.Int64Val(k.Value)
+		if !exact || d <= 0 || time.Duration(d) > limit {
+			return false
+		}
+	}
+	return len(stores) > 0
+}
+
+// fieldStores returns the values this package's functions store into
+// struct field f.
+func (c *checker) fieldStores(f *types.Var) []ssa.Value {
+	if c.ssa == nil {
+		return nil
+	}
+	_, funcs := c.ssa.SSA()
+	var out []ssa.Value
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fieldVar(fa) == f {
+					out = append(out, st.Val)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/commands"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
@@ -129,6 +130,10 @@ type checker struct {
 	// *gin.Context follows its request's cancellation.
 	ginFallback bool
 
+	commands *commands.Set // the package's command-line commands (inCommand), found lazily
+
+	globals map[*ssa.Global][]ssa.Value // values stored into package variables (globalStores)
+
 	serves int // servesRequests: 0 unknown, 1 no, 2 yes
 	pkgCtx int // pkgTakesContext: 0 unknown, 1 no, 2 yes
 
@@ -163,18 +168,21 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	fn := analysisutil.Callee(c.pass.TypesInfo, call)
 	if fn == nil {
 		if isNewOf(c.pass.TypesInfo, call, knowledge.NetHTTP, "Client") {
-			c.checkClientAlloc(call, call.Lparen)
+			c.checkClientAlloc(cur, call, call.Lparen)
 		}
 		return
 	}
 	name := analysisutil.FullName(fn)
 	switch {
 	case knowledge.DefaultClientFuncs[name]:
-		if !c.defaultClientBounded {
+		if !c.defaultClientBounded && !c.inCommand(cur) {
 			c.report(call, CategoryClient, "%s sends the request through http.DefaultClient, which has no timeout; a server that stops answering holds this goroutine and its connection forever; use an http.Client with Timeout set (the plan allows %v)", analysisutil.Display(fn), c.requestTimeout())
 		}
 		return
 	case knowledge.UnboundedServers[name]:
+		if (name == "net/http.Serve" || name == "net/http.ServeTLS") && len(call.Args) > 0 && c.unixListenerSyntax(cur, call.Args[0]) {
+			return // local clients only; decided from the syntax where the package has no SSA (gogs' web package)
+		}
 		if ci := c.ix.Call(call.Lparen); ci != nil && len(ci.Common().Args) > 0 {
 			if (name == "net/http.Serve" || name == "net/http.ServeTLS") && unixListener(ci.Common().Args[0]) {
 				return // local clients only: no Slowloris exposure
@@ -230,7 +238,7 @@ func (c *checker) checkLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 		if c.clientBoundsRequests(cur) {
 			c.checkDurationField(lit, "Timeout", "http.Client Timeout")
 		}
-		c.checkClientAlloc(lit, c.literalPos(cur, lit))
+		c.checkClientAlloc(cur, lit, c.literalPos(cur, lit))
 	case analysisutil.IsNamed(t, knowledge.NetHTTP, "Server"):
 		c.checkDurationField(lit, "ReadTimeout", "http.Server ReadTimeout")
 		c.checkDurationField(lit, "ReadHeaderTimeout", "http.Server ReadHeaderTimeout")
@@ -294,19 +302,22 @@ func servesServer(call *ssa.CallCommon) bool {
 
 // checkClientAlloc reports an http.Client that never gets a Timeout in
 // the function that creates it.
-func (c *checker) checkClientAlloc(n ast.Node, pos token.Pos) {
+func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.Pos) {
 	alloc := c.ix.Alloc(pos)
 	if alloc == nil {
 		return // no SSA: whether a Timeout is set later is a flow question
 	}
 	allocs := flow.Aliases(alloc)
+	if c.inCommand(cur) && usedInPlace(allocs) {
+		return // an operator's one-off at a terminal, who interrupts it
+	}
 	if setsNonZero(flow.FieldStores(allocs, "Timeout")) {
 		return
 	}
 	if flow.HandedOff(allocs, isMethodOf(knowledge.NetHTTP, "Client")) {
 		return // a callee may set the Timeout
 	}
-	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) {
+	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) || nilParamFallback(alloc) {
 		return
 	}
 	if f := storedField(allocs); f != nil && c.fieldRequestsBounded(f) {
@@ -331,6 +342,9 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 			if outer.Sel.Name == "Do" && len(call.Args) == 1 && c.requestHasDeadline(call) {
 				return
 			}
+			if c.inCommand(cur) {
+				return // an operator's one-off at a terminal, who interrupts it
+			}
 			c.report(call, CategoryClient, "http.DefaultClient.%s has no timeout; a server that stops answering holds this goroutine and its connection forever; use an http.Client with Timeout set, or a request whose context has a deadline", outer.Sel.Name)
 			return
 		}
@@ -339,8 +353,21 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 		// &request{client: http.DefaultClient}: bounded when every
 		// request sent through the field is (miniflux's API client).
 		if key, ok := kv.Key.(*ast.Ident); ok {
-			if f, ok := c.pass.TypesInfo.Uses[key].(*types.Var); ok && f.IsField() && c.fieldRequestsBounded(f) {
+			if f, ok := c.pass.TypesInfo.Uses[key].(*types.Var); ok && f.IsField() && (c.fieldRequestsBounded(f) || c.fieldUsedByCommands(f)) {
 				return
+			}
+		}
+	}
+	if as, ok := parent.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+		// cfg.HttpClient = http.DefaultClient: judged by the field's uses.
+		for i, rhs := range as.Rhs {
+			if rhs != sel {
+				continue
+			}
+			if lhs, ok := ast.Unparen(as.Lhs[i]).(*ast.SelectorExpr); ok {
+				if f, ok := c.pass.TypesInfo.Uses[lhs.Sel].(*types.Var); ok && f.IsField() && (c.fieldRequestsBounded(f) || c.fieldUsedByCommands(f)) {
+					return
+				}
 			}
 		}
 	}
@@ -533,6 +560,179 @@ func requestsHaveDeadlines(allocs []*ssa.Alloc) bool {
 	return only && sends > 0
 }
 
+// inCommand reports whether the cursor is in the code of a command-line
+// command (package commands: a cobra or urfave/cli command's body, a
+// go-flags command's Execute, and the unexported helpers only they call):
+// an operator runs it at a terminal, sees a stuck request and interrupts
+// it (remark42's cleanup command, judged false). func main is not a
+// command: the smallest program, package main; func main() { http.Get(...)
+// }, stays reported.
+func (c *checker) inCommand(cur inspector.Cursor) bool {
+	if c.commands == nil {
+		c.commands = commands.Find(c.pass.TypesInfo, c.pass.Pkg, c.pass.Files)
+	}
+	if c.commands.Empty() {
+		return false
+	}
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch fn := fc.Node().(type) {
+		case *ast.FuncLit:
+			if c.commands.Lit(fn) {
+				return true
+			}
+			if handlerOf(c.pass.TypesInfo, fn.Type) != nil {
+				return false // a handler the command registers runs per request
+			}
+		case *ast.FuncDecl:
+			obj, _ := c.pass.TypesInfo.Defs[fn.Name].(*types.Func)
+			return c.commands.Func(obj)
+		}
+	}
+	return false
+}
+
+// fieldUsedByCommands reports whether every read, in this package, of
+// the struct field f is in the code of a command-line command (inCommand),
+// at least one: a client kept in a plugin's configuration for its update
+// command (pocketbase's ghupdate: Config.HttpClient = http.DefaultClient
+// at registration, read only by the update command) is the operator's to
+// interrupt.
+func (c *checker) fieldUsedByCommands(f *types.Var) bool {
+	if c.ssa == nil || f.Pkg() != c.pass.Pkg {
+		return false
+	}
+	if c.commands == nil {
+		c.commands = commands.Find(c.pass.TypesInfo, c.pass.Pkg, c.pass.Files)
+	}
+	if c.commands.Empty() {
+		return false
+	}
+	_, funcs := c.ssa.SSA()
+	reads := 0
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch x := instr.(type) {
+				case *ssa.FieldAddr:
+					if fieldVar(x) != f {
+						continue
+					}
+					for _, ref := range flow.Referrers(x) {
+						if st, ok := ref.(*ssa.Store); ok && st.Addr == ssa.Value(x) {
+							continue // the field set
+						}
+						if onlyNilChecked(ref) {
+							continue // if cfg.Client == nil { ... }
+						}
+						if !c.ssaInCommand(fn) {
+							return false
+						}
+						reads++
+					}
+				case *ssa.Field:
+					if st, ok := x.X.Type().Underlying().(*types.Struct); ok && x.Field < st.NumFields() && st.Field(x.Field) == f {
+						if !c.ssaInCommand(fn) {
+							return false
+						}
+						reads++
+					}
+				}
+			}
+		}
+	}
+	return reads > 0
+}
+
+// onlyNilChecked reports whether an instruction is a load whose value is
+// only compared (with nil, as the configuration's default is set).
+func onlyNilChecked(instr ssa.Instruction) bool {
+	load, ok := instr.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	refs := flow.Referrers(load)
+	for _, ref := range refs {
+		if _, ok := ref.(*ssa.BinOp); !ok {
+			return false
+		}
+	}
+	return len(refs) > 0
+}
+
+// ssaInCommand reports whether an SSA function is command code: a
+// function literal that is a command's body or inside one (not a handler
+// on the way), or a declared function of the command code.
+func (c *checker) ssaInCommand(fn *ssa.Function) bool {
+	for depth := 0; fn != nil && depth < 16; depth++ {
+		if lit, ok := fn.Syntax().(*ast.FuncLit); ok {
+			if c.commands.Lit(lit) {
+				return true
+			}
+			if handlerOf(c.pass.TypesInfo, lit.Type) != nil {
+				return false
+			}
+		}
+		if fn.Parent() == nil {
+			obj, _ := fn.Object().(*types.Func)
+			return c.commands.Func(obj)
+		}
+		fn = fn.Parent()
+	}
+	return false
+}
+
+// usedInPlace reports whether a client is only configured and used by
+// the function that makes it: its fields set, its methods called; not
+// stored, returned or handed to another function, where a server's code
+// could use it.
+func usedInPlace(allocs []*ssa.Alloc) bool {
+	isClient := isMethodOf(knowledge.NetHTTP, "Client")
+	for _, a := range allocs {
+		for _, ref := range flow.Referrers(a) {
+			switch ref := ref.(type) {
+			case *ssa.FieldAddr, *ssa.DebugRef:
+			case *ssa.Store:
+				if ref.Val == ssa.Value(a) {
+					return false
+				}
+			case ssa.CallInstruction:
+				common := ref.Common()
+				if !isClient(common) || len(common.Args) == 0 || common.Args[0] != ssa.Value(a) {
+					return false
+				}
+				for _, arg := range common.Args[1:] {
+					if arg == ssa.Value(a) {
+						return false
+					}
+				}
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nilParamFallback reports whether the client is made only as the
+// fallback for a nil *http.Client parameter (if c == nil { c =
+// &http.Client{} }): the callers choose the client, and a library's
+// default for "none given" is the caller's to override (woodpecker's
+// httputil.WrapClient, whose callers all pass their own; judged false).
+func nilParamFallback(alloc *ssa.Alloc) bool {
+	for _, ref := range flow.Referrers(alloc) {
+		phi, ok := ref.(*ssa.Phi)
+		if !ok {
+			continue
+		}
+		for _, e := range phi.Edges {
+			if p, ok := e.(*ssa.Parameter); ok && isPointerTo(p.Type(), knowledge.NetHTTP, "Client") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // storedInContext reports whether the client is put into a context
 // (context.WithValue(ctx, oauth2.HTTPClient, client)): the library that
 // takes it from there sends its requests under that context, the caller's
@@ -666,6 +866,86 @@ func servesOnlyUnix(allocs []*ssa.Alloc) bool {
 		return true
 	})
 	return only && serves > 0
+}
+
+// unixListenerSyntax reports whether the listener argument of Serve is a
+// variable of the enclosing function every assignment of which is from
+// net.Listen or net.ListenUnix on a constant "unix..." network. It answers
+// from the syntax and the types alone, so that a package that does not
+// type-check as a whole (a dependency the proxy refuses), and so has no
+// SSA, gets the same answer as unixListener gives on SSA (gogs serves its
+// web UI on a Unix socket in such a package).
+func (c *checker) unixListenerSyntax(cur inspector.Cursor, arg ast.Expr) bool {
+	id, ok := ast.Unparen(arg).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return false // a package-level variable may be set anywhere
+	}
+	var body ast.Node
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = fc.Node()
+		break
+	}
+	if body == nil {
+		return false
+	}
+	assigned := 0
+	only := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		if !only {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				lid, ok := ast.Unparen(lhs).(*ast.Ident)
+				if !ok || c.pass.TypesInfo.ObjectOf(lid) != v {
+					continue
+				}
+				assigned++
+				if i != 0 || len(n.Rhs) != 1 || !c.unixListenCall(n.Rhs[0]) {
+					only = false
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if c.pass.TypesInfo.Defs[name] != v || len(n.Values) == 0 {
+					continue
+				}
+				assigned++
+				if i != 0 || len(n.Values) != 1 || !c.unixListenCall(n.Values[0]) {
+					only = false
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if uid, ok := ast.Unparen(n.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[uid] == v {
+					only = false // its address taken: set elsewhere, perhaps
+				}
+			}
+		}
+		return true
+	})
+	return only && assigned > 0
+}
+
+// unixListenCall reports whether e is net.Listen or net.ListenUnix on a
+// constant network starting with "unix".
+func (c *checker) unixListenCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	switch analysisutil.FullName(analysisutil.Callee(c.pass.TypesInfo, call)) {
+	case "net.Listen", "net.ListenUnix":
+	default:
+		return false
+	}
+	tv, ok := c.pass.TypesInfo.Types[call.Args[0]]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(tv.Value), "unix")
 }
 
 // unixListener reports whether a listener value is the result of

@@ -99,18 +99,38 @@ type Source struct {
 // every path.
 func ContextOrigin(v ssa.Value) Source {
 	var s Source
-	s.Origin = contextOrigin(v, &s, make(map[ssa.Value]bool))
+	s.Origin = contextOrigin(v, &s, make(map[ssa.Value]*visit))
 	if s.Origin != Param {
 		s.Param = nil
 	}
 	return s
 }
 
-func contextOrigin(v ssa.Value, s *Source, seen map[ssa.Value]bool) Origin {
-	if seen[v] {
-		return Unknown
+// A visit is the state of one value in a contextOrigin walk: in progress
+// (a cycle through a loop's phi answers Unknown) or done, with its answer,
+// so that a value two edges of a phi share (ctx, cancel :=
+// context.WithTimeout(ctx, d); if x { ctx = context.WithValue(ctx, k, v) })
+// gives both edges the same answer.
+type visit struct {
+	done   bool
+	origin Origin
+}
+
+func contextOrigin(v ssa.Value, s *Source, seen map[ssa.Value]*visit) Origin {
+	if st := seen[v]; st != nil {
+		if !st.done {
+			return Unknown
+		}
+		return st.origin
 	}
-	seen[v] = true
+	st := &visit{}
+	seen[v] = st
+	st.origin = contextOriginOf(v, s, seen)
+	st.done = true
+	return st.origin
+}
+
+func contextOriginOf(v ssa.Value, s *Source, seen map[ssa.Value]*visit) Origin {
 	switch v := v.(type) {
 	case *ssa.Parameter:
 		if s.Param != nil && s.Param != v {

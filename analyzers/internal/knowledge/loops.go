@@ -141,6 +141,14 @@ var MigrationStructs = map[string][]string{
 	"github.com/pressly/goose/v3.GoFunc":               {"RunTx", "RunDB"},
 }
 
+// CommanderMethod is the method of github.com/jessevdk/go-flags'
+// Commander interface (Execute(args []string) error): a type whose method
+// set implements it is a command the parser runs once per invocation. The
+// command's package need not import go-flags (remark42's app/cmd does
+// not; its main does), so the interface is matched by its method's name
+// and signature, as Go's structural typing does.
+const CommanderMethod = "Execute"
+
 // CommandStructs are the struct types whose function fields hold the
 // body of a command-line command: it runs once per invocation of the
 // program, not per request.

@@ -3,6 +3,7 @@ package broken
 
 import (
 	"database/sql"
+	"net"
 	"net/http"
 )
 
@@ -14,4 +15,26 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	undefined()
 	c := &http.Client{} // needs flow analysis: not reported in an ill-typed package
 	_ = c
+}
+
+// serveSocket serves on a Unix socket in a package that does not
+// type-check (gogs' web package): local clients only, decided from the
+// syntax.
+func serveSocket(h http.Handler) error {
+	var listener *net.UnixListener
+	var err error
+	listener, err = net.ListenUnix("unix", &net.UnixAddr{Name: "/run/app.sock", Net: "unix"})
+	if err != nil {
+		return err
+	}
+	return http.Serve(listener, h)
+}
+
+// serveTCP is the twin: a TCP listener faces the network.
+func serveTCP(h http.Handler) error {
+	listener, err := net.Listen("tcp", ":8080")
+	if err != nil {
+		return err
+	}
+	return http.Serve(listener, h) // want `http.Serve serves with no read or write timeouts`
 }

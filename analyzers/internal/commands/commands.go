@@ -1,0 +1,227 @@
+// Package commands finds the code of a package that runs as a
+// command-line command, started by an operator at a terminal once per
+// invocation of the program, rather than per request or per job: the
+// bodies of cobra and urfave/cli commands (the function fields
+// knowledge.CommandStructs lists, as literals or functions of the
+// package), the Execute method of a go-flags command (a type whose method
+// set implements github.com/jessevdk/go-flags' Commander, Execute([]string)
+// error: the package that declares the command need not import go-flags,
+// its main does), and the unexported functions and methods of the package
+// that only those call, directly (a function used as a value, such as a
+// handler registered with a router, may run per request), to a fixed
+// depth.
+//
+// func main is not a command here: what it calls may serve requests, and
+// the smallest program (package main; func main() { http.Get(...) }) is
+// the one a new user tries first.
+//
+// nplusone's off-path loops (analyzers/nplusone/offpath.go) mark the same
+// command bodies from the same knowledge table, together with migrations
+// and jobs.
+package commands
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+)
+
+// maxDepth bounds the chains of helpers a command's code extends to.
+const maxDepth = 8
+
+// A Set is the command code of one package.
+type Set struct {
+	funcs map[*types.Func]bool
+	lits  map[*ast.FuncLit]bool
+}
+
+// Func reports whether a declared function of the package runs only as
+// part of a command.
+func (s *Set) Func(fn *types.Func) bool { return s != nil && fn != nil && s.funcs[fn.Origin()] }
+
+// Lit reports whether a function literal is a command's body.
+func (s *Set) Lit(lit *ast.FuncLit) bool { return s != nil && s.lits[lit] }
+
+// Empty reports whether the package has no command code.
+func (s *Set) Empty() bool { return s == nil || len(s.funcs) == 0 && len(s.lits) == 0 }
+
+// Find returns the command code of a package.
+func Find(info *types.Info, pkg *types.Package, files []*ast.File) *Set {
+	s := &Set{funcs: make(map[*types.Func]bool), lits: make(map[*ast.FuncLit]bool)}
+	s.seed(info, pkg, files)
+	if !s.Empty() {
+		s.propagate(info, pkg, files)
+	}
+	return s
+}
+
+// seed marks the commands' own bodies.
+func (s *Set) seed(info *types.Info, pkg *types.Package, files []*ast.File) {
+	mark := func(e ast.Expr) {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.FuncLit:
+			s.lits[e] = true
+		case *ast.Ident, *ast.SelectorExpr:
+			if fn := funcOf(info, e); fn != nil && fn.Pkg() == pkg {
+				s.funcs[fn] = true
+			}
+		}
+	}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				tv, ok := info.Types[n]
+				if !ok {
+					return true
+				}
+				for _, elt := range n.Elts {
+					kv, ok := elt.(*ast.KeyValueExpr)
+					if !ok {
+						continue
+					}
+					if key, ok := kv.Key.(*ast.Ident); ok && commandField(tv.Type, key.Name) {
+						mark(kv.Value)
+					}
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					return true
+				}
+				for i, lhs := range n.Lhs {
+					sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+					if !ok {
+						continue
+					}
+					if sl := info.Selections[sel]; sl != nil && sl.Kind() == types.FieldVal && commandField(sl.Recv(), sel.Sel.Name) {
+						mark(n.Rhs[i])
+					}
+				}
+			case *ast.FuncDecl:
+				if fn, ok := info.Defs[n.Name].(*types.Func); ok && goFlagsExecute(fn) {
+					s.funcs[fn] = true
+				}
+			}
+			return true
+		})
+	}
+}
+
+// commandField reports whether field of type t holds a command's body
+// (knowledge.CommandStructs).
+func commandField(t types.Type, field string) bool {
+	name := strings.TrimPrefix(analysisutil.TypeName(t), "*")
+	for _, f := range knowledge.CommandStructs[name] {
+		if f == field {
+			return true
+		}
+	}
+	return false
+}
+
+// goFlagsExecute reports whether fn is the method by which a type
+// implements go-flags' Commander (knowledge.CommanderMethod): a method of
+// that name with signature func([]string) error.
+func goFlagsExecute(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Recv() == nil || fn.Name() != knowledge.CommanderMethod {
+		return false
+	}
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+		return false
+	}
+	sl, ok := sig.Params().At(0).Type().Underlying().(*types.Slice)
+	if !ok || !types.Identical(sl.Elem(), types.Typ[types.String]) {
+		return false
+	}
+	return types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type())
+}
+
+// A use is one mention of a function of the package.
+type use struct {
+	from   *types.Func // the enclosing declared function, nil at package level
+	lit    bool        // inside a function literal that is a command's body
+	direct bool        // called, not used as a value
+}
+
+// propagate extends the command code to the unexported functions and
+// methods of the package that only it calls, directly.
+func (s *Set) propagate(info *types.Info, pkg *types.Package, files []*ast.File) {
+	uses := make(map[*types.Func][]use)
+	for _, f := range files {
+		for _, d := range f.Decls {
+			var from *types.Func
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				from, _ = info.Defs[fd.Name].(*types.Func)
+			}
+			calls := make(map[*ast.Ident]bool)
+			var lits []bool // whether each node on the path is inside a command literal
+			ast.Inspect(d, func(n ast.Node) bool {
+				if n == nil {
+					lits = lits[:len(lits)-1]
+					return true
+				}
+				in := len(lits) > 0 && lits[len(lits)-1]
+				if fl, ok := n.(*ast.FuncLit); ok && s.lits[fl] {
+					in = true
+				}
+				lits = append(lits, in)
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					switch fun := ast.Unparen(n.Fun).(type) {
+					case *ast.Ident:
+						calls[fun] = true
+					case *ast.SelectorExpr:
+						calls[fun.Sel] = true
+					}
+				case *ast.Ident:
+					if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == pkg {
+						fn = fn.Origin()
+						uses[fn] = append(uses[fn], use{from: from, lit: in, direct: calls[n]})
+					}
+				}
+				return true
+			})
+		}
+	}
+	for range maxDepth {
+		changed := false
+		for fn, us := range uses {
+			if s.funcs[fn] || fn.Exported() {
+				continue
+			}
+			only := len(us) > 0
+			for _, u := range us {
+				if !u.direct || u.from == fn || !(u.lit || s.funcs[u.from]) {
+					only = false
+					break
+				}
+			}
+			if only {
+				s.funcs[fn] = true
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+}
+
+// funcOf returns the function an identifier or selector names.
+func funcOf(info *types.Info, e ast.Expr) *types.Func {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return nil
+	}
+	fn, _ := info.Uses[id].(*types.Func)
+	return fn
+}
