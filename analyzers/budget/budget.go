@@ -38,6 +38,15 @@ const (
 // DefaultMissRate is the share of cache reads that miss, by default.
 const DefaultMissRate = 0.1
 
+// DefaultFanout is how many elements a loop over a collection the code
+// does not bound runs, by default: a request's list, an entity's
+// children (see doc.go, "The cost model").
+const DefaultFanout = 10
+
+// UnboundedFactor: an estimate above this many times its objective is
+// reported as unbounded rather than as a figure (see doc.go).
+const UnboundedFactor = 10
+
 // Config configures a budget analyzer.
 type Config struct {
 	// Plans gives the plan of each package.
@@ -47,6 +56,9 @@ type Config struct {
 	// MissRate is the share of cache reads that miss (flag -missrate);
 	// zero means DefaultMissRate.
 	MissRate float64
+	// Fanout is how many times a loop over a collection the code does not
+	// bound runs (flag -fanout); zero means DefaultFanout.
+	Fanout int
 }
 
 // DefaultConfig discovers each package's perfplan.yaml.
@@ -62,12 +74,16 @@ func New(cfg Config) *analysis.Analyzer {
 	if miss.v <= 0 {
 		miss.v = DefaultMissRate
 	}
+	fanout := &fanoutFlag{v: cfg.Fanout}
+	if fanout.v <= 0 {
+		fanout.v = DefaultFanout
+	}
 	a := &analysis.Analyzer{
 		Name: Name,
 		Doc:  analysisutil.MustExtractDoc(doc, Name),
 		URL:  "https://github.com/perfvet/perfvet/blob/main/analyzers/budget/doc.go",
 		Run: lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) {
-			return run(pass, miss.v)
+			return run(pass, miss.v, fanout.v)
 		}),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
 		FactTypes:        []analysis.Fact{new(costFact), new(implsFact)},
@@ -75,6 +91,7 @@ func New(cfg Config) *analysis.Analyzer {
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
+	a.Flags.Var(fanout, "fanout", "how many elements a loop over a collection the code does not bound runs (a request's list, an entity's children), instead of limits.max_page_size")
 	a.Flags.Var(miss, "missrate", "share of cache reads that miss, between 0 and 1: a cache read costs costs.cache_hit plus this share of its miss path (or of costs.cache_miss)")
 	return a
 }
@@ -90,6 +107,22 @@ func (f *rateFlag) Set(s string) error {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || v < 0 || v > 1 {
 		return fmt.Errorf("missrate: %q is not a share between 0 and 1", s)
+	}
+	f.v = v
+	return nil
+}
+
+// fanoutFlag is a positive count.
+type fanoutFlag struct{ v int }
+
+var _ flag.Value = (*fanoutFlag)(nil)
+
+func (f *fanoutFlag) String() string { return strconv.Itoa(f.v) }
+
+func (f *fanoutFlag) Set(s string) error {
+	v, err := strconv.Atoi(s)
+	if err != nil || v < 1 {
+		return fmt.Errorf("fanout: %q is not a positive count", s)
 	}
 	f.v = v
 	return nil
@@ -115,6 +148,15 @@ type Estimate struct {
 	// plan's budget for each.
 	Layers []Layer
 	Over   []string // the categories of the findings it gets
+	// Unbounded: the estimate exceeds UnboundedFactor times the objective.
+	// Such a figure multiplies guesses (loop bounds, paths through many
+	// helpers) more than it measures anything: it is reported as
+	// unbounded, a loop to bound, rather than as a latency.
+	Unbounded bool
+	// CatchAll: the route matches every request (net/http's "/" with no
+	// method); its estimate is the costliest request its handler
+	// dispatches, and it gets no finding.
+	CatchAll bool
 }
 
 // A Layer is one budget layer of an estimate.
@@ -125,7 +167,7 @@ type Layer struct {
 	Ops    []Op // costliest first
 }
 
-func run(pass *lint.Pass, missRate float64) (any, error) {
+func run(pass *lint.Pass, missRate float64, fanout int) (any, error) {
 	res := &Result{}
 	if pass.Pkg == nil || knowledge.IsDescribed(pass.Pkg.Path()) || analysisutil.IsStdPath(pass.Pkg.Path()) {
 		return res, nil // described by the knowledge tables
@@ -135,6 +177,7 @@ func run(pass *lint.Pass, missRate float64) (any, error) {
 		insp:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		plan:     pass.Plan,
 		missRate: missRate,
+		fanout:   fanout,
 		decls:    make(map[*types.Func]*ast.FuncDecl),
 		sums:     make(map[*types.Func]*summary),
 		lits:     make(map[*ast.FuncLit]*summary),
@@ -156,6 +199,7 @@ type checker struct {
 	insp     *inspector.Inspector
 	plan     *plan.Plan
 	missRate float64
+	fanout   int
 
 	decls map[*types.Func]*ast.FuncDecl // the package's functions and methods
 	sums  map[*types.Func]*summary      // computed (or being computed) summaries
@@ -226,7 +270,7 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	}
 	s := &summary{}
 	c.sums[fn] = s
-	w := c.newWalker()
+	w := c.newWalker(fd.Body)
 	p := w.block(fd.Body.List)
 	s.ops = compact(p.ops())
 	s.rows, s.rowsWhy = w.returnedRows(fd)
@@ -241,7 +285,7 @@ func (c *checker) litSummary(lit *ast.FuncLit) *summary {
 	}
 	s := &summary{}
 	c.lits[lit] = s
-	w := c.newWalker()
+	w := c.newWalker(lit.Body)
 	s.ops = compact(w.block(lit.Body.List).ops())
 	s.done = true
 	return s

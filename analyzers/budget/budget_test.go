@@ -56,6 +56,56 @@ func TestBudget(t *testing.T) {
 	requireWellTyped(t, results)
 }
 
+// TestCredible holds the model's answers to what made estimates
+// incredible on real services (issue 14): unknown bounds at the fan-out,
+// the median implementation, a refresh on expiry counted once, unbounded
+// estimates, catch-all routes, goroutines nothing waits for.
+func TestCredible(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)), "credible")
+	requireWellTyped(t, results)
+	var got []string
+	for _, r := range results {
+		if res, ok := r.Action.Result.(*budget.Result); ok {
+			for _, e := range res.Endpoints {
+				got = append(got, fmt.Sprintf("%s %v %v unbounded=%t catchall=%t", e.Route, e.Total, e.Over, e.Unbounded, e.CatchAll))
+			}
+		}
+	}
+	want := []string{
+		"POST /test-send 110ms [] unbounded=false catchall=false",
+		"GET /entries 1.01s [endpoint database] unbounded=false catchall=false",
+		"GET /store 20ms [] unbounded=false catchall=false",
+		"GET /upload 310ms [external] unbounded=false catchall=false",
+		"GET /upload/unguarded 600ms [endpoint external] unbounded=false catchall=false",
+		"GET /mirror 10.01s [endpoint external] unbounded=true catchall=false",
+		"GET /mirror/page 1.01s [endpoint external] unbounded=false catchall=false",
+		"POST /import 0s [] unbounded=false catchall=false",
+		"POST /import/wait 1.01s [endpoint database] unbounded=false catchall=false",
+		"/ 1.01s [endpoint database] unbounded=false catchall=true",
+		"GET /{$} 1.01s [endpoint database] unbounded=false catchall=false",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("estimates:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestFanoutFlag: -fanout sets the bound of a loop over a collection no
+// query read.
+func TestFanoutFlag(t *testing.T) {
+	cfg := defaultConfig(t)
+	cfg.Fanout = 3
+	results := analysistest.Run(&quiet{T: t}, analysistest.TestData(), budget.New(cfg), "credible")
+	for _, r := range results {
+		if res, ok := r.Action.Result.(*budget.Result); ok {
+			for _, e := range res.Endpoints {
+				if e.Route == "POST /test-send" && e.Total != 40*time.Millisecond {
+					t.Errorf("POST /test-send with -fanout 3: %v, want 40ms (3 × 10ms + 10ms)", e.Total)
+				}
+			}
+		}
+	}
+}
+
 // requireWellTyped fails on fixtures with type errors: there the flow
 // checks are skipped, and a test could pass for the wrong reason.
 func requireWellTyped(t *testing.T, results []*analysistest.Result) {

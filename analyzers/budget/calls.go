@@ -1,6 +1,7 @@
 package budget
 
 import (
+	"cmp"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -86,7 +87,7 @@ func (w *walker) callback(call *ast.CallExpr, cb knowledge.Callback) path {
 	case cb.Goroutine:
 		return path{}.concurrently(body)
 	case cb.PerElement:
-		b := w.pageBound("per element, max_page_size")
+		b := w.fanoutBound("per element, fan-out")
 		if cb.Coll >= 0 && cb.Coll < len(args) {
 			if _, rb := w.expr(args[cb.Coll]); rb.n > 0 {
 				b = rb
@@ -330,8 +331,8 @@ func (c *checker) implementations(pkg, typ, method string, depth int) *summary {
 	if !ok {
 		return nil
 	}
-	var best *summary
-	found := false
+	var found bool
+	var all []*summary
 	for _, cand := range c.candidates()[method] {
 		for _, t := range []types.Type{types.NewPointer(cand), cand} {
 			if !types.Implements(t, iface) {
@@ -347,21 +348,29 @@ func (c *checker) implementations(pkg, typ, method string, depth int) *summary {
 			if s == nil {
 				break
 			}
-			s = c.resolveOpens(s, depth+1)
-			if best == nil || sum(s.ops) > sum(best.ops) {
-				best = s
-			}
+			all = append(all, c.resolveOpens(s, depth+1))
 			break
 		}
 	}
 	if !found {
 		return nil
 	}
-	if best == nil {
-		best = &summary{done: true}
-	}
+	best := median(all)
 	c.impls[key] = best
 	return best
+}
+
+// median returns the implementation of median cost among those an
+// interface call may reach (the lower middle of an even count): not the
+// costliest, since a program wires one implementation (a generated ORM's
+// interfaces have dozens, from a count to a cascade delete), and the
+// call's operations are named after it either way.
+func median(impls []*summary) *summary {
+	if len(impls) == 0 {
+		return &summary{done: true}
+	}
+	slices.SortStableFunc(impls, func(a, b *summary) int { return cmp.Compare(sum(a.ops), sum(b.ops)) })
+	return impls[(len(impls)-1)/2]
 }
 
 // resolveOpens replaces the open interface calls of a summary with what

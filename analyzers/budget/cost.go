@@ -39,9 +39,13 @@ type Op struct {
 	// compound, the largest counts once; 0 when none.
 	Data    int
 	DataWhy string
-	Cost    int64  // nanoseconds, of one run
-	File    string // where the operation is written
-	Line    int
+	// Once: the operation runs at most once per request, whatever loop is
+	// around it (a credential refreshed when it expires: the first item
+	// renews it, the others find it fresh). Loops do not multiply it.
+	Once bool
+	Cost int64  // nanoseconds, of one run
+	File string // where the operation is written
+	Line int
 
 	pos token.Pos // in the package that computed it; lost in facts
 }
@@ -93,7 +97,7 @@ func (o Op) Describe() string {
 }
 
 func (o Op) key() string {
-	return fmt.Sprintf("%s|%s|%s|%d|%s|%d|%s", o.Kind, o.What, o.File, o.Line, o.Why, o.Data, o.DataWhy)
+	return fmt.Sprintf("%s|%s|%s|%d|%s|%d|%s|%t", o.Kind, o.What, o.File, o.Line, o.Why, o.Data, o.DataWhy, o.Once)
 }
 
 // A path is the costliest way through some code: the operations run one
@@ -158,13 +162,18 @@ func (p path) times(n float64, why string) path {
 // data (a query's rows, max_page_size) do not compound, so an operation
 // inside nested loops over data runs the largest of their bounds (a page
 // of rows is read once, however it is traversed).
+// An operation that runs once per request is not multiplied.
 func (p path) loop(b bound) path {
-	if b.why == "" {
-		return p.times(float64(b.n), b.describe())
-	}
 	out := path{par: p.par}
 	for _, o := range p.seq {
-		o = withData(o, b.n, b.why)
+		switch {
+		case o.Once:
+		case b.why == "":
+			o.Count *= float64(b.n)
+			o.Why = strings.TrimSpace(o.Why + " " + b.describe())
+		default:
+			o = withData(o, b.n, b.why)
+		}
 		out.seq = append(out.seq, o)
 	}
 	return out
@@ -188,6 +197,16 @@ func withData(o Op, n int, why string) Op {
 func (p path) weighted(w float64, why string) path {
 	q := path{seq: append(slices.Clip(p.seq), p.par...)}
 	return q.times(w, why)
+}
+
+// once marks every operation of p as running at most once per request.
+func (p path) once() path {
+	out := path{}
+	for _, o := range p.ops() {
+		o.Once = true
+		out.seq = append(out.seq, o)
+	}
+	return out
 }
 
 // ops flattens p: its sequential operations, then its concurrent branch.

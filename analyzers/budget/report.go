@@ -164,7 +164,25 @@ func (c *checker) estimate(pattern, handler string, call *ast.CallExpr, ops []Op
 	if ext.Budget > 0 && ext.Total > ext.Budget {
 		est.Over = append(est.Over, CategoryExternal)
 	}
+	est.Unbounded = est.Objective > 0 && est.Total > UnboundedFactor*est.Objective
+	est.CatchAll = catchAll(pattern)
 	return est
+}
+
+// catchAll reports whether a pattern matches every request: net/http's "/"
+// (or "/{path...}") with no method, a router's "/*". Its handler
+// dispatches every route of the service (ntfy's server.handle), so its
+// estimate is the costliest of them, not one endpoint's.
+func catchAll(pattern string) bool {
+	m, p := splitRoute(pattern)
+	if m != "" {
+		return false
+	}
+	if p == "/" || p == "/*" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(p, "/{")
+	return ok && strings.HasSuffix(rest, "...}") && !strings.Contains(rest, "/")
 }
 
 // objective is the p95 a route is held to: its plan entry's, else the
@@ -216,7 +234,7 @@ func normPath(p string) string {
 // route, at its registration.
 func (c *checker) report(call *ast.CallExpr, est *Estimate, ops []Op) {
 	over := slices.DeleteFunc(slices.Clone(est.Over), func(cat string) bool { return !c.objectiveWritten(cat, est) })
-	if len(over) == 0 {
+	if len(over) == 0 || est.CatchAll {
 		return
 	}
 	what := "this route"
@@ -225,8 +243,11 @@ func (c *checker) report(call *ast.CallExpr, est *Estimate, ops []Op) {
 	}
 	db, ext := est.Layers[0], est.Layers[1]
 	var msg string
-	switch over[0] {
-	case CategoryEndpoint:
+	switch {
+	case est.Unbounded:
+		msg = fmt.Sprintf("%s has no credible latency estimate: its loops multiply its operations to more than %d× its p95 objective of %s, so a large input takes it past any objective; bound its costliest loops (a LIMIT, one batched query or call for all the elements)",
+			what, UnboundedFactor, formatDuration(est.Objective))
+	case over[0] == CategoryEndpoint:
 		var parts []string
 		for _, l := range est.Layers {
 			if l.Budget > 0 && l.Total > l.Budget {
@@ -243,10 +264,10 @@ func (c *checker) report(call *ast.CallExpr, est *Estimate, ops []Op) {
 		}
 		msg = fmt.Sprintf("%s is estimated at ~%s from its code, above its p95 objective of %s (%s)%s, so its requests miss the objective; batch, cache or run concurrently its costliest operations",
 			what, formatDuration(est.Total), formatDuration(est.Objective), from, detail)
-	case CategoryDatabase:
+	case over[0] == CategoryDatabase:
 		msg = fmt.Sprintf("%s spends an estimated ~%s in the database, above budget.database %s, which leaves the other layers less than the plan gives them; batch its queries, cache their results or run independent ones concurrently",
 			what, formatDuration(db.Total), formatDuration(db.Budget))
-	case CategoryExternal:
+	case over[0] == CategoryExternal:
 		msg = fmt.Sprintf("%s spends an estimated ~%s in outbound calls, above budget.external %s, which leaves the other layers less than the plan gives them; run independent calls concurrently, cache their answers or move them off the request path",
 			what, formatDuration(ext.Total), formatDuration(ext.Budget))
 	}

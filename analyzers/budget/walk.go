@@ -25,6 +25,7 @@ type walker struct {
 	reads []*cacheRead                // cache reads, in order
 	loops []bound                     // the bounds of the loops around the statement
 	depth int
+	waits bool // the body waits for its goroutines (see checker.waits)
 }
 
 // A bound is how many times a loop runs, and why.
@@ -41,8 +42,38 @@ type cacheRead struct {
 	finalized bool
 }
 
-func (c *checker) newWalker() *walker {
-	return &walker{c: c, rows: make(map[types.Object]bound), cache: make(map[types.Object]*cacheRead)}
+func (c *checker) newWalker(body *ast.BlockStmt) *walker {
+	return &walker{c: c, rows: make(map[types.Object]bound), cache: make(map[types.Object]*cacheRead), waits: c.waits(body)}
+}
+
+// waits reports whether a function body waits for something its
+// goroutines do: a WaitGroup's or an errgroup's Wait, a channel receive
+// (<-ch, a select, a range over a channel). A go statement in a body that
+// waits for nothing runs off the request path.
+func (c *checker) waits(body *ast.BlockStmt) bool {
+	info := c.pass.TypesInfo
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // a goroutine's own body
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		case *ast.SelectStmt:
+			found = true
+		case *ast.RangeStmt:
+			if t := info.TypeOf(n.X); t != nil {
+				_, isChan := t.Underlying().(*types.Chan)
+				found = found || isChan
+			}
+		case *ast.CallExpr:
+			if fn := analysisutil.Callee(info, n); fn != nil && waitCalls[analysisutil.FullName(fn)] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // block is the path through a list of statements.
@@ -84,6 +115,13 @@ func (w *walker) block(stmts []ast.Stmt) path {
 				continue
 			}
 			p = p.then(init).then(w.ifRest(ifs))
+			if w.expiryGuard(ifs) {
+				// if time.Now().Before(expiry) { return }: the rest
+				// refreshes what expired, once per request at most, on
+				// the miss rate's share.
+				p = p.then(w.block(stmts[i+1:]).weighted(w.c.missRate, "(refresh on expiry, miss rate)").once())
+				break
+			}
 			continue
 		}
 		p = p.then(w.stmt(stmts[i]))
@@ -172,6 +210,11 @@ func (w *walker) stmt(s ast.Stmt) path {
 	case *ast.SelectStmt:
 		return w.clauses(s.Body)
 	case *ast.GoStmt:
+		if !w.waits {
+			// go sess.Start() with nothing waiting for it: the work runs
+			// after the response, off the request path.
+			return path{}
+		}
 		return path{}.concurrently(w.call(s.Call))
 	case *ast.DeferStmt:
 		return w.call(s.Call)
@@ -213,6 +256,9 @@ func (w *walker) assign(lhs, rhs []ast.Expr) path {
 			obj := w.objOf(l)
 			if obj == nil {
 				continue
+			}
+			if b.n == 0 && l == targets[0] {
+				b = w.readBound(q, obj.Type()) // items, err := store.Items(ctx)
 			}
 			if b.n > 0 {
 				if l == targets[0] { // rows, err := db.Query(...): the rows
@@ -353,7 +399,7 @@ func (w *walker) forBound(s *ast.ForStmt) bound {
 	if n, ok := constantLoop(info, s); ok {
 		return bound{n: n}
 	}
-	return w.pageBound("unknown bound, max_page_size")
+	return w.fanoutBound("unknown bound, fan-out")
 }
 
 // constantLoop recognises for i := a; i < b; i++ with constant a and b.
@@ -418,10 +464,87 @@ func (w *walker) rangeBound(s *ast.RangeStmt) bound {
 			return bound{n: int(a.Len())}
 		}
 	}
-	if _, b := w.expr(s.X); b.n > 0 {
+	q, b := w.expr(s.X)
+	if b.n > 0 {
 		return b
 	}
-	return w.pageBound("unknown bound, max_page_size")
+	if b := w.readBound(q, info.TypeOf(s.X)); b.n > 0 {
+		return b // for _, it := range store.Items(ctx)
+	}
+	return w.fanoutBound("unknown bound, fan-out")
+}
+
+// readBound is the bound of a slice or map a call with operations
+// returned (a helper or an interface method that reads storage, whose
+// rows the package cannot see): a page, limits.max_page_size, as for a
+// query's rows; no bound for anything else.
+func (w *walker) readBound(q path, t types.Type) bound {
+	if t == nil {
+		return bound{}
+	}
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Map:
+	default:
+		return bound{}
+	}
+	for _, o := range q.ops() {
+		switch o.Kind {
+		case KindQuery, KindComplexQuery, KindExternal, kindOpen:
+			return w.pageBound("max_page_size")
+		}
+	}
+	return bound{}
+}
+
+// fanoutBound is the bound of a loop over a collection the code does not
+// bound and no query read (a request's list, an entity's children): the
+// expected fan-out (-fanout), not a page.
+func (w *walker) fanoutBound(why string) bound {
+	n := w.c.fanout
+	if n <= 0 {
+		n = DefaultFanout
+	}
+	return bound{n: n, why: why}
+}
+
+// expiryGuard recognises a guard that returns while something is fresh:
+// an if statement whose condition compares times (time.Since, time.Until,
+// (time.Time).Before, After, Compare) and whose body only returns.
+func (w *walker) expiryGuard(ifs *ast.IfStmt) bool {
+	if ifs.Else != nil || len(ifs.Body.List) != 1 {
+		return false
+	}
+	if _, ok := ifs.Body.List[0].(*ast.ReturnStmt); !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn := analysisutil.Callee(w.c.pass.TypesInfo, call); fn != nil && timeComparisons[analysisutil.FullName(fn)] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// waitCalls wait for goroutines.
+var waitCalls = map[string]bool{
+	"(*sync.WaitGroup).Wait":                        true,
+	"(*sync.Cond).Wait":                             true,
+	"(*golang.org/x/sync/errgroup.Group).Wait":      true,
+	"(*github.com/sourcegraph/conc.WaitGroup).Wait": true,
+}
+
+// timeComparisons are the functions an expiry check calls.
+var timeComparisons = map[string]bool{
+	"time.Since":          true,
+	"time.Until":          true,
+	"(time.Time).Before":  true,
+	"(time.Time).After":   true,
+	"(time.Time).Compare": true,
+	"(time.Time).Sub":     true,
 }
 
 func (w *walker) pageBound(why string) bound {

@@ -20,7 +20,7 @@ import (
 	"github.com/perfvet/perfvet/internal/driver"
 )
 
-const budgetHelp = `usage: perfvet budget [-C DIR] [-plan FILE] [-json | -html FILE] [-tags T] [-missrate R] [packages]
+const budgetHelp = `usage: perfvet budget [-C DIR] [-plan FILE] [-json | -html FILE] [-tags T] [-missrate R] [-fanout N] [packages]
 
 perfvet budget estimates the latency of every endpoint the packages
 (default ./...) register, from their code and the plan's costs (see
@@ -28,6 +28,9 @@ perfvet budget estimates the latency of every endpoint the packages
 shape of the plan's budget: route, then layer (database, external), then
 operation, with its cost and its share of the estimate. Each route is
 compared with its objective: its endpoints: entry's p95, else the SLO's.
+An estimate above 10 times its objective prints as "unbounded": a product
+of loop bounds, not a latency. A catch-all route ("/" with no method) is
+marked: its estimate is the costliest request it dispatches.
 
 -json prints the same as JSON; -html FILE also writes a static page (no
 JavaScript) with a bar per endpoint against its objective, for a pull
@@ -48,6 +51,7 @@ func runBudget(args []string) int {
 	htmlFile := fs.String("html", "", "also write the estimates as a static HTML page to this file")
 	tags := fs.String("tags", "", "comma-separated build tags")
 	missRate := fs.Float64("missrate", budget.DefaultMissRate, "share of cache reads that miss, between 0 and 1")
+	fanout := fs.Int("fanout", budget.DefaultFanout, "how many elements a loop over a collection the code does not bound runs (a request's list, an entity's children)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), budgetHelp)
 		fs.PrintDefaults()
@@ -57,6 +61,10 @@ func runBudget(args []string) int {
 	}
 	if *missRate < 0 || *missRate > 1 {
 		fmt.Fprintf(os.Stderr, "perfvet budget: -missrate %v is not a share between 0 and 1\n", *missRate)
+		return driver.ExitUsage
+	}
+	if *fanout < 1 {
+		fmt.Fprintf(os.Stderr, "perfvet budget: -fanout %d is not a positive count\n", *fanout)
 		return driver.ExitUsage
 	}
 	if *chdir != "" {
@@ -85,7 +93,7 @@ func runBudget(args []string) int {
 	if *tags != "" {
 		buildFlags = []string{"-tags=" + *tags}
 	}
-	eps, code := estimateEndpoints(finder, driver.Options{Patterns: fs.Args(), BuildFlags: buildFlags}, *missRate)
+	eps, code := estimateEndpoints(finder, driver.Options{Patterns: fs.Args(), BuildFlags: buildFlags}, budget.Config{MissRate: *missRate, Fanout: *fanout})
 	if code == driver.ExitUsage || eps == nil && code != 0 {
 		return code
 	}
@@ -109,7 +117,7 @@ func runBudget(args []string) int {
 		return code
 	}
 	for _, e := range eps {
-		if len(e.Over) > 0 {
+		if len(e.Over) > 0 && !e.CatchAll { // a catch-all route gets no finding
 			return driver.ExitFindings
 		}
 	}
@@ -119,7 +127,7 @@ func runBudget(args []string) int {
 // estimateEndpoints loads the packages and runs the budget analyzer on
 // them, returning the estimates of the routes the root packages register,
 // sorted by position.
-func estimateEndpoints(finder *plan.Finder, opts driver.Options, missRate float64) ([]*budget.Estimate, int) {
+func estimateEndpoints(finder *plan.Finder, opts driver.Options, cfg budget.Config) ([]*budget.Estimate, int) {
 	pkgs, err := driver.Load(opts)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "perfvet budget: %v\n", err)
@@ -133,7 +141,8 @@ func estimateEndpoints(finder *plan.Finder, opts driver.Options, missRate float6
 		printPlanError(err)
 		return nil, driver.ExitUsage
 	}
-	a := budget.New(budget.Config{Plans: driver.RootsOnly(finder, pkgs), MissRate: missRate})
+	cfg.Plans = driver.RootsOnly(finder, pkgs)
+	a := budget.New(cfg)
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "perfvet budget: %v\n", err)
@@ -192,7 +201,14 @@ func writeBudgetText(w io.Writer, eps []*budget.Estimate) error {
 		if len(e.Over) > 0 {
 			verdict = "OVER (" + strings.Join(e.Over, ", ") + ")"
 		}
-		fmt.Fprintf(&b, "%s  ~%s of p95 %s (%s), %s  %s  [%s]\n", route, fmtDur(e.Total), fmtDur(e.Objective), objectiveFrom(e), percentOf(e.Total, e.Objective), verdict, relPosn(e.Pos, e.Pos.Filename))
+		if e.CatchAll {
+			verdict += ", catch-all: the costliest request it dispatches"
+		}
+		if e.Unbounded {
+			fmt.Fprintf(&b, "%s  unbounded: more than %d× p95 %s (%s)  %s  [%s]\n", route, budget.UnboundedFactor, fmtDur(e.Objective), objectiveFrom(e), verdict, relPosn(e.Pos, e.Pos.Filename))
+		} else {
+			fmt.Fprintf(&b, "%s  ~%s of p95 %s (%s), %s  %s  [%s]\n", route, fmtDur(e.Total), fmtDur(e.Objective), objectiveFrom(e), percentOf(e.Total, e.Objective), verdict, relPosn(e.Pos, e.Pos.Filename))
+		}
 		if e.Handler != "" {
 			fmt.Fprintf(&b, "    handler %s\n", e.Handler)
 		}
@@ -247,16 +263,21 @@ func trimZeros(s string) string {
 // The JSON shape of perfvet budget -json.
 type (
 	jsonEndpoint struct {
-		Route         string      `json:"route"`
-		Handler       string      `json:"handler,omitempty"`
-		Position      string      `json:"position"`
-		Estimate      string      `json:"estimate"`
-		EstimateNS    int64       `json:"estimate_ns"`
-		Objective     string      `json:"objective"`
-		ObjectiveNS   int64       `json:"objective_ns"`
-		ObjectiveFrom string      `json:"objective_from"`
-		Over          []string    `json:"over"`
-		Layers        []jsonLayer `json:"layers"`
+		Route         string   `json:"route"`
+		Handler       string   `json:"handler,omitempty"`
+		Position      string   `json:"position"`
+		Estimate      string   `json:"estimate"`
+		EstimateNS    int64    `json:"estimate_ns"`
+		Objective     string   `json:"objective"`
+		ObjectiveNS   int64    `json:"objective_ns"`
+		ObjectiveFrom string   `json:"objective_from"`
+		Over          []string `json:"over"`
+		// Unbounded: the estimate exceeds budget.UnboundedFactor times
+		// the objective; estimate then reads "unbounded" (estimate_ns
+		// keeps the figure, for sorting).
+		Unbounded bool        `json:"unbounded,omitempty"`
+		CatchAll  bool        `json:"catch_all,omitempty"` // the route matches every request
+		Layers    []jsonLayer `json:"layers"`
 	}
 	jsonLayer struct {
 		Name       string   `json:"name"`
@@ -285,7 +306,10 @@ func writeBudgetJSON(w io.Writer, eps []*budget.Estimate) error {
 			Route: e.Route, Handler: e.Handler, Position: relPosn(e.Pos, e.Pos.Filename),
 			Estimate: fmtDur(e.Total), EstimateNS: int64(e.Total),
 			Objective: fmtDur(e.Objective), ObjectiveNS: int64(e.Objective), ObjectiveFrom: objectiveFrom(e),
-			Over: append([]string{}, e.Over...),
+			Over: append([]string{}, e.Over...), Unbounded: e.Unbounded, CatchAll: e.CatchAll,
+		}
+		if e.Unbounded {
+			je.Estimate = "unbounded"
 		}
 		for _, l := range e.Layers {
 			jl := jsonLayer{Name: l.Name, Estimate: fmtDur(l.Total), EstimateNS: int64(l.Total), Budget: fmtDur(l.Budget), BudgetNS: int64(l.Budget), Operations: []jsonOp{}}

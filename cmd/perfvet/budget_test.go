@@ -155,3 +155,73 @@ func TestBudgetHTML(t *testing.T) {
 		t.Errorf("DOM lacks the summary:\n%s", dom)
 	}
 }
+
+// unboundedService has a route whose estimate is beyond ten times its
+// objective (an outbound call per row of an unlimited query), a catch-all
+// route whose handler loops over the request's list, and a route within
+// its objective.
+var unboundedService = map[string]string{
+	"go.mod": "module example.com/mirror\n\ngo 1.26\n",
+	"main.go": `package main
+
+import (
+	"database/sql"
+	"net/http"
+)
+
+var db *sql.DB
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /mirror", mirror)
+	mux.HandleFunc("/", perName)
+	_ = http.ListenAndServe(":8080", mux)
+}
+
+func mirror(w http.ResponseWriter, r *http.Request) {
+	rows, _ := db.QueryContext(r.Context(), "SELECT url FROM mirrors")
+	for rows.Next() {
+		if resp, err := http.Get("https://mirror.example.com/"); err == nil {
+			resp.Body.Close()
+		}
+	}
+}
+
+func perName(w http.ResponseWriter, r *http.Request) {
+	for _, name := range r.URL.Query()["name"] {
+		_ = db.QueryRowContext(r.Context(), "SELECT id FROM users WHERE name = $1", name).Scan(new(int))
+	}
+}
+`,
+}
+
+// perfvet budget prints an estimate beyond ten times its objective as
+// unbounded, marks a catch-all route, and counts a loop over the
+// request's list at -fanout.
+func TestBudgetUnboundedFanout(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, unboundedService)
+	r := perfvet(t, dir, "budget", "-json", "-fanout", "3", "./...")
+	var eps []struct {
+		Route      string `json:"route"`
+		Estimate   string `json:"estimate"`
+		EstimateNS int64  `json:"estimate_ns"`
+		Unbounded  bool   `json:"unbounded"`
+		CatchAll   bool   `json:"catch_all"`
+	}
+	if err := json.Unmarshal([]byte(r.Stdout), &eps); err != nil {
+		t.Fatalf("exit %d, output is not JSON: %v\n%s\n%s", r.Code, err, r.Stdout, r.Stderr)
+	}
+	if r.Code != 1 || len(eps) != 2 {
+		t.Fatalf("exit %d with %d endpoints, want 1 with 2: %s", r.Code, len(eps), r.Stdout)
+	}
+	if m := eps[0]; m.Route != "GET /mirror" || m.Estimate != "unbounded" || !m.Unbounded || m.EstimateNS != int64(10010*time.Millisecond) {
+		t.Errorf("GET /mirror: %+v, want unbounded (10.01s)", m)
+	}
+	if c := eps[1]; c.Route != "/" || !c.CatchAll || c.Unbounded || c.EstimateNS != int64(30*time.Millisecond) {
+		t.Errorf("/: %+v, want a catch-all of 3 × 10ms", c)
+	}
+	if bad := perfvet(t, dir, "budget", "-fanout", "0", "./..."); bad.Code != 2 || !strings.Contains(bad.Stderr, "-fanout 0 is not a positive count") {
+		t.Errorf("-fanout 0: exit %d, stderr %q; want 2 and a usage error", bad.Code, bad.Stderr)
+	}
+}

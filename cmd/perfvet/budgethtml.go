@@ -60,9 +60,18 @@ type budgetRow struct {
 const barWidth = 400
 
 func writeBudgetHTML(file string, eps []*budget.Estimate) error {
+	// An unbounded estimate is drawn at its cap (UnboundedFactor times its
+	// objective), so that one product of guesses does not flatten every
+	// other bar.
+	shown := func(e *budget.Estimate) time.Duration {
+		if e.Unbounded {
+			return budget.UnboundedFactor * e.Objective
+		}
+		return e.Total
+	}
 	var scale time.Duration
 	for _, e := range eps {
-		scale = max(scale, e.Total, e.Objective)
+		scale = max(scale, shown(e), e.Objective)
 	}
 	px := func(d time.Duration) int {
 		if scale <= 0 {
@@ -76,7 +85,10 @@ func writeBudgetHTML(file string, eps []*budget.Estimate) error {
 		r := budgetRow{
 			Route: e.Route, Position: relPosn(e.Pos, e.Pos.Filename), Estimate: "~" + fmtDur(e.Total),
 			Objective: fmtDur(e.Objective), From: objectiveFrom(e), Over: len(e.Over) > 0,
-			Width: px(e.Total), Mark: min(px(e.Objective), barWidth-2),
+			Width: px(shown(e)), Mark: min(px(e.Objective), barWidth-2),
+		}
+		if e.Unbounded {
+			r.Estimate = fmt.Sprintf("unbounded (over %d× the objective)", budget.UnboundedFactor)
 		}
 		if r.Route == "" {
 			r.Route = "(computed pattern)"

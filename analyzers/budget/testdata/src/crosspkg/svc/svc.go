@@ -15,7 +15,7 @@ type Store interface {
 
 type Handler struct{ Store Store }
 
-func (h *Handler) ListOrders(w http.ResponseWriter, r *http.Request) { // want ListOrders:`cost\(crosspkg/svc.Store.Orders=0, crosspkg/svc.Store.Items × 100 \(unknown bound, max_page_size\)=0\)`
+func (h *Handler) ListOrders(w http.ResponseWriter, r *http.Request) { // want ListOrders:`cost\(crosspkg/svc.Store.Orders=0, crosspkg/svc.Store.Items × 100 \(max_page_size\)=0\)`
 	orders, _ := h.Store.Orders(r.Context())
 	for _, o := range orders {
 		_, _ = h.Store.Items(r.Context(), o)
