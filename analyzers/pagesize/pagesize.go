@@ -455,33 +455,42 @@ func (c *checker) returns(f *ssa.Function, fact *pageFact, ret *ssa.Return) {
 // of such values that all are the same parameter: builder =
 // builder.WithX() under an if), or -1.
 func (c *checker) aliasOf(f *ssa.Function, v ssa.Value) int {
-	return c.aliasOfSeen(f, v, make(map[ssa.Value]bool))
+	return max(c.aliasOfSeen(f, v, make(map[ssa.Value]int)), -1)
 }
 
-func (c *checker) aliasOfSeen(f *ssa.Function, v ssa.Value, seen map[ssa.Value]bool) int {
+// aliasInProgress marks a phi whose edges are being followed: an edge
+// that comes back to it (a loop) adds nothing.
+const aliasInProgress = -2
+
+func (c *checker) aliasOfSeen(f *ssa.Function, v ssa.Value, memo map[ssa.Value]int) int {
 	for range 8 {
 		if _, ok := v.Type().Underlying().(*types.Pointer); !ok {
 			return -1
 		}
-		if seen[v] || len(seen) > 64 {
+		if r, ok := memo[v]; ok {
+			return r
+		}
+		if len(memo) > 64 {
 			return -1
 		}
-		seen[v] = true
 		switch x := v.(type) {
 		case *ssa.Parameter:
 			return paramIndex(f, x)
 		case *ssa.Phi:
+			memo[x] = aliasInProgress
 			i := -1
 			for _, e := range x.Edges {
-				if seen[e] {
-					continue // the loop's own back edge
+				j := c.aliasOfSeen(f, e, memo)
+				if j == aliasInProgress {
+					continue
 				}
-				j := c.aliasOfSeen(f, e, seen)
 				if j < 0 || i >= 0 && j != i {
+					memo[x] = -1
 					return -1
 				}
 				i = j
 			}
+			memo[x] = i
 			return i
 		case *ssa.Call:
 			fn := calleeObj(x.Common())

@@ -110,3 +110,27 @@ func (h *handler) entriesElse(w http.ResponseWriter, r *http.Request) {
 	limit := reqhelper.QueryIntParam(r, "limit", 100)
 	h.store.NewEntryQueryBuilder().WithLimitCapped(limit).GetEntriesDefault()
 }
+
+// Reassigned under ifs and through a filter helper that returns the
+// builder (miniflux's findEntries and configureFilters).
+func (h *handler) entriesFiltered(w http.ResponseWriter, r *http.Request) {
+	limit := reqhelper.QueryIntParam(r, "limit", 100)
+	builder := h.store.NewEntryQueryBuilder().
+		WithFeedID(1).
+		WithLimitCapped(limit)
+	if r.URL.Query().Has("feed") {
+		builder = builder.WithFeedID(2)
+	}
+	builder = filters(builder, r)
+	builder.GetEntries() // want `page size from query parameter "limit" turns the LIMIT of`
+}
+
+func filters(builder *entrystore.EntryQueryBuilder, r *http.Request) *entrystore.EntryQueryBuilder {
+	if id := reqhelper.QueryIntParam(r, "feed", 0); id > 0 {
+		builder = builder.WithFeedID(int64(id))
+	}
+	if r.URL.Query().Has("other") {
+		builder = builder.WithFeedID(3)
+	}
+	return builder
+}
