@@ -59,6 +59,26 @@
 //     length or capacity of make([]T, n). The finding sits at the query,
 //     the Limit, the formatting or the make, or, when the sink is in a
 //     helper, at the call of the helper that passes the request's value;
+//   - request input whose value 0 or less turns a LIMIT off (category
+//     unclamped, whatever its upper bound): a builder's method stores the
+//     page size only under if limit > 0 with no else (if limit > 0 {
+//     e.limit = min(limit, max) }), so a non-positive value leaves the
+//     field at zero, and the LIMIT is written only under if e.limit > 0
+//     with no else, so a zero field writes no LIMIT at all (miniflux
+//     before fbbff63: /v1/entries?limit=0 read every entry). Both halves
+//     are found by flow, not names, and carried across packages by facts
+//     ("the field is written only if parameter k > 0"; "the field reaches
+//     a LIMIT unless it is 0 or less"; "parameter k 0 or less turns the
+//     LIMIT off", for a helper that passes its page size to such a
+//     builder; "the result may be 0 or less from request input", for a
+//     helper that parses it). The value is followed with lower bounds as
+//     barriers: a branch taken only when it is positive (if n <= 0 { n =
+//     100 }, if n < 1 { return }) or max(n, 1); an upper bound (min(n,
+//     1000), a helper that caps it) is no barrier there, since 0 passes
+//     it. The finding sits where the unclamped one would, at the call
+//     that runs the query; a value that is also unbounded from above
+//     gets the unclamped finding only (one cause, one finding: the fix
+//     that clamps it should map 0 or less to the default too);
 //   - a constant upper bound above the plan's max_page_size on the way
 //     to a LIMIT or a Limit (if n > 1000 { n = 1000 }, min(n, 1000)),
 //     wherever the value comes from, at the comparison or the min (a
@@ -235,7 +255,12 @@
 // nested steps or 4,096 steps in all (with the traces it starts for the
 // arguments of min and for stored values); what lies beyond is taken as
 // bounded. A value that feeds itself through a loop (mn = min(mn, v))
-// carries the sources of its other inputs.
+// carries the sources of its other inputs. The off-switch rule assumes the
+// field a skipped write leaves is zero (a builder made by a constructor
+// that sets a default page size is not looked into, and would be
+// reported); a page size that a helper returns with another result
+// (limit, offset := parse(r)) is not followed for it; a LIMIT left out
+// under a guard that has an else branch is not an off switch.
 //
 // Suppress a finding with //perfvet:ignore pagesize <reason> on its line or
 // the line above.

@@ -30,6 +30,13 @@ type pageFact struct {
 	// request input of Source (a request helper of the program:
 	// QueryIntParam(r, "limit", 100)), or 0.
 	SourceName int
+	// LowSource, LowSourceName and LowReturns are Source, SourceName and
+	// Returns for a value of 0 or less (the function's one result may be
+	// request input, or parameter k, that is not positive): what turns a
+	// LIMIT that is written only for a positive value off.
+	LowSource     string
+	LowSourceName int
+	LowReturns    []int
 	// Read: the function reads every row of a table (not in a request
 	// path of its own).
 	Read *Read
@@ -44,11 +51,17 @@ type pageFact struct {
 // A FieldWrite is a store to field Field of the struct parameter Param
 // points to: of parameter From with no upper bound, of request input
 // Source, or (From -1, Source "") of a bounded value.
+//
+// Skip is 1 + the index of a parameter whose value 0 or less leaves the
+// field unwritten (if limit > 0 { e.limit = min(limit, max) }, with no
+// else), or 0: a caller's non-positive page size then keeps the field's
+// zero value.
 type FieldWrite struct {
 	Param  int
 	Field  string
 	From   int
 	Source string
+	Skip   int
 }
 
 // A ParamSink is a parameter, or a field of it, that reaches a page-size
@@ -59,6 +72,14 @@ type ParamSink struct {
 	Sink  string // "LIMIT", "(*gorm.DB).Limit", "make"
 	Via   string // the chain of calls to the sink
 	Posn  string // file:line of the sink
+	// Off: the sink is left out when the value is 0 or less (if e.limit >
+	// 0 { q += " LIMIT " + ... }, with no else), so a zero field turns
+	// the LIMIT off.
+	Off bool
+	// NonPos: the parameter's value 0 or less turns the LIMIT off (a
+	// helper that passes it to a write that Skip describes), whatever its
+	// upper bound.
+	NonPos bool
 }
 
 // A Read is a whole-table read.
@@ -85,7 +106,14 @@ func (f *pageFact) String() string {
 		if s.Field != "" {
 			p += "." + s.Field
 		}
-		parts = append(parts, p+" → "+s.Sink)
+		switch {
+		case s.NonPos:
+			parts = append(parts, p+" <= 0 → no "+s.Sink)
+		case s.Off:
+			parts = append(parts, p+" → "+s.Sink+" unless <= 0")
+		default:
+			parts = append(parts, p+" → "+s.Sink)
+		}
 	}
 	for _, i := range f.Returns {
 		parts = append(parts, fmt.Sprintf("returns param%d", i))
@@ -96,6 +124,16 @@ func (f *pageFact) String() string {
 			src += fmt.Sprintf(" named by param%d", f.SourceName-1)
 		}
 		parts = append(parts, src)
+	}
+	if f.LowSource != "" {
+		src := "returns <= 0 from " + f.LowSource
+		if f.LowSourceName > 0 {
+			src += fmt.Sprintf(" named by param%d", f.LowSourceName-1)
+		}
+		parts = append(parts, src)
+	}
+	for _, i := range f.LowReturns {
+		parts = append(parts, fmt.Sprintf("returns param%d <= 0", i))
 	}
 	if f.Read != nil {
 		parts = append(parts, "reads "+f.Read.What)
@@ -108,7 +146,11 @@ func (f *pageFact) String() string {
 		case w.Source != "":
 			from = w.Source
 		}
-		parts = append(parts, fmt.Sprintf("param%d.%s = %s", w.Param, w.Field, from))
+		p := fmt.Sprintf("param%d.%s = %s", w.Param, w.Field, from)
+		if w.Skip > 0 {
+			p += fmt.Sprintf(" if param%d > 0", w.Skip-1)
+		}
+		parts = append(parts, p)
 	}
 	for _, i := range f.Aliases {
 		parts = append(parts, fmt.Sprintf("returns *param%d", i))
@@ -117,7 +159,7 @@ func (f *pageFact) String() string {
 }
 
 func (f *pageFact) empty() bool {
-	return len(f.Sinks) == 0 && len(f.Returns) == 0 && f.Source == "" && f.Read == nil && len(f.Writes) == 0 && len(f.Aliases) == 0
+	return len(f.Sinks) == 0 && len(f.Returns) == 0 && f.Source == "" && f.LowSource == "" && len(f.LowReturns) == 0 && f.Read == nil && len(f.Writes) == 0 && len(f.Aliases) == 0
 }
 
 // normalize sorts and deduplicates, so that facts are deterministic and
@@ -130,11 +172,21 @@ func (f *pageFact) normalize() {
 		if c := strings.Compare(a.Field, b.Field); c != 0 {
 			return c
 		}
+		if a.NonPos != b.NonPos {
+			return boolCmp(a.NonPos, b.NonPos)
+		}
+		if a.Off != b.Off {
+			return boolCmp(b.Off, a.Off) // an Off sink first: it is kept
+		}
 		return strings.Compare(a.Sink, b.Sink) // deterministic: the first sink by name is kept
 	})
-	f.Sinks = slices.CompactFunc(f.Sinks, func(a, b ParamSink) bool { return a.Index == b.Index && a.Field == b.Field })
+	f.Sinks = slices.CompactFunc(f.Sinks, func(a, b ParamSink) bool {
+		return a.Index == b.Index && a.Field == b.Field && a.NonPos == b.NonPos
+	})
 	slices.Sort(f.Returns)
 	f.Returns = slices.Compact(f.Returns)
+	slices.Sort(f.LowReturns)
+	f.LowReturns = slices.Compact(f.LowReturns)
 	slices.SortFunc(f.Writes, func(a, b FieldWrite) int {
 		if a.Param != b.Param {
 			return a.Param - b.Param
@@ -145,11 +197,25 @@ func (f *pageFact) normalize() {
 		if a.From != b.From {
 			return a.From - b.From
 		}
+		if a.Skip != b.Skip {
+			return a.Skip - b.Skip
+		}
 		return strings.Compare(a.Source, b.Source)
 	})
 	f.Writes = slices.Compact(f.Writes)
 	slices.Sort(f.Aliases)
 	f.Aliases = slices.Compact(f.Aliases)
+}
+
+// boolCmp orders false before true.
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // writesTo returns the writes of field name of parameter i.

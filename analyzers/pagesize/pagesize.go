@@ -283,10 +283,14 @@ func (c *checker) sink(f *ssa.Function, fact *pageFact, v ssa.Value, at *ssa.Bas
 // (or a field of it) reaches a page-size sink.
 func (c *checker) sinkThrough(f *ssa.Function, fact *pageFact, arg ssa.Value, s ParamSink, call ssa.CallInstruction, fn *types.Func) {
 	t := c.newTracer(f)
-	if s.Field == "" {
+	t.off = s.Off
+	switch {
+	case s.NonPos:
+		t.nonPositive(arg, call.Block())
+	case s.Field == "":
 		t.root = arg
 		t.trace(arg, call.Block())
-	} else {
+	default:
 		t.fieldOfArg(arg, s.Field, call)
 	}
 	c.settle(fact, t, call.Common().Pos(), s.Sink, chain(analysisutil.Display(fn), s.Via), s.Posn, fn)
@@ -297,10 +301,12 @@ func (c *checker) sinkThrough(f *ssa.Function, fact *pageFact, arg ssa.Value, s 
 func (c *checker) settle(fact *pageFact, t *tracer, pos token.Pos, sink, via, posn string, helper *types.Func) {
 	for _, o := range t.origins {
 		switch {
+		case o.source != "" && o.nonPos:
+			c.reportOff(pos, o.source, sink, via, posn, helper)
 		case o.source != "":
 			c.reportUnclamped(pos, o.source, sink, via, posn, helper, c.clampFix(t.root, pos))
 		case o.param >= 0:
-			fact.Sinks = append(fact.Sinks, ParamSink{Index: o.param, Field: o.field, Sink: sink, Via: via, Posn: posn})
+			fact.Sinks = append(fact.Sinks, ParamSink{Index: o.param, Field: o.field, Sink: sink, Via: via, Posn: posn, Off: o.off, NonPos: o.nonPos})
 		}
 	}
 	if sink == sinkMake {
@@ -328,7 +334,16 @@ func (c *checker) paramFieldStore(f *ssa.Function, fact *pageFact, st *ssa.Store
 	if i < 0 {
 		return
 	}
-	c.addWrites(f, fact, i, fieldNameOf(fa.X.Type(), fa.Field), st.Val, st.Block())
+	// if limit > 0 { e.limit = ... } with no else: a non-positive limit
+	// leaves the field as it was.
+	skip := 0
+	for j, q := range f.Params {
+		if isNumberOrString(q.Type()) && offGuard(st.Block(), func(x ssa.Value) bool { return x == q }) {
+			skip = j + 1
+			break
+		}
+	}
+	c.addWrites(f, fact, i, fieldNameOf(fa.X.Type(), fa.Field), st.Val, st.Block(), skip)
 }
 
 // writeThrough records, for a call to a helper that sets a field of
@@ -347,14 +362,30 @@ func (c *checker) writeThrough(f *ssa.Function, fact *pageFact, args []ssa.Value
 	case w.Source != "":
 		fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: w.Field, From: -1, Source: w.Source})
 	case w.From >= 0 && w.From < len(args):
-		c.addWrites(f, fact, i, w.Field, args[w.From], at)
+		c.addWrites(f, fact, i, w.Field, args[w.From], at, skipThrough(f, args, w.Skip))
 	default:
-		fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: w.Field, From: -1})
+		fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: w.Field, From: -1, Skip: skipThrough(f, args, w.Skip)})
 	}
 }
 
-// addWrites records that field name of parameter i is set to v.
-func (c *checker) addWrites(f *ssa.Function, fact *pageFact, i int, name string, v ssa.Value, at *ssa.BasicBlock) {
+// skipThrough maps a callee's Skip (1 + the index of the parameter whose
+// non-positive value skips a write) to the caller's parameter the call
+// passes there, or 0.
+func skipThrough(f *ssa.Function, args []ssa.Value, skip int) int {
+	if skip <= 0 || skip-1 >= len(args) {
+		return 0
+	}
+	if p, ok := strip(args[skip-1]).(*ssa.Parameter); ok {
+		if j := paramIndex(f, p); j >= 0 {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// addWrites records that field name of parameter i is set to v, unless
+// parameter skip-1 is 0 or less (skip 0: always).
+func (c *checker) addWrites(f *ssa.Function, fact *pageFact, i int, name string, v ssa.Value, at *ssa.BasicBlock, skip int) {
 	if name == "" {
 		return
 	}
@@ -364,13 +395,13 @@ func (c *checker) addWrites(f *ssa.Function, fact *pageFact, i int, name string,
 	for _, o := range t.origins {
 		switch {
 		case o.source != "":
-			fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: name, From: -1, Source: o.source})
+			fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: name, From: -1, Source: o.source, Skip: skip})
 		case o.param >= 0 && o.field == "":
-			fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: name, From: o.param})
+			fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: name, From: o.param, Skip: skip})
 		}
 	}
 	if len(fact.Writes) == n {
-		fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: name, From: -1})
+		fact.Writes = append(fact.Writes, FieldWrite{Param: i, Field: name, From: -1, Skip: skip})
 	}
 }
 
@@ -403,19 +434,64 @@ func (c *checker) returns(f *ssa.Function, fact *pageFact, ret *ssa.Return) {
 				fact.Returns = append(fact.Returns, o.param)
 			}
 		}
+		if len(ret.Results) != 1 {
+			continue // what a value of 0 or less comes from is known per function, not per result
+		}
+		low := c.newTracer(f)
+		low.nonPositive(r, ret.Block())
+		for _, o := range low.origins {
+			switch {
+			case o.source != "" && fact.LowSource == "":
+				fact.LowSource, fact.LowSourceName = o.source, o.nameParam+1
+			case o.param >= 0 && o.field == "":
+				fact.LowReturns = append(fact.LowReturns, o.param)
+			}
+		}
 	}
 }
 
 // aliasOf returns the index of the pointer parameter of f that v is
-// (directly, or returned by a call of a method that returns it), or -1.
+// (directly, or returned by a call of a method that returns it, or a phi
+// of such values that all are the same parameter: builder =
+// builder.WithX() under an if), or -1.
 func (c *checker) aliasOf(f *ssa.Function, v ssa.Value) int {
+	return max(c.aliasOfSeen(f, v, make(map[ssa.Value]int)), -1)
+}
+
+// aliasInProgress marks a phi whose edges are being followed: an edge
+// that comes back to it (a loop) adds nothing.
+const aliasInProgress = -2
+
+func (c *checker) aliasOfSeen(f *ssa.Function, v ssa.Value, memo map[ssa.Value]int) int {
 	for range 8 {
 		if _, ok := v.Type().Underlying().(*types.Pointer); !ok {
+			return -1
+		}
+		if r, ok := memo[v]; ok {
+			return r
+		}
+		if len(memo) > 64 {
 			return -1
 		}
 		switch x := v.(type) {
 		case *ssa.Parameter:
 			return paramIndex(f, x)
+		case *ssa.Phi:
+			memo[x] = aliasInProgress
+			i := -1
+			for _, e := range x.Edges {
+				j := c.aliasOfSeen(f, e, memo)
+				if j == aliasInProgress {
+					continue
+				}
+				if j < 0 || i >= 0 && j != i {
+					memo[x] = -1
+					return -1
+				}
+				i = j
+			}
+			memo[x] = i
+			return i
 		case *ssa.Call:
 			fn := calleeObj(x.Common())
 			fact := c.factOf(fn)
@@ -473,6 +549,21 @@ func (c *checker) reportUnclamped(pos token.Pos, source, sink, via, posn string,
 		related = c.relatedAt(helper, posn, "the page size reaches "+sink)
 	}
 	c.reportFix(pos, related, fixes, CategoryUnclamped, "page size from %s %s without an upper bound, %s; clamp it to %s", source, where, cost, c.planMax())
+}
+
+// reportOff reports request input whose value 0 or less turns a LIMIT
+// off: a write skips it, and the LIMIT is left out of the query when the
+// field is zero.
+func (c *checker) reportOff(pos token.Pos, source, sink, via, posn string, helper *types.Func) {
+	where := sink
+	if via != "" {
+		where += " of " + via + " (" + posn + ")"
+	}
+	var related []analysis.RelatedInformation
+	if helper != nil {
+		related = c.relatedAt(helper, posn, "the "+sink+" is written only for a positive page size")
+	}
+	c.report(pos, related, CategoryUnclamped, "page size from %s turns the %s off when it is 0 or less: a non-positive value is not stored and the %s is written only when the field is positive, so one request can ask for every row; treat a page size of 0 or less as the default or %s", source, where, sink, c.planMax())
 }
 
 func (c *checker) reportClamp(cl clamp) {

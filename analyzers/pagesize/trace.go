@@ -37,6 +37,12 @@ type tracer struct {
 	depth   int
 	shared  *traceShared
 	root    ssa.Value // the value traced from the sink, for the fix (fix.go)
+	// off: the sink traced is left out when the value is 0 or less, so a
+	// write that a non-positive value skips turns it off (nonPositive).
+	off bool
+	// lower: the trace looks for values that can be 0 or less: its
+	// barriers are lower bounds (v > 0), not upper ones.
+	lower bool
 }
 
 // traceShared is what a trace shares with its sub-traces.
@@ -62,6 +68,8 @@ type origin struct {
 	nameParam int // the parameter that names the request input, or -1
 	param     int
 	field     string
+	off       bool // a parameter's sink is left out when it is 0 or less
+	nonPos    bool // the value 0 or less turns the LIMIT off (nonPositive)
 }
 
 // A clamp is a constant upper bound the trace crossed: max is the largest
@@ -104,12 +112,14 @@ func (t *tracer) addSource(s string) { t.addNamedSource(s, -1) }
 // the function (a request helper of the program: QueryIntParam(r,
 // "limit", 100)), or -1.
 func (t *tracer) addNamedSource(s string, nameParam int) {
-	for _, o := range t.origins {
-		if o.source == s && o.nameParam == nameParam {
-			return
-		}
+	t.addOrigin(origin{source: s, nameParam: nameParam, param: -1})
+}
+
+// addOrigin adds an origin once.
+func (t *tracer) addOrigin(o origin) {
+	if !slices.Contains(t.origins, o) {
+		t.origins = append(t.origins, o)
 	}
-	t.origins = append(t.origins, origin{source: s, nameParam: nameParam, param: -1})
 }
 
 func (t *tracer) hasSource() bool {
@@ -121,13 +131,8 @@ func (t *tracer) hasSource() bool {
 	return false
 }
 
-func (t *tracer) addParam(i int, field string) {
-	for _, o := range t.origins {
-		if o.source == "" && o.param == i && o.field == field {
-			return
-		}
-	}
-	t.origins = append(t.origins, origin{param: i, field: field, nameParam: -1})
+func (t *tracer) addParam(i int, field string, off bool) {
+	t.addOrigin(origin{param: i, field: field, nameParam: -1, off: t.off || off})
 }
 
 // maxDepth bounds the nesting of a trace and its sub-traces: the values
@@ -158,7 +163,7 @@ func (t *tracer) trace(v ssa.Value, at *ssa.BasicBlock) {
 	switch v := v.(type) {
 	case *ssa.Parameter:
 		if i := paramIndex(t.fn, v); i >= 0 && isNumberOrString(v.Type()) {
-			t.addParam(i, "")
+			t.addParam(i, "", !t.lower && offGuard(at, func(x ssa.Value) bool { return x == v }))
 		}
 	case *ssa.Phi:
 		for i, e := range v.Edges {
@@ -166,7 +171,7 @@ func (t *tracer) trace(v ssa.Value, at *ssa.BasicBlock) {
 				break
 			}
 			pred := v.Block().Preds[i]
-			if t.edgeBounds(e, pred, v.Block()) {
+			if t.lower && edgePositive(e, pred, v.Block()) || !t.lower && t.edgeBounds(e, pred, v.Block()) {
 				continue
 			}
 			t.trace(e, pred)
@@ -209,7 +214,10 @@ func (t *tracer) trace(v ssa.Value, at *ssa.BasicBlock) {
 // runs: a dominating branch was taken only when v is at most some bound.
 func (t *tracer) boundedAt(v ssa.Value, at *ssa.BasicBlock) bool {
 	for b := at; b != nil; b = b.Idom() {
-		if len(b.Preds) == 1 && t.edgeBounds(v, b.Preds[0], b) {
+		if len(b.Preds) != 1 {
+			continue
+		}
+		if t.lower && edgePositive(v, b.Preds[0], b) || !t.lower && t.edgeBounds(v, b.Preds[0], b) {
 			return true
 		}
 	}
@@ -380,10 +388,14 @@ func (t *tracer) call(common *ssa.CallCommon, at *ssa.BasicBlock) {
 	if recv != nil {
 		all = append([]ssa.Value{recv}, params...)
 	}
-	if f.Source != "" {
-		t.namedSource(f.Source, all, f.SourceName-1)
+	source, sourceName, returns := f.Source, f.SourceName, f.Returns
+	if t.lower {
+		source, sourceName, returns = f.LowSource, f.LowSourceName, f.LowReturns
 	}
-	for _, i := range f.Returns {
+	if source != "" {
+		t.namedSource(source, all, sourceName-1)
+	}
+	for _, i := range returns {
 		if i < len(all) {
 			t.trace(all[i], at)
 		}
@@ -408,6 +420,19 @@ func (t *tracer) namedSource(what string, args []ssa.Value, i int) {
 // builtin follows min and max: min(v, k) bounds v if k is not itself
 // unbounded.
 func (t *tracer) builtin(name string, common *ssa.CallCommon, at *ssa.BasicBlock) {
+	if t.lower {
+		// min(v, k) is 0 or less when v is; max(v, k) is positive if a
+		// constant k is.
+		for _, a := range common.Args {
+			if k, ok := constInt(strip(a)); ok && (name == "max" && k > 0 || name == "min" && k <= 0) {
+				return
+			}
+		}
+		for _, a := range common.Args {
+			t.trace(a, at)
+		}
+		return
+	}
 	switch name {
 	case "min":
 		for _, a := range common.Args {
@@ -496,7 +521,16 @@ func (t *tracer) field(base ssa.Value, name string, use ssa.Instruction, pointer
 			return
 		}
 		if i := paramIndex(t.fn, r); i >= 0 {
-			t.addParam(i, name)
+			t.addParam(i, name, !t.lower && offGuard(useBlock, func(x ssa.Value) bool {
+				fa := fieldLoad(x)
+				return fa != nil && fa.X == r && fieldNameOf(fa.X.Type(), fa.Field) == name
+			}))
+		}
+	case *ssa.Phi:
+		// builder = builder.WithX() under an if: each way the builder
+		// comes.
+		for _, e := range r.Edges {
+			t.field(e, name, use, pointer)
 		}
 	case *ssa.Call:
 		// A builder returned by a call: a constructor, or a method that
@@ -648,7 +682,109 @@ func (t *tracer) applyWrites(writes []FieldWrite, args []ssa.Value, at *ssa.Basi
 		case w.From >= 0 && w.From < len(args):
 			t.trace(args[w.From], at)
 		}
+		if t.off && w.Skip > 0 && w.Skip-1 < len(args) {
+			// A non-positive value leaves the field as it was (zero on a
+			// new builder), and the sink is left out when it is zero.
+			t.nonPositive(args[w.Skip-1], at)
+		}
 	}
+}
+
+// nonPositive adds, as origins marked nonPos, the request input and the
+// parameters that v (used in block at) may carry with a value of 0 or
+// less: no dominating branch ensures v > 0, no max(v, 1) lifts it.
+func (t *tracer) nonPositive(v ssa.Value, at *ssa.BasicBlock) {
+	sub := t.sub()
+	sub.lower = true
+	sub.trace(v, at)
+	for _, o := range sub.origins {
+		switch {
+		case o.source != "":
+			t.addOrigin(origin{source: o.source, nameParam: o.nameParam, param: -1, nonPos: true})
+		case o.param >= 0 && o.field == "":
+			t.addOrigin(origin{param: o.param, nameParam: -1, nonPos: true})
+		}
+	}
+}
+
+// edgePositive reports whether the branch from pred to succ is taken only
+// when v is positive (v > 0, v >= 1, or v <= 0 not taken).
+func edgePositive(v ssa.Value, pred, succ *ssa.BasicBlock) bool {
+	ifi := branchOf(pred)
+	if ifi == nil {
+		return false
+	}
+	return condPositive(ifi.Cond, succ == pred.Succs[0], func(x ssa.Value) bool { return same(x, v) }, false)
+}
+
+// branchOf returns the If that ends block b with two distinct
+// successors, or nil.
+func branchOf(b *ssa.BasicBlock) *ssa.If {
+	if len(b.Instrs) == 0 || len(b.Succs) != 2 || b.Succs[0] == b.Succs[1] {
+		return nil
+	}
+	ifi, _ := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	return ifi
+}
+
+// condPositive reports whether cond having the value branch means that
+// the value match accepts is positive; with nonZero, that it is not 0
+// (v != 0) counts too.
+func condPositive(cond ssa.Value, branch bool, match func(ssa.Value) bool, nonZero bool) bool {
+	cond, branch = unNot(cond, branch)
+	c, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false
+	}
+	op, other := c.Op, c.Y
+	switch {
+	case match(strip(c.X)):
+	case match(strip(c.Y)):
+		op, other = mirror(op), c.X
+	default:
+		return false
+	}
+	k, ok := constInt(strip(other))
+	if !ok {
+		return false
+	}
+	switch {
+	case op == token.GTR && branch, op == token.LEQ && !branch:
+		return k >= 0
+	case op == token.GEQ && branch, op == token.LSS && !branch:
+		return k >= 1
+	case op == token.NEQ && branch, op == token.EQL && !branch:
+		return nonZero && k == 0
+	}
+	return false
+}
+
+// offGuard reports whether block at runs only under an if with no else
+// whose condition says the value match accepts is positive (or not 0):
+// if e.limit > 0 { q += " LIMIT " + ... }. A value of 0 or less then
+// skips what the block does.
+func offGuard(at *ssa.BasicBlock, match func(ssa.Value) bool) bool {
+	for b := at; b != nil; b = b.Idom() {
+		if len(b.Preds) != 1 {
+			continue
+		}
+		pred := b.Preds[0]
+		ifi := branchOf(pred)
+		if ifi == nil {
+			continue
+		}
+		taken := b == pred.Succs[0]
+		other := pred.Succs[0]
+		if taken {
+			other = pred.Succs[1]
+		}
+		// No else: the other branch goes straight to where both paths
+		// join.
+		if len(other.Preds) > 1 && condPositive(ifi.Cond, taken, match, true) {
+			return true
+		}
+	}
+	return false
 }
 
 // before reports whether instruction s runs before every run of use (in

@@ -10,7 +10,7 @@ import (
 // QueryIntParam returns the named query parameter as an int, or def when
 // it is missing, invalid or negative. The default is not a bound, and
 // neither is the check for negative values.
-func QueryIntParam(r *http.Request, param string, def int) int { // want QueryIntParam:`pagesize\(returns param2; returns query parameter named by param1\)`
+func QueryIntParam(r *http.Request, param string, def int) int { // want QueryIntParam:`pagesize\(returns param2; returns query parameter named by param1; returns <= 0 from query parameter named by param1; returns param2 <= 0\)`
 	value := r.URL.Query().Get(param)
 	if value == "" {
 		return def
@@ -25,8 +25,9 @@ func QueryIntParam(r *http.Request, param string, def int) int { // want QueryIn
 	return int(val)
 }
 
-// QueryIntParamMax also bounds the value, and with it the default.
-func QueryIntParamMax(r *http.Request, param string, def, max int) int {
+// QueryIntParamMax also bounds the value from above, and with it the
+// default; 0 passes.
+func QueryIntParamMax(r *http.Request, param string, def, max int) int { // want QueryIntParamMax:`pagesize\(returns <= 0 from query parameter named by param1; returns param2 <= 0; returns param3 <= 0\)`
 	n := QueryIntParam(r, param, def)
 	if n > max {
 		return max

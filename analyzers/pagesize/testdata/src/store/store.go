@@ -44,7 +44,7 @@ func (s *Store) ListOrders(ctx context.Context, p Page) error { // want ListOrde
 }
 
 // ParseLimit returns the query parameter as it came.
-func ParseLimit(r *http.Request) int { // want ParseLimit:`pagesize\(returns query parameter "limit"\)`
+func ParseLimit(r *http.Request) int { // want ParseLimit:`pagesize\(returns query parameter "limit"; returns <= 0 from query parameter "limit"\)`
 	n, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 	return n
 }
@@ -59,12 +59,12 @@ func ParseLimitClamped(r *http.Request) int {
 }
 
 // Atoi parses and passes its argument through.
-func Atoi(s string) int { // want Atoi:`pagesize\(returns param0\)`
+func Atoi(s string) int { // want Atoi:`pagesize\(returns param0; returns param0 <= 0\)`
 	n, _ := strconv.Atoi(s)
 	return n
 }
 
-// Clamp bounds n.
-func Clamp(n int) int {
+// Clamp bounds n from above; 0 or less passes.
+func Clamp(n int) int { // want Clamp:`pagesize\(returns param0 <= 0\)`
 	return min(n, 100)
 }
