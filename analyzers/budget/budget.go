@@ -43,8 +43,8 @@ const DefaultMissRate = 0.1
 // children (see doc.go, "The cost model").
 const DefaultFanout = 10
 
-// UnboundedFactor: an estimate above this many times its objective is
-// reported as unbounded rather than as a figure (see doc.go).
+// UnboundedFactor is how many times its objective an estimate may be
+// before it is reported as unbounded rather than as a figure (see doc.go).
 const UnboundedFactor = 10
 
 // Config configures a budget analyzer.

@@ -77,7 +77,7 @@ func sharedFixture(t *testing.T, name string) string {
 	e.once.Do(func() {
 		shared.mu.Lock()
 		if shared.root == "" {
-			shared.root, e.err = os.MkdirTemp("", "engine-test")
+			shared.root, e.err = os.MkdirTemp("", "engine-test") //nolint:usetesting // shared by every test of the binary; TestMain removes it
 		}
 		root := shared.root
 		shared.mu.Unlock()

@@ -195,7 +195,7 @@ func (s *Set) propagate(info *types.Info, pkg *types.Package, files []*ast.File)
 			}
 			only := len(us) > 0
 			for _, u := range us {
-				if !u.direct || u.from == fn || !(u.lit || s.funcs[u.from]) {
+				if !u.direct || u.from == fn || !u.lit && !s.funcs[u.from] {
 					only = false
 					break
 				}
