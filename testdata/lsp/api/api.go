@@ -43,9 +43,9 @@ func (a *API) user(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintln(w, name)
 }
 
-// names prints the name of every user in ?ids, one query per id.
+// names prints the name of every user of team 1, one query per id.
 func (a *API) names(w http.ResponseWriter, r *http.Request) {
-	ids := r.URL.Query()["id"]
+	ids, _ := a.Store.IDs(r.Context(), 1)
 	for _, id := range ids {
 		var name string
 		if err := a.DB.QueryRowContext(r.Context(), "SELECT name FROM users WHERE id = $1", id).Scan(&name); err != nil {

@@ -22,3 +22,21 @@ func (s *Store) Count() (int, error) {
 	err := s.DB.QueryRow("SELECT count(*) FROM users").Scan(&n)
 	return n, err
 }
+
+// IDs lists the ids of the users of one team (rows of a multi-row read).
+func (s *Store) IDs(ctx context.Context, team int) ([]int, error) {
+	rows, err := s.DB.QueryContext(ctx, "SELECT id FROM users WHERE team = $1 LIMIT 100", team)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int
+	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
