@@ -1,0 +1,252 @@
+// Package e2etest holds the command's slow end-to-end comparisons over
+// the fixture modules (the result cache against no cache, go vet against
+// the command), run by this package's tests on every fixture module but
+// realibs, and by package realibs on realibs, the costliest, so that
+// `go test ./...` runs the test binaries side by side, each well within go
+// test's 10-minute timeout (go vet's cache shared through GOCACHEPROG is in
+// cacheprog). The tests and their subtests run in parallel: each reads its
+// fixture module and writes only into its own temporary directories.
+package e2etest
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/perfvet/perfvet/internal/clitest"
+	"github.com/perfvet/perfvet/internal/fixturemod"
+)
+
+// Bin is the command under test, built once by the test binary's TestMain
+// (clitest.Main).
+var Bin string
+
+// perfvetEnv runs perfvet in dir, offline, with extra variables (which
+// override the test environment).
+func perfvetEnv(t *testing.T, dir string, extra []string, args ...string) clitest.Result {
+	t.Helper()
+	return clitest.Run(t, dir, slices.Concat([]string{"GOPROXY=off"}, extra), Bin, args...)
+}
+
+// cacheStats matches the line -timing prints about the result cache.
+var cacheStats = regexp.MustCompile(`result cache \S+: (\d+) hits, (\d+) misses, (\d+) written`)
+
+// outputs runs perfvet three ways on dir (text with a SARIF log in the
+// same run, -json with the extra JSON flags, and -fix is tested apart) and
+// returns what each printed and wrote, with the exit codes. The JSON run's
+// stderr, not compared, is under "json stderr".
+func outputs(t *testing.T, dir string, env []string, jsonFlags ...string) map[string]string {
+	t.Helper()
+	sarif := filepath.Join(t.TempDir(), "out.sarif")
+	text := perfvetEnv(t, dir, env, "-sarif", sarif, "./...")
+	log, err := os.ReadFile(sarif)
+	if err != nil {
+		t.Fatalf("no SARIF log: %v\n%s", err, text.Stderr)
+	}
+	js := perfvetEnv(t, dir, env, slices.Concat([]string{"-json"}, jsonFlags, []string{"./..."})...)
+	return map[string]string{
+		"json stderr": js.Stderr,
+		"text":        text.Stdout,
+		"text stderr": text.Stderr,
+		"text code":   string(rune('0' + text.Code)),
+		"sarif":       string(log),
+		"json":        js.Stdout,
+		"json code":   string(rune('0' + js.Code)),
+	}
+}
+
+func compareOutputs(t *testing.T, how string, got, want map[string]string) {
+	t.Helper()
+	for k, w := range want {
+		if k == "json stderr" {
+			continue // -timing's lines
+		}
+		if got[k] != w {
+			t.Errorf("%s: %s differs from the run without the cache\n--- got\n%s\n--- want\n%s", how, k, got[k], w)
+		}
+	}
+}
+
+// CacheSameOutput checks that the output is byte for byte the same
+// without the result cache, with it empty and with it full, as text, JSON
+// and SARIF, with the same exit codes, on each of the fixture modules.
+func CacheSameOutput(t *testing.T, modules []string) {
+	t.Helper()
+	t.Parallel()
+	for _, name := range modules {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := clitest.Testdata(t, name)
+			fixturemod.Ensure(t, dir)
+			cacheDir := t.TempDir()
+			on := []string{"PERFVET_CACHE=" + cacheDir}
+			want := uncachedOutputs(t, name)
+			compareOutputs(t, "empty cache", outputs(t, dir, on), want)
+			// The last run with the cache (-json, -timing) says what
+			// the cache did, on its stderr, which is not compared.
+			full := outputs(t, dir, on, "-timing")
+			compareOutputs(t, "full cache", full, want)
+			m := cacheStats.FindStringSubmatch(full["json stderr"])
+			if m == nil || m[1] == "0" || m[3] != "0" {
+				t.Errorf("fourth run with the cache: want hits and nothing written; stderr:\n%s", full["json stderr"])
+			}
+		})
+	}
+}
+
+// An uncachedRun is perfvet's outputs on one fixture module without the
+// result cache.
+type uncachedRun struct {
+	once sync.Once
+	out  map[string]string
+}
+
+var (
+	uncachedMu   sync.Mutex
+	uncachedRuns = make(map[string]*uncachedRun) // by fixture name
+)
+
+// uncachedOutputs returns outputs(PERFVET_CACHE=off) on the fixture module
+// name, run once per test binary: TestResultCacheSameOutput compares the
+// runs with the cache to it, and TestGoVetSameFindings compares go vet to
+// its JSON (which TestResultCacheSameOutput proves is the JSON a run with
+// the cache prints). The caller has called fixturemod.Ensure.
+func uncachedOutputs(t *testing.T, name string) map[string]string {
+	t.Helper()
+	uncachedMu.Lock()
+	r := uncachedRuns[name]
+	if r == nil {
+		r = new(uncachedRun)
+		uncachedRuns[name] = r
+	}
+	uncachedMu.Unlock()
+	r.once.Do(func() {
+		r.out = outputs(t, clitest.Testdata(t, name), []string{"PERFVET_CACHE=off"})
+	})
+	if r.out == nil {
+		t.Fatalf("perfvet without the result cache failed on %s (in another test)", name)
+	}
+	return r.out
+}
+
+// knownVetGaps are findings of the command that go vet -vettool misses,
+// as "fixture: file:line:col: message prefix".
+var knownVetGaps = []string{
+	// metrics: the uncovered route is found from the whole program's
+	// routers; under go vet, one package at a time, it is not (reported).
+	`demo: internal/api/router.go:57:2: route "GET /admin/orders/{id}" is not covered by the metrics middleware`,
+}
+
+// GoVetSameFindings checks that go vet -vettool reports what the command
+// reports, on each of the fixture modules: the same positions and
+// messages, with facts crossing packages through vet's own files
+// (gob-encoded, unlike the command's).
+func GoVetSameFindings(t *testing.T, fixtures []string) {
+	t.Helper()
+	t.Parallel()
+	for _, name := range fixtures {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := clitest.Testdata(t, name)
+			fixturemod.Ensure(t, dir)
+			js := uncachedOutputs(t, name)["json"]
+			var tree map[string]map[string]json.RawMessage
+			if err := json.Unmarshal([]byte(js), &tree); err != nil {
+				t.Fatalf("perfvet -json: %v\n%s", err, js)
+			}
+			var want []string
+			for _, byAnalyzer := range tree {
+				for analyzer, raw := range byAnalyzer {
+					var diags []struct{ Posn, Message string }
+					if err := json.Unmarshal(raw, &diags); err != nil {
+						t.Fatalf("perfvet -json: %s: %s", analyzer, raw)
+					}
+					for _, d := range diags {
+						rel, err := filepath.Rel(dir, d.Posn)
+						if err != nil {
+							rel = d.Posn
+						}
+						want = append(want, filepath.ToSlash(rel)+": "+d.Message)
+					}
+				}
+			}
+			want = clitest.NormalizeCauses(want) // see clitest.NormalizeCauses
+			slices.Sort(want)
+			vet := clitest.Run(t, dir, nil, "go", "vet", "-vettool="+Bin, "./...")
+			if (vet.Code == 0) != (len(want) == 0) {
+				t.Errorf("go vet exit code %d with %d findings expected:\n%s", vet.Code, len(want), vet.Stderr)
+			}
+			got := clitest.VetFindings(dir, vet.Stderr)
+			// go vet analyses a package and its test variant apart, and
+			// prints a finding of a file they share twice.
+			got = clitest.NormalizeCauses(got)
+			slices.Sort(got)
+			got = slices.Compact(got)
+			var missing, extra []string
+			moved := map[string]bool{}
+			for _, w := range want {
+				if _, found := slices.BinarySearch(got, w); found {
+					continue
+				}
+				if g := movedByVet(w, got); g != "" {
+					// limits decides where a program is seen whole; under go
+					// vet a site in another package is reported at the
+					// server start, naming its position.
+					moved[g] = true
+					continue
+				}
+				if slices.ContainsFunc(knownVetGaps, func(gap string) bool { return strings.HasPrefix(name+": "+w, gap) }) {
+					t.Logf("known gap: go vet misses %s", w)
+					continue
+				}
+				missing = append(missing, w)
+			}
+			for _, g := range got {
+				if _, found := slices.BinarySearch(want, g); !found && !moved[g] {
+					extra = append(extra, g)
+				}
+			}
+			if len(missing)+len(extra) > 0 {
+				t.Errorf("go vet -vettool: %d findings, perfvet: %d\nonly perfvet:\n\t%s\nonly go vet:\n\t%s", len(got), len(want),
+					strings.Join(missing, "\n\t"), strings.Join(extra, "\n\t"))
+			}
+		})
+	}
+}
+
+// movedByVet returns the go vet finding that reports the command's finding
+// w ("file:line:col: message") at another position, with " (at
+// dir/file:line:col)" naming w's position after the message.
+func movedByVet(w string, got []string) string {
+	posn, msg, ok := strings.Cut(w, ": ")
+	if !ok {
+		return ""
+	}
+	// A cause in another package, which the message names by file and
+	// line, is at the position export data gives under go vet.
+	file, line := posn, ""
+	if parts := strings.Split(posn, ":"); len(parts) >= 2 {
+		file, line = parts[0], parts[1]
+	}
+	if i := strings.LastIndex(file, "/"); i >= 0 {
+		if j := strings.LastIndex(file[:i], "/"); j >= 0 {
+			file = file[j+1:]
+		}
+	}
+	for _, g := range got {
+		gposn, gmsg, _ := strings.Cut(g, ": ")
+		rest, ok := strings.CutPrefix(gmsg, msg+" (at ")
+		if ok && strings.HasSuffix(rest, ")") && strings.HasSuffix(posn, strings.TrimSuffix(rest, ")")) {
+			return g
+		}
+		if gmsg == msg && gposn != posn && strings.Contains(msg, " at "+file+":"+line) {
+			return g
+		}
+	}
+	return ""
+}
