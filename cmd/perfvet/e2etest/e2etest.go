@@ -77,26 +77,21 @@ func compareOutputs(t *testing.T, how string, got, want map[string]string) {
 // and SARIF, with the same exit codes, on each of the fixture modules.
 func CacheSameOutput(t *testing.T, modules []string) {
 	t.Helper()
-	t.Parallel()
-	for _, name := range modules {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			dir := clitest.Testdata(t, name)
-			fixturemod.Ensure(t, dir)
-			cacheDir := t.TempDir()
-			on := []string{"PERFVET_CACHE=" + cacheDir}
-			want := uncachedOutputs(t, name)
-			compareOutputs(t, "empty cache", outputs(t, dir, on), want)
-			// The last run with the cache (-json, -timing) says what
-			// the cache did, on its stderr, which is not compared.
-			full := outputs(t, dir, on, "-timing")
-			compareOutputs(t, "full cache", full, want)
-			m := cacheStats.FindStringSubmatch(full["json stderr"])
-			if m == nil || m[1] == "0" || m[3] != "0" {
-				t.Errorf("fourth run with the cache: want hits and nothing written; stderr:\n%s", full["json stderr"])
-			}
-		})
-	}
+	eachFixture(t, modules, func(fx fixture) {
+		t, name, dir := fx.t, fx.name, fx.dir
+		cacheDir := t.TempDir()
+		on := []string{"PERFVET_CACHE=" + cacheDir}
+		want := uncachedOutputs(t, name)
+		compareOutputs(t, "empty cache", outputs(t, dir, on), want)
+		// The last run with the cache (-json, -timing) says what
+		// the cache did, on its stderr, which is not compared.
+		full := outputs(t, dir, on, "-timing")
+		compareOutputs(t, "full cache", full, want)
+		m := cacheStats.FindStringSubmatch(full["json stderr"])
+		if m == nil || m[1] == "0" || m[3] != "0" {
+			t.Errorf("fourth run with the cache: want hits and nothing written; stderr:\n%s", full["json stderr"])
+		}
+	})
 }
 
 // An uncachedRun is perfvet's outputs on one fixture module without the
@@ -148,75 +143,70 @@ var knownVetGaps = []string{
 // (gob-encoded, unlike the command's).
 func GoVetSameFindings(t *testing.T, fixtures []string) {
 	t.Helper()
-	t.Parallel()
-	for _, name := range fixtures {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			dir := clitest.Testdata(t, name)
-			fixturemod.Ensure(t, dir)
-			js := uncachedOutputs(t, name)["json"]
-			var tree map[string]map[string]json.RawMessage
-			if err := json.Unmarshal([]byte(js), &tree); err != nil {
-				t.Fatalf("perfvet -json: %v\n%s", err, js)
-			}
-			var want []string
-			for _, byAnalyzer := range tree {
-				for analyzer, raw := range byAnalyzer {
-					var diags []struct{ Posn, Message string }
-					if err := json.Unmarshal(raw, &diags); err != nil {
-						t.Fatalf("perfvet -json: %s: %s", analyzer, raw)
+	eachFixture(t, fixtures, func(fx fixture) {
+		t, name, dir := fx.t, fx.name, fx.dir
+		js := uncachedOutputs(t, name)["json"]
+		var tree map[string]map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(js), &tree); err != nil {
+			t.Fatalf("perfvet -json: %v\n%s", err, js)
+		}
+		var want []string
+		for _, byAnalyzer := range tree {
+			for analyzer, raw := range byAnalyzer {
+				var diags []struct{ Posn, Message string }
+				if err := json.Unmarshal(raw, &diags); err != nil {
+					t.Fatalf("perfvet -json: %s: %s", analyzer, raw)
+				}
+				for _, d := range diags {
+					rel, err := filepath.Rel(dir, d.Posn)
+					if err != nil {
+						rel = d.Posn
 					}
-					for _, d := range diags {
-						rel, err := filepath.Rel(dir, d.Posn)
-						if err != nil {
-							rel = d.Posn
-						}
-						want = append(want, filepath.ToSlash(rel)+": "+d.Message)
-					}
+					want = append(want, filepath.ToSlash(rel)+": "+d.Message)
 				}
 			}
-			want = clitest.NormalizeCauses(want) // see clitest.NormalizeCauses
-			slices.Sort(want)
-			vet := clitest.Run(t, dir, nil, "go", "vet", "-vettool="+Bin, "./...")
-			if (vet.Code == 0) != (len(want) == 0) {
-				t.Errorf("go vet exit code %d with %d findings expected:\n%s", vet.Code, len(want), vet.Stderr)
+		}
+		want = clitest.NormalizeCauses(want) // see clitest.NormalizeCauses
+		slices.Sort(want)
+		vet := clitest.Run(t, dir, nil, "go", "vet", "-vettool="+Bin, "./...")
+		if (vet.Code == 0) != (len(want) == 0) {
+			t.Errorf("go vet exit code %d with %d findings expected:\n%s", vet.Code, len(want), vet.Stderr)
+		}
+		got := clitest.VetFindings(dir, vet.Stderr)
+		// go vet analyses a package and its test variant apart, and
+		// prints a finding of a file they share twice.
+		got = clitest.NormalizeCauses(got)
+		slices.Sort(got)
+		got = slices.Compact(got)
+		var missing, extra []string
+		moved := map[string]bool{}
+		for _, w := range want {
+			if _, found := slices.BinarySearch(got, w); found {
+				continue
 			}
-			got := clitest.VetFindings(dir, vet.Stderr)
-			// go vet analyses a package and its test variant apart, and
-			// prints a finding of a file they share twice.
-			got = clitest.NormalizeCauses(got)
-			slices.Sort(got)
-			got = slices.Compact(got)
-			var missing, extra []string
-			moved := map[string]bool{}
-			for _, w := range want {
-				if _, found := slices.BinarySearch(got, w); found {
-					continue
-				}
-				if g := movedByVet(w, got); g != "" {
-					// limits decides where a program is seen whole; under go
-					// vet a site in another package is reported at the
-					// server start, naming its position.
-					moved[g] = true
-					continue
-				}
-				if slices.ContainsFunc(knownVetGaps, func(gap string) bool { return strings.HasPrefix(name+": "+w, gap) }) {
-					t.Logf("known gap: go vet misses %s", w)
-					continue
-				}
-				missing = append(missing, w)
+			if g := movedByVet(w, got); g != "" {
+				// limits decides where a program is seen whole; under go
+				// vet a site in another package is reported at the
+				// server start, naming its position.
+				moved[g] = true
+				continue
 			}
-			for _, g := range got {
-				if _, found := slices.BinarySearch(want, g); !found && !moved[g] {
-					extra = append(extra, g)
-				}
+			if slices.ContainsFunc(knownVetGaps, func(gap string) bool { return strings.HasPrefix(name+": "+w, gap) }) {
+				t.Logf("known gap: go vet misses %s", w)
+				continue
 			}
-			if len(missing)+len(extra) > 0 {
-				t.Errorf("go vet -vettool: %d findings, perfvet: %d\nonly perfvet:\n\t%s\nonly go vet:\n\t%s", len(got), len(want),
-					strings.Join(missing, "\n\t"), strings.Join(extra, "\n\t"))
+			missing = append(missing, w)
+		}
+		for _, g := range got {
+			if _, found := slices.BinarySearch(want, g); !found && !moved[g] {
+				extra = append(extra, g)
 			}
-		})
-	}
+		}
+		if len(missing)+len(extra) > 0 {
+			t.Errorf("go vet -vettool: %d findings, perfvet: %d\nonly perfvet:\n\t%s\nonly go vet:\n\t%s", len(got), len(want),
+				strings.Join(missing, "\n\t"), strings.Join(extra, "\n\t"))
+		}
+	})
 }
 
 // movedByVet returns the go vet finding that reports the command's finding
@@ -249,4 +239,25 @@ func movedByVet(w string, got []string) string {
 		}
 	}
 	return ""
+}
+
+// A fixture is one fixture module's subtest.
+type fixture struct {
+	t         *testing.T
+	name, dir string
+}
+
+// eachFixture runs f on each fixture module, in parallel subtests named
+// after them, with the module's dependencies in the module cache.
+func eachFixture(t *testing.T, names []string, f func(fixture)) {
+	t.Helper()
+	t.Parallel()
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := clitest.Testdata(t, name)
+			fixturemod.Ensure(t, dir)
+			f(fixture{t, name, dir})
+		})
+	}
 }
