@@ -234,6 +234,16 @@ func perfvetFindings(t *testing.T, dir string, patterns ...string) (main finding
 // directives (analyzers.DirectiveAnalyzer).
 const directiveAnalyzer = "perfvet"
 
+// sharedDirective attributes a finding of the directive analyzer the
+// single plugins share ("perfvetignore: msg", under the name of one of
+// them) to perfvet's directive analyzer, as the perfvet command does.
+func sharedDirective(linter, text string) (analyzer, msg string) {
+	if m, ok := strings.CutPrefix(text, plugin.SharedDirectiveAnalyzer+": "); ok {
+		return directiveAnalyzer, m
+	}
+	return linter, text
+}
+
 // analyzerNames are the names golangci-lint may prefix a message with.
 var analyzerNames = append([]string{directiveAnalyzer, plugin.SharedDirectiveAnalyzer}, plugin.Names()...)
 
@@ -501,8 +511,8 @@ func TestVSCodeGo(t *testing.T) {
 			t.Errorf("no linter name in %q", line)
 			continue
 		}
-		linter := msg[i+2 : len(msg)-1]
-		got = append(got, fmt.Sprintf("%s:%s:%s: %s: %s", filepath.ToSlash(rel), m[4], m[6], linter, msg[:i]))
+		linter, text := sharedDirective(msg[i+2:len(msg)-1], msg[:i])
+		got = append(got, fmt.Sprintf("%s:%s:%s: %s: %s", filepath.ToSlash(rel), m[4], m[6], linter, text))
 	}
 	slices.Sort(got)
 	diff(t, "VS Code Go's view of perfvet-gcl", got, want)
