@@ -90,7 +90,12 @@
 // seen.
 //
 // A main package of a program that starts no server (a command, a job)
-// is not reported on.
+// is not reported on. Nor is one whose only servers are internal, as the
+// timeouts and metrics analyzers tell them (analyzers/internal/serverrole):
+// an http.Server or http.ListenAndServe on a loopback address (a CLI that
+// receives a token from the user's own browser on 127.0.0.1), or one that
+// serves only metrics or profiling handlers. Its bodies come from the
+// operator, not from the public the plan's limits protect.
 //
 // Body reads and pool opens are decided where the program is seen whole:
 // in a main package or a package that starts a server, from the facts of

@@ -21,8 +21,11 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/fixutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
+	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
@@ -62,7 +65,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/limits/doc.go",
 		Run:              lint.Wrap(Name, opts, run),
-		Requires:         []*analysis.Analyzer{inspect.Analyzer},
+		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
 		FactTypes:        []analysis.Fact{new(programFact)},
 		RunDespiteErrors: true,
 	}
@@ -114,8 +117,12 @@ func run(pass *lint.Pass) (any, error) {
 // pool, its unlimited reads and unbounded opens (decided where the program
 // is seen whole), and what a package that saw it already reported.
 type programFact struct {
-	Global       bool
-	Serves       bool // the package starts a server: its importers' program serves requests
+	Global bool
+	Serves bool // the package starts a server: its importers' program serves requests
+	// Dependency: the package is of a required module (a library): its
+	// server start makes a program serve only where the program calls it
+	// (quic-go's http3 starts servers, and every gin program imports it).
+	Dependency   bool
 	SetsMaxOpen  bool
 	SetsLifetime bool
 	Reads        []site
@@ -173,6 +180,28 @@ type checker struct {
 	beegoConfigured bool          // the package sets BConfig.MaxMemory or MaxUploadSize
 
 	sqlite map[types.Object]bool // the variables a SQLite driver is registered under (sqliteNames)
+
+	ix      *flow.Index // the package's SSA calls, built at the first server start
+	indexed bool
+}
+
+// internalStart reports whether a server start serves an internal server
+// (serverrole.Start): one on a loopback address, or serving operators'
+// handlers only. Its bodies come from the operator's own browser or a
+// scraper, not from the public the plan's limits protect (woodpecker's CLI
+// receives a token from the user's browser on 127.0.0.1). In a package
+// that does not type-check (no SSA), every start may be public.
+func (c *checker) internalStart(call *ast.CallExpr) bool {
+	if !c.indexed {
+		c.indexed = true
+		if res, ok := c.pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result); ok && res != nil {
+			if _, funcs := res.SSA(); funcs != nil {
+				c.ix = flow.NewIndex(funcs)
+			}
+		}
+	}
+	ci := c.ix.Call(call.Lparen)
+	return ci != nil && serverrole.Start(ci.Common(), ci.Parent()) != ""
 }
 
 // checkBeegoDefaults reports, once, at the beego Run of a package that
@@ -254,7 +283,7 @@ func (c *checker) function(body *ast.BlockStmt) {
 		case isPGXOpen(name):
 			c.checkPGXOpen(call, name)
 		case isServerStart(name):
-			if c.start == nil {
+			if c.start == nil && !c.internalStart(call) {
 				c.start = call
 			}
 		case knowledge.BeegoRuns[name]:
@@ -669,7 +698,7 @@ func (c *checker) conclude() {
 			continue
 		}
 		global = global || f.Global
-		serves = serves || f.Serves
+		serves = serves || f.Serves && !f.Dependency
 		maxOpen = maxOpen || f.SetsMaxOpen
 		lifetime = lifetime || f.SetsLifetime
 		reads = append(reads, f.Reads...)
@@ -678,15 +707,17 @@ func (c *checker) conclude() {
 			reported[r] = true
 		}
 	}
+	if c.start == nil {
+		// A main whose server starts in another package: anchor the
+		// program's findings at the call that starts it. A library that
+		// starts servers serves this program only if it calls the library.
+		c.start = c.servingCall()
+		serves = serves || c.start != nil
+	}
 	if !serves {
 		// A main package of a program that serves no requests (a command,
 		// a job): bodies and pools are not its concern.
 		return
-	}
-	if c.start == nil {
-		// A main whose server starts in another package: anchor the
-		// program's findings at the call that starts it.
-		c.start = c.servingCall()
 	}
 	var done []string
 	if !global {
@@ -727,7 +758,7 @@ func (c *checker) conclude() {
 		return // nothing imports a main package
 	}
 	slices.Sort(done)
-	c.pass.ExportPackageFact(&programFact{Global: global, Serves: true, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done)})
+	c.pass.ExportPackageFact(&programFact{Global: global, Serves: true, Dependency: c.dependency, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done)})
 }
 
 // servingCall returns the package's first call, in source order, of a

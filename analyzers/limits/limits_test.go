@@ -30,7 +30,8 @@ func TestRealLibraries(t *testing.T) {
 	a := limits.New(limits.Config{Plans: plan.Static(writtenPlan(t))})
 	results := analysistest.Run(t, dir, a,
 		"./limits/nethttp", "./limits/few", "./limits/globalmw", "./limits/ginapp", "./limits/echoapp", "./limits/echolimited",
-		"./limits/pools", "./limits/poolsok", "./limits/cli", "./limits/beegoapp", "./limits/beegodefault", "./limits/outbound", "./limits/outbound/sign")
+		"./limits/pools", "./limits/poolsok", "./limits/cli", "./limits/beegoapp", "./limits/beegodefault", "./limits/outbound", "./limits/outbound/sign",
+		"./limits/loopback", "./limits/loopback/public")
 	for _, r := range results {
 		for _, err := range r.Action.Package.TypeErrors {
 			t.Errorf("fixture does not type-check: %v", err)

@@ -95,7 +95,7 @@ func (c *checker) metricOf(v ssa.Value, depth int) *definition {
 			}
 			return c.importedDef(obj)
 		case *ssa.Alloc:
-			return c.metricOf(onlyStore(x), depth+1)
+			return c.metricOf(routes.OnlyStore(x), depth+1)
 		case *ssa.FreeVar:
 			return c.metricOf(c.freeVarBinding(x), depth+1)
 		}
@@ -158,15 +158,6 @@ func receiver(call *ssa.CallCommon) ssa.Value { return routes.Receiver(call) }
 // call, so that they line up with the parameters the knowledge tables
 // index.
 func args(call *ssa.CallCommon) []ssa.Value { return routes.Args(call) }
-
-// onlyStore returns the value stored in a local variable that is stored
-// to once.
-func onlyStore(a *ssa.Alloc) ssa.Value {
-	if vals := storedValues(a); len(vals) == 1 {
-		return vals[0]
-	}
-	return nil
-}
 
 // storedValues returns the values stored in a local variable.
 func storedValues(a *ssa.Alloc) []ssa.Value {

@@ -3,7 +3,6 @@ package metrics
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/routes"
+	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
@@ -320,7 +320,7 @@ func (c *checker) collectRoutersOnce() *routerSet {
 // serverHandler returns the Handler an *http.Server literal of this
 // function is given.
 func serverHandler(srv ssa.Value) ssa.Value {
-	alloc := serverLiteral(srv)
+	alloc := serverrole.ServerAlloc(srv, nil)
 	if alloc == nil {
 		return nil
 	}
@@ -335,19 +335,8 @@ func serverHandler(srv ssa.Value) ssa.Value {
 // whose Handler is never set: it serves http.DefaultServeMux (woodpecker's
 // agent health-check server).
 func servesDefaultMux(srv ssa.Value) bool {
-	alloc := serverLiteral(srv)
+	alloc := serverrole.ServerAlloc(srv, nil)
 	return alloc != nil && alloc.Comment == "complit" && len(flow.FieldStores(flow.Aliases(alloc), "Handler")) == 0
-}
-
-// serverLiteral returns the allocation of the server srv denotes, or nil.
-func serverLiteral(srv ssa.Value) *ssa.Alloc {
-	if load, ok := srv.(*ssa.UnOp); ok && load.Op == token.MUL {
-		if v, ok := load.X.(*ssa.Alloc); ok {
-			srv = onlyStore(v) // a variable a closure captures
-		}
-	}
-	alloc, _ := srv.(*ssa.Alloc)
-	return alloc
 }
 
 // ---- gRPC ----

@@ -12,6 +12,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/routes"
 	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
 )
 
@@ -198,7 +199,7 @@ func (c *checker) originOf(v ssa.Value, fn *ssa.Function, depth int) (int, int) 
 		case *ssa.FieldAddr:
 			return c.originOf(addr.X, fn, depth+1)
 		case *ssa.Alloc:
-			if val := onlyStore(addr); val != nil {
+			if val := routes.OnlyStore(addr); val != nil {
 				return c.originOf(val, fn, depth+1)
 			}
 			return originLocal, -1
@@ -330,59 +331,11 @@ func (c *checker) mayStartServers() bool {
 }
 
 // internalStart reports whether a start serves an internal server
-// (serverrole): an http.Server literal made here with a loopback Addr or
-// an operators-only Handler, or http.ListenAndServe (http.Serve) on a
-// loopback address (listener). Its users are the operator's own browser
-// or a scraper, not the public whose latency the plan's metrics measure.
+// (serverrole.Start): an http.Server literal made here with a loopback
+// Addr or an operators-only Handler, or http.ListenAndServe (http.Serve)
+// on a loopback address (listener). Its users are the operator's own
+// browser or a scraper, not the public whose latency the plan's metrics
+// measure.
 func internalStart(s *start) bool {
-	if s.field {
-		alloc := serverLiteral(s.served)
-		if alloc == nil {
-			if v := capturedVar(s.served, s.fn); v != nil {
-				alloc, _ = onlyStore(v).(*ssa.Alloc)
-			}
-		}
-		return alloc != nil && serverrole.Server(flow.Aliases(alloc)) != ""
-	}
-	a := args(s.call)
-	if len(a) == 0 {
-		return false
-	}
-	switch flow.CalleeName(s.call) {
-	case "net/http.ListenAndServe", "net/http.ListenAndServeTLS":
-		return serverrole.Serve(a[0], nil, nil) != ""
-	case "net/http.Serve", "net/http.ServeTLS":
-		return serverrole.Serve(nil, a[0], nil) != ""
-	}
-	return false
-}
-
-// capturedVar returns, for a load of a variable a function literal
-// captures (go func() { srv.ListenAndServe() }()), the variable as its
-// parent function allocates it, or nil.
-func capturedVar(v ssa.Value, fn *ssa.Function) *ssa.Alloc {
-	load, ok := v.(*ssa.UnOp)
-	if !ok || load.Op != token.MUL || fn == nil || fn.Parent() == nil {
-		return nil
-	}
-	fv, ok := load.X.(*ssa.FreeVar)
-	if !ok {
-		return nil
-	}
-	i := slices.Index(fn.FreeVars, fv)
-	if i < 0 {
-		return nil
-	}
-	for _, b := range fn.Parent().Blocks {
-		for _, instr := range b.Instrs {
-			mc, ok := instr.(*ssa.MakeClosure)
-			if !ok || mc.Fn != fn || i >= len(mc.Bindings) {
-				continue
-			}
-			if alloc, ok := mc.Bindings[i].(*ssa.Alloc); ok {
-				return alloc
-			}
-		}
-	}
-	return nil
+	return serverrole.Start(s.call, s.fn) != ""
 }

@@ -247,7 +247,7 @@ func Key(v ssa.Value) any {
 					return f
 				}
 			case *ssa.Alloc:
-				if val := onlyStore(addr); val != nil {
+				if val := OnlyStore(addr); val != nil {
 					v = val
 					continue
 				}
@@ -428,9 +428,9 @@ func Args(call *ssa.CallCommon) []ssa.Value {
 	return call.Args
 }
 
-// onlyStore returns the value stored in a local variable that is stored
+// OnlyStore returns the value stored in a local variable that is stored
 // to once.
-func onlyStore(a *ssa.Alloc) ssa.Value {
+func OnlyStore(a *ssa.Alloc) ssa.Value {
 	var out ssa.Value
 	n := 0
 	for _, ref := range flow.Referrers(a) {

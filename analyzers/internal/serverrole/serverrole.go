@@ -17,8 +17,10 @@ package serverrole
 
 import (
 	"go/constant"
+	"go/token"
 	"go/types"
 	"net"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -288,4 +290,93 @@ func handlerArgs(arg ssa.Value) ([]ssa.Value, bool) {
 		}
 	}
 	return out, true
+}
+
+// Start says why a server start of the knowledge tables
+// (knowledge.ServerStarts), called in fn, serves an internal server, or ""
+// when it may be public: a method of an http.Server literal made here
+// (Server), or http.ListenAndServe and http.Serve on a loopback address
+// or listener or with an operators' handler (Serve).
+func Start(call *ssa.CallCommon, fn *ssa.Function) string {
+	name := flow.CalleeName(call)
+	st, ok := knowledge.ServerStarts[name]
+	if !ok {
+		return ""
+	}
+	if st.ServerField {
+		alloc := ServerAlloc(routes.Receiver(call), fn)
+		if alloc == nil {
+			return ""
+		}
+		return Server(flow.Aliases(alloc))
+	}
+	args := routes.Args(call)
+	if len(args) == 0 {
+		return ""
+	}
+	var handler ssa.Value
+	if st.Handler >= 0 && st.Handler < len(args) {
+		handler = args[st.Handler]
+	}
+	switch name {
+	case "net/http.ListenAndServe", "net/http.ListenAndServeTLS":
+		return Serve(args[0], nil, handler)
+	case "net/http.Serve", "net/http.ServeTLS":
+		return Serve(nil, args[0], handler)
+	}
+	return ""
+}
+
+// ServerAlloc returns the http.Server literal a server value is: the
+// literal, a local variable stored to once with it, or, in a function
+// literal fn, the variable of the enclosing function it captures (go
+// func() { srv.ListenAndServe() }()); nil when it is none of these.
+func ServerAlloc(srv ssa.Value, fn *ssa.Function) *ssa.Alloc {
+	if srv == nil {
+		return nil
+	}
+	if load, ok := srv.(*ssa.UnOp); ok && load.Op == token.MUL {
+		if v, ok := load.X.(*ssa.Alloc); ok {
+			if alloc, ok := routes.OnlyStore(v).(*ssa.Alloc); ok {
+				return alloc
+			}
+		}
+	}
+	if alloc, ok := srv.(*ssa.Alloc); ok {
+		return alloc
+	}
+	if v := capturedVar(srv, fn); v != nil {
+		alloc, _ := routes.OnlyStore(v).(*ssa.Alloc)
+		return alloc
+	}
+	return nil
+}
+
+// capturedVar returns, for a load of a variable a function literal
+// captures, the variable as its parent function allocates it, or nil.
+func capturedVar(v ssa.Value, fn *ssa.Function) *ssa.Alloc {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL || fn == nil || fn.Parent() == nil {
+		return nil
+	}
+	fv, ok := load.X.(*ssa.FreeVar)
+	if !ok {
+		return nil
+	}
+	i := slices.Index(fn.FreeVars, fv)
+	if i < 0 {
+		return nil
+	}
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn || i >= len(mc.Bindings) {
+				continue
+			}
+			if alloc, ok := mc.Bindings[i].(*ssa.Alloc); ok {
+				return alloc
+			}
+		}
+	}
+	return nil
 }
