@@ -291,7 +291,7 @@ func (c *checker) resolvePending() {
 		below := chain(g.impl, chain(g.read.Via, g.read.Call)) + " at " + g.read.Posn
 		through := "its implementation " + below
 		if g.first.Open.Via != "" {
-			through = g.first.Open.Via + ", implemented by " + below
+			through = withMethod(g.first.Open) + ", implemented by " + below
 		}
 		c.pass.Report(analysis.Diagnostic{
 			Pos: g.pos, End: g.end, Category: CategoryWholeTable,
@@ -303,6 +303,16 @@ func (c *checker) resolvePending() {
 		slices.Sort(resolved)
 		c.pass.ExportPackageFact(&resolvedFact{Keys: resolved})
 	}
+}
+
+// withMethod returns an Open's chain with the interface method last,
+// also when the chain was cut short ("A → …").
+func withMethod(o Open) string {
+	m := o.Method.String()
+	if strings.HasSuffix(o.Via, m) {
+		return o.Via
+	}
+	return strings.TrimSuffix(o.Via, " → …") + " → … → " + m
 }
 
 // implRead returns the first implementation (by package and type) of an
