@@ -62,7 +62,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/cacheinval/doc.go",
 		Run:              lint.Wrap(Name, opts, func(p *lint.Pass) (any, error) { return run(p, &cfg) }),
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(summaryFact), new(familiesFact)},
+		FactTypes:        []analysis.Fact{new(summaryFact), new(familiesFact), new(pendingFact), new(resolvedFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)

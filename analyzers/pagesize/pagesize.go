@@ -66,7 +66,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       analysisutil.MustExtractDoc(doc, Name),
 		URL:       "https://github.com/perfvet/perfvet/blob/main/analyzers/pagesize/doc.go",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes: []analysis.Fact{new(pageFact), new(causesFact)},
+		FactTypes: []analysis.Fact{new(pageFact), new(causesFact), new(pendingFact), new(resolvedFact)},
 		// The rules are flow rules: on an ill-typed package there is no SSA
 		// and the analyzer stays silent.
 		RunDespiteErrors: true,
