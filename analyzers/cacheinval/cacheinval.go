@@ -62,7 +62,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/cacheinval/doc.go",
 		Run:              lint.Wrap(Name, opts, func(p *lint.Pass) (any, error) { return run(p, &cfg) }),
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(summaryFact), new(familiesFact)},
+		FactTypes:        []analysis.Fact{new(summaryFact), new(familiesFact), new(pendingFact), new(resolvedFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
@@ -78,7 +78,7 @@ func run(pass *lint.Pass, cfg *Config) (any, error) {
 	if pass.Pkg == nil || isLibrary(pass.Pkg.Path()) {
 		return nil, nil
 	}
-	if !analysisutil.ImportsAny(pass.Pkg, relevant...) {
+	if !analysisutil.ImportsAny(pass.Pkg, relevant...) && !callsCacheInterface(pass) {
 		// A package that uses no cache nor database may still build keys:
 		// read its one-line builders from the syntax, without SSA.
 		exportKeyBuilders(pass)
@@ -104,6 +104,7 @@ func run(pass *lint.Pass, cfg *Config) (any, error) {
 	c.fixedPoint()
 	local := c.familiesOfPackage()
 	c.collectVisible(local)
+	c.resolveDeferred() // whole.go
 	c.collectGuards(local)
 	c.judge = true
 	c.fixedPoint()
@@ -124,12 +125,20 @@ func run(pass *lint.Pass, cfg *Config) (any, error) {
 	}
 	c.reportWrappers()
 	c.checkPartialDeletes()
+	resolved := c.reportDeferred()
 	local.Reported = c.reportNever()
 	local.normalize()
 	if len(local.Invalidated) > 0 || len(local.Links) > 0 || len(local.Guards) > 0 || len(local.Reported) > 0 {
 		c.pass.ExportPackageFact(local)
 	}
 	c.checkWindows()
+	if len(c.pending) > 0 {
+		c.pass.ExportPackageFact(&pendingFact{Calls: c.pending})
+	}
+	if len(resolved) > 0 {
+		slices.Sort(resolved)
+		c.pass.ExportPackageFact(&resolvedFact{Keys: slices.Compact(resolved)})
+	}
 	return nil, nil
 }
 
@@ -158,6 +167,10 @@ type checker struct {
 	keySites []keySite              // writes and deletes where their key is formed (partial.go)
 
 	impls *analysisutil.ImplFinder // implementations of the program's interfaces (reach.go)
+
+	pending     []pendingCall   // calls through interfaces whose implementations this package cannot see (whole.go)
+	deferred    []resolvedCall  // the dependencies' pending calls, resolved here
+	resolvedDep map[string]bool // pending calls a dependency reported
 }
 
 // fixedPoint computes the facts of this package's declared functions,
@@ -290,6 +303,9 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 				ops, impl := c.implOps(common)
 				for _, o := range ops {
 					s.addOp(c.resolve(o, instr, impl))
+				}
+				if len(ops) == 0 && c.reporting {
+					c.deferCall(instr) // whole.go
 				}
 			}
 			return

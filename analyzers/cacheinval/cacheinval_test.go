@@ -7,6 +7,7 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers/cacheinval"
 	"github.com/perfvet/perfvet/analyzers/internal/fixtest"
+	"github.com/perfvet/perfvet/analyzers/internal/reach/reachtest"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
@@ -85,4 +86,13 @@ func TestOneFindingPerCause(t *testing.T) {
 	for pkg := range want {
 		t.Errorf("%s was not analysed", pkg)
 	}
+}
+
+// TestWholeProgram: a write with no TTL through cache.Cache, whose
+// implementation (wholecache/rediscache) only main imports, is reported
+// by main at the service's call (internal/reach), once per family; the
+// write with a TTL and the one through an implementation that sets its
+// own TTL are not.
+func TestWholeProgram(t *testing.T) {
+	reachtest.WholeProgram(t, cacheinval.New(defaultPlan()), "wholecache/cmd/server")
 }

@@ -239,11 +239,41 @@
 //     or the packages of its module it imports declare (*cache.Redis):
 //     its cache operations apply at the call as through the concrete
 //     wrapper, so a write with no TTL through the interface is reported
-//     where its key is known. An implementation wired in only by main (in
-//     a package the caller does not import) is not seen, in any driver.
-//     A function that calls through such an interface is not reported as
-//     leaving a table stale (it may invalidate through it). Calls through
-//     function values are not followed.
+//     where its key is known. An implementation wired in only by main is
+//     resolved in the whole program (see below), for cache-like
+//     interfaces only. A function that calls through such an interface is
+//     not reported as leaving a table stale (it may invalidate through
+//     it). Calls through function values are not followed.
+//
+// # Whole program
+//
+// When the package sees no implementation of a cache-like interface of
+// the program (one of its methods takes a time.Duration, the TTL of a
+// Set), the call is handed on in a package fact with what its arguments
+// are there (the key's shape, a constant TTL); a package that calls such
+// an interface is analysed even when it imports no cache library. The
+// first package that imports both the caller and an implementation
+// (typically main, which wires the implementation in) applies the
+// implementation's operations there: its deletes and expiries count as
+// invalidating their families, and a write with no expiry of a family
+// that nothing in the program deletes or expires is reported at the
+// caller's call, once per family (the other writes as related
+// positions), naming the interface and the implementation: "cache key
+// family cart:* is written with no expiry (through (cache.Cache).Set,
+// implemented by (*rediscache.Redis).Set, at rediscache/redis.go:15) and
+// nothing in the program deletes or expires it". An implementation that
+// sets its own TTL, whatever the caller gives, is not reported. This
+// holds in every driver that analyses the packages in one process: the
+// perfvet command, perfvet lsp, golangci-lint (perfvet-gcl and the
+// module plugin) and analysistest. Limits: a key shape or TTL the caller
+// takes from its own parameter is not followed further up; the first
+// implementation by package and type name with cache operations is
+// applied; and an exported helper of the implementation's package that
+// deletes the key it is given still counts as invalidating every family
+// (its callers are not matched with the writes). Under go vet -vettool,
+// each package is analysed in its own process and knows only its own
+// files: such a write is not reported there; run the perfvet command (or
+// golangci-lint) on the module for the whole-program answer.
 //   - Invalidation is looked for in the function that changes the rows and
 //     its callees, not in its callers: a layer above that deletes the key
 //     after calling it is not seen (the finding is then at the lower

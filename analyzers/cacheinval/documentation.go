@@ -35,5 +35,9 @@ return s.cache.Forget(ctx, id) // rdb.Del(ctx, productKey(id))`,
 field) belongs to no family in Redis or memcache. The family of an
 in-process cache is its holder, not the value. A map is a cache only under
 a mutex the writing function or a direct caller locks. Loaders given to
-cache builders are not followed.`,
+cache builders are not followed. Calls through the program's own
+cache-like interfaces are resolved against the implementations in the
+whole program (perfvet, golangci-lint, perfvet lsp); under go vet, which
+sees one package at a time, only against those the caller's package
+imports: run perfvet on the module for the whole-program answer.`,
 }

@@ -33,21 +33,7 @@ func (c *checker) implOps(common *ssa.CallCommon) ([]Op, *types.Func) {
 		if f == nil || len(f.Ops) == 0 {
 			continue
 		}
-		ops := make([]Op, len(f.Ops))
-		for i, o := range f.Ops {
-			o.KeyParam = recvShift(o.KeyParam)
-			if o.KeyParam < 0 && f.Ops[i].KeyParam >= 0 {
-				o.Key = "*" // keyed by the receiver: unknown here
-			}
-			if o.TTL.State == ttlParam {
-				if o.TTL.Param = recvShift(o.TTL.Param); o.TTL.Param < 0 {
-					o.TTL = TTL{State: ttlUnknown}
-				}
-			}
-			o.ValueParam = recvShift(o.ValueParam)
-			ops[i] = o
-		}
-		return ops, fn
+		return shiftOps(f.Ops), fn // whole.go
 	}
 	return nil, nil
 }

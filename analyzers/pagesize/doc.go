@@ -213,15 +213,11 @@
 // another block than the write of "LIMIT "), and a whole-table read
 // whose SQL text is not a constant; a page size set in a builder by a
 // constructor; calls through function values;
-// calls through the program's own interfaces whose implementation lives
-// in a package the caller does not import (a page size passed through
-// repo.Users.List is followed into the first implementation, by name,
-// that the package or the packages of its module it imports declare,
-// such as *pg.Users, and reported at the call as through the concrete
-// type; an implementation wired in only by main is not seen, in any
-// driver; a query method of an interface that a database type the
-// package imports implements, such as sqlc's DBTX over *sql.DB, is taken
-// for that type's method); facts of the libraries themselves and of the
+// under go vet, calls through the program's own interfaces whose
+// implementation lives in a package the caller does not import (see
+// "Whole program" below); a query method of an interface that a
+// database type the package imports implements, such as sqlc's DBTX over
+// *sql.DB, is taken for that type's method; facts of the libraries themselves and of the
 // standard library. Whether a column is a key is guessed from its name: id,
 // uuid and guid are unique, *_id and *Id are parent keys. Any other column
 // compared with a placeholder (WHERE email = $1, WHERE status = $1) is
@@ -264,4 +260,37 @@
 //
 // Suppress a finding with //perfvet:ignore pagesize <reason> on its line or
 // the line above.
+//
+// # Whole program
+//
+// A page size passed through one of the program's own interfaces
+// (repo.Users.List) is followed into the first implementation, by name,
+// that the package or the packages of its module it imports declare (such
+// as *pg.Users), and reported at the call as through the concrete type.
+// When the package sees no implementation (store.Driver, whose drivers
+// only main imports), the call is resolved in the whole program: the
+// caller's package hands on, in a package fact, each request page size
+// it passes unclamped to such an interface method and, with
+// -pagesize.wholetable, each call in a request path that reaches one
+// (directly or through helpers of other packages, whose facts carry the
+// open method); the first package that imports both the caller and an
+// implementation (typically main) resolves it against the
+// implementations' facts and reports at the caller's call, with the
+// chain: "page size from query parameter "limit" reaches LIMIT through
+// (store.Driver).ListUsers, implemented by (*pg.DB).ListUsers
+// (pg/pg.go:14) without an upper bound", or "(*store.Store).All reads
+// every row of users (no LIMIT) in a request path, through
+// (store.Driver).AllUsers, implemented by (*pg.DB).AllUsers →
+// (*sql.DB).QueryContext at pg/pg.go:25". A read reached from several
+// request paths is one finding, with the other calls as related
+// positions. This holds in every driver that analyses the packages in
+// one process: the perfvet command, perfvet lsp, golangci-lint
+// (perfvet-gcl and the module plugin) and analysistest. Only the
+// implementations' direct page-size parameters count (not fields of a
+// struct argument, nor a size that turns a LIMIT off), and only page
+// sizes traced at the interface call itself (not through a helper of the
+// caller that passes its parameter on). Under go vet -vettool, each
+// package is analysed in its own process and knows only its own files:
+// such a finding is not reported there; run the perfvet command (or
+// golangci-lint) on the module for the whole-program answer.
 package pagesize

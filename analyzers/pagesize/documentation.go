@@ -31,6 +31,10 @@ rows, err := db.QueryContext(ctx, "SELECT id, name FROM users ORDER BY id LIMIT 
 	Limits: `Not covered: ent's generated query builders, GORM's generics API, sqlx
 named queries bound from a struct or map, LIMITs written into SQL text in
 other ways than the known ones, whole-table reads whose SQL text is not a
-constant, and calls through function values. Whether a column is a key is
-guessed from its name.`,
+constant, and calls through function values. Calls through the
+program's own interfaces are resolved against the implementations in the
+whole program (perfvet, golangci-lint, perfvet lsp); under go vet, which
+sees one package at a time, only against those the caller's package
+imports: run perfvet on the module for the whole-program answer. Whether
+a column is a key is guessed from its name.`,
 }

@@ -46,6 +46,9 @@ type pageFact struct {
 	// Aliases are the pointer parameters the function returns (a
 	// builder's method that returns its receiver).
 	Aliases []int
+	// Open are the interface methods of the program the function
+	// reaches whose implementations its package cannot see (whole.go).
+	Open []Open
 }
 
 // A FieldWrite is a store to field Field of the struct parameter Param
@@ -155,11 +158,14 @@ func (f *pageFact) String() string {
 	for _, i := range f.Aliases {
 		parts = append(parts, fmt.Sprintf("returns *param%d", i))
 	}
+	for _, o := range f.Open {
+		parts = append(parts, "open "+o.Via)
+	}
 	return "pagesize(" + strings.Join(parts, "; ") + ")"
 }
 
 func (f *pageFact) empty() bool {
-	return len(f.Sinks) == 0 && len(f.Returns) == 0 && f.Source == "" && f.LowSource == "" && len(f.LowReturns) == 0 && f.Read == nil && len(f.Writes) == 0 && len(f.Aliases) == 0
+	return len(f.Sinks) == 0 && len(f.Returns) == 0 && f.Source == "" && f.LowSource == "" && len(f.LowReturns) == 0 && f.Read == nil && len(f.Writes) == 0 && len(f.Aliases) == 0 && len(f.Open) == 0
 }
 
 // normalize sorts and deduplicates, so that facts are deterministic and
@@ -205,7 +211,15 @@ func (f *pageFact) normalize() {
 	f.Writes = slices.Compact(f.Writes)
 	slices.Sort(f.Aliases)
 	f.Aliases = slices.Compact(f.Aliases)
+	slices.SortFunc(f.Open, func(a, b Open) int { return strings.Compare(a.Via, b.Via) })
+	f.Open = slices.Compact(f.Open)
+	if len(f.Open) > maxOpen {
+		f.Open = f.Open[:maxOpen]
+	}
 }
+
+// maxOpen bounds the open interface methods a fact carries.
+const maxOpen = 16
 
 // boolCmp orders false before true.
 func boolCmp(a, b bool) int {

@@ -66,7 +66,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       analysisutil.MustExtractDoc(doc, Name),
 		URL:       "https://github.com/perfvet/perfvet/blob/main/analyzers/pagesize/doc.go",
 		Requires:  []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes: []analysis.Fact{new(pageFact), new(causesFact)},
+		FactTypes: []analysis.Fact{new(pageFact), new(causesFact), new(pendingFact), new(resolvedFact)},
 		// The rules are flow rules: on an ill-typed package there is no SSA
 		// and the analyzer stays silent.
 		RunDespiteErrors: true,
@@ -121,6 +121,7 @@ func run(pass *lint.Pass, parentKeys, wholeTable bool) (any, error) {
 		c.analyze(f)
 	}
 	c.reportCauses()
+	c.resolvePending()
 	return nil, nil
 }
 
@@ -146,6 +147,7 @@ type checker struct {
 	libTypes     []types.Type
 	analyzedPkgs map[*types.Package]bool  // see analyzed
 	impls        *analysisutil.ImplFinder // implementations of the program's interfaces (reach.go)
+	pending      pendingFact              // calls to open interface methods (whole.go)
 }
 
 // analyze walks one function: the page-size sinks its request input or
@@ -246,7 +248,11 @@ func (c *checker) checkCall(f *ssa.Function, fact *pageFact, call ssa.CallInstru
 		fn, callee = c.implFact(common, fn) // reach.go
 	}
 	if callee == nil {
+		c.openCall(f, fact, call, fn, nil, reqPath) // whole.go
 		return
+	}
+	if len(callee.Open) > 0 {
+		c.openCall(f, fact, call, fn, callee, reqPath)
 	}
 	all := params
 	if recv != nil {

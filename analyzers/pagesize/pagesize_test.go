@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/perfvet/perfvet/analyzers/internal/fixtest"
+	"github.com/perfvet/perfvet/analyzers/internal/reach/reachtest"
 	"github.com/perfvet/perfvet/analyzers/pagesize"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
@@ -94,4 +95,12 @@ func TestPlanMaxPageSize(t *testing.T) {
 		t.Fatal(err)
 	}
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), pagesize.New(pagesize.Config{Plans: plan.Static(p)}), "planmax"))
+}
+
+// TestWholeProgram: a page size and a whole-table read through
+// store.Driver, whose implementation (wholeprog/pg) only main imports,
+// are reported by main at the handler's call (internal/reach); the
+// clamped and paged twins are not.
+func TestWholeProgram(t *testing.T) {
+	reachtest.WholeProgram(t, pagesize.New(defaultConfig()), "wholeprog/cmd/server")
 }

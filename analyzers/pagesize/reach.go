@@ -27,17 +27,7 @@ func (c *checker) implFact(common *ssa.CallCommon, fn *types.Func) (*types.Func,
 	if !ok {
 		return fn, nil
 	}
-	if c.impls == nil {
-		mod := ""
-		if c.pass.Module != nil {
-			mod = c.pass.Module.Path
-		}
-		inModule := analysisutil.SameModule(mod)
-		c.impls = analysisutil.NewImplFinder(c.pass.Pkg, func(p *types.Package) bool {
-			return !knowledge.IsDescribed(p.Path()) && inModule(p)
-		})
-	}
-	for _, m := range c.impls.Implementations(iface, fn) {
+	for _, m := range c.implementations().Implementations(iface, fn) {
 		if f := c.factOf(m); f != nil && len(f.Sinks) > 0 {
 			return m, &pageFact{Sinks: f.Sinks}
 		}

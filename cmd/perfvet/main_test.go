@@ -103,11 +103,13 @@ func TestStandaloneText(t *testing.T) {
 }
 
 // The findings expected on testdata/e2e-reach: the handler's calls
-// through interfaces whose implementations only cmd/server imports.
+// through interfaces whose implementations only cmd/server imports
+// (nplusone's loops, and pagesize's page size through store.Pages).
 var wantReach = []string{
 	"handler/handler.go:22:11: (*store.Store).GetMemo may run a query ((store.Driver).ListMemos, implemented by (*postgres.DB).ListMemos and (*sqlite.DB).ListMemos → (*sql.DB).QueryContext in postgres/postgres.go:15) once per element of ids",
 	"handler/handler.go:37:12: (store.Driver).ListMemos, implemented by (*postgres.DB).ListMemos and (*sqlite.DB).ListMemos, may run a query",
 	"handler/handler.go:58:11: (store.DB).GetUser, implemented by (*postgres.DB).GetUser, may run a query",
+	"handler/pages.go:16:2: page size from query parameter \"limit\" reaches LIMIT through (store.Pages).ListPage, implemented by (*postgres.Pages).ListPage (postgres/pages.go:14) without an upper bound",
 }
 
 // The command resolves interface calls against the whole program: the

@@ -43,8 +43,14 @@ func (f *ImplFinder) Implementations(iface *types.Interface, m *types.Func) []*t
 			if !types.Implements(t, iface) {
 				continue
 			}
-			if fn, ok := types.NewMethodSet(t).Lookup(m.Pkg(), m.Name()).Obj().(*types.Func); ok {
-				out = append(out, fn)
+			// go/types says that a type with an invalid part (an
+			// embedded field whose package did not type-check)
+			// implements every interface, while its method set lacks
+			// the method: no selection, no implementation.
+			if sel := types.NewMethodSet(t).Lookup(m.Pkg(), m.Name()); sel != nil {
+				if fn, ok := sel.Obj().(*types.Func); ok {
+					out = append(out, fn)
+				}
 			}
 			break
 		}
