@@ -2,6 +2,7 @@ package planexport
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,17 +90,33 @@ func TestPromtool(t *testing.T) {
 			write(t, filepath.Join(dir, "rules.yml"), data)
 			run(t, promtool, "check", "rules", filepath.Join(dir, "rules.yml"))
 
+			// promtool evaluates every rule of a test file's rule files
+			// at every step of every case, so each alert's cases get a
+			// rule file of their own with the rules that can change what
+			// they check: every rule of that alert name (exp_alerts
+			// lists all its firing instances) and the recording rules
+			// they read. The whole file is checked above.
 			tests, fires, silent := unitTests(t, rules)
-			out, err := yaml.MarshalWithOptions(yaml.MapSlice{
-				{Key: "rule_files", Value: []string{"rules.yml"}},
-				{Key: "evaluation_interval", Value: "1m"},
-				{Key: "tests", Value: tests},
-			}, yaml.IndentSequence(true))
-			if err != nil {
-				t.Fatal(err)
+			alerts := slices.Sorted(maps.Keys(tests))
+			files := make([]string, 0, len(alerts))
+			ncases := 0
+			for i, alert := range alerts {
+				ruleFile := fmt.Sprintf("rules-%d.yml", i)
+				write(t, filepath.Join(dir, ruleFile), rulesYAML(t, rulesFor(rules, alert)))
+				out, err := yaml.MarshalWithOptions(yaml.MapSlice{
+					{Key: "rule_files", Value: []string{ruleFile}},
+					{Key: "evaluation_interval", Value: "1m"},
+					{Key: "tests", Value: tests[alert]},
+				}, yaml.IndentSequence(true))
+				if err != nil {
+					t.Fatal(err)
+				}
+				file := filepath.Join(dir, fmt.Sprintf("tests-%d.yml", i))
+				write(t, file, out)
+				files = append(files, file)
+				ncases += len(tests[alert])
 			}
-			write(t, filepath.Join(dir, "tests.yml"), out)
-			run(t, promtool, "test", "rules", filepath.Join(dir, "tests.yml"))
+			run(t, promtool, slices.Concat([]string{"test", "rules"}, files)...)
 			for alert, n := range fires {
 				if n == 0 || silent[alert] == 0 {
 					t.Errorf("%s: %d firing and %d silent cases; want at least one of each", alert, n, silent[alert])
@@ -108,7 +125,7 @@ func TestPromtool(t *testing.T) {
 			if len(fires) == 0 {
 				t.Fatal("no alert was tested")
 			}
-			t.Logf("%d rules (%d alerts) pass promtool check rules; promtool test rules ran %d cases", len(rulesOf(rules)), len(fires), len(tests))
+			t.Logf("%d rules (%d alerts) pass promtool check rules; promtool test rules ran %d cases", len(rulesOf(rules)), len(fires), ncases)
 		})
 	}
 }
@@ -137,13 +154,13 @@ type unitCase struct {
 	expect []Rule
 }
 
-// unitTests builds promtool test cases: for every alert name, values just
+// unitTests builds promtool test cases, by alert name: for every alert name, values just
 // above and just below each threshold of each of its rules. fires and
 // silent count, per alert rule (name and severity), the cases where it
 // fires and where it stays silent.
-func unitTests(t *testing.T, rules *Rules) (tests []yaml.MapSlice, fires, silent map[string]int) {
+func unitTests(t *testing.T, rules *Rules) (tests map[string][]yaml.MapSlice, fires, silent map[string]int) {
 	t.Helper()
-	fires, silent = map[string]int{}, map[string]int{}
+	tests, fires, silent = map[string][]yaml.MapSlice{}, map[string]int{}, map[string]int{}
 	byName := map[string][]Rule{}
 	var names []string
 	for _, g := range rules.Groups {
@@ -193,7 +210,7 @@ func unitTests(t *testing.T, rules *Rules) (tests []yaml.MapSlice, fires, silent
 					silent[key]++
 				}
 			}
-			tests = append(tests, c.yaml())
+			tests[c.alert] = append(tests[c.alert], c.yaml())
 		}
 	}
 	return tests, fires, silent
@@ -488,6 +505,72 @@ func selectors(expr string) []sel {
 func isNumber(s string) bool {
 	_, err := fmt.Sscan(s, new(float64))
 	return err == nil
+}
+
+// rulesFor returns the groups of r cut down to the rules of the alert name
+// and the recording rules they read, directly or through other recording
+// rules, in their groups and order.
+func rulesFor(r *Rules, alert string) []Group {
+	need := map[string]bool{}
+	var exprs []string
+	for _, rule := range rulesOf(r) {
+		if rule.Alert == alert {
+			exprs = append(exprs, rule.Expr)
+		}
+	}
+	for len(exprs) > 0 {
+		expr := exprs[len(exprs)-1]
+		exprs = exprs[:len(exprs)-1]
+		for _, rule := range rulesOf(r) {
+			if rule.Record != "" && !need[rule.Record] && readsName(expr, rule.Record) {
+				need[rule.Record] = true
+				exprs = append(exprs, rule.Expr)
+			}
+		}
+	}
+	var out []Group
+	for _, g := range r.Groups {
+		var kept []Rule
+		for _, rule := range g.Rules {
+			if rule.Alert == alert || need[rule.Record] {
+				kept = append(kept, rule)
+			}
+		}
+		if len(kept) > 0 {
+			out = append(out, Group{Name: g.Name, Rules: kept})
+		}
+	}
+	return out
+}
+
+// readsName reports whether the PromQL expression names the metric name,
+// as a whole name (not part of a longer one).
+func readsName(expr, name string) bool {
+	isNameByte := func(b byte) bool {
+		return b == '_' || b == ':' || '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+	}
+	for i := 0; ; {
+		j := strings.Index(expr[i:], name)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(name)
+		if (start == 0 || !isNameByte(expr[start-1])) && (end == len(expr) || !isNameByte(expr[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+// rulesYAML is a rule file of the groups, as Prometheus writes them.
+func rulesYAML(t *testing.T, groups []Group) []byte {
+	t.Helper()
+	data, err := yaml.MarshalWithOptions(yaml.MapSlice{{Key: "groups", Value: groupsYAML(groups)}},
+		yaml.IndentSequence(true), yaml.UseLiteralStyleIfMultiline(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
 
 func rulesOf(r *Rules) []Rule {

@@ -2,10 +2,12 @@ package planexport
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/perfvet/perfvet/internal/fixturemod"
@@ -43,9 +45,33 @@ func TestSloth(t *testing.T) {
 	}
 }
 
+// checkers are the fixture modules' commands, built once per test binary
+// (TestOpenSLOSDK and TestOpenSLOSDKRejects share openslocheck) into
+// checkerDir, which TestMain removes.
+var (
+	checkersMu sync.Mutex
+	checkers   = map[string]*checkerBuild{}
+	checkerDir string
+)
+
+// A checkerBuild is the outcome of building one fixture module's command.
+type checkerBuild struct {
+	once sync.Once
+	bin  string
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if checkerDir != "" {
+		_ = os.RemoveAll(checkerDir)
+	}
+	os.Exit(code)
+}
+
 // buildChecker builds the command of the fixture module testdata/name (a
-// module of its own, which depends on a tool's spec types) and returns the
-// binary's path.
+// module of its own, which depends on a tool's spec types), once per test
+// binary, and returns the binary's path.
 func buildChecker(t *testing.T, name string) string {
 	t.Helper()
 	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", name))
@@ -53,14 +79,37 @@ func buildChecker(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	fixturemod.Ensure(t, dir) // skips, saying why, if the proxy cannot be reached
-	checker := filepath.Join(t.TempDir(), name)
-	build := exec.Command("go", "build", "-o", checker, ".")
-	build.Dir = dir
-	build.Env = append(os.Environ(), "GOPROXY=off", "GOWORK=off")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building testdata/%s: %v\n%s", name, err, out)
+	checkersMu.Lock()
+	b := checkers[name]
+	if b == nil {
+		b = new(checkerBuild)
+		checkers[name] = b
 	}
-	return checker
+	checkersMu.Unlock()
+	b.once.Do(func() {
+		checkersMu.Lock()
+		if checkerDir == "" {
+			checkerDir, b.err = os.MkdirTemp("", "planexport-checkers") //nolint:usetesting // shared by the tests of the binary; TestMain removes it
+		}
+		out := checkerDir
+		checkersMu.Unlock()
+		if b.err != nil {
+			return
+		}
+		bin := filepath.Join(out, name)
+		build := exec.Command("go", "build", "-o", bin, ".")
+		build.Dir = dir
+		build.Env = append(os.Environ(), "GOPROXY=off", "GOWORK=off")
+		if out, err := build.CombinedOutput(); err != nil {
+			b.err = fmt.Errorf("building testdata/%s: %w\n%s", name, err, out)
+			return
+		}
+		b.bin = bin
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	return b.bin
 }
 
 // runChecker runs checker on file, whose content is data, and returns its

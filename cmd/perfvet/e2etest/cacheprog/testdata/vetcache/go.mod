@@ -1,0 +1,3 @@
+module example.com/vetcache
+
+go 1.26.0
