@@ -26,7 +26,9 @@
 // Exec, Transaction, Association(...).Find/Count/Append..., and the
 // generics API) but not its chain builders (Where, Preload, Joins,
 // Limit...), bun (Scan, Exec, Count, Exists, ScanAndCount), xorm, gorp,
-// beego's ORM, go-redis v9 and v8 commands on clients, rings, cluster
+// beego's ORM, pop's writes (Connection.Create, Update, Save, Destroy and
+// their Validate variants: an INSERT ... RETURNING that sqlx runs with
+// NamedQueryContext is a write, not a read), go-redis v9 and v8 commands on clients, rings, cluster
 // clients, UniversalClient and Cmdable (not on a Pipeliner), gomemcache,
 // and the functions the plan declares under queries:. Generated code is
 // analysed like any other code: sqlc's methods reach *sql.DB or pgx

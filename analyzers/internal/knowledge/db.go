@@ -25,6 +25,7 @@ const (
 	LibXORM     Lib = "xorm"
 	LibGorp     Lib = "gorp"
 	LibBeego    Lib = "beego"
+	LibPop      Lib = "pop"
 	LibRedis    Lib = "redis"
 	LibMemcache Lib = "memcache"
 	// LibPlan is a function the plan declares under queries:.
@@ -196,6 +197,12 @@ var dbRoundTrips = buildTable(
 	methods(LibPGX, []string{"(*github.com/jackc/pgx/v5/pgxpool.Tx)", "(github.com/jackc/pgx/v5.Tx)", "(github.com/jackc/pgx/v4.Tx)"},
 		tx("Commit", "Rollback")),
 	functions(LibPGX, "github.com/jackc/pgx/v5", tx("BeginFunc", "BeginTxFunc")),
+
+	// pop (Ory's fork and gobuffalo's): Create and its siblings write one
+	// row, through an INSERT ... RETURNING that sqlx's NamedQueryContext
+	// runs; they are writes, not reads.
+	methods(LibPop, []string{"(*github.com/ory/pop/v6.Connection)", "(*github.com/gobuffalo/pop/v6.Connection)"},
+		write("Create", "ValidateAndCreate", "Update", "ValidateAndUpdate", "Save", "ValidateAndSave", "UpdateColumns", "Destroy")),
 
 	// GORM v2: the finishers. Chain methods (Where, Preload, Joins, Limit,
 	// Raw, Model, Session, WithContext...) only build the statement.
