@@ -618,15 +618,18 @@ func (c *checker) unboundedClientDepth(v ssa.Value, depth int) bool {
 		}
 		f := c.factOf(callee)
 		return f != nil && f.UnboundedClient
+	case *ssa.Parameter:
+		return isPointerTo(v.Type(), knowledge.NetHTTP, "Client") && c.unboundedParam(v, depth)
 	case *ssa.UnOp:
 		if g, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL && g.Pkg != nil && g.Pkg.Pkg == c.pass.Pkg {
-			stores := c.globalStores(g)
-			for _, st := range stores {
-				if !c.unboundedClientDepth(st, depth+1) {
-					return false
-				}
-			}
-			return len(stores) > 0
+			return c.unboundedGlobal(g, depth)
+		}
+		if g, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL && g.Pkg != nil && g.Pkg.Pkg.Path() != knowledge.NetHTTP {
+			// A variable of another package of the program, every store
+			// of which there is such a client (casdoor's
+			// proxy.ProxyHttpClient): its clientVarFact.
+			var f clientVarFact
+			return c.pass.ImportObjectFact(g.Object(), &f) && f.Unbounded
 		}
 	}
 	switch v := v.(type) {
@@ -641,6 +644,50 @@ func (c *checker) unboundedClientDepth(v ssa.Value, depth int) bool {
 		return !setsNonZero(flow.FieldStores(allocs, "Timeout")) && !flow.HandedOff(allocs, isMethodOf(knowledge.NetHTTP, "Client"))
 	}
 	return false
+}
+
+// unboundedGlobal reports whether every value this package stores into
+// its variable g is a client the client rule reports, at least one.
+func (c *checker) unboundedGlobal(g *ssa.Global, depth int) bool {
+	stores := c.globalStores(g)
+	for _, st := range stores {
+		if !c.unboundedClientDepth(st, depth+1) {
+			return false
+		}
+	}
+	return len(stores) > 0
+}
+
+// A clientVarFact says that every value its package stores into an
+// exported *http.Client variable is a client the client rule reports
+// there (unboundedClient): a request another package sends through the
+// variable is bounded by that one fix.
+type clientVarFact struct{ Unbounded bool }
+
+func (*clientVarFact) AFact() {}
+
+func (f *clientVarFact) String() string { return fmt.Sprintf("clientVar(unbounded=%v)", f.Unbounded) }
+
+// exportClientVarFacts exports a clientVarFact for each exported
+// package variable of type *http.Client only ever set to clients the
+// client rule reports.
+func (c *checker) exportClientVarFacts() {
+	pkg, _ := c.ssa.SSA()
+	if pkg == nil {
+		return
+	}
+	for _, m := range pkg.Members {
+		g, ok := m.(*ssa.Global)
+		if !ok || !g.Object().Exported() {
+			continue
+		}
+		if !isPointerTo(g.Type().(*types.Pointer).Elem(), knowledge.NetHTTP, "Client") {
+			continue
+		}
+		if c.unboundedGlobal(g, 0) {
+			c.pass.ExportObjectFact(g.Object(), &clientVarFact{Unbounded: true})
+		}
+	}
 }
 
 // setBuilds records that the function returns a request built with no

@@ -22,6 +22,9 @@ import (
 
 // reportWithFix reports a finding at node n with its suggested fixes.
 func (c *checker) reportWithFix(n ast.Node, fixes []analysis.SuggestedFix, category, format string, args ...any) {
+	if category == CategoryClient && c.standaloneTool() {
+		return
+	}
 	d := analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...), SuggestedFixes: fixes}
 	c.pass.Report(d)
 }

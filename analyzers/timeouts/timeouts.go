@@ -70,7 +70,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
 		Run:              lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, layers.on) }),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact)},
+		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
@@ -106,6 +106,7 @@ func run(pass *lint.Pass, layers bool) (any, error) {
 			c.ssa = res
 			c.ix = flow.NewIndex(funcs)
 			c.computeFacts(funcs)
+			c.exportClientVarFacts()
 		}
 	}
 	c.ginFallback = c.assignsField(knowledge.Gin, "Engine", "ContextWithFallback")
@@ -130,7 +131,12 @@ type checker struct {
 	// *gin.Context follows its request's cancellation.
 	ginFallback bool
 
-	commands *commands.Set // the package's command-line commands (inCommand), found lazily
+	commands *commands.Set       // the package's command-line commands (inCommand), found lazily
+	calls    *callIndex          // the package's calls by callee (callers), built lazily
+	settable map[*types.Var]bool // userSettable, by field
+	probes   int                 // probesOnlyDefaultMux: 0 unknown, 1 no, 2 yes
+
+	standalone int // standaloneTool: 0 unknown, 1 no, 2 yes
 
 	globals map[*ssa.Global][]ssa.Value // values stored into package variables (globalStores)
 
@@ -190,6 +196,9 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 			if internalServe(name, ci.Common().Args) {
 				return // a loopback or operators-only server (serverrole)
 			}
+			if i, ok := serveHandlerArg[name]; ok && isNilConst(argAt(ci.Common().Args, i)) && c.probesOnlyDefaultMux() {
+				return // the default mux, with the package's probes only
+			}
 		}
 		c.reportWithFix(call, c.serveFuncFix(call, name), CategoryServer, "%s serves with no read or write timeouts; slow clients can hold connections open forever (Slowloris); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set", analysisutil.Display(fn))
 		return
@@ -221,6 +230,9 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 
 // report reports a finding at node n.
 func (c *checker) report(n ast.Node, category, format string, args ...any) {
+	if category == CategoryClient && c.standaloneTool() {
+		return
+	}
 	c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -323,6 +335,9 @@ func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.P
 	if f := storedField(allocs); f != nil && c.fieldRequestsBounded(f) {
 		return
 	}
+	if c.returnedToHandOff(allocs) {
+		return
+	}
 	c.reportWithFix(n, c.clientTimeoutFix(n, allocs), CategoryClient, "http.Client has no Timeout; a server that stops answering holds the calling goroutine and its connection forever; set Timeout (the plan's request_timeout is %v)", c.requestTimeout())
 }
 
@@ -370,6 +385,9 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 				}
 			}
 		}
+	}
+	if fn := c.ssaFunc(cur); c.defaultClientUsesBounded(fn) || c.userChosenDefault(fn) {
+		return // client := s3.Client; if client == nil { client = http.DefaultClient }; client.Do(req) of the caller's request
 	}
 	c.report(sel, CategoryClient, "http.DefaultClient has no timeout; a server that stops answering holds the calling goroutine and its connection forever; use an http.Client with Timeout set")
 }
@@ -512,6 +530,12 @@ func (c *checker) requestHasDeadline(call *ast.CallExpr) bool {
 // pipeline's context, its Go SDK); the requests judged true were made with
 // http.NewRequest, no context at all.
 func boundedRequest(req ssa.Value) bool {
+	if p, ok := req.(*ssa.Parameter); ok && isPointerTo(p.Type(), knowledge.NetHTTP, "Request") {
+		// The caller's request, made with the caller's context
+		// (pocketbase's S3 SignAndSend, every caller of which makes its
+		// request with http.NewRequestWithContext(ctx, ...)).
+		return true
+	}
 	switch flow.RequestContextOrigin(req).Origin {
 	case flow.Deadline, flow.Param:
 		return true
@@ -522,19 +546,134 @@ func boundedRequest(req ssa.Value) bool {
 // transportBounded reports whether the client's Transport is an
 // http.Transport literal of this function with a ResponseHeaderTimeout: a
 // server that stops answering is then cut off (the body of a response
-// that has begun is the caller's to bound).
+// that has begun is the caller's to bound); or whose dial function sets
+// a deadline on every connection it makes (gogs' httplib: DialContext:
+// TimeoutDialer(connect, readWrite), which calls conn.SetDeadline). Where
+// the Transport is one literal or another value on different paths (trans
+// := r.setting.Transport; if trans == nil { trans = &http.Transport{...}
+// }), the literals must be bounded, and the other values come from a
+// field or a parameter: whoever made them configures them.
 func transportBounded(allocs []*ssa.Alloc) bool {
 	for _, st := range flow.FieldStores(allocs, "Transport") {
-		v := st.Val
-		if mi, ok := v.(*ssa.MakeInterface); ok {
-			v = mi.X
-		}
-		tr, ok := v.(*ssa.Alloc)
-		if !ok {
-			continue
-		}
-		if setsNonZero(flow.FieldStores(flow.Aliases(tr), "ResponseHeaderTimeout")) {
+		if transportValueBounded(st.Val, 0) == transportBoundedLiteral {
 			return true
+		}
+	}
+	return false
+}
+
+// What transportValueBounded found.
+const (
+	transportUnbounded      = iota // a literal without a bound, or a value perfvet does not follow
+	transportForeign               // a field or parameter: configured by whoever made it
+	transportBoundedLiteral        // bounded literals only, at least one (foreign values aside)
+)
+
+func transportValueBounded(v ssa.Value, depth int) int {
+	if depth > maxClientDepth {
+		return transportUnbounded
+	}
+	switch v := v.(type) {
+	case *ssa.MakeInterface:
+		return transportValueBounded(v.X, depth+1)
+	case *ssa.ChangeInterface:
+		return transportValueBounded(v.X, depth+1)
+	case *ssa.Parameter:
+		return transportForeign
+	case *ssa.UnOp:
+		if _, ok := v.X.(*ssa.FieldAddr); ok && v.Op == token.MUL {
+			return transportForeign
+		}
+	case *ssa.Phi:
+		result := transportForeign
+		for _, e := range v.Edges {
+			switch transportValueBounded(e, depth+1) {
+			case transportUnbounded:
+				return transportUnbounded
+			case transportBoundedLiteral:
+				result = transportBoundedLiteral
+			}
+		}
+		return result
+	case *ssa.Alloc:
+		tr := flow.Aliases(v)
+		if setsNonZero(flow.FieldStores(tr, "ResponseHeaderTimeout")) {
+			return transportBoundedLiteral
+		}
+		dials := append(flow.FieldStores(tr, "DialContext"), flow.FieldStores(tr, "Dial")...)
+		for _, st := range dials {
+			if !dialerSetsDeadline(st.Val, 0) {
+				return transportUnbounded
+			}
+		}
+		if len(dials) > 0 {
+			return transportBoundedLiteral
+		}
+	}
+	return transportUnbounded
+}
+
+// connDeadlines are the methods that set a connection's deadline.
+var connDeadlines = map[string]bool{
+	"(net.Conn).SetDeadline":             true,
+	"(net.Conn).SetReadDeadline":         true,
+	"(*net.conn).SetDeadline":            true, // *net.TCPConn's, promoted
+	"(*net.conn).SetReadDeadline":        true,
+	"(*crypto/tls.Conn).SetDeadline":     true,
+	"(*crypto/tls.Conn).SetReadDeadline": true,
+}
+
+// dialerSetsDeadline reports whether a dial function (a Transport's
+// DialContext or Dial) sets a deadline on the connections it returns: a
+// function of this package, or a function this package's function returns
+// (TimeoutDialer(connect, readWrite) returns a closure), that calls
+// SetDeadline or SetReadDeadline on a connection.
+func dialerSetsDeadline(v ssa.Value, depth int) bool {
+	if depth > maxClientDepth {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.MakeClosure:
+		fn, ok := v.Fn.(*ssa.Function)
+		return ok && funcSetsDeadline(fn)
+	case *ssa.Function:
+		return funcSetsDeadline(v)
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if !dialerSetsDeadline(e, depth+1) {
+				return false
+			}
+		}
+		return len(v.Edges) > 0
+	case *ssa.Call:
+		callee := v.Call.StaticCallee()
+		if callee == nil || len(callee.Blocks) == 0 {
+			return false
+		}
+		returns := 0
+		for _, b := range callee.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok || len(ret.Results) != 1 {
+				continue
+			}
+			if !dialerSetsDeadline(ret.Results[0], depth+1) {
+				return false
+			}
+			returns++
+		}
+		return returns > 0
+	}
+	return false
+}
+
+// funcSetsDeadline reports whether fn calls SetDeadline or
+// SetReadDeadline on a connection.
+func funcSetsDeadline(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok && connDeadlines[flow.CalleeName(call.Common())] {
+				return true
+			}
 		}
 	}
 	return false
@@ -823,7 +962,25 @@ func (c *checker) checkServerAlloc(lit *ast.CompositeLit, pos token.Pos) {
 	if serverrole.Server(allocs) != "" {
 		return // a loopback or operators-only server: not the public one
 	}
+	if len(flow.FieldStores(allocs, "Handler")) == 0 && c.probesOnlyDefaultMux() {
+		return // the default mux, with the package's probes only
+	}
 	c.reportWithFix(lit, c.serverTimeoutsFix(lit, allocs), CategoryServer, "http.Server has no ReadHeaderTimeout or ReadTimeout; slow clients can hold connections open forever (Slowloris); set ReadHeaderTimeout (and ReadTimeout and WriteTimeout, within the plan's request_timeout of %v)", c.requestTimeout())
+}
+
+// serveHandlerArg is the index of the handler argument of the standard
+// library's serving functions (nil: http.DefaultServeMux).
+var serveHandlerArg = map[string]int{
+	"net/http.ListenAndServe":    1,
+	"net/http.ListenAndServeTLS": 3,
+	"net/http.Serve":             1,
+	"net/http.ServeTLS":          1,
+}
+
+// isNilConst reports whether v is the constant nil.
+func isNilConst(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.IsNil()
 }
 
 // internalServe reports whether a call of http.ListenAndServe(TLS) or

@@ -4,4 +4,4 @@ package clienttest
 
 import "net/http"
 
-var Client = &http.Client{}
+var Client = &http.Client{} // want Client:`clientVar\(unbounded=true\)`

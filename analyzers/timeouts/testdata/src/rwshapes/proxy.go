@@ -10,8 +10,8 @@ import (
 // http.DefaultClient and ProxyHTTP a literal with no Timeout, both
 // reported where they are made.
 var (
-	DefaultHTTP *http.Client
-	ProxyHTTP   *http.Client
+	DefaultHTTP *http.Client // want DefaultHTTP:`clientVar\(unbounded=true\)`
+	ProxyHTTP   *http.Client // want ProxyHTTP:`clientVar\(unbounded=true\)`
 	BoundedHTTP *http.Client
 )
 

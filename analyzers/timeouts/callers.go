@@ -1,0 +1,413 @@
+package timeouts
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+)
+
+// A callIndex lists, for each function of the package, the calls of it
+// made in the package, and the functions used as values (stored, passed,
+// returned: called from where the package cannot see).
+type callIndex struct {
+	calls   map[*ssa.Function][]ssa.CallInstruction
+	escapes map[*ssa.Function]bool
+	syntax  map[ast.Node]*ssa.Function // functions by their FuncDecl or FuncLit
+}
+
+// callers returns the package's call index, built on first use.
+func (c *checker) callers() *callIndex {
+	if c.calls != nil {
+		return c.calls
+	}
+	c.calls = &callIndex{
+		calls:   make(map[*ssa.Function][]ssa.CallInstruction),
+		escapes: make(map[*ssa.Function]bool),
+		syntax:  make(map[ast.Node]*ssa.Function),
+	}
+	if c.ssa == nil {
+		return c.calls
+	}
+	_, funcs := c.ssa.SSA()
+	var operands []*ssa.Value
+	for _, fn := range funcs {
+		if syn := fn.Syntax(); syn != nil {
+			c.calls.syntax[syn] = fn
+		}
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				callee := ssa.Value(nil)
+				if ci, ok := instr.(ssa.CallInstruction); ok {
+					common := ci.Common()
+					if sc := common.StaticCallee(); sc != nil {
+						c.calls.calls[sc] = append(c.calls.calls[sc], ci)
+						callee = common.Value
+					}
+				}
+				for _, op := range instr.Operands(operands[:0]) {
+					if op == nil || *op == nil || *op == callee {
+						continue
+					}
+					if f, ok := (*op).(*ssa.Function); ok {
+						c.calls.escapes[f] = true
+					}
+				}
+			}
+		}
+	}
+	return c.calls
+}
+
+// localCalls returns every call of fn when the package sees them all: fn
+// is unexported, never used as a value, and called at least once.
+func (c *checker) localCalls(fn *ssa.Function) []ssa.CallInstruction {
+	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg != c.pass.Pkg {
+		return nil
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj == nil || obj.Exported() || fn.Parent() != nil {
+		return nil
+	}
+	ix := c.callers()
+	if ix.escapes[fn] {
+		return nil
+	}
+	return ix.calls[fn]
+}
+
+// unboundedParam reports whether a *http.Client parameter only ever
+// receives clients the client rule reports: the function is one only
+// this package calls (localCalls), and every call passes such a client
+// (casdoor's downloadImage, handed proxy.ProxyHttpClient through
+// getFaviconFileBuffer: the client's Timeout, reported at proxy.go, is
+// the one fix).
+func (c *checker) unboundedParam(p *ssa.Parameter, depth int) bool {
+	fn := p.Parent()
+	idx := -1
+	for i, q := range fn.Params {
+		if q == p {
+			idx = i
+		}
+	}
+	calls := c.localCalls(fn)
+	if idx < 0 || len(calls) == 0 {
+		return false
+	}
+	for _, call := range calls {
+		args := call.Common().Args
+		if idx >= len(args) || !c.unboundedClientDepth(args[idx], depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// returnedToHandOff reports whether a client literal is returned by its
+// function, and every caller, in this package, of that function passes
+// the result on to another function (after a nil check at most), as it
+// would the literal itself: woodpecker's httpClientOfOpts, whose caller
+// hands the client to the Docker SDK (client.WithHTTPClient), where
+// every call takes a context and image pulls and log streams last as
+// long as they must. A callee may configure the client, as for a
+// literal handed off where it is made (flow.HandedOff).
+func (c *checker) returnedToHandOff(allocs []*ssa.Alloc) bool {
+	var fn *ssa.Function
+	for _, a := range allocs {
+		if returnsValue(a, 0) {
+			fn = a.Parent()
+		}
+	}
+	calls := c.localCalls(fn)
+	if len(calls) == 0 {
+		return false
+	}
+	isClient := isMethodOf(knowledge.NetHTTP, "Client")
+	for _, call := range calls {
+		v := call.Value()
+		if v == nil || !handedOnly(v, isClient, make(map[ssa.Value]bool)) {
+			return false
+		}
+	}
+	return true
+}
+
+// returnsValue reports whether v reaches a return of its function,
+// through conversions to an interface and phis.
+func returnsValue(v ssa.Value, depth int) bool {
+	if depth > maxClientDepth {
+		return false
+	}
+	for _, ref := range flow.Referrers(v) {
+		switch ref := ref.(type) {
+		case *ssa.Return:
+			return true
+		case *ssa.Phi:
+			if returnsValue(ref, depth+1) {
+				return true
+			}
+		case *ssa.MakeInterface:
+			if returnsValue(ref, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// handedOnly reports whether a value is only compared (with nil), and
+// passed, at least once, to functions that isClient does not accept.
+func handedOnly(v ssa.Value, isClient func(*ssa.CallCommon) bool, seen map[ssa.Value]bool) bool {
+	if seen[v] || len(seen) > 32 {
+		return false
+	}
+	seen[v] = true
+	passed := false
+	for _, ref := range flow.Referrers(v) {
+		switch ref := ref.(type) {
+		case *ssa.BinOp, *ssa.DebugRef:
+		case *ssa.Phi, *ssa.MakeInterface:
+			if !handedOnly(ref.(ssa.Value), isClient, seen) {
+				return false
+			}
+			passed = true
+		case ssa.CallInstruction:
+			common := ref.Common()
+			if isClient(common) || common.Value == v {
+				return false // the client used here, not handed on
+			}
+			passed = true
+		default:
+			return false
+		}
+	}
+	return passed
+}
+
+// defaultClientUsesBounded reports whether every use of http.DefaultClient
+// in the function around sel (held in a local variable, perhaps merged
+// with another client: if client == nil { client = http.DefaultClient })
+// sends requests that are bounded (boundedRequest): pocketbase's S3
+// client sends the requests its callers made with their context.
+func (c *checker) defaultClientUsesBounded(fn *ssa.Function) bool {
+	if fn == nil {
+		return false
+	}
+	sends := 0
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			load, ok := instr.(*ssa.UnOp)
+			if !ok || load.Op != token.MUL || !isDefaultClient(load.X) {
+				continue
+			}
+			if !boundedClientUses(load, &sends, make(map[ssa.Value]bool)) {
+				return false
+			}
+		}
+	}
+	return sends > 0
+}
+
+// isDefaultClient reports whether v is the package variable
+// http.DefaultClient.
+func isDefaultClient(v ssa.Value) bool {
+	g, ok := v.(*ssa.Global)
+	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == knowledge.NetHTTP && g.Name() == "DefaultClient"
+}
+
+// boundedClientUses reports whether a client value is only compared,
+// converted, merged, and used to send bounded requests (counted in sends)
+// or close idle connections.
+func boundedClientUses(v ssa.Value, sends *int, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return true
+	}
+	if len(seen) > 32 {
+		return false
+	}
+	seen[v] = true
+	for _, ref := range flow.Referrers(v) {
+		switch ref := ref.(type) {
+		case *ssa.BinOp, *ssa.DebugRef:
+		case *ssa.Phi:
+			if !boundedClientUses(ref, sends, seen) {
+				return false
+			}
+		case *ssa.MakeInterface:
+			if !boundedClientUses(ref, sends, seen) {
+				return false
+			}
+		case *ssa.ChangeInterface:
+			if !boundedClientUses(ref, sends, seen) {
+				return false
+			}
+		case ssa.CallInstruction:
+			common := ref.Common()
+			switch {
+			case flow.CalleeName(common) == "(*net/http.Client).CloseIdleConnections":
+			case flow.CalleeName(common) == "(*net/http.Client).Do" && len(common.Args) == 2 && common.Args[0] == v:
+				if !boundedRequest(common.Args[1]) {
+					return false
+				}
+				*sends++
+			case common.IsInvoke() && common.Value == v && common.Method.Name() == "Do" && len(common.Args) == 1 && isPointerTo(common.Args[0].Type(), knowledge.NetHTTP, "Request"):
+				// An interface of the program's own (type HTTPClient
+				// interface{ Do(*http.Request) (*http.Response, error) }).
+				if !boundedRequest(common.Args[0]) {
+					return false
+				}
+				*sends++
+			default:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// ssaFunc returns the SSA function of the innermost function declaration
+// or literal around the cursor's node, or nil.
+func (c *checker) ssaFunc(cur inspector.Cursor) *ssa.Function {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.callers().syntax[fc.Node()]
+	}
+	return nil
+}
+
+// userChosenDefault reports whether every http.DefaultClient the function
+// uses goes, as it is or wrapped by a call that returns an *http.Client
+// (httputil.WrapClient), into struct fields that the package also lets
+// its users set: an exported function or method stores an *http.Client
+// parameter there (a SetClient, a NewClient(url, client)). The default
+// client is then an SDK's convenience, the standard library's own default,
+// and a user who needs a timeout passes a client (woodpecker's Go SDK:
+// New(url) wraps http.DefaultClient, NewClient(url, client) and SetClient
+// take the user's; judged false).
+func (c *checker) userChosenDefault(fn *ssa.Function) bool {
+	if fn == nil {
+		return false
+	}
+	found := false
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			load, ok := instr.(*ssa.UnOp)
+			if !ok || load.Op != token.MUL || !isDefaultClient(load.X) {
+				continue
+			}
+			fields, ok := clientFields(load, 0)
+			if !ok || len(fields) == 0 {
+				return false
+			}
+			for _, f := range fields {
+				if !c.userSettable(f) {
+					return false
+				}
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// clientFields returns the struct fields a client value is stored into,
+// directly or once wrapped by calls that take it and return an
+// *http.Client; ok is false when the value has any other use.
+func clientFields(v ssa.Value, depth int) (fields []*types.Var, ok bool) {
+	if depth > 2 {
+		return nil, false
+	}
+	for _, ref := range flow.Referrers(v) {
+		switch ref := ref.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Store:
+			fa, isField := ref.Addr.(*ssa.FieldAddr)
+			if !isField || ref.Val != v {
+				return nil, false
+			}
+			f := fieldVar(fa)
+			if f == nil {
+				return nil, false
+			}
+			fields = append(fields, f)
+		case *ssa.Call:
+			if !isPointerTo(ref.Type(), knowledge.NetHTTP, "Client") || ref.Call.Value == v {
+				return nil, false
+			}
+			more, ok := clientFields(ref, depth+1)
+			if !ok {
+				return nil, false
+			}
+			fields = append(fields, more...)
+		default:
+			return nil, false
+		}
+	}
+	return fields, true
+}
+
+// userSettable reports whether an exported function or method of the
+// package stores an *http.Client parameter, as it is or wrapped
+// (clientFields), into the struct field f.
+func (c *checker) userSettable(f *types.Var) bool {
+	if c.ssa == nil {
+		return false
+	}
+	if done, ok := c.settable[f]; ok {
+		return done
+	}
+	_, funcs := c.ssa.SSA()
+	result := false
+	for _, fn := range funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || obj == nil || !obj.Exported() || fn.Parent() != nil {
+			continue
+		}
+		for _, p := range fn.Params {
+			if !isPointerTo(p.Type(), knowledge.NetHTTP, "Client") {
+				continue
+			}
+			for _, g := range storedFields(p, 0) {
+				if g == f {
+					result = true
+				}
+			}
+		}
+	}
+	if c.settable == nil {
+		c.settable = make(map[*types.Var]bool)
+	}
+	c.settable[f] = result
+	return result
+}
+
+// storedFields returns the struct fields a client value is stored into,
+// directly or once wrapped by calls that take it and return an
+// *http.Client, whatever its other uses.
+func storedFields(v ssa.Value, depth int) []*types.Var {
+	if depth > 2 {
+		return nil
+	}
+	var fields []*types.Var
+	for _, ref := range flow.Referrers(v) {
+		switch ref := ref.(type) {
+		case *ssa.Store:
+			if fa, ok := ref.Addr.(*ssa.FieldAddr); ok && ref.Val == v {
+				if f := fieldVar(fa); f != nil {
+					fields = append(fields, f)
+				}
+			}
+		case *ssa.Call:
+			if isPointerTo(ref.Type(), knowledge.NetHTTP, "Client") && ref.Call.Value != v {
+				fields = append(fields, storedFields(ref, depth+1)...)
+			}
+		}
+	}
+	return fields
+}

@@ -1,0 +1,125 @@
+package timeouts
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/routes"
+	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
+)
+
+// probesOnlyDefaultMux reports whether the handlers this package
+// registers on http.DefaultServeMux (http.HandleFunc, http.Handle) are
+// probes, at least one: each ignores its request (its *http.Request
+// parameter is unused: a health, version or stats endpoint answers every
+// caller alike), or serves operators (serverrole.OpsHandler). A server
+// with no Handler serves that mux: it is the process's probe listener for
+// its supervisor (woodpecker's agent healthcheck server: /healthz,
+// /version, /varz; judged false), not a server of users. Handlers other
+// packages register on the default mux are not seen.
+func (c *checker) probesOnlyDefaultMux() bool {
+	if c.probes != 0 {
+		return c.probes == 2
+	}
+	c.probes = 1
+	if c.ssa == nil {
+		return false
+	}
+	pkg, funcs := c.ssa.SSA()
+	all := funcs
+	if pkg != nil {
+		if init := pkg.Func("init"); init != nil {
+			all = append(slices.Clip(all), init)
+		}
+	}
+	registered := 0
+	for _, fn := range all {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				switch flow.CalleeName(call.Common()) {
+				case "net/http.HandleFunc", "net/http.Handle":
+				default:
+					continue
+				}
+				args := call.Common().Args
+				if len(args) != 2 || !(ignoresRequest(args[1]) || serverrole.OpsHandler(args[1])) {
+					return false
+				}
+				registered++
+			}
+		}
+	}
+	if registered > 0 {
+		c.probes = 2
+	}
+	return registered > 0
+}
+
+// ignoresRequest reports whether a handler value is a function (declared,
+// a literal, or converted to http.HandlerFunc) whose *http.Request
+// parameter it never uses.
+func ignoresRequest(v ssa.Value) bool {
+	var fn *ssa.Function
+	switch x := routes.Unwrap(v).(type) {
+	case *ssa.Function:
+		fn = x
+	case *ssa.MakeClosure:
+		fn, _ = x.Fn.(*ssa.Function)
+	}
+	if fn == nil || len(fn.Blocks) == 0 {
+		return false
+	}
+	found := false
+	for _, p := range fn.Params {
+		if !isPointerTo(p.Type(), knowledge.NetHTTP, "Request") {
+			continue
+		}
+		found = true
+		for _, ref := range flow.Referrers(p) {
+			if _, debug := ref.(*ssa.DebugRef); !debug {
+				return false
+			}
+		}
+	}
+	return found
+}
+
+// standaloneTool reports whether the package is a program kept beside the
+// service rather than part of it: a package main in a subdirectory of its
+// module that imports no package of the module and declares no handler
+// (ntfy's tools/loadgen, a load generator of the standard library alone;
+// judged false). The operator who runs it watches it; its clients and
+// dials are not reported. The module is known only where the driver says
+// it (go vet, gopls and perfvet do; GOPATH mode does not).
+func (c *checker) standaloneTool() bool {
+	if c.standalone != 0 {
+		return c.standalone == 2
+	}
+	c.standalone = 1
+	mod := c.pass.Module
+	if c.pass.Pkg.Name() != "main" || mod == nil || mod.Path == "" {
+		return false
+	}
+	path := c.pass.Pkg.Path()
+	if !strings.HasPrefix(path, mod.Path+"/") {
+		return false
+	}
+	for _, imp := range c.pass.Pkg.Imports() {
+		if imp.Path() == mod.Path || strings.HasPrefix(imp.Path(), mod.Path+"/") {
+			return false
+		}
+	}
+	if c.servesRequests() {
+		return false
+	}
+	c.standalone = 2
+	return true
+}
