@@ -18,7 +18,7 @@ func defaultConfig() nplusone.Config {
 
 func TestNPlusOne(t *testing.T) {
 	a := nplusone.New(defaultConfig())
-	results := analysistest.Run(t, analysistest.TestData(), a, "direct", "helper", "store", "api", "ports", "pg", "memstore", "handlers", "each", "closures", "goroutines", "iterators", "gormlib", "sqlxlib", "pgxlib", "bunlib", "redislib", "memcachelib", "xormlib", "gorplib", "beegolib", "dataloaderlib", "entuser", "sqlcuser", "namesakes")
+	results := analysistest.Run(t, analysistest.TestData(), a, "direct", "helper", "store", "api", "ports", "pg", "memstore", "handlers", "each", "closures", "goroutines", "iterators", "gormlib", "sqlxlib", "pgxlib", "bunlib", "redislib", "memcachelib", "xormlib", "gorplib", "beegolib", "dataloaderlib", "entuser", "sqlcuser", "namesakes", "poplib")
 	requireWellTyped(t, results)
 }
 
