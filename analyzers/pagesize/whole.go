@@ -65,7 +65,7 @@ type pendingFact struct {
 func (*pendingFact) AFact() {}
 
 func (f *pendingFact) String() string {
-	var parts []string
+	parts := make([]string, 0, len(f.Reads)+len(f.Sinks))
 	for _, r := range f.Reads {
 		parts = append(parts, "read "+r.Open.String())
 	}
@@ -308,7 +308,7 @@ func (c *checker) resolvePending() {
 // withMethod returns an Open's chain with the interface method last,
 // also when the chain was cut short ("A → …").
 func withMethod(o Open) string {
-	m := o.Method.String()
+	m := o.String()
 	if strings.HasSuffix(o.Via, m) {
 		return o.Via
 	}
@@ -342,7 +342,7 @@ func (c *checker) reportPendingSink(r *reach.Resolver, files *reach.Files, p pen
 			if !ok {
 				return false
 			}
-			via := p.Open.Method.String() + ", implemented by " + chain(analysisutil.Display(fn), s.Via)
+			via := p.Open.String() + ", implemented by " + chain(analysisutil.Display(fn), s.Via)
 			related := c.relatedAt(fn, s.Posn, "the page size reaches "+s.Sink)
 			c.pass.Report(analysis.Diagnostic{
 				Pos: pos, End: end, Category: CategoryUnclamped, Related: related,

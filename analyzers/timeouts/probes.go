@@ -50,7 +50,7 @@ func (c *checker) probesOnlyDefaultMux() bool {
 					continue
 				}
 				args := call.Common().Args
-				if len(args) != 2 || !(ignoresRequest(args[1]) || serverrole.OpsHandler(args[1])) {
+				if len(args) != 2 || !ignoresRequest(args[1]) && !serverrole.OpsHandler(args[1]) {
 					return false
 				}
 				registered++

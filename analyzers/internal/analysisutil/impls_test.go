@@ -36,8 +36,9 @@ func (Real) Get(id int) string { return "" }
 	pkg, _ := conf.Check("p", fset, []*ast.File{f}, nil)
 	iface := pkg.Scope().Lookup("Store").Type().Underlying().(*types.Interface)
 	m := iface.Method(0)
-	var got []string
-	for _, fn := range analysisutil.NewImplFinder(pkg, nil).Implementations(iface, m) {
+	impls := analysisutil.NewImplFinder(pkg, nil).Implementations(iface, m)
+	got := make([]string, 0, len(impls))
+	for _, fn := range impls {
 		got = append(got, fn.FullName())
 	}
 	if len(got) != 1 || got[0] != "(p.Real).Get" {
