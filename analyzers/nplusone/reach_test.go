@@ -1,20 +1,9 @@
 package nplusone_test
 
 import (
-	"go/token"
-	"os"
-	"path/filepath"
-	"regexp"
-	"slices"
-	"strconv"
-	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
-
+	"github.com/perfvet/perfvet/analyzers/internal/reach/reachtest"
 	"github.com/perfvet/perfvet/analyzers/nplusone"
 )
 
@@ -25,7 +14,7 @@ import (
 // files, so this test matches the // want comments of every file of the
 // fixture against the findings of every package.
 func TestWholeProgram(t *testing.T) {
-	wholeProgram(t, nplusone.New(defaultConfig()), "reach/cmd/server")
+	reachtest.WholeProgram(t, nplusone.New(defaultConfig()), "reach/cmd/server")
 }
 
 // TestWholeProgramOnePerLoop checks that the calls of one loop that the
@@ -33,93 +22,5 @@ func TestWholeProgram(t *testing.T) {
 func TestWholeProgramOnePerLoop(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Each = false
-	wholeProgram(t, nplusone.New(cfg), "reachone/cmd/server")
-}
-
-// wholeProgram analyses the root packages (and their dependencies) and
-// matches every finding, whichever package reports it, against the want
-// comments of the fixture tree under the first root's top directory.
-func wholeProgram(t *testing.T, a *analysis.Analyzer, roots ...string) {
-	t.Helper()
-	testdata := analysistest.TestData()
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  testdata,
-		Env:  append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
-	}
-	pkgs, err := packages.Load(cfg, roots...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("fixture does not load")
-	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	type key struct {
-		file string
-		line int
-	}
-	var got []string
-	seen := make(map[string]bool)
-	var fset *token.FileSet
-	for act := range graph.All() {
-		if act.Analyzer != a {
-			continue
-		}
-		if act.Err != nil {
-			t.Errorf("%s: %v", act, act.Err)
-		}
-		fset = act.Package.Fset
-		for _, d := range act.Diagnostics {
-			posn := fset.Position(d.Pos)
-			s := filepath.ToSlash(posn.Filename) + ":" + strconv.Itoa(posn.Line) + "\x00" + d.Message
-			if seen[s] {
-				t.Errorf("%s: reported twice: %s", posn, d.Message)
-			}
-			seen[s] = true
-			got = append(got, s)
-		}
-	}
-	// The expectations: // want `re` on the line of the finding.
-	want := make(map[key][]*regexp.Regexp)
-	top := strings.Split(roots[0], "/")[0]
-	root := filepath.Join(testdata, "src", top)
-	wantRx := regexp.MustCompile("// want `([^`]*)`")
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, f := range p.Syntax {
-			name := p.Fset.Position(f.Pos()).Filename
-			if !strings.HasPrefix(name, root) {
-				continue
-			}
-			for _, cg := range f.Comments {
-				for _, c := range cg.List {
-					if m := wantRx.FindStringSubmatch(c.Text); m != nil {
-						k := key{filepath.ToSlash(name), p.Fset.Position(c.Pos()).Line}
-						want[k] = append(want[k], regexp.MustCompile(m[1]))
-					}
-				}
-			}
-		}
-	})
-	slices.Sort(got)
-	for _, g := range got {
-		where, msg, _ := strings.Cut(g, "\x00")
-		i := strings.LastIndex(where, ":")
-		line, _ := strconv.Atoi(where[i+1:])
-		k := key{where[:i], line}
-		j := slices.IndexFunc(want[k], func(rx *regexp.Regexp) bool { return rx.MatchString(msg) })
-		if j < 0 {
-			t.Errorf("%s: unexpected finding: %s", where, msg)
-			continue
-		}
-		want[k] = slices.Delete(want[k], j, j+1)
-	}
-	for k, rxs := range want {
-		for _, rx := range rxs {
-			t.Errorf("%s:%d: no finding matching %s", k.file, k.line, rx)
-		}
-	}
+	reachtest.WholeProgram(t, nplusone.New(cfg), "reachone/cmd/server")
 }
