@@ -256,16 +256,29 @@ func (c *checker) report() {
 	var found []finding
 	var observed []observation
 	var deferred []site
-	for _, s := range c.sites {
+	pairs := make([]pair, len(c.sites))
+	dispatches := make([]bool, len(c.sites))
+	for i, s := range c.sites {
 		if c.observe == nil && (!s.loop.sized || s.loop.chunk || s.exits) {
 			continue
 		}
-		p, dispatch := c.siteReach(s)
+		pairs[i], dispatches[i] = c.siteReach(s)
+	}
+	writeLoops := c.writeLoops(pairs)
+	for i, s := range c.sites {
+		if c.observe == nil && (!s.loop.sized || s.loop.chunk || s.exits) {
+			continue
+		}
+		p, dispatch := pairs[i], dispatches[i]
 		r, category := p.read, CategoryRead
 		if r == nil && c.writes {
 			r, category = p.write, CategoryWrite
 		}
-		report := r != nil && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s, r) && (c.background || c.offpathOf(s) == "") && !c.perGroup(s)
+		// A loop that writes to the database once per element is a bulk
+		// write (an import, a copy, a sync): its reads come with its
+		// writes and are reported with them, under -writes.
+		inWriteLoop := !c.writes && writeLoops[s.loop]
+		report := r != nil && !dispatch && !inWriteLoop && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s, r) && (c.background || c.offpathOf(s) == "") && !c.perGroup(s)
 		if report {
 			s.memo = c.memoOf(s)
 			report = !s.memo.memo || s.memo.distinct || c.memo
@@ -276,7 +289,7 @@ func (c *checker) report() {
 		if report {
 			// The N+1 is over a list: the loop's own, or the one around
 			// a loop over the children of one of its elements.
-			if l := c.listLoop(s); l != nil {
+			if l := c.listLoop(s); l != nil && (c.writes || !writeLoops[l]) {
 				s.loop = l
 			} else {
 				report = false
@@ -284,10 +297,10 @@ func (c *checker) report() {
 		}
 		if report {
 			found = append(found, finding{site: s, reach: r, category: category})
-		} else if p.empty() && !dispatch && s.loop.sized && !s.loop.chunk && !s.exits && (c.background || c.offpathOf(s) == "") {
+		} else if p.empty() && !dispatch && !inWriteLoop && s.loop.sized && !s.loop.chunk && !s.exits && (c.background || c.offpathOf(s) == "") {
 			// Nothing this package sees runs a query, but an interface it
 			// cannot resolve may: the program decides (resolve.go).
-			if l := c.listLoop(s); l != nil && (c.memo || !c.preloaded(s)) {
+			if l := c.listLoop(s); l != nil && (c.writes || !writeLoops[l]) && (c.memo || !c.preloaded(s)) {
 				s.loop = l
 				deferred = append(deferred, s)
 			}
@@ -311,6 +324,28 @@ func (c *checker) report() {
 	for _, o := range observed {
 		c.observe(o.call, o.p, o.report && reported[o.call])
 	}
+}
+
+// writeLoops returns the loops that write to the database once per
+// element: those around a call that may run a database write, delete or
+// transaction (not a cache write: a read-through cache fills itself in a
+// read loop), where the call runs on every iteration that reaches it.
+func (c *checker) writeLoops(pairs []pair) map[*loop]bool {
+	if c.writes {
+		return nil
+	}
+	loops := make(map[*loop]bool)
+	for i, s := range c.sites {
+		w := pairs[i].write
+		if w == nil || knowledge.Lib(w.Lib).IsCache() || !s.loop.sized || s.loop.chunk || s.exits {
+			continue
+		}
+		loops[s.loop] = true
+		for _, l := range s.outer {
+			loops[l] = true
+		}
+	}
+	return loops
 }
 
 // perGroup reports whether a site's call is handed the group of a range
