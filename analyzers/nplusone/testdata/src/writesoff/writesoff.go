@@ -63,3 +63,23 @@ func firstMissing(ctx context.Context, db *sql.DB, ids []int64) {
 		}
 	}
 }
+
+type saver interface {
+	save(ctx context.Context, id int64) error
+}
+
+type sqlSaver struct{ db *sql.DB }
+
+func (s sqlSaver) save(ctx context.Context, id int64) error {
+	_, err := s.db.ExecContext(ctx, "INSERT INTO users (id) VALUES ($1)", id)
+	return err
+}
+
+// A write reached only through an interface (resolved to every
+// implementation, an over-approximation) does not make a bulk write.
+func viaInterface(ctx context.Context, db *sql.DB, sv saver, ids []int64) {
+	for _, id := range ids {
+		_ = db.QueryRowContext(ctx, "SELECT 1 FROM users WHERE id = $1", id) // want `runs a query once per element of ids`
+		_ = sv.save(ctx, id)
+	}
+}
