@@ -334,6 +334,9 @@ func (c *checker) implementations(pkg, typ, method string, depth int) *summary {
 	var found bool
 	var all []*summary
 	for _, cand := range c.candidates()[method] {
+		if knowledge.IsTestDouble(cand) {
+			continue // a generated mock: tests wire it, the program does not
+		}
 		for _, t := range []types.Type{types.NewPointer(cand), cand} {
 			if !types.Implements(t, iface) {
 				continue

@@ -158,8 +158,13 @@
 // collection; a refresh is recognised only behind a guard on a time in the
 // function that refreshes. Loops are read from the syntax of the function
 // body; a loop written with goto is not recognised. Interface calls whose
-// implementations the registering package cannot see cost nothing; the
-// median implementation may be cheaper or costlier than the one wired. A
+// implementations the registering package cannot see cost nothing (on
+// woodpecker, whose handlers reach the store through an interface that
+// only main wires to its implementation, every route is estimated at 0:
+// the whole-program resolution nplusone and pagesize have is not done
+// here); the median implementation may be cheaper or costlier than the
+// one wired. Generated mocks (a struct embedding testify's mock.Mock or
+// holding a *gomock.Controller) are not counted as implementations. A
 // cache's miss path is recognised only in the function that reads the
 // cache (a helper that returns "found" hides it: the read then costs
 // cache_hit plus the miss rate of costs.cache_miss, and the caller's miss

@@ -1,0 +1,42 @@
+package knowledge
+
+import (
+	"go/types"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+)
+
+// Mock libraries whose generated test doubles implement a program's
+// interfaces beside the real implementations (mockery's testify mocks
+// embed mock.Mock; gomock's hold a *gomock.Controller).
+const (
+	TestifyMock = "github.com/stretchr/testify/mock"
+	GoMockUber  = "go.uber.org/mock/gomock"
+	GoMock      = "github.com/golang/mock/gomock"
+)
+
+// IsTestDouble reports whether a type (or what it points to) is a mock a
+// mock library generated: a struct that embeds testify's mock.Mock or has
+// a *gomock.Controller field. Such a type implements an interface for
+// tests only; an estimate of what a call through the interface costs must
+// not count it as one of the program's implementations.
+func IsTestDouble(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		ft := f.Type()
+		if f.Embedded() && analysisutil.IsNamed(ft, TestifyMock, "Mock") {
+			return true
+		}
+		if analysisutil.IsNamed(ft, GoMockUber, "Controller") || analysisutil.IsNamed(ft, GoMock, "Controller") {
+			return true
+		}
+	}
+	return false
+}
