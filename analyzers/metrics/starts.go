@@ -68,7 +68,7 @@ const (
 // serve.
 func (c *checker) findStarts() {
 	c.serves = make(map[*types.Func]int)
-	for range 4 {
+	flow.Rounds(func() bool {
 		c.starts = nil
 		changed := false
 		for fn, ci := range callsIn(c.funcs) {
@@ -93,10 +93,8 @@ func (c *checker) findStarts() {
 			s.report = (c.pass.Pkg.Name() == "main" || origin == originLocal) && !s.checked && !c.servesOnlyMetrics(s)
 			c.starts = append(c.starts, s)
 		}
-		if !changed {
-			break
-		}
-	}
+		return changed
+	})
 }
 
 // declaredFunc returns the declared function whose parameter a value of

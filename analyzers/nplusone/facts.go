@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
 
@@ -144,8 +145,9 @@ func (*implsFact) AFact() {}
 
 func (f *implsFact) String() string { return "impls(" + strings.Join(f.Types, " ") + ")" }
 
-// maxChain bounds the calls a Via names.
-const maxChain = 5
+// maxChain bounds the calls a Via names: one more than flow.MaxChain,
+// since the last is the round trip itself.
+const maxChain = flow.MaxChain + 1
 
 // ---- building reaches ----
 
@@ -164,16 +166,7 @@ func (r *Reach) through(step string, dynamic bool) *Reach {
 
 // shorten keeps the first calls of a chain and its round trip, at most
 // maxChain steps: "a → b → … → (*sql.DB).QueryContext".
-func shorten(via string) string {
-	steps := strings.Split(via, " → ")
-	if len(steps) <= maxChain {
-		return via
-	}
-	kept := make([]string, 0, maxChain)
-	kept = append(kept, steps[:maxChain-2]...)
-	kept = append(kept, "…", steps[len(steps)-1])
-	return strings.Join(kept, " → ")
-}
+func shorten(via string) string { return flow.Shorten(via, maxChain) }
 
 // A pair is what a call or a function may do.
 type pair struct {
@@ -237,7 +230,7 @@ func (c *checker) computeSummaries(funcs []*ssa.Function) {
 	for _, f := range funcs {
 		c.summaries[f] = c.paramFact(f)
 	}
-	for range maxRounds {
+	flow.Rounds(func() bool {
 		// What an interface call reaches depends on this round's summaries.
 		clear(c.implCache)
 		changed := false
@@ -248,16 +241,10 @@ func (c *checker) computeSummaries(funcs []*ssa.Function) {
 				changed = true
 			}
 		}
-		if !changed {
-			break
-		}
-	}
+		return changed
+	})
 	c.exportFacts(funcs)
 }
-
-// maxRounds bounds the fixed point; chains longer than this inside one
-// package are cut (the facts then miss the deepest round trips).
-const maxRounds = 8
 
 // paramFact is what the syntax says of the function parameters a
 // function calls.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
 
@@ -752,7 +753,7 @@ func (c *checker) propagateOffpath() {
 		}
 		return ""
 	}
-	for range 8 { // chains of helpers, bounded
+	flow.Rounds(func() bool {
 		changed := false
 		for fn, us := range uses {
 			if c.offFuncs[fn] != "" || decls[fn] == nil {
@@ -792,8 +793,6 @@ func (c *checker) propagateOffpath() {
 				changed = true
 			}
 		}
-		if !changed {
-			break
-		}
-	}
+		return changed
+	})
 }

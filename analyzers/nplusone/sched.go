@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
 
@@ -71,7 +72,7 @@ func (c *checker) scanSchedulers() {
 	}
 	// Facts settle in at most a few rounds: each round adds a wrapper of
 	// a wrapper found in the one before.
-	for round := 0; round < 4; round++ {
+	flow.Rounds(func() bool {
 		changed := false
 		for _, d := range decls {
 			params := d.obj.Signature().Params()
@@ -98,10 +99,8 @@ func (c *checker) scanSchedulers() {
 				return true
 			})
 		}
-		if !changed {
-			break
-		}
-	}
+		return changed
+	})
 	if c.library {
 		return
 	}

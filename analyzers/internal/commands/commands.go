@@ -26,11 +26,9 @@ import (
 	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
-
-// maxDepth bounds the chains of helpers a command's code extends to.
-const maxDepth = 8
 
 // A Set is the command code of one package.
 type Set struct {
@@ -187,7 +185,7 @@ func (s *Set) propagate(info *types.Info, pkg *types.Package, files []*ast.File)
 			})
 		}
 	}
-	for range maxDepth {
+	flow.Rounds(func() bool {
 		changed := false
 		for fn, us := range uses {
 			if s.funcs[fn] || fn.Exported() {
@@ -205,10 +203,8 @@ func (s *Set) propagate(info *types.Info, pkg *types.Package, files []*ast.File)
 				changed = true
 			}
 		}
-		if !changed {
-			break
-		}
-	}
+		return changed
+	})
 }
 
 // funcOf returns the function an identifier or selector names.

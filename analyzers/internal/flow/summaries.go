@@ -20,10 +20,6 @@ func DeclaredFuncs(funcs []*ssa.Function) []*ssa.Function {
 	return out
 }
 
-// maxRounds bounds Fixpoint: chains of helpers deeper than this inside one
-// package are cut short rather than followed forever.
-const maxRounds = 8
-
 // Fixpoint computes the summaries of a package's declared functions,
 // recomputing them until none changes, so that a function calling a
 // helper of the same package gets what the helper's summary says whatever
@@ -31,7 +27,7 @@ const maxRounds = 8
 // known so far, and false when it has none (the function is then absent
 // from summaries). Summaries are compared by their String.
 func Fixpoint[S fmt.Stringer](declared []*ssa.Function, summaries map[*types.Func]S, compute func(*ssa.Function) (S, bool)) {
-	for range maxRounds {
+	Rounds(func() bool {
 		changed := false
 		for _, f := range declared {
 			obj := f.Object().(*types.Func)
@@ -48,8 +44,6 @@ func Fixpoint[S fmt.Stringer](declared []*ssa.Function, summaries map[*types.Fun
 				changed = true
 			}
 		}
-		if !changed {
-			return
-		}
-	}
+		return changed
+	})
 }
