@@ -9,6 +9,7 @@
 //	go run ./bench/sweep                         # std and the whole module cache (hours)
 //	go run ./bench/sweep -std=false -match 'gorm|redis' -limit 5
 //	go run ./bench/sweep -std=false -all-versions -nice 15 -timeout 120s -budget 60m -table sweep.tsv
+//	go run ./bench/sweep -std=false -resume sweep.tsv -budget 60m -table sweep2.tsv  # the rest
 //
 // Each module is analysed in its directory in the module cache, offline
 // (GOPROXY=off), so a module whose dependencies are not in the cache gives
@@ -54,6 +55,7 @@ func main() {
 	flag.IntVar(&opts.nice, "nice", 0, "run perfvet under nice -n N (0: not niced)")
 	flag.DurationVar(&opts.budget, "budget", 0, "start no target after this much time (0: no cap); the rest are listed as not run")
 	flag.StringVar(&opts.table, "table", "", "write a tab-separated table of every target to this file")
+	flag.StringVar(&opts.resume, "resume", "", "a -table of an earlier sweep: the targets it ran (any outcome but \"not run\") are not run again")
 	flag.Int64Var(&opts.shuffle, "shuffle", 0, "run the modules in an order shuffled with this seed (0: sorted), so that a -budget samples the whole cache")
 	flag.Parse()
 	if match != "" {
@@ -89,6 +91,7 @@ type options struct {
 	budget      time.Duration
 	table       string
 	shuffle     int64
+	resume      string
 	// targets, if set, replaces the discovery of std and the module cache.
 	targets []target
 }
@@ -152,6 +155,14 @@ func sweep(opts options, out io.Writer) (summary, error) {
 			return sum, err
 		}
 	}
+	if opts.resume != "" {
+		done, err := ranIn(opts.resume)
+		if err != nil {
+			return sum, err
+		}
+		targets = slices.DeleteFunc(slices.Clone(targets), func(t target) bool { return done[t.name] })
+		fmt.Fprintf(out, "%d targets already run in %s, %d left\n", len(done), opts.resume, len(targets))
+	}
 	var table *os.File
 	if opts.table != "" {
 		f, err := os.Create(opts.table)
@@ -210,6 +221,26 @@ func (sum *summary) count(r run) {
 	case notRun:
 		sum.notRun++
 	}
+}
+
+// ranIn returns the targets an earlier -table lists with an outcome other
+// than "not run".
+func ranIn(file string) (map[string]bool, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("-resume: %w", err)
+	}
+	done := make(map[string]bool)
+	for i, line := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
+		cols := strings.Split(line, "\t")
+		if i == 0 || len(cols) < 5 {
+			continue // the header
+		}
+		if cols[4] != notRun.String() {
+			done[cols[0]] = true
+		}
+	}
+	return done, nil
 }
 
 // writeRow writes a run as a row of the -table file.

@@ -172,6 +172,32 @@ func TestTable(t *testing.T) {
 	}
 }
 
+// TestResume: -resume skips the targets an earlier table ran, and runs
+// those it lists as not run.
+func TestResume(t *testing.T) {
+	earlier := filepath.Join(t.TempDir(), "earlier.tsv")
+	rows := "module\tpackages\texit\tseconds\toutcome\tdetail\n" +
+		"ran@v1\t1\t0\t1.0\tok\t\n" +
+		"failed@v1\t-\t3\t1.0\tclean error\t\n" +
+		"left@v1\t-\t-\t\tnot run\t\n"
+	if err := os.WriteFile(earlier, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(t.TempDir(), "missing")
+	targets := []target{{name: "ran@v1", dir: missing}, {name: "failed@v1", dir: missing}, {name: "left@v1", dir: missing}}
+	var log bytes.Buffer
+	sum, err := sweep(options{perfvet: "/nonexistent/perfvet", targets: targets, resume: earlier, budget: time.Nanosecond}, &log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.outcomes) != 1 || sum.notRun != 1 {
+		t.Errorf("resuming from a table that ran 2 of 3 targets: outcomes %v; want only left@v1\n%s", sum.outcomes, log.String())
+	}
+	if _, err := sweep(options{perfvet: "/nonexistent/perfvet", targets: targets, resume: missing}, &log); err == nil {
+		t.Error("-resume of a missing file: no error")
+	}
+}
+
 func readTable(t *testing.T, file string) [][]string {
 	t.Helper()
 	data, err := os.ReadFile(file)
