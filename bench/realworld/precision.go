@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -15,12 +16,21 @@ import (
 func cmdPrecision(args []string) error {
 	fs := flag.NewFlagSet("precision", flag.ExitOnError)
 	judged := fs.String("judged", filepath.Join(here(), "judged-before.tsv"), "the table of verdicts")
+	run := fs.String("run", "", "a run's output directory: tally only the rows whose finding (file:line, analyzer) it reports")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	t, err := readTable(*judged, "service", "file:line", "analyzer", "verdict")
 	if err != nil {
 		return err
+	}
+	if *run != "" {
+		kept, err := reportedRows(t, *run)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%d of %d rows reported by %s\n", len(kept), len(t.rows), *run)
+		t.rows = kept
 	}
 	type tally struct{ n, yes int }
 	groups := map[string]map[string]*tally{"analyzer": {}, "analyzer/category": {}, "service": {}}
@@ -99,4 +109,45 @@ func cmdPrecision(args []string) error {
 		os.Exit(1)
 	}
 	return nil
+}
+
+// reportedRows returns the rows of a verdict table whose finding a run
+// reports: same service, file:line and analyzer.
+func reportedRows(t *table, out string) ([]map[string]string, error) {
+	reported := map[string]map[string]bool{} // service → "file:line analyzer"
+	keys := func(service string) (map[string]bool, error) {
+		if k, ok := reported[service]; ok {
+			return k, nil
+		}
+		k := map[string]bool{}
+		reported[service] = k
+		data, err := os.ReadFile(filepath.Join(out, service+".meta"))
+		if err != nil {
+			return k, nil // not run: nothing reported
+		}
+		var m meta
+		if err := json.Unmarshal(data, &m); err != nil {
+			return nil, fmt.Errorf("%s.meta: %w", service, err)
+		}
+		r, err := readResult(filepath.Join(out, service+".json"))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", service, err)
+		}
+		for _, f := range r.findings {
+			file, line, _ := splitPosn(f.Posn)
+			k[fmt.Sprintf("%s:%d %s", rel(m.Dir, file), line, f.Analyzer)] = true
+		}
+		return k, nil
+	}
+	var kept []map[string]string
+	for _, r := range t.rows {
+		k, err := keys(r["service"])
+		if err != nil {
+			return nil, err
+		}
+		if k[r["file:line"]+" "+r["analyzer"]] {
+			kept = append(kept, r)
+		}
+	}
+	return kept, nil
 }
