@@ -14,6 +14,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/budget"
 	"github.com/perfvet/perfvet/analyzers/cacheinval"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
 	"github.com/perfvet/perfvet/analyzers/limits"
 	"github.com/perfvet/perfvet/analyzers/metrics"
 	"github.com/perfvet/perfvet/analyzers/nplusone"
@@ -31,6 +32,11 @@ const TestsFlag = lint.TestsFlag
 // selects analyzers (-timeouts), so that a typo in a directive is never
 // silent; only -perfvet=false turns it off.
 const DirectiveAnalyzer = lint.DirectiveAnalyzerName
+
+// SSAAnalyzer is the name of the analyzer that builds, lazily, the SSA
+// form the flow-based analyzers share; drivers count each build as its
+// time, not as the time of the analyzer that first asked for it.
+var SSAAnalyzer = ssabuild.Analyzer.Name
 
 // Documentation is an analyzer's structured documentation: title, why it
 // costs, an example before and after, what it reports, the plan keys it

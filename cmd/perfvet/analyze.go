@@ -332,7 +332,11 @@ func printTiming(w io.Writer, res *driver.Result) {
 	}
 	sort.Slice(names, func(i, j int) bool { return res.Timing[names[i]] > res.Timing[names[j]] })
 	for _, n := range names {
-		fmt.Fprintf(w, "perfvet: %-12s %v (run time summed over packages)\n", n, res.Timing[n].Round(msRound))
+		what := "run time summed over packages"
+		if n == analyzers.SSAAnalyzer {
+			what = "SSA builds the flow-based analyzers share, summed over packages"
+		}
+		fmt.Fprintf(w, "perfvet: %-12s %v (%s)\n", n, res.Timing[n].Round(msRound), what)
 	}
 }
 

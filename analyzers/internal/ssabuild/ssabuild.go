@@ -15,6 +15,8 @@ import (
 	"go/types"
 	"reflect"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -38,6 +40,7 @@ type Result struct {
 	funcs []*ssa.Function
 	byObj map[*types.Func]*ssa.Function
 	err   error
+	took  atomic.Int64 // nanoseconds the build took, once built
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -64,7 +67,14 @@ func (r *Result) Err() error {
 	return r.err
 }
 
+// BuildTime returns how long building the SSA took: 0 until something
+// asked for it. Drivers subtract it from the time of the analyzer whose
+// question built it, so that each analyzer's time is its own.
+func (r *Result) BuildTime() time.Duration { return time.Duration(r.took.Load()) }
+
 func (r *Result) build() {
+	start := time.Now()
+	defer func() { r.took.Store(int64(max(time.Since(start), 1))) }()
 	pass := r.pass
 	r.pass = nil // the pass must not outlive the analysis
 	if len(pass.TypeErrors) > 0 || pass.Pkg == nil || pass.TypesInfo == nil {
