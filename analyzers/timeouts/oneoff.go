@@ -3,6 +3,7 @@ package timeouts
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 )
@@ -45,7 +46,7 @@ func isControlPlane(fn *types.Func) bool { return controlPlane[analysisutil.Full
 // package serves a one-off, an installation wizard that runs until the
 // administrator completes setup and then exits so that the service proper
 // can start (answer's install server: judged false). Its servers are not
-// reported for missing timeouts. A restart endpoint of the service's own
+// reported for missing timeouts. Handlers in _test.go files do not count. A restart endpoint of the service's own
 // server, in the package that serves it, would be taken for one; not seen
 // on the 17 services of bench/realworld.
 func (c *checker) setupServer() bool {
@@ -64,6 +65,9 @@ func (c *checker) setupServer() bool {
 		}
 		if body == nil || handlerOf(c.pass.TypesInfo, ft) == nil {
 			continue
+		}
+		if strings.HasSuffix(c.pass.Fset.Position(body.Pos()).Filename, "_test.go") {
+			continue // a test's handler: not the package's server
 		}
 		if c.exits(body) {
 			c.setup = 2
