@@ -178,6 +178,9 @@ func (c *checker) factOf(fn *types.Func) *ioFact {
 		return nil
 	}
 	fn = fn.Origin()
+	if isControlPlane(fn) {
+		return nil // a bucket's configuration: an admin's one-off (oneoff.go)
+	}
 	if fn.Pkg() == c.pass.Pkg {
 		return c.facts[fn]
 	}

@@ -141,6 +141,7 @@ type checker struct {
 	globals map[*ssa.Global][]ssa.Value // values stored into package variables (globalStores)
 
 	serves int // servesRequests: 0 unknown, 1 no, 2 yes
+	setup  int // setupServer: 0 unknown, 1 no, 2 yes
 	pkgCtx int // pkgTakesContext: 0 unknown, 1 no, 2 yes
 
 	// layers: the -layers option (see Config.Layers).
@@ -186,6 +187,9 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		return
 	case knowledge.UnboundedServers[name]:
+		if c.setupServer() {
+			return // a one-off wizard's server, which exits once set up
+		}
 		if (name == "net/http.Serve" || name == "net/http.ServeTLS") && len(call.Args) > 0 && c.unixListenerSyntax(cur, call.Args[0]) {
 			return // local clients only; decided from the syntax where the package has no SSA (gogs' web package)
 		}
@@ -962,6 +966,9 @@ func (c *checker) checkServerAlloc(lit *ast.CompositeLit, pos token.Pos) {
 	if serverrole.Server(allocs) != "" {
 		return // a loopback or operators-only server: not the public one
 	}
+	if c.setupServer() {
+		return // a one-off wizard's server, which exits once set up
+	}
 	if len(flow.FieldStores(allocs, "Handler")) == 0 && c.probesOnlyDefaultMux() {
 		return // the default mux, with the package's probes only
 	}
@@ -1187,7 +1194,7 @@ func (c *checker) checkEchoStart(call *ast.CallExpr, fn *types.Func, field strin
 	if !ok || flow.CalleeName(created.Common()) != knowledge.Echo4+".New" {
 		return // configured elsewhere, perhaps
 	}
-	if echoServerConfigured(e, field) || echoHandedOff(e) {
+	if echoServerConfigured(e, field) || echoHandedOff(e) || c.setupServer() {
 		return
 	}
 	c.report(call, CategoryServer, "%s serves e.%s, which has no read or write timeouts; slow clients can hold connections open forever (Slowloris); set e.%s.ReadHeaderTimeout, ReadTimeout and WriteTimeout before starting", analysisutil.Display(fn), field, field)

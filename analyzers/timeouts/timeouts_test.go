@@ -58,7 +58,7 @@ func TestTimeouts(t *testing.T) {
 		"clients", "clientsdefault", "servers", "dials", "handlers",
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
 		"examples/publish", "tools/publish", "testhelpers", "rwshapes", "cleanupcmd", "cleanupcmd/main",
-		"rwlong", "rwprobe", "rwprobeuser")
+		"rwlong", "rwprobe", "rwprobeuser", "rwadmin", "rwsetup", "rwsetuptwin")
 	requireWellTyped(t, results)
 }
 
