@@ -168,9 +168,6 @@ func (f *ioFact) empty() bool {
 	return len(f.CtxParams) == 0 && f.Detached == nil && !f.UnboundedClient && !f.BuildsRequest
 }
 
-// maxChain bounds the chain of calls a fact names.
-const maxChain = 4
-
 // factOf returns what is known of fn: this package's computed fact or an
 // imported one.
 func (c *checker) factOf(fn *types.Func) *ioFact {
@@ -201,34 +198,11 @@ func (c *checker) factOf(fn *types.Func) *ioFact {
 // iterating to a fixed point so that chains of helpers inside the package
 // are followed, and exports them.
 func (c *checker) computeFacts(funcs []*ssa.Function) {
-	var declared []*ssa.Function
-	for _, f := range funcs {
-		if obj, ok := f.Object().(*types.Func); ok && obj != nil && f.Parent() == nil {
-			declared = append(declared, f)
-		}
-	}
-	for range 8 {
-		changed := false
-		for _, f := range declared {
-			obj := f.Object().(*types.Func)
-			nf := c.factFor(f)
-			old := c.facts[obj]
-			if nf.empty() {
-				if old != nil {
-					delete(c.facts, obj)
-					changed = true
-				}
-				continue
-			}
-			if old == nil || old.String() != nf.String() {
-				c.facts[obj] = nf
-				changed = true
-			}
-		}
-		if !changed {
-			break
-		}
-	}
+	declared := flow.DeclaredFuncs(funcs)
+	flow.Fixpoint(declared, c.facts, func(f *ssa.Function) (*ioFact, bool) {
+		nf := c.factFor(f)
+		return nf, !nf.empty()
+	})
 	c.groupRecvCauses()
 	// Only exported functions and methods can be called from another
 	// package; the others' facts stay in this pass.
@@ -325,14 +299,7 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 
 // chain prefixes a callee to the chain of calls below it.
 func chain(callee *types.Func, below string) string {
-	name := analysisutil.Display(callee)
-	if below == "" {
-		return name
-	}
-	if strings.Count(below, "→") >= maxChain-1 {
-		return name + " → …"
-	}
-	return name + " → " + below
+	return flow.Chain(analysisutil.Display(callee), below)
 }
 
 func (f *ioFact) addParam(p CtxParam) {
