@@ -396,9 +396,9 @@
 // (m.ds.MediaFile(ctx).GetAll(opts): an accessor, then the repository),
 // the outer call is tried first: its round trip is the one the chain makes
 // per element, and the loop is one finding. Found on navidrome's song
-// matcher (fix 6486a27 of bench/realworld/fixes.tsv), which no run
-// reported before: the two calls shared one key, and the accessor, resolved
-// first, hid the read.
+// matcher (fix 6486a27 of bench/realworld/fixes.tsv), missed before: the
+// two calls shared one key, the accessor could hide the read, and the
+// package that resolved them was a dependency of main.
 //
 // Under go vet -vettool, each package is analysed in its own process and
 // knows only the files of its own package: a finding whose
