@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"golang.org/x/tools/go/ssa"
@@ -143,7 +144,7 @@ func (c *checker) redisScanMatch(common *ssa.CallCommon, fn *types.Func) (ssa.Va
 	if !ok {
 		return nil, false
 	}
-	src := staticCallee(cmd.Common())
+	src := commandOf(cmd.Common())
 	if src == nil || src.Pkg() == nil || src.Pkg().Path() != path {
 		return nil, false
 	}
@@ -160,10 +161,10 @@ func (c *checker) redisScanMatch(common *ssa.CallCommon, fn *types.Func) (ssa.Va
 // list keys.
 func isRedisKeySpace(owner string) bool {
 	switch owner {
-	case "cmdable", "Cmdable", "UniversalClient", "Client", "ClusterClient", "Ring", "Conn", "Tx", "Pipeliner", "Pipeline":
+	case "cmdable", "UniversalClient", "Client", "ClusterClient", "Ring", "Conn", "Tx", "Pipeliner", "Pipeline":
 		return true
 	}
-	return false
+	return strings.HasSuffix(owner, "Cmdable") // Cmdable, and v9's GenericCmdable that declares Keys and Scan
 }
 
 // namedIn returns the name of a type (or of what a pointer points to)
@@ -296,7 +297,7 @@ func (c *checker) scannedKey(v ssa.Value) (string, int, bool) {
 		if !ok {
 			return "", -1, false
 		}
-		src := staticCallee(cmd.Common())
+		src := commandOf(cmd.Common())
 		if src == nil || src.Name() != "Scan" || src.Pkg() == nil || src.Pkg().Path() != path || !isRedisKeySpace(namedIn(recvType(src), path)) {
 			return "", -1, false
 		}
@@ -306,4 +307,13 @@ func (c *checker) scannedKey(v ssa.Value) (string, int, bool) {
 		}
 	}
 	return "", -1, false
+}
+
+// commandOf returns the Redis command a call runs: its static callee, or
+// the interface method (a UniversalClient's, a Cmdable's).
+func commandOf(common *ssa.CallCommon) *types.Func {
+	if common.IsInvoke() {
+		return common.Method
+	}
+	return staticCallee(common)
 }

@@ -71,6 +71,16 @@ func (s *Redis) Forget(ctx context.Context, prefix string) error { // want Forge
 	return iter.Err()
 }
 
+// ForgetAll deletes the keys that start with prefix, listed by KEYS on
+// any client.
+func ForgetAll(ctx context.Context, rdb redis.UniversalClient, prefix string) error { // want ForgetAll:`cache\(delete param2\*\)`
+	keys, err := rdb.Keys(ctx, prefix+"*").Result()
+	if err != nil {
+		return err
+	}
+	return rdb.Del(ctx, keys...).Err()
+}
+
 // Put writes a value with no expiry.
 func Put(key string, value []byte) error { // want Put:`cache\(write param0 ttl=none value=param1\)`
 	return store.Put(key, value)
