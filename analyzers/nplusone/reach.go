@@ -80,23 +80,7 @@ func (p Pending) key() string { return fmt.Sprintf("%s:%d-%d", p.File, p.Off, p.
 // and the findings it reported for them.
 type resolvedFact struct {
 	Keys  []string // sorted
-	Found []Found
-}
-
-// A Found is a finding a package reported for a pending call, with its
-// positions as sites, for its importers to report again.
-type Found struct {
-	Key      string
-	Site     wp.Site
-	Category string
-	Message  string
-	Related  []FoundRelated
-}
-
-// A FoundRelated is a related position of a Found.
-type FoundRelated struct {
-	Site    wp.Site
-	Message string
+	Found []wp.Found
 }
 
 // pendingLess orders pending calls by file and position, and of calls
@@ -264,7 +248,7 @@ func (c *checker) resolvePending() {
 		c.pass.ExportPackageFact(&pendingFact{Calls: c.pending})
 	}
 	var pending []Pending
-	var found []Found
+	var found []wp.Found
 	done := make(map[string]bool)
 	for _, pf := range c.pass.AllPackageFacts() {
 		if pf.Package == c.pass.Pkg {
@@ -280,13 +264,13 @@ func (c *checker) resolvePending() {
 			found = append(found, f.Found...)
 		}
 	}
-	c.reportFound(found)
+	wp.ReportFound(wp.NewFiles(c.pass.Fset), found, c.pass.Report)
 	if len(pending) == 0 {
 		return
 	}
 	sort.SliceStable(pending, func(i, j int) bool { return pendingLess(pending[i], pending[j]) })
 	var resolved []string
-	var reported []Found
+	var reported []wp.Found
 	loops := make(map[string]bool) // the loops reported: one finding per loop
 	for _, p := range pending {
 		k := p.key()
@@ -302,7 +286,7 @@ func (c *checker) resolvePending() {
 		if d, ok := c.reportPending(p); ok {
 			resolved = append(resolved, k)
 			loops[loop] = true
-			if f, ok := c.foundOf(k, d); ok {
+			if f, ok := wp.FoundOf(c.pass.Fset, k, d); ok {
 				reported = append(reported, f)
 			}
 		}
@@ -310,55 +294,6 @@ func (c *checker) resolvePending() {
 	if len(resolved) > 0 {
 		sort.Strings(resolved)
 		c.pass.ExportPackageFact(&resolvedFact{Keys: resolved, Found: reported})
-	}
-}
-
-// foundOf turns a reported finding into positions that survive
-// serialization.
-func (c *checker) foundOf(key string, d analysis.Diagnostic) (Found, bool) {
-	site, ok := wp.SiteOf(c.pass.Fset, d.Pos, d.End)
-	if !ok {
-		return Found{}, false
-	}
-	f := Found{Key: key, Site: site, Category: d.Category, Message: d.Message}
-	for _, r := range d.Related {
-		rs, ok := wp.SiteOf(c.pass.Fset, r.Pos, r.End)
-		if !ok {
-			return Found{}, false
-		}
-		f.Related = append(f.Related, FoundRelated{Site: rs, Message: r.Message})
-	}
-	return f, true
-}
-
-// reportFound reports again, as they were, the findings the package's
-// dependencies reported for pending calls: a driver asked about this
-// package only (perfvet ./cmd) does not show its dependencies' findings,
-// and merges this copy with the original when it does.
-func (c *checker) reportFound(found []Found) {
-	if len(found) == 0 {
-		return
-	}
-	files := wp.NewFiles(c.pass.Fset)
-	seen := make(map[string]bool)
-	for _, f := range found {
-		if seen[f.Key] {
-			continue
-		}
-		seen[f.Key] = true
-		pos, end, ok := files.Pos(f.Site)
-		if !ok {
-			continue
-		}
-		d := analysis.Diagnostic{Pos: pos, End: end, Category: f.Category, Message: f.Message}
-		for _, r := range f.Related {
-			rp, re, ok := files.Pos(r.Site)
-			if !ok {
-				continue
-			}
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: rp, End: re, Message: r.Message})
-		}
-		c.pass.Report(d)
 	}
 }
 
