@@ -128,7 +128,7 @@ func run(pass *lint.Pass, cfg *Config) (any, error) {
 	resolved := c.reportDeferred()
 	local.Reported = c.reportNever()
 	local.normalize()
-	if len(local.Invalidated) > 0 || len(local.Links) > 0 || len(local.Guards) > 0 || len(local.Reported) > 0 {
+	if len(local.Invalidated) > 0 || len(local.Prefixes) > 0 || local.KeyDeleter || len(local.Links) > 0 || len(local.Guards) > 0 || len(local.Reported) > 0 {
 		c.pass.ExportPackageFact(local)
 	}
 	c.checkWindows()
@@ -154,6 +154,8 @@ type checker struct {
 	reporting bool          // report findings
 
 	invalidated []string // key shapes some visible code deletes or expires, "*" for any
+	prefixes    []string // patterns of the keys visible code deletes by prefix (scan.go)
+	keyDeleter  bool     // a visible package exports a delete of its callers' keys
 	links       []Link   // visible links, and the plan's
 	guards      []Guard  // visible table changes that invalidate a family
 	reportedDep []string // families a dependency reported as never expiring
@@ -331,6 +333,7 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 	if res := fn.Signature.Results(); res.Len() > 0 && isStringType(res.At(0).Type()) && fn.Name() != "String" && fn.Name() != "Error" {
 		s.Key = c.returnShape(fn)
 	}
+	s.Scan = c.returnKeys(fn) // scan.go
 	for _, pm := range pending {
 		if !c.judge {
 			s.addMut(pm.Mut)
@@ -412,6 +415,11 @@ func (c *checker) libOps(instr ssa.CallInstruction, fn *types.Func, lop knowledg
 	case lop.Keys || lop.Pairs:
 		elems, ok := sliceElems(argAt(common, lop.Key))
 		if !ok {
+			if lop.Keys && lop.Kind == knowledge.CacheDelete && !lop.Lib.InProcess() {
+				if o, ok := c.scanKeyOp(base, argAt(common, lop.Key), false); ok {
+					return c.keyOps(instr, o, ttlNode, lop.Mode) // scan.go
+				}
+			}
 			keys = []ssa.Value{nil}
 			break
 		}
@@ -457,10 +465,18 @@ func (c *checker) libOps(instr ssa.CallInstruction, fn *types.Func, lop knowledg
 	tables = slices.Compact(tables)
 	var ops []Op
 	seen := make(map[string]bool)
+	scanned := lop.Kind == knowledge.CacheDelete && !lop.Lib.InProcess() // scan.go
 	for _, k := range keys {
 		o := base
 		o.Key = "*"
-		if k != nil {
+		fromScan := false
+		if scanned {
+			var so Op
+			if so, fromScan = c.scanKeyOp(base, k, true); fromScan {
+				o = so // one of the keys a SCAN returned
+			}
+		}
+		if !fromScan && k != nil {
 			o.Key, o.KeyParam = c.shapeOf(k)
 			o.KeyParam = holderKeyParam(k, o.KeyParam, o.Cache)
 		}
@@ -550,8 +566,20 @@ func (c *checker) resolve(o Op, instr ssa.CallInstruction, callee *types.Func) O
 	o.Via = chain(analysisutil.Display(callee), o.Via)
 	wasJudged := o.Judged
 	if o.KeyParam >= 0 {
+		// Key is what follows the parameter: "" for the key itself, "*"
+		// for the keys it prefixes.
 		if a := arg(o.KeyParam); a != nil {
-			o.Key, o.KeyParam = c.shapeOf(a)
+			suffix := o.Key
+			if suffix == "" {
+				o.Key, o.KeyParam = c.shapeOf(a)
+			} else {
+				o.Key, o.KeyParam = c.patternShape(a)
+				if o.KeyParam >= 0 {
+					o.Key += suffix
+				} else {
+					o.Key = collapse(o.Key + suffix)
+				}
+			}
 		} else {
 			o.Key, o.KeyParam = "*", -1
 		}
@@ -811,7 +839,7 @@ func plural2(n int, one, many string) string {
 // that cache.
 func invalidates(ops []Op, l Link, planGlob bool) bool {
 	for _, o := range ops {
-		if o.KeyParam >= 0 || overlap(o.Key, l.Family, planGlob) || sameCache(o, l) {
+		if o.KeyParam >= 0 || overlap(o.Key, l.Family, planGlob || o.Prefix) || sameCache(o, l) {
 			return true
 		}
 	}
@@ -877,12 +905,23 @@ func (c *checker) familiesOfPackage() *familiesFact {
 				switch {
 				case o.Kind == "flush":
 					f.addInvalidated(familyKey("*", o.Cache))
+				case o.KeyParam < 0 && o.Prefix:
+					f.addPrefix(o.Key)
 				case o.KeyParam < 0:
 					f.addInvalidated(o.Key)
-				case obj.Exported():
-					// A helper that deletes the key its callers give:
-					// its callers in other packages cannot be seen.
+				case obj.Exported() && o.Cache != "":
+					// A helper that deletes the key its callers give,
+					// from an in-process cache this package holds: its
+					// callers in other packages cannot be seen, and the
+					// cache is the family here.
 					f.addInvalidated(familyKey("*", o.Cache))
+				}
+				// A helper of a shared key space (Redis, memcache) that
+				// deletes its caller's key counts for the families its
+				// callers give it: each call is resolved in the caller's
+				// summary, which its package's fact carries.
+				if o.KeyParam >= 0 && o.Cache == "" && obj.Exported() {
+					f.KeyDeleter = true
 				}
 			case "write":
 				fam := o.Key
@@ -918,6 +957,8 @@ func ttlText(t TTL) string {
 func (c *checker) collectVisible(local *familiesFact) {
 	add := func(f *familiesFact) {
 		c.invalidated = append(c.invalidated, f.Invalidated...)
+		c.prefixes = append(c.prefixes, f.Prefixes...)
+		c.keyDeleter = c.keyDeleter || f.KeyDeleter
 		c.links = append(c.links, f.Links...)
 		c.guards = append(c.guards, f.Guards...)
 	}
@@ -954,7 +995,7 @@ func (c *checker) collectGuards(local *familiesFact) {
 					if o.Kind == "persist" || o.Kind == "script" {
 						continue
 					}
-					if sameCache(o, l) || o.KeyParam < 0 && o.Key != "*" && overlap(o.Key, l.Family, false) {
+					if sameCache(o, l) || o.KeyParam < 0 && o.Key != "*" && overlap(o.Key, l.Family, o.Prefix) {
 						g := Guard{Table: m.Table, Family: l.Family, Func: analysisutil.Display(obj), Posn: o.Posn}
 						local.addGuard(g)
 						c.guards = append(c.guards, g)
@@ -972,6 +1013,11 @@ func (c *checker) collectGuards(local *familiesFact) {
 func (c *checker) isInvalidated(fam, holder string) bool {
 	for _, s := range c.invalidated {
 		if overlap(s, fam, false) || holder != "" && s == familyKey("*", holder) {
+			return true
+		}
+	}
+	for _, s := range c.prefixes {
+		if holder == "" && overlap(s, fam, true) {
 			return true
 		}
 	}

@@ -171,8 +171,22 @@
 // imports, directly or not: a delete in a package that imports the
 // writer (a service layer that calls rdb.Del itself) is not seen, and
 // the write is reported. A helper exported by a visible package that
-// deletes whatever key its caller gives counts as invalidating every
-// family, since its callers cannot all be seen; so does a flush. A family
+// deletes whatever key its caller gives (a key-value store's Del) counts,
+// on Redis and memcache, for the families its callers give it, where
+// they are seen: each call is resolved with the caller's key, in the
+// caller's package, and that package's fact carries the family; a caller
+// in a package that imports the writer is not seen, as for a direct
+// delete. On an in-process cache such a helper still counts for the whole
+// cache. A delete of the keys a Redis SCAN or KEYS returned (a delete by
+// prefix: keys := Scan(ctx, cursor, prefix+"*", n); Del(ctx, keys...),
+// directly, through a function that returns the scanned keys, one at a
+// time over a range or a ScanIterator) counts for the families under the
+// pattern, the caller's prefix resolved as for a key (DelPrefix("avatar_"
+// + id + "_") drops avatar_*_*, not totp_used_*_*); a '*' of such a pattern
+// matches any run of a key, separators included. A flush counts for every
+// family. Found on vikunja's keyvalue store (fix 0f98c19 of
+// bench/realworld/fixes.tsv: used TOTP codes written with no TTL and never
+// deleted, hidden by keyvalue's Del and DelPrefix). A family
 // the plan lists under cache.invalidate counts as invalidated: the stale
 // rule checks those changes. A table change is judged in the first
 // function, going up the call chain, whose package can see both the
@@ -233,7 +247,11 @@
 //   - The key-value store rule needs the store's write and the absence
 //     of deletes to be visible from the store's package: callers in other
 //     packages are not listed, and a delete written by an importer is not
-//     seen.
+//     seen. A store that exports a delete of its callers' keys is not
+//     reported as a whole: its families are judged at its callers.
+//   - A delete by prefix is recognised from a SCAN or KEYS of go-redis (v9,
+//     v8) only; a prefix delete of another library, or over keys kept in a
+//     list of the program's own, is a delete of any key.
 //   - A call through an interface the program declares (cache.Cache) is
 //     followed into the first implementation, by name, that the package
 //     or the packages of its module it imports declare (*cache.Redis):
@@ -269,8 +287,8 @@
 // takes from its own parameter is not followed further up; the first
 // implementation by package and type name with cache operations is
 // applied; and an exported helper of the implementation's package that
-// deletes the key it is given still counts as invalidating every family
-// (its callers are not matched with the writes). Under go vet -vettool,
+// deletes the key it is given counts for the families its callers give it
+// where they are seen (see above). Under go vet -vettool,
 // each package is analysed in its own process and knows only its own
 // files: such a write is not reported there; run the perfvet command (or
 // golangci-lint) on the module for the whole-program answer.

@@ -18,6 +18,9 @@ type summaryFact struct {
 	Reads []string // tables it reads, normalised (tableName), sorted
 	Ops   []Op
 	Muts  []Mut
+	// Scan: the function returns keys read back from the key space (a
+	// Redis SCAN or KEYS), of this pattern.
+	Scan *ScanKeys
 
 	ids map[string]bool // identities of Ops, while the fact is built; not carried
 }
@@ -28,7 +31,9 @@ type Op struct {
 	Lib  string
 	// Key is the key's shape ("product:*", "*" if unknown); KeyParam, when
 	// not -1, is instead the function's parameter (an SSA index, a
-	// receiver counted) that gives the key.
+	// receiver counted) that gives the key, and Key what follows it ("":
+	// the key is the parameter; "*": keys the parameter prefixes, a
+	// delete by prefix).
 	Key      string
 	KeyParam int
 	TTL      TTL
@@ -42,6 +47,9 @@ type Op struct {
 	// Cache is the holder of an in-process cache (holderOf): the
 	// package-level variable or struct field it was loaded from.
 	Cache string
+	// Prefix: the key is a pattern (a SCAN's MATCH) whose last '*' stands
+	// for any run of the key, separators included: a delete by prefix.
+	Prefix bool
 	// Judged: key and TTL were known where the operation was found, and
 	// the rules on its TTL were applied there.
 	Judged bool
@@ -89,13 +97,16 @@ func (f *summaryFact) String() string {
 	for _, m := range f.Muts {
 		parts = append(parts, "mutates "+m.Table)
 	}
+	if f.Scan != nil {
+		parts = append(parts, fmt.Sprintf("scans %s", f.Scan))
+	}
 	return "cache(" + strings.Join(parts, "; ") + ")"
 }
 
 func (o Op) String() string {
 	key := o.Key
 	if o.KeyParam >= 0 {
-		key = fmt.Sprintf("param%d", o.KeyParam)
+		key = fmt.Sprintf("param%d", o.KeyParam) + o.Key
 	}
 	s := o.Kind + " " + key
 	if o.Kind == "write" {
@@ -118,7 +129,14 @@ func (o Op) String() string {
 }
 
 func (f *summaryFact) empty() bool {
-	return f == nil || f.Key == "" && len(f.Reads) == 0 && len(f.Ops) == 0 && len(f.Muts) == 0
+	return f == nil || f.Key == "" && len(f.Reads) == 0 && len(f.Ops) == 0 && len(f.Muts) == 0 && f.Scan == nil
+}
+
+func (k *ScanKeys) String() string {
+	if k.Param < 0 {
+		return k.Pattern
+	}
+	return fmt.Sprintf("param%d%s", k.Param, k.Pattern)
 }
 
 // key identifies the fact's content, for the fixed point.
@@ -137,7 +155,7 @@ func (f *summaryFact) key() string {
 			judged[i] = '1'
 		}
 	}
-	return fmt.Sprintf("%s|%v|%v|%v|%s", f.Key, f.Reads, f.Ops, f.Muts, judged)
+	return fmt.Sprintf("%s|%v|%v|%v|%s|%v", f.Key, f.Reads, f.Ops, f.Muts, judged, f.Scan)
 }
 
 // maxOps bounds the operations a fact carries; a function that does more
@@ -161,7 +179,7 @@ func (f *summaryFact) addOp(o Op) {
 
 // identity is what makes two operations the same for a caller.
 func (o Op) identity() string {
-	return fmt.Sprintf("%s|%s|%d|%d|%d|%d|%d|%v|%v|%s", o.Kind, o.Key, o.KeyParam, o.TTL.State, o.TTL.D, o.TTL.Param, o.ValueParam, o.Tables, o.Judged, o.Cache)
+	return fmt.Sprintf("%s|%s|%d|%d|%d|%d|%d|%v|%v|%s|%v", o.Kind, o.Key, o.KeyParam, o.TTL.State, o.TTL.D, o.TTL.Param, o.ValueParam, o.Tables, o.Judged, o.Cache, o.Prefix)
 }
 
 func (f *summaryFact) addMut(m Mut) {
@@ -209,7 +227,14 @@ func (f *summaryFact) normalize() {
 // is ever invalidated and which families a table's rows live in.
 type familiesFact struct {
 	Invalidated []string // key shapes; "*" for a key perfvet cannot shape
-	Links       []Link
+	// Prefixes are the patterns of keys it deletes by prefix (the keys a
+	// SCAN matched): a '*' there matches any run, separators included.
+	Prefixes []string
+	// KeyDeleter: the package exports a helper that deletes the key of a
+	// shared cache (Redis, memcache) its callers give: a store with a
+	// delete, whose families are judged at the callers.
+	KeyDeleter bool
+	Links      []Link
 	// Guards are the changes to a table's rows that drop or rewrite a
 	// family caching it: they show the family must be invalidated.
 	Guards []Guard
@@ -243,6 +268,12 @@ func (f *familiesFact) String() string {
 	if len(f.Invalidated) > 0 {
 		parts = append(parts, "invalidates "+strings.Join(f.Invalidated, ","))
 	}
+	if len(f.Prefixes) > 0 {
+		parts = append(parts, "invalidates by prefix "+strings.Join(f.Prefixes, ","))
+	}
+	if f.KeyDeleter {
+		parts = append(parts, "deletes its callers' keys")
+	}
 	for _, l := range f.Links {
 		parts = append(parts, l.Table+"→"+l.Family)
 	}
@@ -258,6 +289,12 @@ func (f *familiesFact) String() string {
 func (f *familiesFact) addInvalidated(shape string) {
 	if !slices.Contains(f.Invalidated, shape) {
 		f.Invalidated = append(f.Invalidated, shape)
+	}
+}
+
+func (f *familiesFact) addPrefix(shape string) {
+	if !slices.Contains(f.Prefixes, shape) {
+		f.Prefixes = append(f.Prefixes, shape)
 	}
 }
 
@@ -281,6 +318,7 @@ func (f *familiesFact) addGuard(g Guard) {
 
 func (f *familiesFact) normalize() {
 	slices.Sort(f.Invalidated)
+	slices.Sort(f.Prefixes)
 	slices.Sort(f.Reported)
 	slices.SortFunc(f.Guards, func(a, b Guard) int {
 		if c := strings.Compare(a.Table, b.Table); c != 0 {

@@ -45,8 +45,8 @@ func (c *checker) judgeWrapper(o *Op, site ast.Node) {
 		if c.isInvalidated(familyKey("*", o.Cache), o.Cache) {
 			return
 		}
-	} else if len(c.invalidated) > 0 || len(c.pass.Plan.Cache.Invalidate) > 0 {
-		return // some key of the shared cache is dropped: judge the families at the callers
+	} else if len(c.invalidated) > 0 || len(c.prefixes) > 0 || c.keyDeleter || len(c.pass.Plan.Cache.Invalidate) > 0 {
+		return // some key of the shared cache is dropped, or callers can drop theirs: judge the families at the callers
 	}
 	o.Judged = true
 	if c.reporting && site != nil {

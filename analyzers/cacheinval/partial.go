@@ -28,7 +28,7 @@ type keySite struct {
 
 // noteKey records a key site during the reporting pass.
 func (c *checker) noteKey(o Op, node ast.Node) {
-	if !c.reporting || node == nil || o.KeyParam >= 0 || o.Kind != "write" && o.Kind != "delete" {
+	if !c.reporting || node == nil || o.KeyParam >= 0 || o.Prefix || o.Kind != "write" && o.Kind != "delete" {
 		return
 	}
 	c.keySites = append(c.keySites, keySite{op: o, node: node})

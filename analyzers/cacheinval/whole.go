@@ -202,7 +202,11 @@ func (c *checker) resolveDeferred() {
 					if o.Kind == "flush" {
 						fam = familyKey("*", o.Cache)
 					}
-					c.invalidated = append(c.invalidated, fam)
+					if o.Prefix {
+						c.prefixes = append(c.prefixes, fam)
+					} else {
+						c.invalidated = append(c.invalidated, fam)
+					}
 				}
 			}
 			c.deferred = append(c.deferred, rc)
@@ -216,11 +220,12 @@ func (c *checker) resolveDeferred() {
 // those arguments were there.
 func applyArgs(o Op, args []pendingArg) Op {
 	if o.KeyParam >= 0 {
+		suffix := o.Key // what follows the parameter (scan.go)
 		o.Key = "*"
 		if o.KeyParam < len(args) && args[o.KeyParam].Shape != "" {
 			o.Key = args[o.KeyParam].Shape
 		}
-		o.Key, o.KeyParam = familyKey(o.Key, o.Cache), -1
+		o.Key, o.KeyParam = familyKey(collapse(o.Key+suffix), o.Cache), -1
 	}
 	if o.TTL.State == ttlParam {
 		if p := o.TTL.Param; p < len(args) && args[p].Const {

@@ -403,7 +403,16 @@
 // sees no other driver), and a package that sees only some of the
 // implementations (one that imports postgres alone) reports the finding
 // with those; a //perfvet:ignore directive for such a finding goes at the
-// call, as usual.
+// call, as usual. The packages that import the one that reported it report
+// it again, as it is (the driver merges the copies): a run on main alone
+// (perfvet ./cmd) shows a finding that a dependency of main resolved
+// first. Of a chain of calls through interfaces in one loop
+// (m.ds.MediaFile(ctx).GetAll(opts): an accessor, then the repository),
+// the outer call is tried first: its round trip is the one the chain makes
+// per element, and the loop is one finding. Found on navidrome's song
+// matcher (fix 6486a27 of bench/realworld/fixes.tsv), missed before: the
+// two calls shared one key, the accessor could hide the read, and the
+// package that resolved them was a dependency of main.
 //
 // Under go vet -vettool, each package is analysed in its own process and
 // knows only the files of its own package: a finding whose

@@ -13,6 +13,7 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
 )
 
 // Whole-program reach.
@@ -27,8 +28,12 @@ import (
 // not) and implementations whose methods run queries (typically main)
 // resolves the interface there and reports the finding at the original
 // call, naming the chain interface → implementations → query; it lists
-// what it resolved in a resolvedFact so that its importers do not report
-// it again. Drivers that analyse several packages in one process with one
+// what it resolved in a resolvedFact so that its importers do not resolve
+// it again, with the findings it reported, which its importers report
+// again as they are: a driver shows only the findings of the packages it
+// was asked about (perfvet ./cmd: main, not the dependency that resolved
+// the call first), and merges identical findings of several packages into
+// one. Drivers that analyse several packages in one process with one
 // file set (the perfvet command, the LSP, golangci-lint, analysistest)
 // know the handler's file; go vet, which runs one process per package,
 // does not, and there the finding is dropped (see doc.go).
@@ -66,11 +71,30 @@ type Pending struct {
 	SameArgs        bool // a read with the same arguments in every iteration
 }
 
-func (p Pending) key() string { return fmt.Sprintf("%s:%d", p.File, p.Off) }
+// key identifies a pending call by its file and span: chained calls
+// (m.ds.MediaFile(ctx).GetAll(opts)) start at the same offset, and each
+// is a pending call of its own.
+func (p Pending) key() string { return fmt.Sprintf("%s:%d-%d", p.File, p.Off, p.End) }
 
-// A resolvedFact lists the pending findings a package reported, by key.
+// A resolvedFact lists the pending findings a package resolved, by key,
+// and the findings it reported for them.
 type resolvedFact struct {
-	Keys []string // sorted
+	Keys  []string // sorted
+	Found []wp.Found
+}
+
+// pendingLess orders pending calls by file and position, and of calls
+// that start at one offset (a chain: m.ds.MediaFile(ctx).GetAll(opts)),
+// the outer call first: it runs on what the inner calls return, and its
+// round trip is the one the chain makes per element.
+func pendingLess(a, b Pending) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Off != b.Off {
+		return a.Off < b.Off
+	}
+	return a.End > b.End
 }
 
 func (*resolvedFact) AFact() {}
@@ -220,10 +244,11 @@ func (c *checker) resolvePending() {
 		return
 	}
 	if len(c.pending) > 0 {
-		sort.Slice(c.pending, func(i, j int) bool { return c.pending[i].key() < c.pending[j].key() })
+		sort.SliceStable(c.pending, func(i, j int) bool { return pendingLess(c.pending[i], c.pending[j]) })
 		c.pass.ExportPackageFact(&pendingFact{Calls: c.pending})
 	}
 	var pending []Pending
+	var found []wp.Found
 	done := make(map[string]bool)
 	for _, pf := range c.pass.AllPackageFacts() {
 		if pf.Package == c.pass.Pkg {
@@ -236,13 +261,16 @@ func (c *checker) resolvePending() {
 			for _, k := range f.Keys {
 				done[k] = true
 			}
+			found = append(found, f.Found...)
 		}
 	}
+	wp.ReportFound(wp.NewFiles(c.pass.Fset), found, c.pass.Report)
 	if len(pending) == 0 {
 		return
 	}
-	sort.Slice(pending, func(i, j int) bool { return pending[i].key() < pending[j].key() })
+	sort.SliceStable(pending, func(i, j int) bool { return pendingLess(pending[i], pending[j]) })
 	var resolved []string
+	var reported []wp.Found
 	loops := make(map[string]bool) // the loops reported: one finding per loop
 	for _, p := range pending {
 		k := p.key()
@@ -255,13 +283,17 @@ func (c *checker) resolvePending() {
 			resolved = append(resolved, k) // the loop's finding is reported
 			continue
 		}
-		if c.reportPending(p) {
+		if d, ok := c.reportPending(p); ok {
 			resolved = append(resolved, k)
 			loops[loop] = true
+			if f, ok := wp.FoundOf(c.pass.Fset, k, d); ok {
+				reported = append(reported, f)
+			}
 		}
 	}
 	if len(resolved) > 0 {
-		c.pass.ExportPackageFact(&resolvedFact{Keys: resolved})
+		sort.Strings(resolved)
+		c.pass.ExportPackageFact(&resolvedFact{Keys: resolved, Found: reported})
 	}
 }
 
@@ -275,8 +307,8 @@ type impl struct {
 
 // reportPending reports a pending finding if the package sees
 // implementations of one of its interface methods that run round trips,
-// and the file set knows the call's file.
-func (c *checker) reportPending(p Pending) bool {
+// and the file set knows the call's file, and returns it.
+func (c *checker) reportPending(p Pending) (analysis.Diagnostic, bool) {
 	for _, o := range p.Open {
 		impls, write := c.resolveOpen(o)
 		if len(impls) == 0 {
@@ -284,7 +316,7 @@ func (c *checker) reportPending(p Pending) bool {
 		}
 		call, ok := c.posIn(p, p.Off)
 		if !ok {
-			return false
+			return analysis.Diagnostic{}, false
 		}
 		end, _ := c.posIn(p, p.End)
 		loop, _ := c.posIn(p, p.LoopOff)
@@ -299,16 +331,17 @@ func (c *checker) reportPending(p Pending) bool {
 		}
 		related = analysisutil.BoundedRelated(c.pass.Fset, related)
 		related = append(related, analysis.RelatedInformation{Pos: loop, End: at, Message: "once per " + p.Loop})
-		c.pass.Report(analysis.Diagnostic{
+		d := analysis.Diagnostic{
 			Pos:      call,
 			End:      end,
 			Category: category,
 			Message:  pendingMessage(p, o, impls, write),
 			Related:  related,
-		})
-		return true
+		}
+		c.pass.Report(d)
+		return d, true
 	}
-	return false
+	return analysis.Diagnostic{}, false
 }
 
 // resolveOpen returns the implementations the package sees of an open

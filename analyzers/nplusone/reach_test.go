@@ -24,3 +24,17 @@ func TestWholeProgramOnePerLoop(t *testing.T) {
 	cfg.Each = false
 	reachtest.WholeProgram(t, nplusone.New(cfg), "reachone/cmd/server")
 }
+
+// TestWholeProgramChain: a chain through a data store's accessor
+// (m.DS.Items(ctx).GetByName(name)) in a loop, resolved by a package that
+// wires the store (wiring), is reported at the chain naming the
+// repository's read (the outer call, not the accessor's lazy init), and
+// the command that imports the wiring reports it again: asked about the
+// command alone, a driver shows it (navidrome-matcher-n1 of
+// bench/realworld/fixes.tsv).
+func TestWholeProgramChain(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Each = false // the analyzer's default: one finding per loop
+	reachtest.RootsOnly(t, nplusone.New(cfg), "reachchain/cmd/server")
+	reachtest.WholeProgram(t, nplusone.New(cfg), "reachchain/cmd/server")
+}

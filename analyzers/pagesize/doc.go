@@ -283,7 +283,10 @@
 // (store.Driver).AllUsers, implemented by (*pg.DB).AllUsers →
 // (*sql.DB).QueryContext at pg/pg.go:25". A read reached from several
 // request paths is one finding, with the other calls as related
-// positions. This holds in every driver that analyses the packages in
+// positions. The packages that import the one that reported such a
+// finding report it again, as it is (the driver merges the copies), so
+// that a run on main alone shows a finding a dependency of main resolved
+// first. This holds in every driver that analyses the packages in
 // one process: the perfvet command, perfvet lsp, golangci-lint
 // (perfvet-gcl and the module plugin) and analysistest. Only the
 // implementations' direct page-size parameters count (not fields of a

@@ -104,3 +104,10 @@ func TestPlanMaxPageSize(t *testing.T) {
 func TestWholeProgram(t *testing.T) {
 	reachtest.WholeProgram(t, pagesize.New(defaultConfig()), "wholeprog/cmd/server")
 }
+
+// TestWholeProgramRootsOnly: a package between main and both sides
+// (wiring) resolves the calls first; main, asked about alone, reports its
+// findings again.
+func TestWholeProgramRootsOnly(t *testing.T) {
+	reachtest.RootsOnly(t, pagesize.New(defaultConfig()), "wholeprog/cmd/viawire")
+}

@@ -27,8 +27,10 @@ import (
 // implementations (typically main) resolves the interface there, against
 // the implementations' facts, and reports at the original call with the
 // chain interface → implementation → query (internal/reach). It lists
-// what it reported in a resolvedFact so that its importers do not report
-// it again.
+// what it reported in a resolvedFact so that its importers do not resolve
+// it again, with the findings, which its importers report again as they
+// are (a run on main alone shows a finding that a dependency of main
+// resolved; the driver merges the copies).
 
 // An Open is an interface method of the program whose implementations
 // the package cannot see, reached from a function: Via is the chain of
@@ -75,9 +77,11 @@ func (f *pendingFact) String() string {
 	return "pending(" + strings.Join(parts, "; ") + ")"
 }
 
-// A resolvedFact lists the pending calls a package reported, by site.
+// A resolvedFact lists the pending calls a package reported, by site,
+// and its findings, which its importers report again (reach.Found).
 type resolvedFact struct {
-	Keys []string
+	Keys  []string
+	Found []reach.Found
 }
 
 func (*resolvedFact) AFact() {}
@@ -218,6 +222,7 @@ func (c *checker) resolvePending() {
 		c.pass.ExportPackageFact(&c.pending)
 	}
 	var pending pendingFact
+	var found []reach.Found
 	done := make(map[string]bool)
 	for _, pf := range c.pass.AllPackageFacts() {
 		if pf.Package == c.pass.Pkg {
@@ -231,21 +236,33 @@ func (c *checker) resolvePending() {
 			for _, k := range f.Keys {
 				done[k] = true
 			}
+			found = append(found, f.Found...)
 		}
 	}
+	files := reach.NewFiles(c.pass.Fset)
+	// A dependency's findings, again: a run on this package alone shows
+	// them, and the driver merges the copies.
+	reach.ReportFound(files, found, c.pass.Report)
 	if len(pending.Reads) == 0 && len(pending.Sinks) == 0 {
 		return
 	}
 	r := reach.NewResolver(c.pass.Pass, c.keepImpl)
-	files := reach.NewFiles(c.pass.Fset)
 	var resolved []string
+	var reported []reach.Found
+	report := func(key string, d analysis.Diagnostic) {
+		c.pass.Report(d)
+		if f, ok := reach.FoundOf(c.pass.Fset, key, d); ok {
+			reported = append(reported, f)
+		}
+	}
 	slices.SortFunc(pending.Sinks, func(a, b pendingSink) int { return strings.Compare(a.Site.Key(), b.Site.Key()) })
 	for _, p := range pending.Sinks {
 		k := "sink " + p.Site.Key()
 		if done[k] {
 			continue
 		}
-		if c.reportPendingSink(r, files, p) {
+		if d, ok := c.pendingSinkFinding(r, files, p); ok {
+			report(k, d)
 			done[k] = true
 			resolved = append(resolved, k)
 		}
@@ -254,6 +271,7 @@ func (c *checker) resolvePending() {
 	// many request paths is reported at the first, with the others as
 	// related positions.
 	type group struct {
+		key     string
 		first   pendingRead
 		impl    string
 		read    *Read
@@ -283,7 +301,7 @@ func (c *checker) resolvePending() {
 			g.related = append(g.related, analysis.RelatedInformation{Pos: pos, End: end, Message: "also reached from this request path"})
 			continue
 		}
-		g := &group{first: p, impl: impl, read: rd, pos: pos, end: end}
+		g := &group{key: k, first: p, impl: impl, read: rd, pos: pos, end: end}
 		byRead[rd.Posn] = g
 		groups = append(groups, g)
 	}
@@ -293,7 +311,7 @@ func (c *checker) resolvePending() {
 		if g.first.Open.Via != "" {
 			through = withMethod(g.first.Open) + ", implemented by " + below
 		}
-		c.pass.Report(analysis.Diagnostic{
+		report(g.key, analysis.Diagnostic{
 			Pos: g.pos, End: g.end, Category: CategoryWholeTable,
 			Related: analysisutil.BoundedRelated(c.pass.Fset, g.related),
 			Message: fmt.Sprintf("%s reads %s in a request path, through %s; every request loads the whole result into memory, and it grows with the table; page it with LIMIT (at most %s)", g.first.Subject, g.read.What, through, c.planMax()),
@@ -301,7 +319,7 @@ func (c *checker) resolvePending() {
 	}
 	if len(resolved) > 0 {
 		slices.Sort(resolved)
-		c.pass.ExportPackageFact(&resolvedFact{Keys: resolved})
+		c.pass.ExportPackageFact(&resolvedFact{Keys: resolved, Found: reported})
 	}
 }
 
@@ -326,9 +344,10 @@ func (c *checker) implRead(r *reach.Resolver, m reach.Method) (string, *Read) {
 	return "", nil
 }
 
-// reportPendingSink reports request input passed to an open interface
-// method whose implementation's parameter reaches a page-size sink.
-func (c *checker) reportPendingSink(r *reach.Resolver, files *reach.Files, p pendingSink) bool {
+// pendingSinkFinding is the finding for request input passed to an open
+// interface method whose implementation's parameter reaches a page-size
+// sink.
+func (c *checker) pendingSinkFinding(r *reach.Resolver, files *reach.Files, p pendingSink) (analysis.Diagnostic, bool) {
 	for _, fn := range r.Implementations(p.Open.Method) {
 		f := c.factOf(fn)
 		if f == nil {
@@ -340,16 +359,15 @@ func (c *checker) reportPendingSink(r *reach.Resolver, files *reach.Files, p pen
 			}
 			pos, end, ok := files.Pos(p.Site)
 			if !ok {
-				return false
+				return analysis.Diagnostic{}, false
 			}
 			via := p.Open.String() + ", implemented by " + chain(analysisutil.Display(fn), s.Via)
 			related := c.relatedAt(fn, s.Posn, "the page size reaches "+s.Sink)
-			c.pass.Report(analysis.Diagnostic{
+			return analysis.Diagnostic{
 				Pos: pos, End: end, Category: CategoryUnclamped, Related: related,
 				Message: fmt.Sprintf("page size from %s reaches %s through %s (%s) without an upper bound, so one request can ask for every row; clamp it to %s", p.Source, s.Sink, via, s.Posn, c.planMax()),
-			})
-			return true
+			}, true
 		}
 	}
-	return false
+	return analysis.Diagnostic{}, false
 }

@@ -196,3 +196,63 @@ func (r *Resolver) Implementations(m Method) []*types.Func {
 	}
 	return out
 }
+
+// A Found is a finding a package reported for a call it resolved, with
+// its positions as sites, so that the packages that import it can report
+// it again as it is: a driver shows only the findings of the packages it
+// was asked about (perfvet ./cmd: main, not the dependency that resolved
+// the call first), and merges identical findings of several packages.
+type Found struct {
+	Key      string // the pending call's key
+	Site     Site
+	Category string
+	Message  string
+	Related  []FoundRelated
+}
+
+// A FoundRelated is a related position of a Found.
+type FoundRelated struct {
+	Site    Site
+	Message string
+}
+
+// FoundOf describes a reported finding with sites, if the file set knows
+// its positions.
+func FoundOf(fset *token.FileSet, key string, d analysis.Diagnostic) (Found, bool) {
+	site, ok := SiteOf(fset, d.Pos, d.End)
+	if !ok {
+		return Found{}, false
+	}
+	f := Found{Key: key, Site: site, Category: d.Category, Message: d.Message}
+	for _, r := range d.Related {
+		rs, ok := SiteOf(fset, r.Pos, r.End)
+		if !ok {
+			return Found{}, false
+		}
+		f.Related = append(f.Related, FoundRelated{Site: rs, Message: r.Message})
+	}
+	return f, true
+}
+
+// ReportFound reports again, once each, the findings dependencies
+// reported for calls they resolved, where the file set holds their files.
+func ReportFound(files *Files, found []Found, report func(analysis.Diagnostic)) {
+	seen := make(map[string]bool)
+	for _, f := range found {
+		if seen[f.Key] {
+			continue
+		}
+		seen[f.Key] = true
+		pos, end, ok := files.Pos(f.Site)
+		if !ok {
+			continue
+		}
+		d := analysis.Diagnostic{Pos: pos, End: end, Category: f.Category, Message: f.Message}
+		for _, r := range f.Related {
+			if rp, re, ok := files.Pos(r.Site); ok {
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: rp, End: re, Message: r.Message})
+			}
+		}
+		report(d)
+	}
+}

@@ -23,8 +23,24 @@ import (
 
 // WholeProgram analyses the root packages (and their dependencies) and
 // matches every finding, whichever package reports it, against the want
-// comments of the fixture tree under the first root's top directory.
+// comments of the fixture tree under the first root's top directory. A
+// finding that several packages report alike (the same line and message)
+// is one, as the perfvet command merges them; one package reporting it
+// twice is an error.
 func WholeProgram(t *testing.T, a *analysis.Analyzer, roots ...string) {
+	t.Helper()
+	run(t, a, false, roots)
+}
+
+// RootsOnly is WholeProgram with only the findings of the root packages,
+// as a driver asked about them shows: a finding that a dependency reports
+// and no root reports again is missing.
+func RootsOnly(t *testing.T, a *analysis.Analyzer, roots ...string) {
+	t.Helper()
+	run(t, a, true, roots)
+}
+
+func run(t *testing.T, a *analysis.Analyzer, rootsOnly bool, roots []string) {
 	t.Helper()
 	testdata := analysistest.TestData()
 	cfg := &packages.Config{
@@ -49,6 +65,10 @@ func WholeProgram(t *testing.T, a *analysis.Analyzer, roots ...string) {
 	}
 	var got []string
 	seen := make(map[string]bool)
+	isRoot := make(map[*checker.Action]bool)
+	for _, act := range graph.Roots {
+		isRoot[act] = true
+	}
 	var fset *token.FileSet
 	for act := range graph.All() {
 		if act.Analyzer != a {
@@ -57,12 +77,20 @@ func WholeProgram(t *testing.T, a *analysis.Analyzer, roots ...string) {
 		if act.Err != nil {
 			t.Errorf("%s: %v", act, act.Err)
 		}
+		if rootsOnly && !isRoot[act] {
+			continue
+		}
 		fset = act.Package.Fset
+		mine := make(map[string]bool)
 		for _, d := range act.Diagnostics {
 			posn := fset.Position(d.Pos)
 			s := filepath.ToSlash(posn.Filename) + ":" + strconv.Itoa(posn.Line) + "\x00" + d.Message
+			if mine[s] {
+				t.Errorf("%s: reported twice by %s: %s", posn, act.Package.PkgPath, d.Message)
+			}
+			mine[s] = true
 			if seen[s] {
-				t.Errorf("%s: reported twice: %s", posn, d.Message)
+				continue // another package's finding, alike: one finding
 			}
 			seen[s] = true
 			got = append(got, s)
