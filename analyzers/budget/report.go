@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/routes"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
@@ -51,7 +52,7 @@ func (c *checker) checkRoutes(res *Result, funcs []*ssa.Function) {
 		if call == nil {
 			continue
 		}
-		impl := routes.Unwrap(svc.Impl).Type()
+		impl := flow.Unwrap(svc.Impl).Type()
 		iface := svc.Iface.Underlying().(*types.Interface)
 		for m := range iface.Methods() {
 			if !m.Exported() {
@@ -80,7 +81,7 @@ func (c *checker) handlerPath(v ssa.Value, depth int) (path, string) {
 	if fn := routes.FuncOf(v); fn != nil {
 		return c.funcPath(fn)
 	}
-	v = routes.Unwrap(v)
+	v = flow.Unwrap(v)
 	if call, ok := v.(*ssa.Call); ok {
 		// A middleware (or a handler constructor) and the handlers it is given.
 		var p path

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
@@ -178,7 +179,7 @@ type checker struct {
 // fixedPoint computes the facts of this package's declared functions,
 // iterating so that chains of helpers inside the package are followed.
 func (c *checker) fixedPoint() {
-	for range 8 {
+	flow.Rounds(func() bool {
 		changed := false
 		for _, f := range c.declared {
 			obj := f.Object().(*types.Func)
@@ -196,10 +197,8 @@ func (c *checker) fixedPoint() {
 				changed = true
 			}
 		}
-		if !changed {
-			return
-		}
-	}
+		return changed
+	})
 }
 
 // exportFacts exports the facts of exported functions; the package's

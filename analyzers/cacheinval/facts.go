@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 )
 
 // A summaryFact says what a function does, directly or through its
@@ -334,16 +336,5 @@ func (f *familiesFact) normalize() {
 	})
 }
 
-// maxChain bounds the calls a Via names.
-const maxChain = 4
-
 // chain prefixes a callee to the chain of calls below it.
-func chain(step, below string) string {
-	if below == "" {
-		return step
-	}
-	if strings.Count(below, "→") >= maxChain-1 {
-		return step + " → …"
-	}
-	return step + " → " + below
-}
+func chain(step, below string) string { return flow.Chain(step, below) }

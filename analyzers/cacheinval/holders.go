@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
 
@@ -25,17 +26,11 @@ import (
 // returned it, or "" for a local or a parameter.
 func holderOf(v ssa.Value) string {
 	for range maxDepth {
-		switch x := v.(type) {
+		switch x := flow.Unconvert(v).(type) {
 		case *ssa.UnOp:
 			if x.Op != token.MUL {
 				return ""
 			}
-			v = x.X
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Convert:
 			v = x.X
 		case *ssa.ChangeInterface:
 			v = x.X
@@ -103,7 +98,7 @@ func holderFamily(fam string) string {
 // a string and the cache has a holder: no caller can give it a shape, so
 // its family is the cache, known here.
 func holderKeyParam(key ssa.Value, param int, holder string) int {
-	if param < 0 || holder == "" || isStringType(unwrap(key).Type()) {
+	if param < 0 || holder == "" || isStringType(flow.Unconvert(key).Type()) {
 		return param
 	}
 	return -1

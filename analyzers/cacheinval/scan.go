@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"golang.org/x/tools/go/ssa"
 )
@@ -187,7 +188,7 @@ func namedIn(t types.Type, path string) string {
 // pattern is one of the current function's parameters followed by
 // constant parts (prefix + "*"), that parameter and the rest.
 func (c *checker) patternShape(v ssa.Value) (string, int) {
-	v = unwrap(v)
+	v = flow.Unconvert(v)
 	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD && isStringType(b.Type()) {
 		if s, p := c.patternShape(b.X); p >= 0 {
 			return s + c.part(b.Y, 0), p
@@ -269,7 +270,7 @@ func (c *checker) keyOps(instr ssa.CallInstruction, o Op, ttlNode ast.Node, mode
 // key space: an element of such a slice (a range over it), or the Val of
 // a ScanIterator.
 func (c *checker) scannedKey(v ssa.Value) (string, int, bool) {
-	v = unwrap(v)
+	v = flow.Unconvert(v)
 	switch v := v.(type) {
 	case *ssa.UnOp:
 		if ia, ok := v.X.(*ssa.IndexAddr); ok && v.Op == token.MUL {

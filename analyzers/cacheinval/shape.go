@@ -300,7 +300,7 @@ func interpret(n int64, mode knowledge.TTLMode) TTL {
 // that queries scanned into.
 func (c *checker) valueSource(v ssa.Value) ([]string, int) {
 	param := -1
-	if p, ok := unwrap(v).(*ssa.Parameter); ok {
+	if p, ok := flow.Unconvert(v).(*ssa.Parameter); ok {
 		param = slices.Index(c.cur.Params, p)
 	}
 	w := &valueWalk{c: c, seen: make(map[ssa.Value]bool), param: -1}
@@ -522,25 +522,8 @@ func referrers(v ssa.Value) []ssa.Instruction {
 	return *v.Referrers()
 }
 
-// unwrap strips conversions to interfaces and named types.
-func unwrap(v ssa.Value) ssa.Value {
-	for range maxDepth {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
-}
-
 func constString(v ssa.Value) (string, bool) {
-	k, ok := flow.ConstValue(unwrap(v))
+	k, ok := flow.ConstValue(flow.Unconvert(v))
 	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
 		return "", false
 	}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/sqltext"
 )
@@ -154,7 +155,7 @@ func modelTableOf(c *checker, v ssa.Value) string {
 	if v == nil {
 		return ""
 	}
-	return c.modelTable(unwrap(v).Type())
+	return c.modelTable(flow.Unconvert(v).Type())
 }
 
 // modelTable returns the table an ORM maps a model type to: a TableName()

@@ -149,7 +149,7 @@ func returns(fn *ssa.Function) []*ssa.Return {
 // unwrap strips the conversions that keep what a value denotes: to an
 // interface, between interfaces, between types of one underlying type,
 // and type assertions.
-func unwrap(v ssa.Value) ssa.Value { return routes.Unwrap(v) }
+func unwrap(v ssa.Value) ssa.Value { return flow.Unwrap(v) }
 
 // receiver returns the receiver of a method call, static or dynamic.
 func receiver(call *ssa.CallCommon) ssa.Value { return routes.Receiver(call) }

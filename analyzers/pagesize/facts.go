@@ -273,22 +273,8 @@ func (c *checker) analyzed(pkg *types.Package) bool {
 	return ok
 }
 
-// maxChain bounds the chain of calls a fact names.
-const maxChain = 4
-
 // chain prepends a step to a chain of calls.
-func chain(step, via string) string {
-	switch {
-	case step == "":
-		return via
-	case via == "":
-		return step
-	}
-	if strings.Count(via, " → ") >= maxChain-1 {
-		return step + " → …"
-	}
-	return step + " → " + via
-}
+func chain(step, via string) string { return flow.Chain(step, via) }
 
 // factOf returns what is known of fn: this package's computed fact or an
 // imported one.

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/fixutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 )
 
 // The suggested fix of the unclamped rule: "if limit > 100 { limit = 100 }"
@@ -34,7 +35,7 @@ func (c *checker) clampFix(v ssa.Value, pos token.Pos) []analysis.SuggestedFix {
 	if c.max <= 0 || v == nil {
 		return nil
 	}
-	if _, ok := unwrap(v).(*ssa.Phi); ok {
+	if _, ok := flow.Unconvert(v).(*ssa.Phi); ok {
 		return c.clampBeforeFix(pos)
 	}
 	lparen, index, ok := definingCall(v)
@@ -128,27 +129,10 @@ func (c *checker) localIntVar(e ast.Expr) *ast.Ident {
 	return id
 }
 
-// unwrap strips the conversions and boxing around a value.
-func unwrap(v ssa.Value) ssa.Value {
-	for range 8 {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
-}
-
 // definingCall returns the position of the call that makes v (after
 // conversions and boxing), and which of its results v is.
 func definingCall(v ssa.Value) (token.Pos, int, bool) {
-	switch x := unwrap(v).(type) {
+	switch x := flow.Unconvert(v).(type) {
 	case *ssa.Extract:
 		call, ok := x.Tuple.(*ssa.Call)
 		if !ok {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
-	"github.com/perfvet/perfvet/analyzers/internal/routes"
 	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
 )
 
@@ -68,7 +67,7 @@ func (c *checker) probesOnlyDefaultMux() bool {
 // parameter it never uses.
 func ignoresRequest(v ssa.Value) bool {
 	var fn *ssa.Function
-	switch x := routes.Unwrap(v).(type) {
+	switch x := flow.Unwrap(v).(type) {
 	case *ssa.Function:
 		fn = x
 	case *ssa.MakeClosure:

@@ -387,3 +387,37 @@ func ContextUses(v ssa.Value, visit func(call ssa.CallInstruction, i int)) {
 	}
 	walk(v)
 }
+
+// Unconvert strips the conversions that keep what a value denotes: to an
+// interface (boxing), between types of one underlying type, and value
+// conversions. SSA values are built before their uses, so the chain ends.
+func Unconvert(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
+// Unwrap strips what Unconvert does, and also conversions between
+// interfaces and type assertions: the value a router, a server or a
+// client was made from, whatever interface it travelled in.
+func Unwrap(v ssa.Value) ssa.Value {
+	for {
+		switch x := Unconvert(v).(type) {
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.TypeAssert:
+			v = x.X
+		default:
+			return x
+		}
+	}
+}

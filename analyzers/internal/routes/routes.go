@@ -218,7 +218,7 @@ func (s *Set) registration(fn *ssa.Function, call *ssa.CallCommon, spec knowledg
 // gin RouterGroup promoted method.
 func Key(v ssa.Value) any {
 	for range 16 {
-		v = Unwrap(v)
+		v = flow.Unwrap(v)
 		switch x := v.(type) {
 		case nil:
 			return nil
@@ -372,7 +372,7 @@ func calleeSig(call *ssa.CallCommon) *types.Signature {
 
 // FuncOf returns the function a value denotes: a function or a closure.
 func FuncOf(v ssa.Value) *ssa.Function {
-	switch x := Unwrap(v).(type) {
+	switch x := flow.Unwrap(v).(type) {
 	case *ssa.Function:
 		return x
 	case *ssa.MakeClosure:
@@ -380,28 +380,6 @@ func FuncOf(v ssa.Value) *ssa.Function {
 		return fn
 	}
 	return nil
-}
-
-// Unwrap strips the conversions that keep what a value denotes: to an
-// interface, between interfaces, between types of one underlying type,
-// and type assertions.
-func Unwrap(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		case *ssa.TypeAssert:
-			v = x.X
-		default:
-			return v
-		}
-	}
 }
 
 // Receiver returns the receiver of a method call, static or dynamic.

@@ -76,7 +76,7 @@ func every(stores []*ssa.Store, ok func(ssa.Value) bool) bool {
 // constant format that starts with such a host ("127.0.0.1:%d"), or joined
 // by net.JoinHostPort from such a constant host.
 func LoopbackAddr(v ssa.Value) bool {
-	v = routes.Unwrap(v)
+	v = flow.Unwrap(v)
 	if s, ok := constString(v); ok {
 		return loopbackHostPort(s)
 	}
@@ -112,7 +112,7 @@ func LoopbackAddr(v ssa.Value) bool {
 // LoopbackListener reports whether a listener value is the result of
 // net.Listen (or a net.ListenTCP) on a loopback address.
 func LoopbackListener(v ssa.Value) bool {
-	v = routes.Unwrap(v)
+	v = flow.Unwrap(v)
 	ex, ok := v.(*ssa.Extract)
 	if !ok || ex.Index != 0 {
 		return false
@@ -163,7 +163,7 @@ func opsHandler(v ssa.Value, depth int) bool {
 	if v == nil || depth > maxDepth {
 		return false
 	}
-	switch x := routes.Unwrap(v).(type) {
+	switch x := flow.Unwrap(v).(type) {
 	case *ssa.Function:
 		return opsPackage(x.Pkg)
 	case *ssa.Call:
