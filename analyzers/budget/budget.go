@@ -86,7 +86,7 @@ func New(cfg Config) *analysis.Analyzer {
 			return run(pass, miss.v, fanout.v)
 		}),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(costFact), new(implsFact)},
+		FactTypes:        []analysis.Fact{new(costFact), new(implsFact), new(openRoutesFact), new(resolvedRoutesFact)},
 		ResultType:       reflect.TypeFor[*Result](),
 		RunDespiteErrors: true,
 	}
@@ -157,6 +157,15 @@ type Estimate struct {
 	// method); its estimate is the costliest request its handler
 	// dispatches, and it gets no finding.
 	CatchAll bool
+	// Open counts the interface calls of the handler whose implementations
+	// the estimating package does not see: they cost nothing here.
+	Open int
+	// ResolvedBy is the package that resolved interface calls the
+	// registering package could not (the program's main, which wires
+	// their implementations), and Resolved how many; "" and 0 for the
+	// registering package's own estimate.
+	ResolvedBy string
+	Resolved   int
 }
 
 // A Layer is one budget layer of an estimate.
@@ -190,6 +199,7 @@ func run(pass *lint.Pass, missRate float64, fanout int) (any, error) {
 			c.checkRoutes(res, funcs)
 		}
 	}
+	c.resolveRoutes(res)
 	return res, nil
 }
 
@@ -205,10 +215,12 @@ type checker struct {
 	sums  map[*types.Func]*summary      // computed (or being computed) summaries
 	lits  map[*ast.FuncLit]*summary
 
-	cands    map[string][]types.Type   // implementation candidates by method name
-	imported map[string]*types.Package // the packages imported, directly or not
-	impls    map[implKey]*summary      // interface method resolutions
-	files    map[string]*token.File    // by name, for imported positions
+	cands     map[string][]types.Type   // implementation candidates by method name
+	imported  map[string]*types.Package // the packages imported, directly or not
+	impls     map[implKey]*summary      // interface method resolutions
+	implCount map[implKey]int           // how many implementations each weighed
+	files     map[string]*token.File    // by name, for imported positions
+	open      []openRoute               // routes with open interface calls, for importers
 }
 
 // A summary is what running a function costs: its costliest path, and

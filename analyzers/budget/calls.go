@@ -126,7 +126,7 @@ func (w *walker) operation(call *ast.CallExpr, fn *types.Func, name string) (pat
 	costs := c.plan.Costs
 	at := func(kind, what string, cost time.Duration) Op {
 		posn := c.pass.Fset.Position(call.Lparen)
-		return Op{Kind: kind, What: what, Count: 1, Cost: int64(cost), File: posn.Filename, Line: posn.Line, pos: call.Lparen}
+		return Op{Kind: kind, What: what, Count: 1, Cost: int64(cost), File: posn.Filename, Line: posn.Line, Col: posn.Column, pos: call.Lparen}
 	}
 	if knowledge.ExternalCalls[name] {
 		return path{seq: []Op{at(KindExternal, analysisutil.Display(fn), costs.ExternalCall)}}, bound{}, true
@@ -292,7 +292,7 @@ func (c *checker) viaInterface(m *types.Func, pos token.Pos, fset *token.FileSet
 	}
 	posn := fset.Position(pos)
 	what := recv.Obj().Pkg().Path() + "." + recv.Obj().Name() + "." + m.Name()
-	return path{seq: []Op{{Kind: kindOpen, What: what, Count: 1, File: posn.Filename, Line: posn.Line, pos: pos}}}
+	return path{seq: []Op{{Kind: kindOpen, What: what, Count: 1, File: posn.Filename, Line: posn.Line, Col: posn.Column, pos: pos}}}
 }
 
 // inModule reports whether the package being analysed belongs to a main
@@ -331,7 +331,7 @@ func (c *checker) implementations(pkg, typ, method string, depth int) *summary {
 	if !ok {
 		return nil
 	}
-	var found bool
+	var found int
 	var all []*summary
 	for _, cand := range c.candidates()[method] {
 		if knowledge.IsTestDouble(cand) {
@@ -346,7 +346,7 @@ func (c *checker) implementations(pkg, typ, method string, depth int) *summary {
 			if !ok {
 				continue
 			}
-			found = true
+			found++
 			s := c.factOf(fn)
 			if s == nil {
 				break
@@ -355,11 +355,15 @@ func (c *checker) implementations(pkg, typ, method string, depth int) *summary {
 			break
 		}
 	}
-	if !found {
+	if found == 0 {
 		return nil
 	}
 	best := median(all)
 	c.impls[key] = best
+	if c.implCount == nil {
+		c.implCount = make(map[implKey]int)
+	}
+	c.implCount[key] = found
 	return best
 }
 
@@ -379,10 +383,17 @@ func median(impls []*summary) *summary {
 // resolveOpens replaces the open interface calls of a summary with what
 // the implementations the package sees cost, multiplied alike.
 func (c *checker) resolveOpens(s *summary, depth int) *summary {
+	out, _, _ := c.resolveOpensN(s, depth)
+	return out
+}
+
+// resolveOpensN is resolveOpens, with how many of the summary's open
+// calls it resolved and how many implementations it weighed for them.
+func (c *checker) resolveOpensN(s *summary, depth int) (out *summary, resolved, impls int) {
 	if depth > 4 || !slices.ContainsFunc(s.ops, func(o Op) bool { return o.Kind == kindOpen }) {
-		return s
+		return s, 0, 0
 	}
-	out := &summary{rows: s.rows, rowsWhy: s.rowsWhy, done: true}
+	out = &summary{rows: s.rows, rowsWhy: s.rowsWhy, done: true}
 	for _, o := range s.ops {
 		if o.Kind != kindOpen {
 			out.ops = append(out.ops, o)
@@ -393,11 +404,14 @@ func (c *checker) resolveOpens(s *summary, depth int) *summary {
 		if i < 0 || j < 0 {
 			continue
 		}
-		impl := c.implementations(o.What[:j], o.What[j+1:i], o.What[i+1:], depth)
+		key := implKey{o.What[:j], o.What[j+1 : i], o.What[i+1:]}
+		impl := c.implementations(key.pkg, key.typ, key.method, depth)
 		if impl == nil {
 			out.ops = append(out.ops, o) // still open
 			continue
 		}
+		resolved++
+		impls += c.implCount[key]
 		cnt := o.Count
 		if o.Data > 0 {
 			cnt /= float64(o.Data)
@@ -409,7 +423,7 @@ func (c *checker) resolveOpens(s *summary, depth int) *summary {
 		out.ops = append(out.ops, p.seq...)
 	}
 	out.ops = compact(out.ops)
-	return out
+	return out, resolved, impls
 }
 
 // candidates lists the types an interface call may reach, by method name:

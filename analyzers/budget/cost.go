@@ -46,6 +46,7 @@ type Op struct {
 	Cost int64  // nanoseconds, of one run
 	File string // where the operation is written
 	Line int
+	Col  int // 1-based, in bytes; 0 if unknown
 
 	pos token.Pos // in the package that computed it; lost in facts
 }

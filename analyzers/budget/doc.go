@@ -22,7 +22,10 @@
 // helpers, across packages (facts), and through interface calls (the
 // implementation of median cost among those the registering package
 // sees, as nplusone finds them), and adds up the plan's costs of the
-// operations on the costliest path.
+// operations on the costliest path. An interface call whose
+// implementations the registering package does not see (the program's
+// store interface, which main wires to its implementation) is resolved
+// in the packages that import the route and see them: see Whole program.
 //
 // # The cost model
 //
@@ -144,6 +147,28 @@
 // costliest of them, not one endpoint's; perfvet budget still prints it,
 // marked catch-all.
 //
+// # Whole program
+//
+// A handler often reaches its storage through an interface of the
+// program (store.Store) whose implementation only main wires in: the
+// package that registers the route sees no implementation, and there its
+// interface calls cost nothing (on woodpecker every route was estimated at
+// 0). Such a route is handed on in a fact, with its objectives and its
+// operations; every package that imports it and sees implementations of
+// its open calls (typically main) resolves them as the registering
+// package would have (the median implementation, multiplied alike) and,
+// when the estimate is over, reports the finding at the registration, as
+// the registering package would have reported it had it seen the
+// implementations. Of several packages that resolve a route, the one that
+// resolves the most of its calls (then the one that weighs the most
+// implementations) wins; the packages above it report its finding again,
+// so a run on ./cmd/... shows it. perfvet budget prints that estimate and
+// names the package that resolved it ("interface calls resolved in
+// .../cmd/server"), and says how many calls remain unresolved, counted as
+// 0. The registering package's plan gives the objectives; when it was
+// held to the embedded default (it has no plan file, or it is not a root
+// of the run, as in perfvet ./cmd/...), the resolving package's plan does.
+//
 // # Limits
 //
 // The estimate is static: it knows nothing of data sizes beyond LIMIT and
@@ -158,12 +183,20 @@
 // collection; a refresh is recognised only behind a guard on a time in the
 // function that refreshes. Loops are read from the syntax of the function
 // body; a loop written with goto is not recognised. Interface calls whose
-// implementations the registering package cannot see cost nothing (on
-// woodpecker, whose handlers reach the store through an interface that
-// only main wires to its implementation, every route is estimated at 0:
-// the whole-program resolution nplusone and pagesize have is not done
-// here); the median implementation may be cheaper or costlier than the
-// one wired. Generated mocks (a struct embedding testify's mock.Mock or
+// implementations no package that imports the route sees cost nothing
+// (an implementation in a package only a plugin loader or reflection
+// reaches; a type whose methods run no operation the analyzer knows: on
+// navidrome, the media streamer, the event broker, ffmpeg), and an
+// interface with type parameters (model.SearchableRepository[T]) is not
+// resolved.
+// Whole-program findings are reported only by drivers that analyse the
+// packages in one process (the perfvet command, golangci-lint, the LSP):
+// go vet, which runs one process per package, does not know the
+// registering package's file there, and drops them. A route the
+// registering package already reports (its estimate without the open
+// calls is over) keeps that finding, with that lower figure; its resolved
+// estimate shows in perfvet budget. The median implementation may be
+// cheaper or costlier than the one wired. Generated mocks (a struct embedding testify's mock.Mock or
 // holding a *gomock.Controller) are not counted as implementations. A
 // cache's miss path is recognised only in the function that reads the
 // cache (a helper that returns "found" hides it: the read then costs

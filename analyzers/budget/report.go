@@ -43,9 +43,7 @@ func (c *checker) checkRoutes(res *Result, funcs []*ssa.Function) {
 		}
 		p, name := c.handlerPath(rt.Handler, 0)
 		s := c.resolveOpens(&summary{ops: compact(p.ops())}, 0)
-		est := c.estimate(rt.Pattern, name, call, s.ops)
-		res.Endpoints = append(res.Endpoints, est)
-		c.report(call, est, s.ops)
+		res.Endpoints = append(res.Endpoints, c.checkRoute(call, rt.Pattern, name, s.ops))
 	}
 	for _, svc := range services {
 		call := calls[svc.Call.Pos()]
@@ -64,9 +62,7 @@ func (c *checker) checkRoutes(res *Result, funcs []*ssa.Function) {
 				continue
 			}
 			s := c.resolveOpens(&summary{ops: compact(c.factOf(fn).path().ops())}, 0)
-			est := c.estimate(svc.FullMethod(m.Name()), analysisutil.Display(fn), call, s.ops)
-			res.Endpoints = append(res.Endpoints, est)
-			c.report(call, est, s.ops)
+			res.Endpoints = append(res.Endpoints, c.checkRoute(call, svc.FullMethod(m.Name()), analysisutil.Display(fn), s.ops))
 		}
 	}
 }
@@ -136,14 +132,55 @@ func handlerLike(t types.Type) bool {
 	return obj != nil
 }
 
-// estimate builds a route's estimate from its operations.
-func (c *checker) estimate(pattern, handler string, call *ast.CallExpr, ops []Op) *Estimate {
-	est := &Estimate{Route: pattern, Handler: handler, Pos: c.pass.Fset.Position(call.Pos())}
-	est.Objective, est.ObjectiveFrom = c.objective(pattern)
-	db := Layer{Name: LayerDatabase, Budget: c.plan.Budget.Database}
-	ext := Layer{Name: LayerExternal, Budget: c.plan.Budget.External}
+// checkRoute estimates a route the package registers, reports it if it is
+// above its objectives, and hands it on to the importing packages when
+// its estimate has interface calls the package cannot resolve (see
+// whole.go).
+func (c *checker) checkRoute(call *ast.CallExpr, pattern, handler string, ops []Op) *Estimate {
+	obj := c.objectivesOf(pattern)
+	est := newEstimate(pattern, handler, c.pass.Fset.Position(call.Pos()), ops, obj)
+	d, over := c.finding(call.Pos(), call.End(), est, ops, obj.Wrote)
+	if over {
+		c.pass.Report(d)
+	}
+	if est.Open > 0 {
+		c.handOn(call, est, ops, obj, over)
+	}
+	return est
+}
+
+// objectives are what a route is held to: its p95 objective and where it
+// comes from ("endpoints" or "slo"), the layer budgets, and the categories
+// whose objective the team wrote (only those are reported, see
+// objectiveWritten).
+type objectives struct {
+	P95      time.Duration
+	From     string
+	Database time.Duration
+	External time.Duration
+	Wrote    []string
+}
+
+// objectivesOf returns the objectives the package's plan holds a route to.
+func (c *checker) objectivesOf(pattern string) objectives {
+	o := objectives{Database: c.plan.Budget.Database, External: c.plan.Budget.External}
+	o.P95, o.From = c.objective(pattern)
+	for _, cat := range []string{CategoryEndpoint, CategoryDatabase, CategoryExternal} {
+		if c.objectiveWritten(cat, o.From) {
+			o.Wrote = append(o.Wrote, cat)
+		}
+	}
+	return o
+}
+
+// newEstimate builds a route's estimate from its operations.
+func newEstimate(pattern, handler string, posn token.Position, ops []Op, obj objectives) *Estimate {
+	est := &Estimate{Route: pattern, Handler: handler, Pos: posn, Objective: obj.P95, ObjectiveFrom: obj.From}
+	db := Layer{Name: LayerDatabase, Budget: obj.Database}
+	ext := Layer{Name: LayerExternal, Budget: obj.External}
 	for _, o := range ops {
 		if o.Kind == kindOpen {
+			est.Open++
 			continue
 		}
 		if o.Layer() == LayerExternal {
@@ -230,13 +267,14 @@ func normPath(p string) string {
 	return strings.Join(segs, "/")
 }
 
-// report reports a route whose estimate exceeds its objective, or whose
-// database or external part exceeds its layer's budget: one finding per
-// route, at its registration.
-func (c *checker) report(call *ast.CallExpr, est *Estimate, ops []Op) {
-	over := slices.DeleteFunc(slices.Clone(est.Over), func(cat string) bool { return !c.objectiveWritten(cat, est) })
+// finding is the finding of a route whose estimate exceeds its objective,
+// or whose database or external part exceeds its layer's budget, in the
+// categories whose objective the team wrote: one finding per route, at its
+// registration [pos, end). It reports whether the route gets one.
+func (c *checker) finding(pos, end token.Pos, est *Estimate, ops []Op, wrote []string) (analysis.Diagnostic, bool) {
+	over := slices.DeleteFunc(slices.Clone(est.Over), func(cat string) bool { return !slices.Contains(wrote, cat) })
 	if len(over) == 0 || est.CatchAll {
-		return
+		return analysis.Diagnostic{}, false
 	}
 	what := "this route"
 	if est.Route != "" {
@@ -272,10 +310,10 @@ func (c *checker) report(call *ast.CallExpr, est *Estimate, ops []Op) {
 		msg = fmt.Sprintf("%s spends an estimated ~%s in outbound calls, above budget.external %s, which leaves the other layers less than the plan gives them; run independent calls concurrently, cache their answers or move them off the request path",
 			what, formatDuration(ext.Total), formatDuration(ext.Budget))
 	}
-	c.pass.Report(analysis.Diagnostic{
-		Pos: call.Pos(), End: call.End(), Category: over[0], Message: msg,
-		Related: c.related(call, est.Total, ops),
-	})
+	return analysis.Diagnostic{
+		Pos: pos, End: end, Category: over[0], Message: msg,
+		Related: c.related(pos, est.Total, ops),
+	}, true
 }
 
 // objectiveWritten reports whether the objective a category holds a route
@@ -286,10 +324,10 @@ func (c *checker) report(call *ast.CallExpr, est *Estimate, ops []Op) {
 // default's 500ms, most routes it put over were rare or admin paths, not
 // hot ones. So the analyzer holds code only to numbers the team chose;
 // perfvet budget still prints every estimate against the default.
-func (c *checker) objectiveWritten(category string, est *Estimate) bool {
+func (c *checker) objectiveWritten(category, from string) bool {
 	switch category {
 	case CategoryEndpoint:
-		return est.ObjectiveFrom == "endpoints" || plan.Wrote(c.plan, func(p *plan.Plan) time.Duration { return p.SLO.Latency.P95 })
+		return from == "endpoints" || plan.Wrote(c.plan, func(p *plan.Plan) time.Duration { return p.SLO.Latency.P95 })
 	case CategoryDatabase:
 		return plan.Wrote(c.plan, func(p *plan.Plan) time.Duration { return p.Budget.Database })
 	case CategoryExternal:
@@ -299,7 +337,7 @@ func (c *checker) objectiveWritten(category string, est *Estimate) bool {
 }
 
 // related points at the three costliest operations, with their share.
-func (c *checker) related(call *ast.CallExpr, total time.Duration, ops []Op) []analysis.RelatedInformation {
+func (c *checker) related(at token.Pos, total time.Duration, ops []Op) []analysis.RelatedInformation {
 	ops = slices.Clone(ops)
 	ops = slices.DeleteFunc(ops, func(o Op) bool { return o.Kind == kindOpen })
 	slices.SortStableFunc(ops, func(a, b Op) int { return cmp.Compare(b.Total(), a.Total()) })
@@ -312,7 +350,7 @@ func (c *checker) related(call *ast.CallExpr, total time.Duration, ops []Op) []a
 		}
 		pos := c.posOf(o)
 		if !pos.IsValid() {
-			pos = call.Pos()
+			pos = at
 		}
 		out = append(out, analysis.RelatedInformation{Pos: pos, Message: fmt.Sprintf("%s = %s (%s%%), at %s", o.Describe(), formatDuration(o.Total()), trimFloat(share, 0), o.Posn())})
 	}
@@ -339,7 +377,11 @@ func (c *checker) posOf(o Op) token.Pos {
 	if f == nil || o.Line < 1 || o.Line > f.LineCount() {
 		return token.NoPos
 	}
-	return f.LineStart(o.Line)
+	pos := f.LineStart(o.Line)
+	if o.Col > 1 && f.Offset(pos)+o.Col-1 <= f.Size() {
+		pos += token.Pos(o.Col - 1) // as the package that computed it has it
+	}
+	return pos
 }
 
 func strconvQuote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }

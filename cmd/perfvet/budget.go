@@ -170,8 +170,36 @@ func estimateEndpoints(finder *plan.Finder, opts driver.Options, cfg budget.Conf
 		}
 		return cmp.Compare(a.Pos.Offset, b.Pos.Offset)
 	})
-	eps = slices.CompactFunc(eps, func(a, b *budget.Estimate) bool { return a.Pos == b.Pos }) // a package and its test variant
-	return eps, code
+	return mergeEstimates(eps), code
+}
+
+// mergeEstimates keeps one estimate per route: a package and its test
+// variant estimate it alike, and a route whose handler makes interface
+// calls its registering package cannot resolve is estimated again by the
+// packages that see their implementations (the program's main): of those,
+// the estimate that resolved the most of them, then the one that left the
+// fewest open. The order is kept.
+func mergeEstimates(eps []*budget.Estimate) []*budget.Estimate {
+	type key struct {
+		file   string
+		offset int
+		route  string
+	}
+	at := make(map[key]int)
+	out := eps[:0:0]
+	for _, e := range eps {
+		k := key{e.Pos.Filename, e.Pos.Offset, e.Route}
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out = append(out, e)
+			continue
+		}
+		if o := out[i]; e.Resolved > o.Resolved || e.Resolved == o.Resolved && e.Open < o.Open {
+			out[i] = e
+		}
+	}
+	return out
 }
 
 // relPosn prints a position relative to the working directory.
@@ -211,6 +239,16 @@ func writeBudgetText(w io.Writer, eps []*budget.Estimate) error {
 		}
 		if e.Handler != "" {
 			fmt.Fprintf(&b, "    handler %s\n", e.Handler)
+		}
+		if e.ResolvedBy != "" {
+			fmt.Fprintf(&b, "    interface calls resolved in %s, which sees their implementations\n", e.ResolvedBy)
+		}
+		if e.Open > 0 {
+			calls := "1 interface call"
+			if e.Open > 1 {
+				calls = fmt.Sprintf("%d interface calls", e.Open)
+			}
+			fmt.Fprintf(&b, "    %s counted as 0: no analysed package that registers or imports the route sees an implementation\n", calls)
 		}
 		for _, l := range e.Layers {
 			if len(l.Ops) == 0 {
@@ -275,9 +313,14 @@ type (
 		// Unbounded: the estimate exceeds budget.UnboundedFactor times
 		// the objective; estimate then reads "unbounded" (estimate_ns
 		// keeps the figure, for sorting).
-		Unbounded bool        `json:"unbounded,omitempty"`
-		CatchAll  bool        `json:"catch_all,omitempty"` // the route matches every request
-		Layers    []jsonLayer `json:"layers"`
+		Unbounded bool `json:"unbounded,omitempty"`
+		CatchAll  bool `json:"catch_all,omitempty"` // the route matches every request
+		// ResolvedBy: the package that resolved the handler's interface
+		// calls (one that sees their implementations: the program's
+		// main); OpenCalls: those still unresolved, counted as 0.
+		ResolvedBy string      `json:"resolved_by,omitempty"`
+		OpenCalls  int         `json:"open_calls,omitempty"`
+		Layers     []jsonLayer `json:"layers"`
 	}
 	jsonLayer struct {
 		Name       string   `json:"name"`
@@ -307,6 +350,7 @@ func writeBudgetJSON(w io.Writer, eps []*budget.Estimate) error {
 			Estimate: fmtDur(e.Total), EstimateNS: int64(e.Total),
 			Objective: fmtDur(e.Objective), ObjectiveNS: int64(e.Objective), ObjectiveFrom: objectiveFrom(e),
 			Over: append([]string{}, e.Over...), Unbounded: e.Unbounded, CatchAll: e.CatchAll,
+			ResolvedBy: e.ResolvedBy, OpenCalls: e.Open,
 		}
 		if e.Unbounded {
 			je.Estimate = "unbounded"

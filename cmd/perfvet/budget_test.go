@@ -56,20 +56,34 @@ func getOrder(w http.ResponseWriter, r *http.Request) {
 // when one is above its objective.
 func TestBudgetText(t *testing.T) {
 	t.Parallel()
-	dir := writeTree(t, budgetService)
-	r := perfvet(t, dir, "budget", "./...")
-	if r.Code != 1 {
-		t.Fatalf("exit %d, want 1; stdout:\n%s\nstderr:\n%s", r.Code, r.Stdout, r.Stderr)
-	}
-	for _, want := range []string{
+	budgetOver(t, writeTree(t, budgetService), "./...",
 		"GET /orders  ~1.01s of p95 500ms (slo), 202%  OVER (endpoint, database)  [main.go:12:2]",
 		"    handler main.listOrders",
 		"    database  ~1.01s of budget.database 150ms, 100% of the estimate",
 		"items select × 100 (LIMIT)",
 		"GET /orders/{id}  ~10ms of p95 20ms (endpoints), 50%  ok  [main.go:13:2]",
-	} {
-		if !strings.Contains(r.Stdout, want) {
-			t.Errorf("output lacks %q:\n%s", want, r.Stdout)
+	)
+}
+
+// budgetOver runs perfvet budget on pattern in dir, wants exit 1 (an
+// endpoint over its objective) and the lines in its output, and returns
+// the output.
+func budgetOver(t *testing.T, dir, pattern string, lines ...string) string {
+	t.Helper()
+	r := perfvet(t, dir, "budget", pattern)
+	if r.Code != 1 {
+		t.Fatalf("exit %d, want 1; stdout:\n%s\nstderr:\n%s", r.Code, r.Stdout, r.Stderr)
+	}
+	requireLines(t, "budget "+pattern, r.Stdout, lines...)
+	return r.Stdout
+}
+
+// requireLines reports the lines the output of a command lacks.
+func requireLines(t *testing.T, what, out string, lines ...string) {
+	t.Helper()
+	for _, want := range lines {
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: output lacks %q:\n%s", what, want, out)
 		}
 	}
 }
@@ -223,5 +237,120 @@ func TestBudgetUnboundedFanout(t *testing.T) {
 	}
 	if bad := perfvet(t, dir, "budget", "-fanout", "0", "./..."); bad.Code != 2 || !strings.Contains(bad.Stderr, "-fanout 0 is not a positive count") {
 		t.Errorf("-fanout 0: exit %d, stderr %q; want 2 and a usage error", bad.Code, bad.Stderr)
+	}
+}
+
+// budgetWired is a module whose handlers (api) reach their storage through
+// an interface (store.Store) that only the command wires to its
+// implementation (pgstore): api alone estimates GET /orders at 0.
+var budgetWired = map[string]string{
+	"go.mod":        "module example.com/shop\n\ngo 1.26\n",
+	"perfplan.yaml": "slo: {latency: {p95: 500ms}}\n",
+	"store/store.go": `package store
+
+import "context"
+
+type Store interface {
+	Orders(ctx context.Context) ([]int, error)
+	Items(ctx context.Context, order int) ([]string, error)
+}
+`,
+	"api/api.go": `package api
+
+import (
+	"net/http"
+
+	"example.com/shop/store"
+)
+
+type Handler struct{ Store store.Store }
+
+func Routes(h *Handler) *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /orders", h.ListOrders)
+	return mux
+}
+
+func (h *Handler) ListOrders(w http.ResponseWriter, r *http.Request) {
+	orders, _ := h.Store.Orders(r.Context())
+	for _, o := range orders {
+		_, _ = h.Store.Items(r.Context(), o)
+	}
+}
+`,
+	"pgstore/pgstore.go": `package pgstore
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Store struct{ DB *sql.DB }
+
+func (s *Store) Orders(ctx context.Context) ([]int, error) {
+	rows, err := s.DB.QueryContext(ctx, "SELECT id FROM orders LIMIT 50")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var id int
+		_ = rows.Scan(&id)
+		out = append(out, id)
+	}
+	return out, nil
+}
+
+func (s *Store) Items(ctx context.Context, order int) ([]string, error) {
+	var n string
+	err := s.DB.QueryRowContext(ctx, "SELECT name FROM items WHERE order_id = $1", order).Scan(&n)
+	return []string{n}, err
+}
+`,
+	"cmd/server/main.go": `package main
+
+import (
+	"database/sql"
+	"net/http"
+
+	"example.com/shop/api"
+	"example.com/shop/pgstore"
+)
+
+func main() {
+	db, _ := sql.Open("postgres", "")
+	_ = http.ListenAndServe(":8080", api.Routes(&api.Handler{Store: &pgstore.Store{DB: db}}))
+}
+`,
+}
+
+// perfvet budget prints the estimate of the package that resolved the
+// handler's interface calls (the command, which wires their
+// implementation), not the registering package's 0; on the registering
+// package alone it says the calls are counted as 0. The finding is
+// reported at the registration, also on a run on the command alone.
+func TestBudgetWholeProgram(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, budgetWired)
+	out := budgetOver(t, dir, "./...",
+		"GET /orders  ~1.01s of p95 500ms (slo), 202%  OVER (endpoint, database)  [api/api.go:13:2]",
+		"    interface calls resolved in example.com/shop/cmd/server, which sees their implementations",
+		"items select × 100 (max_page_size)",
+	)
+	if n := strings.Count(out, "GET /orders "); n != 1 {
+		t.Errorf("budget ./...: GET /orders printed %d times, want once:\n%s", n, out)
+	}
+	r := perfvet(t, dir, "budget", "./api")
+	requireLines(t, "budget ./api", r.Stdout,
+		"GET /orders  ~0 of p95 500ms (slo), 0%  ok  [api/api.go:13:2]",
+		"    2 interface calls counted as 0",
+	)
+	for _, pattern := range []string{"./...", "./cmd/..."} {
+		r = perfvetEnv(t, dir, []string{"PERFVET_CACHE=off"}, "-budget", pattern)
+		want := `api/api.go:13:2: route "GET /orders" is estimated at ~1.01s from its code, above its p95 objective of 500ms (slo.latency.p95)`
+		if r.Code != 1 || strings.Count(r.Stdout, want) != 1 {
+			t.Errorf("perfvet -budget %s: exit %d, want 1 and once %q:\n%s\n%s", pattern, r.Code, want, r.Stdout, r.Stderr)
+		}
 	}
 }

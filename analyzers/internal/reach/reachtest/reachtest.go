@@ -40,7 +40,10 @@ func RootsOnly(t *testing.T, a *analysis.Analyzer, roots ...string) {
 	run(t, a, true, roots)
 }
 
-func run(t *testing.T, a *analysis.Analyzer, rootsOnly bool, roots []string) {
+// Analyze loads the root packages of the fixture (and their dependencies)
+// from testdata/src and runs the analyzer on them, for tests that look at
+// the results of several packages.
+func Analyze(t *testing.T, a *analysis.Analyzer, roots ...string) ([]*packages.Package, *checker.Graph) {
 	t.Helper()
 	testdata := analysistest.TestData()
 	cfg := &packages.Config{
@@ -59,6 +62,13 @@ func run(t *testing.T, a *analysis.Analyzer, rootsOnly bool, roots []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return pkgs, graph
+}
+
+func run(t *testing.T, a *analysis.Analyzer, rootsOnly bool, roots []string) {
+	t.Helper()
+	testdata := analysistest.TestData()
+	pkgs, graph := Analyze(t, a, roots...)
 	type key struct {
 		file string
 		line int
