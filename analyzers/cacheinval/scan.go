@@ -6,9 +6,10 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/ssa"
+
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
-	"golang.org/x/tools/go/ssa"
 )
 
 // This file gives a shape to keys read back from the key space: a delete

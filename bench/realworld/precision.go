@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -122,8 +124,11 @@ func reportedRows(t *table, out string) ([]map[string]string, error) {
 		k := map[string]bool{}
 		reported[service] = k
 		data, err := os.ReadFile(filepath.Join(out, service+".meta"))
-		if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
 			return k, nil // not run: nothing reported
+		}
+		if err != nil {
+			return nil, err
 		}
 		var m meta
 		if err := json.Unmarshal(data, &m); err != nil {
