@@ -81,6 +81,9 @@ func TestCredible(t *testing.T) {
 		"GET /mirror/page 1.01s [endpoint external] unbounded=false catchall=false",
 		"POST /import 0s [] unbounded=false catchall=false",
 		"POST /import/wait 1.01s [endpoint database] unbounded=false catchall=false",
+		"GET /pipeline 50ms [] unbounded=false catchall=false",
+		"GET /pipeline/both 80ms [] unbounded=false catchall=false",
+		"GET /pipeline/steps 60ms [] unbounded=false catchall=false",
 		"/ 1.01s [endpoint database] unbounded=false catchall=true",
 		"GET /{$} 1.01s [endpoint database] unbounded=false catchall=false",
 	}

@@ -46,7 +46,10 @@
 //     ((*grpc.ClientConn).Invoke, and so generated clients) costs
 //     costs.external_call.
 //   - Statements add up; of the branches of an if, switch or select, the
-//     costliest counts.
+//     costliest counts. An if with no else whose body leaves (return,
+//     panic, or continue and break in a loop) makes the statements after
+//     it the other branch: if latest { ...; return } followed by the
+//     general case counts the costlier of the two, not both.
 //   - A loop multiplies its body: a constant bound (for i := 0; i < 3;
 //     i++, for range 3, a range over an array or a literal) by the bound;
 //     a range over a query's rows, or a for rows.Next() loop, by the

@@ -114,14 +114,22 @@ func (w *walker) block(stmts []ast.Stmt) path {
 				p = p.then(hitPath).then(missPath.weighted(w.c.missRate, "(miss rate)"))
 				continue
 			}
-			p = p.then(init).then(w.ifRest(ifs))
 			if w.expiryGuard(ifs) {
 				// if time.Now().Before(expiry) { return }: the rest
 				// refreshes what expired, once per request at most, on
 				// the miss rate's share.
+				p = p.then(init).then(w.ifRest(ifs))
 				p = p.then(w.block(stmts[i+1:]).weighted(w.c.missRate, "(refresh on expiry, miss rate)").once())
 				break
 			}
+			if ifs.Else == nil && terminates(ifs.Body) && i+1 < len(stmts) {
+				// if latest { ...; return }: the body and the statements
+				// after the if are the two branches; the costlier counts.
+				p = p.then(init).then(w.exprs(ifs.Cond))
+				p = p.then(costlier(w.block(ifs.Body.List), w.block(stmts[i+1:])))
+				break
+			}
+			p = p.then(init).then(w.ifRest(ifs))
 			continue
 		}
 		p = p.then(w.stmt(stmts[i]))

@@ -41,6 +41,12 @@ func Routes() *http.ServeMux {
 	mux.HandleFunc("POST /import", importAsync)       // nothing on the request path
 	mux.HandleFunc("POST /import/wait", importWaited) // want `route "POST /import/wait" is estimated at ~1.01s`
 
+	// An if whose body returns is one branch, the statements after it
+	// the other: the costlier counts, not both.
+	mux.HandleFunc("GET /pipeline", latestOrOne)       // 5 queries: ~50ms
+	mux.HandleFunc("GET /pipeline/both", latestAndOne) // 3 + 5 queries: ~80ms
+	mux.HandleFunc("GET /pipeline/steps", stepsOrSkip) // 3 × 2 queries: ~60ms
+
 	// A catch-all route dispatches every request: no finding.
 	mux.HandleFunc("/", dispatch)
 	mux.HandleFunc("GET /{$}", dispatch) // want `route "GET /{\$}" is estimated at ~1.01s`
@@ -234,5 +240,45 @@ func importAll(ctx context.Context) {
 	rows, _ := db.QueryContext(ctx, "SELECT id FROM uploads")
 	for rows.Next() {
 		_, _ = db.ExecContext(ctx, "INSERT INTO subscribers (email) VALUES ($1)", "a@example.com")
+	}
+}
+
+func queryOne(r *http.Request) {
+	_ = db.QueryRowContext(r.Context(), "SELECT id FROM pipelines WHERE repo_id = $1", 1).Scan(new(int))
+}
+
+func latestOrOne(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Get("latest") != "" {
+		for range 3 {
+			queryOne(r)
+		}
+		return
+	}
+	for range 5 {
+		queryOne(r)
+	}
+}
+
+// latestAndOne runs both: the twin without the return.
+func latestAndOne(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Get("latest") != "" {
+		for range 3 {
+			queryOne(r)
+		}
+	}
+	for range 5 {
+		queryOne(r)
+	}
+}
+
+// stepsOrSkip: a continue ends the iteration, so each runs one branch.
+func stepsOrSkip(w http.ResponseWriter, r *http.Request) {
+	for i := range 3 {
+		if i%2 == 0 {
+			queryOne(r)
+			continue
+		}
+		queryOne(r)
+		queryOne(r)
 	}
 }
