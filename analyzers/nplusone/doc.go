@@ -200,6 +200,33 @@
 //     request path also calls is request work. Calls from other packages
 //     are not seen: an exported function only a job of its own package
 //     calls but a handler of another package calls too is taken as a job.
+//   - jobs of other packages: a loop in an exported function (or method)
+//     of an internal package (a path segment internal: only its own tree
+//     may import it) that the package does not use itself (its tests
+//     aside), whose users other packages are (answer's
+//     CleanOrphanUploadFiles, called only by a cron job of its cron
+//     package). The package does not report it but hands it on in a fact;
+//     each package that uses the function says how: in a scheduled job (a
+//     literal or the function itself handed to a scheduler, a goroutine
+//     started at start-up, a timer loop, a package of cron jobs), a
+//     migration or a command's body (not func main) is off the request
+//     path; any other use (a handler's call, a function value kept, a
+//     value of a type that has the method converted to an interface that
+//     has it) is request work, and that package reports the finding, at
+//     the loop. A package main reports those no package used off the
+//     request path: a function no package uses stays reported. A
+//     finding is silent only when every use the program makes of the
+//     function is in a job. Limits: only loops in the function's own body
+//     (not in its function literals, nor in the helpers it calls);
+//     generic functions and methods of generic types are not handed on;
+//     uses through reflection and generic constraints are not seen; a
+//     use in an exported function of another package that only jobs call
+//     counts as request work (one package is looked at, not the chain).
+//     The finding shows in a run that covers a package main importing the
+//     function's package, or a package that uses it in request work:
+//     perfvet ./internal/files alone no longer shows it, and go vet,
+//     which analyses each package in its own process, drops it (the
+//     reporting package does not know the loop's file).
 //   - commands: the body of a cobra.Command's Run, RunE and their
 //     Pre/Post hooks, of urfave/cli's Action, Before and After (literals,
 //     or functions of the package named there), and func main. The

@@ -93,7 +93,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/nplusone/doc.go",
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact)},
+		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact), new(jobPendingFact), new(jobUsesFact)},
 		RunDespiteErrors: true,
 	}
 	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
@@ -142,6 +142,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		// No round trip can be made here; callers may still hand this
 		// package's functions a function that makes one.
 		c.exportParamFacts()
+		c.resolveJobs()
 		return nil, nil
 	}
 	c.walk()
@@ -155,8 +156,9 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 	if c.ssa == nil {
 		c.exportParamFacts()
 	}
-	c.report()
+	c.deferJobEntries(c.report)
 	c.resolvePending()
+	c.resolveJobs()
 	return nil, nil
 }
 

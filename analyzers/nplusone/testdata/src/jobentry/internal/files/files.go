@@ -1,0 +1,75 @@
+// Package files has loops in exported functions that it does not call
+// itself: whether they run per request is for their users to say.
+package files
+
+import (
+	"context"
+	"database/sql"
+)
+
+var db *sql.DB
+
+type Service struct{}
+
+func idsOf(ctx context.Context, q string) []int64 {
+	rows, err := db.QueryContext(ctx, q)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		_ = rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// CleanOrphans is used only by a cron job of another package: not
+// reported.
+func (s *Service) CleanOrphans(ctx context.Context) {
+	for _, id := range idsOf(ctx, "SELECT id FROM files") {
+		_ = db.QueryRowContext(ctx, "SELECT 1 FROM posts WHERE file_id = $1", id).Scan(new(int))
+	}
+}
+
+// Reindex is used by a cron job and by a handler: reported.
+func (s *Service) Reindex(ctx context.Context) {
+	for _, id := range idsOf(ctx, "SELECT id FROM files") {
+		_ = db.QueryRowContext(ctx, "SELECT name FROM files WHERE id = $1", id).Scan(new(string)) // want `once per element`
+	}
+}
+
+// PurgeAll is used by no package: its users are unknown, reported.
+func PurgeAll(ctx context.Context) {
+	for _, id := range idsOf(ctx, "SELECT id FROM files") {
+		_ = db.QueryRowContext(ctx, "SELECT path FROM files WHERE id = $1", id).Scan(new(string)) // want `once per element`
+	}
+}
+
+// Sweep is reached through an interface a handler converts the service
+// to: any caller of the interface may run it, reported.
+func (s *Service) Sweep(ctx context.Context) {
+	for _, id := range idsOf(ctx, "SELECT id FROM files") {
+		_ = db.QueryRowContext(ctx, "SELECT size FROM files WHERE id = $1", id).Scan(new(int)) // want `once per element`
+	}
+}
+
+// Compact is handed to a scheduler as a function value: not reported.
+func Compact() {
+	ctx := context.Background()
+	for _, id := range idsOf(ctx, "SELECT id FROM files") {
+		_ = db.QueryRowContext(ctx, "SELECT hash FROM files WHERE id = $1", id).Scan(new(string))
+	}
+}
+
+// Rebuild is called in its own package, which reports it as before.
+func (s *Service) Rebuild(ctx context.Context) {
+	for _, id := range idsOf(ctx, "SELECT id FROM files") {
+		_ = db.QueryRowContext(ctx, "SELECT mime FROM files WHERE id = $1", id).Scan(new(string)) // want `once per element`
+	}
+}
+
+// RebuildAll calls Rebuild.
+func RebuildAll(ctx context.Context) { (&Service{}).Rebuild(ctx) }
