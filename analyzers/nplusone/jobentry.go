@@ -14,8 +14,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
-	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
 	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
+	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
 )
 
 // Jobs started from other packages.
@@ -345,7 +345,6 @@ func (c *checker) resolveJobs() {
 		c.pass.ExportPackageFact(&mine)
 	}
 }
-
 
 // entryUses returns, for each pending function the package uses outside
 // its test files, whether one of the uses may be on the request path
