@@ -205,16 +205,19 @@
 //     may import it) that the package does not use itself (its tests
 //     aside), whose users other packages are (answer's
 //     CleanOrphanUploadFiles, called only by a cron job of its cron
-//     package). The package does not report it but hands it on in a fact;
-//     each package that uses the function says how: in a scheduled job (a
+//     package). The package does not report it but hands it on in a fact
+//     (so too the package that resolves an interface called in such a
+//     loop, see Limits); each package that uses the function says how: in
+//     a scheduled job (a
 //     literal or the function itself handed to a scheduler, a goroutine
 //     started at start-up, a timer loop, a package of cron jobs), a
 //     migration or a command's body (not func main) is off the request
 //     path; any other use (a handler's call, a function value kept, a
 //     value of a type that has the method converted to an interface that
-//     has it) is request work, and that package reports the finding, at
-//     the loop. A package main reports those no package used off the
-//     request path: a function no package uses stays reported. A
+//     has it) is request work, and the packages that see both that use
+//     and the finding report it, at the loop. A package main reports
+//     those no package used off the request path: a function no package
+//     uses stays reported. A
 //     finding is silent only when every use the program makes of the
 //     function is in a job. Limits: only loops in the function's own body
 //     (not in its function literals, nor in the helpers it calls);

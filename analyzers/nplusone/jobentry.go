@@ -7,7 +7,6 @@ import (
 	"go/types"
 	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -20,24 +19,29 @@ import (
 
 // Jobs started from other packages.
 //
-// A loop in an exported function that its own package never calls (a
+// A loop in an exported function that its own package never uses (a
 // cleanup pass, CleanOrphanUploadFiles) runs as whatever other packages
 // make of it: request work if a handler calls it, a job if only a cron
-// job does. Its package cannot tell, so it hands the finding on in a
+// job does. Its package cannot tell, so it holds the finding back in a
 // jobPendingFact instead of reporting it, when the closed world of Go's
 // internal packages holds: the package's path has an internal segment,
-// so only its own module can call it. Each package that uses the
-// function classifies its uses: a use in a scheduled job, a migration or
-// a command (offpath.go) is off the request path; any other use (a call
-// in a handler, a method value kept for later, a conversion of the
-// receiver to an interface that has the method, under which any caller
-// may call it) reports the finding there, at the loop, and lists it in a
-// jobUsesFact, whose findings importers report again as they are. Uses
-// in test files count for nothing. A package main reports the findings it
-// sees that no package marked as used off the request path nor reported:
-// a function no package of the program uses, or uses only in ways this
-// file does not classify, stays reported. A finding is silent only when
-// every use the program makes of the function is in a job.
+// so only its own tree can use the function. A call in such a loop that
+// waits for the implementations of an interface (reach.go) carries the
+// function's name, and the package that resolves it holds its finding
+// back in the same way.
+//
+// Each package that uses the function classifies its uses and lists the
+// function in a jobUsesFact: Off when every use is in a scheduled job, a
+// migration or a command (offpath.go), On otherwise (a call in a handler,
+// a function value kept for later, a conversion of a value that has the
+// method to an interface that has it, after which any caller of the
+// interface may run it). Uses in test files count for nothing. A package
+// that sees a held finding reports it, at the loop, when a package it
+// sees uses the function On; a package main also when no package uses it
+// Off (no user, or uses this file does not see). A finding is silent only
+// when the program uses the function, and only off the request path.
+// Importers report again, as they are, the findings their dependencies
+// reported (the driver merges the copies).
 
 // A jobPendingFact lists the findings of a package in exported functions
 // it does not call itself, waiting for their users to say whether they
@@ -63,18 +67,18 @@ type JobEntry struct {
 	Found []wp.Found
 }
 
-// A jobUsesFact lists, by key, the pending findings a package uses off
-// the request path only, and the findings it reported because it uses
-// their function otherwise.
+// A jobUsesFact lists the functions whose findings are held that a
+// package uses off the request path only (Off) or may use on it (On),
+// and the findings it reported.
 type jobUsesFact struct {
-	Off   []string // sorted
-	Found []wp.Found
+	Off, On []string // sorted
+	Found   []wp.Found
 }
 
 func (*jobUsesFact) AFact() {}
 
 func (f *jobUsesFact) String() string {
-	return fmt.Sprintf("jobuses(off %d, reported %d)", len(f.Off), len(f.Found))
+	return fmt.Sprintf("jobuses(off %d, on %d, reported %d)", len(f.Off), len(f.On), len(f.Found))
 }
 
 // internalPath reports whether a package path has an internal segment:
@@ -203,49 +207,54 @@ func (c *checker) convertedMethods(names map[string]bool) map[string]token.Pos {
 
 // deferJobEntries runs report with the findings in the bodies of the
 // package's job entries held back (not in function literals: a literal
-// may be handed on, a handler registered with a router), and exports
-// them in a jobPendingFact.
+// may be handed on, a handler registered with a router), and so are the
+// calls in their loops that wait for the implementations of an interface
+// (reach.go), with the function named.
 func (c *checker) deferJobEntries(report func()) {
-	entries := c.jobEntries()
-	if len(entries) == 0 {
+	c.jobDecls = c.jobEntries()
+	if len(c.jobDecls) == 0 {
 		report()
 		return
 	}
-	byFunc := make(map[string][]wp.Found)
 	orig := c.pass.Report
 	c.pass.Report = func(d analysis.Diagnostic) {
-		fn := c.entryAt(entries, d.Pos)
-		if fn == nil {
+		fn := c.entryAt(c.jobDecls, d.Pos)
+		switch {
+		case fn == nil:
 			orig(d)
-			return
-		}
-		if c.pass.Suppressed != nil && c.pass.Suppressed(d) {
-			return
-		}
-		site, ok := wp.SiteOf(c.pass.Fset, d.Pos, d.End)
-		if !ok {
+		case c.pass.Suppressed != nil && c.pass.Suppressed(d):
+		case !c.holdJob(analysisutil.FullName(fn), d):
 			orig(d)
-			return
 		}
-		f, ok := wp.FoundOf(c.pass.Fset, "job:"+site.Key(), d)
-		if !ok {
-			orig(d)
-			return
-		}
-		name := analysisutil.FullName(fn)
-		byFunc[name] = append(byFunc[name], f)
 	}
 	report()
 	c.pass.Report = orig
-	if len(byFunc) == 0 {
-		return
+}
+
+// holdJob holds a finding of a loop in an exported function for the
+// function's users to decide on, and reports whether it could: its
+// positions must survive in a fact. A finding with no position only
+// names the function as one whose findings are held.
+func (c *checker) holdJob(fn string, d analysis.Diagnostic) bool {
+	if c.jobHeld == nil {
+		c.jobHeld = make(map[string][]wp.Found)
 	}
-	fact := &jobPendingFact{}
-	for name, found := range byFunc {
-		fact.Entries = append(fact.Entries, JobEntry{Func: name, Found: found})
+	if !d.Pos.IsValid() {
+		if _, ok := c.jobHeld[fn]; !ok {
+			c.jobHeld[fn] = nil
+		}
+		return true
 	}
-	sort.Slice(fact.Entries, func(i, j int) bool { return fact.Entries[i].Func < fact.Entries[j].Func })
-	c.pass.ExportPackageFact(fact)
+	site, ok := wp.SiteOf(c.pass.Fset, d.Pos, d.End)
+	if !ok {
+		return false
+	}
+	f, ok := wp.FoundOf(c.pass.Fset, "job:"+site.Key(), d)
+	if !ok {
+		return false
+	}
+	c.jobHeld[fn] = append(c.jobHeld[fn], f)
+	return true
 }
 
 // entryAt returns the job entry whose body holds pos outside function
@@ -274,15 +283,17 @@ func (c *checker) entryAt(entries map[*types.Func]*ast.FuncDecl, pos token.Pos) 
 }
 
 // resolveJobs classifies the package's uses of the functions whose
-// findings its dependencies hold back, reports those it uses on the
+// findings are held, reports those of functions some package uses on the
 // request path (or may), reports again what its dependencies reported,
-// and, in a package main, reports what no package used off the request
-// path.
+// and, in a package main, reports those of functions no package uses off
+// the request path. It exports the findings the package holds and how it
+// uses the functions.
 func (c *checker) resolveJobs() {
 	if c.library {
 		return
 	}
 	pending := make(map[string][]wp.Found)
+	on := make(map[string]bool)
 	off := make(map[string]bool)
 	var found []wp.Found
 	for _, pf := range c.pass.AllPackageFacts() {
@@ -295,54 +306,67 @@ func (c *checker) resolveJobs() {
 				pending[e.Func] = append(pending[e.Func], e.Found...)
 			}
 		case *jobUsesFact:
-			for _, k := range f.Off {
-				off[k] = true
+			for _, fn := range f.Off {
+				off[fn] = true
+			}
+			for _, fn := range f.On {
+				on[fn] = true
 			}
 			found = append(found, f.Found...)
 		}
 	}
 	files := wp.NewFiles(c.pass.Fset)
 	wp.ReportFound(files, found, c.pass.Report)
-	if len(pending) == 0 {
-		return
+	var mine jobUsesFact
+	if len(pending) > 0 {
+		entries := make(map[string]bool)
+		for fn := range pending {
+			entries[fn] = true
+		}
+		for fn, onPath := range c.entryUses(entries) {
+			if onPath {
+				on[fn] = true
+				mine.On = append(mine.On, fn)
+			} else {
+				off[fn] = true
+				mine.Off = append(mine.Off, fn)
+			}
+		}
+	}
+	// This package's own held findings count once its users are known.
+	for fn, fs := range c.jobHeld {
+		pending[fn] = append(pending[fn], fs...)
 	}
 	reported := make(map[string]bool)
 	for _, f := range found {
 		reported[f.Key] = true
 	}
-	uses := c.entryUses(pending)
-	var mine jobUsesFact
-	for _, name := range slices.Sorted(maps.Keys(uses)) {
-		onPath := uses[name]
-		for _, f := range pending[name] {
-			switch {
-			case onPath:
-				if !reported[f.Key] {
-					reported[f.Key] = true
-					mine.Found = append(mine.Found, f)
-				}
-			case !off[f.Key]:
-				off[f.Key] = true
-				mine.Off = append(mine.Off, f.Key)
-			}
+	main := c.pass.Pkg.Name() == "main"
+	for _, fn := range slices.Sorted(maps.Keys(pending)) {
+		// Reported when a package uses the function on the request path;
+		// by the program (main), also when no package uses it off it.
+		if !on[fn] && (!main || off[fn]) {
+			continue
 		}
-	}
-	if c.pass.Pkg.Name() == "main" {
-		// The program: what no package used off the request path is
-		// reported, whatever its users (none, or unseen).
-		for _, name := range slices.Sorted(maps.Keys(pending)) {
-			for _, f := range pending[name] {
-				if !off[f.Key] && !reported[f.Key] {
-					reported[f.Key] = true
-					mine.Found = append(mine.Found, f)
-				}
+		for _, f := range pending[fn] {
+			if !reported[f.Key] {
+				reported[f.Key] = true
+				mine.Found = append(mine.Found, f)
 			}
 		}
 	}
 	wp.ReportFound(files, mine.Found, c.pass.Report)
-	if len(mine.Off) > 0 || len(mine.Found) > 0 {
-		sort.Strings(mine.Off)
+	if len(mine.On) > 0 || len(mine.Off) > 0 || len(mine.Found) > 0 {
+		slices.Sort(mine.On)
+		slices.Sort(mine.Off)
 		c.pass.ExportPackageFact(&mine)
+	}
+	if len(c.jobHeld) > 0 {
+		fact := &jobPendingFact{}
+		for _, fn := range slices.Sorted(maps.Keys(c.jobHeld)) {
+			fact.Entries = append(fact.Entries, JobEntry{Func: fn, Found: c.jobHeld[fn]})
+		}
+		c.pass.ExportPackageFact(fact)
 	}
 }
 
@@ -353,7 +377,7 @@ func (c *checker) resolveJobs() {
 // a timer loop, a package of cron jobs), a migration or a command (not
 // func main, which may serve requests), or a function of the package only
 // those call.
-func (c *checker) entryUses(pending map[string][]wp.Found) map[string]bool {
+func (c *checker) entryUses(entries map[string]bool) map[string]bool {
 	if c.offLits == nil {
 		c.scanOffpath()
 		c.propagateOffpath()
@@ -401,7 +425,7 @@ func (c *checker) entryUses(pending map[string][]wp.Found) map[string]bool {
 					}
 				case *ast.Ident:
 					if fn, ok := info.Uses[n].(*types.Func); ok {
-						if name := analysisutil.FullName(fn); pending[name] != nil {
+						if name := analysisutil.FullName(fn); entries[name] {
 							note(name, !inOff)
 						}
 					}
@@ -411,7 +435,7 @@ func (c *checker) entryUses(pending map[string][]wp.Found) map[string]bool {
 		}
 	}
 	methods := make(map[string]bool)
-	for name := range pending {
+	for name := range entries {
 		if strings.HasPrefix(name, "(") {
 			methods[name] = true
 		}

@@ -1,18 +1,21 @@
 package main
 
 import (
+	"database/sql"
 	"net/http"
 
 	"jobentry/internal/files"
 	"jobentry/internal/handlers"
+	"jobentry/internal/pg"
 	"jobentry/internal/scheduler"
 )
 
 func main() {
-	svc := &files.Service{}
+	svc := &files.Service{Users: &pg.Users{DB: &sql.DB{}}}
 	scheduler.Start(svc)
 	h := handlers.New(svc)
 	http.HandleFunc("/reindex", h.ServeReindex)
 	http.HandleFunc("/sweep", h.ServeSweep)
+	http.HandleFunc("/audit", h.ServeAudit)
 	_ = http.ListenAndServe(":8080", nil)
 }

@@ -5,11 +5,13 @@ package files
 import (
 	"context"
 	"database/sql"
+
+	"jobentry/internal/store"
 )
 
 var db *sql.DB
 
-type Service struct{}
+type Service struct{ Users store.Users }
 
 func idsOf(ctx context.Context, q string) []int64 {
 	rows, err := db.QueryContext(ctx, q)
@@ -73,3 +75,20 @@ func (s *Service) Rebuild(ctx context.Context) {
 
 // RebuildAll calls Rebuild.
 func RebuildAll(ctx context.Context) { (&Service{}).Rebuild(ctx) }
+
+// Notify reaches the users' repository, whose implementation only the
+// program (main) sees, once per file; only a cron job uses it: not
+// reported.
+func (s *Service) Notify(ctx context.Context) {
+	for _, id := range idsOf(ctx, "SELECT owner_id FROM files") {
+		_, _ = s.Users.Name(ctx, id)
+	}
+}
+
+// Audit is Notify's twin that a handler uses: reported, by main, which
+// resolves the interface.
+func (s *Service) Audit(ctx context.Context) {
+	for _, id := range idsOf(ctx, "SELECT owner_id FROM files") {
+		_, _ = s.Users.Name(ctx, id) // want `\(store.Users\).Name, implemented by \(\*pg.Users\).Name, may run a query`
+	}
+}

@@ -26,3 +26,7 @@ func (h *Handler) ServeReindex(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) ServeSweep(w http.ResponseWriter, r *http.Request) {
 	h.Sweeper.Sweep(r.Context())
 }
+
+func (h *Handler) ServeAudit(w http.ResponseWriter, r *http.Request) {
+	h.Files.Audit(r.Context())
+}

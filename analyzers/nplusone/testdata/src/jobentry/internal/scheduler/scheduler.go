@@ -15,6 +15,8 @@ func Start(svc *files.Service) {
 		ctx := context.Background()
 		svc.CleanOrphans(ctx)
 		svc.Reindex(ctx)
+		svc.Notify(ctx)
+		svc.Audit(ctx)
 	})
 	_, _ = c.AddFunc("@daily", files.Compact)
 	c.Start()
