@@ -161,7 +161,7 @@ func (c *checker) convertedMethods(names map[string]bool) map[string]token.Pos {
 	var funcs []*ssa.Function
 	if res, ok := c.pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result); ok && res != nil {
 		if pkg, fs := res.SSA(); pkg != nil {
-			funcs = append(fs[:len(fs):len(fs)], pkg.Func("init"))
+			funcs = slices.Concat(fs, []*ssa.Function{pkg.Func("init")})
 		}
 	}
 	if funcs == nil {
