@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"net/http"
 
@@ -13,6 +14,7 @@ import (
 func main() {
 	svc := &files.Service{Users: &pg.Users{DB: &sql.DB{}}}
 	scheduler.Start(svc)
+	files.Warm(context.Background())
 	h := handlers.New(svc)
 	http.HandleFunc("/reindex", h.ServeReindex)
 	http.HandleFunc("/sweep", h.ServeSweep)

@@ -92,3 +92,10 @@ func (s *Service) Audit(ctx context.Context) {
 		_, _ = s.Users.Name(ctx, id) // want `\(store.Users\).Name, implemented by \(\*pg.Users\).Name, may run a query`
 	}
 }
+
+// Warm is called by func main, which may serve requests: reported.
+func Warm(ctx context.Context) {
+	for _, id := range idsOf(ctx, "SELECT id FROM files") {
+		_ = db.QueryRowContext(ctx, "SELECT etag FROM files WHERE id = $1", id).Scan(new(string)) // want `once per element`
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"jobentry/export"
 	"jobentry/internal/files"
 )
 
@@ -17,6 +18,7 @@ func Start(svc *files.Service) {
 		svc.Reindex(ctx)
 		svc.Notify(ctx)
 		svc.Audit(ctx)
+		export.All(ctx, nil)
 	})
 	_, _ = c.AddFunc("@daily", files.Compact)
 	c.Start()
