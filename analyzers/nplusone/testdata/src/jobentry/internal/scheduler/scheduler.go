@@ -19,6 +19,7 @@ func Start(svc *files.Service) {
 		svc.Notify(ctx)
 		svc.Audit(ctx)
 		export.All(ctx, nil)
+		svc.Scrub(ctx)
 	})
 	_, _ = c.AddFunc("@daily", files.Compact)
 	c.Start()
