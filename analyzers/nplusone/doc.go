@@ -200,6 +200,34 @@
 //     request path also calls is request work. Calls from other packages
 //     are not seen: an exported function only a job of its own package
 //     calls but a handler of another package calls too is taken as a job.
+//   - jobs of other packages: a loop in an exported function or method
+//     of an internal package (a path segment internal: only its own tree
+//     may import it) that the package does not use itself (its tests
+//     aside), such as answer's CleanOrphanUploadFiles, which only a cron
+//     job of another package calls. The package does not report the loop
+//     but hands it on in a fact (so does the package that resolves an
+//     interface called in such a loop, see Limits), and each package that
+//     uses the function says how. A use in a scheduled job (a literal or
+//     the function itself handed to a scheduler, a goroutine started at
+//     start-up, a timer loop, a package of cron jobs), a migration or a
+//     command's body (not func main) is off the request path. Any other
+//     use is request work: a call in a handler, a function value kept, a
+//     value of a type that has the method converted to an interface that
+//     has it (any caller of the interface may run it); the packages that
+//     see that use and the finding report it, at the loop. A package main
+//     reports what no package uses off the request path, so a function no
+//     package uses stays reported: a finding is silent only when the
+//     program uses the function, and only in jobs. Limits: only loops in
+//     the function's own body (not in its literals, nor in the helpers it
+//     calls); not generic functions, nor methods of generic types; uses
+//     through reflection or a generic constraint are not seen; a use in an
+//     exported function of another package that only jobs call is request
+//     work (one package is looked at, not the chain). The finding shows in
+//     a run that covers a package main importing the function's package,
+//     or a package that sees both a request use and the finding: perfvet
+//     ./internal/files alone no longer shows it, and go vet, which
+//     analyses each package in its own process, drops it (the reporting
+//     package does not know the loop's file).
 //   - commands: the body of a cobra.Command's Run, RunE and their
 //     Pre/Post hooks, of urfave/cli's Action, Before and After (literals,
 //     or functions of the package named there), and func main. The

@@ -14,6 +14,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
 	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
@@ -93,7 +94,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/nplusone/doc.go",
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact)},
+		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact), new(jobPendingFact), new(jobUsesFact)},
 		RunDespiteErrors: true,
 	}
 	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
@@ -142,6 +143,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		// No round trip can be made here; callers may still hand this
 		// package's functions a function that makes one.
 		c.exportParamFacts()
+		c.resolveJobs()
 		return nil, nil
 	}
 	c.walk()
@@ -155,8 +157,9 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 	if c.ssa == nil {
 		c.exportParamFacts()
 	}
-	c.report()
+	c.deferJobEntries(c.report)
 	c.resolvePending()
+	c.resolveJobs()
 	return nil, nil
 }
 
@@ -186,12 +189,14 @@ type checker struct {
 
 	memo        bool // report memoised lookups keyed by a field too (flag -memo)
 	decls       map[*types.Func]*ast.FuncDecl
-	each        bool                    // one finding per round trip (flag -each)
-	background  bool                    // report loops that are not request work too (flag -background)
-	offLits     map[*ast.FuncLit]string // function literals that are migrations or commands
-	offFuncs    map[*types.Func]string  // declared functions that are
-	pkgOffpath  string                  // the package holds migrations
-	schedParams map[*types.Func][]int   // the function parameters each function of the package hands to a job scheduler
+	each        bool                          // one finding per round trip (flag -each)
+	background  bool                          // report loops that are not request work too (flag -background)
+	offLits     map[*ast.FuncLit]string       // function literals that are migrations or commands
+	offFuncs    map[*types.Func]string        // declared functions that are
+	pkgOffpath  string                        // the package holds migrations
+	schedParams map[*types.Func][]int         // the function parameters each function of the package hands to a job scheduler
+	jobDecls    map[*types.Func]*ast.FuncDecl // exported functions whose loops their users judge (jobentry.go)
+	jobHeld     map[string][]wp.Found         // findings held for their function's users, by function
 
 	anyCollection bool // report loops over any collection (flag -anycollection)
 	uses          map[*ast.FuncDecl]map[*types.Var][]varUse

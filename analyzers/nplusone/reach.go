@@ -69,6 +69,9 @@ type Pending struct {
 	Goroutine       bool
 	Rows            bool
 	SameArgs        bool // a read with the same arguments in every iteration
+	// Entry is the exported function whose body holds the loop, when its
+	// users decide whether it is request work (jobentry.go).
+	Entry string
 }
 
 // key identifies a pending call by its file and span: chained calls
@@ -215,6 +218,11 @@ func (c *checker) deferSite(s site) {
 		Rows:      s.loop.rows,
 		SameArgs:  !c.dependsOnIteration(s.loop, s.call),
 	}
+
+	if fn := c.entryAt(c.jobDecls, s.call.Pos()); fn != nil {
+		p.Entry = analysisutil.FullName(fn)
+		c.holdJob(p.Entry, analysis.Diagnostic{})
+	}
 	fn := analysisutil.Callee(c.pass.TypesInfo, s.call)
 	shown := render(c.pass.Fset, s.call.Fun)
 	if fn != nil {
@@ -286,6 +294,13 @@ func (c *checker) resolvePending() {
 		if d, ok := c.reportPending(p); ok {
 			resolved = append(resolved, k)
 			loops[loop] = true
+			if p.Entry != "" {
+				// A loop of a function other packages may run as a job:
+				// its users decide (jobentry.go).
+				c.holdJob(p.Entry, d)
+				continue
+			}
+			c.pass.Report(d)
 			if f, ok := wp.FoundOf(c.pass.Fset, k, d); ok {
 				reported = append(reported, f)
 			}
@@ -305,9 +320,9 @@ type impl struct {
 	r    *Reach
 }
 
-// reportPending reports a pending finding if the package sees
-// implementations of one of its interface methods that run round trips,
-// and the file set knows the call's file, and returns it.
+// reportPending returns the finding of a pending call, to report, if the
+// package sees implementations of one of its interface methods that run
+// round trips, and the file set knows the call's file.
 func (c *checker) reportPending(p Pending) (analysis.Diagnostic, bool) {
 	for _, o := range p.Open {
 		impls, write := c.resolveOpen(o)
@@ -338,7 +353,6 @@ func (c *checker) reportPending(p Pending) (analysis.Diagnostic, bool) {
 			Message:  pendingMessage(p, o, impls, write),
 			Related:  related,
 		}
-		c.pass.Report(d)
 		return d, true
 	}
 	return analysis.Diagnostic{}, false

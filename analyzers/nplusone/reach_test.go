@@ -1,7 +1,15 @@
 package nplusone_test
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/perfvet/perfvet/analyzers/internal/reach/reachtest"
 	"github.com/perfvet/perfvet/analyzers/nplusone"
@@ -37,4 +45,73 @@ func TestWholeProgramChain(t *testing.T) {
 	cfg.Each = false // the analyzer's default: one finding per loop
 	reachtest.RootsOnly(t, nplusone.New(cfg), "reachchain/cmd/server")
 	reachtest.WholeProgram(t, nplusone.New(cfg), "reachchain/cmd/server")
+}
+
+// TestJobEntries checks the loops of exported functions that their own
+// (internal) package does not use: each user of the function says
+// whether it runs it per request. Used only by a cron job (a literal, or
+// the function handed to the scheduler) is silent, and so is a loop whose
+// interface call main resolves (Notify); used by a handler too, reached
+// through an interface a handler converts the service to, called by func
+// main, converted by its own package to an interface that has it (Scrub),
+// or used by no package (main reports it), stays reported; called in
+// its own package, reported there as before; a package that is not
+// internal (export) reports its own loops, whoever calls them.
+func TestJobEntries(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Each = false
+	reachtest.WholeProgram(t, nplusone.New(cfg), "jobentry/cmd/server")
+}
+
+// TestJobEntriesBackground: with -background the loops of jobs are
+// reported, those of functions other packages run as jobs too.
+func TestJobEntriesBackground(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Each = false
+	cfg.Background = true
+	testdata := analysistest.TestData()
+	pkgs, err := packages.Load(&packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  testdata,
+		Env:  append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
+	}, "jobentry/cmd/server")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := nplusone.New(cfg)
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := make(map[int]bool)
+	for act := range graph.All() {
+		if act.Analyzer != a {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			if posn := act.Package.Fset.Position(d.Pos); strings.HasSuffix(posn.Filename, "jobentry/internal/files/files.go") {
+				lines[posn.Line] = true
+			}
+		}
+	}
+	// Every loop of files.go: the calls written "_ = db.QueryRowContext"
+	// or "_, _ = s.Users.Name" (CleanOrphans, Compact and Notify among
+	// them, silent without -background).
+	src, err := os.ReadFile(filepath.Join(testdata, "src", "jobentry", "internal", "files", "files.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i, line := range strings.Split(string(src), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "_ = db.QueryRowContext") || strings.HasPrefix(line, "_, _ = s.Users.Name") {
+			n++
+			if !lines[i+1] {
+				t.Errorf("files.go:%d: not reported with -background", i+1)
+			}
+		}
+	}
+	if n != 10 {
+		t.Errorf("files.go has %d loops, want 10", n)
+	}
 }

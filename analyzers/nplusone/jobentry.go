@@ -1,0 +1,447 @@
+package nplusone
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
+	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
+)
+
+// Jobs started from other packages.
+//
+// A loop in an exported function that its own package never uses (a
+// cleanup pass, CleanOrphanUploadFiles) runs as whatever other packages
+// make of it: request work if a handler calls it, a job if only a cron
+// job does. Its package cannot tell, so it holds the finding back in a
+// jobPendingFact instead of reporting it, when the closed world of Go's
+// internal packages holds: the package's path has an internal segment,
+// so only its own tree can use the function. A call in such a loop that
+// waits for the implementations of an interface (reach.go) carries the
+// function's name, and the package that resolves it holds its finding
+// back in the same way.
+//
+// Each package that uses the function classifies its uses and lists the
+// function in a jobUsesFact: Off when every use is in a scheduled job, a
+// migration or a command (offpath.go), On otherwise (a call in a handler,
+// a function value kept for later, a conversion of a value that has the
+// method to an interface that has it, after which any caller of the
+// interface may run it). Uses in test files count for nothing. A package
+// that sees a held finding reports it, at the loop, when a package it
+// sees uses the function On; a package main also when no package uses it
+// Off (no user, or uses this file does not see). A finding is silent only
+// when the program uses the function, and only off the request path.
+// Importers report again, as they are, the findings their dependencies
+// reported (the driver merges the copies).
+
+// A jobPendingFact lists the findings of a package in exported functions
+// it does not call itself, waiting for their users to say whether they
+// run them per request.
+type jobPendingFact struct {
+	Entries []JobEntry // sorted by Func
+}
+
+func (*jobPendingFact) AFact() {}
+
+func (f *jobPendingFact) String() string {
+	names := make([]string, 0, len(f.Entries))
+	for _, e := range f.Entries {
+		names = append(names, e.Func)
+	}
+	return "jobpending(" + strings.Join(names, "; ") + ")"
+}
+
+// A JobEntry is an exported function (by its full name, as the knowledge
+// tables write it) and the findings in its body.
+type JobEntry struct {
+	Func  string
+	Found []wp.Found
+}
+
+// A jobUsesFact lists the functions whose findings are held that a
+// package uses off the request path only (Off) or may use on it (On),
+// and the findings it reported.
+type jobUsesFact struct {
+	Off, On []string // sorted
+	Found   []wp.Found
+}
+
+func (*jobUsesFact) AFact() {}
+
+func (f *jobUsesFact) String() string {
+	return fmt.Sprintf("jobuses(off %d, on %d, reported %d)", len(f.Off), len(f.On), len(f.Found))
+}
+
+// internalPath reports whether a package path has an internal segment:
+// only the packages of its own tree may import it.
+func internalPath(path string) bool {
+	return slices.Contains(strings.Split(path, "/"), "internal")
+}
+
+// jobEntries returns the functions of the package whose findings wait for
+// their users: exported, not generic, never used in the package outside
+// its tests, and, for a method, with no value of a type that has it
+// converted to an interface that has it.
+func (c *checker) jobEntries() map[*types.Func]*ast.FuncDecl {
+	if c.library || c.background || c.pass.Pkg.Name() == "main" || !internalPath(c.pass.Pkg.Path()) || c.pkgOffpath != "" {
+		return nil
+	}
+	info := c.pass.TypesInfo
+	entries := make(map[*types.Func]*ast.FuncDecl)
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !fd.Name.IsExported() || fd.Type.TypeParams != nil || c.declOffpath(fd, f) != "" {
+				continue
+			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok || fn.Name() == "init" {
+				continue
+			}
+			if recv := fn.Signature().Recv(); recv != nil {
+				t := recv.Type()
+				if p, ok := types.Unalias(t).(*types.Pointer); ok {
+					t = p.Elem()
+				}
+				if n, ok := types.Unalias(t).(*types.Named); !ok || n.TypeParams().Len() > 0 {
+					continue
+				}
+			}
+			entries[fn] = fd
+		}
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	for id, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok && entries[fn.Origin()] != nil && !c.inTestFile(id.Pos()) {
+			delete(entries, fn.Origin())
+		}
+	}
+	names := make(map[string]bool)
+	for fn := range entries {
+		if fn.Signature().Recv() != nil {
+			names[analysisutil.FullName(fn)] = true
+		}
+	}
+	for name := range c.convertedMethods(names) {
+		for fn := range entries {
+			if analysisutil.FullName(fn) == name {
+				delete(entries, fn)
+			}
+		}
+	}
+	return entries
+}
+
+// inTestFile reports whether pos is in a _test.go file.
+func (c *checker) inTestFile(pos token.Pos) bool {
+	return strings.HasSuffix(c.pass.Fset.Position(pos).Filename, "_test.go")
+}
+
+// convertedMethods returns, of the methods named (by full name), those
+// the package may call through an interface: a value of a type that has
+// the method is converted to an interface that has a method of its name
+// (in the package's functions, literals and package initialisation, test
+// files aside). Without SSA, every method named is.
+func (c *checker) convertedMethods(names map[string]bool) map[string]token.Pos {
+	out := make(map[string]token.Pos)
+	if len(names) == 0 {
+		return out
+	}
+	var funcs []*ssa.Function
+	if res, ok := c.pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result); ok && res != nil {
+		if pkg, fs := res.SSA(); pkg != nil {
+			funcs = slices.Concat(fs, []*ssa.Function{pkg.Func("init")})
+		}
+	}
+	if funcs == nil {
+		for name := range names {
+			out[name] = token.NoPos
+		}
+		return out
+	}
+	for _, f := range funcs {
+		if f == nil {
+			continue
+		}
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				mi, ok := instr.(*ssa.MakeInterface)
+				if !ok {
+					continue
+				}
+				if mi.Pos().IsValid() && c.inTestFile(mi.Pos()) {
+					continue
+				}
+				iface, ok := mi.Type().Underlying().(*types.Interface)
+				if !ok {
+					continue
+				}
+				ms := types.NewMethodSet(mi.X.Type())
+				for i := 0; i < iface.NumMethods(); i++ {
+					sel := ms.Lookup(iface.Method(i).Pkg(), iface.Method(i).Name())
+					if sel == nil {
+						continue
+					}
+					if m, ok := sel.Obj().(*types.Func); ok && names[analysisutil.FullName(m)] {
+						if _, seen := out[analysisutil.FullName(m)]; !seen {
+							out[analysisutil.FullName(m)] = mi.Pos()
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// deferJobEntries runs report with the findings in the bodies of the
+// package's job entries held back (not in function literals: a literal
+// may be handed on, a handler registered with a router), and so are the
+// calls in their loops that wait for the implementations of an interface
+// (reach.go), with the function named.
+func (c *checker) deferJobEntries(report func()) {
+	c.jobDecls = c.jobEntries()
+	if len(c.jobDecls) == 0 {
+		report()
+		return
+	}
+	orig := c.pass.Report
+	c.pass.Report = func(d analysis.Diagnostic) {
+		fn := c.entryAt(c.jobDecls, d.Pos)
+		switch {
+		case fn == nil:
+			orig(d)
+		case c.pass.Suppressed != nil && c.pass.Suppressed(d):
+		case !c.holdJob(analysisutil.FullName(fn), d):
+			orig(d)
+		}
+	}
+	report()
+	c.pass.Report = orig
+}
+
+// holdJob holds a finding of a loop in an exported function for the
+// function's users to decide on, and reports whether it could: its
+// positions must survive in a fact. A finding with no position only
+// names the function as one whose findings are held.
+func (c *checker) holdJob(fn string, d analysis.Diagnostic) bool {
+	if c.jobHeld == nil {
+		c.jobHeld = make(map[string][]wp.Found)
+	}
+	if !d.Pos.IsValid() {
+		if _, ok := c.jobHeld[fn]; !ok {
+			c.jobHeld[fn] = nil
+		}
+		return true
+	}
+	site, ok := wp.SiteOf(c.pass.Fset, d.Pos, d.End)
+	if !ok {
+		return false
+	}
+	f, ok := wp.FoundOf(c.pass.Fset, "job:"+site.Key(), d)
+	if !ok {
+		return false
+	}
+	c.jobHeld[fn] = append(c.jobHeld[fn], f)
+	return true
+}
+
+// entryAt returns the job entry whose body holds pos outside function
+// literals, if there is one.
+func (c *checker) entryAt(entries map[*types.Func]*ast.FuncDecl, pos token.Pos) *types.Func {
+	for fn, fd := range entries {
+		if pos < fd.Body.Pos() || pos >= fd.Body.End() {
+			continue
+		}
+		inLit := false
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if inLit || n == nil {
+				return false
+			}
+			if lit, ok := n.(*ast.FuncLit); ok && lit.Pos() <= pos && pos < lit.End() {
+				inLit = true
+			}
+			return n.Pos() <= pos && pos < n.End()
+		})
+		if inLit {
+			return nil
+		}
+		return fn
+	}
+	return nil
+}
+
+// resolveJobs classifies the package's uses of the functions whose
+// findings are held, reports those of functions some package uses on the
+// request path (or may), reports again what its dependencies reported,
+// and, in a package main, reports those of functions no package uses off
+// the request path. It exports the findings the package holds and how it
+// uses the functions.
+func (c *checker) resolveJobs() {
+	if c.library {
+		return
+	}
+	pending := make(map[string][]wp.Found)
+	on := make(map[string]bool)
+	off := make(map[string]bool)
+	var found []wp.Found
+	for _, pf := range c.pass.AllPackageFacts() {
+		if pf.Package == c.pass.Pkg {
+			continue
+		}
+		switch f := pf.Fact.(type) {
+		case *jobPendingFact:
+			for _, e := range f.Entries {
+				pending[e.Func] = append(pending[e.Func], e.Found...)
+			}
+		case *jobUsesFact:
+			for _, fn := range f.Off {
+				off[fn] = true
+			}
+			for _, fn := range f.On {
+				on[fn] = true
+			}
+			found = append(found, f.Found...)
+		}
+	}
+	files := wp.NewFiles(c.pass.Fset)
+	wp.ReportFound(files, found, c.pass.Report)
+	var mine jobUsesFact
+	if len(pending) > 0 {
+		entries := make(map[string]bool)
+		for fn := range pending {
+			entries[fn] = true
+		}
+		for fn, onPath := range c.entryUses(entries) {
+			if onPath {
+				on[fn] = true
+				mine.On = append(mine.On, fn)
+			} else {
+				off[fn] = true
+				mine.Off = append(mine.Off, fn)
+			}
+		}
+	}
+	// This package's own held findings count once its users are known.
+	for fn, fs := range c.jobHeld {
+		pending[fn] = append(pending[fn], fs...)
+	}
+	reported := make(map[string]bool)
+	for _, f := range found {
+		reported[f.Key] = true
+	}
+	main := c.pass.Pkg.Name() == "main"
+	for _, fn := range slices.Sorted(maps.Keys(pending)) {
+		// Reported when a package uses the function on the request path;
+		// by the program (main), also when no package uses it off it.
+		if !on[fn] && (!main || off[fn]) {
+			continue
+		}
+		for _, f := range pending[fn] {
+			if !reported[f.Key] {
+				reported[f.Key] = true
+				mine.Found = append(mine.Found, f)
+			}
+		}
+	}
+	wp.ReportFound(files, mine.Found, c.pass.Report)
+	if len(mine.On) > 0 || len(mine.Off) > 0 || len(mine.Found) > 0 {
+		slices.Sort(mine.On)
+		slices.Sort(mine.Off)
+		c.pass.ExportPackageFact(&mine)
+	}
+	if len(c.jobHeld) > 0 {
+		fact := &jobPendingFact{}
+		for _, fn := range slices.Sorted(maps.Keys(c.jobHeld)) {
+			fact.Entries = append(fact.Entries, JobEntry{Func: fn, Found: c.jobHeld[fn]})
+		}
+		c.pass.ExportPackageFact(fact)
+	}
+}
+
+// entryUses returns, for each pending function the package uses outside
+// its test files, whether one of the uses may be on the request path
+// (true) or all are off it (false): in a scheduled job (a literal or a
+// function value handed to a scheduler, a goroutine started at start-up,
+// a timer loop, a package of cron jobs), a migration or a command (not
+// func main, which may serve requests), or a function of the package only
+// those call.
+func (c *checker) entryUses(entries map[string]bool) map[string]bool {
+	if c.offLits == nil {
+		c.scanOffpath()
+		c.propagateOffpath()
+		c.pkgOffpath = packageOffpath(c.pass.Pkg.Path())
+	}
+	info := c.pass.TypesInfo
+	uses := make(map[string]bool)
+	note := func(name string, onPath bool) {
+		uses[name] = uses[name] || onPath
+	}
+	for _, f := range c.pass.Files {
+		if c.inTestFile(f.Pos()) {
+			continue
+		}
+		for _, d := range f.Decls {
+			fd, _ := d.(*ast.FuncDecl)
+			declOff := c.pkgOffpath != ""
+			startup := false
+			if fd != nil {
+				isMain := fd.Recv == nil && fd.Name.Name == "main" && c.pass.Pkg.Name() == "main"
+				declOff = declOff || !isMain && c.declOffpath(fd, f) != ""
+				startup = initName(fd.Name.Name)
+			}
+			var offs []bool
+			var schedArgs []ast.Expr // arguments handed to a scheduler
+			ast.Inspect(d, func(n ast.Node) bool {
+				if n == nil {
+					offs = offs[:len(offs)-1]
+					return true
+				}
+				inOff := declOff || len(offs) > 0 && offs[len(offs)-1] || c.startsJob(n, startup)
+				if lit, ok := n.(*ast.FuncLit); ok && c.offLits[lit] != "" {
+					inOff = true
+				}
+				if e, ok := n.(ast.Expr); ok && slices.Contains(schedArgs, e) {
+					inOff = true
+				}
+				offs = append(offs, inOff)
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					for _, i := range c.schedulerArgs(analysisutil.Callee(info, n)) {
+						if i < len(n.Args) {
+							schedArgs = append(schedArgs, ast.Unparen(n.Args[i]))
+						}
+					}
+				case *ast.Ident:
+					if fn, ok := info.Uses[n].(*types.Func); ok {
+						if name := analysisutil.FullName(fn); entries[name] {
+							note(name, !inOff)
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	methods := make(map[string]bool)
+	for name := range entries {
+		if strings.HasPrefix(name, "(") {
+			methods[name] = true
+		}
+	}
+	for name := range c.convertedMethods(methods) {
+		note(name, true)
+	}
+	return uses
+}
