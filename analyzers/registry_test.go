@@ -196,7 +196,7 @@ func TestCategoriesReported(t *testing.T) {
 	for _, e := range analyzers.Registry() {
 		t.Run(e.Name, func(t *testing.T) {
 			configure := func(plans plan.Provider, flagsOn bool) *analysis.Analyzer {
-				a := e.New(plans)
+				a := e.New(analyzers.Config{Plans: plans})
 				if flagsOn {
 					setBoolFlags(t, a)
 				}

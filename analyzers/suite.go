@@ -53,9 +53,9 @@ var UnusedDirective = lint.UnusedDirective
 // An Entry is one analyzer of the registry.
 type Entry struct {
 	Name string
-	// New returns a fresh instance of the analyzer, reading its plans
-	// from plans.
-	New func(plans plan.Provider) *analysis.Analyzer
+	// New returns a fresh instance of the analyzer for a suite's
+	// configuration (cfg.Plans is never nil here).
+	New func(cfg Config) *analysis.Analyzer
 	Doc *Documentation
 }
 
@@ -65,18 +65,20 @@ type Entry struct {
 // table follow.
 func Registry() []Entry {
 	return []Entry{
-		{budget.Name, func(p plan.Provider) *analysis.Analyzer { return budget.New(budget.Config{Plans: p}) }, &budget.Documentation},
-		{cacheinval.Name, func(p plan.Provider) *analysis.Analyzer { return cacheinval.New(cacheinval.Config{Plans: p}) }, &cacheinval.Documentation},
-		{limits.Name, func(p plan.Provider) *analysis.Analyzer { return limits.New(limits.Config{Plans: p}) }, &limits.Documentation},
-		{metrics.Name, func(p plan.Provider) *analysis.Analyzer { return metrics.New(metrics.Config{Plans: p}) }, &metrics.Documentation},
-		{nplusone.Name, func(p plan.Provider) *analysis.Analyzer { return nplusone.New(nplusone.Config{Plans: p}) }, &nplusone.Documentation},
-		{pagesize.Name, func(p plan.Provider) *analysis.Analyzer { return pagesize.New(pagesize.Config{Plans: p}) }, &pagesize.Documentation},
+		{budget.Name, func(c Config) *analysis.Analyzer { return budget.New(budget.Config{Plans: c.Plans}) }, &budget.Documentation},
+		{cacheinval.Name, func(c Config) *analysis.Analyzer { return cacheinval.New(cacheinval.Config{Plans: c.Plans}) }, &cacheinval.Documentation},
+		{limits.Name, func(c Config) *analysis.Analyzer { return limits.New(limits.Config{Plans: c.Plans}) }, &limits.Documentation},
+		{metrics.Name, func(c Config) *analysis.Analyzer { return metrics.New(metrics.Config{Plans: c.Plans}) }, &metrics.Documentation},
+		{nplusone.Name, func(c Config) *analysis.Analyzer {
+			return nplusone.New(nplusone.Config{Plans: c.Plans, WholeProgram: c.WholeProgram})
+		}, &nplusone.Documentation},
+		{pagesize.Name, func(c Config) *analysis.Analyzer { return pagesize.New(pagesize.Config{Plans: c.Plans}) }, &pagesize.Documentation},
 		// "perfvet": malformed //perfvet:ignore directives, checked
 		// against the names of the others.
-		{DirectiveAnalyzer, func(p plan.Provider) *analysis.Analyzer {
-			return lint.NewDirectives(lint.Options{Plans: p}, Names())
+		{DirectiveAnalyzer, func(c Config) *analysis.Analyzer {
+			return lint.NewDirectives(lint.Options{Plans: c.Plans}, Names())
 		}, &lint.DirectiveDocumentation},
-		{timeouts.Name, func(p plan.Provider) *analysis.Analyzer { return timeouts.New(timeouts.Config{Plans: p}) }, &timeouts.Documentation},
+		{timeouts.Name, func(c Config) *analysis.Analyzer { return timeouts.New(timeouts.Config{Plans: c.Plans}) }, &timeouts.Documentation},
 	}
 }
 
@@ -107,20 +109,26 @@ func Lookup(name string) (Entry, bool) {
 type Config struct {
 	// Plans gives the plan of each package. Nil means the embedded default.
 	Plans plan.Provider
+	// WholeProgram says the driver analyses the whole program in one
+	// process and shows findings in any package's files (perfvet, perfvet
+	// lsp, golangci-lint): nplusone then lets the packages that use an
+	// internal package's unused exported functions decide whether their
+	// loops are request work. False for go vet -vettool and nogo, which
+	// analyse each package in its own process.
+	WholeProgram bool
 }
 
 // Suite returns a fresh instance of every perfvet analyzer, sorted by name.
 // Instances share nothing with other suites, so a program may hold several
 // (with different plans) at once.
 func Suite(cfg Config) []*analysis.Analyzer {
-	plans := cfg.Plans
-	if plans == nil {
-		plans = plan.Static(plan.Default())
+	if cfg.Plans == nil {
+		cfg.Plans = plan.Static(plan.Default())
 	}
 	reg := Registry()
 	suite := make([]*analysis.Analyzer, 0, len(reg))
 	for _, e := range reg {
-		suite = append(suite, e.New(plans))
+		suite = append(suite, e.New(cfg))
 	}
 	return suite
 }

@@ -225,9 +225,12 @@
 //     work (one package is looked at, not the chain). The finding shows in
 //     a run that covers a package main importing the function's package,
 //     or a package that sees both a request use and the finding: perfvet
-//     ./internal/files alone no longer shows it, and go vet, which
-//     analyses each package in its own process, drops it (the reporting
-//     package does not know the loop's file).
+//     ./internal/files alone no longer shows it. Only drivers that
+//     analyse the whole program in one process hold loops back (perfvet,
+//     perfvet lsp, golangci-lint: Config.WholeProgram, set by the suite's
+//     WholeProgram); under go vet and nogo, which analyse each package in
+//     its own process, where no other package could report in the loop's
+//     file, the loop is reported where it is, as any other.
 //   - commands: the body of a cobra.Command's Run, RunE and their
 //     Pre/Post hooks, of urfave/cli's Action, Before and After (literals,
 //     or functions of the package named there), and func main. The

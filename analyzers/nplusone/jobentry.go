@@ -92,7 +92,7 @@ func internalPath(path string) bool {
 // its tests, and, for a method, with no value of a type that has it
 // converted to an interface that has it.
 func (c *checker) jobEntries() map[*types.Func]*ast.FuncDecl {
-	if c.library || c.background || c.pass.Pkg.Name() == "main" || !internalPath(c.pass.Pkg.Path()) || c.pkgOffpath != "" {
+	if !c.wholeProgram || c.library || c.background || c.pass.Pkg.Name() == "main" || !internalPath(c.pass.Pkg.Path()) || c.pkgOffpath != "" {
 		return nil
 	}
 	info := c.pass.TypesInfo

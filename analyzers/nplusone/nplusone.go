@@ -44,6 +44,15 @@ type Config struct {
 	// knowledge tables describe (flag -libraries), for their maintainers.
 	// Otherwise they are known by their entry points and not analysed.
 	Libraries bool
+	// WholeProgram says the driver analyses the whole program in one
+	// process (perfvet, perfvet lsp, golangci-lint), so that a package
+	// can report a finding in a dependency's file: the loops of exported
+	// functions of internal packages that their own package does not use
+	// are then held back for the packages that use them to decide (jobs
+	// of other packages; see doc.go). Leave it false under drivers that
+	// analyse each package in its own process (go vet -vettool, nogo):
+	// findings are then reported where they are.
+	WholeProgram bool
 	// Background reports loops that are not per-element work on a
 	// request too (flag -background): loops over a timer's ticks, job
 	// queues, retries and polls, migrations and command-line commands.
@@ -76,9 +85,11 @@ type options struct {
 	writes     bool
 	libraries  bool
 	background bool
-	each       bool
-	memo       bool
-	anyColl    bool
+	// wholeProgram: see Config.WholeProgram.
+	wholeProgram bool
+	each         bool
+	memo         bool
+	anyColl      bool
 	// observe, set by tests only, sees every call checked in a loop: what
 	// it may do, and whether it was reported.
 	observe func(call *ast.CallExpr, p pair, reported bool)
@@ -88,7 +99,7 @@ type options struct {
 func New(cfg Config) *analysis.Analyzer { return newAnalyzer(cfg, nil) }
 
 func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.Analyzer {
-	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, each: cfg.Each, memo: cfg.Memo, anyColl: cfg.AnyCollection, observe: observe}
+	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, wholeProgram: cfg.WholeProgram, each: cfg.Each, memo: cfg.Memo, anyColl: cfg.AnyCollection, observe: observe}
 	a := &analysis.Analyzer{
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
@@ -129,6 +140,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		library:       library,
 		writes:        opts.writes,
 		background:    opts.background,
+		wholeProgram:  opts.wholeProgram,
 		each:          opts.each,
 		memo:          opts.memo,
 		anyCollection: opts.anyColl,
@@ -187,16 +199,17 @@ type checker struct {
 	varInit map[types.Object]ast.Expr
 	mutated map[types.Object]bool
 
-	memo        bool // report memoised lookups keyed by a field too (flag -memo)
-	decls       map[*types.Func]*ast.FuncDecl
-	each        bool                          // one finding per round trip (flag -each)
-	background  bool                          // report loops that are not request work too (flag -background)
-	offLits     map[*ast.FuncLit]string       // function literals that are migrations or commands
-	offFuncs    map[*types.Func]string        // declared functions that are
-	pkgOffpath  string                        // the package holds migrations
-	schedParams map[*types.Func][]int         // the function parameters each function of the package hands to a job scheduler
-	jobDecls    map[*types.Func]*ast.FuncDecl // exported functions whose loops their users judge (jobentry.go)
-	jobHeld     map[string][]wp.Found         // findings held for their function's users, by function
+	memo         bool // report memoised lookups keyed by a field too (flag -memo)
+	decls        map[*types.Func]*ast.FuncDecl
+	each         bool                          // one finding per round trip (flag -each)
+	background   bool                          // report loops that are not request work too (flag -background)
+	wholeProgram bool                          // hold back job entries' findings for their users (Config.WholeProgram)
+	offLits      map[*ast.FuncLit]string       // function literals that are migrations or commands
+	offFuncs     map[*types.Func]string        // declared functions that are
+	pkgOffpath   string                        // the package holds migrations
+	schedParams  map[*types.Func][]int         // the function parameters each function of the package hands to a job scheduler
+	jobDecls     map[*types.Func]*ast.FuncDecl // exported functions whose loops their users judge (jobentry.go)
+	jobHeld      map[string][]wp.Found         // findings held for their function's users, by function
 
 	anyCollection bool // report loops over any collection (flag -anycollection)
 	uses          map[*ast.FuncDecl]map[*types.Var][]varUse

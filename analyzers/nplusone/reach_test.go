@@ -60,6 +60,7 @@ func TestWholeProgramChain(t *testing.T) {
 func TestJobEntries(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Each = false
+	cfg.WholeProgram = true
 	reachtest.WholeProgram(t, nplusone.New(cfg), "jobentry/cmd/server")
 }
 
@@ -69,6 +70,23 @@ func TestJobEntriesBackground(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Each = false
 	cfg.Background = true
+	cfg.WholeProgram = true
+	allJobLoopsReported(t, cfg, "with -background")
+}
+
+// TestJobEntriesPerPackage: a driver that analyses each package in its
+// own process (go vet, nogo) holds nothing back: no importer could report
+// in the loop's file, so every loop is reported where it is, as before.
+func TestJobEntriesPerPackage(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Each = false
+	allJobLoopsReported(t, cfg, "per package (WholeProgram false)")
+}
+
+// allJobLoopsReported checks that every loop of jobentry's files.go is
+// reported under cfg.
+func allJobLoopsReported(t *testing.T, cfg nplusone.Config, how string) {
+	t.Helper()
 	testdata := analysistest.TestData()
 	pkgs, err := packages.Load(&packages.Config{
 		Mode: packages.LoadAllSyntax,
@@ -96,7 +114,7 @@ func TestJobEntriesBackground(t *testing.T) {
 	}
 	// Every loop of files.go: the calls written "_ = db.QueryRowContext"
 	// or "_, _ = s.Users.Name" (CleanOrphans, Compact and Notify among
-	// them, silent without -background).
+	// them, silent by default in a whole program).
 	src, err := os.ReadFile(filepath.Join(testdata, "src", "jobentry", "internal", "files", "files.go"))
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +125,7 @@ func TestJobEntriesBackground(t *testing.T) {
 		if strings.HasPrefix(line, "_ = db.QueryRowContext") || strings.HasPrefix(line, "_, _ = s.Users.Name") {
 			n++
 			if !lines[i+1] {
-				t.Errorf("files.go:%d: not reported with -background", i+1)
+				t.Errorf("files.go:%d: not reported %s", i+1, how)
 			}
 		}
 	}

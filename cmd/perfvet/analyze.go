@@ -97,7 +97,7 @@ func runAnalyze(args []string) int {
 	// flags can be registered; plans are resolved lazily, per package.
 	var provider switchProvider
 	provider.p = finder
-	suite := analyzers.Suite(analyzers.Config{Plans: &provider})
+	suite := analyzers.Suite(analyzers.Config{Plans: &provider, WholeProgram: true})
 	fs, f := newFlagSet(os.Stderr, suite)
 	if code := parseFlags(fs, args, "perfvet", fs.Usage); code >= 0 {
 		return code

@@ -116,7 +116,7 @@ func (s *Server) viewAt(root string) *viewState {
 	}
 	vs.plans = &planSource{override: s.opts.Plan}
 	vs.plans.reset()
-	suite := newSuite(analyzers.Config{Plans: vs.plans})
+	suite := newSuite(analyzers.Config{Plans: vs.plans, WholeProgram: true})
 	vs.suite = selectAnalyzers(suite, s.opts.Analyzers, s.opts.Tests)
 	var flags []string
 	if s.opts.Tags != "" {
