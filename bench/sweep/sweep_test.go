@@ -12,12 +12,14 @@ import (
 	"time"
 
 	"github.com/perfvet/perfvet/internal/fixturemod"
+	"github.com/perfvet/perfvet/internal/testgc"
 )
 
 // binary is perfvet, built once for the tests by TestMain.
 var binary string
 
 func TestMain(m *testing.M) {
+	testgc.Set()
 	dir, err := os.MkdirTemp("", "sweeptest")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -21,12 +21,16 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/perfvet/perfvet/internal/testgc"
 )
 
 // Main is a test binary's TestMain body: it builds the command into *bin,
 // runs the tests, removes the command and returns the exit code, for
-// os.Exit(clitest.Main(m, &bin)).
+// os.Exit(clitest.Main(m, &bin)). It sets the test binary's garbage
+// collector as testgc does.
 func Main(m *testing.M, bin *string) int {
+	testgc.Set()
 	b, cleanup, err := Build()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -100,13 +104,14 @@ type Result struct {
 }
 
 // Run runs name with args in dir, with the test environment (GOFLAGS=-mod=mod,
-// GOWORK=off) and the extra variables, which override it. A command that
+// GOWORK=off, and the garbage collector settings of testgc.Env) and the
+// extra variables, which override it. A command that
 // cannot be started fails the test; a non-zero exit is in Result.Code.
 func Run(tb testing.TB, dir string, extra []string, name string, args ...string) Result {
 	tb.Helper()
 	cmd := exec.CommandContext(tb.Context(), name, args...)
 	cmd.Dir = dir
-	cmd.Env = slices.Concat(os.Environ(), []string{"GOFLAGS=-mod=mod", "GOWORK=off"}, extra)
+	cmd.Env = slices.Concat(os.Environ(), []string{"GOFLAGS=-mod=mod", "GOWORK=off"}, testgc.Env(), extra)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

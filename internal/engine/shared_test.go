@@ -14,6 +14,7 @@ import (
 	"github.com/perfvet/perfvet/internal/driver"
 	"github.com/perfvet/perfvet/internal/engine"
 	"github.com/perfvet/perfvet/internal/fixturemod"
+	"github.com/perfvet/perfvet/internal/testgc"
 )
 
 // One analysis of a fixture module type-checks and analyses the standard
@@ -26,6 +27,7 @@ import (
 // copies the fixture (fixture) and runs the engine itself.
 
 func TestMain(m *testing.M) {
+	testgc.Set()
 	code := m.Run()
 	if shared.root != "" {
 		_ = os.RemoveAll(shared.root)
