@@ -70,7 +70,7 @@ func Registry() []Entry {
 		{limits.Name, func(c Config) *analysis.Analyzer { return limits.New(limits.Config{Plans: c.Plans}) }, &limits.Documentation},
 		{metrics.Name, func(c Config) *analysis.Analyzer { return metrics.New(metrics.Config{Plans: c.Plans}) }, &metrics.Documentation},
 		{nplusone.Name, func(c Config) *analysis.Analyzer {
-			return nplusone.New(nplusone.Config{Plans: c.Plans, WholeProgram: c.WholeProgram})
+			return nplusone.New(nplusone.Config{Plans: c.Plans, WholeProgram: c.WholeProgram, Imported: c.Imported})
 		}, &nplusone.Documentation},
 		{pagesize.Name, func(c Config) *analysis.Analyzer { return pagesize.New(pagesize.Config{Plans: c.Plans}) }, &pagesize.Documentation},
 		// "perfvet": malformed //perfvet:ignore directives, checked
@@ -116,6 +116,12 @@ type Config struct {
 	// loops are request work. False for go vet -vettool and nogo, which
 	// analyse each package in its own process.
 	WholeProgram bool
+	// Imported, if set, reports whether the run analyses a package that
+	// imports the package at a path. nplusone reports the findings it
+	// would hold back for the users of an internal package's functions in
+	// place when none does (a run on that package alone). Nil: assume one
+	// does.
+	Imported func(pkgPath string) bool
 }
 
 // Suite returns a fresh instance of every perfvet analyzer, sorted by name.

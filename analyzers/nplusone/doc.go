@@ -224,8 +224,12 @@
 //     exported function of another package that only jobs call is request
 //     work (one package is looked at, not the chain). The finding shows in
 //     a run that covers a package main importing the function's package,
-//     or a package that sees both a request use and the finding: perfvet
-//     ./internal/files alone no longer shows it. Only drivers that
+//     or a package that sees both a request use and the finding. In a run
+//     where no package imports the function's package (perfvet
+//     ./internal/files alone), nobody would decide, so nothing is held
+//     back and the loop is reported where it is (the command knows what
+//     the run imports; golangci-lint and perfvet lsp assume a whole
+//     module, and hold back as in ./...). Only drivers that
 //     analyse the whole program in one process hold loops back (perfvet,
 //     perfvet lsp, golangci-lint: Config.WholeProgram, set by the suite's
 //     WholeProgram); under go vet and nogo, which analyse each package in

@@ -53,6 +53,11 @@ type Config struct {
 	// analyse each package in its own process (go vet -vettool, nogo):
 	// findings are then reported where they are.
 	WholeProgram bool
+	// Imported, if set, reports whether the run analyses a package that
+	// imports the package at a path. Under WholeProgram, a package that
+	// no package of the run imports reports its findings in place: no
+	// user is there to decide on them. Nil: assume one is.
+	Imported func(pkgPath string) bool
 	// Background reports loops that are not per-element work on a
 	// request too (flag -background): loops over a timer's ticks, job
 	// queues, retries and polls, migrations and command-line commands.
@@ -87,6 +92,7 @@ type options struct {
 	background bool
 	// wholeProgram: see Config.WholeProgram.
 	wholeProgram bool
+	imported     func(string) bool
 	each         bool
 	memo         bool
 	anyColl      bool
@@ -99,7 +105,7 @@ type options struct {
 func New(cfg Config) *analysis.Analyzer { return newAnalyzer(cfg, nil) }
 
 func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.Analyzer {
-	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, wholeProgram: cfg.WholeProgram, each: cfg.Each, memo: cfg.Memo, anyColl: cfg.AnyCollection, observe: observe}
+	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, wholeProgram: cfg.WholeProgram, imported: cfg.Imported, each: cfg.Each, memo: cfg.Memo, anyColl: cfg.AnyCollection, observe: observe}
 	a := &analysis.Analyzer{
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
@@ -137,10 +143,12 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		observe: opts.observe,
 		// A described library's own loops are checked only on request,
 		// and its facts are never exported.
-		library:       library,
-		writes:        opts.writes,
-		background:    opts.background,
-		wholeProgram:  opts.wholeProgram,
+		library:    library,
+		writes:     opts.writes,
+		background: opts.background,
+		// With no package of the run importing this one, no user would
+		// decide on what it holds back.
+		wholeProgram:  opts.wholeProgram && (opts.imported == nil || opts.imported(pass.Pkg.Path())),
 		each:          opts.each,
 		memo:          opts.memo,
 		anyCollection: opts.anyColl,

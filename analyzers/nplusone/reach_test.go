@@ -83,6 +83,17 @@ func TestJobEntriesPerPackage(t *testing.T) {
 	allJobLoopsReported(t, cfg, "per package (WholeProgram false)")
 }
 
+// TestJobEntriesNotImported: in a run where no package imports the
+// internal package (perfvet ./internal/files), no user is there to decide
+// on its held findings: every loop is reported where it is.
+func TestJobEntriesNotImported(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Each = false
+	cfg.WholeProgram = true
+	cfg.Imported = func(path string) bool { return path != "jobentry/internal/files" }
+	allJobLoopsReported(t, cfg, "with no importer in the run")
+}
+
 // allJobLoopsReported checks that every loop of jobentry's files.go is
 // reported under cfg.
 func allJobLoopsReported(t *testing.T, cfg nplusone.Config, how string) {

@@ -97,7 +97,8 @@ func runAnalyze(args []string) int {
 	// flags can be registered; plans are resolved lazily, per package.
 	var provider switchProvider
 	provider.p = finder
-	suite := analyzers.Suite(analyzers.Config{Plans: &provider, WholeProgram: true})
+	imported := new(importedSet)
+	suite := analyzers.Suite(analyzers.Config{Plans: &provider, WholeProgram: true, Imported: imported.has})
 	fs, f := newFlagSet(os.Stderr, suite)
 	if code := parseFlags(fs, args, "perfvet", fs.Usage); code >= 0 {
 		return code
@@ -162,7 +163,7 @@ func runAnalyze(args []string) int {
 		opts.BuildFlags = []string{"-tags=" + f.tags}
 	}
 	f.cache = openResultCache(f, selected, cacheOptions(f, opts), os.Stderr)
-	res, code := analyze(f, finder, &provider, selected, opts)
+	res, code := analyze(f, finder, &provider, imported, selected, opts)
 	if f.cache != nil {
 		_ = f.cache.Close() // trims old entries; a failure loses nothing
 	}
@@ -220,7 +221,7 @@ func runAnalyze(args []string) int {
 // types and facts of analysed packages, or with go/packages and
 // go/analysis/checker (-checker), which hold every package's syntax and
 // type information to the end. A nil result comes with the exit code.
-func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, selected []*analysis.Analyzer, opts driver.Options) (*driver.Result, int) {
+func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, imported *importedSet, selected []*analysis.Analyzer, opts driver.Options) (*driver.Result, int) {
 	if f.checker {
 		loadStart := nowFunc()
 		pkgs, err := driver.Load(opts)
@@ -238,6 +239,7 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 			return nil, driver.ExitUsage
 		}
 		provider.p = driver.RootsOnly(finder, pkgs)
+		imported.set(pkgs)
 		res, err := driver.Analyze(selected, pkgs, opts)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
@@ -252,7 +254,7 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 		Tests:      opts.Tests,
 		BuildFlags: opts.BuildFlags,
 		Cache:      f.cache,
-		KeyExtra:   planKey(finder),
+		KeyExtra:   imported.key(planKey(finder)),
 	}, func(roots []*packages.Package) error {
 		if err := checkMatched(roots, opts.Patterns); err != nil {
 			return err
@@ -261,6 +263,7 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 			return err
 		}
 		provider.p = driver.RootsOnly(finder, roots)
+		imported.set(roots)
 		return nil
 	})
 	if err != nil {
@@ -275,6 +278,44 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, sel
 		return nil, driver.ExitFailed
 	}
 	return res, 0
+}
+
+// An importedSet holds the import paths of the packages that some package
+// of the run imports, once the run's packages are loaded. nplusone holds
+// back the findings in an internal package's unused exported functions for
+// the packages that use them to decide: in a run with no such package (a
+// run on the one package), nobody would, so it reports them in place.
+type importedSet struct {
+	paths map[string]bool
+}
+
+// set records what the packages of the run, roots and their dependencies,
+// import.
+func (s *importedSet) set(roots []*packages.Package) {
+	s.paths = make(map[string]bool)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		for path := range p.Imports {
+			s.paths[path] = true
+		}
+	})
+}
+
+// has reports whether a package of the run imports the package at path;
+// before the run is loaded, that it may.
+func (s *importedSet) has(path string) bool {
+	return s.paths == nil || s.paths[path]
+}
+
+// key adds to each root package's result-cache key whether the run
+// imports it, on which its held findings depend.
+func (s *importedSet) key(extra func(*packages.Package, bool) ([]byte, error)) func(*packages.Package, bool) ([]byte, error) {
+	return func(meta *packages.Package, root bool) ([]byte, error) {
+		b, err := extra(meta, root)
+		if err == nil && root && !s.has(meta.PkgPath) {
+			b = append(b, "\nnot imported in this run"...)
+		}
+		return b, err
+	}
 }
 
 // switchProvider lets the command choose the plan provider after the

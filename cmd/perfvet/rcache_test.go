@@ -141,3 +141,66 @@ func TestResultCachePlanEdit(t *testing.T) {
 		t.Errorf("after the plan edit, with the cache:\n%s\nwithout:\n%s", got.Stdout, want.Stdout)
 	}
 }
+
+// A loop in an internal package's exported function that only a job uses
+// is held back for its users: silent in a run over the whole module,
+// reported where it is in a run on the package alone (no user is there to
+// decide). Whether the run imports the package is part of its cache key:
+// the cached runs print what the uncached ones do, in either order.
+func TestHeldFindingsNarrowRun(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"go.mod": "module example.com/jobs\n\ngo 1.22\n",
+		"internal/files/files.go": `package files
+
+import (
+	"context"
+	"database/sql"
+)
+
+// CleanOrphans is run by the program's ticker only.
+func CleanOrphans(ctx context.Context, db *sql.DB) {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM files")
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		_ = rows.Scan(&id)
+		_ = db.QueryRowContext(ctx, "SELECT 1 FROM posts WHERE file_id = $1", id).Scan(new(int))
+	}
+}
+`,
+		"cmd/server/main.go": `package main
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"example.com/jobs/internal/files"
+)
+
+func main() {
+	var db *sql.DB
+	for range time.Tick(time.Hour) {
+		files.CleanOrphans(context.Background(), db)
+	}
+}
+`,
+	})
+	const loop = "internal/files/files.go:18:"
+	off := []string{"PERFVET_CACHE=off"}
+	on := []string{"PERFVET_CACHE=" + t.TempDir()}
+	for _, env := range [][]string{off, on, on} {
+		narrow := perfvetEnv(t, dir, env, "-nplusone", "./internal/files")
+		if !strings.Contains(narrow.Stdout, loop) {
+			t.Errorf("%s, ./internal/files alone: want the loop reported where it is, got:\n%s%s", env[0], narrow.Stdout, narrow.Stderr)
+		}
+		whole := perfvetEnv(t, dir, env, "-nplusone", "./...")
+		if strings.Contains(whole.Stdout, loop) {
+			t.Errorf("%s, ./...: want the ticker's loop held back, got:\n%s", env[0], whole.Stdout)
+		}
+	}
+}
