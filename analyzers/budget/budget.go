@@ -18,6 +18,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	"github.com/perfvet/perfvet/analyzers/internal/routes"
 	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
@@ -194,7 +195,7 @@ func run(pass *lint.Pass, missRate float64, fanout int) (any, error) {
 	c.indexDecls()
 	c.summarizeAll()
 	c.exportFacts()
-	if s, ok := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result); ok && s != nil {
+	if s, ok := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result); ok && s != nil && routes.MayRegister(pass.TypesInfo) {
 		if _, funcs := s.SSA(); funcs != nil {
 			c.checkRoutes(res, funcs)
 		}

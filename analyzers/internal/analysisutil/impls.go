@@ -39,21 +39,20 @@ func (f *ImplFinder) Implementations(iface *types.Interface, m *types.Func) []*t
 	}
 	var out []*types.Func
 	for _, named := range f.candidates() {
-		for _, t := range []types.Type{types.NewPointer(named), named} {
-			if !types.Implements(t, iface) {
-				continue
-			}
-			// go/types says that a type with an invalid part (an
-			// embedded field whose package did not type-check)
-			// implements every interface, while its method set lacks
-			// the method: no selection, no implementation.
-			if sel := types.NewMethodSet(t).Lookup(m.Pkg(), m.Name()); sel != nil {
-				if fn, ok := sel.Obj().(*types.Func); ok {
-					out = append(out, fn)
-				}
-			}
-			break
+		// *T's method set holds T's: a type implements iface if its
+		// pointer does. Looking the one method up first is cheap and
+		// rules most candidates out before Implements checks them all.
+		// go/types says that a type with an invalid part (an embedded
+		// field whose package did not type-check) implements every
+		// interface, while it lacks the method: no method, no
+		// implementation.
+		ptr := types.NewPointer(named)
+		obj, _, _ := types.LookupFieldOrMethod(ptr, false, m.Pkg(), m.Name())
+		fn, ok := obj.(*types.Func)
+		if !ok || !types.Implements(ptr, iface) {
+			continue
 		}
+		out = append(out, fn)
 	}
 	f.cache[k] = out
 	return out

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"go/types"
 	"strings"
+	"sync"
 )
 
 // This file describes the calls that run a database query: one network
@@ -364,6 +365,20 @@ var describedModules = []string{
 // IsDescribed reports whether a package belongs to a database, cache or
 // dataloader library that the knowledge tables describe.
 func IsDescribed(pkgPath string) bool {
+	// Asked for every call the analyzers follow: the scan of the
+	// modules' prefixes is done once per package path.
+	if v, ok := described.Load(pkgPath); ok {
+		return v.(bool)
+	}
+	v := isDescribed(pkgPath)
+	described.Store(pkgPath, v)
+	return v
+}
+
+// described memoises IsDescribed by package path.
+var described sync.Map
+
+func isDescribed(pkgPath string) bool {
 	for _, m := range describedModules {
 		if prefix, ok := strings.CutSuffix(m, "/"); ok {
 			if pkgPath == prefix || strings.HasPrefix(pkgPath, m) {

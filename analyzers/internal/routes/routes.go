@@ -12,6 +12,7 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -435,3 +436,56 @@ func fieldVar(t types.Type, i int) *types.Var {
 	}
 	return st.Field(i)
 }
+
+// MayRegister reports whether a package's code may register a route or
+// a gRPC service: it names a function or method of knowledge.Routes or
+// knowledge.RouterOps, or a function named as a generated
+// RegisterXServer. Collect and GRPCServices find nothing in a package that
+// does not (they match calls by those names), and building its SSA form
+// only to look is, for most dependencies, the costliest part of their
+// analysis.
+func MayRegister(info *types.Info) bool {
+	pkgs := routerPackages()
+	for _, obj := range info.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			continue
+		}
+		if strings.HasPrefix(fn.Name(), "Register") && strings.HasSuffix(fn.Name(), "Server") {
+			return true
+		}
+		if !pkgs[fn.Pkg().Path()] {
+			continue // most uses: no name to build
+		}
+		name := fn.Origin().FullName()
+		if _, ok := knowledge.Routes[name]; ok {
+			return true
+		}
+		if _, ok := knowledge.RouterOps[name]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// routerPackages are the packages that declare the functions and methods
+// of knowledge.Routes and knowledge.RouterOps.
+var routerPackages = sync.OnceValue(func() map[string]bool {
+	pkgs := make(map[string]bool)
+	add := func(name string) {
+		// "net/http.HandleFunc", "(*github.com/gin-gonic/gin.RouterGroup).GET"
+		if inner, ok := strings.CutPrefix(name, "("); ok {
+			name, _, _ = strings.Cut(strings.TrimPrefix(inner, "*"), ")")
+		}
+		if i := strings.LastIndex(name, "."); i > 0 {
+			pkgs[name[:i]] = true
+		}
+	}
+	for name := range knowledge.Routes {
+		add(name)
+	}
+	for name := range knowledge.RouterOps {
+		add(name)
+	}
+	return pkgs
+})
