@@ -385,8 +385,9 @@
 // time in every program that uses them and tell the program nothing.
 //
 // -nplusone.tests (default false) also reports findings in test code:
-// _test.go files and test helper packages. Tests seed fixtures in loops on
-// purpose.
+// _test.go files, test helper packages and files that import testing or
+// a test framework (gotify's test/testdb, navidrome's ginkgo harness).
+// Tests seed fixtures in loops on purpose.
 //
 // Calls of HTTP and gRPC API clients (a forge's SDK, a payment
 // provider's) are not round trips for this analyzer: it covers databases

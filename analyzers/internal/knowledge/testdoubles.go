@@ -15,6 +15,22 @@ const (
 	GoMock      = "github.com/golang/mock/gomock"
 )
 
+// TestFrameworks are the packages whose import makes a file test support
+// code, though not named _test.go: a test database's seeding helpers
+// (gotify's test/testdb), a ginkgo harness (navidrome's tests/harness).
+// Production code has no use for them; net/http/httptest is not among
+// them, since handlers use its recorder in production too.
+var TestFrameworks = map[string]bool{
+	"testing":                             true,
+	"github.com/stretchr/testify/assert":  true,
+	"github.com/stretchr/testify/require": true,
+	"github.com/stretchr/testify/suite":   true,
+	"github.com/onsi/ginkgo":              true,
+	"github.com/onsi/ginkgo/v2":           true,
+	"github.com/onsi/gomega":              true,
+	"gotest.tools/v3/assert":              true,
+}
+
 // IsTestDouble reports whether a type (or what it points to) is a mock a
 // mock library generated: a struct that embeds testify's mock.Mock or has
 // a *gomock.Controller field. Such a type implements an interface for

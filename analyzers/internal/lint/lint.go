@@ -12,11 +12,13 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
@@ -63,9 +65,10 @@ type RunFunc func(*Pass) (any, error)
 type Options struct {
 	// Plans gives the plan of each package. Nil means the embedded default.
 	Plans plan.Provider
-	// Tests reports findings in test code too: _test.go files and test
+	// Tests reports findings in test code too: _test.go files, test
 	// helper packages (named *test, *testing, *testutil(s),
-	// *testhelper(s), as httptest).
+	// *testhelper(s), as httptest) and files that import testing or a
+	// test framework (knowledge.TestFrameworks).
 	// perfvet checks what runs in production; test code dials local
 	// servers, serves without timeouts and queries in loops on purpose, so
 	// by default it is analysed (for facts) but not reported on.
@@ -142,13 +145,14 @@ func Wrap(name string, opts *Options, run RunFunc) func(*analysis.Pass) (any, er
 			}
 		}
 		ignored := pass.Pkg != nil && (p.Ignored(pass.Pkg.Path()) || !opts.Tests && isTestHelperPackage(pass.Pkg.Name()))
+		support := testSupportFiles(pass)
 		dirs := parseDirectives(pass, lp.Generated)
 
 		report := pass.Report
 		defer func() { pass.Report = report }()
 		var diags []analysis.Diagnostic
 		lp.Suppressed = func(d analysis.Diagnostic) bool {
-			return ignored || lp.inGenerated(d) || !opts.Tests && inTestFile(pass, d.Pos) || dirs.suppress(pass.Fset, name, d)
+			return ignored || lp.inGenerated(d) || !opts.Tests && (inTestFile(pass, d.Pos) || support[pass.Fset.File(d.Pos)]) || dirs.suppress(pass.Fset, name, d)
 		}
 		lp.reportable = func(d analysis.Diagnostic) bool { return !lp.Suppressed(d) }
 		pass.Report = func(d analysis.Diagnostic) {
@@ -183,6 +187,26 @@ func isTestHelperPackage(name string) bool {
 		}
 	}
 	return false
+}
+
+// testSupportFiles returns the package's files that import the testing
+// package or a test framework (knowledge.TestFrameworks): test support
+// code, whatever the file or package is named (a test database's seeding
+// helpers, a ginkgo harness).
+func testSupportFiles(pass *analysis.Pass) map[*token.File]bool {
+	var files map[*token.File]bool
+	for _, f := range pass.Files {
+		for _, imp := range f.Imports {
+			if path, err := strconv.Unquote(imp.Path.Value); err == nil && knowledge.TestFrameworks[path] {
+				if files == nil {
+					files = make(map[*token.File]bool)
+				}
+				files[pass.Fset.File(f.Pos())] = true
+				break
+			}
+		}
+	}
+	return files
 }
 
 func inTestFile(pass *analysis.Pass, pos token.Pos) bool {
