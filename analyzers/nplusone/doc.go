@@ -283,6 +283,20 @@
 // seen (facts do not carry it), nor a cache loaded once behind a pointer
 // (if c := cache.Load(); c != nil { return c }).
 //
+// A cache-aside read counts as a memo, across packages and through the
+// program's interfaces too (facts carry it): a function that looks a key
+// up by a method of a cache held in a field (cr.data.Cache.GetString),
+// returns when the result (not only its error) says hit, and on a miss
+// runs the query and then stores, on the same field, what the query read
+// (apache answer's configRepo.GetConfigByKey, reached once per
+// permission action through ConfigRepo). Such a call in a loop is
+// reported only when keyed by the element itself, "on a cold memo", or
+// with -memo. A cache that is itself a round trip (Redis, memcached) is no
+// guard: its lookup is then the per-element round trip reported. Not
+// seen: a cache held in a local variable, a lookup whose hit path does not
+// return (it assigns and falls through), a store that does not use what
+// the query read.
+//
 // A loop whose call is handed a map that a multi-row read filled before
 // the loop (creators, err := listUsersByID(ctx, ids), then
 // convert(ctx, memo, creators) per memo) looks its elements up there and

@@ -49,6 +49,7 @@ type Reach struct {
 	Via     string // the calls from the function to the round trip, the round trip last: "(*store.Store).items → (*sql.DB).QueryContext"
 	Posn    string // where the round trip is: "store/orders.go:67"
 	Dynamic bool   // the way goes through an interface method resolved to an implementation
+	Cached  bool   // the round trip runs only on a miss of a cache the way reads first (cached.go)
 
 	pos token.Pos // the round trip, when it is in this package (not serialized)
 }
@@ -57,7 +58,10 @@ func (*queryFact) AFact() {}
 
 func (f *queryFact) String() string {
 	var parts []string
-	if f.Read != nil {
+	switch {
+	case f.Read != nil && f.Read.Cached:
+		parts = append(parts, "read on a cache miss: "+f.Read.Via)
+	case f.Read != nil:
 		parts = append(parts, "read: "+f.Read.Via)
 	}
 	if f.Write != nil {
@@ -88,7 +92,7 @@ func (f *queryFact) key() string {
 		if x == nil {
 			return "-"
 		}
-		return fmt.Sprintf("%s|%v|%s|%s|%v", x.Lib, x.Tx, x.Via, x.Posn, x.Dynamic)
+		return fmt.Sprintf("%s|%v|%s|%s|%v|%v", x.Lib, x.Tx, x.Via, x.Posn, x.Dynamic, x.Cached)
 	}
 	k := r(f.Read) + "/" + r(f.Write) + fmt.Sprint(f.Calls, f.Loops)
 	for _, o := range f.Open {
@@ -175,8 +179,9 @@ type pair struct {
 
 func (p pair) empty() bool { return p.read == nil && p.write == nil }
 
-// merge keeps the first reach of each kind, preferring static ways over
-// dynamic ones and short chains over long ones, so that facts stay small
+// merge keeps the first reach of each kind, preferring ways with no cache
+// in front over cached ones, static ways over dynamic ones and short
+// chains over long ones, so that facts stay small
 // and deterministic.
 func (p *pair) merge(q pair) {
 	p.read = better(p.read, q.read)
@@ -188,6 +193,13 @@ func better(a, b *Reach) *Reach {
 	case a == nil:
 		return b
 	case b == nil:
+		return a
+	case a.Cached != b.Cached:
+		// A way with no cache in front of it costs a round trip on
+		// every call.
+		if a.Cached {
+			return b
+		}
 		return a
 	case a.Dynamic != b.Dynamic:
 		if a.Dynamic {
@@ -274,7 +286,7 @@ func (c *checker) summarize(f *ssa.Function) *queryFact {
 			}
 		}
 	}
-	out.Read, out.Write = p.read, p.write
+	out.Read, out.Write = c.cachedReach(f, p.read), p.write
 	if p.empty() {
 		out.Open = open
 	}

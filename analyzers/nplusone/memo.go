@@ -47,8 +47,16 @@ func (c *checker) memoOf(s site) memoUse {
 	if m == nil {
 		return memoUse{}
 	}
-	// The key is made of the helper's arguments: distinct when the loop
-	// hands it the element itself.
+	u := c.argsMemo(s)
+	if c.outlives(m, s) {
+		u.distinct = false
+	}
+	return u
+}
+
+// argsMemo says how a call to a memoised helper is keyed: by its
+// arguments, distinct when the loop hands it the element itself.
+func (c *checker) argsMemo(s site) memoUse {
 	u := memoUse{memo: true}
 	for _, arg := range s.call.Args {
 		if c.isElement(s.loop, arg) {
@@ -57,9 +65,6 @@ func (c *checker) memoOf(s site) memoUse {
 		if tv, ok := c.pass.TypesInfo.Types[arg]; ok && !isContext(tv.Type) && u.key == "" {
 			u.key = render(c.pass.Fset, arg)
 		}
-	}
-	if c.outlives(m, s) {
-		u.distinct = false
 	}
 	return u
 }

@@ -307,6 +307,9 @@ func (c *checker) report() {
 		report := r != nil && !dispatch && !inWriteLoop && s.loop.sized && !s.loop.chunk && !s.exits && !c.runsEachStatement(s, r) && (c.background || c.offpathOf(s) == "") && !c.perGroup(s)
 		if report {
 			s.memo = c.memoOf(s)
+			if !s.memo.memo && r.Cached {
+				s.memo = c.argsMemo(s) // a cache-aside read (cached.go)
+			}
 			report = !s.memo.memo || s.memo.distinct || c.memo
 		}
 		if report && !c.memo && c.preloaded(s) {

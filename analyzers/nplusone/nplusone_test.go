@@ -89,7 +89,7 @@ func TestOnePerCause(t *testing.T) {
 // TestMemo checks memoised lookups: reported when keyed by the element,
 // and, with -memo, when keyed by a field of it.
 func TestMemo(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "memo"))
+	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "memo", "cacheaside"))
 	cfg := defaultConfig()
 	cfg.Memo = true
 	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "memoall"))

@@ -396,6 +396,9 @@ func (c *checker) resolveOpen(o Open) ([]impl, bool) {
 			}
 			p := c.methodReach(fn, t)
 			name := displayOn(t, fn)
+			if p.read != nil && p.read.Cached && !c.memo {
+				break // a cache-aside read: a query only on a miss (cached.go)
+			}
 			if p.read != nil {
 				reads = append(reads, impl{fn, name, p.read})
 			} else if p.write != nil {
