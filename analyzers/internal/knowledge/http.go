@@ -59,6 +59,16 @@ var UnboundedDials = map[string]string{
 	"crypto/tls.Dial": "tls.DialWithDialer with a net.Dialer that sets Timeout, or a tls.Dialer",
 }
 
+// ConnDeadlines are the methods that set a connection's deadline.
+var ConnDeadlines = map[string]bool{
+	"(net.Conn).SetDeadline":             true,
+	"(net.Conn).SetReadDeadline":         true,
+	"(*net.conn).SetDeadline":            true, // *net.TCPConn's, promoted
+	"(*net.conn).SetReadDeadline":        true,
+	"(*crypto/tls.Conn).SetDeadline":     true,
+	"(*crypto/tls.Conn).SetReadDeadline": true,
+}
+
 // contextFreeHTTP are the context-less variants of net/http's calls
 // (ContextFree).
 var contextFreeHTTP = map[string]string{

@@ -87,3 +87,11 @@ var SeqSources = map[string]int{
 	"maps.Keys":       0,
 	"maps.Values":     0,
 }
+
+// GoroutineWaits wait for goroutines.
+var GoroutineWaits = map[string]bool{
+	"(*sync.WaitGroup).Wait":                        true,
+	"(*sync.Cond).Wait":                             true,
+	"(*golang.org/x/sync/errgroup.Group).Wait":      true,
+	"(*github.com/sourcegraph/conc.WaitGroup).Wait": true,
+}

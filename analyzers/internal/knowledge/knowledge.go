@@ -32,6 +32,7 @@
 //   - time.go: sleeps, timers, expiry checks, time.Duration units;
 //   - jobs.go: migrations, scheduled jobs and command-line commands;
 //   - text.go: strconv and fmt conversions, text builders;
+//   - objectstorage.go: object-storage SDKs' control-plane calls;
 //   - testdoubles.go: mock libraries and test frameworks.
 //
 // This file holds what is common to them: the names tables use for

@@ -281,3 +281,66 @@ var SQLTextArgs = map[string]int{
 	"github.com/doug-martin/goqu/v9.L":                       0,
 	"github.com/doug-martin/goqu/v9.Literal":                 0,
 }
+
+// ---- the tables ORM calls read and change ----
+
+// ORMTableReads are the ORM finishers that read rows of the table their
+// query is on, and ORMTableChanges those that change existing rows of it
+// (an insert changes none that a cache holds), by full name. cacheinval
+// reads them; the table is the one ORMModelArgs or the chain names.
+var (
+	ORMTableReads = map[string]bool{
+		"(*gorm.io/gorm.DB).First": true,
+		"(*gorm.io/gorm.DB).Find":  true,
+		"(*gorm.io/gorm.DB).Take":  true,
+		"(*gorm.io/gorm.DB).Last":  true,
+		"(*gorm.io/gorm.DB).Scan":  true,
+
+		"(*github.com/uptrace/bun.SelectQuery).Scan":         true,
+		"(*github.com/uptrace/bun.SelectQuery).Count":        true,
+		"(*github.com/uptrace/bun.SelectQuery).Exists":       true,
+		"(*github.com/uptrace/bun.SelectQuery).ScanAndCount": true,
+		"(*github.com/uptrace/bun.SelectQuery).Rows":         true,
+		"(*github.com/uptrace/bun.SelectQuery).Exec":         true,
+	}
+	ORMTableChanges = map[string]bool{
+		"(*gorm.io/gorm.DB).Save":          true,
+		"(*gorm.io/gorm.DB).Update":        true,
+		"(*gorm.io/gorm.DB).Updates":       true,
+		"(*gorm.io/gorm.DB).UpdateColumn":  true,
+		"(*gorm.io/gorm.DB).UpdateColumns": true,
+		"(*gorm.io/gorm.DB).Delete":        true,
+
+		"(*github.com/uptrace/bun.UpdateQuery).Scan": true,
+		"(*github.com/uptrace/bun.UpdateQuery).Exec": true,
+		"(*github.com/uptrace/bun.DeleteQuery).Scan": true,
+		"(*github.com/uptrace/bun.DeleteQuery).Exec": true,
+	}
+)
+
+// ORMModelArgs are the finishers whose argument (the receiver not
+// counted) holds a model, whose table is the query's: GORM's First(&user)
+// and Delete(&user), bun's Scan(ctx, &users).
+var ORMModelArgs = map[string]int{
+	"(*gorm.io/gorm.DB).First":  0,
+	"(*gorm.io/gorm.DB).Find":   0,
+	"(*gorm.io/gorm.DB).Take":   0,
+	"(*gorm.io/gorm.DB).Last":   0,
+	"(*gorm.io/gorm.DB).Scan":   0,
+	"(*gorm.io/gorm.DB).Save":   0,
+	"(*gorm.io/gorm.DB).Delete": 0,
+
+	"(*github.com/uptrace/bun.SelectQuery).Scan": 1,
+}
+
+// ORMModelMethod and ORMTableMethod are the chain methods of GORM and
+// bun queries that name the query's table: Model(x), by the model type of
+// x, and Table("name").
+const (
+	ORMModelMethod = "Model"
+	ORMTableMethod = "Table"
+)
+
+// BunBaseModel is the type a bun model embeds; its `bun:"table:name"` tag
+// names the model's table.
+const BunBaseModel = "BaseModel"

@@ -27,6 +27,7 @@ const (
 const (
 	LibRedis    Lib = "redis"
 	LibMemcache Lib = "memcache"
+	LibRueidis  Lib = "rueidis"
 )
 
 // RedisPackages are the Redis client packages.
@@ -257,11 +258,45 @@ var memcacheOps = map[string]CacheOp{
 	"(*github.com/bradfitz/gomemcache/memcache.Client).FlushAll":       op(LibMemcache, CacheFlush, -1, -1, -1, TTLNone),
 }
 
+// RedisScanMatchArg is the argument (receiver not counted) of the
+// go-redis commands that list keys, SCAN and KEYS, that holds the MATCH
+// pattern of the keys they return.
+var RedisScanMatchArg = map[string]int{
+	"Scan": 2, // Scan(ctx, cursor, match, count)
+	"Keys": 1, // Keys(ctx, pattern)
+}
+
+// RedisKeyResults are the result types of SCAN and KEYS (ScanCmd,
+// StringSliceCmd), and RedisKeyResultMethods their methods that return
+// the keys: Result and Val (keys, cursor[, err]).
+var (
+	RedisKeyResults       = map[string]bool{"ScanCmd": true, "StringSliceCmd": true}
+	RedisKeyResultMethods = map[string]bool{"Result": true, "Val": true}
+)
+
+// IsRedisKeySpace reports whether a go-redis type runs commands on the
+// key space (a client, its command set, a pipeline): its SCAN and KEYS
+// list keys.
+func IsRedisKeySpace(owner string) bool {
+	switch owner {
+	case "cmdable", "UniversalClient", "Client", "ClusterClient", "Ring", "Conn", "Tx", "Pipeliner", "Pipeline":
+		return true
+	}
+	return strings.HasSuffix(owner, "Cmdable") // Cmdable, and v9's GenericCmdable that declares Keys and Scan
+}
+
 // ---- rueidis ----
 
 // rueidis builds a command with a chain of typed calls that starts at a
 // method of cmds.Builder naming the command and ends in Build():
 // client.B().Set().Key(k).Value(v).Ex(time.Minute).Build().
+
+// RueidisBuilder is the type of RueidisCmds whose methods start a
+// command's chain, and RueidisBuild the chain method that ends it.
+const (
+	RueidisBuilder = "Builder"
+	RueidisBuild   = "Build"
+)
 
 // RueidisCommands are the commands of rueidis's builder that cacheinval
 // follows, by the Builder method that starts their chain.
@@ -271,6 +306,15 @@ var RueidisCommands = map[string]CacheOpKind{
 	"Expire": CacheExpire, "Persist": CachePersist,
 	"Flushdb": CacheFlush, "Flushall": CacheFlush,
 }
+
+// RueidisKeyArgs and RueidisValueArgs are the chain methods that give a
+// command its keys (Key, variadic for Del and Unlink) and its value, with
+// the argument's index (the receiver not counted): Hset's
+// FieldValue(field, value) gives the value of a hash field.
+var (
+	RueidisKeyArgs   = map[string]int{"Key": 0}
+	RueidisValueArgs = map[string]int{"Value": 0, "FieldValue": 1}
+)
 
 // A RueidisTTL says how a chain method of rueidis sets an expiry: the
 // unit of its argument (a time.Duration is 1), or that it sets an

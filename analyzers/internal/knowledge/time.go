@@ -21,3 +21,21 @@ var TimerChannels = map[string]bool{
 	"time.Ticker": true,
 	"time.Timer":  true,
 }
+
+// TimeComparisons are the functions an expiry check calls.
+var TimeComparisons = map[string]bool{
+	"time.Since":          true,
+	"time.Until":          true,
+	"(time.Time).Before":  true,
+	"(time.Time).After":   true,
+	"(time.Time).Compare": true,
+	"(time.Time).Sub":     true,
+}
+
+// DurationUnits are the methods of time.Duration that return a count of
+// a unit other than seconds.
+var DurationUnits = map[string]string{
+	"(time.Duration).Milliseconds": "milliseconds",
+	"(time.Duration).Microseconds": "microseconds",
+	"(time.Duration).Nanoseconds":  "nanoseconds",
+}
