@@ -67,7 +67,7 @@ func (c *checker) waits(body *ast.BlockStmt) bool {
 				found = found || isChan
 			}
 		case *ast.CallExpr:
-			if fn := analysisutil.Callee(info, n); fn != nil && waitCalls[analysisutil.FullName(fn)] {
+			if fn := analysisutil.Callee(info, n); fn != nil && knowledge.GoroutineWaits[analysisutil.FullName(fn)] {
 				found = true
 			}
 		}
@@ -528,31 +528,13 @@ func (w *walker) expiryGuard(ifs *ast.IfStmt) bool {
 	found := false
 	ast.Inspect(ifs.Cond, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
-			if fn := analysisutil.Callee(w.c.pass.TypesInfo, call); fn != nil && timeComparisons[analysisutil.FullName(fn)] {
+			if fn := analysisutil.Callee(w.c.pass.TypesInfo, call); fn != nil && knowledge.TimeComparisons[analysisutil.FullName(fn)] {
 				found = true
 			}
 		}
 		return !found
 	})
 	return found
-}
-
-// waitCalls wait for goroutines.
-var waitCalls = map[string]bool{
-	"(*sync.WaitGroup).Wait":                        true,
-	"(*sync.Cond).Wait":                             true,
-	"(*golang.org/x/sync/errgroup.Group).Wait":      true,
-	"(*github.com/sourcegraph/conc.WaitGroup).Wait": true,
-}
-
-// timeComparisons are the functions an expiry check calls.
-var timeComparisons = map[string]bool{
-	"time.Since":          true,
-	"time.Until":          true,
-	"(time.Time).Before":  true,
-	"(time.Time).After":   true,
-	"(time.Time).Compare": true,
-	"(time.Time).Sub":     true,
 }
 
 func (w *walker) pageBound(why string) bound {

@@ -271,7 +271,7 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 		if callee == nil {
 			return
 		}
-		if callee.Name() == "Build" && callee.Pkg() != nil && callee.Pkg().Path() == knowledge.RueidisCmds {
+		if callee.Name() == knowledge.RueidisBuild && callee.Pkg() != nil && callee.Pkg().Path() == knowledge.RueidisCmds {
 			for _, o := range c.rueidisOps(instr) {
 				s.addOp(o)
 			}

@@ -17,32 +17,20 @@
 // The analyzer recovers the shape of each cache key from the code that
 // builds it, as a glob: literals, + concatenation, fmt.Sprintf,
 // strings.Join, and key-builder functions (whose shape travels as a fact)
-// give "product:*" or "user:*:sessions". Cache calls are matched by type:
-// go-redis v9 and v8 (Set, SetNX, SetXX, SetEx, SetArgs, GetSet, MSet,
-// MSetNX, HSet, HMSet, HSetNX, Expire and its variants, ExpireAt, GetEx,
-// Persist, Del, Unlink, GetDel, FlushDB, FlushAll, and scripts; on
+// give "product:*" or "user:*:sessions". Cache calls are matched by
+// type, against the operations analyzers/internal/knowledge lists
+// (redis.go, inprocess.go: the key, value and TTL of each, and whether it
+// writes, deletes, expires, persists or flushes): go-redis v9 and v8 (on
 // clients, rings, cluster clients, UniversalClient, Cmdable and
-// pipelines, and in Pipelined closures), gomemcache (Set, Add, Replace, CompareAndSwap with
-// the Item's Expiration, Delete, Touch, DeleteAll, FlushAll), ristretto v2
-// (Set, which never expires, SetWithTTL, Del, Clear), go-cache (Set, Add,
-// Replace with NoExpiration or a TTL, SetDefault, Delete, Flush),
-// golang-lru/v2/expirable (Add, Remove, Purge, and NewLRU's ttl), bigcache
-// v3 (Set, Delete, Reset, and the LifeWindow of its Config), freecache
-// (Set with expireSeconds, Del, Touch, Clear), rueidis (the command
-// chains client.B().Set().Key(k).Value(v).Ex(d).Build(), and Setex, Hset,
-// Del, Unlink, Getdel, Expire, Persist, Flushdb, Flushall), and the
-// in-process caches services keep per user or per entity: golang-lru v2
-// (Cache and TwoQueueCache: Add, ContainsOrAdd, PeekOrAdd, which keep an
-// entry until it is evicted by size, Remove, Purge), gcache (Set, with the
-// builder's Expiration, SetWithExpire, Remove, Purge, on the Cache
-// interface), ttlcache v3 (Set with NoTTL, DefaultTTL or a TTL, GetOrSet,
-// Delete, GetAndDelete, DeleteAll, and WithTTL), go-pkgz/lcw v1 and v2
-// (Get(key, loader): a read-through in one call, whose loader's reads are
-// the value's; Delete, Invalidate, Purge; an LruCache keeps entries until
-// evicted, an ExpirableCache for its TTL), sync.Map held in a
-// package-level variable or a struct field (Store, LoadOrStore, Swap,
-// CompareAndSwap, the deletes, Clear), and Go maps used as caches (see
-// below). Each function's cache
+// pipelines, in Pipelined closures, and scripts), rueidis's command
+// builders (client.B().Set().Key(k).Value(v).Ex(d).Build()), gomemcache,
+// and the in-process caches services keep per user or per entity:
+// golang-lru v2 (which keeps an entry until it is evicted by size, and
+// its expirable LRU), go-cache, gcache, ttlcache v3, ristretto v2,
+// freecache, bigcache v3, go-pkgz/lcw v1 and v2 (Get(key, loader): a
+// read-through in one call, whose loader's reads are the value's),
+// sync.Map held in a package-level variable or a struct field, and Go
+// maps used as caches (see below). Each function's cache
 // operations, the tables it reads and the table changes it makes are
 // summarised in a fact, with the key, TTL and value of a wrapper's
 // operations left to its parameters and resolved at each call; so a

@@ -27,7 +27,7 @@ func (c *checker) rueidisOps(instr ssa.CallInstruction) []Op {
 		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != knowledge.RueidisCmds {
 			return nil
 		}
-		if analysisutil.IsNamed(recvType(fn), knowledge.RueidisCmds, "Builder") {
+		if analysisutil.IsNamed(recvType(fn), knowledge.RueidisCmds, knowledge.RueidisBuilder) {
 			command = fn.Name()
 			break
 		}
@@ -38,31 +38,27 @@ func (c *checker) rueidisOps(instr ssa.CallInstruction) []Op {
 	if !ok {
 		return nil
 	}
-	base := Op{Kind: kind.String(), Lib: "rueidis", KeyParam: -1, ValueParam: -1, Posn: c.posn(instr.Pos()), Via: "rueidis " + command}
+	base := Op{Kind: kind.String(), Lib: string(knowledge.LibRueidis), KeyParam: -1, ValueParam: -1, Posn: c.posn(instr.Pos()), Via: "rueidis " + command}
 	base.TTL = TTL{State: ttlNever}
 	var keys []ssa.Value
 	var ttlNode ast.Node
 	var value ssa.Value
 	slices.Reverse(steps)
 	for _, call := range steps {
-		fn := staticCallee(call.Common())
-		arg := argAt(call.Common(), 0)
-		switch name := fn.Name(); {
-		case name == "Key":
+		name := staticCallee(call.Common()).Name()
+		if i, ok := knowledge.RueidisKeyArgs[name]; ok {
+			arg := argAt(call.Common(), i)
 			if elems, ok := sliceElems(arg); ok {
 				keys = append(keys, elems...)
 			} else {
 				keys = append(keys, arg)
 			}
-		case name == "Value":
-			value = arg
-		case name == "FieldValue" && len(call.Common().Args) > 2:
-			value = argAt(call.Common(), 1) // Hset's FieldValue(field, value)
-		default:
-			t, ok := knowledge.RueidisTTLs[name]
-			if !ok {
-				continue
+		} else if i, ok := knowledge.RueidisValueArgs[name]; ok {
+			if v := argAt(call.Common(), i); v != nil {
+				value = v
 			}
+		} else if t, ok := knowledge.RueidisTTLs[name]; ok {
+			arg := argAt(call.Common(), 0)
 			ttlNode = c.argNode(call, 0, false)
 			if t.Unit == 0 || arg == nil {
 				base.TTL = TTL{State: ttlUnknown}

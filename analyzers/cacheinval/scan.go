@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -25,18 +24,6 @@ type ScanKeys struct {
 	Pattern string
 	Param   int
 }
-
-// scanMatchArg is the argument (receiver not counted) of a Redis command
-// that holds the MATCH pattern of the keys it returns.
-var scanMatchArg = map[string]int{
-	"Scan": 2, // Scan(ctx, cursor, match, count)
-	"Keys": 1, // Keys(ctx, pattern)
-}
-
-// scanResultMethods are the methods of the commands' results that return
-// the keys: ScanCmd's Result and Val (keys, cursor[, err]), and
-// StringSliceCmd's.
-var scanResultMethods = map[string]bool{"Result": true, "Val": true}
 
 // keysShape returns the shape of the keys a []string value holds when
 // they were read back from a Redis SCAN or KEYS, directly or through a
@@ -131,15 +118,14 @@ func (c *checker) callKeys(common *ssa.CallCommon) (string, int, bool) {
 // call of (*ScanCmd).Result, (*ScanCmd).Val, (*StringSliceCmd).Result or
 // (*StringSliceCmd).Val returns.
 func (c *checker) redisScanMatch(common *ssa.CallCommon, fn *types.Func) (ssa.Value, bool) {
-	if fn.Pkg() == nil || !scanResultMethods[fn.Name()] {
+	if fn.Pkg() == nil || !knowledge.RedisKeyResultMethods[fn.Name()] {
 		return nil, false
 	}
 	path := fn.Pkg().Path()
 	if path != knowledge.Redis9 && path != knowledge.Redis8 {
 		return nil, false
 	}
-	owner := namedIn(recvType(fn), path)
-	if owner != "ScanCmd" && owner != "StringSliceCmd" {
+	if !knowledge.RedisKeyResults[namedIn(recvType(fn), path)] {
 		return nil, false
 	}
 	cmd, ok := receiverOf(common).(*ssa.Call)
@@ -150,23 +136,12 @@ func (c *checker) redisScanMatch(common *ssa.CallCommon, fn *types.Func) (ssa.Va
 	if src == nil || src.Pkg() == nil || src.Pkg().Path() != path {
 		return nil, false
 	}
-	i, ok := scanMatchArg[src.Name()]
-	if !ok || !isRedisKeySpace(namedIn(recvType(src), path)) {
+	i, ok := knowledge.RedisScanMatchArg[src.Name()]
+	if !ok || !knowledge.IsRedisKeySpace(namedIn(recvType(src), path)) {
 		return nil, false
 	}
 	m := argAt(cmd.Common(), i)
 	return m, m != nil
-}
-
-// isRedisKeySpace reports whether a go-redis type runs commands on the
-// key space (a client, its command set, a pipeline): its SCAN and KEYS
-// list keys.
-func isRedisKeySpace(owner string) bool {
-	switch owner {
-	case "cmdable", "UniversalClient", "Client", "ClusterClient", "Ring", "Conn", "Tx", "Pipeliner", "Pipeline":
-		return true
-	}
-	return strings.HasSuffix(owner, "Cmdable") // Cmdable, and v9's GenericCmdable that declares Keys and Scan
 }
 
 // namedIn returns the name of a type (or of what a pointer points to)
@@ -300,10 +275,10 @@ func (c *checker) scannedKey(v ssa.Value) (string, int, bool) {
 			return "", -1, false
 		}
 		src := commandOf(cmd.Common())
-		if src == nil || src.Name() != "Scan" || src.Pkg() == nil || src.Pkg().Path() != path || !isRedisKeySpace(namedIn(recvType(src), path)) {
+		if src == nil || src.Name() != "Scan" || src.Pkg() == nil || src.Pkg().Path() != path || !knowledge.IsRedisKeySpace(namedIn(recvType(src), path)) {
 			return "", -1, false
 		}
-		if m := argAt(cmd.Common(), scanMatchArg["Scan"]); m != nil {
+		if m := argAt(cmd.Common(), knowledge.RedisScanMatchArg["Scan"]); m != nil {
 			s, p := c.patternShape(m)
 			return s, p, true
 		}

@@ -16,22 +16,18 @@
 // bucket boundary at 500ms cannot tell anyone whether p95 stays under
 // 500ms: the dashboards are blank or wrong, and the alerts never fire.
 //
-// The analyzer finds metric definitions by type: client_golang's
-// prometheus.New{Counter,Gauge,Histogram,Summary}[Vec] and New*Func,
-// promauto.New* and promauto.With(reg).New*, prometheus.NewDesc (names
-// built from Namespace, Subsystem and Name, with constants and variables
-// assigned once resolved); the OpenTelemetry metric API
-// (meter.Float64Histogram, Int64Counter, ... with WithUnit and
-// WithExplicitBucketBoundaries); go-kit's prometheus.New*From; and
+// The analyzer finds metric definitions by type, through the
+// constructors analyzers/internal/knowledge lists (metriclibs.go):
+// client_golang's prometheus and promauto (names built from Namespace,
+// Subsystem and Name, with constants and variables assigned once
+// resolved), the OpenTelemetry metric API (with WithUnit and
+// WithExplicitBucketBoundaries), go-kit's prometheus, and
 // VictoriaMetrics/metrics (name and labels parsed from the
-// `name{label="value"}` string, also through fmt.Sprintf). Instrumentation
-// libraries define the metrics they record: otelhttp.NewHandler and
-// NewMiddleware and otelgin.Middleware define http.server.request.duration,
-// echoprometheus.NewMiddleware(sub) defines sub_requests_total and
-// sub_request_duration_seconds, otelgrpc.NewServerHandler the rpc.server
-// metrics, collectors.NewDBStatsCollector the go_sql_* pool metrics;
+// `name{label="value"}` string, also through fmt.Sprintf).
+// Instrumentation libraries define the metrics they record (otelhttp,
+// otelgin, echoprometheus, otelgrpc, client_golang's DB stats collector;
 // go-grpc-middleware's Prometheus interceptors and go-grpc-prometheus
-// instrument gRPC servers. otelecho (v0.60) and otelmux (v0.58) record
+// instrument gRPC servers). otelecho (v0.60) and otelmux (v0.58) record
 // traces only, and instrument nothing.
 //
 // It reports:

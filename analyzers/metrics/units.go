@@ -23,14 +23,6 @@ import (
 // one in seconds: a minute.
 const secondsScale = 60
 
-// durationUnits are the methods of time.Duration that return a count of
-// a unit other than seconds.
-var durationUnits = map[string]string{
-	"(time.Duration).Milliseconds": "milliseconds",
-	"(time.Duration).Microseconds": "microseconds",
-	"(time.Duration).Nanoseconds":  "nanoseconds",
-}
-
 // checkUnits reports observations of a histogram in seconds of a duration
 // counted in another unit, at the observation.
 func (c *checker) checkUnits() {
@@ -93,7 +85,7 @@ func observedUnit(v ssa.Value) (unit, how string) {
 			v = x.X
 			continue
 		case *ssa.Call:
-			if u, ok := durationUnits[flow.CalleeName(x.Common())]; ok {
+			if u, ok := knowledge.DurationUnits[flow.CalleeName(x.Common())]; ok {
 				return u, "time.Duration." + methodName(flow.CalleeName(x.Common()))
 			}
 		}

@@ -19,18 +19,12 @@
 // repositories, services, closures, method values, functions handed to a
 // callee that calls them, goroutines started per element, and methods
 // called through interfaces, across packages. Matching is by type, never
-// by name: database/sql (DB, Tx, Conn, Stmt), sqlx (its methods and
-// package-level helpers), pgx v5 and v4 (Conn, pgxpool.Pool, pgxpool.Conn,
-// Tx), GORM v2 finishers (First, Take, Last, Find, Scan, Count, Pluck,
-// Row, Rows, FirstOrInit, FirstOrCreate, Create, Save, Update(s), Delete,
-// Exec, Transaction, Association(...).Find/Count/Append..., and the
-// generics API) but not its chain builders (Where, Preload, Joins,
-// Limit...), bun (Scan, Exec, Count, Exists, ScanAndCount), xorm, gorp,
-// beego's ORM, pop's writes (Connection.Create, Update, Save, Destroy and
-// their Validate variants: an INSERT ... RETURNING that sqlx runs with
-// NamedQueryContext is a write, not a read), go-redis v9 and v8 commands on clients, rings, cluster
-// clients, UniversalClient and Cmdable (not on a Pipeliner), gomemcache,
-// and the functions the plan declares under queries:. Generated code is
+// by name, against the round trips analyzers/internal/knowledge lists
+// (sql.go, orm.go, redis.go): database/sql, sqlx, pgx v5 and v4, GORM v2
+// (its finishers, not its chain builders such as Where, Preload and
+// Joins), bun, ent, xorm, gorp, beego's ORM, pop's writes, go-redis v9
+// and v8 (not commands queued on a Pipeliner), gomemcache, and the
+// functions the plan declares under queries:. Generated code is
 // analysed like any other code: sqlc's methods reach *sql.DB or pgx
 // through their DBTX interface, and ent's queries end in the runtime's
 // Querier and Mutator, so client.User.Query().All(ctx) and

@@ -20,13 +20,12 @@
 // through SSA:
 //
 //   - request input that reaches a page-size sink with no upper bound on
-//     some path. Request input is r.URL.Query().Get (and r.Form,
-//     r.PostForm), r.FormValue, r.PostFormValue, r.PathValue,
-//     chi.URLParam, gorilla's mux.Vars(r)[name], gin's c.Query,
-//     c.DefaultQuery, c.GetQuery, c.Param, c.PostForm, echo's
-//     c.QueryParam, c.Param, c.FormValue and c.QueryParams().Get, the
-//     fields of a struct filled by gin's Bind and ShouldBind variants,
-//     echo's Bind, or json decoding of the request body
+//     some path. Request input is what the calls, fields and binders
+//     analyzers/internal/knowledge lists (http.go) return: the query
+//     parameters, form values and path parameters of net/http
+//     (r.URL.Query().Get, r.FormValue, r.PathValue...), chi, gorilla/mux,
+//     gin and echo, the fields of a struct filled by gin's or echo's
+//     binders, or json decoding of the request body
 //     (json.NewDecoder(r.Body).Decode(&req), also through
 //     http.MaxBytesReader; json.Unmarshal of io.ReadAll(r.Body)), and the
 //     fields of a gRPC request message (req.PageSize, req.GetPageSize()) in

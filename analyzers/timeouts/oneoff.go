@@ -6,39 +6,19 @@ import (
 	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
 
-// controlPlane lists the methods of object-storage SDKs that write a
-// bucket's configuration (CORS rules, policy, lifecycle) or create a
-// bucket: control-plane calls an administrator makes once, when a storage
-// policy is set up, not work a request does for its user. What they run
-// with no request context is one short, idempotent call that the admin
-// repeats if it fails; it is not reported, in a request path or as a cause
-// (cloudreve's CreateStoragePolicyCorsService through the S3, COS and OBS
-// drivers: 3 findings, judged false). Data-plane calls of the same SDKs
-// (uploads, downloads, listings) stay reported.
-var controlPlane = map[string]bool{
-	// github.com/aws/aws-sdk-go (v1): the context-less variants.
-	"(*github.com/aws/aws-sdk-go/service/s3.S3).CreateBucket":                    true,
-	"(*github.com/aws/aws-sdk-go/service/s3.S3).PutBucketCors":                   true,
-	"(*github.com/aws/aws-sdk-go/service/s3.S3).PutBucketPolicy":                 true,
-	"(*github.com/aws/aws-sdk-go/service/s3.S3).PutBucketLifecycleConfiguration": true,
-	// github.com/tencentyun/cos-go-sdk-v5: these take a context, and a
-	// caller passing context.Background() is not reported either.
-	"(*github.com/tencentyun/cos-go-sdk-v5.BucketService).Put":          true,
-	"(*github.com/tencentyun/cos-go-sdk-v5.BucketService).PutCORS":      true,
-	"(*github.com/tencentyun/cos-go-sdk-v5.BucketService).PutPolicy":    true,
-	"(*github.com/tencentyun/cos-go-sdk-v5.BucketService).PutLifecycle": true,
-	// github.com/huaweicloud/huaweicloud-sdk-go-obs.
-	"(github.com/huaweicloud/huaweicloud-sdk-go-obs/obs.ObsClient).CreateBucket":                    true,
-	"(github.com/huaweicloud/huaweicloud-sdk-go-obs/obs.ObsClient).SetBucketCors":                   true,
-	"(github.com/huaweicloud/huaweicloud-sdk-go-obs/obs.ObsClient).SetBucketPolicy":                 true,
-	"(github.com/huaweicloud/huaweicloud-sdk-go-obs/obs.ObsClient).SetBucketLifecycleConfiguration": true,
-}
-
 // isControlPlane reports whether fn writes an object-storage bucket's
-// configuration (controlPlane).
-func isControlPlane(fn *types.Func) bool { return controlPlane[analysisutil.FullName(fn)] }
+// configuration or creates a bucket (knowledge.ControlPlane): a
+// control-plane call an administrator makes once, when a storage policy
+// is set up. What it runs with no request context is one short,
+// idempotent call that the admin repeats if it fails; it is not reported,
+// in a request path or as a cause (cloudreve's
+// CreateStoragePolicyCorsService through the S3, COS and OBS drivers: 3
+// findings, judged false). Data-plane calls of the same SDKs (uploads,
+// downloads, listings) stay reported.
+func isControlPlane(fn *types.Func) bool { return knowledge.ControlPlane[analysisutil.FullName(fn)] }
 
 // setupServer reports whether the package declares a request handler that
 // ends the process (os.Exit in its body or in a function literal in it,

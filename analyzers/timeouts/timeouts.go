@@ -200,7 +200,8 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 			if internalServe(name, ci.Common().Args) {
 				return // a loopback or operators-only server (serverrole)
 			}
-			if i, ok := serveHandlerArg[name]; ok && isNilConst(argAt(ci.Common().Args, i)) && c.probesOnlyDefaultMux() {
+			// A nil handler serves http.DefaultServeMux.
+			if s, ok := knowledge.ServerStarts[name]; ok && s.Handler >= 0 && isNilConst(argAt(ci.Common().Args, s.Handler)) && c.probesOnlyDefaultMux() {
 				return // the default mux, with the package's probes only
 			}
 		}
@@ -617,16 +618,6 @@ func transportValueBounded(v ssa.Value, depth int) int {
 	return transportUnbounded
 }
 
-// connDeadlines are the methods that set a connection's deadline.
-var connDeadlines = map[string]bool{
-	"(net.Conn).SetDeadline":             true,
-	"(net.Conn).SetReadDeadline":         true,
-	"(*net.conn).SetDeadline":            true, // *net.TCPConn's, promoted
-	"(*net.conn).SetReadDeadline":        true,
-	"(*crypto/tls.Conn).SetDeadline":     true,
-	"(*crypto/tls.Conn).SetReadDeadline": true,
-}
-
 // dialerSetsDeadline reports whether a dial function (a Transport's
 // DialContext or Dial) sets a deadline on the connections it returns: a
 // function of this package, or a function this package's function returns
@@ -675,7 +666,7 @@ func dialerSetsDeadline(v ssa.Value, depth int) bool {
 func funcSetsDeadline(fn *ssa.Function) bool {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if call, ok := instr.(ssa.CallInstruction); ok && connDeadlines[flow.CalleeName(call.Common())] {
+			if call, ok := instr.(ssa.CallInstruction); ok && knowledge.ConnDeadlines[flow.CalleeName(call.Common())] {
 				return true
 			}
 		}
@@ -973,15 +964,6 @@ func (c *checker) checkServerAlloc(lit *ast.CompositeLit, pos token.Pos) {
 		return // the default mux, with the package's probes only
 	}
 	c.reportWithFix(lit, c.serverTimeoutsFix(lit, allocs), CategoryServer, "http.Server has no ReadHeaderTimeout or ReadTimeout; slow clients can hold connections open forever (Slowloris); set ReadHeaderTimeout (and ReadTimeout and WriteTimeout, within the plan's request_timeout of %v)", c.requestTimeout())
-}
-
-// serveHandlerArg is the index of the handler argument of the standard
-// library's serving functions (nil: http.DefaultServeMux).
-var serveHandlerArg = map[string]int{
-	"net/http.ListenAndServe":    1,
-	"net/http.ListenAndServeTLS": 3,
-	"net/http.Serve":             1,
-	"net/http.ServeTLS":          1,
 }
 
 // isNilConst reports whether v is the constant nil.

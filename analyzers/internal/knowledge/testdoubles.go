@@ -6,6 +6,11 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 )
 
+// This file describes test libraries: mock libraries (testify's mock,
+// gomock), whose doubles budget leaves out of a program's
+// implementations, and the test frameworks whose import makes a file
+// test support code for internal/lint.
+
 // Mock libraries whose generated test doubles implement a program's
 // interfaces beside the real implementations (mockery's testify mocks
 // embed mock.Mock; gomock's hold a *gomock.Controller).

@@ -3,9 +3,11 @@ package knowledge
 // This file describes iteration that is not written as a loop in the
 // caller's code: library functions that call a function argument once per
 // element, or start it in a goroutine, and the iterator methods a for
-// loop's condition may call. The standard library's functions are here
-// rather than in facts because per-package drivers (Bazel's nogo) compute
-// no facts for it.
+// loop's condition may call; and the calls that wait for goroutines. The
+// standard library's functions are here rather than in facts because
+// per-package drivers (Bazel's nogo) compute no facts for it. nplusone
+// reads it to find loops over data; budget to cost callbacks and
+// concurrent work.
 
 // A Callback says how a function calls one of its function arguments.
 type Callback struct {
@@ -86,77 +88,10 @@ var SeqSources = map[string]int{
 	"maps.Values":     0,
 }
 
-// Waits are the calls that make a loop wait for time to pass: a loop
-// whose body sleeps or waits on a timer each time round is paced (a
-// retry with backoff, a poll, a rate-limited job), not a loop over a
-// request's data.
-var Waits = map[string]bool{
-	"time.Sleep": true,
-	"time.After": true,
-	"time.Tick":  true,
-}
-
-// TimerChannels are the types whose C field delivers the ticks of a
-// timer: a loop that receives from one runs once per tick.
-var TimerChannels = map[string]bool{
-	"time.Ticker": true,
-	"time.Timer":  true,
-}
-
-// MigrationCallbacks are the functions and methods of migration
-// libraries that take a migration's code as a function argument, with
-// the indexes (receiver not counted) of those arguments: goose's Go
-// migrations, gormigrate's InitSchema.
-var MigrationCallbacks = map[string][]int{
-	"github.com/pressly/goose/v3.AddMigration":                        {0, 1},
-	"github.com/pressly/goose/v3.AddMigrationContext":                 {0, 1},
-	"github.com/pressly/goose/v3.AddMigrationNoTx":                    {0, 1},
-	"github.com/pressly/goose/v3.AddMigrationNoTxContext":             {0, 1},
-	"github.com/pressly/goose/v3.AddNamedMigration":                   {1, 2},
-	"github.com/pressly/goose/v3.AddNamedMigrationContext":            {1, 2},
-	"github.com/pressly/goose/v3.AddNamedMigrationNoTx":               {1, 2},
-	"github.com/pressly/goose/v3.AddNamedMigrationNoTxContext":        {1, 2},
-	"(*github.com/go-gormigrate/gormigrate/v2.Gormigrate).InitSchema": {0},
-}
-
-// SchedulerCallbacks are the functions and methods of job schedulers
-// (cron libraries) that take a job's code as a function argument, with the
-// index of that argument (receiver not counted): the job runs on a
-// schedule, not per request.
-var SchedulerCallbacks = map[string]int{
-	"(*github.com/robfig/cron/v3.Cron).AddFunc":                   1,
-	"(*github.com/robfig/cron.Cron).AddFunc":                      1,
-	"(*github.com/gdgvda/cron.Cron).Add":                          1,
-	"(*github.com/gogs/cron.Cron).AddFunc":                        2,
-	"(*github.com/pocketbase/pocketbase/tools/cron.Cron).Add":     2,
-	"(*github.com/pocketbase/pocketbase/tools/cron.Cron).MustAdd": 2,
-}
-
-// MigrationStructs are the struct types whose function fields hold a
-// migration's code (gormigrate.Migration{Migrate: ..., Rollback: ...},
-// goose.GoFunc{RunTx: ...}), with those fields.
-var MigrationStructs = map[string][]string{
-	"github.com/go-gormigrate/gormigrate/v2.Migration": {"Migrate", "Rollback"},
-	"src.techknowlogick.com/xormigrate.Migration":      {"Migrate", "Rollback"},
-	"github.com/pressly/goose/v3.GoFunc":               {"RunTx", "RunDB"},
-}
-
-// CommanderMethod is the method of github.com/jessevdk/go-flags'
-// Commander interface (Execute(args []string) error): a type whose method
-// set implements it is a command the parser runs once per invocation. The
-// command's package need not import go-flags (remark42's app/cmd does
-// not; its main does), so the interface is matched by its method's name
-// and signature, as Go's structural typing does.
-const CommanderMethod = "Execute"
-
-// CommandStructs are the struct types whose function fields hold the
-// body of a command-line command: it runs once per invocation of the
-// program, not per request.
-var CommandStructs = map[string][]string{
-	"github.com/spf13/cobra.Command":   {"Run", "RunE", "PreRun", "PreRunE", "PostRun", "PostRunE", "PersistentPreRun", "PersistentPreRunE", "PersistentPostRun", "PersistentPostRunE"},
-	"github.com/urfave/cli/v2.Command": {"Action", "Before", "After"},
-	"github.com/urfave/cli/v2.App":     {"Action", "Before", "After"},
-	"github.com/urfave/cli/v3.Command": {"Action", "Before", "After"},
-	"github.com/urfave/cli.Command":    {"Action", "Before", "After"},
-	"github.com/urfave/cli.App":        {"Action", "Before", "After"},
+// GoroutineWaits wait for goroutines.
+var GoroutineWaits = map[string]bool{
+	"(*sync.WaitGroup).Wait":                        true,
+	"(*sync.Cond).Wait":                             true,
+	"(*golang.org/x/sync/errgroup.Group).Wait":      true,
+	"(*github.com/sourcegraph/conc.WaitGroup).Wait": true,
 }

@@ -2,6 +2,16 @@ package knowledge
 
 import "strings"
 
+// This file describes metrics libraries and instrumentation: Prometheus's
+// client_golang (with promauto, promhttp and its collectors),
+// OpenTelemetry's metric API and its otelhttp, otelgin and otelgrpc
+// instrumentation, go-kit's metrics, VictoriaMetrics/metrics,
+// echoprometheus and the gRPC Prometheus interceptors. It lists how a
+// program defines a metric, records into it, binds its labels, and which
+// library calls define and record metrics for it (instrumenting
+// middleware, pool collectors, scrape handlers). metrics reads it;
+// serverrole reads ScrapeHandlers.
+
 // Metrics library package paths.
 const (
 	Prometheus      = "github.com/prometheus/client_golang/prometheus"

@@ -1,5 +1,24 @@
 package knowledge
 
+// This file describes routers: the calls that register a route, install
+// middleware or derive a router (net/http's ServeMux, chi, gin, echo,
+// gorilla/mux), the calls that start serving (net/http, gin, echo), and
+// gRPC's server and its options. internal/routes reads it to discover a
+// program's routes for metrics and budget; metrics reads the gRPC server
+// options; metrics, limits, timeouts and internal/serverrole read
+// ServerStarts.
+
+// Package paths.
+const (
+	Gin             = "github.com/gin-gonic/gin"
+	Echo4           = "github.com/labstack/echo/v4"
+	Chi5            = "github.com/go-chi/chi/v5"
+	GorillaMx       = "github.com/gorilla/mux"
+	GRPC            = "google.golang.org/grpc"
+	Chi5Middleware  = Chi5 + "/middleware"
+	Echo4Middleware = Echo4 + "/middleware"
+)
+
 // A RouteSpec describes a function or method that registers a route. Argument
 // indexes do not count the receiver; -1 means none.
 type RouteSpec struct {
@@ -152,13 +171,8 @@ var ServerStarts = map[string]ServerStart{
 	"(*" + Echo4 + ".Echo).StartServer":    {Handler: -1},
 }
 
-// gRPC server construction and options.
-const (
-	GRPCNewServer = GRPC + ".NewServer"
-	// GRPCRegistrar is the interface generated Register*Server functions
-	// take the server as.
-	GRPCRegistrar = GRPC + ".ServiceRegistrar"
-)
+// GRPCNewServer constructs a gRPC server.
+const GRPCNewServer = GRPC + ".NewServer"
 
 // GRPCServerOptions wrap interceptors or stats handlers into a server
 // option; their arguments are checked for instrumentation.

@@ -14,9 +14,11 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/sqltext"
 )
 
-// This file tells which tables a database call reads and which table's
-// rows it changes: from the SQL text, or from the model type of a GORM or
-// bun call.
+// This file tells what a database call does to tables: which table's
+// existing rows it changes (an UPDATE, DELETE or upsert, which leaves the
+// cache entries of that table stale) and which tables it reads (the
+// source of a read-through's value), from the SQL text or from the model
+// of a GORM or bun call (knowledge.ORMTableReads, ORMTableChanges).
 
 // dbEffects returns the tables a database round trip reads, and the
 // change it makes to existing rows, if any.
@@ -66,18 +68,19 @@ func (c *checker) sqlText(common *ssa.CallCommon, fn *types.Func, rt knowledge.R
 	return s, true
 }
 
-// gormEffects reads GORM v2's finishers: First, Find, Take, Last and Scan
-// read the model of their destination; Save, Update(s), UpdateColumn(s)
-// and Delete change rows of theirs. Create inserts.
+// gormEffects reads GORM v2's finishers (knowledge.ORMTableReads and
+// ORMTableChanges): the table is their model argument's
+// (knowledge.ORMModelArgs: First(&user), Delete(&user)), or else the one
+// their chain's Model or Table names.
 func (c *checker) gormEffects(common *ssa.CallCommon, fn *types.Func) ([]string, *Mut) {
-	if !analysisutil.IsNamed(recvType(fn), knowledge.GORM, "DB") {
+	key := knowledge.FuncKey(fn)
+	reads, changes := knowledge.ORMTableReads[key], knowledge.ORMTableChanges[key]
+	if !reads && !changes {
 		return nil, nil
 	}
-	name := fn.Name()
 	table := ""
-	switch name {
-	case "First", "Find", "Take", "Last", "Scan", "Save", "Delete":
-		table = modelTableOf(c, argAt(common, 0))
+	if i, ok := knowledge.ORMModelArgs[key]; ok {
+		table = modelTableOf(c, argAt(common, i))
 	}
 	if table == "" {
 		table = c.chainTable(receiverOf(common), knowledge.GORM)
@@ -85,39 +88,33 @@ func (c *checker) gormEffects(common *ssa.CallCommon, fn *types.Func) ([]string,
 	if table == "" {
 		return nil, nil
 	}
-	switch name {
-	case "First", "Find", "Take", "Last", "Scan":
+	if reads {
 		return []string{table}, nil
-	case "Save", "Update", "Updates", "UpdateColumn", "UpdateColumns", "Delete":
-		return nil, &Mut{Table: table, Verb: "GORM " + name}
 	}
-	return nil, nil
+	return nil, &Mut{Table: table, Verb: "GORM " + fn.Name()}
 }
 
-// bunEffects reads bun's executors: a SelectQuery reads its model's
-// table; an UpdateQuery or DeleteQuery changes its rows.
+// bunEffects reads bun's executors (knowledge.ORMTableReads and
+// ORMTableChanges): a SelectQuery reads its table; an UpdateQuery or
+// DeleteQuery changes its rows. The table is the one the chain's Model or
+// Table names, or else the model a Scan scans into.
 func (c *checker) bunEffects(common *ssa.CallCommon, fn *types.Func) ([]string, *Mut) {
-	recv := recvType(fn)
-	var kind string
-	for _, k := range []string{"SelectQuery", "UpdateQuery", "DeleteQuery"} {
-		if analysisutil.IsNamed(recv, knowledge.Bun, k) {
-			kind = k
-		}
-	}
-	if kind == "" {
+	key := knowledge.FuncKey(fn)
+	reads, changes := knowledge.ORMTableReads[key], knowledge.ORMTableChanges[key]
+	if !reads && !changes {
 		return nil, nil
 	}
 	table := c.chainTable(receiverOf(common), knowledge.Bun)
-	if table == "" && kind == "SelectQuery" && fn.Name() == "Scan" && len(common.Args) > 2 {
-		table = modelTableOf(c, common.Args[2])
+	if i, ok := knowledge.ORMModelArgs[key]; ok && table == "" {
+		table = modelTableOf(c, argAt(common, i))
 	}
 	if table == "" {
 		return nil, nil
 	}
-	if kind == "SelectQuery" {
+	if reads {
 		return []string{table}, nil
 	}
-	return nil, &Mut{Table: table, Verb: "bun " + strings.TrimSuffix(kind, "Query")}
+	return nil, &Mut{Table: table, Verb: "bun " + strings.TrimSuffix(namedIn(recvType(fn), knowledge.Bun), "Query")}
 }
 
 // chainTable walks a query builder's chain back from the finisher's
@@ -133,11 +130,11 @@ func (c *checker) chainTable(v ssa.Value, pkg string) string {
 			return ""
 		}
 		switch fn.Name() {
-		case "Model":
+		case knowledge.ORMModelMethod:
 			if len(call.Common().Args) > 1 {
 				return modelTableOf(c, call.Common().Args[1])
 			}
-		case "Table":
+		case knowledge.ORMTableMethod:
 			if len(call.Common().Args) > 1 {
 				if s, ok := constString(call.Common().Args[1]); ok {
 					return tableName(strings.Fields(s + " ")[0])
@@ -192,7 +189,7 @@ func (c *checker) modelTable(t types.Type) string {
 		return "" // a TableName perfvet cannot read: no guess
 	}
 	for i := 0; i < st.NumFields(); i++ {
-		if !st.Field(i).Embedded() || !analysisutil.IsNamed(st.Field(i).Type(), knowledge.Bun, "BaseModel") {
+		if !st.Field(i).Embedded() || !analysisutil.IsNamed(st.Field(i).Type(), knowledge.Bun, knowledge.BunBaseModel) {
 			continue
 		}
 		tag := reflect.StructTag(st.Tag(i)).Get("bun")
