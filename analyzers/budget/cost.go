@@ -137,12 +137,27 @@ func (p path) concurrently(branch path) path {
 	return p
 }
 
-// costlier returns the costlier of two alternatives (branches).
-func costlier(p, q path) path {
-	if q.total() > p.total() {
+// costlier returns the costlier of two alternatives (branches). An open
+// interface call costs nothing here, yet it is where a handler's storage
+// work usually is: it weighs open, as much as one operation of the plan
+// (costs.query), so that if err != nil { return } does not win over the
+// rest of the handler, which only the resolving package can price.
+func costlier(p, q path, open time.Duration) path {
+	if q.weight(open) > p.weight(open) {
 		return q
 	}
 	return p
+}
+
+// weight is the known cost of a path, each open call counted as open.
+func (p path) weight(open time.Duration) time.Duration {
+	t := p.total()
+	for _, o := range p.ops() {
+		if o.Kind == kindOpen {
+			t += time.Duration(float64(open) * o.Count)
+		}
+	}
+	return t
 }
 
 // times multiplies the sequential operations of p; concurrent branches

@@ -49,7 +49,12 @@
 //     costliest counts. An if with no else whose body leaves (return,
 //     panic, or continue and break in a loop) makes the statements after
 //     it the other branch: if latest { ...; return } followed by the
-//     general case counts the costlier of the two, not both.
+//     general case counts the costlier of the two, not both. An interface
+//     call the package cannot resolve (see Whole program) weighs one
+//     costs.query when branches are compared: its price is known only
+//     where it is resolved, and the guard if err != nil { return } must
+//     not win over the rest of a handler that reaches its storage through
+//     the program's interfaces.
 //   - A loop multiplies its body: a constant bound (for i := 0; i < 3;
 //     i++, for range 3, a range over an array or a literal) by the bound;
 //     a range over a query's rows, or a for rows.Next() loop, by the

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"time"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
@@ -126,7 +127,7 @@ func (w *walker) block(stmts []ast.Stmt) path {
 				// if latest { ...; return }: the body and the statements
 				// after the if are the two branches; the costlier counts.
 				p = p.then(init).then(w.exprs(ifs.Cond))
-				p = p.then(costlier(w.block(ifs.Body.List), w.block(stmts[i+1:])))
+				p = p.then(w.costlier(w.block(ifs.Body.List), w.block(stmts[i+1:])))
 				break
 			}
 			p = p.then(init).then(w.ifRest(ifs))
@@ -158,7 +159,13 @@ func (w *walker) ifRest(ifs *ast.IfStmt) path {
 	if ifs.Else != nil {
 		els = w.stmt(ifs.Else)
 	}
-	return p.then(costlier(body, els))
+	return p.then(w.costlier(body, els))
+}
+
+// costlier is the costlier of two branches, an open interface call
+// weighing as much as one query of the plan.
+func (w *walker) costlier(p, q path) path {
+	return costlier(p, q, time.Duration(w.c.plan.Costs.Query))
 }
 
 // stmt is the path through one statement.
@@ -243,7 +250,7 @@ func (w *walker) clauses(body *ast.BlockStmt) path {
 		case *ast.CommClause:
 			p = w.stmt(cl.Comm).then(w.block(cl.Body))
 		}
-		best = costlier(best, p)
+		best = w.costlier(best, p)
 	}
 	return best
 }
