@@ -92,6 +92,34 @@ func TestCredible(t *testing.T) {
 	}
 }
 
+// TestMemo: a field or package variable built on first use and kept (a
+// service's client whose construction migrates its schema, cloudreve's
+// dependency accessors) counts its build on the miss rate's share, once
+// per request; the twins that build without keeping count it in full.
+func TestMemo(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)), "memo")
+	requireWellTyped(t, results)
+	var got []string
+	for _, r := range results {
+		if res, ok := r.Action.Result.(*budget.Result); ok {
+			for _, e := range res.Endpoints {
+				got = append(got, fmt.Sprintf("%s %v", e.Route, e.Total))
+			}
+		}
+	}
+	want := []string{
+		"GET /memo 70ms",
+		"GET /every 610ms",
+		"GET /lazy 70ms",
+		"GET /lazy/every 610ms",
+		"GET /shared 70ms",
+		"GET /memo/loop 70ms",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("estimates:\n got %q\nwant %q", got, want)
+	}
+}
+
 // TestFanoutFlag: -fanout sets the bound of a loop over a collection no
 // query read.
 func TestFanoutFlag(t *testing.T) {

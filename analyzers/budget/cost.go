@@ -122,7 +122,7 @@ func sum(ops []Op) time.Duration {
 // then is p followed by q.
 func (p path) then(q path) path {
 	out := path{seq: append(slices.Clip(p.seq), q.seq...), par: p.par}
-	if sum(q.par) > sum(p.par) {
+	if heavier(q.par, p.par) {
 		out.par = q.par
 	}
 	return out
@@ -131,18 +131,54 @@ func (p path) then(q path) path {
 // concurrently adds a branch that runs concurrently with p.
 func (p path) concurrently(branch path) path {
 	ops := branch.ops()
-	if sum(ops) > sum(p.par) {
+	if heavier(ops, p.par) {
 		p.par = ops
 	}
 	return p
 }
 
-// costlier returns the costlier of two alternatives (branches).
-func costlier(p, q path) path {
-	if q.total() > p.total() {
+// heavier reports whether concurrent branch a outweighs b: it costs more,
+// or as much with more open interface calls (which cost nothing until
+// they are resolved: a goroutine that reaches its storage through the
+// program's interfaces is not dropped for one that costs as little).
+func heavier(a, b []Op) bool {
+	if sa, sb := sum(a), sum(b); sa != sb {
+		return sa > sb
+	}
+	return opens(a) > opens(b)
+}
+
+func opens(ops []Op) int {
+	n := 0
+	for _, o := range ops {
+		if o.Kind == kindOpen {
+			n++
+		}
+	}
+	return n
+}
+
+// costlier returns the costlier of two alternatives (branches). An open
+// interface call costs nothing here, yet it is where a handler's storage
+// work usually is: it weighs open, as much as one operation of the plan
+// (costs.query), so that if err != nil { return } does not win over the
+// rest of the handler, which only the resolving package can price.
+func costlier(p, q path, open time.Duration) path {
+	if q.weight(open) > p.weight(open) {
 		return q
 	}
 	return p
+}
+
+// weight is the known cost of a path, each open call counted as open.
+func (p path) weight(open time.Duration) time.Duration {
+	t := p.total()
+	for _, o := range p.ops() {
+		if o.Kind == kindOpen {
+			t += time.Duration(float64(open) * o.Count)
+		}
+	}
+	return t
 }
 
 // times multiplies the sequential operations of p; concurrent branches
@@ -217,7 +253,7 @@ func (p path) ops() []Op { return append(slices.Clip(p.seq), p.par...) }
 const maxOps = 32
 
 // compact merges the runs of one operation and keeps the costliest
-// maxOps, sorted by cost, costliest first.
+// maxOps, sorted by cost, costliest first, then up to maxOps open calls.
 func compact(ops []Op) []Op {
 	byKey := make(map[string]int)
 	var out []Op
@@ -242,14 +278,24 @@ func compact(ops []Op) []Op {
 		}
 		return cmp.Compare(a.Line, b.Line)
 	})
-	if len(out) > maxOps {
-		rest := Op{Kind: out[maxOps-1].Kind, What: "other operations", Count: 1}
-		for _, o := range out[maxOps-1:] {
+	// Open calls cost nothing yet and sort last: they are kept apart, since
+	// merged into "other operations" they could no longer be resolved.
+	var known, open []Op
+	for _, o := range out {
+		if o.Kind == kindOpen {
+			open = append(open, o)
+		} else {
+			known = append(known, o)
+		}
+	}
+	if len(known) > maxOps {
+		rest := Op{Kind: known[maxOps-1].Kind, What: "other operations", Count: 1}
+		for _, o := range known[maxOps-1:] {
 			rest.Cost += int64(o.Total())
 		}
-		out = append(out[:maxOps-1], rest)
+		known = append(known[:maxOps-1], rest)
 	}
-	return out
+	return append(known, open[:min(len(open), maxOps)]...)
 }
 
 // formatDuration prints a duration rounded for people: 1.03s, 250ms, 1.5ms.

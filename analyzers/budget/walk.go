@@ -5,6 +5,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
+	"time"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
@@ -122,11 +124,25 @@ func (w *walker) block(stmts []ast.Stmt) path {
 				p = p.then(w.block(stmts[i+1:]).weighted(w.c.missRate, "(refresh on expiry, miss rate)").once())
 				break
 			}
+			if w.memoGuard(ifs, stmts[i+1:]) {
+				// if d.client != nil { return d.client }: the rest builds
+				// what the field keeps, on first use.
+				p = p.then(init).then(w.ifRest(ifs))
+				p = p.then(w.block(stmts[i+1:]).weighted(w.c.missRate, memoWhy).once())
+				break
+			}
+			if x, ok := w.nilCheck(ifs.Cond, token.EQL); ok && ifs.Else == nil && assigns(ifs.Body.List, x) {
+				// if d.client == nil { ...; d.client = c }: the body
+				// builds what the field keeps, on first use.
+				p = p.then(init).then(w.exprs(ifs.Cond))
+				p = p.then(w.block(ifs.Body.List).weighted(w.c.missRate, memoWhy).once())
+				continue
+			}
 			if ifs.Else == nil && terminates(ifs.Body) && i+1 < len(stmts) {
 				// if latest { ...; return }: the body and the statements
 				// after the if are the two branches; the costlier counts.
 				p = p.then(init).then(w.exprs(ifs.Cond))
-				p = p.then(costlier(w.block(ifs.Body.List), w.block(stmts[i+1:])))
+				p = p.then(w.costlier(w.block(ifs.Body.List), w.block(stmts[i+1:])))
 				break
 			}
 			p = p.then(init).then(w.ifRest(ifs))
@@ -158,7 +174,13 @@ func (w *walker) ifRest(ifs *ast.IfStmt) path {
 	if ifs.Else != nil {
 		els = w.stmt(ifs.Else)
 	}
-	return p.then(costlier(body, els))
+	return p.then(w.costlier(body, els))
+}
+
+// costlier is the costlier of two branches, an open interface call
+// weighing as much as one query of the plan.
+func (w *walker) costlier(p, q path) path {
+	return costlier(p, q, time.Duration(w.c.plan.Costs.Query))
 }
 
 // stmt is the path through one statement.
@@ -243,7 +265,7 @@ func (w *walker) clauses(body *ast.BlockStmt) path {
 		case *ast.CommClause:
 			p = w.stmt(cl.Comm).then(w.block(cl.Body))
 		}
-		best = costlier(best, p)
+		best = w.costlier(best, p)
 	}
 	return best
 }
@@ -535,6 +557,90 @@ func (w *walker) expiryGuard(ifs *ast.IfStmt) bool {
 		return !found
 	})
 	return found
+}
+
+// memoWhy names the share a build on first use counts.
+const memoWhy = "(built on first use, miss rate)"
+
+// memoGuard recognises a field (or package variable) built on first use:
+// an if statement that returns it when it is set (if d.client != nil {
+// return d.client }), followed by statements that set it. Those run once
+// per process (a service's clients, connections and migrations, built
+// lazily by the first request), or once per request for a value a
+// request memoises: counted like a refresh, on the miss rate's share,
+// once per request at most.
+func (w *walker) memoGuard(ifs *ast.IfStmt, rest []ast.Stmt) bool {
+	x, ok := w.nilCheck(ifs.Cond, token.NEQ)
+	if !ok || ifs.Else != nil || len(ifs.Body.List) != 1 {
+		return false
+	}
+	ret, ok := ifs.Body.List[0].(*ast.ReturnStmt)
+	if !ok || !slices.ContainsFunc(ret.Results, func(e ast.Expr) bool { return sameExpr(e, x) }) {
+		return false
+	}
+	return assigns(rest, x)
+}
+
+// nilCheck recognises a comparison of a field or a package variable with
+// nil (x != nil, x == nil: op), and returns the field.
+func (w *walker) nilCheck(cond ast.Expr, op token.Token) (ast.Expr, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != op || !w.isNil(b.Y) {
+		return nil, false
+	}
+	info := w.c.pass.TypesInfo
+	switch x := ast.Unparen(b.X).(type) {
+	case *ast.SelectorExpr:
+		if v, ok := info.Uses[x.Sel].(*types.Var); ok && v.IsField() {
+			return x, true
+		}
+	case *ast.Ident:
+		if v, ok := info.Uses[x].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+			return x, true
+		}
+	}
+	return nil, false
+}
+
+// assigns reports whether statements assign x (outside the function
+// literals they hold).
+func assigns(stmts []ast.Stmt, x ast.Expr) bool {
+	found := false
+	for _, s := range stmts {
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.AssignStmt:
+				found = found || slices.ContainsFunc(n.Lhs, func(l ast.Expr) bool { return sameExpr(l, x) })
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// sameExpr reports whether two expressions are written alike (d.client).
+func sameExpr(a, b ast.Expr) bool {
+	return types.ExprString(ast.Unparen(a)) == types.ExprString(ast.Unparen(b))
+}
+
+// waitCalls wait for goroutines.
+var waitCalls = map[string]bool{
+	"(*sync.WaitGroup).Wait":                        true,
+	"(*sync.Cond).Wait":                             true,
+	"(*golang.org/x/sync/errgroup.Group).Wait":      true,
+	"(*github.com/sourcegraph/conc.WaitGroup).Wait": true,
+}
+
+// timeComparisons are the functions an expiry check calls.
+var timeComparisons = map[string]bool{
+	"time.Since":          true,
+	"time.Until":          true,
+	"(time.Time).Before":  true,
+	"(time.Time).After":   true,
+	"(time.Time).Compare": true,
+	"(time.Time).Sub":     true,
 }
 
 func (w *walker) pageBound(why string) bound {

@@ -21,7 +21,11 @@ func TestWholeProgram(t *testing.T) {
 }
 
 // TestWholeProgramResult: the estimates perfvet budget prints come from
-// the package that resolved the open calls, named in ResolvedBy.
+// the package that resolved the open calls, named in ResolvedBy. A guard
+// that answers and returns does not hide the open calls after it
+// (/orders/checked), and of two branches with open calls the one with
+// more counts, not their sum (/orders/latest: 1.01s, not 1.02s); a
+// goroutine of open calls is kept (/orders/async).
 func TestWholeProgramResult(t *testing.T) {
 	_, graph := reachtest.Analyze(t, budget.New(defaultConfig(t)), "wired/cmd/server", "wired/app", "wired/api")
 	got := make(map[string][]string)
@@ -41,12 +45,22 @@ func TestWholeProgramResult(t *testing.T) {
 			"GET /tags 0s [] open=2 resolved=0 by=",
 			"GET /export 0s [] open=2 resolved=0 by=",
 			"GET /report 300ms [external] open=2 resolved=0 by=",
+			"GET /orders/checked 0s [] open=2 resolved=0 by=",
+			"GET /orders/ids/checked 0s [] open=1 resolved=0 by=",
+			"GET /orders/latest 0s [] open=2 resolved=0 by=",
+			"GET /orders/async 0s [] open=2 resolved=0 by=",
+			"GET /orders/ids/async 0s [] open=1 resolved=0 by=",
 		},
 		"wired/app": {
 			"GET /orders 1.01s [endpoint database] open=0 resolved=2 by=wired/app",
 			"GET /orders/ids 10ms [] open=0 resolved=1 by=wired/app",
 			"GET /export 1.01s [endpoint database] open=0 resolved=2 by=wired/app",
 			"GET /report 1.31s [endpoint database external] open=0 resolved=2 by=wired/app",
+			"GET /orders/checked 1.01s [endpoint database] open=0 resolved=2 by=wired/app",
+			"GET /orders/ids/checked 10ms [] open=0 resolved=1 by=wired/app",
+			"GET /orders/latest 1.01s [endpoint database] open=0 resolved=2 by=wired/app",
+			"GET /orders/async 1.01s [endpoint database] open=0 resolved=2 by=wired/app",
+			"GET /orders/ids/async 10ms [] open=0 resolved=1 by=wired/app",
 		},
 	}
 	want["wired/cmd/server"] = want["wired/app"]
