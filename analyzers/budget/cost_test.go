@@ -7,7 +7,7 @@ import "testing"
 // (which cost nothing until resolved, and so sort last) are kept apart,
 // since merged they could no longer be resolved.
 func TestCompactKeepsOpenCalls(t *testing.T) {
-	var ops []Op
+	ops := make([]Op, 0, maxOps+8+3)
 	for i := range maxOps + 8 {
 		ops = append(ops, Op{Kind: KindQuery, What: "q", Count: 1, Cost: int64(1000 + i), Line: i})
 	}

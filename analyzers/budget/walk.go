@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"time"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
@@ -180,7 +179,7 @@ func (w *walker) ifRest(ifs *ast.IfStmt) path {
 // costlier is the costlier of two branches, an open interface call
 // weighing as much as one query of the plan.
 func (w *walker) costlier(p, q path) path {
-	return costlier(p, q, time.Duration(w.c.plan.Costs.Query))
+	return costlier(p, q, w.c.plan.Costs.Query)
 }
 
 // stmt is the path through one statement.
@@ -623,24 +622,6 @@ func assigns(stmts []ast.Stmt, x ast.Expr) bool {
 // sameExpr reports whether two expressions are written alike (d.client).
 func sameExpr(a, b ast.Expr) bool {
 	return types.ExprString(ast.Unparen(a)) == types.ExprString(ast.Unparen(b))
-}
-
-// waitCalls wait for goroutines.
-var waitCalls = map[string]bool{
-	"(*sync.WaitGroup).Wait":                        true,
-	"(*sync.Cond).Wait":                             true,
-	"(*golang.org/x/sync/errgroup.Group).Wait":      true,
-	"(*github.com/sourcegraph/conc.WaitGroup).Wait": true,
-}
-
-// timeComparisons are the functions an expiry check calls.
-var timeComparisons = map[string]bool{
-	"time.Since":          true,
-	"time.Until":          true,
-	"(time.Time).Before":  true,
-	"(time.Time).After":   true,
-	"(time.Time).Compare": true,
-	"(time.Time).Sub":     true,
 }
 
 func (w *walker) pageBound(why string) bound {
