@@ -158,19 +158,7 @@ func methodRecv(info *types.Info, call *ast.CallExpr) string {
 // stmtRoundTrip reports whether a statement, outside its function
 // literals, makes a call that may run a round trip.
 func (c *checker) stmtRoundTrip(st ast.Stmt) bool {
-	found := false
-	ast.Inspect(st, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if c.mayRoundTrip(n) {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
+	return anyCall(st, c.mayRoundTrip)
 }
 
 // storesOn reports whether a statement calls a method on the receiver
@@ -178,22 +166,31 @@ func (c *checker) stmtRoundTrip(st ast.Stmt) bool {
 // (the value it read into): the store of the read.
 func (c *checker) storesOn(st ast.Stmt, recv string, read map[types.Object]bool) bool {
 	info := c.pass.TypesInfo
+	return anyCall(st, func(call *ast.CallExpr) bool {
+		if methodRecv(info, call) != recv || analysisutil.Callee(info, call) == nil {
+			return false
+		}
+		for _, arg := range call.Args {
+			for v := range usedObjects(info, &ast.ExprStmt{X: arg}) {
+				if read[v] {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
+// anyCall reports whether a call in n, outside its function literals,
+// satisfies pred.
+func anyCall(n ast.Node, pred func(*ast.CallExpr) bool) bool {
 	found := false
-	ast.Inspect(st, func(n ast.Node) bool {
+	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if methodRecv(info, n) != recv || analysisutil.Callee(info, n) == nil {
-				return true
-			}
-			for _, arg := range n.Args {
-				for v := range usedObjects(info, &ast.ExprStmt{X: arg}) {
-					if read[v] {
-						found = true
-					}
-				}
-			}
+			found = pred(n)
 		}
 		return !found
 	})
