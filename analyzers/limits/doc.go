@@ -1,6 +1,7 @@
 // Package limits defines an Analyzer that reports request bodies, uploads
-// and database connection pools with no bound, and bounds larger than the
-// optimization plan allows.
+// and database connection pools with no bound, outbound transports whose
+// connections are not reused, and bounds larger than the optimization
+// plan allows.
 //
 // # Analyzer limits
 //
@@ -39,6 +40,34 @@
 //     uses only through its own methods (casdoor's CREATE DATABASE at
 //     start-up, judged false); a pool it also passes on, stores or returns
 //     is the service's;
+//   - an outbound http.Transport built on every call (keepalive): a
+//     transport literal or a Clone (of http.DefaultTransport or another)
+//     in a function that sends a request through it (a send such as
+//     client.Do, a method of a value that holds it, or a helper of its
+//     package handed it) and then drops it. Each call pays a new TCP and
+//     TLS handshake, and each transport's idle connections (with their
+//     goroutines) stay open until the server closes them. A function that
+//     returns the client it built (woodpecker's newClientToken, a
+//     library's client such as gitea's or gitlab's over it) passes this on
+//     to its callers through a fact, and the finding is at the build, once,
+//     naming the first function that uses it per call and counting the
+//     others. Reported in programs that serve requests, as pools are. Not
+//     reported: a transport stored where it outlives the call (a package
+//     variable, a field of a parameter or receiver, a map, a channel), one
+//     captured by a function literal (a handler registered with it) or
+//     handed to a goroutine, one a loop sends through that it was built
+//     outside of (a worker's), one with DisableKeepAlives or whose idle
+//     connections are closed (CloseIdleConnections): a connection per
+//     request on purpose; one built in main or init; a client returned
+//     inside a service of the program's own (a struct of its module that
+//     holds a client-holding struct: built to be kept); and a constructor's
+//     client used by a function that takes no request or context (a
+//     warm-up, a command's run);
+//   - a transport the program builds for a single-host reverse proxy
+//     (the Transport of httputil.NewSingleHostReverseProxy's result) with
+//     MaxIdleConnsPerHost left at Go's default of 2: every request goes to
+//     that one host, and beyond two at a time each opens a connection and
+//     closes it after (keepalive);
 //   - a body limit above max_body_size (max_upload_size where the same
 //     function parses a multipart form), a pool setting above the plan's
 //     pool: (SetMaxOpenConns, SetMaxIdleConns, SetConnMaxLifetime,
@@ -117,6 +146,23 @@
 //		if err := json.NewDecoder(r.Body).Decode(&in); err != nil { ... }
 //	}
 //
+// and for a transport built on every call:
+//
+//	func fetch(ctx context.Context, url string) (*http.Response, error) {
+//		client := &http.Client{Transport: &http.Transport{Proxy: nil}}
+//		...
+//		return client.Do(req)
+//	}
+//
+// Fixed: one transport, built once:
+//
+//	var transport = &http.Transport{Proxy: nil, MaxIdleConnsPerHost: 16}
+//
+//	func fetch(ctx context.Context, url string) (*http.Response, error) {
+//		client := &http.Client{Transport: transport}
+//		...
+//	}
+//
 // and for a pool:
 //
 //	db, err := sql.Open("pgx", dsn)
@@ -146,7 +192,7 @@
 //
 // # Findings
 //
-// Categories: body, upload, pool, plan.
+// Categories: body, upload, pool, keepalive, plan.
 //
 // # Limits
 //
@@ -172,14 +218,17 @@
 // Run is then reported against the default; suppress it there. beego
 // bounds neither GET nor HEAD bodies, which perfvet does not tell apart.
 //
-// Outbound keep-alive (an http.Transport used for many requests to one host
-// with MaxIdleConnsPerHost left at Go's 2) is not checked. On the 17
-// services of bench/realworld, 25 files build an http.Transport, 3 set
-// MaxIdleConnsPerHost, and none of the other transports serves many
-// concurrent requests to one host: feed and webhook fetchers, OAuth and
-// forge clients, proxies reach many hosts or few requests at once, where the
-// default costs nothing. That the requests go to one host, and more than
-// two at a time, is not visible in the code, so a check would report
-// every transport: not precise enough to be on by default, and no option
-// was added.
+// Outbound keep-alive through a shared transport (one built once and used
+// for many concurrent requests to one host, with MaxIdleConnsPerHost at
+// Go's 2) is reported only for a single-host reverse proxy. On the 17
+// services of bench/realworld, 25 files build an http.Transport and 3 set
+// MaxIdleConnsPerHost; none of the other shared transports serves many
+// concurrent requests to one host (feed and webhook fetchers, OAuth and
+// forge clients reach many hosts or few requests at once), and that the
+// requests go to one host, more than two at a time, is not visible in the
+// code. A transport built per call is found only when its function sends
+// through it: one handed to a library that sends later (an oauth2 context
+// value) is not. A constructor of a provider built per request that keeps
+// its client in a field (casdoor's identity providers) looks like a
+// service's constructor and is not reported.
 package limits

@@ -41,6 +41,10 @@ const (
 	CategoryUpload = "upload" // a multipart upload parsed with no limit
 	CategoryPool   = "pool"   // a database pool never bounded
 	CategoryPlan   = "plan"   // a limit above the plan
+	// CategoryKeepAlive: an outbound transport whose connections are not
+	// reused (built per call, or a single-host proxy's with two idle
+	// connections).
+	CategoryKeepAlive = "keepalive"
 )
 
 // Config configures a limits analyzer.
@@ -66,7 +70,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/limits/doc.go",
 		Run:              lint.Wrap(Name, opts, run),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(programFact)},
+		FactTypes:        []analysis.Fact{new(programFact), new(transportFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
@@ -108,6 +112,7 @@ func run(pass *lint.Pass) (any, error) {
 		}
 	}
 	c.checkBeegoDefaults()
+	c.checkTransports()
 	c.conclude()
 	return nil, nil
 }
@@ -127,6 +132,7 @@ type programFact struct {
 	SetsLifetime bool
 	Reads        []site
 	Opens        []site
+	Transports   []site   // per-call transports (keepalive.go)
 	Reported     []string // Posn of sites reported by this package or below
 }
 
@@ -162,6 +168,9 @@ func (f *programFact) String() string {
 	}
 	if n := len(f.Opens); n > 0 {
 		parts = append(parts, fmt.Sprintf("opens=%d", n))
+	}
+	if n := len(f.Transports); n > 0 {
+		parts = append(parts, fmt.Sprintf("transports=%d", n))
 	}
 	if n := len(f.Reported); n > 0 {
 		parts = append(parts, fmt.Sprintf("reported=%d", n))
@@ -683,7 +692,7 @@ func (c *checker) conclude() {
 	own := c.own
 	if c.pass.Pkg.Name() != "main" && c.start == nil {
 		// Not where the program is seen whole: pass the verdict's inputs on.
-		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 {
+		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 || len(own.Transports) > 0 {
 			c.pass.ExportPackageFact(own)
 		}
 		return
@@ -691,7 +700,7 @@ func (c *checker) conclude() {
 	global, maxOpen, lifetime := own.Global, own.SetsMaxOpen, own.SetsLifetime
 	serves := c.start != nil
 	reported := map[string]bool{}
-	reads, opens := slices.Clone(own.Reads), slices.Clone(own.Opens)
+	reads, opens, transports := slices.Clone(own.Reads), slices.Clone(own.Opens), slices.Clone(own.Transports)
 	for _, pf := range c.pass.AllPackageFacts() {
 		f, ok := pf.Fact.(*programFact)
 		if !ok || pf.Package == c.pass.Pkg {
@@ -703,6 +712,7 @@ func (c *checker) conclude() {
 		lifetime = lifetime || f.SetsLifetime
 		reads = append(reads, f.Reads...)
 		opens = append(opens, f.Opens...)
+		transports = append(transports, f.Transports...)
 		for _, r := range f.Reported {
 			reported[r] = true
 		}
@@ -751,6 +761,7 @@ func (c *checker) conclude() {
 			done = append(done, s.Posn)
 		}
 	}
+	done = append(done, c.reportTransports(transports, reported)...)
 	for r := range reported {
 		done = append(done, r)
 	}

@@ -71,6 +71,13 @@ func TestAcrossPackagesGrouped(t *testing.T) {
 	checkProgram(t, "./limits/splitmany/...", 1)
 }
 
+// TestKeepAlive checks the transports built on every call, one of them by
+// a constructor of another package (reported where it is built, by the
+// main package), and a single-host proxy's transport, with their twins.
+func TestKeepAlive(t *testing.T) {
+	checkProgram(t, "./limits/keepalive/...", 5)
+}
+
 // checkProgram runs the analyzer on a program of several packages and
 // matches every diagnostic of the run with every // want of the program,
 // of which there must be nwant.

@@ -278,7 +278,7 @@ func FieldStores(allocs []*ssa.Alloc, field string) []*ssa.Store {
 	for _, a := range allocs {
 		for _, ref := range Referrers(a) {
 			fa, ok := ref.(*ssa.FieldAddr)
-			if !ok || fa.X != a || fieldName(fa) != field {
+			if !ok || fa.X != a || FieldName(fa) != field {
 				continue
 			}
 			for _, r2 := range Referrers(fa) {
@@ -291,7 +291,8 @@ func FieldStores(allocs []*ssa.Alloc, field string) []*ssa.Store {
 	return out
 }
 
-func fieldName(fa *ssa.FieldAddr) string {
+// FieldName returns the name of the struct field a FieldAddr addresses.
+func FieldName(fa *ssa.FieldAddr) string {
 	st, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)
 	if !ok {
 		return ""

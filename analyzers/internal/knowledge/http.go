@@ -6,6 +6,8 @@ package knowledge
 //   - outbound calls and clients: ExternalCalls (budget), the clients and
 //     dials with no timeout, and the connection deadlines that bound a
 //     dial (timeouts);
+//   - outbound connection reuse: the transport, its clone, the calls that
+//     drop its idle connections, a single-host reverse proxy (limits);
 //   - servers: the serving calls that set no timeouts (timeouts);
 //   - request bodies and uploads: the readers that read a body whole, the
 //     limiters that bound it, beego's built-in bounds (limits);
@@ -77,6 +79,28 @@ var contextFreeHTTP = map[string]string{
 	"(*net/http.Client).Head":     "Do with http.NewRequestWithContext",
 	"(*net/http.Client).Post":     "Do with http.NewRequestWithContext",
 	"(*net/http.Client).PostForm": "Do with http.NewRequestWithContext",
+}
+
+// ---- outbound connection reuse ----
+
+// The outbound transport and what a program does with one (limits'
+// keep-alive check): a transport built by the program (a literal, or a
+// clone of another), the calls that drop its idle connections, and the
+// fields that decide its connection reuse.
+const (
+	Transport             = "net/http.Transport"
+	TransportClone        = "(*net/http.Transport).Clone"
+	SingleHostProxy       = "net/http/httputil.NewSingleHostReverseProxy"
+	ReverseProxy          = "net/http/httputil.ReverseProxy"
+	FieldPerHost          = "MaxIdleConnsPerHost"
+	FieldDisableKeepAlive = "DisableKeepAlives"
+)
+
+// IdleClosers drop a transport's idle connections: a transport closed
+// after its requests is built per call on purpose.
+var IdleClosers = map[string]bool{
+	"(*net/http.Transport).CloseIdleConnections": true,
+	"(*net/http.Client).CloseIdleConnections":    true,
 }
 
 // ---- servers ----

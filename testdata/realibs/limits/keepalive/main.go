@@ -1,0 +1,255 @@
+// Command keepalive serves requests that call other services. The
+// transports built on every call are reported (once where each is built);
+// each has a twin that shares its transport, closes it, or turns keep-alive
+// off on purpose. A single-host reverse proxy's transport is reported when
+// it leaves MaxIdleConnsPerHost at Go's default.
+package main
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"time"
+
+	"example.com/realibs/limits/keepalive/forge"
+)
+
+// fetch sends each request on a transport of its own.
+func fetch(ctx context.Context, target string) ([]byte, error) {
+	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{ // want `main.fetch builds a new http.Transport on every call: no connection is kept for the next call`
+		Proxy: http.ProxyFromEnvironment,
+	}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+}
+
+// sharedTransport is the twin of fetch's: one transport for every request.
+var sharedTransport = &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 16}
+
+func fetchShared(ctx context.Context, target string) (*http.Response, error) {
+	client := &http.Client{Timeout: 5 * time.Second, Transport: sharedTransport}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	if err != nil {
+		return nil, err
+	}
+	return client.Do(req)
+}
+
+// fetchClone clones the default transport for every request.
+func fetchClone(ctx context.Context, target string) (*http.Response, error) {
+	t := http.DefaultTransport.(*http.Transport).Clone() // want `main.fetchClone builds a new http.Transport on every call`
+	t.Proxy = nil
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	if err != nil {
+		return nil, err
+	}
+	return (&http.Client{Transport: t}).Do(req)
+}
+
+// fetchOnce turns keep-alive off: a connection per request, on purpose,
+// and none left open.
+func fetchOnce(ctx context.Context, target string) (*http.Response, error) {
+	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	if err != nil {
+		return nil, err
+	}
+	return client.Do(req)
+}
+
+// fetchClosed drops the transport's idle connections when it is done.
+func fetchClosed(ctx context.Context, target string) (*http.Response, error) {
+	t := &http.Transport{}
+	defer t.CloseIdleConnections()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	if err != nil {
+		return nil, err
+	}
+	return t.RoundTrip(req)
+}
+
+// poll is a worker: the transport it builds serves every iteration.
+func poll(ctx context.Context, targets []string) {
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
+	for _, target := range targets {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+		if err != nil {
+			continue
+		}
+		if resp, err := client.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}
+}
+
+// pollEach builds a transport for every iteration of its loop.
+func pollEach(ctx context.Context, targets []string) {
+	for _, target := range targets {
+		client := &http.Client{Transport: &http.Transport{}} // want `main.pollEach builds a new http.Transport on every call`
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+		if err != nil {
+			continue
+		}
+		if resp, err := client.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}
+}
+
+// repo builds a forge client (and its transport) for every request.
+func repo(w http.ResponseWriter, r *http.Request) {
+	c := forge.NewClient(r.Header.Get("Authorization"), false)
+	resp, err := c.Repo(r.URL.Query().Get("name"))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(w, resp.Body)
+}
+
+// repoShared is repo's twin: its clients share one transport.
+func repoShared(w http.ResponseWriter, r *http.Request) {
+	c := forge.NewSharedClient(r.Header.Get("Authorization"))
+	resp, err := c.Repo(r.URL.Query().Get("name"))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(w, resp.Body)
+}
+
+// warmUp runs once, at start: its client is not built per request (it
+// takes no request or context), and it adds nothing to repo's finding.
+func warmUp() {
+	c := forge.NewClient("warm-up", false)
+	if resp, err := c.Repo("status"); err == nil {
+		resp.Body.Close()
+	}
+}
+
+// service keeps the client its constructor built.
+type service struct{ client *http.Client }
+
+func newService() *service {
+	return &service{client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 8}}}
+}
+
+func (s *service) ping(w http.ResponseWriter, r *http.Request) {
+	req, err := http.NewRequestWithContext(r.Context(), http.MethodGet, "https://upstream.example.com/ping", nil)
+	if err != nil {
+		return
+	}
+	if resp, err := s.client.Do(req); err == nil {
+		resp.Body.Close()
+	}
+}
+
+// routes builds one client for the handler it registers, and checks the
+// upstream with it first: the closure runs for every request on the same
+// transport.
+func routes(ctx context.Context, mux *http.ServeMux) {
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 8}}
+	if req, err := http.NewRequestWithContext(ctx, http.MethodGet, "https://upstream.example.com/status", nil); err == nil {
+		if resp, err := client.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}
+	mux.HandleFunc("/status", func(w http.ResponseWriter, r *http.Request) {
+		req, err := http.NewRequestWithContext(r.Context(), http.MethodGet, "https://upstream.example.com/status", nil)
+		if err != nil {
+			return
+		}
+		if resp, err := client.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	})
+}
+
+// fetcher holds a client of its own (a link-preview fetcher).
+type fetcher struct{ client *http.Client }
+
+func newFetcher() *fetcher {
+	return &fetcher{client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 8}}}
+}
+
+func (f *fetcher) get(ctx context.Context, target string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// api is a service of the program's own: it keeps its fetcher (and the
+// fetcher's transport) for as long as the server runs, so serve, which
+// builds it with a context and calls it once, does not build a transport
+// per call.
+type api struct{ fetch *fetcher }
+
+func newAPI() *api { return &api{fetch: newFetcher()} }
+
+func serve(ctx context.Context, mux *http.ServeMux) {
+	a := newAPI()
+	_ = a.fetch.get(ctx, "https://upstream.example.com/warm")
+	mux.Handle("/preview", a)
+}
+
+func (a *api) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	_ = a.fetch.get(r.Context(), r.URL.Query().Get("url"))
+}
+
+// proxy forwards to one upstream on a transport with two idle connections.
+func proxy(target *url.URL) http.Handler {
+	p := httputil.NewSingleHostReverseProxy(target)
+	p.Transport = &http.Transport{IdleConnTimeout: 90 * time.Second} // want `this http.Transport serves a single-host reverse proxy`
+	return p
+}
+
+// proxyTuned is proxy's twin: its transport keeps enough idle connections.
+func proxyTuned(target *url.URL) http.Handler {
+	p := httputil.NewSingleHostReverseProxy(target)
+	p.Transport = &http.Transport{IdleConnTimeout: 90 * time.Second, MaxIdleConnsPerHost: 64}
+	return p
+}
+
+func main() {
+	warmUp()
+	mux := http.NewServeMux()
+	svc := newService()
+	mux.HandleFunc("/ping", svc.ping)
+	mux.HandleFunc("/repo", repo)
+	mux.HandleFunc("/repo/shared", repoShared)
+	mux.HandleFunc("/fetch", func(w http.ResponseWriter, r *http.Request) {
+		for _, f := range []func(context.Context, string) (*http.Response, error){fetchShared, fetchClone, fetchOnce, fetchClosed} {
+			if resp, err := f(r.Context(), "https://upstream.example.com/"); err == nil {
+				resp.Body.Close()
+			}
+		}
+		_, _ = fetch(r.Context(), "https://upstream.example.com/")
+		poll(r.Context(), []string{"https://a.example.com/", "https://b.example.com/"})
+		pollEach(r.Context(), []string{"https://a.example.com/", "https://b.example.com/"})
+	})
+	routes(context.Background(), mux)
+	serve(context.Background(), mux)
+	u, _ := url.Parse("https://upstream.example.com/")
+	mux.Handle("/proxy/", proxy(u))
+	mux.Handle("/proxy/tuned/", proxyTuned(u))
+	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: time.Second}
+	_ = srv.ListenAndServe()
+}
