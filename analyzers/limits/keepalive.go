@@ -88,7 +88,7 @@ func (c *checker) checkTransports() {
 			if t.perCall(f, b, u) {
 				s := b.site
 				s.Category = CategoryKeepAlive
-				s.Msg = perCallMessage(f, b)
+				s.Msg = perCallMessage(f, b, u)
 				c.own.Transports = append(c.own.Transports, s)
 			} else if u.proxy != nil && !u.perHost && !u.disabled {
 				c.reportProxy(b, u.proxy)
@@ -141,6 +141,7 @@ type build struct {
 	site    site   // where the transport is built
 	builder string // the function that builds it
 	local   bool   // built in this function (its fields are seen here)
+	idle    bool   // a clone of http.DefaultTransport: its IdleConnTimeout is 90s
 }
 
 func (t *transports) builds(f *ssa.Function) []build {
@@ -155,7 +156,7 @@ func (t *transports) builds(f *ssa.Function) []build {
 			case *ssa.Call:
 				name := flow.CalleeName(v.Common())
 				if name == knowledge.TransportClone {
-					out = append(out, build{v: v, site: t.siteAt(v.Pos()), builder: funcName(f), local: true})
+					out = append(out, build{v: v, site: t.siteAt(v.Pos()), builder: funcName(f), local: true, idle: clonesDefault(v.Common())})
 				} else if fact := t.fact(v.Common()); fact != nil {
 					out = append(out, build{v: v, site: fact.Build, builder: fact.Builder})
 				}
@@ -202,6 +203,7 @@ type usage struct {
 	inLoop   bool              // sent through in a loop that does not build it
 	disabled bool              // DisableKeepAlives set: built per call on purpose
 	perHost  bool              // MaxIdleConnsPerHost set
+	idleTime bool              // IdleConnTimeout set: idle connections are closed in time
 	proxy    ssa.Instruction   // stored as a single-host reverse proxy's Transport
 }
 
@@ -210,7 +212,8 @@ type usage struct {
 func (t *transports) follow(b build) usage {
 	var u usage
 	if b.local {
-		u.disabled, u.perHost = t.fields(b.v)
+		u.disabled, u.perHost, u.idleTime = t.fields(b.v)
+		u.idleTime = u.idleTime || b.idle
 	}
 	seen := map[ssa.Value]bool{}
 	work := []ssa.Value{b.v}
@@ -299,11 +302,11 @@ func (t *transports) follow(b build) usage {
 }
 
 // fields reports whether a transport built here sets DisableKeepAlives
-// to true, and whether it sets MaxIdleConnsPerHost.
-func (t *transports) fields(v ssa.Value) (disabled, perHost bool) {
+// to true, and whether it sets MaxIdleConnsPerHost and IdleConnTimeout.
+func (t *transports) fields(v ssa.Value) (disabled, perHost, idleTime bool) {
 	refs := v.Referrers()
 	if refs == nil {
-		return false, false
+		return false, false, false
 	}
 	for _, instr := range *refs {
 		fa, ok := instr.(*ssa.FieldAddr)
@@ -313,6 +316,8 @@ func (t *transports) fields(v ssa.Value) (disabled, perHost bool) {
 		switch flow.FieldName(fa) {
 		case knowledge.FieldPerHost:
 			perHost = true
+		case knowledge.FieldIdleTimeout:
+			idleTime = true
 		case knowledge.FieldDisableKeepAlive:
 			for _, s := range *fa.Referrers() {
 				if st, ok := s.(*ssa.Store); ok {
@@ -323,7 +328,7 @@ func (t *transports) fields(v ssa.Value) (disabled, perHost bool) {
 			}
 		}
 	}
-	return disabled, perHost
+	return disabled, perHost, idleTime
 }
 
 // carries reports whether a value of type t can hold a transport: a type
@@ -463,6 +468,26 @@ func hasMethod(it *types.Interface, name string) bool {
 	return false
 }
 
+// clonesDefault reports whether a Clone call clones http.DefaultTransport.
+func clonesDefault(call *ssa.CallCommon) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	v := call.Args[0]
+	for {
+		switch x := v.(type) {
+		case *ssa.TypeAssert:
+			v = x.X
+		case *ssa.UnOp:
+			v = x.X
+		case *ssa.Global:
+			return x.Pkg != nil && x.Pkg.Pkg.Path() == knowledge.NetHTTP && x.Name() == "DefaultTransport"
+		default:
+			return false
+		}
+	}
+}
+
 // isReceiver reports whether v is the receiver of a method call: the
 // holder of the transport sends through it (client.Do, repo.Get).
 func isReceiver(call *ssa.CallCommon, v ssa.Value) bool {
@@ -579,13 +604,17 @@ func funcName(f *ssa.Function) string {
 	return f.Name()
 }
 
-func perCallMessage(f *ssa.Function, b build) string {
+func perCallMessage(f *ssa.Function, b build, u usage) string {
 	user := funcName(f)
 	who := user + " builds a new http.Transport on every call"
 	if b.builder != user {
 		who = fmt.Sprintf("%s builds a new http.Transport on every call, and %s uses it for its requests and drops it", b.builder, user)
 	}
-	return who + ": no connection is kept for the next call, so every request pays a new TCP and TLS handshake, and each transport's idle connections stay open until the server closes them; build the transport once (a package variable, or a field set where the service starts) and share it"
+	idle := ", and each transport's idle connections stay open until the server closes them"
+	if u.idleTime {
+		idle = ", and each transport's idle connections stay open until its IdleConnTimeout"
+	}
+	return who + ": no connection is kept for the next call, so every request pays a new TCP and TLS handshake" + idle + "; build the transport once (a package variable, or a field set where the service starts) and share it"
 }
 
 // reportProxy reports a program-built transport of a single-host reverse

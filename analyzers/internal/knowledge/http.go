@@ -93,6 +93,7 @@ const (
 	SingleHostProxy       = "net/http/httputil.NewSingleHostReverseProxy"
 	ReverseProxy          = "net/http/httputil.ReverseProxy"
 	FieldPerHost          = "MaxIdleConnsPerHost"
+	FieldIdleTimeout      = "IdleConnTimeout"
 	FieldDisableKeepAlive = "DisableKeepAlives"
 )
 

@@ -18,7 +18,7 @@ import (
 
 // fetch sends each request on a transport of its own.
 func fetch(ctx context.Context, target string) ([]byte, error) {
-	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{ // want `main.fetch builds a new http.Transport on every call: no connection is kept for the next call`
+	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{ // want `main.fetch builds a new http.Transport on every call: no connection is kept for the next call, .* stay open until the server closes them`
 		Proxy: http.ProxyFromEnvironment,
 	}}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
@@ -47,7 +47,7 @@ func fetchShared(ctx context.Context, target string) (*http.Response, error) {
 
 // fetchClone clones the default transport for every request.
 func fetchClone(ctx context.Context, target string) (*http.Response, error) {
-	t := http.DefaultTransport.(*http.Transport).Clone() // want `main.fetchClone builds a new http.Transport on every call`
+	t := http.DefaultTransport.(*http.Transport).Clone() // want `main.fetchClone builds a new http.Transport on every call: .* stay open until its IdleConnTimeout`
 	t.Proxy = nil
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
 	if err != nil {
