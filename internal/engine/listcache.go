@@ -7,8 +7,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/parser"
+	"go/token"
 	"go/types"
-	"hash"
 	"io/fs"
 	"maps"
 	"os"
@@ -33,15 +34,18 @@ import (
 // under a given go.sum and Go version (the go command assumes the same).
 // The key hashes go env's whole output, the run's patterns and flags, and
 // a walk of the main module's tree that records every directory and file
-// name with its size and modification time, as go list would see them.
+// name, as go list would see them: a Go file with what go list reads of
+// it (its header: listHeader), so that an edit inside a function runs no
+// go list; any other file with its size and modification time.
 //
 // An answer is not stored when it might not be a function of the key: a
 // package or module with errors (a download or a cache state may fix it),
 // a go.work workspace or a module replaced by a directory outside the
-// main module (files the walk does not see), a file modified in the last
-// few seconds (an edit within the clock's granularity would keep its
-// time), or a tree of more than maxWalkEntries entries. On a hit, the files go list
-// generated into the build cache (cgo) must still exist.
+// main module (files the walk does not see), a file other than Go source
+// (or a directory) modified in the last few seconds (an edit within the
+// clock's granularity would keep its time), a tree that changed while go
+// list ran, or a tree of more than maxWalkEntries entries. On a hit, the
+// files go list generated into the build cache (cgo) must still exist.
 
 // listCacheFormat changes whenever the key or the stored answer does.
 const listCacheFormat = "perfvet-list-cache-v1"
@@ -67,7 +71,8 @@ type listState struct {
 	key    [32]byte
 	env    goEnv
 	root   string // the main module's directory
-	recent bool   // a file of the tree was modified moments ago
+	recent bool   // a file of the tree other than a Go file was modified moments ago
+	tree   [32]byte
 }
 
 // cachedList is the stored answer of go list.
@@ -120,6 +125,12 @@ func (v *View) lookupList(ctx context.Context, env []string, patterns []string) 
 // unless the answer might not be a function of that key.
 func (v *View) storeList(st *listState, roots []*packages.Package) {
 	if st == nil || st.recent {
+		return
+	}
+	if tree, err := st.walk(); err != nil || tree != st.tree {
+		// A file changed while go list ran: its answer may be of
+		// either version.
+		v.opts.Cache.debugf("metadata not stored: the tree changed during go list")
 		return
 	}
 	cl := cachedList{Arch: st.env.GOARCH}
@@ -293,22 +304,27 @@ func (v *View) listKey(ctx context.Context, env []string, patterns []string) (*l
 	}
 	writeField(h, []byte(dir))
 	writeField(h, []byte(strings.Join(v.opts.BuildFlags, "\x00")), []byte(strings.Join(patterns, "\x00")))
-	if err := st.walk(h); err != nil {
+	tree, err := st.walk()
+	if err != nil {
 		return nil, err
 	}
+	st.tree = tree
+	h.Write(tree[:])
 	h.Sum(st.key[:0])
 	return st, nil
 }
 
 // walk hashes the main module's tree as go list sees it: every directory
 // it may search (not testdata, nor names starting with . or _, nor nested
-// modules, whose go.mod is recorded) with the name, size and modification
-// time of each entry.
-func (st *listState) walk(h hash.Hash) error {
+// modules, whose go.mod is recorded) with the name and mode of each entry;
+// a Go file with what go list reads of it (listHeader), any other file
+// with its size and modification time.
+func (st *listState) walk() ([32]byte, error) {
+	h := sha256.New()
 	entries := 0
 	now := time.Now()
 	var buf []byte
-	return filepath.WalkDir(st.root, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(st.root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -330,18 +346,75 @@ func (st *listState) walk(h hash.Hash) error {
 		if err != nil {
 			return err
 		}
-		if now.Sub(info.ModTime()) < recentWrite {
-			st.recent = true
-		}
 		buf = buf[:0]
 		buf = append(buf, path...)
 		buf = append(buf, 0)
 		buf = binary.BigEndian.AppendUint32(buf, uint32(info.Mode()))
+		if info.Mode().IsRegular() && strings.HasSuffix(name, ".go") {
+			sum, err := listHeader(path)
+			if err != nil {
+				return err
+			}
+			h.Write(append(buf, sum[:]...))
+			return nil
+		}
+		if now.Sub(info.ModTime()) < recentWrite {
+			st.recent = true
+		}
 		buf = binary.BigEndian.AppendUint64(buf, uint64(info.Size()))
 		buf = binary.BigEndian.AppendUint64(buf, uint64(info.ModTime().UnixNano()))
 		h.Write(buf)
 		return nil
 	})
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum, err
+}
+
+// listHeader hashes what go list's answer depends on in a Go file: its
+// build constraints, package clause and imports (the file up to its last
+// import declaration) and, when it imports embed, its //go:embed lines.
+// An edit below the imports (a function body, a declaration) changes
+// none of it, so go list's answer is reused (a leaf edit runs no go
+// command but go env). The whole file counts where go list reads more: a
+// file that does not parse up to its imports, a cgo file (go list runs
+// cgo on it), a test file (the generated test main lists its tests).
+func listHeader(path string) ([32]byte, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	if strings.HasSuffix(path, "_test.go") {
+		return sha256.Sum256(src), nil
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, src, parser.ImportsOnly|parser.ParseComments)
+	if err != nil {
+		return sha256.Sum256(src), nil
+	}
+	end := f.Name.End()
+	embeds := false
+	for _, imp := range f.Imports {
+		switch imp.Path.Value {
+		case `"C"`:
+			return sha256.Sum256(src), nil
+		case `"embed"`:
+			embeds = true
+		}
+	}
+	if n := len(f.Decls); n > 0 {
+		end = f.Decls[n-1].End()
+	}
+	header := slices.Clone(src[:fset.Position(end).Offset])
+	if embeds {
+		for line := range strings.SplitSeq(string(src), "\n") {
+			if t := strings.TrimSpace(line); strings.HasPrefix(t, "//go:embed") {
+				header = append(header, t...)
+				header = append(header, '\n')
+			}
+		}
+	}
+	return sha256.Sum256(header), nil
 }
 
 // fixed reports whether the file never changes while the key of go list's

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -96,6 +97,25 @@ func TestListCache(t *testing.T) {
 	}
 	run("new file", false, true, want)
 	run("rerun after the new file", true, false, want)
+
+	// An edit below the imports (a function body), at once: go list's
+	// answer is the same, and reused.
+	body := strings.Replace(src, "(&http.Client{}).Get(u)", "(&http.Client{}).Head(u)", 1)
+	if err := os.WriteFile(extra, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = runWith(t, dir, nil)
+	run("body edit", true, false, want)
+
+	// An edit of the imports: asked again, and stored (a Go file is keyed
+	// by its content, not its time).
+	imports := strings.Replace(body, "import \"net/http\"", "import (\n\t\"net/http\"\n\t_ \"strings\"\n)", 1)
+	if err := os.WriteFile(extra, []byte(imports), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want = runWith(t, dir, nil)
+	run("import edit", false, true, want)
+	run("rerun after the import edit", true, false, want)
 
 	// A new package directory.
 	if err := os.MkdirAll(filepath.Join(dir, "fetch"), 0o755); err != nil {
