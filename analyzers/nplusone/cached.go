@@ -3,6 +3,7 @@ package nplusone
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -20,15 +21,39 @@ import (
 // memcached) is no such guard: its lookup is the per-element round trip,
 // and the function's reach is that lookup.
 
+// A load-once guard is a cache-aside read whose cache is a package-level
+// variable looked up with no key (an atomic.Pointer's Load, or the
+// variable itself tested against nil) and stored after the read: the read
+// runs once per process, whatever the callers loop over (kratos'
+// ensureCredentialTypesLoaded).
+
+// An aside is what a function's body says of its reads.
+type aside int
+
+const (
+	asideNone  aside = iota
+	asideKeyed       // a cache-aside read: the query runs on a miss of its key
+	asideOnce        // a load-once guard: the query runs once per process
+)
+
 // cachedReach returns a function's read marked as made only on a cache
-// miss when the function is a cache-aside read, else the read as it is.
+// miss when the function is a cache-aside read, nil for a load-once
+// guard, else the read as it is.
 func (c *checker) cachedReach(f *ssa.Function, read *Reach) *Reach {
-	if read == nil || read.Cached || !c.cacheAside(f) {
-		return read
+	if read == nil {
+		return nil
 	}
-	out := *read
-	out.Cached = true
-	return &out
+	switch c.cacheAside(f) {
+	case asideOnce:
+		return nil
+	case asideKeyed:
+		if !read.Cached {
+			out := *read
+			out.Cached = true
+			return &out
+		}
+	}
+	return read
 }
 
 // cacheAside reports whether a declared function of the package reads
@@ -39,52 +64,70 @@ func (c *checker) cachedReach(f *ssa.Function, read *Reach) *Reach {
 // before it; then a round trip; then a call on the same R with an
 // argument that uses what the round trip used (the store of what it
 // read).
-func (c *checker) cacheAside(f *ssa.Function) bool {
+func (c *checker) cacheAside(f *ssa.Function) aside {
 	obj := funcObject(f)
 	if obj == nil || f.Parent() != nil || obj.Pkg() != c.pass.Pkg {
-		return false
+		return asideNone
 	}
 	// Not memoised: what the calls after the guard reach changes while
 	// the package's summaries settle.
 	decl := c.declOf(obj)
-	return decl != nil && decl.Body != nil && c.asideBody(decl.Body.List)
+	if decl == nil || decl.Body == nil {
+		return asideNone
+	}
+	return c.asideBody(decl.Body.List)
 }
 
-func (c *checker) asideBody(stmts []ast.Stmt) bool {
+func (c *checker) asideBody(stmts []ast.Stmt) aside {
 	info := c.pass.TypesInfo
-	lookups := make(map[types.Object]string) // a lookup's result → its receiver
-	recv := ""                               // the receiver of the guarding lookup
-	var read map[types.Object]bool           // what the round trip after the guard uses
+	lookups := make(map[types.Object]lookup) // a lookup's result → the lookup
+	var guard lookup                         // the guarding lookup
+	var read map[types.Object]bool           // what the round trip after the guard uses and reads
 	for _, st := range stmts {
 		switch {
-		case recv == "":
+		case guard.recv == "":
 			if c.stmtRoundTrip(st) {
-				return false // a round trip before any guard
+				return asideNone // a round trip before any guard
 			}
 			if ifs, ok := st.(*ast.IfStmt); ok && ifs.Init != nil {
 				c.noteLookups(ifs.Init, lookups)
 			}
 			if ifs, ok := st.(*ast.IfStmt); ok && returns(ifs.Body) {
-				recv = guardRecv(info, ifs.Cond, lookups)
+				guard = c.guardLookup(ifs.Cond, lookups)
 				continue
 			}
 			c.noteLookups(st, lookups)
 		case read == nil:
 			if c.stmtRoundTrip(st) {
 				read = usedObjects(info, st)
+				for _, v := range definedObjects(info, st) {
+					read[v] = true
+				}
 			}
 		default:
-			if c.storesOn(st, recv, read) {
-				return true
+			if c.storesOn(st, guard, read) {
+				if guard.global && guard.keyless {
+					return asideOnce
+				}
+				return asideKeyed
 			}
 		}
 	}
-	return false
+	return asideNone
+}
+
+// A lookup is a call that reads a cache: its receiver, rendered; whether
+// the receiver is a package-level variable, and whether the call takes no
+// key.
+type lookup struct {
+	recv    string
+	global  bool
+	keyless bool
 }
 
 // noteLookups records the variables a statement assigns from a method
 // call that is no round trip, with the call's receiver.
-func (c *checker) noteLookups(st ast.Stmt, lookups map[types.Object]string) {
+func (c *checker) noteLookups(st ast.Stmt, lookups map[types.Object]lookup) {
 	as, ok := st.(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 {
 		return
@@ -94,31 +137,53 @@ func (c *checker) noteLookups(st ast.Stmt, lookups map[types.Object]string) {
 		return
 	}
 	r := methodRecv(c.pass.TypesInfo, call)
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || r == "" || !isSelector(sel.X) {
-		return // a cache is held in a field (cr.data.Cache), not in the receiver itself
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || r == "" {
+		return
+	}
+	global := c.isGlobal(sel.X)
+	if !isSelector(sel.X) && !global {
+		return // a cache is held in a field (cr.data.Cache) or a package variable, not in the receiver itself
 	}
 	for _, lhs := range as.Lhs {
 		if id, ok := lhs.(*ast.Ident); ok {
 			if obj := objOfIdent(c.pass.TypesInfo, id); obj != nil {
-				lookups[obj] = r
+				lookups[obj] = lookup{recv: r, global: global, keyless: len(call.Args) == 0}
 			}
 		}
 	}
 }
 
-// guardRecv returns the receiver of the lookup whose result a condition
-// tests, or "": a hit (found, a value), not only the lookup's error.
-func guardRecv(info *types.Info, cond ast.Expr, lookups map[types.Object]string) string {
-	recv := ""
+// isGlobal reports whether e names a package-level variable of the
+// package.
+func (c *checker) isGlobal(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && v.Pkg() == c.pass.Pkg && v.Parent() == c.pass.Pkg.Scope()
+}
+
+// guardLookup returns the lookup whose result a condition tests, or the
+// zero lookup: a hit (found, a value), not only the lookup's error. A
+// package-level variable tested itself (if cache != nil) is a keyless
+// lookup of it.
+func (c *checker) guardLookup(cond ast.Expr, lookups map[types.Object]lookup) lookup {
+	info := c.pass.TypesInfo
+	var l lookup
 	ast.Inspect(cond, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && recv == "" {
+		if id, ok := n.(*ast.Ident); ok && l.recv == "" {
 			if obj := info.Uses[id]; obj != nil && !isError(obj.Type()) {
-				recv = lookups[obj]
+				l = lookups[obj]
+				if l.recv == "" && c.isGlobal(id) {
+					l = lookup{recv: id.Name, global: true, keyless: true}
+				}
 			}
 		}
-		return recv == ""
+		return l.recv == ""
 	})
-	return recv
+	return l
 }
 
 func isError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
@@ -161,24 +226,51 @@ func (c *checker) stmtRoundTrip(st ast.Stmt) bool {
 	return anyCall(st, c.mayRoundTrip)
 }
 
-// storesOn reports whether a statement calls a method on the receiver
-// recv (rendered) with an argument that uses what the round trip used
-// (the value it read into): the store of the read.
-func (c *checker) storesOn(st ast.Stmt, recv string, read map[types.Object]bool) bool {
+// storesOn reports whether a statement calls a method on the guard's
+// receiver with an argument that uses what the round trip used or read
+// (the value it read into): the store of the read; or, for a package
+// variable tested itself, assigns it such a value.
+func (c *checker) storesOn(st ast.Stmt, guard lookup, read map[types.Object]bool) bool {
 	info := c.pass.TypesInfo
-	return anyCall(st, func(call *ast.CallExpr) bool {
-		if methodRecv(info, call) != recv || analysisutil.Callee(info, call) == nil {
-			return false
-		}
-		for _, arg := range call.Args {
-			for v := range usedObjects(info, &ast.ExprStmt{X: arg}) {
-				if read[v] {
-					return true
-				}
+	uses := func(e ast.Expr) bool {
+		for v := range usedObjects(info, &ast.ExprStmt{X: e}) {
+			if read[v] {
+				return true
 			}
 		}
 		return false
+	}
+	if as, ok := st.(*ast.AssignStmt); ok && guard.global && len(as.Lhs) == len(as.Rhs) {
+		for i, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok && id.Name == guard.recv && c.isGlobal(id) && uses(as.Rhs[i]) {
+				return true
+			}
+		}
+	}
+	return anyCall(st, func(call *ast.CallExpr) bool {
+		if methodRecv(info, call) != guard.recv || analysisutil.Callee(info, call) == nil {
+			return false
+		}
+		return slices.ContainsFunc(call.Args, uses)
 	})
+}
+
+// definedObjects returns the variables an assignment statement defines or
+// assigns (what a round trip read into).
+func definedObjects(info *types.Info, st ast.Stmt) []types.Object {
+	as, ok := st.(*ast.AssignStmt)
+	if !ok {
+		return nil
+	}
+	var out []types.Object
+	for _, lhs := range as.Lhs {
+		if id, ok := lhs.(*ast.Ident); ok {
+			if obj := objOfIdent(info, id); obj != nil {
+				out = append(out, obj)
+			}
+		}
+	}
+	return out
 }
 
 // anyCall reports whether a call in n, outside its function literals,

@@ -274,8 +274,8 @@
 // the column, is one query per column of the result; tableInfo(ctx,
 // field.TableOID) and formatType(ctx, oid, -1), keyed by a table or a
 // type, are not. A memo in a helper of another package is not
-// seen (facts do not carry it), nor a cache loaded once behind a pointer
-// (if c := cache.Load(); c != nil { return c }).
+// seen (facts do not carry it); a cache loaded once behind a package
+// variable is (below).
 //
 // A cache-aside read counts as a memo, across packages and through the
 // program's interfaces too (facts carry it): a function that looks a key
@@ -290,6 +290,17 @@
 // seen: a cache held in a local variable, a lookup whose hit path does not
 // return (it assigns and falls through), a store that does not use what
 // the query read.
+//
+// A load-once guard is no N+1 at all: a function that looks a package
+// variable up with no key (if c := cachePtr.Load(); c != nil { return c },
+// an atomic.Pointer or atomic.Value; or if cache != nil { return cache }),
+// runs the query on a miss and stores what it read back in the variable
+// (cachePtr.Store(c), cache = c) runs the query once per process, whatever
+// its callers loop over (kratos' ensureCredentialTypesLoaded, reached once
+// per credential row: judged false). Its read is dropped from its callers'
+// reach, across packages too. A guard that stores nothing, or keys the
+// variable (a package-level sync.Map keyed by the element), is reported as
+// above.
 //
 // A loop whose call is handed a map that a multi-row read filled before
 // the loop (creators, err := listUsersByID(ctx, ids), then
