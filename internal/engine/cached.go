@@ -74,6 +74,17 @@ func (v *View) executeCached(ctx context.Context, read func(string) ([]byte, err
 	digests := newDigests(read)
 	digests.fixed = v.goenv.fixed
 	read = digests.reader(read)
+	// Entries are encoded and written by one goroutine of their own, off
+	// the path of the packages waiting for this one: an importer's key
+	// needs the entry's hashes, not the file.
+	writes := make(chan func(), len(v.nodes))
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		for w := range writes {
+			w()
+		}
+	}()
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	unfinished := make(map[*node]*job)
@@ -103,10 +114,12 @@ func (v *View) executeCached(ctx context.Context, read func(string) ([]byte, err
 			n.cache.typesOnce.Do(func() { v.removeFiles(n, v.typecheck(n, read, false)) })
 			digests.release(n)
 			v.analyze(n, read)
-			v.record(n, digests)
+			v.record(n, digests, writes)
 		}()
 	}
 	wg.Wait()
+	close(writes)
+	<-written
 	if len(unfinished) == 0 {
 		v.installHits(read)
 	}
@@ -268,9 +281,9 @@ func (v *View) deepOut(n *node, out [32]byte) [32]byte {
 	return sum
 }
 
-// record stores the outcome of an analysed node, if it can be cached, and
-// sets its deep output.
-func (v *View) record(n *node, digests *digests) {
+// record stores the outcome of an analysed node, if it can be cached (the
+// write itself is sent to writes), and sets its deep output.
+func (v *View) record(n *node, digests *digests, writes chan<- func()) {
 	cs := n.cache
 	if !cs.keyed || n.pkg == nil || n.pkg.IllTyped || len(n.pkg.Errors) > 0 {
 		return
@@ -311,7 +324,8 @@ func (v *View) record(n *node, digests *digests) {
 			return
 		}
 	}
-	v.opts.Cache.store(cs.key, e)
+	key := cs.key
+	writes <- func() { v.opts.Cache.store(key, e) }
 	out := v.deepOut(n, e.Out)
 	cs.deepOut = &out
 }
