@@ -382,8 +382,24 @@ func (v *View) packageFact(n *node, a *analysis.Analyzer, act *action, p *types.
 	return true
 }
 
-// deps returns the node's transitive dependencies.
+// A depsMemo holds a node's transitive dependencies, computed once per
+// graph: every pass of every analyzer on the node asks for them (all
+// package and object facts), and a large module has thousands.
+type depsMemo struct {
+	once sync.Once
+	list []*node
+}
+
+// transitiveDeps returns the node's transitive dependencies.
 func (n *node) transitiveDeps() []*node {
+	if n.tdeps == nil {
+		return n.walkDeps()
+	}
+	n.tdeps.once.Do(func() { n.tdeps.list = n.walkDeps() })
+	return n.tdeps.list
+}
+
+func (n *node) walkDeps() []*node {
 	seen := make(map[*node]bool)
 	var out []*node
 	var visit func(*node)

@@ -160,6 +160,7 @@ type node struct {
 	pkg   *packages.Package // type-checked: a copy of meta whose Imports are the deps' pkg
 	deps  []*node           // imports, sorted by ID
 	rdeps []*node           // importers
+	tdeps *depsMemo         // transitive dependencies, once asked (analysis.go)
 	root  bool
 	// files are the parsed CompiledGoFiles. A dependency's syntax and
 	// source are dropped once it is analysed; its token.Files stay, for
@@ -587,7 +588,7 @@ func (v *View) reconcile(roots []*packages.Package, dirty []string, read func(st
 	v.byFile = make(map[string][]*node)
 	v.roots = v.roots[:0]
 	for _, n := range nodes {
-		n.deps, n.rdeps = n.deps[:0], nil
+		n.deps, n.rdeps, n.tdeps = n.deps[:0], nil, new(depsMemo)
 	}
 	for _, id := range slices.Sorted(maps.Keys(nodes)) {
 		n := nodes[id]
