@@ -40,11 +40,11 @@ const (
 	CategoryBody   = "body"   // a request body read whole with no limit
 	CategoryUpload = "upload" // a multipart upload parsed with no limit
 	CategoryPool   = "pool"   // a database pool never bounded
-	CategoryPlan   = "plan"   // a limit above the plan
 	// CategoryKeepAlive: an outbound transport whose connections are not
 	// reused (built per call, or a single-host proxy's with two idle
 	// connections).
 	CategoryKeepAlive = "keepalive"
+	CategoryPlan      = "plan" // a limit above the plan
 )
 
 // Config configures a limits analyzer.
