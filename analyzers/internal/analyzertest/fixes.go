@@ -1,6 +1,4 @@
-// Package fixtest checks that the suggested fixes of an analysistest
-// fixture yield code that compiles.
-package fixtest
+package analyzertest
 
 import (
 	"os"
@@ -12,14 +10,14 @@ import (
 )
 
 // RequireFixedTypeChecks type-checks the GOPATH-mode fixture package pkg
-// of testdata/src with each file replaced by its golden file:
+// of dir/src with each file replaced by its golden file:
 // analysistest.RunWithSuggestedFixes has checked that the golden file is
 // what the fixes produce, so this checks that every fix yields code that
 // compiles (a fix inserting r.Context() where r is a shadowing string, or
 // time.Second where time is a local variable, would not).
-func RequireFixedTypeChecks(t *testing.T, pkg string) {
+func RequireFixedTypeChecks(t *testing.T, dir, pkg string) {
 	t.Helper()
-	goldens, err := filepath.Glob(filepath.Join("testdata", "src", pkg, "*.go.golden"))
+	goldens, err := filepath.Glob(filepath.Join(dir, "src", pkg, "*.go.golden"))
 	if err != nil || len(goldens) == 0 {
 		t.Fatalf("no golden files in %s (%v)", pkg, err)
 	}
@@ -35,13 +33,13 @@ func RequireFixedTypeChecks(t *testing.T, pkg string) {
 		}
 		overlay[strings.TrimSuffix(abs, ".golden")] = src
 	}
-	testdata, err := filepath.Abs("testdata")
+	abs, err := filepath.Abs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg := &packages.Config{
 		Mode:    packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
-		Env:     append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
+		Env:     append(os.Environ(), Env(abs)...),
 		Overlay: overlay,
 	}
 	pkgs, err := packages.Load(cfg, pkg)

@@ -1,13 +1,7 @@
-// Package reachtest checks findings that one package reports in the
-// files of another: the whole-program findings of internal/reach, which
-// the package that sees the implementations (main) reports at the
-// caller's call. analysistest checks each package's findings against
-// that package's own files only.
-package reachtest
+package analyzertest
 
 import (
 	"go/token"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -21,7 +15,11 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// WholeProgram analyses the root packages (and their dependencies) and
+// WholeProgram checks findings that one package reports in the files of
+// another: the whole-program findings of internal/reach, which the package
+// that sees the implementations (main) reports at the caller's call;
+// analysistest checks each package's findings against that package's own
+// files only. It analyses the root packages (and their dependencies) and
 // matches every finding, whichever package reports it, against the want
 // comments of the fixture tree under the first root's top directory. A
 // finding that several packages report alike (the same line and message)
@@ -29,7 +27,7 @@ import (
 // twice is an error.
 func WholeProgram(t *testing.T, a *analysis.Analyzer, roots ...string) {
 	t.Helper()
-	run(t, a, false, roots)
+	wholeProgram(t, a, false, roots)
 }
 
 // RootsOnly is WholeProgram with only the findings of the root packages,
@@ -37,38 +35,14 @@ func WholeProgram(t *testing.T, a *analysis.Analyzer, roots ...string) {
 // and no root reports again is missing.
 func RootsOnly(t *testing.T, a *analysis.Analyzer, roots ...string) {
 	t.Helper()
-	run(t, a, true, roots)
+	wholeProgram(t, a, true, roots)
 }
 
-// Analyze loads the root packages of the fixture (and their dependencies)
-// from testdata/src and runs the analyzer on them, for tests that look at
-// the results of several packages.
-func Analyze(t *testing.T, a *analysis.Analyzer, roots ...string) ([]*packages.Package, *checker.Graph) {
+// wholeProgram runs WholeProgram, or RootsOnly if rootsOnly is set.
+func wholeProgram(t *testing.T, a *analysis.Analyzer, rootsOnly bool, roots []string) {
 	t.Helper()
 	testdata := analysistest.TestData()
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  testdata,
-		Env:  append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
-	}
-	pkgs, err := packages.Load(cfg, roots...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("fixture does not load")
-	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pkgs, graph
-}
-
-func run(t *testing.T, a *analysis.Analyzer, rootsOnly bool, roots []string) {
-	t.Helper()
-	testdata := analysistest.TestData()
-	pkgs, graph := Analyze(t, a, roots...)
+	pkgs, graph := Program(t, testdata, a, roots...)
 	type key struct {
 		file string
 		line int
