@@ -3,6 +3,14 @@
 // mode), the real-libraries module testdata/realibs, the demo service
 // testdata/demo, whole programs whose findings one package reports in
 // another's files, and the facts the analyzers export.
+//
+// The stubs of the libraries that the analysistest fixtures import
+// (go-redis v9 and v8, GORM, gin, ...) are kept once, under this package's
+// testdata/src, one stub per library with what every analyzer's fixtures
+// use; each analyzer's testdata/src links their top directories there
+// (github.com -> ../../../internal/analyzertest/testdata/src/github.com),
+// so that its GOPATH tree sees them. go list follows the links for
+// imports; its "..." patterns do not, so no scenario may be a link.
 package analyzertest
 
 import (
