@@ -75,3 +75,8 @@ func TestOneFindingPerCause(t *testing.T) {
 func TestWholeProgram(t *testing.T) {
 	analyzertest.WholeProgram(t, cacheinval.New(defaultPlan()), "wholecache/cmd/server")
 }
+
+// TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
+func TestMinMax(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "minmax")
+}

@@ -122,3 +122,8 @@ metrics:
 `)
 	analyzertest.Run(t, analysistest.TestData(), metrics.New(cfg), "bucketsplan")
 }
+
+// TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
+func TestMinMax(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "minmax")
+}

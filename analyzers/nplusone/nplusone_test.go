@@ -93,3 +93,8 @@ func TestSources(t *testing.T) {
 	cfg.AnyCollection = true
 	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "anycoll")
 }
+
+// TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
+func TestMinMax(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "minmax")
+}

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
-	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/analyzers/timeouts"
 )
 
@@ -14,7 +13,7 @@ import (
 // unnoticed.
 func TestRealLibraries(t *testing.T) {
 	dir := analyzertest.Module(t)
-	a := timeouts.New(timeouts.Config{Plans: plan.Static(writtenPlan(t))})
+	a := timeouts.New(defaultPlan(t))
 	// The handlers reach causes in the store package: the findings sit
 	// there, which only a run over both packages, merged as the command
 	// merges them, can check.

@@ -20,12 +20,7 @@ import (
 // and reported (TestPlanNotWritten has the embedded default's twin).
 func defaultPlan(t *testing.T) timeouts.Config {
 	t.Helper()
-	return timeouts.Config{Plans: plan.Static(writtenPlan(t))}
-}
-
-func writtenPlan(t *testing.T) *plan.Plan {
-	t.Helper()
-	return analyzertest.WrittenPlan(t, "limits: {request_timeout: 30s, query_timeout: 10s}\n")
+	return timeouts.Config{Plans: plan.Static(analyzertest.WrittenPlan(t, "limits: {request_timeout: 30s, query_timeout: 10s}\n"))}
 }
 
 // TestPlanNotWritten runs the fixtures with bounds longer than the plan
@@ -159,4 +154,9 @@ func relatedOf(t *testing.T, res *driver.Result, prefix string) []string {
 	}
 	t.Fatalf("no finding starting with %q", prefix)
 	return nil
+}
+
+// TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
+func TestMinMax(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "minmax")
 }
