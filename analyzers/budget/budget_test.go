@@ -51,8 +51,9 @@ func TestBudget(t *testing.T) {
 // the median implementation, a refresh on expiry counted once, unbounded
 // estimates, catch-all routes, goroutines nothing waits for.
 func TestCredible(t *testing.T) {
-	var got []string
-	for _, e := range estimates(analyzertest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)), "credible")) {
+	ests := estimates(analyzertest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)), "credible"))
+	got := make([]string, 0, len(ests))
+	for _, e := range ests {
 		got = append(got, fmt.Sprintf("%s %v %v unbounded=%t catchall=%t", e.Route, e.Total, e.Over, e.Unbounded, e.CatchAll))
 	}
 	want := []string{
@@ -81,8 +82,9 @@ func TestCredible(t *testing.T) {
 // dependency accessors) counts its build on the miss rate's share, once
 // per request; the twins that build without keeping count it in full.
 func TestMemo(t *testing.T) {
-	var got []string
-	for _, e := range estimates(analyzertest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)), "memo")) {
+	ests := estimates(analyzertest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)), "memo"))
+	got := make([]string, 0, len(ests))
+	for _, e := range ests {
 		got = append(got, fmt.Sprintf("%s %v", e.Route, e.Total))
 	}
 	want := []string{

@@ -79,10 +79,10 @@ func RequireWellTyped(t *testing.T, results []*analysistest.Result) {
 
 // WithFlag sets a flag of the analyzer (its name without the analyzer's
 // prefix) and returns the analyzer.
-func WithFlag(t testing.TB, a *analysis.Analyzer, name, value string) *analysis.Analyzer {
-	t.Helper()
+func WithFlag(tb testing.TB, a *analysis.Analyzer, name, value string) *analysis.Analyzer {
+	tb.Helper()
 	if err := a.Flags.Set(name, value); err != nil {
-		t.Fatalf("-%s.%s=%s: %v", a.Name, name, value, err)
+		tb.Fatalf("-%s.%s=%s: %v", a.Name, name, value, err)
 	}
 	return a
 }
@@ -96,11 +96,11 @@ func DefaultPlan() plan.Provider {
 // InlinePlan provides the plan src, parsed over the default as a file
 // named perfplan.yaml that is not on disk: plan.Wrote counts a value
 // that differs from the default's as written.
-func InlinePlan(t testing.TB, src string) plan.Provider {
-	t.Helper()
+func InlinePlan(tb testing.TB, src string) plan.Provider {
+	tb.Helper()
 	p, err := plan.Parse("perfplan.yaml", []byte(src))
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return plan.Static(p)
 }
@@ -108,15 +108,15 @@ func InlinePlan(t testing.TB, src string) plan.Provider {
 // WrittenPlan loads src as a perfplan.yaml file of a temporary directory:
 // the values it writes count as the team's (plan.Wrote), the others are
 // the default's.
-func WrittenPlan(t testing.TB, src string) *plan.Plan {
-	t.Helper()
-	file := filepath.Join(t.TempDir(), "perfplan.yaml")
+func WrittenPlan(tb testing.TB, src string) *plan.Plan {
+	tb.Helper()
+	file := filepath.Join(tb.TempDir(), "perfplan.yaml")
 	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	p, err := plan.Load(file)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return p
 }

@@ -41,15 +41,15 @@ func load(tb testing.TB, dir string, mode packages.LoadMode, patterns ...string)
 // their dependencies, fails if any does not load, and runs the analyzer
 // on them as one program, for tests that look at the actions of several
 // packages.
-func Program(t testing.TB, dir string, a *analysis.Analyzer, patterns ...string) ([]*packages.Package, *checker.Graph) {
-	t.Helper()
-	pkgs := load(t, dir, packages.LoadAllSyntax, patterns...)
+func Program(tb testing.TB, dir string, a *analysis.Analyzer, patterns ...string) ([]*packages.Package, *checker.Graph) {
+	tb.Helper()
+	pkgs := load(tb, dir, packages.LoadAllSyntax, patterns...)
 	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("fixture does not load")
+		tb.Fatal("fixture does not load")
 	}
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	return pkgs, graph
 }
