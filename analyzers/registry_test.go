@@ -13,13 +13,10 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/perfvet/perfvet/analyzers"
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/plan"
-	"github.com/perfvet/perfvet/internal/fixturemod"
 )
 
 // TestRegistry checks the registry's shape: sorted, unique names equal to
@@ -192,7 +189,7 @@ func TestCategoriesReported(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs every analyzer on all its fixtures")
 	}
-	written := plan.Static(loadPlan(t, string(plan.DefaultYAML())))
+	written := plan.Static(analyzertest.WrittenPlan(t, string(plan.DefaultYAML())))
 	for _, e := range analyzers.Registry() {
 		t.Run(e.Name, func(t *testing.T) {
 			configure := func(plans plan.Provider, flagsOn bool) *analysis.Analyzer {
@@ -213,7 +210,7 @@ func TestCategoriesReported(t *testing.T) {
 			} else {
 				add(fixtureDiagnostics(t, e.Name, configure(written, true)))
 				if src, ok := extraPlans[e.Name]; ok {
-					add(fixtureDiagnostics(t, e.Name, configure(plan.Static(loadPlan(t, src)), false)))
+					add(fixtureDiagnostics(t, e.Name, configure(plan.Static(analyzertest.WrittenPlan(t, src)), false)))
 				}
 			}
 			documented := e.Doc.CategoryNames()
@@ -245,7 +242,7 @@ func fixtureDiagnostics(t *testing.T, name string, a *analysis.Analyzer) []analy
 	}
 	var out []analysis.Diagnostic
 	if patterns := scenarios(t, dir); len(patterns) > 0 {
-		for _, r := range analysistest.Run(ignoreExpectations{}, dir, a, patterns...) {
+		for _, r := range analyzertest.Results(t, dir, a, patterns...) {
 			out = append(out, r.Diagnostics...)
 		}
 	}
@@ -255,36 +252,12 @@ func fixtureDiagnostics(t *testing.T, name string, a *analysis.Analyzer) []analy
 // moduleDiagnostics runs a on the packages of the fixture module in dir.
 func moduleDiagnostics(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) []analysis.Diagnostic {
 	t.Helper()
-	fixturemod.Ensure(t, dir)
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, graph := analyzertest.Program(t, dir, a, patterns...)
 	var out []analysis.Diagnostic
 	for _, act := range graph.Roots {
 		out = append(out, act.Diagnostics...)
 	}
 	return out
-}
-
-// loadPlan loads src as a perfplan.yaml file: the values it writes count
-// as the team's (plan.Wrote).
-func loadPlan(t *testing.T, src string) *plan.Plan {
-	t.Helper()
-	file := filepath.Join(t.TempDir(), "perfplan.yaml")
-	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	p, err := plan.Load(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
 }
 
 // scenarios returns the patterns of the fixture scenarios under
@@ -318,9 +291,3 @@ func setBoolFlags(t *testing.T, a *analysis.Analyzer) {
 		}
 	})
 }
-
-// ignoreExpectations is an analysistest.Testing that drops the fixtures'
-// mismatches with their // want comments.
-type ignoreExpectations struct{}
-
-func (ignoreExpectations) Errorf(string, ...any) {}

@@ -2,7 +2,6 @@ package budget_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/perfvet/perfvet/analyzers/budget"
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
@@ -20,29 +20,20 @@ import (
 // team wrote (TestDefaultPlanQuiet is the embedded default's twin).
 func defaultConfig(t *testing.T) budget.Config {
 	t.Helper()
-	return budget.Config{Plans: plan.Static(writtenPlan(t, ""))}
+	return budget.Config{Plans: plan.Static(writtenPlan(t))}
 }
 
 // writtenPlan loads a plan file that writes the default's p95 and layer
-// budgets, followed by extra.
-func writtenPlan(t *testing.T, extra string) *plan.Plan {
+// budgets.
+func writtenPlan(t *testing.T) *plan.Plan {
 	t.Helper()
-	file := filepath.Join(t.TempDir(), "perfplan.yaml")
-	src := "slo: {latency: {p95: 500ms}}\nbudget: {database: 150ms, external: 100ms}\n" + extra
-	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	p, err := plan.Load(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return analyzertest.WrittenPlan(t, "slo: {latency: {p95: 500ms}}\nbudget: {database: 150ms, external: 100ms}\n")
 }
 
 // TestDefaultPlanQuiet runs the positive fixture under the embedded
 // default plan, which the team did not write: no finding.
 func TestDefaultPlanQuiet(t *testing.T) {
-	results := analysistest.Run(&quiet{T: t}, analysistest.TestData(), budget.New(budget.Config{Plans: plan.Static(plan.Default())}), "nethttp")
+	results := analyzertest.Results(t, analysistest.TestData(), budget.New(budget.Config{Plans: analyzertest.DefaultPlan()}), "nethttp")
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			t.Errorf("%v: reported against the embedded default plan: %s", r.Pass.Fset.Position(d.Pos), d.Message)
@@ -51,9 +42,8 @@ func TestDefaultPlanQuiet(t *testing.T) {
 }
 
 func TestBudget(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)),
+	analyzertest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)),
 		"nethttp", "crosspkg/svc", "crosspkg/pgstore", "crosspkg/server")
-	requireWellTyped(t, results)
 }
 
 // TestCredible holds the model's answers to what made estimates
@@ -61,15 +51,10 @@ func TestBudget(t *testing.T) {
 // the median implementation, a refresh on expiry counted once, unbounded
 // estimates, catch-all routes, goroutines nothing waits for.
 func TestCredible(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)), "credible")
-	requireWellTyped(t, results)
-	var got []string
-	for _, r := range results {
-		if res, ok := r.Action.Result.(*budget.Result); ok {
-			for _, e := range res.Endpoints {
-				got = append(got, fmt.Sprintf("%s %v %v unbounded=%t catchall=%t", e.Route, e.Total, e.Over, e.Unbounded, e.CatchAll))
-			}
-		}
+	ests := estimates(analyzertest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)), "credible"))
+	got := make([]string, 0, len(ests))
+	for _, e := range ests {
+		got = append(got, fmt.Sprintf("%s %v %v unbounded=%t catchall=%t", e.Route, e.Total, e.Over, e.Unbounded, e.CatchAll))
 	}
 	want := []string{
 		"POST /test-send 110ms [] unbounded=false catchall=false",
@@ -97,15 +82,10 @@ func TestCredible(t *testing.T) {
 // dependency accessors) counts its build on the miss rate's share, once
 // per request; the twins that build without keeping count it in full.
 func TestMemo(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)), "memo")
-	requireWellTyped(t, results)
-	var got []string
-	for _, r := range results {
-		if res, ok := r.Action.Result.(*budget.Result); ok {
-			for _, e := range res.Endpoints {
-				got = append(got, fmt.Sprintf("%s %v", e.Route, e.Total))
-			}
-		}
+	ests := estimates(analyzertest.Run(t, analysistest.TestData(), budget.New(defaultConfig(t)), "memo"))
+	got := make([]string, 0, len(ests))
+	for _, e := range ests {
+		got = append(got, fmt.Sprintf("%s %v", e.Route, e.Total))
 	}
 	want := []string{
 		"GET /memo 70ms",
@@ -125,28 +105,9 @@ func TestMemo(t *testing.T) {
 func TestFanoutFlag(t *testing.T) {
 	cfg := defaultConfig(t)
 	cfg.Fanout = 3
-	results := analysistest.Run(&quiet{T: t}, analysistest.TestData(), budget.New(cfg), "credible")
-	for _, r := range results {
-		if res, ok := r.Action.Result.(*budget.Result); ok {
-			for _, e := range res.Endpoints {
-				if e.Route == "POST /test-send" && e.Total != 40*time.Millisecond {
-					t.Errorf("POST /test-send with -fanout 3: %v, want 40ms (3 × 10ms + 10ms)", e.Total)
-				}
-			}
-		}
-	}
-}
-
-// requireWellTyped fails on fixtures with type errors: there the flow
-// checks are skipped, and a test could pass for the wrong reason.
-func requireWellTyped(t *testing.T, results []*analysistest.Result) {
-	t.Helper()
-	for _, r := range results {
-		if r.Action == nil || r.Action.Package == nil {
-			continue
-		}
-		for _, err := range r.Action.Package.TypeErrors {
-			t.Errorf("fixture does not type-check: %v", err)
+	for _, e := range estimates(analyzertest.Results(t, analysistest.TestData(), budget.New(cfg), "credible")) {
+		if e.Route == "POST /test-send" && e.Total != 40*time.Millisecond {
+			t.Errorf("POST /test-send with -fanout 3: %v, want 40ms (3 × 10ms + 10ms)", e.Total)
 		}
 	}
 }
@@ -154,16 +115,15 @@ func requireWellTyped(t *testing.T, results []*analysistest.Result) {
 // TestEndpointObjective holds a route to its plan entry's p95, not the
 // SLO's.
 func TestEndpointObjective(t *testing.T) {
-	p := *writtenPlan(t, "")
+	p := *writtenPlan(t)
 	p.Endpoints = []plan.Endpoint{{Route: "GET /orders/{id}", Latency: plan.Latency{P50: 20 * time.Millisecond, P95: 50 * time.Millisecond, P99: 100 * time.Millisecond}}}
-	results := analysistest.Run(t, analysistest.TestData(), budget.New(budget.Config{Plans: plan.Static(&p)}), "endpoints")
-	requireWellTyped(t, results)
+	analyzertest.Run(t, analysistest.TestData(), budget.New(budget.Config{Plans: plan.Static(&p)}), "endpoints")
 }
 
 // TestRelated checks the related positions of a finding: the three
 // costliest operations, with their share and position.
 func TestRelated(t *testing.T) {
-	results := analysistest.Run(&quiet{T: t}, analysistest.TestData(), budget.New(defaultConfig(t)), "nethttp")
+	results := analyzertest.Results(t, analysistest.TestData(), budget.New(defaultConfig(t)), "nethttp")
 	var got []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -187,7 +147,7 @@ func TestRelated(t *testing.T) {
 // TestResult checks the estimates the analyzer returns for perfvet budget:
 // every route, within its objective or not.
 func TestResult(t *testing.T) {
-	results := analysistest.Run(&quiet{T: t}, analysistest.TestData(), budget.New(defaultConfig(t)), "nethttp")
+	results := analyzertest.Results(t, analysistest.TestData(), budget.New(defaultConfig(t)), "nethttp")
 	var got []string
 	for _, r := range results {
 		res, ok := r.Action.Result.(*budget.Result)
@@ -222,8 +182,13 @@ func TestResult(t *testing.T) {
 	}
 }
 
-// quiet is a testing.T that ignores analysistest's expectation checks, for
-// tests that look at the results themselves.
-type quiet struct{ *testing.T }
-
-func (q *quiet) Errorf(string, ...any) {}
+// estimates returns the estimates of the analysed packages' results.
+func estimates(results []*analysistest.Result) []*budget.Estimate {
+	var out []*budget.Estimate
+	for _, r := range results {
+		if res, ok := r.Action.Result.(*budget.Result); ok {
+			out = append(out, res.Endpoints...)
+		}
+	}
+	return out
+}

@@ -3,10 +3,8 @@ package budget_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/perfvet/perfvet/analyzers/budget"
-	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 )
 
 // TestRealLibraries runs the analyzer on routes registered on the real
@@ -14,7 +12,5 @@ import (
 // (database/sql, sqlx, GORM, go-redis v9), so that a change in a
 // library's API cannot pass unnoticed.
 func TestRealLibraries(t *testing.T) {
-	dir := realibstest.Module(t, "./budget/...")
-	results := analysistest.Run(t, dir, budget.New(defaultConfig(t)), "./budget")
-	requireWellTyped(t, results)
+	analyzertest.Run(t, analyzertest.Module(t), budget.New(defaultConfig(t)), "./budget")
 }

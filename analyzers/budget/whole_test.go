@@ -5,8 +5,10 @@ import (
 	"slices"
 	"testing"
 
+	"golang.org/x/tools/go/analysis/analysistest"
+
 	"github.com/perfvet/perfvet/analyzers/budget"
-	"github.com/perfvet/perfvet/analyzers/internal/reach/reachtest"
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 )
 
 // TestWholeProgram: routes whose handlers reach their storage through an
@@ -16,8 +18,8 @@ import (
 // Negative twins: a cheap resolved route, an interface no importer sees
 // implemented, a route under a directive, a route api reports itself.
 func TestWholeProgram(t *testing.T) {
-	reachtest.WholeProgram(t, budget.New(defaultConfig(t)), "wired/cmd/server", "wired/tagstore")
-	reachtest.RootsOnly(t, budget.New(defaultConfig(t)), "wired/cmd/server", "wired/api", "wired/tagstore")
+	analyzertest.WholeProgram(t, budget.New(defaultConfig(t)), "wired/cmd/server", "wired/tagstore")
+	analyzertest.RootsOnly(t, budget.New(defaultConfig(t)), "wired/cmd/server", "wired/api", "wired/tagstore")
 }
 
 // TestWholeProgramResult: the estimates perfvet budget prints come from
@@ -27,7 +29,7 @@ func TestWholeProgram(t *testing.T) {
 // more counts, not their sum (/orders/latest: 1.01s, not 1.02s); a
 // goroutine of open calls is kept (/orders/async).
 func TestWholeProgramResult(t *testing.T) {
-	_, graph := reachtest.Analyze(t, budget.New(defaultConfig(t)), "wired/cmd/server", "wired/app", "wired/api")
+	_, graph := analyzertest.Program(t, analysistest.TestData(), budget.New(defaultConfig(t)), "wired/cmd/server", "wired/app", "wired/api")
 	got := make(map[string][]string)
 	for _, act := range graph.Roots {
 		res, ok := act.Result.(*budget.Result)

@@ -6,21 +6,18 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/perfvet/perfvet/analyzers/cacheinval"
-	"github.com/perfvet/perfvet/analyzers/internal/fixtest"
-	"github.com/perfvet/perfvet/analyzers/internal/reach/reachtest"
-	"github.com/perfvet/perfvet/analyzers/plan"
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 )
 
 func defaultPlan() cacheinval.Config {
-	return cacheinval.Config{Plans: plan.Static(plan.Default())}
+	return cacheinval.Config{Plans: analyzertest.DefaultPlan()}
 }
 
 func TestCacheinval(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()),
+	analyzertest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()),
 		"redisrules", "keys", "keyshapes", "shop/store", "shop/cache", "shop/service", "shop/api",
 		"stale", "gormlib", "bunlib", "memcachelib", "ristrettolib", "gocachelib", "lrulib", "bigcachelib", "freecachelib", "wrappers", "redisv8", "rueidislib",
 		"lcwlib", "kvredis", "onefamily", "onefamily/more", "liveshapes", "partialdel")
-	requireWellTyped(t, results)
 }
 
 // TestTTLFixes: the plan's TTL for the family written where a write says
@@ -28,28 +25,13 @@ func TestCacheinval(t *testing.T) {
 // field), in the parameter's unit, with the time import added; no fix for
 // a TTL in a variable or where time is shadowed.
 func TestTTLFixes(t *testing.T) {
-	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "ttlfixes"))
-	fixtest.RequireFixedTypeChecks(t, "ttlfixes")
-}
-
-// requireWellTyped fails on fixtures with type errors: there the flow
-// checks are skipped, and a test could pass for the wrong reason.
-func requireWellTyped(t *testing.T, results []*analysistest.Result) {
-	t.Helper()
-	for _, r := range results {
-		if r.Action == nil || r.Action.Package == nil {
-			continue
-		}
-		for _, err := range r.Action.Package.TypeErrors {
-			t.Errorf("fixture does not type-check: %v", err)
-		}
-	}
+	analyzertest.RunWithFixes(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "ttlfixes")
 }
 
 // TestInterface checks writes through the program's own cache interface,
 // resolved to the implementation the package sees.
 func TestInterface(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "ifacecache/cache", "ifacecache/svc"))
+	analyzertest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "ifacecache/cache", "ifacecache/svc")
 }
 
 func TestIllTyped(t *testing.T) {
@@ -59,18 +41,15 @@ func TestIllTyped(t *testing.T) {
 // TestPlanInvalidate runs with a plan whose cache.invalidate links the
 // products table to two families.
 func TestPlanInvalidate(t *testing.T) {
-	p, err := plan.Parse("perfplan.yaml", []byte("cache:\n  invalidate:\n    - table: products\n      keys: [\"product:*\", \"products:list:*\"]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), cacheinval.New(cacheinval.Config{Plans: plan.Static(p)}), "planinval"))
+	p := analyzertest.InlinePlan(t, "cache:\n  invalidate:\n    - table: products\n      keys: [\"product:*\", \"products:list:*\"]\n")
+	analyzertest.Run(t, analysistest.TestData(), cacheinval.New(cacheinval.Config{Plans: p}), "planinval")
 }
 
 // TestOneFindingPerCause checks the related positions of the findings
 // that stand for many sites: a family written with no expiry from three
 // places, and a key-value wrapper called from three.
 func TestOneFindingPerCause(t *testing.T) {
-	results := analysistest.Run(quiet{}, analysistest.TestData(), cacheinval.New(defaultPlan()), "onefamily", "kvredis")
+	results := analyzertest.Results(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "onefamily", "kvredis")
 	want := map[string]int{"onefamily": 2, "kvredis": 3}
 	for _, r := range results {
 		pkg := r.Action.Package.PkgPath
@@ -94,5 +73,10 @@ func TestOneFindingPerCause(t *testing.T) {
 // write with a TTL and the one through an implementation that sets its
 // own TTL are not.
 func TestWholeProgram(t *testing.T) {
-	reachtest.WholeProgram(t, cacheinval.New(defaultPlan()), "wholecache/cmd/server")
+	analyzertest.WholeProgram(t, cacheinval.New(defaultPlan()), "wholecache/cmd/server")
+}
+
+// TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
+func TestMinMax(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()), "minmax")
 }

@@ -4,11 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/perfvet/perfvet/analyzers/cacheinval"
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
-	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
 )
 
 // TestRealLibraries runs the analyzer on the module of fixtures written
@@ -18,15 +16,14 @@ import (
 // unnoticed.
 func TestRealLibraries(t *testing.T) {
 	t.Run("maps off", testMapsOff)
-	dir := realibstest.Module(t, "./cacheinval/...")
+	dir := analyzertest.Module(t)
 	// inproc's maps guarded by a mutex are caches only with -maps.
 	cfg := defaultPlan()
 	cfg.Maps = true
-	results := analysistest.Run(t, dir, cacheinval.New(cfg), "./cacheinval/...")
+	results := analyzertest.Run(t, dir, cacheinval.New(cfg), "./cacheinval/...")
 	if len(results) < 3 {
 		t.Errorf("analysed %d packages of %s, want cacheinval, store and catalog", len(results), dir)
 	}
-	requireWellTyped(t, results)
 }
 
 // TestTablesNameRealAPIs checks that every in-process cache call the
@@ -34,33 +31,18 @@ func TestRealLibraries(t *testing.T) {
 // which the module proxy here refuses, is checked against its stub by
 // TestCacheinval only).
 func TestTablesNameRealAPIs(t *testing.T) {
-	dir := realibstest.Module(t, "./cacheinval/...")
-	names, loaded := realibstest.Declared(t, dir, knowledge.Memcache, knowledge.Ristretto2, knowledge.GoCache,
-		knowledge.LRUExpiring, knowledge.LRU2, knowledge.BigCache3, knowledge.FreeCache, knowledge.GCache, knowledge.TTLCache3, "sync")
 	all := knowledge.CacheOpNames()
 	for name := range knowledge.CacheWindows {
 		all = append(all, name)
 	}
-	checked := 0
-	for _, name := range all {
-		if loaded[realibstest.NamePackage(name)] == nil {
-			continue
-		}
-		checked++
-		if !names[name] {
-			t.Errorf("%s is not declared by the real library", name)
-		}
-	}
-	if checked < 40 {
-		t.Errorf("checked %d names, want the tables of every loaded library", checked)
-	}
+	analyzertest.RequireDeclared(t, analyzertest.Module(t), []string{knowledge.Memcache, knowledge.Ristretto2, knowledge.GoCache,
+		knowledge.LRUExpiring, knowledge.LRU2, knowledge.BigCache3, knowledge.FreeCache, knowledge.GCache, knowledge.TTLCache3, "sync"}, all, 40)
 }
 
 // testMapsOff: without -maps, a map guarded by a mutex is not a cache, so
 // a change to its table is not reported as leaving it stale.
 func testMapsOff(t *testing.T) {
-	dir := realibstest.Module(t, "./cacheinval/...")
-	results := analysistest.Run(quiet{}, dir, cacheinval.New(defaultPlan()), "./cacheinval/inproc")
+	results := analyzertest.Results(t, analyzertest.Module(t), cacheinval.New(defaultPlan()), "./cacheinval/inproc")
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			if strings.Contains(d.Message, "Groups.cache") || strings.Contains(d.Message, "MemKV.m") {

@@ -2,21 +2,16 @@ package limits_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/perfvet/perfvet/analyzers/internal/fixtest"
-	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/limits"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
@@ -26,32 +21,26 @@ import (
 // v9): each positive case has its twin, and each program is seen whole in
 // its main package.
 func TestRealLibraries(t *testing.T) {
-	dir := realibstest.Module(t, "./limits/...")
 	a := limits.New(limits.Config{Plans: plan.Static(writtenPlan(t))})
-	results := analysistest.Run(t, dir, a,
+	analyzertest.Run(t, analyzertest.Module(t), a,
 		"./limits/nethttp", "./limits/few", "./limits/globalmw", "./limits/ginapp", "./limits/echoapp", "./limits/echolimited",
 		"./limits/pools", "./limits/poolsok", "./limits/cli", "./limits/beegoapp", "./limits/beegodefault", "./limits/outbound", "./limits/outbound/sign",
 		"./limits/loopback", "./limits/loopback/public")
-	for _, r := range results {
-		for _, err := range r.Action.Package.TypeErrors {
-			t.Errorf("fixture does not type-check: %v", err)
-		}
-	}
 }
 
 // TestSQLiteVariable: a pool opened through a variable that a SQLite
 // driver is registered under is a file database (the driver is a stub of
 // github.com/mattn/go-sqlite3, a cgo package kept out of realibs).
 func TestSQLiteVariable(t *testing.T) {
-	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
-	analysistest.Run(t, analysistest.TestData(), a, "sqlitevar")
+	a := limits.New(defaultConfig())
+	analyzertest.Run(t, analysistest.TestData(), a, "sqlitevar")
 }
 
 // TestOwnLimiter: a limiter of the program's own (checks ContentLength,
 // wraps the body) bounds every route; its twin only counts the body.
 func TestOwnLimiter(t *testing.T) {
-	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
-	analysistest.Run(t, analysistest.TestData(), a, "ownlimiter", "ownwrapper")
+	a := limits.New(defaultConfig())
+	analyzertest.Run(t, analysistest.TestData(), a, "ownlimiter", "ownwrapper")
 }
 
 // TestAcrossPackages checks a program whose handlers, pool and server are
@@ -83,8 +72,8 @@ func TestKeepAlive(t *testing.T) {
 // of which there must be nwant.
 func checkProgram(t *testing.T, pattern string, nwant int) {
 	t.Helper()
-	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
-	pkgs, graph := analyze(t, a, pattern)
+	a := limits.New(defaultConfig())
+	pkgs, graph := analyzertest.Program(t, analyzertest.Module(t), a, pattern)
 	var got []string
 	for act := range graph.All() {
 		if act.Err != nil {
@@ -150,15 +139,9 @@ func base(file string) string { return file[strings.LastIndex(file, "/")+1:] }
 // form), and no fix where the function has no ResponseWriter or reads a
 // request that is not its parameter.
 func TestBodyFixes(t *testing.T) {
-	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
+	a := limits.New(defaultConfig())
 	for _, pkg := range []string{"bodyfixes", "bodynofix"} {
-		results := analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), a, pkg)
-		for _, r := range results {
-			for _, err := range r.Action.Package.TypeErrors {
-				t.Errorf("fixture does not type-check: %v", err)
-			}
-		}
-		fixtest.RequireFixedTypeChecks(t, pkg)
+		analyzertest.RunWithFixes(t, analysistest.TestData(), a, pkg)
 	}
 }
 
@@ -166,16 +149,12 @@ func TestBodyFixes(t *testing.T) {
 // numbers: values above them are the team's own limits, and reported.
 func writtenPlan(t *testing.T) *plan.Plan {
 	t.Helper()
-	file := filepath.Join(t.TempDir(), "perfplan.yaml")
-	src := "limits: {max_body_size: 10MB, max_upload_size: 100MB}\npool: {max_open: 100, max_idle: 100, conn_max_lifetime: 1h, conn_max_idle_time: 30m}\n"
-	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	p, err := plan.Load(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return analyzertest.WrittenPlan(t, "limits: {max_body_size: 10MB, max_upload_size: 100MB}\npool: {max_open: 100, max_idle: 100, conn_max_lifetime: 1h, conn_max_idle_time: 30m}\n")
+}
+
+// defaultConfig holds the analyzer to the embedded default plan.
+func defaultConfig() limits.Config {
+	return limits.Config{Plans: analyzertest.DefaultPlan()}
 }
 
 // TestDefaultPlanAbove runs the fixtures whose limits are above the plan
@@ -184,8 +163,8 @@ func writtenPlan(t *testing.T) *plan.Plan {
 // TestRealLibraries' plan findings); the zeros that mean "unlimited" still
 // are.
 func TestDefaultPlanAbove(t *testing.T) {
-	a := limits.New(limits.Config{Plans: plan.Static(plan.Default())})
-	_, graph := analyze(t, a, "./limits/nethttp", "./limits/echolimited", "./limits/pools", "./limits/poolsok", "./limits/beegoapp", "./limits/beegodefault")
+	a := limits.New(defaultConfig())
+	_, graph := analyzertest.Program(t, analyzertest.Module(t), a, "./limits/nethttp", "./limits/echolimited", "./limits/pools", "./limits/poolsok", "./limits/beegoapp", "./limits/beegodefault")
 	unlimited := 0
 	for act := range graph.All() {
 		if act.Analyzer != a {
@@ -205,21 +184,4 @@ func TestDefaultPlanAbove(t *testing.T) {
 	if unlimited != 2 {
 		t.Errorf("%d findings for SetMaxOpenConns(0) and SetConnMaxLifetime(0), want 2", unlimited)
 	}
-}
-
-// analyze loads packages of the real-libraries module and runs the
-// analyzer on them as one program.
-func analyze(t *testing.T, a *analysis.Analyzer, patterns ...string) ([]*packages.Package, *checker.Graph) {
-	t.Helper()
-	dir := realibstest.Module(t, patterns...)
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod", "GOWORK=off")}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pkgs, graph
 }

@@ -6,9 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/metrics"
-	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
 // TestDemo runs the analyzer on the demo service and expects the metrics
@@ -16,8 +15,7 @@ import (
 // also gob-encodes every fact twice and compares, as go vet and nogo
 // need facts to be serializable and deterministic.
 func TestDemo(t *testing.T) {
-	a := metrics.New(metrics.Config{Plans: plan.Static(plan.Default())})
-	findings := realibstest.Demo(t, a)
+	findings := analyzertest.Demo(t, metrics.New(metrics.Config{Plans: analyzertest.DefaultPlan()}))
 	got := make([]string, 0, len(findings))
 	for _, d := range findings {
 		posn := d.Position(d.Pos)

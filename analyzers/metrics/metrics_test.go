@@ -5,52 +5,38 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/metrics"
-	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
 func defaultPlan() metrics.Config {
-	return metrics.Config{Plans: plan.Static(plan.Default())}
+	return metrics.Config{Plans: analyzertest.DefaultPlan()}
 }
 
 // TestDefinitions runs with -naming: defs holds the naming rules' pairs.
 func TestDefinitions(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(namingPlan()), "defs", "crossdefs"))
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(namingPlan()), "defs", "crossdefs")
 }
 
 // TestNamingOff: by default, names the plan does not give are not checked
 // against the conventions; a duration observed in another unit than its
 // histogram's buckets is.
 func TestNamingOff(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "namingoff", "units"))
-}
-
-// requireWellTyped fails on fixtures with type errors: there the flow
-// checks are skipped, and a test could pass for the wrong reason.
-func requireWellTyped(t *testing.T, results []*analysistest.Result) {
-	t.Helper()
-	for _, r := range results {
-		if r.Action == nil || r.Action.Package == nil {
-			continue
-		}
-		for _, err := range r.Action.Package.TypeErrors {
-			t.Errorf("fixture does not type-check: %v", err)
-		}
-	}
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "namingoff", "units")
 }
 
 func TestShop(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "shop/..."))
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "shop/...")
 }
 
 func TestRouters(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "routers"))
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "routers")
 }
 
 // TestLoopback: a server on a loopback address is not the public server
 // (serverrole); its public twin is reported.
 func TestLoopback(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "loopbacksrv"))
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "loopbacksrv")
 }
 
 // namingPlan is the default plan with -naming: fixtures that hold naming
@@ -62,16 +48,12 @@ func namingPlan() metrics.Config {
 }
 
 func TestLibraries(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(namingPlan()), "otelplain", "kit", "vm", "grpcsvc", "fullsvc", "bare"))
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(namingPlan()), "otelplain", "kit", "vm", "grpcsvc", "fullsvc", "bare")
 }
 
 func parsePlan(t *testing.T, text string) metrics.Config {
 	t.Helper()
-	p, err := plan.Parse("perfplan.yaml", []byte(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return metrics.Config{Plans: plan.Static(p)}
+	return metrics.Config{Plans: analyzertest.InlinePlan(t, text)}
 }
 
 // TestOTelAlias: a plan that accepts the OTel semantic-convention name.
@@ -82,7 +64,7 @@ func TestOTelAlias(t *testing.T) {
     labels: [method, path, status]
     aliases: [http.server.request.duration]
 `)
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(cfg), "otelsvc", "otelbare"))
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(cfg), "otelsvc", "otelbare")
 }
 
 // TestClientAndPoolMetrics: a plan that requires client and pool metrics.
@@ -91,7 +73,7 @@ func TestClientAndPoolMetrics(t *testing.T) {
   - {name: http_client_request_duration_seconds, type: histogram, labels: [method, host, status]}
   - {name: go_sql_open_connections, type: gauge}
 `)
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(cfg), "clients", "poolsvc"))
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(cfg), "clients", "poolsvc")
 }
 
 func TestIllTyped(t *testing.T) {
@@ -99,21 +81,18 @@ func TestIllTyped(t *testing.T) {
 }
 
 func TestExemptFlag(t *testing.T) {
-	a := metrics.New(defaultPlan())
-	if err := a.Flags.Set("exempt", "/internal/*"); err != nil {
-		t.Fatal(err)
-	}
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "exemptflag"))
+	a := analyzertest.WithFlag(t, metrics.New(defaultPlan()), "exempt", "/internal/*")
+	analyzertest.Run(t, analysistest.TestData(), a, "exemptflag")
 }
 
 // TestOwnRequestMetrics: under the embedded default plan, a program that
 // measures its requests under names of its own is not reported for
 // lacking the plan's; under a plan file that lists the metrics, it is.
 func TestOwnRequestMetrics(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "ownmetrics", "ownmetricsjobs", "owncounter", "httpmetricsx", "ownmetricsprefix", "healthsrv"))
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "ownmetrics", "ownmetricsjobs", "owncounter", "httpmetricsx", "ownmetricsprefix", "healthsrv")
 	cfg := parsePlan(t, "metrics:\n  - {name: http_request_duration_seconds, type: histogram, labels: [method, path, status]}\n")
 	a := metrics.New(cfg)
-	results := analysistest.Run(&discard{T: t}, analysistest.TestData(), a, "ownmetrics")
+	results := analyzertest.Results(t, analysistest.TestData(), a, "ownmetrics")
 	n := 0
 	for _, r := range results {
 		n += len(r.Diagnostics)
@@ -123,16 +102,8 @@ func TestOwnRequestMetrics(t *testing.T) {
 	}
 }
 
-// discard is a testing.T for analysistest.Run that ignores the fixture's
-// expectations, so that a test can count findings under another plan.
-type discard struct {
-	*testing.T
-}
-
-func (d *discard) Errorf(format string, args ...any) {}
-
 func TestServerHelpers(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "servelib", "servemain", "servechecked"))
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "servelib", "servemain", "servechecked")
 }
 
 // TestBucketsPlan: objectives off client_golang's default buckets, with an
@@ -149,5 +120,10 @@ metrics:
     labels: [method, path, status]
     aliases: [http.server.request.duration]
 `)
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), metrics.New(cfg), "bucketsplan"))
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(cfg), "bucketsplan")
+}
+
+// TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
+func TestMinMax(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "minmax")
 }

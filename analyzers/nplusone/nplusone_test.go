@@ -5,52 +5,31 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/nplusone"
-	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
 // defaultConfig is the configuration of the catalogue fixtures: they list
 // many APIs in one loop, each with its own expectation, so they report
 // every round trip (-each). TestOnePerCause checks the default grouping.
 func defaultConfig() nplusone.Config {
-	return nplusone.Config{Plans: plan.Static(plan.Default()), Writes: true, Each: true}
+	return nplusone.Config{Plans: analyzertest.DefaultPlan(), Writes: true, Each: true}
 }
 
 func TestNPlusOne(t *testing.T) {
 	a := nplusone.New(defaultConfig())
-	results := analysistest.Run(t, analysistest.TestData(), a, "direct", "helper", "store", "api", "ports", "pg", "memstore", "handlers", "each", "closures", "goroutines", "iterators", "gormlib", "sqlxlib", "pgxlib", "bunlib", "redislib", "memcachelib", "xormlib", "gorplib", "beegolib", "dataloaderlib", "entuser", "sqlcuser", "namesakes", "poplib")
-	requireWellTyped(t, results)
-}
-
-// requireWellTyped fails on fixtures with type errors: there the flow
-// checks are skipped, and a test could pass for the wrong reason.
-func requireWellTyped(t *testing.T, results []*analysistest.Result) {
-	t.Helper()
-	for _, r := range results {
-		if r.Action == nil || r.Action.Package == nil {
-			continue
-		}
-		for _, err := range r.Action.Package.TypeErrors {
-			t.Errorf("fixture does not type-check: %v", err)
-		}
-	}
+	analyzertest.Run(t, analysistest.TestData(), a, "direct", "helper", "store", "api", "ports", "pg", "memstore", "handlers", "each", "closures", "goroutines", "iterators", "gormlib", "sqlxlib", "pgxlib", "bunlib", "redislib", "memcachelib", "xormlib", "gorplib", "beegolib", "dataloaderlib", "entuser", "sqlcuser", "namesakes", "poplib")
 }
 
 func TestPlanQueries(t *testing.T) {
-	p, err := plan.Parse("perfplan.yaml", []byte("queries:\n  - \"(*legacy.Client).Fetch*\"\n  - \"(legacy.Source).Lookup\"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := nplusone.New(nplusone.Config{Plans: plan.Static(p), Writes: true, Each: true})
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "planuser"))
+	p := analyzertest.InlinePlan(t, "queries:\n  - \"(*legacy.Client).Fetch*\"\n  - \"(legacy.Source).Lookup\"\n")
+	a := nplusone.New(nplusone.Config{Plans: p, Writes: true, Each: true})
+	analyzertest.Run(t, analysistest.TestData(), a, "planuser")
 }
 
 func TestWritesOff(t *testing.T) {
-	a := nplusone.New(defaultConfig())
-	if err := a.Flags.Set("writes", "false"); err != nil {
-		t.Fatal(err)
-	}
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "writesoff"))
+	a := analyzertest.WithFlag(t, nplusone.New(defaultConfig()), "writes", "false")
+	analyzertest.Run(t, analysistest.TestData(), a, "writesoff")
 }
 
 func TestIllTyped(t *testing.T) {
@@ -58,7 +37,7 @@ func TestIllTyped(t *testing.T) {
 }
 
 func TestTestFiles(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "testfiles"))
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "testfiles")
 }
 
 // TestOffPath checks the loops that are not request work. It reports
@@ -67,7 +46,7 @@ func TestTestFiles(t *testing.T) {
 func TestOffPath(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.AnyCollection = true
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "offpath", "offpath/migrations", "cli"))
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "offpath", "offpath/migrations", "cli")
 }
 
 // TestBackground reports the loops that are not request work too.
@@ -75,7 +54,7 @@ func TestBackground(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Background = true
 	cfg.AnyCollection = true // ticks and jobs are no lists of rows
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "background"))
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "background")
 }
 
 // TestOnePerCause checks the default: one finding per loop, and one per
@@ -83,26 +62,26 @@ func TestBackground(t *testing.T) {
 func TestOnePerCause(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Each = false
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "causes", "batched"))
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "causes", "batched")
 }
 
 // TestMemo checks memoised lookups: reported when keyed by the element,
 // and, with -memo, when keyed by a field of it.
 func TestMemo(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "memo", "cacheaside"))
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "memo", "cacheaside")
 	cfg := defaultConfig()
 	cfg.Memo = true
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "memoall"))
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "memoall")
 }
 
 // TestBulk checks that a bulk inserter's Values is no round trip.
 func TestBulk(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "bulk"))
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "bulk")
 }
 
 // TestJobs checks scheduled and background jobs.
 func TestJobs(t *testing.T) {
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "jobs", "jobs/cron"))
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "jobs", "jobs/cron")
 }
 
 // TestSources checks the default: only loops over a list are reported
@@ -110,7 +89,12 @@ func TestJobs(t *testing.T) {
 // request input); -anycollection reports loops over any collection.
 func TestSources(t *testing.T) {
 	cfg := defaultConfig()
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "sources"))
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "sources")
 	cfg.AnyCollection = true
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), nplusone.New(cfg), "anycoll"))
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "anycoll")
+}
+
+// TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
+func TestMinMax(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "minmax")
 }

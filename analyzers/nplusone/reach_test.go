@@ -6,12 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
-	"github.com/perfvet/perfvet/analyzers/internal/reach/reachtest"
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/nplusone"
 )
 
@@ -22,7 +19,7 @@ import (
 // files, so this test matches the // want comments of every file of the
 // fixture against the findings of every package.
 func TestWholeProgram(t *testing.T) {
-	reachtest.WholeProgram(t, nplusone.New(defaultConfig()), "reach/cmd/server")
+	analyzertest.WholeProgram(t, nplusone.New(defaultConfig()), "reach/cmd/server")
 }
 
 // TestWholeProgramOnePerLoop checks that the calls of one loop that the
@@ -30,7 +27,7 @@ func TestWholeProgram(t *testing.T) {
 func TestWholeProgramOnePerLoop(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Each = false
-	reachtest.WholeProgram(t, nplusone.New(cfg), "reachone/cmd/server")
+	analyzertest.WholeProgram(t, nplusone.New(cfg), "reachone/cmd/server")
 }
 
 // TestWholeProgramChain: a chain through a data store's accessor
@@ -43,8 +40,8 @@ func TestWholeProgramOnePerLoop(t *testing.T) {
 func TestWholeProgramChain(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Each = false // the analyzer's default: one finding per loop
-	reachtest.RootsOnly(t, nplusone.New(cfg), "reachchain/cmd/server")
-	reachtest.WholeProgram(t, nplusone.New(cfg), "reachchain/cmd/server")
+	analyzertest.RootsOnly(t, nplusone.New(cfg), "reachchain/cmd/server")
+	analyzertest.WholeProgram(t, nplusone.New(cfg), "reachchain/cmd/server")
 }
 
 // TestJobEntries checks the loops of exported functions that their own
@@ -61,7 +58,7 @@ func TestJobEntries(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Each = false
 	cfg.WholeProgram = true
-	reachtest.WholeProgram(t, nplusone.New(cfg), "jobentry/cmd/server")
+	analyzertest.WholeProgram(t, nplusone.New(cfg), "jobentry/cmd/server")
 }
 
 // TestJobEntriesBackground: with -background the loops of jobs are
@@ -99,19 +96,8 @@ func TestJobEntriesNotImported(t *testing.T) {
 func allJobLoopsReported(t *testing.T, cfg nplusone.Config, how string) {
 	t.Helper()
 	testdata := analysistest.TestData()
-	pkgs, err := packages.Load(&packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  testdata,
-		Env:  append(os.Environ(), "GOPATH="+testdata, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
-	}, "jobentry/cmd/server")
-	if err != nil {
-		t.Fatal(err)
-	}
 	a := nplusone.New(cfg)
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, graph := analyzertest.Program(t, testdata, a, "jobentry/cmd/server")
 	lines := make(map[int]bool)
 	for act := range graph.All() {
 		if act.Analyzer != a {

@@ -1,13 +1,10 @@
 package nplusone_test
 
 import (
-	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
-	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
 	"github.com/perfvet/perfvet/analyzers/nplusone"
 )
 
@@ -17,14 +14,13 @@ import (
 // go-redis v9 and v8, gomemcache), so that a change in a library's API
 // cannot pass unnoticed.
 func TestRealLibraries(t *testing.T) {
-	dir := realibstest.Module(t, "./nplusone/...")
+	dir := analyzertest.Module(t)
 	// The generated packages (ent, sqlc) are analysed as dependencies, for
 	// their facts; the test checks what reaches the packages that use them.
-	results := analysistest.Run(t, dir, nplusone.New(defaultConfig()), "./nplusone", "./nplusone/store")
+	results := analyzertest.Run(t, dir, nplusone.New(defaultConfig()), "./nplusone", "./nplusone/store")
 	if len(results) != 2 {
 		t.Errorf("analysed %d packages of %s, want the nplusone package and its store", len(results), dir)
 	}
-	requireWellTyped(t, results)
 }
 
 // TestKnowledgeNames checks the knowledge tables' names against the real
@@ -32,7 +28,6 @@ func TestRealLibraries(t *testing.T) {
 // a library of the fixture module must exist there, so that a typo or an
 // API change cannot leave a table entry that silently matches nothing.
 func TestKnowledgeNames(t *testing.T) {
-	dir := realibstest.Module(t, "./nplusone/...")
 	libs := []string{
 		"database/sql", "database/sql/driver", "github.com/jmoiron/sqlx",
 		"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v4", "github.com/jackc/pgx/v4/pgxpool",
@@ -41,7 +36,6 @@ func TestKnowledgeNames(t *testing.T) {
 		"github.com/redis/go-redis/v9", "github.com/go-redis/redis/v8", "github.com/bradfitz/gomemcache/memcache",
 		"golang.org/x/sync/errgroup", "bufio", "slices", "maps", "sort", "sync", "path/filepath", "io/fs", "encoding/json",
 	}
-	exists, loaded := realibstest.Declared(t, dir, libs...)
 	names := knowledge.RoundTripNames()
 	for n := range knowledge.Callbacks {
 		names = append(names, n)
@@ -58,34 +52,11 @@ func TestKnowledgeNames(t *testing.T) {
 	for n := range knowledge.SeqSources {
 		names = append(names, n)
 	}
-	checked := 0
-	for _, n := range names {
-		if loaded[namePackage(n)] == nil {
-			continue // a library the fixture module does not use (xorm, beego)
-		}
-		checked++
-		if !exists[n] {
-			t.Errorf("knowledge names %s, which the real library does not declare", n)
-		}
-	}
+	// xorm and beego are libraries the fixture module does not use.
+	loaded := analyzertest.RequireDeclared(t, analyzertest.Module(t), libs, names, 300)
 	for _, ref := range knowledge.Implementations {
 		if p := loaded[ref.Pkg]; p != nil && p.Scope().Lookup(ref.Name) == nil {
 			t.Errorf("knowledge.Implementations names %s.%s, which does not exist", ref.Pkg, ref.Name)
 		}
 	}
-	if checked < 300 {
-		t.Errorf("checked %d names against the real libraries; the tables or the loading shrank", checked)
-	}
-}
-
-// namePackage returns the package path of a function's full name.
-func namePackage(name string) string {
-	s := strings.TrimPrefix(strings.TrimPrefix(name, "("), "*")
-	if i := strings.Index(s, ")"); i >= 0 {
-		s = s[:i]
-	}
-	if i := strings.Index(s, "["); i >= 0 {
-		s = s[:i]
-	}
-	return s[:strings.LastIndex(s, ".")]
 }

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/nplusone"
 )
 
@@ -25,7 +26,7 @@ var posnInMessage = regexp.MustCompile(` in (\w+/[\w.]+\.go):(\d+)\)`)
 // when the line is in another file than the called function (a call
 // through an interface), at the called function with the place named.
 func TestRelated(t *testing.T) {
-	results := analysistest.Run(quiet{}, analysistest.TestData(), nplusone.New(defaultConfig()), fixturePackages...)
+	results := analyzertest.Results(t, analysistest.TestData(), nplusone.New(defaultConfig()), fixturePackages...)
 	findings, atLine := 0, 0
 	for _, r := range results {
 		if r.Pass == nil {

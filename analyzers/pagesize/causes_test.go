@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/pagesize"
 )
 
@@ -90,5 +91,5 @@ func TestRootCause(t *testing.T) {
 		message: `^\(\*sql.DB\).QueryContext reads every row of categories \(no LIMIT\) at repo/repo.go:14, and request paths reach it; every request loads the whole result into memory`,
 		related: []string{"reads.go:74", "reads.go:99"},
 	}}, "reads", "readsmore")
-	requireWellTyped(t, results)
+	analyzertest.RequireWellTyped(t, results)
 }

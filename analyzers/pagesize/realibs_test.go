@@ -3,15 +3,15 @@ package pagesize_test
 import (
 	"testing"
 
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
-	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
 	"github.com/perfvet/perfvet/analyzers/pagesize"
 )
 
 // TestRealLibraries runs the analyzer on the real-libraries fixture
 // module: net/http, chi, gorilla/mux, gin, echo, database/sql, GORM and bun.
 func TestRealLibraries(t *testing.T) {
-	dir := realibstest.Module(t, "./pagesize/...")
+	dir := analyzertest.Module(t)
 	// Whole-table reads in the store are reported at the read, from the
 	// handlers' package.
 	results := runWithCauses(t, dir, pagesize.New(defaultConfig()), []cause{
@@ -22,14 +22,13 @@ func TestRealLibraries(t *testing.T) {
 	if len(results) != 2 {
 		t.Errorf("analysed %d packages of %s, want the pagesize package and its store", len(results), dir)
 	}
-	requireWellTyped(t, results)
+	analyzertest.RequireWellTyped(t, results)
 }
 
 // TestKnowledgeNames checks the pagesize tables' names against the real
 // libraries, so that a typo or an API change cannot leave an entry that
 // silently matches nothing.
 func TestKnowledgeNames(t *testing.T) {
-	dir := realibstest.Module(t, "./pagesize/...")
 	libs := []string{
 		"net/http", "net/url", "strconv", "encoding/json", "database/sql",
 		knowledge.Chi5, knowledge.GorillaMx, knowledge.Gin, knowledge.Echo4,
@@ -38,7 +37,6 @@ func TestKnowledgeNames(t *testing.T) {
 		"github.com/go-gorp/gorp/v3", "entgo.io/ent/dialect/sql",
 		"xorm.io/xorm", "github.com/Masterminds/squirrel", "github.com/doug-martin/goqu/v9",
 	}
-	exists, loaded := realibstest.Declared(t, dir, libs...)
 	var names []string
 	for n := range knowledge.RequestInputs {
 		names = append(names, n)
@@ -58,17 +56,6 @@ func TestKnowledgeNames(t *testing.T) {
 			names = append(names, n)
 		}
 	}
-	checked := 0
-	for _, n := range names {
-		if loaded[realibstest.NamePackage(n)] == nil {
-			continue // a library the fixture module does not use (xorm, squirrel, beego)
-		}
-		checked++
-		if !exists[n] {
-			t.Errorf("knowledge names %s, which the real library does not declare", n)
-		}
-	}
-	if checked < 80 {
-		t.Errorf("checked %d names against the real libraries; the tables or the loading shrank", checked)
-	}
+	// xorm, squirrel and beego are libraries the fixture module does not use.
+	analyzertest.RequireDeclared(t, analyzertest.Module(t), libs, names, 80)
 }

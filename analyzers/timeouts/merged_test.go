@@ -3,16 +3,17 @@ package timeouts_test
 import (
 	"go/token"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/internal/driver"
 )
 
@@ -24,9 +25,9 @@ import (
 // sits, which analysistest, checking each package on its own, cannot
 // express. Object facts (// want Name:`...`) are checked as analysistest
 // does; package facts are not.
-func runMerged(t *testing.T, dir string, env []string, a *analysis.Analyzer, patterns ...string) *driver.Result {
+func runMerged(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) *driver.Result {
 	t.Helper()
-	cfg := &packages.Config{Mode: driver.LoadMode, Dir: dir, Env: append(os.Environ(), env...)}
+	cfg := &packages.Config{Mode: driver.LoadMode, Dir: dir, Env: append(os.Environ(), analyzertest.Env(dir)...)}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		t.Fatal(err)
@@ -77,12 +78,14 @@ func runMerged(t *testing.T, dir string, env []string, a *analysis.Analyzer, pat
 	return res
 }
 
-// assembled runs an analyzer as the perfvet command does, like runMerged,
-// and returns the merged findings without checking // want comments: for
-// runs whose options change what the fixtures expect.
-func assembled(t *testing.T, env []string, a *analysis.Analyzer, patterns ...string) *driver.Result {
+// assembled runs an analyzer on the analysistest fixtures as the perfvet
+// command does, like runMerged, and returns the merged findings without
+// checking // want comments: for runs whose options change what the
+// fixtures expect.
+func assembled(t *testing.T, a *analysis.Analyzer, patterns ...string) *driver.Result {
 	t.Helper()
-	cfg := &packages.Config{Mode: driver.LoadMode, Env: append(os.Environ(), env...)}
+	testdata := analysistest.TestData()
+	cfg := &packages.Config{Mode: driver.LoadMode, Dir: testdata, Env: append(os.Environ(), analyzertest.Env(testdata)...)}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		t.Fatal(err)
@@ -166,14 +169,4 @@ func matchWant(t *testing.T, wants map[string][]want, posn token.Position, name,
 		}
 	}
 	t.Errorf("%s: unexpected %s: %s", key, kind, msg)
-}
-
-// gopathEnv loads the analysistest fixtures under testdata/src.
-func gopathEnv(t *testing.T) []string {
-	t.Helper()
-	abs, err := filepath.Abs("testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return []string{"GOPATH=" + abs, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="}
 }

@@ -3,8 +3,7 @@ package timeouts_test
 import (
 	"testing"
 
-	"github.com/perfvet/perfvet/analyzers/internal/realibstest"
-	"github.com/perfvet/perfvet/analyzers/plan"
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/timeouts"
 )
 
@@ -13,12 +12,12 @@ import (
 // pgx v5, go-redis v9), so that a change in a library's API cannot pass
 // unnoticed.
 func TestRealLibraries(t *testing.T) {
-	dir := realibstest.Module(t, "./timeouts/...")
-	a := timeouts.New(timeouts.Config{Plans: plan.Static(writtenPlan(t))})
+	dir := analyzertest.Module(t)
+	a := timeouts.New(defaultPlan(t))
 	// The handlers reach causes in the store package: the findings sit
 	// there, which only a run over both packages, merged as the command
 	// merges them, can check.
-	res := runMerged(t, dir, []string{"GO111MODULE=on", "GOPROXY=off", "GOWORK=off"}, a, "./timeouts/...")
+	res := runMerged(t, dir, a, "./timeouts/...")
 	if len(res.Packages) < 2 {
 		t.Errorf("analysed %d packages of %s, want the timeouts package and its store", len(res.Packages), dir)
 	}

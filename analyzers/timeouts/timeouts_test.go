@@ -2,7 +2,6 @@ package timeouts_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/perfvet/perfvet/analyzers/internal/fixtest"
+	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/plan"
 	"github.com/perfvet/perfvet/analyzers/timeouts"
 	"github.com/perfvet/perfvet/internal/driver"
@@ -21,27 +20,14 @@ import (
 // and reported (TestPlanNotWritten has the embedded default's twin).
 func defaultPlan(t *testing.T) timeouts.Config {
 	t.Helper()
-	return timeouts.Config{Plans: plan.Static(writtenPlan(t))}
-}
-
-func writtenPlan(t *testing.T) *plan.Plan {
-	t.Helper()
-	file := filepath.Join(t.TempDir(), "perfplan.yaml")
-	if err := os.WriteFile(file, []byte("limits: {request_timeout: 30s, query_timeout: 10s}\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	p, err := plan.Load(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return timeouts.Config{Plans: plan.Static(analyzertest.WrittenPlan(t, "limits: {request_timeout: 30s, query_timeout: 10s}\n"))}
 }
 
 // TestPlanNotWritten runs the fixtures with bounds longer than the plan
 // under the embedded default plan, which the team did not write: a
 // deliberate bound is not reported against it.
 func TestPlanNotWritten(t *testing.T) {
-	res := assembled(t, gopathEnv(t), timeouts.New(timeouts.Config{Plans: plan.Static(plan.Default())}), "planbounds", "minmax", "api")
+	res := assembled(t, timeouts.New(timeouts.Config{Plans: analyzertest.DefaultPlan()}), "planbounds", "minmax", "api")
 	for _, f := range res.Findings {
 		if f.Diag.Category == timeouts.CategoryPlan {
 			t.Errorf("%v: reported against the default plan: %s", res.Fset.Position(f.Diag.Pos), f.Diag.Message)
@@ -54,33 +40,18 @@ func TestPlanNotWritten(t *testing.T) {
 
 func TestTimeouts(t *testing.T) {
 	a := timeouts.New(defaultPlan(t))
-	results := analysistest.Run(t, analysistest.TestData(), a,
+	analyzertest.Run(t, analysistest.TestData(), a,
 		"clients", "clientsdefault", "servers", "dials", "handlers",
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
 		"examples/publish", "tools/publish", "testhelpers", "testdb", "rwshapes", "cleanupcmd", "cleanupcmd/main",
 		"rwlong", "rwprobe", "rwprobeuser", "rwadmin", "rwsetup", "rwsetuptwin")
-	requireWellTyped(t, results)
-}
-
-// requireWellTyped fails on fixtures with type errors: there the flow
-// checks are skipped, and a test could pass for the wrong reason.
-func requireWellTyped(t *testing.T, results []*analysistest.Result) {
-	t.Helper()
-	for _, r := range results {
-		if r.Action == nil || r.Action.Package == nil {
-			continue
-		}
-		for _, err := range r.Action.Package.TypeErrors {
-			t.Errorf("fixture does not type-check: %v", err)
-		}
-	}
 }
 
 // TestCauses runs the fixtures where handlers in one package reach the
 // cause of detached work in another: the finding sits at the cause and the
 // command's output assembly merges the packages' findings into one.
 func TestCauses(t *testing.T) {
-	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan(t)), "repo", "api", "feedstore", "feedui", "feedapi", "feedadmin", "layerstore", "layerui")
+	res := runMerged(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "repo", "api", "feedstore", "feedui", "feedapi", "feedadmin", "layerstore", "layerui")
 	got := relatedOf(t, res, "(*feedstore.Storage).Entries ")
 	want := []string{
 		"api.go:15: request path: feedapi.entries calls (*feedstore.Storage).Entries",
@@ -99,8 +70,7 @@ func TestIllTyped(t *testing.T) {
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "fixes"))
-	fixtest.RequireFixedTypeChecks(t, "fixes")
+	analyzertest.RunWithFixes(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "fixes")
 }
 
 // TestTimeoutFixes: the plan's request_timeout written into client and
@@ -108,24 +78,17 @@ func TestSuggestedFixes(t *testing.T) {
 // no fix where time is shadowed, where the literal sets the field to zero
 // or where the function zeroes it later.
 func TestTimeoutFixes(t *testing.T) {
-	requireWellTyped(t, analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "timeoutfixes"))
-	fixtest.RequireFixedTypeChecks(t, "timeoutfixes")
+	analyzertest.RunWithFixes(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "timeoutfixes")
 }
 
 func TestPlanLimitsOff(t *testing.T) {
-	p, err := plan.Parse("perfplan.yaml", []byte("limits: {request_timeout: 0, query_timeout: 0}\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), timeouts.New(timeouts.Config{Plans: plan.Static(p)}), "planoff"))
+	p := analyzertest.InlinePlan(t, "limits: {request_timeout: 0, query_timeout: 0}\n")
+	analyzertest.Run(t, analysistest.TestData(), timeouts.New(timeouts.Config{Plans: p}), "planoff")
 }
 
 func TestTestsFlag(t *testing.T) {
-	a := timeouts.New(defaultPlan(t))
-	if err := a.Flags.Set("tests", "true"); err != nil {
-		t.Fatal(err)
-	}
-	requireWellTyped(t, analysistest.Run(t, analysistest.TestData(), a, "testfilesall"))
+	a := analyzertest.WithFlag(t, timeouts.New(defaultPlan(t)), "tests", "true")
+	analyzertest.Run(t, analysistest.TestData(), a, "testfilesall")
 }
 
 // TestTypeCauses runs the fixtures where four methods of one type are
@@ -133,7 +96,7 @@ func TestTestsFlag(t *testing.T) {
 // related positions are the request-path calls of both packages, and a
 // finding per method for a type with two.
 func TestTypeCauses(t *testing.T) {
-	res := runMerged(t, "", gopathEnv(t), timeouts.New(defaultPlan(t)), "typestore", "typeui", "typeapi")
+	res := runMerged(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "typestore", "typeui", "typeapi")
 	got := relatedOf(t, res, "4 methods of *typestore.Store ")
 	want := []string{
 		"api.go:16: request path: typeapi.user calls (*typestore.Store).User",
@@ -151,11 +114,8 @@ func TestTypeCauses(t *testing.T) {
 // package (the plain functions), with the request paths as related
 // positions; without the option (TestCauses) only its HTTP request is.
 func TestLayers(t *testing.T) {
-	a := timeouts.New(defaultPlan(t))
-	if err := a.Flags.Set("layers", "true"); err != nil {
-		t.Fatal(err)
-	}
-	res := assembled(t, gopathEnv(t), a, "layerstore", "layerui")
+	a := analyzertest.WithFlag(t, timeouts.New(defaultPlan(t)), "layers", "true")
+	res := assembled(t, a, "layerstore", "layerui")
 	got := make([]string, 0, len(res.Findings))
 	for _, f := range res.Findings {
 		p := res.Fset.Position(f.Diag.Pos)
@@ -194,4 +154,9 @@ func relatedOf(t *testing.T, res *driver.Result, prefix string) []string {
 	}
 	t.Fatalf("no finding starting with %q", prefix)
 	return nil
+}
+
+// TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
+func TestMinMax(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "minmax")
 }
