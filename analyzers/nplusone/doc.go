@@ -161,6 +161,12 @@
 //     drained by a pool of goroutines started in a loop (workers) is a
 //     queue of jobs whatever fills it: its author spread independent units
 //     of work over workers.
+//   - components that serve on their own: a function the loop calls that
+//     starts, with go, a function whose body loops with no condition on a
+//     timer or a wait (a constructor that starts a flusher's
+//     for { select { case <-t.C: ... } }) hands its queries to that
+//     goroutine's schedule; they are not counted once per element. A
+//     goroutine that queries once and ends still is.
 //   - retries, polls and paced loops: a loop whose body sleeps or waits on
 //     a timer (time.Sleep, <-time.After(d), <-ticker.C) is paced on
 //     purpose; a call whose success ends the loop (if err := ping(r); err
@@ -252,7 +258,9 @@
 // # Memoised lookups
 //
 // A lookup behind an in-memory memo (a map or sync.Map checked with a
-// comma-ok lookup and filled after the query, in the loop's body, in the
+// comma-ok lookup whose hit returns or continues, or whose miss is the
+// branch that queries and stores, if !ok { v = get(k); memo[k] = v },
+// and filled after the query, in the loop's body, in the
 // function of this package the loop calls or the function literal a
 // local variable holds, or, two calls deep at most, in the functions of
 // this package through which that function makes all its round trips: a

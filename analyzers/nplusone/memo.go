@@ -262,6 +262,16 @@ func (c *checker) memoIn(body ast.Node) (bool, ast.Expr, types.Object) {
 					guarded[m] = true
 				}
 			}
+			// The miss written as the branch (if !ok { v = query(k);
+			// memo[k] = v }): the hit skips it, as gogs' dashboard feed
+			// looks each actor up once.
+			if not, ok := ast.Unparen(n.Cond).(*ast.UnaryExpr); ok && not.Op == token.NOT {
+				if id, ok := ast.Unparen(not.X).(*ast.Ident); ok {
+					if m, ok := oks[info.Uses[id]]; ok && storesInto(info, n.Body, m) {
+						guarded[m] = true
+					}
+				}
+			}
 		}
 		return true
 	})
@@ -271,6 +281,23 @@ func (c *checker) memoIn(body ast.Node) (bool, ast.Expr, types.Object) {
 		}
 	}
 	return false, nil, nil
+}
+
+// storesInto reports whether body stores a value into the map memo
+// (memo[k] = v, not a constant mark).
+func storesInto(info *types.Info, body ast.Node, memo types.Object) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == len(as.Lhs) {
+			for i, lhs := range as.Lhs {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && memoObj(info, ix.X) == memo && !isConst(info, as.Rhs[i]) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // leaves reports whether a statement leaves the function or the

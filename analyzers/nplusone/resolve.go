@@ -30,6 +30,9 @@ func (c *checker) callReach(ci ssa.CallInstruction, ownOnly bool) pair {
 	if callee == nil {
 		return pair{}
 	}
+	if _, isGo := ci.(*ssa.Go); isGo && c.isDaemon(callee) {
+		return pair{} // its round trips are paced by its own loop, not by the caller
+	}
 	p := c.staticReach(callee, common, ci.Pos())
 	p.merge(c.argReach(callee, common, ci.Pos(), ownOnly))
 	return p
@@ -459,4 +462,36 @@ func declaredOn(fn *types.Func) string {
 		return ""
 	}
 	return analysisutil.TypeName(sig.Recv().Type())
+}
+
+// isDaemon reports whether a function started with go serves for as long
+// as it runs: its body holds a loop with no condition paced by a timer or
+// a wait (for { select { case <-timer.C: ... } }), as navidrome's
+// buffered scrobbler does, started by a constructor that a handler calls
+// per plugin. What it queries runs on its own schedule, not once per call
+// of the function that starts it.
+func (c *checker) isDaemon(f *ssa.Function) bool {
+	var body *ast.BlockStmt
+	switch syn := f.Syntax().(type) {
+	case *ast.FuncDecl:
+		body = syn.Body
+	case *ast.FuncLit:
+		body = syn.Body
+	}
+	if body == nil || f.Pkg == nil || f.Pkg.Pkg != c.pass.Pkg {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			if n.Cond == nil && c.waits(n.Body) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -85,6 +85,38 @@ func authorNames(ctx context.Context, posts []post) map[int64]string {
 	return names
 }
 
+// The miss as the branch (gogs' dashboard feed: one lookup per distinct
+// actor of the page): once per distinct author.
+func authorAvatars(ctx context.Context, posts []post) map[int64]string {
+	avatars := make(map[int64]string)
+	for _, p := range posts {
+		_, ok := avatars[p.AuthorID]
+		if !ok {
+			var a string
+			_ = db.QueryRowContext(ctx, "SELECT avatar FROM users WHERE id = $1", p.AuthorID).Scan(&a)
+			avatars[p.AuthorID] = a
+		}
+	}
+	return avatars
+}
+
+// Its twin marks the key as seen and keeps no result: every new author
+// is queried again on the next page, and each post's author here.
+func authorAvatarsSeen(ctx context.Context, posts []post) []string {
+	seen := make(map[int64]bool)
+	var out []string
+	for _, p := range posts {
+		_, ok := seen[p.AuthorID]
+		if !ok {
+			var a string
+			_ = db.QueryRowContext(ctx, "SELECT avatar FROM users WHERE id = $1", p.AuthorID).Scan(&a) // want `once per element of posts`
+			seen[p.AuthorID] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // Keyed by the key of a map: each element is a new key.
 func userNames(ctx context.Context, ids map[int64]bool) map[int64]string {
 	names := make(map[int64]string)

@@ -54,6 +54,66 @@ func feedScheduler(ctx context.Context, every time.Duration) {
 	}
 }
 
+// A component whose constructor starts a goroutine paced by a timer
+// (navidrome's buffered scrobbler): building one per element queries on
+// the goroutine's schedule, not once per element.
+type flusher struct{ user string }
+
+func newFlusher(ctx context.Context, user string) *flusher {
+	f := &flusher{user: user}
+	go f.run(ctx)
+	return f
+}
+
+func (f *flusher) run(ctx context.Context) {
+	t := time.NewTimer(time.Minute)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			_, _ = db.ExecContext(ctx, "DELETE FROM queue WHERE user_id = $1", f.user)
+		}
+	}
+}
+
+func startFlushers(ctx context.Context, users []string) []*flusher {
+	var out []*flusher
+	for _, u := range dueUsers(ctx, users) {
+		out = append(out, newFlusher(ctx, u))
+	}
+	return out
+}
+
+// Its twin starts a goroutine per element that queries once and ends:
+// that is one query per element, run concurrently.
+func newOneShot(ctx context.Context, user string) {
+	go func() {
+		_, _ = db.ExecContext(ctx, "DELETE FROM queue WHERE user_id = $1", user)
+	}()
+}
+
+func flushAll(ctx context.Context, users []string) {
+	for _, u := range dueUsers(ctx, users) {
+		newOneShot(ctx, u) // want `once per element of dueUsers\(ctx, users\)`
+	}
+}
+
+func dueUsers(ctx context.Context, users []string) []string {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users WHERE id = ANY($1)", users)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		_ = rows.Scan(&id)
+		out = append(out, id)
+	}
+	return out
+}
+
 func dueFeeds(ctx context.Context) []int64 {
 	rows, err := db.QueryContext(ctx, "SELECT id FROM feeds WHERE next_check < now()")
 	if err != nil {
