@@ -141,6 +141,13 @@
 // in): loops over such collections hold a few elements by nature.
 // -anycollection reports them too.
 //
+// A read asked for a page of one row (the constant 1 handed to a
+// parameter, or set in a field of a composite literal argument, named
+// pageSize, page_size, limit, perPage, per_page, size or pageLimit)
+// returns at most one row: a loop over it runs once and is not reported
+// (apache answer's review queues, GetUnreviewedRevisionPage(ctx,
+// req.Page, 1, ...) and PageSize: 1). This is a heuristic by name.
+//
 // # Loops that are not request work
 //
 // Some loops run once per value of something that is not a request's

@@ -2,9 +2,11 @@ package nplusone
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
@@ -176,6 +178,9 @@ func (c *checker) callSource(call *ast.CallExpr, decl *ast.FuncDecl, depth int, 
 		return srcUnknown
 	}
 	if c.readsRows(call) {
+		if c.pageOfOne(call) {
+			return srcUnknown
+		}
 		return srcList
 	}
 	args := call.Args
@@ -770,4 +775,53 @@ func (c *checker) callersOf(fn *types.Func) []callerSite {
 type callerSite struct {
 	call *ast.CallExpr
 	decl *ast.FuncDecl
+}
+
+// pageOfOne reports whether a read is asked for a page of one row: the
+// constant 1 handed to a parameter, or set in a field of a composite
+// literal argument, named as a page size (pageSize, limit, perPage,
+// size). Such a read returns at most one row, and a loop over it runs
+// once: apache answer's review queues fetch their pages one item at a
+// time (GetUnreviewedRevisionPage(ctx, req.Page, 1, ...), PageSize: 1).
+// This is a heuristic by name; 0, which often means no limit, is not
+// taken.
+func (c *checker) pageOfOne(call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	sig, _ := coreType(info.TypeOf(call.Fun)).(*types.Signature)
+	for i, a := range call.Args {
+		a = ast.Unparen(a)
+		if u, ok := a.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			a = ast.Unparen(u.X)
+		}
+		if lit, ok := a.(*ast.CompositeLit); ok {
+			for _, e := range lit.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					if id, ok := kv.Key.(*ast.Ident); ok && pageSizeName(id.Name) && isOne(info, kv.Value) {
+						return true
+					}
+				}
+			}
+			continue
+		}
+		if sig != nil && !sig.Variadic() && i < sig.Params().Len() && pageSizeName(sig.Params().At(i).Name()) && isOne(info, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// pageSizeName reports whether a parameter or field is named as a page
+// size.
+func pageSizeName(name string) bool {
+	switch strings.ToLower(name) {
+	case "pagesize", "page_size", "limit", "perpage", "per_page", "size", "pagelimit":
+		return true
+	}
+	return false
+}
+
+// isOne reports whether e is the integer constant 1.
+func isOne(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Compare(tv.Value, token.EQL, constant.MakeInt64(1))
 }

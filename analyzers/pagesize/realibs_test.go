@@ -36,6 +36,7 @@ func TestKnowledgeNames(t *testing.T) {
 		"github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v4", "github.com/jackc/pgx/v4/pgxpool",
 		"github.com/go-gorp/gorp/v3", "entgo.io/ent/dialect/sql",
 		"xorm.io/xorm", "github.com/Masterminds/squirrel", "github.com/doug-martin/goqu/v9",
+		"github.com/beego/beego/v2/client/orm",
 	}
 	var names []string
 	for n := range knowledge.RequestInputs {
@@ -51,11 +52,10 @@ func TestKnowledgeNames(t *testing.T) {
 			names = append(names, n)
 		}
 	}
-	for _, m := range []map[string]bool{knowledge.Parsers, knowledge.MultiRowQueries, knowledge.ORMRaw, knowledge.ORMWhere, knowledge.ORMUnknown} {
+	for _, m := range []map[string]bool{knowledge.Parsers, knowledge.MultiRowQueries, knowledge.ORMRaw, knowledge.ORMWhere, knowledge.ORMUnknown, knowledge.ORMStarts} {
 		for n := range m {
 			names = append(names, n)
 		}
 	}
-	// xorm, squirrel and beego are libraries the fixture module does not use.
 	analyzertest.RequireDeclared(t, analyzertest.Module(t), libs, names, 80)
 }

@@ -185,7 +185,7 @@ var ORMRoots = map[string]bool{
 // ORMStarts are the calls that start a query-builder chain from something
 // else: beego's QueryTable (and any of bun's NewSelect methods).
 var ORMStarts = map[string]bool{
-	BeegoORM + ".Ormer).QueryTable": true,
+	BeegoORM + ".DQL).QueryTable": true, // embedded in Ormer and TxOrmer
 }
 
 // ORMDefaultLimit are the finders whose library applies a limit of its

@@ -431,3 +431,41 @@ func saveAll(ctx context.Context, topics ...string) {
 func SaveRequested(w http.ResponseWriter, r *http.Request) { // want SaveRequested:`roundtrips`
 	saveAll(r.Context(), r.URL.Query()["topic"]...)
 }
+
+// ---- a page of one row ----
+
+// UserPager reads pages of users; its implementation is not seen here.
+type UserPager interface {
+	UsersPage(ctx context.Context, page, pageSize int) ([]User, error)
+	UsersQuery(ctx context.Context, q *PageQuery) ([]User, error)
+}
+
+type PageQuery struct {
+	Page     int
+	PageSize int
+}
+
+// A review queue that fetches its page one item at a time (apache
+// answer's unreviewed revisions and reports) runs its loop once.
+func nextToReview(ctx context.Context, p UserPager, page int) {
+	users, _ := p.UsersPage(ctx, page, 1)
+	for _, u := range users {
+		_ = teamName(ctx, u.TeamID)
+	}
+	queued, _ := p.UsersQuery(ctx, &PageQuery{Page: page, PageSize: 1})
+	for _, u := range queued {
+		_ = teamName(ctx, u.TeamID)
+	}
+}
+
+// Its twins fetch pages of twenty: one query per user of the page.
+func pageToReview(ctx context.Context, p UserPager, page int) {
+	users, _ := p.UsersPage(ctx, page, 20)
+	for _, u := range users {
+		_ = teamName(ctx, u.TeamID) // want `once per element of users;`
+	}
+	queued, _ := p.UsersQuery(ctx, &PageQuery{Page: 1, PageSize: 20})
+	for _, u := range queued {
+		_ = teamName(ctx, u.TeamID) // want `once per element of queued;`
+	}
+}

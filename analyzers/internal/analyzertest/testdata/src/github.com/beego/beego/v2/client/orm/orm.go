@@ -1,10 +1,12 @@
-// Package orm is a stub of beego's ORM v2 (github.com/beego/beego/v2/client/orm),
-// which the module proxy does not serve here, with the methods' real
-// signatures.
+// Package orm is a stub of beego's ORM v2 (github.com/beego/beego/v2/client/orm)
+// with the methods' real signatures and interfaces (v2.3.8, which
+// testdata/realibs uses; pagesize's TestKnowledgeNames checks the names
+// knowledge holds against it).
 package orm
 
 type DQL interface {
 	Read(md any, cols ...string) error
+	QueryTable(ptrStructOrTableName any) QuerySeter
 }
 
 type DML interface {
@@ -12,12 +14,10 @@ type DML interface {
 	InsertMulti(bulk int, mds any) (int64, error)
 }
 
-// Ormer declares QueryTable itself, where pagesize's knowledge
-// (knowledge.ORMStarts) names it; nplusone's names no QueryTable.
+// Ormer embeds DQL, which declares QueryTable, as in beego v2.3.8.
 type Ormer interface {
 	DQL
 	DML
-	QueryTable(ptrStructOrTableName any) QuerySeter
 }
 
 type QuerySeter interface {
