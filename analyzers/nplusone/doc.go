@@ -267,6 +267,8 @@
 // A lookup behind an in-memory memo (a map or sync.Map checked with a
 // comma-ok lookup whose hit returns or continues, or whose miss is the
 // branch that queries and stores, if !ok { v = get(k); memo[k] = v },
+// with the loop's lookup in it (a group started on a miss after the
+// lookup, if !ok { groups[k] = make(...) }, is no memo),
 // and filled after the query, in the loop's body, in the
 // function of this package the loop calls or the function literal a
 // local variable holds, or, two calls deep at most, in the functions of

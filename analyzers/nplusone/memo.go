@@ -40,7 +40,7 @@ func (c *checker) memoOf(s site) memoUse {
 		return memoUse{}
 	}
 	// A memo in the loop: if v, ok := memo[k]; ok { continue } ... memo[k] = v.
-	if lookup, key, m := c.memoIn(s.loop.body); lookup {
+	if lookup, key, m := c.memoIn(s.loop.body, s.call); lookup {
 		return memoUse{memo: true, distinct: c.isElement(s.loop, key) && !c.outlives(m, s), key: render(c.pass.Fset, key)}
 	}
 	m := c.callMemo(s.call)
@@ -84,7 +84,7 @@ func (c *checker) callMemo(call *ast.CallExpr) types.Object {
 		return nil
 	}
 	if lit := c.litOf(call.Fun); lit != nil {
-		if ok, _, m := c.memoIn(lit.Body); ok {
+		if ok, _, m := c.memoIn(lit.Body, nil); ok {
 			return m
 		}
 	}
@@ -129,7 +129,7 @@ func (c *checker) memoisedBody(fn *types.Func, depth int, seen map[*types.Func]m
 	if decl == nil || decl.Body == nil {
 		return false, nil
 	}
-	if ok, _, m := c.memoIn(decl.Body); ok {
+	if ok, _, m := c.memoIn(decl.Body, nil); ok {
 		return true, m
 	}
 	if depth == 0 {
@@ -208,9 +208,13 @@ func (c *checker) outlives(m types.Object, s site) bool {
 // memoIn reports whether body checks a memo with a comma-ok lookup whose
 // hit returns or continues (if v, ok := memo[k]; ok { return v }), and
 // stores a computed value into the same memo (memo[k] = v; a set of
-// seen keys, seen[k] = true, only skips duplicates and is no memo). It
-// returns the lookup's key and the memo.
-func (c *checker) memoIn(body ast.Node) (bool, ast.Expr, types.Object) {
+// seen keys, seen[k] = true, only skips duplicates and is no memo). The
+// miss may be the branch instead (if !ok { v = get(k); memo[k] = v })
+// when call, the round trip in question, is in that branch: a branch
+// that only starts a group (if !ok { groups[k] = make(...) }) while
+// the call runs before it guards nothing. It returns the lookup's key and
+// the memo.
+func (c *checker) memoIn(body ast.Node, call ast.Node) (bool, ast.Expr, types.Object) {
 	info := c.pass.TypesInfo
 	lookups := make(map[types.Object]ast.Expr) // memo → key
 	oks := make(map[types.Object]types.Object) // ok variable → memo
@@ -265,7 +269,7 @@ func (c *checker) memoIn(body ast.Node) (bool, ast.Expr, types.Object) {
 			// The miss written as the branch (if !ok { v = query(k);
 			// memo[k] = v }): the hit skips it, as gogs' dashboard feed
 			// looks each actor up once.
-			if not, ok := ast.Unparen(n.Cond).(*ast.UnaryExpr); ok && not.Op == token.NOT {
+			if not, ok := ast.Unparen(n.Cond).(*ast.UnaryExpr); ok && not.Op == token.NOT && call != nil && n.Body.Pos() <= call.Pos() && call.End() <= n.Body.End() {
 				if id, ok := ast.Unparen(not.X).(*ast.Ident); ok {
 					if m, ok := oks[info.Uses[id]]; ok && storesInto(info, n.Body, m) {
 						guarded[m] = true

@@ -117,6 +117,21 @@ func authorAvatarsSeen(ctx context.Context, posts []post) []string {
 	return out
 }
 
+// A group started on a miss while the lookup runs before it, for every
+// post (cloudreve's deletes group their files by navigator): no memo.
+func groupByAuthor(ctx context.Context, posts []post) map[string][]post {
+	groups := make(map[string][]post)
+	for _, p := range posts {
+		var a string
+		_ = db.QueryRowContext(ctx, "SELECT avatar FROM users WHERE id = $1", p.AuthorID).Scan(&a) // want `once per element of posts`
+		if _, ok := groups[a]; !ok {
+			groups[a] = make([]post, 0)
+		}
+		groups[a] = append(groups[a], p)
+	}
+	return groups
+}
+
 // Keyed by the key of a map: each element is a new key.
 func userNames(ctx context.Context, ids map[int64]bool) map[int64]string {
 	names := make(map[int64]string)
