@@ -116,7 +116,7 @@ func (c *checker) callOpen(ci ssa.CallInstruction) []Open {
 		return nil
 	}
 	callee := common.StaticCallee()
-	if callee == nil {
+	if callee == nil || c.startsDaemon(ci) {
 		return nil
 	}
 	obj := funcObject(callee)

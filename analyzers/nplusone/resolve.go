@@ -27,11 +27,8 @@ func (c *checker) callReach(ci ssa.CallInstruction, ownOnly bool) pair {
 		return c.invokeReach(common, ci.Pos())
 	}
 	callee := common.StaticCallee()
-	if callee == nil {
+	if callee == nil || c.startsDaemon(ci) {
 		return pair{}
-	}
-	if _, isGo := ci.(*ssa.Go); isGo && c.isDaemon(callee) {
-		return pair{} // its round trips are paced by its own loop, not by the caller
 	}
 	p := c.staticReach(callee, common, ci.Pos())
 	p.merge(c.argReach(callee, common, ci.Pos(), ownOnly))
@@ -462,6 +459,19 @@ func declaredOn(fn *types.Func) string {
 		return ""
 	}
 	return analysisutil.TypeName(sig.Recv().Type())
+}
+
+// startsDaemon reports whether ci starts, with go, a function that
+// serves on its own schedule (isDaemon): its round trips, and the
+// interface calls it leaves open, are paced by its own loop, not by the
+// caller.
+func (c *checker) startsDaemon(ci ssa.CallInstruction) bool {
+	g, isGo := ci.(*ssa.Go)
+	if !isGo {
+		return false
+	}
+	callee := g.Call.StaticCallee()
+	return callee != nil && c.isDaemon(callee)
 }
 
 // isDaemon reports whether a function started with go serves for as long
