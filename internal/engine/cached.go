@@ -303,12 +303,12 @@ func (v *View) record(n *node, digests *digests, writes chan<- func()) {
 		v.logf("%s: not cached: %v", n.meta.ID, err)
 		return
 	}
-	facts, err := v.encodeFacts(n)
+	facts, values, err := v.encodeFacts(n)
 	if err != nil {
 		v.logf("%s: not cached: %v", n.meta.ID, err)
 		return
 	}
-	e.Facts = facts
+	e.Facts, e.facts = facts, values
 	for _, af := range facts {
 		writeField(h, []byte(af.Analyzer))
 		for _, f := range af.Objects {
@@ -376,10 +376,13 @@ func factTypes(a *analysis.Analyzer) map[string]reflect.Type {
 	return m
 }
 
-// encodeFacts encodes the facts the node's importers can see, in a
-// deterministic order.
-func (v *View) encodeFacts(n *node) ([]analyzerFacts, error) {
+// encodeFacts describes the facts the node's importers can see, in a
+// deterministic order, with the hash of each; the values themselves are
+// encoded when the entry is written (encodeEntry), all in one gob stream,
+// off the analysis's path.
+func (v *View) encodeFacts(n *node) ([]analyzerFacts, []analysis.Fact, error) {
 	var out []analyzerFacts
+	var values []analysis.Fact
 	enc := new(objectpath.Encoder)
 	for _, a := range v.factSet {
 		act := n.actions[a]
@@ -387,6 +390,11 @@ func (v *View) encodeFacts(n *node) ([]analyzerFacts, error) {
 			continue
 		}
 		af := analyzerFacts{Analyzer: a.Name}
+		type objectFact struct {
+			objectFactData
+			f analysis.Fact
+		}
+		var objs []objectFact
 		for k, f := range act.objFacts {
 			if !exportedFrom(k.obj, n.pkg.Types) {
 				continue
@@ -395,30 +403,40 @@ func (v *View) encodeFacts(n *node) ([]analyzerFacts, error) {
 			if err != nil {
 				continue // not addressable from another package
 			}
-			data, err := gobBytes(f)
+			sum, err := factSum(f)
 			if err != nil {
-				return nil, fmt.Errorf("fact %T of %s: %w", f, a.Name, err)
+				return nil, nil, fmt.Errorf("fact %T of %s: %w", f, a.Name, err)
 			}
-			af.Objects = append(af.Objects, objectFactData{Path: string(path), Type: k.typ.String(), Data: data, Sum: factSum(f, data)})
+			objs = append(objs, objectFact{objectFactData{Path: string(path), Type: k.typ.String(), Sum: sum}, f})
 		}
-		sort.Slice(af.Objects, func(i, j int) bool {
-			x, y := af.Objects[i], af.Objects[j]
+		sort.Slice(objs, func(i, j int) bool {
+			x, y := objs[i], objs[j]
 			if x.Path != y.Path {
 				return x.Path < y.Path
 			}
 			return x.Type < y.Type
 		})
-		for t, f := range act.pkgFacts {
-			data, err := gobBytes(f)
-			if err != nil {
-				return nil, fmt.Errorf("fact %T of %s: %w", f, a.Name, err)
-			}
-			af.Package = append(af.Package, packageFactData{Type: t.String(), Data: data, Sum: factSum(f, data)})
+		for _, o := range objs {
+			af.Objects = append(af.Objects, o.objectFactData)
+			values = append(values, o.f)
 		}
-		sort.Slice(af.Package, func(i, j int) bool { return af.Package[i].Type < af.Package[j].Type })
+		types := make([]reflect.Type, 0, len(act.pkgFacts))
+		for t := range act.pkgFacts {
+			types = append(types, t)
+		}
+		sort.Slice(types, func(i, j int) bool { return types[i].String() < types[j].String() })
+		for _, t := range types {
+			f := act.pkgFacts[t]
+			sum, err := factSum(f)
+			if err != nil {
+				return nil, nil, fmt.Errorf("fact %T of %s: %w", f, a.Name, err)
+			}
+			af.Package = append(af.Package, packageFactData{Type: t.String(), Sum: sum})
+			values = append(values, f)
+		}
 		out = append(out, af)
 	}
-	return out, nil
+	return out, values, nil
 }
 
 // factSum is the hash of a fact's value, for the package's output hash.
@@ -427,20 +445,16 @@ func (v *View) encodeFacts(n *node) ([]analyzerFacts, error) {
 // JSON sees the same exported fields as gob, in declaration order, with
 // map keys sorted; a fact JSON cannot encode is hashed by its gob (the
 // package then misses the early cut-off, never a correct result).
-func factSum(f analysis.Fact, gobData []byte) [32]byte {
-	data, err := json.Marshal(f)
-	if err != nil {
-		return sha256.Sum256(append([]byte("gob:"), gobData...))
+func factSum(f analysis.Fact) ([32]byte, error) {
+	if data, err := json.Marshal(f); err == nil {
+		return sha256.Sum256(data), nil
 	}
-	return sha256.Sum256(data)
-}
-
-func gobBytes(f analysis.Fact) ([]byte, error) {
 	var buf bytes.Buffer
+	buf.WriteString("gob:")
 	if err := gob.NewEncoder(&buf).Encode(f); err != nil {
-		return nil, err
+		return [32]byte{}, err
 	}
-	return buf.Bytes(), nil
+	return sha256.Sum256(buf.Bytes()), nil
 }
 
 // installFacts puts the facts of the node's entry on its (declarations')
@@ -458,6 +472,7 @@ func (v *View) installFacts(n *node) error {
 	for _, a := range v.factSet {
 		actions[a] = &action{objFacts: make(map[objectFactKey]analysis.Fact), pkgFacts: make(map[reflect.Type]analysis.Fact)}
 	}
+	dec := gob.NewDecoder(bytes.NewReader(e.factData))
 	for _, af := range e.Facts {
 		a := byName[af.Analyzer]
 		if a == nil {
@@ -469,14 +484,14 @@ func (v *View) installFacts(n *node) error {
 			if err != nil {
 				return err
 			}
-			fact, err := decodeFact(typs, f.Type, f.Data)
+			fact, err := decodeFact(dec, typs, f.Type)
 			if err != nil {
 				return err
 			}
 			act.objFacts[objectFactKey{obj, reflect.TypeOf(fact)}] = fact
 		}
 		for _, f := range af.Package {
-			fact, err := decodeFact(typs, f.Type, f.Data)
+			fact, err := decodeFact(dec, typs, f.Type)
 			if err != nil {
 				return err
 			}
@@ -487,13 +502,15 @@ func (v *View) installFacts(n *node) error {
 	return nil
 }
 
-func decodeFact(typs map[string]reflect.Type, name string, data []byte) (analysis.Fact, error) {
+// decodeFact decodes the next fact of the entry's stream, of the named
+// type.
+func decodeFact(dec *gob.Decoder, typs map[string]reflect.Type, name string) (analysis.Fact, error) {
 	t := typs[name]
 	if t == nil || t.Kind() != reflect.Pointer {
 		return nil, fmt.Errorf("unknown fact type %s", name)
 	}
 	ptr := reflect.New(t.Elem())
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(ptr.Interface()); err != nil {
+	if err := dec.Decode(ptr.Interface()); err != nil {
 		return nil, fmt.Errorf("decoding fact %s: %w", name, err)
 	}
 	fact, ok := ptr.Interface().(analysis.Fact)

@@ -195,11 +195,8 @@ func (n *node) pkgFactsOf(a *analysis.Analyzer) map[reflect.Type]analysis.Fact {
 // inProcessSum hashes a fact's value for comparisons within this process
 // (where gob's numbering of types is stable).
 func inProcessSum(f analysis.Fact) ([32]byte, bool) {
-	data, err := gobBytes(f)
-	if err != nil {
-		return [32]byte{}, false
-	}
-	return factSum(f, data), true
+	sum, err := factSum(f)
+	return sum, err == nil
 }
 
 // keepCanon makes prev (the package importers saw before this update)

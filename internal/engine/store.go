@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"golang.org/x/tools/go/analysis"
 	"honnef.co/go/tools/lintcmd/cache"
 )
 
@@ -46,7 +47,7 @@ type Store struct {
 }
 
 // storeFormat changes whenever the encoding of an entry or of a key does.
-const storeFormat = "perfvet-result-cache-v1"
+const storeFormat = "perfvet-result-cache-v2"
 
 // OpenStore opens (creating it if needed) the cache in dir. salt is mixed
 // into every key: perfvet's build, the analyzers and their flags,
@@ -164,6 +165,13 @@ type entry struct {
 	Facts    []analyzerFacts
 	Diags    []analyzerDiags
 	External []fileDigest
+
+	// The facts' values, in the order Facts lists them: to write
+	// (facts), or as read (factData, one gob stream that installFacts
+	// decodes). One stream per entry sends each fact type's description
+	// once, not once per fact.
+	facts    []analysis.Fact
+	factData []byte
 }
 
 type analyzerFacts struct {
@@ -175,13 +183,11 @@ type analyzerFacts struct {
 type objectFactData struct {
 	Path string   // objectpath of the object
 	Type string   // the fact's type
-	Data []byte   // gob of the fact
 	Sum  [32]byte // hash of its value (see factSum)
 }
 
 type packageFactData struct {
 	Type string
-	Data []byte
 	Sum  [32]byte
 }
 
@@ -224,38 +230,49 @@ type fileDigest struct {
 	Hash [32]byte
 }
 
-// entryMagic starts every encoded entry; the length and checksum after it
-// make a truncated or altered entry a miss even where the cache's own
-// checksum would not see it (an entry written by another perfvet).
+// entryMagic starts every encoded entry; the lengths and checksum after
+// it make a truncated or altered entry a miss even where the cache's own
+// checksum would not see it (an entry written by another perfvet). Then
+// come the entry's fields (entrycodec.go) and the gob stream of its
+// facts' values.
 var entryMagic = []byte(storeFormat + "\n")
 
 func encodeEntry(e *entry) ([]byte, error) {
-	var body bytes.Buffer
-	if err := gob.NewEncoder(&body).Encode(e); err != nil {
-		return nil, err
+	body := appendEntry(nil, e)
+	var facts bytes.Buffer
+	enc := gob.NewEncoder(&facts)
+	for _, f := range e.facts {
+		if err := enc.Encode(f); err != nil {
+			return nil, fmt.Errorf("fact %T: %w", f, err)
+		}
 	}
-	sum := sha256.Sum256(body.Bytes())
-	out := make([]byte, 0, len(entryMagic)+8+32+body.Len())
+	h := sha256.New()
+	h.Write(body)
+	h.Write(facts.Bytes())
+	out := make([]byte, 0, len(entryMagic)+16+32+len(body)+facts.Len())
 	out = append(out, entryMagic...)
-	out = binary.BigEndian.AppendUint64(out, uint64(body.Len()))
-	out = append(out, sum[:]...)
-	return append(out, body.Bytes()...), nil
+	out = binary.BigEndian.AppendUint64(out, uint64(len(body)))
+	out = binary.BigEndian.AppendUint64(out, uint64(facts.Len()))
+	out = h.Sum(out)
+	out = append(out, body...)
+	return append(out, facts.Bytes()...), nil
 }
 
 func decodeEntry(data []byte) (*entry, error) {
 	rest, ok := bytes.CutPrefix(data, entryMagic)
-	if !ok || len(rest) < 40 {
+	if !ok || len(rest) < 48 {
 		return nil, errors.New("not a perfvet result")
 	}
-	n := binary.BigEndian.Uint64(rest[:8])
-	body := rest[40:]
-	if uint64(len(body)) != n || sha256.Sum256(body) != [32]byte(rest[8:40]) {
+	nb, nf := binary.BigEndian.Uint64(rest[:8]), binary.BigEndian.Uint64(rest[8:16])
+	payload := rest[48:]
+	if nb > uint64(len(payload)) || uint64(len(payload))-nb != nf || sha256.Sum256(payload) != [32]byte(rest[16:48]) {
 		return nil, errors.New("truncated or corrupt result")
 	}
-	e := new(entry)
-	if err := gob.NewDecoder(bytes.NewReader(body)).Decode(e); err != nil {
+	e, err := readEntry(payload[:nb])
+	if err != nil {
 		return nil, err
 	}
+	e.factData = payload[nb:]
 	return e, nil
 }
 
