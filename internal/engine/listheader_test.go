@@ -46,3 +46,24 @@ func TestListHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestListWalkFixedTree: the tree of a released Go's GOROOT is keyed by
+// its version, not walked (the directory here does not even exist); a
+// development toolchain's is walked.
+func TestListWalkFixedTree(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "goroot")
+	st := &listState{root: filepath.Join(root, "src"), env: goEnv{GOROOT: root, GOVERSION: "go1.26.0"}}
+	a, err := st.walk()
+	if err != nil {
+		t.Fatalf("released GOROOT: %v", err)
+	}
+	st.env.GOVERSION = "go1.27.0"
+	b, err := st.walk()
+	if err != nil || a == b {
+		t.Errorf("another release keys the same tree: %x, %v", b, err)
+	}
+	st.env.GOVERSION = "devel go1.27-abcdef"
+	if _, err := st.walk(); err == nil {
+		t.Error("a development GOROOT was not walked")
+	}
+}
