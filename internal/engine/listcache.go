@@ -73,6 +73,17 @@ type listState struct {
 	root   string // the main module's directory
 	recent bool   // a file of the tree other than a Go file was modified moments ago
 	tree   [32]byte
+
+	// headers holds the header hash of each Go file the first walk read,
+	// with its size and modification time: the walk after go list reads
+	// again only the files whose stat changed.
+	headers map[string]headerStamp
+}
+
+type headerStamp struct {
+	size  int64
+	mtime int64
+	sum   [32]byte
 }
 
 // cachedList is the stored answer of go list.
@@ -358,11 +369,19 @@ func (st *listState) walk() ([32]byte, error) {
 		buf = append(buf, 0)
 		buf = binary.BigEndian.AppendUint32(buf, uint32(info.Mode()))
 		if info.Mode().IsRegular() && strings.HasSuffix(name, ".go") {
-			sum, err := listHeader(path)
-			if err != nil {
-				return err
+			stamp := headerStamp{size: info.Size(), mtime: info.ModTime().UnixNano()}
+			if old, ok := st.headers[path]; ok && old.size == stamp.size && old.mtime == stamp.mtime {
+				stamp.sum = old.sum
+			} else {
+				if stamp.sum, err = listHeader(path); err != nil {
+					return err
+				}
+				if st.headers == nil {
+					st.headers = make(map[string]headerStamp)
+				}
+				st.headers[path] = stamp
 			}
-			h.Write(append(buf, sum[:]...))
+			h.Write(append(buf, stamp.sum[:]...))
 			return nil
 		}
 		if now.Sub(info.ModTime()) < recentWrite {
