@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
@@ -145,9 +146,14 @@ func (s *Store) rawKey(key [32]byte) cache.ActionID {
 
 // store writes the entry under key; a failure is counted and ignored.
 func (s *Store) store(key [32]byte, e *entry) {
-	data, err := encodeEntry(e)
+	sc, _ := scratchPool.Get().(*entryScratch)
+	if sc == nil {
+		sc = new(entryScratch)
+	}
+	defer scratchPool.Put(sc)
+	data, err := sc.encode(e)
 	if err == nil {
-		err = s.put(key, data)
+		err = s.put(key, data) // the cache copies data: the scratch is free again
 	}
 	if err != nil {
 		s.fails.Add(1)
@@ -237,25 +243,38 @@ type fileDigest struct {
 // facts' values.
 var entryMagic = []byte(storeFormat + "\n")
 
-func encodeEntry(e *entry) ([]byte, error) {
-	body := appendEntry(nil, e)
-	var facts bytes.Buffer
-	enc := gob.NewEncoder(&facts)
+// entryScratch holds the buffers of an entry's encoding, reused from one
+// entry to the next: a cold run writes one entry per package.
+type entryScratch struct {
+	body  []byte
+	facts bytes.Buffer
+	out   []byte
+}
+
+var scratchPool sync.Pool
+
+// encode returns the encoding of e, in sc's buffers: valid until sc's
+// next use.
+func (sc *entryScratch) encode(e *entry) ([]byte, error) {
+	sc.body = appendEntry(sc.body[:0], e)
+	sc.facts.Reset()
+	enc := gob.NewEncoder(&sc.facts)
 	for _, f := range e.facts {
 		if err := enc.Encode(f); err != nil {
 			return nil, fmt.Errorf("fact %T: %w", f, err)
 		}
 	}
 	h := sha256.New()
-	h.Write(body)
-	h.Write(facts.Bytes())
-	out := make([]byte, 0, len(entryMagic)+16+32+len(body)+facts.Len())
-	out = append(out, entryMagic...)
-	out = binary.BigEndian.AppendUint64(out, uint64(len(body)))
-	out = binary.BigEndian.AppendUint64(out, uint64(facts.Len()))
+	h.Write(sc.body)
+	h.Write(sc.facts.Bytes())
+	out := append(sc.out[:0], entryMagic...)
+	out = binary.BigEndian.AppendUint64(out, uint64(len(sc.body)))
+	out = binary.BigEndian.AppendUint64(out, uint64(sc.facts.Len()))
 	out = h.Sum(out)
-	out = append(out, body...)
-	return append(out, facts.Bytes()...), nil
+	out = append(out, sc.body...)
+	out = append(out, sc.facts.Bytes()...)
+	sc.out = out
+	return out, nil
 }
 
 func decodeEntry(data []byte) (*entry, error) {
