@@ -113,10 +113,16 @@ func TestFanoutFlag(t *testing.T) {
 }
 
 // TestEndpointObjective holds a route to its plan entry's p95, not the
-// SLO's.
+// SLO's, routes on gin groups by their full path.
 func TestEndpointObjective(t *testing.T) {
 	p := *writtenPlan(t)
-	p.Endpoints = []plan.Endpoint{{Route: "GET /orders/{id}", Latency: plan.Latency{P50: 20 * time.Millisecond, P95: 50 * time.Millisecond, P99: 100 * time.Millisecond}}}
+	group := plan.Latency{P50: 20 * time.Millisecond, P95: 60 * time.Millisecond, P99: 100 * time.Millisecond}
+	p.Endpoints = []plan.Endpoint{
+		{Route: "GET /orders/{id}", Latency: plan.Latency{P50: 20 * time.Millisecond, P95: 50 * time.Millisecond, P99: 100 * time.Millisecond}},
+		{Route: "GET /api/orders/{id}", Latency: group},
+		{Route: "GET /api/v1", Latency: group},
+		{Route: "GET /api/v1/simple", Latency: group},
+	}
 	analyzertest.Run(t, analysistest.TestData(), budget.New(budget.Config{Plans: plan.Static(&p)}), "endpoints")
 }
 

@@ -193,8 +193,12 @@
 // service's own code. Handlers are followed through function values,
 // method values, function literals, types with ServeHTTP and middleware
 // calls that are given them; a handler stored in a variable or built by a
-// function of another package is not followed. Group and mount prefixes
-// (chi's Route, gin's Group) are not added to the pattern. Services
+// function of another package is not followed. A route is named with the
+// constant prefixes of the groups it is registered on (gin's and echo's
+// Group, chi's Route: GET /api/orders/:id), which is also the name its
+// endpoints: entry is matched by; a group handed to a function that
+// registers on its parameter, a prefix that is not a constant, and chi's
+// Mount are not seen, and such a route is named by its own path. Services
 // registered through grpc-gateway's RegisterXHandlerServer or Connect
 // handlers are not recognised. The fan-out is one number for every
 // collection; a refresh is recognised only behind a guard on a time in the

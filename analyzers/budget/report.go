@@ -43,7 +43,10 @@ func (c *checker) checkRoutes(res *Result, funcs []*ssa.Function) {
 		}
 		p, name := c.handlerPath(rt.Handler, 0)
 		s := c.resolveOpens(&summary{ops: compact(p.ops())}, 0)
-		res.Endpoints = append(res.Endpoints, c.checkRoute(call, rt.Pattern, name, s.ops))
+		// The pattern with its groups' prefixes: what a plan's
+		// endpoints: entry names, and what a client calls.
+		pattern, _ := rt.FullPattern()
+		res.Endpoints = append(res.Endpoints, c.checkRoute(call, pattern, name, s.ops))
 	}
 	for _, svc := range services {
 		call := calls[svc.Call.Pos()]

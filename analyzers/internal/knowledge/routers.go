@@ -139,6 +139,19 @@ var RouterOps = func() map[string]RouterOp {
 	return m
 }()
 
+// GroupPrefixes are the RouterOps whose derived router serves under a
+// path prefix (gin's and echo's Group, chi's Route), by the index of the
+// prefix argument: a route registered on the group serves at the
+// prefix followed by its own path.
+var GroupPrefixes = map[string]int{
+	"(*" + Gin + ".RouterGroup).Group": 0,
+	"(" + Gin + ".IRouter).Group":      0,
+	"(*" + Echo4 + ".Echo).Group":      0,
+	"(*" + Echo4 + ".Group).Group":     0,
+	"(" + Chi5 + ".Router).Route":      0,
+	"(*" + Chi5 + ".Mux).Route":        0,
+}
+
 // A ServerStart starts serving HTTP. Handler is the index of the handler
 // argument (not counting the receiver), or -1 when the receiver is what
 // is served (an *http.Server's Handler, a gin Engine, an Echo).

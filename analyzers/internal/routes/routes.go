@@ -27,6 +27,11 @@ type Router struct {
 	Parent     *Router
 	Middleware []*Middleware
 	Routes     []*Route
+	// Prefix is the path a group adds before its routes' own (gin's
+	// r.Group("/api")); PrefixUnknown, that the group has one that is
+	// not a constant.
+	Prefix        string
+	PrefixUnknown bool
 }
 
 // defaultMuxKey is the type of DefaultMux.
@@ -96,7 +101,7 @@ func Collect(funcs []*ssa.Function) *Set {
 				call := ci.Common()
 				name := flow.CalleeName(call)
 				if op, ok := knowledge.RouterOps[name]; ok {
-					s.routerOp(fn, call, ci, op)
+					s.routerOp(fn, call, ci, op, name)
 				}
 				if spec, ok := knowledge.Routes[name]; ok {
 					s.registration(fn, call, spec)
@@ -109,7 +114,7 @@ func Collect(funcs []*ssa.Function) *Set {
 
 // routerOp records the middleware a call installs and the router it
 // derives.
-func (s *Set) routerOp(fn *ssa.Function, call *ssa.CallCommon, ci ssa.CallInstruction, op knowledge.RouterOp) {
+func (s *Set) routerOp(fn *ssa.Function, call *ssa.CallCommon, ci ssa.CallInstruction, op knowledge.RouterOp, name string) {
 	recv := Key(Receiver(call))
 	if recv == nil {
 		return
@@ -121,6 +126,7 @@ func (s *Set) routerOp(fn *ssa.Function, call *ssa.CallCommon, ci ssa.CallInstru
 			target = s.node(v)
 			if target != parent {
 				target.Parent = parent
+				setPrefix(target, call, name)
 			}
 		}
 	}
@@ -137,10 +143,71 @@ func (s *Set) routerOp(fn *ssa.Function, call *ssa.CallCommon, ci ssa.CallInstru
 				child := s.node(ssa.Value(cb.Params[0]))
 				if child != parent {
 					child.Parent = parent
+					setPrefix(child, call, name)
 				}
 			}
 		}
 	}
+}
+
+// setPrefix records the path prefix of a group a call derives, if the
+// call is one that takes a prefix.
+func setPrefix(r *Router, call *ssa.CallCommon, name string) {
+	i, ok := knowledge.GroupPrefixes[name]
+	if !ok {
+		return
+	}
+	a := Args(call)
+	if i >= len(a) {
+		return
+	}
+	if k, ok := a[i].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+		r.Prefix = constant.StringVal(k.Value)
+		return
+	}
+	r.PrefixUnknown = true
+}
+
+// FullPattern is the route's pattern with the prefixes of the groups it
+// is registered on (GET /api/users for a GET /users on r.Group("/api")),
+// and whether they are all known; its own Pattern when a group's prefix
+// is not a constant. A route registered on a router handed in from
+// elsewhere (a parameter, a field) gets no prefix: the groups above it
+// are not seen.
+func (rt *Route) FullPattern() (string, bool) {
+	path := rt.Path
+	for r, i := rt.Router, 0; r != nil && i < 64; r, i = r.Parent, i+1 {
+		if r.PrefixUnknown {
+			return rt.Pattern, false
+		}
+		if r.Prefix != "" {
+			path = joinRoute(r.Prefix, path)
+		}
+	}
+	if path == rt.Path {
+		return rt.Pattern, true
+	}
+	if m := rt.method(); m != "" {
+		return m + " " + path, true
+	}
+	return path, true
+}
+
+// method is the method the route's registration names, if any.
+func (rt *Route) method() string {
+	if spec, ok := knowledge.Routes[flow.CalleeName(rt.Call)]; ok {
+		return spec.Method
+	}
+	return ""
+}
+
+// joinRoute joins a group's prefix and a route's path as gin and echo do:
+// /api and /users make /api/users; /api and "" make /api.
+func joinRoute(prefix, path string) string {
+	if path == "" {
+		return prefix
+	}
+	return strings.TrimSuffix(prefix, "/") + "/" + strings.TrimPrefix(path, "/")
 }
 
 // middlewareArgs returns the middleware among a call's arguments from

@@ -19,6 +19,9 @@ func (a *EchoAPI) Register(e *echo.Echo) {
 	e.GET("/stats", a.statsCacheAside)  // want `route "GET /stats" spends an estimated ~151.1ms in the database`
 	e.GET("/stats/cheap", a.statsCheap) // a cache read, and on a tenth of the requests one query: ~2ms
 	e.GET("/session", a.sessionOnly)    // only cache hits: ~2ms
+
+	v2 := e.Group("/v2")
+	v2.GET("/stats", a.statsCacheAside) // want `route "GET /v2/stats" spends an estimated ~151.1ms in the database`
 }
 
 // statsCacheAside reads the cache; on a miss (a tenth of the requests) it

@@ -24,6 +24,11 @@ func (a *GinAPI) Register(r *gin.Engine) {
 	r.GET("/products/preloaded", a.preloaded)    // two queries: ~20ms
 	r.POST("/products/:id/buy", a.buy)           // want `route "POST /products/:id/buy" spends an estimated ~220ms in the database`
 	r.POST("/products/:id/price", a.updatePrice) // one update: ~10ms
+
+	// A group's routes are named with its prefix.
+	admin := r.Group("/admin")
+	admin.GET("/products", a.productsWithReviews) // want `route "GET /admin/products" is estimated at ~1.01s from its code`
+	admin.GET("", a.preloaded)                    // the group's root, GET /admin: ~20ms
 }
 
 // productsWithReviews reads the products, then the reviews of each: one
