@@ -12,7 +12,7 @@ func GinRoutes(r *gin.Engine) {
 	api.GET("/orders/:id", ginOrder)   // want `route "GET /api/orders/:id" is estimated at ~100ms from its code, above its p95 objective of 60ms \(its endpoints entry\)`
 	api.GET("/orders/:id/x", ginOrder) // no entry: held to the SLO's 500ms
 	v1 := api.Group("/v1")
-	v1.GET("", ginOrder)        // want `route "GET /api/v1" is estimated at ~100ms from its code, above its p95 objective of 60ms \(its endpoints entry\)`
+	v1.GET("", ginOrder)         // want `route "GET /api/v1" is estimated at ~100ms from its code, above its p95 objective of 60ms \(its endpoints entry\)`
 	v1.GET("/simple", ginSimple) // its entry's 60ms, and well inside it
 }
 
