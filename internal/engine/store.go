@@ -267,14 +267,13 @@ func (sc *entryScratch) encode(e *entry) ([]byte, error) {
 	h := sha256.New()
 	h.Write(sc.body)
 	h.Write(sc.facts.Bytes())
-	out := append(sc.out[:0], entryMagic...)
-	out = binary.BigEndian.AppendUint64(out, uint64(len(sc.body)))
-	out = binary.BigEndian.AppendUint64(out, uint64(sc.facts.Len()))
-	out = h.Sum(out)
-	out = append(out, sc.body...)
-	out = append(out, sc.facts.Bytes()...)
-	sc.out = out
-	return out, nil
+	sc.out = append(sc.out[:0], entryMagic...)
+	sc.out = binary.BigEndian.AppendUint64(sc.out, uint64(len(sc.body)))
+	sc.out = binary.BigEndian.AppendUint64(sc.out, uint64(sc.facts.Len()))
+	sc.out = h.Sum(sc.out)
+	sc.out = append(sc.out, sc.body...)
+	sc.out = append(sc.out, sc.facts.Bytes()...)
+	return sc.out, nil
 }
 
 func decodeEntry(data []byte) (*entry, error) {
