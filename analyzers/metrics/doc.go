@@ -95,7 +95,9 @@
 //     patterns, http.Handle and HandleFunc), chi, gin, echo and
 //     gorilla/mux are understood. The scrape endpoint and health checks
 //     are exempt (see -exempt); so is any route whose handler serves
-//     the metrics;
+//     the metrics. The message names the route with the constant
+//     prefixes of its groups (GET /admin/stats for admin.GET("/stats")
+//     on r.Group("/admin"));
 //   - a gRPC service registered (a generated RegisterXServer) on a
 //     grpc.NewServer of the same function whose options are all visible
 //     and include no instrumenting interceptor or stats handler, in a

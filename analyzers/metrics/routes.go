@@ -197,7 +197,9 @@ func (c *checker) collectRouters() *routerSet {
 		}
 	}
 	for _, frt := range found.Routes {
-		rt := &route{call: frt.Call, fn: frt.Fn, pattern: frt.Pattern, path: frt.Path, router: conv[frt.Router], handler: frt.Handler}
+		// Named with its groups' prefixes, as a client calls it.
+		pattern, _ := frt.FullPattern()
+		rt := &route{call: frt.Call, fn: frt.Fn, pattern: pattern, path: frt.Path, router: conv[frt.Router], handler: frt.Handler}
 		for _, mw := range frt.Middleware {
 			rt.mws = append(rt.mws, c.middleware(mw))
 		}

@@ -41,7 +41,7 @@ func chiGroups() http.Handler {
 		r.Get("/users", h)
 	})
 	r.Route("/admin", func(r chi.Router) {
-		r.Get("/stats", h) // want `route "GET /stats" is not covered by the metrics middleware \(mw.HTTP\)`
+		r.Get("/stats", h) // want `route "GET /admin/stats" is not covered by the metrics middleware \(mw.HTTP\)`
 	})
 	r.Route("/reports", func(r chi.Router) {
 		r.Use(mw.HTTP)

@@ -40,9 +40,9 @@ func echoGroupUse() *echo.Echo {
 	api.Use(mw.Echo)
 	api.GET("/users", eh)
 	admin := e.Group("/admin")
-	admin.GET("/stats", eh) // want `route "GET /stats" is not covered by the metrics middleware \(mw.Echo\)`
+	admin.GET("/stats", eh) // want `route "GET /admin/stats" is not covered by the metrics middleware \(mw.Echo\)`
 	reports := e.Group("/reports")
-	reports.GET("/daily", eh) // want `route "GET /daily" is not covered by the metrics middleware \(mw.Echo\)`
+	reports.GET("/daily", eh) // want `route "GET /reports/daily" is not covered by the metrics middleware \(mw.Echo\)`
 	reports.Use(mw.Echo)      // a group's middleware applies to the routes added after it
 	reports.GET("/weekly", eh)
 	return e
