@@ -40,16 +40,7 @@ func (c *checker) bodyLimitFix(call *ast.CallExpr, owner ast.Expr) []analysis.Te
 	if file == nil {
 		return nil
 	}
-	var ftype *ast.FuncType
-	var body *ast.BlockStmt
-	switch fn := fixutil.Enclosing(file, call.Pos()).(type) {
-	case *ast.FuncDecl:
-		ftype, body = fn.Type, fn.Body
-	case *ast.FuncLit:
-		ftype, body = fn.Type, fn.Body
-	default:
-		return nil
-	}
+	ftype, body := analysisutil.FuncParts(fixutil.Enclosing(file, call.Pos()))
 	if body == nil || len(body.List) == 0 || !isParam(info, ftype, req) {
 		return nil
 	}

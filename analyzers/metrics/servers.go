@@ -105,13 +105,7 @@ func (c *checker) localVariable(cur inspector.Cursor, e ast.Expr) bool {
 		return false
 	}
 	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var body *ast.BlockStmt
-		switch fn := fc.Node().(type) {
-		case *ast.FuncDecl:
-			body = fn.Body
-		case *ast.FuncLit:
-			body = fn.Body
-		}
+		_, body := analysisutil.FuncParts(fc.Node())
 		return body != nil && body.Pos() <= obj.Pos() && obj.Pos() < body.End()
 	}
 	return false

@@ -481,13 +481,7 @@ func (c *checker) startsDaemon(ci ssa.CallInstruction) bool {
 // per plugin. What it queries runs on its own schedule, not once per call
 // of the function that starts it.
 func (c *checker) isDaemon(f *ssa.Function) bool {
-	var body *ast.BlockStmt
-	switch syn := f.Syntax().(type) {
-	case *ast.FuncDecl:
-		body = syn.Body
-	case *ast.FuncLit:
-		body = syn.Body
-	}
+	_, body := analysisutil.FuncParts(f.Syntax())
 	if body == nil || f.Pkg == nil || f.Pkg.Pkg != c.pass.Pkg {
 		return false
 	}

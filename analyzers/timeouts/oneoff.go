@@ -35,14 +35,7 @@ func (c *checker) setupServer() bool {
 	}
 	c.setup = 1
 	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ft *ast.FuncType
-		var body *ast.BlockStmt
-		switch n := cur.Node().(type) {
-		case *ast.FuncDecl:
-			ft, body = n.Type, n.Body
-		case *ast.FuncLit:
-			ft, body = n.Type, n.Body
-		}
+		ft, body := analysisutil.FuncParts(cur.Node())
 		if body == nil || handlerOf(c.pass.TypesInfo, ft) == nil {
 			continue
 		}

@@ -1343,13 +1343,7 @@ func (c *checker) servesRequests() bool {
 	if c.serves == 0 {
 		c.serves = 1
 		for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-			var ft *ast.FuncType
-			switch fn := cur.Node().(type) {
-			case *ast.FuncDecl:
-				ft = fn.Type
-			case *ast.FuncLit:
-				ft = fn.Type
-			}
+			ft, _ := analysisutil.FuncParts(cur.Node())
 			if handlerOf(c.pass.TypesInfo, ft) != nil {
 				c.serves = 2
 				break

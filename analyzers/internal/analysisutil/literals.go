@@ -16,3 +16,16 @@ func KeyedValue(lit *ast.CompositeLit, field string) ast.Expr {
 	}
 	return nil
 }
+
+// FuncParts returns the type and body of a function declaration or a
+// function literal; nil and nil for any other node (a declaration
+// without a body has a nil body).
+func FuncParts(n ast.Node) (*ast.FuncType, *ast.BlockStmt) {
+	switch fn := n.(type) {
+	case *ast.FuncDecl:
+		return fn.Type, fn.Body
+	case *ast.FuncLit:
+		return fn.Type, fn.Body
+	}
+	return nil, nil
+}
