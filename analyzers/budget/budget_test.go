@@ -122,6 +122,7 @@ func TestEndpointObjective(t *testing.T) {
 		{Route: "GET /api/orders/{id}", Latency: group},
 		{Route: "GET /api/v1", Latency: group},
 		{Route: "GET /api/v1/simple", Latency: group},
+		{Route: "GET /api", Latency: group},
 	}
 	analyzertest.Run(t, analysistest.TestData(), budget.New(budget.Config{Plans: plan.Static(&p)}), "endpoints")
 }

@@ -59,6 +59,8 @@ type Route struct {
 	Router     *Router
 	Handler    ssa.Value
 	Middleware []*Middleware // for this route alone
+
+	pathKnown bool // Path is the registration's constant ("" included: a group's root)
 }
 
 // A Set holds the routers of a package, in the order they are found, and
@@ -175,6 +177,9 @@ func setPrefix(r *Router, call *ssa.CallCommon, name string) {
 // elsewhere (a parameter, a field) gets no prefix: the groups above it
 // are not seen.
 func (rt *Route) FullPattern() (string, bool) {
+	if !rt.pathKnown {
+		return rt.Pattern, false // a path that is not a constant: not the group's root
+	}
 	path := rt.Path
 	for r, i := rt.Router, 0; r != nil && i < 64; r, i = r.Parent, i+1 {
 		if r.PrefixUnknown {
@@ -249,11 +254,12 @@ func (s *Set) registration(fn *ssa.Function, call *ssa.CallCommon, spec knowledg
 	a := Args(call)
 	if spec.Pattern >= 0 && spec.Pattern < len(a) {
 		if k, ok := a[spec.Pattern].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
-			rt.Path = constant.StringVal(k.Value)
+			rt.Path, rt.pathKnown = constant.StringVal(k.Value), true
 		}
 	}
 	if spec.OnRoute {
 		rt.Path = gorillaPath(Receiver(call))
+		rt.pathKnown = rt.Path != ""
 	}
 	rt.Pattern = rt.Path
 	if spec.Method != "" && rt.Path != "" {
