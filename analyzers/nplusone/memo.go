@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
@@ -235,12 +236,8 @@ func (c *checker) memoIn(body ast.Node, call ast.Node) (bool, ast.Expr, types.Ob
 					}
 				}
 			}
-			for i, lhs := range n.Lhs {
-				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && isMap(info, ix.X) && len(n.Rhs) == len(n.Lhs) && !isConst(info, n.Rhs[i]) {
-					if m := memoObj(info, ix.X); m != nil {
-						stores[m] = true
-					}
-				}
+			for _, m := range mapStores(info, n) {
+				stores[m] = true
 			}
 		case *ast.CallExpr:
 			switch analysisutil.FullName(analysisutil.Callee(info, n)) {
@@ -292,16 +289,29 @@ func (c *checker) memoIn(body ast.Node, call ast.Node) (bool, ast.Expr, types.Ob
 func storesInto(info *types.Info, body ast.Node, memo types.Object) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == len(as.Lhs) {
-			for i, lhs := range as.Lhs {
-				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && memoObj(info, ix.X) == memo && !isConst(info, as.Rhs[i]) {
-					found = true
-				}
-			}
+		if as, ok := n.(*ast.AssignStmt); ok && slices.Contains(mapStores(info, as), memo) {
+			found = true
 		}
 		return !found
 	})
 	return found
+}
+
+// mapStores returns the maps an assignment stores a computed value into
+// (memo[k] = v; not a constant mark such as seen[k] = true).
+func mapStores(info *types.Info, as *ast.AssignStmt) []types.Object {
+	if len(as.Rhs) != len(as.Lhs) {
+		return nil
+	}
+	var out []types.Object
+	for i, lhs := range as.Lhs {
+		if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && isMap(info, ix.X) && !isConst(info, as.Rhs[i]) {
+			if m := memoObj(info, ix.X); m != nil {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
 }
 
 // leaves reports whether a statement leaves the function or the
