@@ -78,6 +78,33 @@ func (c *checker) cacheAside(f *ssa.Function) aside {
 	return c.asideBody(decl.Body.List)
 }
 
+// cachedOpen is cachedReach for the interface calls a function leaves
+// open: behind a cache-aside read they run only on a miss (memos'
+// GetInstanceSetting, whose query is in store.Driver's implementations),
+// and behind a load-once guard once per process.
+func (c *checker) cachedOpen(f *ssa.Function, open []Open) []Open {
+	if len(open) == 0 {
+		return open
+	}
+	switch c.cacheAside(f) {
+	case asideOnce:
+		return nil
+	case asideKeyed:
+		out := make([]Open, len(open))
+		for i, o := range open {
+			o.Cached = true
+			out[i] = o
+		}
+		return out
+	}
+	return open
+}
+
+// allCached reports whether every open call runs only on a cache miss.
+func allCached(open []Open) bool {
+	return len(open) > 0 && !slices.ContainsFunc(open, func(o Open) bool { return !o.Cached })
+}
+
 func (c *checker) asideBody(stmts []ast.Stmt) aside {
 	info := c.pass.TypesInfo
 	lookups := make(map[types.Object]lookup) // a lookup's result → the lookup
@@ -98,7 +125,10 @@ func (c *checker) asideBody(stmts []ast.Stmt) aside {
 			}
 			c.noteLookups(st, lookups)
 		case read == nil:
-			if c.stmtRoundTrip(st) {
+			if c.stmtRoundTrip(st) || anyCall(st, c.leavesOpen) {
+				if c.fillsIn(st, guard) {
+					return asideKeyed // the read stores what it read itself (memos' ListInstanceSettings)
+				}
 				read = usedObjects(info, st)
 				for _, v := range definedObjects(info, st) {
 					read[v] = true
@@ -123,6 +153,8 @@ type lookup struct {
 	recv    string
 	global  bool
 	keyless bool
+	field   *types.Var  // the field that holds the cache (cr.data.Cache), if any
+	method  *types.Func // the lookup's method
 }
 
 // noteLookups records the variables a statement assigns from a method
@@ -148,7 +180,7 @@ func (c *checker) noteLookups(st ast.Stmt, lookups map[types.Object]lookup) {
 	for _, lhs := range as.Lhs {
 		if id, ok := lhs.(*ast.Ident); ok {
 			if obj := objOfIdent(c.pass.TypesInfo, id); obj != nil {
-				lookups[obj] = lookup{recv: r, global: global, keyless: len(call.Args) == 0}
+				lookups[obj] = lookup{recv: r, global: global, keyless: len(call.Args) == 0, field: fieldOf(c.pass.TypesInfo, sel.X), method: analysisutil.Callee(c.pass.TypesInfo, call)}
 			}
 		}
 	}
@@ -220,6 +252,21 @@ func methodRecv(info *types.Info, call *ast.CallExpr) string {
 	return types.ExprString(sel.X)
 }
 
+// leavesOpen reports whether a call may reach interface calls whose
+// implementations the package cannot see (a store.Driver's query): after
+// a cache guard, such a call is the miss's read.
+func (c *checker) leavesOpen(call *ast.CallExpr) bool {
+	fn := analysisutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return fn.Pkg() != nil && c.inModule(fn.Pkg())
+	}
+	f := c.factOf(fn)
+	return f != nil && len(f.Open) > 0
+}
+
 // stmtRoundTrip reports whether a statement, outside its function
 // literals, makes a call that may run a round trip.
 func (c *checker) stmtRoundTrip(st ast.Stmt) bool {
@@ -253,6 +300,57 @@ func (c *checker) storesOn(st ast.Stmt, guard lookup, read map[types.Object]bool
 		}
 		return slices.ContainsFunc(call.Args, uses)
 	})
+}
+
+// fillsIn reports whether a round trip statement calls a function of
+// the package that stores into the cache the guard looked up: a method
+// call, other than the lookup's, on the same field, in the function or
+// in the functions it calls in turn (a few deep). A read that fills the
+// cache itself is as much a cache-aside read as one followed by the
+// store.
+func (c *checker) fillsIn(st ast.Stmt, guard lookup) bool {
+	if guard.field == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	seen := make(map[*types.Func]bool)
+	var fills func(n ast.Node, depth int) bool
+	fills = func(n ast.Node, depth int) bool {
+		return anyCall(n, func(call *ast.CallExpr) bool {
+			fn := analysisutil.Callee(info, call)
+			if fn == nil {
+				return false
+			}
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fieldOf(info, sel.X) == guard.field {
+				return fn.Origin() != guard.method.Origin()
+			}
+			if depth == 0 || fn.Pkg() != c.pass.Pkg || seen[fn.Origin()] {
+				return false
+			}
+			seen[fn.Origin()] = true
+			decl := c.declOf(fn)
+			return decl != nil && decl.Body != nil && fills(decl.Body, depth-1)
+		})
+	}
+	return guard.method != nil && fills(st, maxFillDepth)
+}
+
+// maxFillDepth bounds the calls fillsIn follows below the read: memos'
+// GetInstanceSetting → ListInstanceSettings → cacheInstanceSetting is two.
+const maxFillDepth = 3
+
+// fieldOf returns the field a selector expression selects (cr.data.Cache:
+// Cache), or nil.
+func fieldOf(info *types.Info, e ast.Expr) *types.Var {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+		v, _ := s.Obj().(*types.Var)
+		return v
+	}
+	return nil
 }
 
 // definedObjects returns the variables an assignment statement defines or
@@ -304,4 +402,83 @@ func returns(b *ast.BlockStmt) bool {
 		return !found
 	})
 	return found
+}
+
+// fixedKey reports whether a call hands its callee only values that do
+// not depend on the calling function's parameters, free variables or
+// results of calls that take them: constants, package-level variables,
+// literals built of them (the receiver and contexts aside). A cache-aside
+// read so called (GetInstanceSetting(ctx, &Find{Name: "STORAGE"})) reads
+// the same key every time: it runs its query once per process, or per
+// expiry, whatever loop its caller is in.
+func fixedKey(ci ssa.CallInstruction) bool {
+	common := ci.Common()
+	args := common.Args
+	if !common.IsInvoke() {
+		if fn := common.StaticCallee(); fn != nil && fn.Signature.Recv() != nil && len(args) > 0 {
+			args = args[1:]
+		}
+	}
+	seen := make(map[ssa.Value]bool)
+	for _, a := range args {
+		if isContext(a.Type()) {
+			continue
+		}
+		if !fixedValue(a, seen, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxFixedDepth bounds fixedValue's walk; deeper is taken as varying.
+const maxFixedDepth = 12
+
+func fixedValue(v ssa.Value, seen map[ssa.Value]bool, depth int) bool {
+	if seen[v] {
+		return true
+	}
+	if depth > maxFixedDepth {
+		return false
+	}
+	seen[v] = true
+	switch v := v.(type) {
+	case *ssa.Const, *ssa.Global, *ssa.Function:
+		return true
+	case *ssa.Parameter, *ssa.FreeVar:
+		return false
+	case *ssa.Call:
+		for _, a := range v.Call.Args {
+			if isContext(a.Type()) {
+				return false // what a call reads from the request
+			}
+		}
+	case *ssa.Alloc:
+		// A literal: what is stored into it, field by field.
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Store:
+				if r.Addr == v && !fixedValue(r.Val, seen, depth+1) {
+					return false
+				}
+			case *ssa.FieldAddr, *ssa.IndexAddr:
+				for _, rr := range *r.(ssa.Value).Referrers() {
+					if st, ok := rr.(*ssa.Store); ok && st.Addr == r.(ssa.Value) && !fixedValue(st.Val, seen, depth+1) {
+						return false
+					}
+				}
+			}
+		}
+		return true
+	}
+	instr, ok := v.(ssa.Instruction)
+	if !ok {
+		return false
+	}
+	for _, op := range instr.Operands(nil) {
+		if *op != nil && !fixedValue(*op, seen, depth+1) {
+			return false
+		}
+	}
+	return true
 }

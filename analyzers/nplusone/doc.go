@@ -300,9 +300,18 @@
 // returns when the result (not only its error) says hit, and on a miss
 // runs the query and then stores, on the same field, what the query read
 // (apache answer's configRepo.GetConfigByKey, reached once per
-// permission action through ConfigRepo). Such a call in a loop is
+// permission action through ConfigRepo). The store may also be made by
+// the read the miss calls, a few calls deep, and that read may be an
+// interface call the package cannot resolve (memos' GetInstanceSetting:
+// its ListInstanceSettings caches each setting it lists, and its query is
+// in store.Driver's implementations). Such a call in a loop is
 // reported only when keyed by the element itself, "on a cold memo", or
-// with -memo. A cache that is itself a round trip (Redis, memcached) is no
+// with -memo. A function that hands a cache-aside read only values that
+// do not depend on its own parameters (constants, package variables,
+// literals of them: GetInstanceSetting(ctx, &Find{Name: "STORAGE"}))
+// reads one fixed key: its query runs once per process or per expiry,
+// and the function is not counted as running it, whatever loop calls it.
+// A cache that is itself a round trip (Redis, memcached) is no
 // guard: its lookup is then the per-element round trip reported. Not
 // seen: a cache held in a local variable, a lookup whose hit path does not
 // return (it assigns and falls through), a store that does not use what

@@ -38,6 +38,7 @@ type Open struct {
 	Pkg, Type, Method string
 	Via               string // the calls from the function to the interface method, it last
 	Posn              string // where the interface call is
+	Cached            bool   // the call runs only on a miss of a cache the way reads first (cached.go)
 }
 
 func (o Open) id() string { return o.Pkg + "." + o.Type + "." + o.Method }
@@ -112,7 +113,9 @@ func mergeOpen(list []Open, add ...Open) []Open {
 		switch {
 		case i < 0:
 			list = append(list, o)
-		case strings.Count(o.Via, "→") < strings.Count(list[i].Via, "→"):
+		case list[i].Cached && !o.Cached:
+			list[i] = o // a way with no cache in front decides
+		case list[i].Cached == o.Cached && strings.Count(o.Via, "→") < strings.Count(list[i].Via, "→"):
 			list[i] = o
 		}
 	}
@@ -280,15 +283,26 @@ func (c *checker) summarize(f *ssa.Function) *queryFact {
 			if !ok {
 				continue
 			}
-			p.merge(c.callReach(ci, false))
+			cp := c.callReach(ci, false)
+			opens := c.callOpen(ci)
+			if (cp.read != nil && cp.read.Cached || allCached(opens)) && fixedKey(ci) {
+				// A cache-aside read of one fixed key: once per process.
+				if cp.read != nil && cp.read.Cached {
+					cp.read = nil
+				}
+				if allCached(opens) {
+					opens = nil
+				}
+			}
+			p.merge(cp)
 			if p.empty() {
-				open = mergeOpen(open, c.callOpen(ci)...)
+				open = mergeOpen(open, opens...)
 			}
 		}
 	}
 	out.Read, out.Write = c.cachedReach(f, p.read), p.write
 	if p.empty() {
-		out.Open = open
+		out.Open = c.cachedOpen(f, open)
 	}
 	return out
 }

@@ -199,6 +199,9 @@ func (c *checker) deferSite(s site) {
 	if len(opens) == 0 {
 		return
 	}
+	if allCached(opens) && !c.memo && !c.argsMemo(s).distinct {
+		return // a cache-aside read not keyed by the element (cached.go)
+	}
 	d := analysis.Diagnostic{Pos: s.call.Pos(), End: s.call.End(), Category: CategoryRead}
 	if c.pass.Suppressed != nil && c.pass.Suppressed(d) {
 		return

@@ -164,3 +164,67 @@ func viaReceiver(ctx context.Context, r repo) {
 		_, _ = r.direct(ctx, a) // want `runs a query .* once per element of actions`
 	}
 }
+
+// setting reads through the cache too, but the read it calls on a miss
+// stores what it read itself (memos' GetInstanceSetting, whose
+// ListInstanceSettings caches each setting it lists).
+func (r repo) setting(ctx context.Context, key string) (string, error) {
+	if cached, ok, _ := r.data.Cache.GetString(ctx, "setting:"+key); ok {
+		if cached != "" {
+			return cached, nil
+		}
+	}
+	return r.listSettings(ctx, key)
+}
+
+func (r repo) listSettings(ctx context.Context, key string) (string, error) {
+	var value string
+	if err := r.data.DB.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = $1", key).Scan(&value); err != nil {
+		return "", err
+	}
+	r.remember(ctx, key, value)
+	return value, nil
+}
+
+func (r repo) remember(ctx context.Context, key, value string) {
+	_ = r.data.Cache.SetString(ctx, "setting:"+key, value)
+}
+
+// settingUnfilled looks the cache up, but nothing on its miss path stores
+// into it: the cache is filled elsewhere, if at all, and every element may
+// miss it.
+func (r repo) settingUnfilled(ctx context.Context, key string) (string, error) {
+	if cached, ok, _ := r.data.Cache.GetString(ctx, "setting:"+key); ok {
+		return cached, nil
+	}
+	return r.settingFromDB(ctx, key)
+}
+
+func (r repo) settingFromDB(ctx context.Context, key string) (string, error) {
+	var value string
+	err := r.data.DB.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = $1", key).Scan(&value)
+	_, _, _ = r.data.Cache.GetString(ctx, "setting:"+key) // a second lookup is no store
+	return value, err
+}
+
+func settings(ctx context.Context, r repo) {
+	for _, a := range actions(ctx, r.data.DB) {
+		_, _ = r.setting(ctx, "limit."+a)
+	}
+	for _, a := range actions(ctx, r.data.DB) {
+		_, _ = r.settingUnfilled(ctx, "limit."+a) // want `runs a query .* once per element of actions`
+	}
+}
+
+// greeting reads one fixed key through the cache: its query runs once per
+// process, whatever loop calls it, even one that hands it the element.
+func (r repo) greeting(ctx context.Context, u user) string {
+	v, _ := r.config(ctx, "greeting")
+	return v + u.Name
+}
+
+func greetings(ctx context.Context, r repo) {
+	for _, u := range users(ctx, r.data.DB) {
+		_ = r.greeting(ctx, u)
+	}
+}

@@ -4,6 +4,7 @@ package handler
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"reachone/store"
@@ -77,4 +78,67 @@ func (s *Service) TouchAll(ctx context.Context, ids []int64) {
 	for _, id := range ids {
 		touchLater(ctx, s.Repo, id) // want `handler.touchLater may run a write .* once per element of ids`
 	}
+}
+
+// Cache is the program's in-process cache.
+type Cache struct{ m map[string]int64 }
+
+func (c *Cache) Get(key string) (int64, bool) { v, ok := c.m[key]; return v, ok }
+func (c *Cache) Set(key string, v int64)      { c.m[key] = v }
+
+type Settings struct {
+	Repo  store.Repo
+	cache *Cache
+}
+
+// setting reads through the cache, and the read it calls on a miss fills
+// it (memos' GetInstanceSetting over store.Driver): a query only on a miss.
+func (s *Settings) setting(ctx context.Context, key string, id int64) int64 {
+	if v, ok := s.cache.Get(key); ok {
+		return v
+	}
+	return s.load(ctx, key, id)
+}
+
+func (s *Settings) load(ctx context.Context, key string, id int64) int64 {
+	v, _ := s.Repo.Owner(ctx, id)
+	s.cache.Set(key, v)
+	return v
+}
+
+// limitFor reads one fixed key through the cache: once per process,
+// whatever loop it is called in.
+func (s *Settings) limitFor(ctx context.Context, it Item) int64 {
+	return s.setting(ctx, "limit", 1) + it.ID
+}
+
+// Item is a row of a list.
+type Item struct{ ID int64 }
+
+// ownerFor reads a key of its own per item: every element misses a cold
+// cache.
+func (s *Settings) ownerFor(ctx context.Context, it Item) int64 {
+	return s.setting(ctx, fmt.Sprint("owner:", it.ID), it.ID)
+}
+
+// peek looks the cache up, but nothing on its miss path fills it.
+func (s *Settings) peek(ctx context.Context, key string) int64 {
+	if v, ok := s.cache.Get(key); ok {
+		return v
+	}
+	v, _ := s.Repo.Owner(ctx, 1)
+	return v
+}
+
+func (s *Settings) Limits(ctx context.Context, items []Item) (n int64) {
+	for _, it := range items {
+		n += s.limitFor(ctx, it)
+	}
+	for _, it := range items {
+		n += s.ownerFor(ctx, it) // want `ownerFor may run a query .* once per element of items`
+	}
+	for _, it := range items {
+		n += s.peek(ctx, "limit") + it.ID // want `peek may run a query .* once per element of items`
+	}
+	return n
 }
