@@ -340,15 +340,16 @@ func (c *checker) fillsIn(st ast.Stmt, guard lookup) bool {
 const maxFillDepth = 3
 
 // fieldOf returns the field a selector expression selects (cr.data.Cache:
-// Cache), or nil.
+// Cache), as declared, or nil.
 func fieldOf(info *types.Info, e ast.Expr) *types.Var {
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	if !ok {
 		return nil
 	}
 	if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
-		v, _ := s.Obj().(*types.Var)
-		return v
+		if v, ok := s.Obj().(*types.Var); ok {
+			return v.Origin() // the methods of a generic type see fields of their own instance
+		}
 	}
 	return nil
 }

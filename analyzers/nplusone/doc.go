@@ -194,7 +194,15 @@
 //     program's own wrapper of one (a function that hands its function
 //     parameter to such a scheduler, or to another wrapper, such as
 //     vikunja's cron.Schedule(spec, f); found by type, and carried to
-//     the packages that call it in a fact), the
+//     the packages that call it in a fact), or to the program's own job
+//     queue (a method that stores its function parameter in a field that
+//     a worker calls once per value it receives from a channel, for msg
+//     := range q.queue { q.handler(ctx, msg) }, directly or through a
+//     local variable or a method of the package; the interfaces of the
+//     queue's package with a method of that name carry the same fact:
+//     apache answer's queue.Queue[T] and queue.Service[T]
+//     RegisterHandler; a field called on the caller's path, as hooks
+//     are, is no queue), the
 //     goroutines started by start-up code (a function named init or
 //     Init...) and the functions it calls directly (casdoor's
 //     InitLdapAutoSynchronizer calls StartUpAll, whose loop over the
