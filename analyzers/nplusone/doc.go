@@ -413,7 +413,14 @@
 // once and does not make a bulk write, and neither does a write reached
 // only through an interface resolved to its implementations (the
 // dispatch over-approximates: on cloudreve, a file lookup reached some
-// other implementation's write).
+// other implementation's write). Through the program's own interface
+// that a package which wires the implementations resolves (memos' Store
+// over store.Driver), a loop whose call reaches a method that every
+// implementation the program has writes in (DeleteAttachment in mysql,
+// postgres and sqlite) is a bulk write, as a write the package sees is:
+// deleting one memo's attachments one by one is reported only with this
+// option. A method that writes in one implementation and only reads in
+// another is no such evidence.
 //
 // -nplusone.background (default false) also reports the loops that are
 // not request work (timer ticks, job queues, retries and polls,

@@ -283,6 +283,7 @@ func (c *checker) resolvePending() {
 	var resolved []string
 	var reported []wp.Found
 	loops := make(map[string]bool) // the loops reported: one finding per loop
+	bulk := c.bulkLoops(pending, done)
 	for _, p := range pending {
 		k := p.key()
 		if done[k] {
@@ -290,6 +291,9 @@ func (c *checker) resolvePending() {
 		}
 		done[k] = true
 		loop := fmt.Sprintf("%s:%d", p.File, p.LoopOff)
+		if bulk[loop] {
+			continue // a bulk write: its reads are reported with it, under -writes
+		}
 		if loops[loop] && !c.each {
 			resolved = append(resolved, k) // the loop's finding is reported
 			continue
@@ -313,6 +317,25 @@ func (c *checker) resolvePending() {
 		sort.Strings(resolved)
 		c.pass.ExportPackageFact(&resolvedFact{Keys: resolved, Found: reported})
 	}
+}
+
+// bulkLoops returns the loops ("file:offset") of pending calls that
+// write once per element through an interface every implementation of
+// which writes (writesEach), unless writes are reported.
+func (c *checker) bulkLoops(pending []Pending, done map[string]bool) map[string]bool {
+	if c.writes {
+		return nil
+	}
+	loops := make(map[string]bool)
+	for _, p := range pending {
+		if done[p.key()] {
+			continue
+		}
+		if slices.ContainsFunc(p.Open, c.writesEach) {
+			loops[fmt.Sprintf("%s:%d", p.File, p.LoopOff)] = true
+		}
+	}
+	return loops
 }
 
 // An impl is one implementation of an interface method and what it may
@@ -365,20 +388,46 @@ func (c *checker) reportPending(p Pending) (analysis.Diagnostic, bool) {
 // interface method that run a read (or, with no read and writes on, a
 // write), sorted by name.
 func (c *checker) resolveOpen(o Open) ([]impl, bool) {
+	reads, writes, _, _ := c.openImpls(o)
+	out, write := reads, false
+	if len(out) == 0 && c.writes {
+		out, write = writes, true
+	}
+	slices.SortFunc(out, func(a, b impl) int { return strings.Compare(a.name, b.name) })
+	return slices.CompactFunc(out, func(a, b impl) bool { return a.name == b.name }), write
+}
+
+// writesEach reports whether an open interface method is a write in every
+// implementation the package sees, and there is one at least (store.Driver's
+// DeleteAttachment in mysql, postgres and sqlite; CreateInbox, which reads
+// the row back after its INSERT): a loop that calls it
+// writes once per element, a bulk write whose reads are reported with it,
+// under -writes, as when the write is seen in the package (writeLoops). A
+// method that one implementation writes in and another does not is no
+// such evidence.
+func (c *checker) writesEach(o Open) bool {
+	reads, writes, others, writing := c.openImpls(o)
+	return writing > 0 && writing == len(reads)+len(writes)+others
+}
+
+// openImpls returns the implementations the package sees of an open
+// interface method that run a read, those that run only writes, the
+// number of those that run neither, and the number of those that write
+// (with reads or not).
+func (c *checker) openImpls(o Open) (reads, writes []impl, others, writing int) {
 	tn := c.lookupType(o.Pkg, o.Type)
 	if tn == nil {
-		return nil, false
+		return nil, nil, 0, 0
 	}
 	iface, ok := tn.Type().Underlying().(*types.Interface)
 	if !ok {
-		return nil, false
+		return nil, nil, 0, 0
 	}
 	obj, _, _ := types.LookupFieldOrMethod(tn.Type(), false, tn.Pkg(), o.Method)
 	m, ok := obj.(*types.Func)
 	if !ok {
-		return nil, false
+		return nil, nil, 0, 0
 	}
-	var reads, writes []impl
 	for _, cand := range c.candidates()[m.Name()] {
 		if types.IsInterface(cand) {
 			continue // a library interface describes, it does not implement
@@ -399,23 +448,23 @@ func (c *checker) resolveOpen(o Open) ([]impl, bool) {
 			}
 			p := c.methodReach(fn, t)
 			name := displayOn(t, fn)
-			if p.read != nil && p.read.Cached && !c.memo {
-				break // a cache-aside read: a query only on a miss (cached.go)
+			if p.write != nil {
+				writing++
 			}
-			if p.read != nil {
+			switch {
+			case p.read != nil && p.read.Cached && !c.memo:
+				others++ // a cache-aside read: a query only on a miss (cached.go)
+			case p.read != nil:
 				reads = append(reads, impl{fn, name, p.read})
-			} else if p.write != nil {
+			case p.write != nil:
 				writes = append(writes, impl{fn, name, p.write})
+			default:
+				others++
 			}
 			break
 		}
 	}
-	out, write := reads, false
-	if len(out) == 0 && c.writes {
-		out, write = writes, true
-	}
-	slices.SortFunc(out, func(a, b impl) int { return strings.Compare(a.name, b.name) })
-	return slices.CompactFunc(out, func(a, b impl) bool { return a.name == b.name }), write
+	return reads, writes, others, writing
 }
 
 // lookupType finds a package-level type by package path among the

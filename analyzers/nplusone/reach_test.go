@@ -130,3 +130,13 @@ func allJobLoopsReported(t *testing.T, cfg nplusone.Config, how string) {
 		t.Errorf("files.go has %d loops, want 10", n)
 	}
 }
+
+// TestWholeProgramBulk: with writes off (the default), a loop whose call
+// reaches, through an interface main resolves, a method every
+// implementation of which writes is a bulk write and is not reported;
+// a method that writes in one implementation only is no such evidence.
+func TestWholeProgramBulk(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Writes, cfg.Each = false, false
+	analyzertest.WholeProgram(t, nplusone.New(cfg), "reachbulk/cmd/server")
+}
