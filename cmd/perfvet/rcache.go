@@ -187,7 +187,7 @@ func runCache(args []string) int {
 			fmt.Fprintf(os.Stderr, "perfvet: %v\n", err)
 			return 1
 		}
-		fmt.Printf("%s: %d entries, %d outputs, %.1f MB\n", dir, info.Entries, info.Outputs, float64(info.Bytes)/(1<<20))
+		fmt.Printf("%s: %d entries (%d of them in %d packs), %d outputs, %.1f MB\n", dir, info.Entries-info.Packs+info.Packed, info.Packed, info.Packs, info.Outputs, float64(info.Bytes)/(1<<20))
 	case "clean":
 		if dir == "" {
 			return 0

@@ -120,6 +120,7 @@ func (v *View) executeCached(ctx context.Context, read func(string) ([]byte, err
 	wg.Wait()
 	close(writes)
 	<-written
+	v.opts.Cache.FlushPack()
 	if len(unfinished) == 0 {
 		v.installHits(read)
 	}

@@ -45,6 +45,8 @@ type Store struct {
 
 	// put stores data; tests replace it to fail like a full disk.
 	put func(key cache.ActionID, data []byte) error
+
+	packs packs // plain entries, written together (pack.go)
 }
 
 // storeFormat changes whenever the encoding of an entry or of a key does.
@@ -112,8 +114,11 @@ func (s *Store) FailWrites(err error) {
 func (s *Store) load(key [32]byte) *entry {
 	data, _, err := cache.GetBytes(s.disk, key)
 	if err != nil {
-		s.miss.Add(1)
-		return nil
+		var ok bool
+		if data, ok = s.packed(key); !ok {
+			s.miss.Add(1)
+			return nil
+		}
 	}
 	e, err := decodeEntry(data)
 	if err != nil {
@@ -152,7 +157,11 @@ func (s *Store) store(key [32]byte, e *entry) {
 	}
 	defer scratchPool.Put(sc)
 	data, err := sc.encode(e)
-	if err == nil {
+	switch {
+	case err == nil && plain(e):
+		s.addPlain(key, data) // written with the run's pack, and counted then (pack.go)
+		return
+	case err == nil:
 		err = s.put(key, data) // the cache copies data: the scratch is free again
 	}
 	if err != nil {
@@ -298,6 +307,8 @@ func decodeEntry(data []byte) (*entry, error) {
 type StoreInfo struct {
 	Entries int   // action entries
 	Outputs int   // output files
+	Packed  int   // entries held in packs (pack.go), of every salt
+	Packs   int   // outputs that are packs
 	Bytes   int64 // total size of both
 }
 
@@ -319,6 +330,10 @@ func Inspect(dir string) (StoreInfo, error) {
 			info.Entries++
 		case strings.HasSuffix(path, "-d"):
 			info.Outputs++
+			if n := packCount(path); n > 0 {
+				info.Packed += n
+				info.Packs++
+			}
 		default:
 			return nil
 		}
