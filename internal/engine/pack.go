@@ -21,8 +21,8 @@ import (
 // of CPU in open(2) on the demo, 8% of the run). Plain entries are
 // therefore written together, at the end of a run, as one pack: one
 // output of the cache holding key → entry, listed in an index kept under
-// a fixed key of the salt. A load that misses the cache's own entries
-// looks in the packs the index lists, read once per run.
+// a fixed key of the salt. A load looks in the packs the index lists
+// (read at the run's first load), then in the cache's own entries.
 //
 // The index is rewritten by each run that adds a pack, the last writer
 // winning: a pack lost to a concurrent writer is a miss for its packages

@@ -112,10 +112,12 @@ func (s *Store) FailWrites(err error) {
 // load returns the entry stored under key, or nil: a missing, truncated or
 // corrupt entry, or one of another format, is a miss.
 func (s *Store) load(key [32]byte) *entry {
-	data, _, err := cache.GetBytes(s.disk, key)
-	if err != nil {
-		var ok bool
-		if data, ok = s.packed(key); !ok {
+	// The packs first: most entries are there, and a file that is not
+	// costs a failed open each.
+	data, ok := s.packed(key)
+	if !ok {
+		var err error
+		if data, _, err = cache.GetBytes(s.disk, key); err != nil {
 			s.miss.Add(1)
 			return nil
 		}
