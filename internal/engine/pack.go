@@ -13,29 +13,33 @@ import (
 	"honnef.co/go/tools/lintcmd/cache"
 )
 
-// Packs. Most entries of a run are plain: a dependency's, with no facts
-// and no findings (on the demo module, 268 of 307, most of them the
-// standard library's), whose only content is its output hash. Each entry
-// is two files of the cache (its output and its action entry), and on a
-// cold run creating those files was most of what the cache cost (0.4 s
-// of CPU in open(2) on the demo, 8% of the run). Plain entries are
-// therefore written together, at the end of a run, as one pack: one
-// output of the cache holding key → entry, listed in an index kept under
-// a fixed key of the salt. A load looks in the packs the index lists
-// (read at the run's first load), then in the cache's own entries.
+// Packs. A run's entries are written together, at its end, as one pack:
+// one output of the cache holding key → entry, listed in an index kept
+// under a fixed key of the salt. Each entry written on its own is two
+// files of the cache (its output and its action entry), and on a cold run
+// creating those files was most of what the cache cost: 0.4 s of CPU in
+// open(2) on the demo module (307 packages, 8% of the run) and 0.7 s on
+// the 1600-package module, on this project's machines. A load looks in the
+// packs the index lists (read at the run's first load), then in the
+// cache's own entries (written by a perfvet before packs).
 //
-// The index is rewritten by each run that adds a pack, the last writer
-// winning: a pack lost to a concurrent writer is a miss for its packages
-// the next time, which analyses them again. A corrupt pack or index is
-// ignored like a corrupt entry. When the index lists maxPacks packs, the
-// next pack merges them all into one.
+// The index is read again just before a run rewrites it, and the run's
+// pack is put first: a pack lost to a concurrent writer in between is a
+// miss for its packages the next time, which analyses them again, never a
+// wrong answer. A corrupt pack or index is ignored like a corrupt entry.
+// When the index lists maxPacks packs, the next pack merges them all into
+// one; past maxPackBytes, the merge keeps only the entries this run used
+// or wrote, so that entries of keys no longer in use do not pile up (the
+// cache's trimming, by the age of its files, sees the pack as one file).
 
 const (
 	packMagic  = storeFormat + " pack\n"
 	indexMagic = storeFormat + " packs\n"
-	// maxPacks bounds the packs a run reads: each run that writes plain
+	// maxPacks bounds the packs a run reads: each run that writes
 	// entries adds one.
 	maxPacks = 16
+	// maxPackBytes bounds a merged pack of entries of every age.
+	maxPackBytes = 256 << 20
 )
 
 // packs holds a Store's view of its packs.
@@ -43,26 +47,27 @@ type packs struct {
 	load    sync.Once
 	index   []cache.ActionID    // as read, newest first
 	entries map[[32]byte][]byte // from the packs the index lists
-	mu      sync.Mutex          // guards pending
-	pending map[[32]byte][]byte // plain entries of this run
-}
-
-// plain reports whether an entry holds nothing but its output hash: a
-// dependency's (no findings), with no facts.
-func plain(e *entry) bool {
-	if e.Diags != nil || e.External != nil || len(e.facts) > 0 {
-		return false
-	}
-	for _, af := range e.Facts {
-		if len(af.Objects) > 0 || len(af.Package) > 0 {
-			return false
-		}
-	}
-	return true
+	mu      sync.Mutex          // guards pending and used
+	pending map[[32]byte][]byte // entries of this run
+	used    map[[32]byte]bool   // entries of the packs this run read
 }
 
 func (s *Store) indexKey() cache.ActionID {
 	return sha256.Sum256(append([]byte("pack index\x00"), s.salt[:]...))
+}
+
+// readIndex returns the packs the index lists, newest first.
+func (s *Store) readIndex() []cache.ActionID {
+	data, _, err := cache.GetBytes(s.disk, s.indexKey())
+	if err != nil {
+		return nil
+	}
+	ids, err := decodeIndex(data)
+	if err != nil {
+		s.debugf("pack index: %v", err)
+		return nil
+	}
+	return ids
 }
 
 // packed returns the encoded entry a pack holds under key.
@@ -70,18 +75,9 @@ func (s *Store) packed(key [32]byte) ([]byte, bool) {
 	p := &s.packs
 	p.load.Do(func() {
 		p.entries = make(map[[32]byte][]byte)
-		data, _, err := cache.GetBytes(s.disk, s.indexKey())
-		if err != nil {
-			return
-		}
-		ids, err := decodeIndex(data)
-		if err != nil {
-			s.debugf("pack index: %v", err)
-			return
-		}
-		p.index = ids
+		p.index = s.readIndex()
 		// Oldest first, so that a newer pack's entry wins.
-		for _, id := range slices.Backward(ids) {
+		for _, id := range slices.Backward(p.index) {
 			data, _, err := cache.GetBytes(s.disk, id)
 			if err != nil {
 				continue
@@ -92,11 +88,19 @@ func (s *Store) packed(key [32]byte) ([]byte, bool) {
 		}
 	})
 	data, ok := p.entries[key]
+	if ok {
+		p.mu.Lock()
+		if p.used == nil {
+			p.used = make(map[[32]byte]bool)
+		}
+		p.used[key] = true
+		p.mu.Unlock()
+	}
 	return data, ok
 }
 
-// addPlain keeps an encoded plain entry for the run's pack.
-func (s *Store) addPlain(key [32]byte, data []byte) {
+// add keeps an encoded entry for the run's pack.
+func (s *Store) add(key [32]byte, data []byte) {
 	p := &s.packs
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -106,25 +110,35 @@ func (s *Store) addPlain(key [32]byte, data []byte) {
 	p.pending[key] = bytes.Clone(data)
 }
 
-// FlushPack writes the run's plain entries as a pack and adds it to the
-// index; a failure is counted and ignored, like a failed entry.
+// FlushPack writes the run's entries as a pack and adds it to the index;
+// a failure is counted and ignored, as a failed entry was.
 func (s *Store) FlushPack() {
 	p := &s.packs
 	p.mu.Lock()
-	pending := p.pending
+	pending, used := p.pending, p.used
 	p.pending = nil
 	p.mu.Unlock()
 	if len(pending) == 0 {
 		return
 	}
 	written := len(pending)
-	s.packed([32]byte{}) // reads the index (and the packs) if this run has not
-	index := p.index
+	s.packed([32]byte{})   // reads the index and the packs, if this run has not
+	index := s.readIndex() // as it is now: another run may have added a pack
 	if len(index) >= maxPacks {
-		// Merge: the entries of every listed pack, then this run's.
+		// Merge: the entries of every listed pack this run read, then
+		// this run's.
 		merged := make(map[[32]byte][]byte, len(p.entries)+len(pending))
+		size := 0
 		for k, v := range p.entries {
 			merged[k] = v
+			size += len(v)
+		}
+		if size > maxPackBytes {
+			for k := range merged {
+				if !used[k] {
+					delete(merged, k)
+				}
+			}
 		}
 		for k, v := range pending {
 			merged[k] = v
@@ -137,12 +151,11 @@ func (s *Store) FlushPack() {
 		s.fails.Add(int64(written))
 		return
 	}
-	index = append([]cache.ActionID{id}, index...)
+	index = append([]cache.ActionID{id}, slices.DeleteFunc(index, func(x cache.ActionID) bool { return x == id })...)
 	if err := s.put(s.indexKey(), encodeIndex(index)); err != nil {
 		s.fails.Add(int64(written))
 		return
 	}
-	p.index = index
 	s.puts.Add(int64(written))
 	s.debugf("pack of %d entries written; %d packs", len(pending), len(index))
 }

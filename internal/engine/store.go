@@ -46,7 +46,7 @@ type Store struct {
 	// put stores data; tests replace it to fail like a full disk.
 	put func(key cache.ActionID, data []byte) error
 
-	packs packs // plain entries, written together (pack.go)
+	packs packs // a run's entries, written together (pack.go)
 }
 
 // storeFormat changes whenever the encoding of an entry or of a key does.
@@ -151,7 +151,8 @@ func (s *Store) rawKey(key [32]byte) cache.ActionID {
 	return sha256.Sum256(append(b, key[:]...))
 }
 
-// store writes the entry under key; a failure is counted and ignored.
+// store keeps the entry under key for the run's pack (FlushPack); a
+// failure is counted and ignored.
 func (s *Store) store(key [32]byte, e *entry) {
 	sc, _ := scratchPool.Get().(*entryScratch)
 	if sc == nil {
@@ -159,18 +160,11 @@ func (s *Store) store(key [32]byte, e *entry) {
 	}
 	defer scratchPool.Put(sc)
 	data, err := sc.encode(e)
-	switch {
-	case err == nil && plain(e):
-		s.addPlain(key, data) // written with the run's pack, and counted then (pack.go)
-		return
-	case err == nil:
-		err = s.put(key, data) // the cache copies data: the scratch is free again
-	}
 	if err != nil {
 		s.fails.Add(1)
 		return
 	}
-	s.puts.Add(1)
+	s.add(key, data) // written with the run's pack, and counted then (pack.go)
 }
 
 // An entry is what one analysis of one package left: the facts its

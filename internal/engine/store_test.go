@@ -182,39 +182,41 @@ func TestCacheCorruptEntries(t *testing.T) {
 			}
 		},
 	}
-	cacheDir := t.TempDir()
-	runWith(t, dir, openStore(t, cacheDir))
-	var index, outputs int
-	err := filepath.WalkDir(cacheDir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		var i int
-		switch {
-		case strings.HasSuffix(path, "-a"):
-			i = index
-			index++
-		case strings.HasSuffix(path, "-d"):
-			i = outputs
-			outputs++
-		default:
+	// A run's entries are one pack and its index (pack.go), beside go
+	// list's answer: each corruption is applied to every file of a cache
+	// of its own.
+	for i, corrupt := range corruptions {
+		cacheDir := t.TempDir()
+		runWith(t, dir, openStore(t, cacheDir))
+		var index, outputs int
+		err := filepath.WalkDir(cacheDir, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			switch {
+			case strings.HasSuffix(path, "-a"):
+				index++
+			case strings.HasSuffix(path, "-d"):
+				outputs++
+			default:
+				return nil
+			}
+			corrupt(t, path)
 			return nil
+		})
+		if err != nil || index < 2 || outputs < 2 {
+			t.Fatalf("corruption %d: walking the cache: %v; %d index and %d output files, want the pack's and the index's at least", i, err, index, outputs)
 		}
-		corruptions[i%len(corruptions)](t, path)
-		return nil
-	})
-	if err != nil || index < len(corruptions) || outputs < len(corruptions) {
-		t.Fatalf("walking the cache: %v; %d index and %d output files, want every corruption applied to both", err, index, outputs)
-	}
-	s := openStore(t, cacheDir)
-	sameOutput(t, "after corruption", runWith(t, dir, s), want)
-	if st := s.Stats(); st.Hits != 0 || st.Writes == 0 {
-		t.Errorf("every entry is corrupt: %+v, want no hits and every package written again", st)
-	}
-	s = openStore(t, cacheDir)
-	sameOutput(t, "after rewrite", runWith(t, dir, s), want)
-	if st := s.Stats(); st.Hits == 0 || st.Misses != 0 {
-		t.Errorf("after the rewrite: %+v, want only hits", st)
+		s := openStore(t, cacheDir)
+		sameOutput(t, "after corruption", runWith(t, dir, s), want)
+		if st := s.Stats(); st.Hits != 0 || st.Writes == 0 {
+			t.Errorf("corruption %d: every entry is corrupt: %+v, want no hits and every package written again", i, st)
+		}
+		s = openStore(t, cacheDir)
+		sameOutput(t, "after rewrite", runWith(t, dir, s), want)
+		if st := s.Stats(); st.Hits == 0 || st.Misses != 0 {
+			t.Errorf("corruption %d: after the rewrite: %+v, want only hits", i, st)
+		}
 	}
 }
 
