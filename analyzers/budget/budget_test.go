@@ -199,3 +199,18 @@ func estimates(results []*analysistest.Result) []*budget.Estimate {
 	}
 	return out
 }
+
+// TestTestFiles: a route registered in a test file is reported with
+// -budget.tests (Config.Tests), and not by default.
+func TestTestFiles(t *testing.T) {
+	cfg := defaultConfig(t)
+	cfg.Tests = true
+	analyzertest.Run(t, analysistest.TestData(), budget.New(cfg), "testfiles")
+
+	results := analyzertest.Results(t, analysistest.TestData(), budget.New(defaultConfig(t)), "testfiles")
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			t.Errorf("%v: reported in a test file without -budget.tests: %s", r.Pass.Fset.Position(d.Pos), d.Message)
+		}
+	}
+}
