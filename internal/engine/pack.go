@@ -156,6 +156,9 @@ func (s *Store) FlushPack() {
 		s.fails.Add(int64(written))
 		return
 	}
+	for k, v := range pending {
+		p.entries[k] = v // a later run of this process finds them too
+	}
 	s.puts.Add(int64(written))
 	s.debugf("pack of %d entries written; %d packs", len(pending), len(index))
 }

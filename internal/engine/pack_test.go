@@ -78,4 +78,11 @@ func TestPacksMerge(t *testing.T) {
 			t.Fatalf("entry %x not found after %d runs", k[:4], maxPacks+3)
 		}
 	}
+	// A second run in the same process finds what the first wrote.
+	k := sha256.Sum256([]byte("same process"))
+	s.store(k, &entry{Out: k})
+	s.FlushPack()
+	if e := s.load(k); e == nil || e.Out != k {
+		t.Errorf("an entry flushed by this store is not found by its next load")
+	}
 }
