@@ -227,10 +227,9 @@ type checker struct {
 // A summary is what running a function costs: its costliest path, and
 // the bound on the rows it returns.
 type summary struct {
-	ops     []Op
-	rows    int
-	rowsWhy string
-	done    bool
+	ops  []Op
+	rows bound
+	done bool
 }
 
 func (s *summary) path() path {
@@ -286,7 +285,7 @@ func (c *checker) summaryOf(fn *types.Func) *summary {
 	w := c.newWalker(fd.Body)
 	p := w.block(fd.Body.List)
 	s.ops = compact(p.ops())
-	s.rows, s.rowsWhy = w.returnedRows(fd)
+	s.rows = w.returnedRows(fd)
 	s.done = true
 	return s
 }
@@ -313,7 +312,7 @@ func (c *checker) exportFacts() {
 		if fn.Pkg() != c.pass.Pkg || !fn.Exported() {
 			continue
 		}
-		f := &costFact{Ops: s.ops, Rows: s.rows, RowsWhy: s.rowsWhy}
+		f := &costFact{Ops: s.ops, Rows: s.rows.n, RowsWhy: s.rows.why, RowsFrom: s.rows.from}
 		if f.empty() {
 			continue
 		}
@@ -348,7 +347,7 @@ func (c *checker) factOf(fn *types.Func) *summary {
 	if !c.pass.ImportObjectFact(fn, &f) {
 		return nil
 	}
-	return &summary{ops: f.Ops, rows: f.Rows, rowsWhy: f.RowsWhy, done: true}
+	return &summary{ops: f.Ops, rows: bound{n: f.Rows, why: f.RowsWhy, from: f.RowsFrom}, done: true}
 }
 
 func namedOf(t types.Type) *types.Named {

@@ -46,8 +46,8 @@ func (w *walker) callBound(call *ast.CallExpr) (path, bound) {
 		p = w.c.viaInterface(fn, call.Lparen, w.c.pass.Fset)
 	} else if s := w.c.factOf(fn); s != nil {
 		p = s.path()
-		if s.rows > 0 {
-			b = bound{n: s.rows, why: s.rowsWhy}
+		if s.rows.n > 0 {
+			b = s.rows
 		}
 	}
 	// Function literals given to the call run in it (db.Transaction(func(tx) error {...}),
@@ -170,7 +170,7 @@ func (w *walker) operation(call *ast.CallExpr, fn *types.Func, name string) (pat
 				what = st.Tables[0] + " query"
 			}
 		}
-		if complexSQL(text, st) {
+		if complexSQL(st) {
 			kind, cost = KindComplexQuery, costs.ComplexQuery
 		}
 		if st.Limit != nil && st.Limit.Value > 0 {
@@ -219,17 +219,8 @@ func beginsTx(name string) bool {
 
 // complexSQL reports whether a statement joins, aggregates, groups or
 // nests a query: the plan's complex_query.
-func complexSQL(text string, st sqltext.Statement) bool {
-	if st.Aggregate || len(st.Tables) > 1 {
-		return true
-	}
-	up := strings.ToUpper(strings.Join(strings.Fields(text), " "))
-	for _, kw := range []string{" JOIN ", " GROUP BY ", "(SELECT ", "( SELECT ", " UNION ", " HAVING "} {
-		if strings.Contains(up, kw) {
-			return true
-		}
-	}
-	return false
+func complexSQL(st sqltext.Statement) bool {
+	return st.Aggregate || st.Combines || len(st.Tables) > 1
 }
 
 // sqlText returns the constant SQL text of a round trip.
@@ -390,21 +381,22 @@ func (c *checker) resolveOpens(s *summary, depth int) *summary {
 // resolveOpensN is resolveOpens, with how many of the summary's open
 // calls it resolved and how many implementations it weighed for them.
 func (c *checker) resolveOpensN(s *summary, depth int) (out *summary, resolved, impls int) {
-	if depth > 4 || !slices.ContainsFunc(s.ops, func(o Op) bool { return o.Kind == kindOpen }) {
+	if depth > 4 || !slices.ContainsFunc(s.ops, func(o Op) bool { return o.Kind == kindOpen || o.DataFrom != "" }) {
 		return s, 0, 0
 	}
-	out = &summary{rows: s.rows, rowsWhy: s.rowsWhy, done: true}
+	out = &summary{rows: c.resolveRows(s.rows, depth), done: true}
 	for _, o := range s.ops {
+		if o.DataFrom != "" {
+			o = rebound(o, c.resolveRows(bound{n: o.Data, why: o.DataWhy, from: o.DataFrom}, depth))
+		}
 		if o.Kind != kindOpen {
 			out.ops = append(out.ops, o)
 			continue
 		}
-		i := strings.LastIndexByte(o.What, '.')
-		j := strings.LastIndexByte(o.What[:max(i, 0)], '.')
-		if i < 0 || j < 0 {
+		key, ok := openKey(o.What)
+		if !ok {
 			continue
 		}
-		key := implKey{o.What[:j], o.What[j+1 : i], o.What[i+1:]}
 		impl := c.implementations(key.pkg, key.typ, key.method, depth)
 		if impl == nil {
 			out.ops = append(out.ops, o) // still open
@@ -418,12 +410,48 @@ func (c *checker) resolveOpensN(s *summary, depth int) (out *summary, resolved, 
 		}
 		p := path{seq: impl.ops}.times(cnt, o.Why)
 		if o.Data > 0 {
-			p = p.loop(bound{n: o.Data, why: o.DataWhy})
+			p = p.loop(bound{n: o.Data, why: o.DataWhy, from: o.DataFrom})
 		}
 		out.ops = append(out.ops, p.seq...)
 	}
 	out.ops = compact(out.ops)
 	return out, resolved, impls
+}
+
+// resolveRows is a row bound assumed for the result of an open call (see
+// bound.from), replaced by the row bound of the call's implementation
+// when the package sees it and it returns a query's rows: a LIMIT 50 in
+// the store, not the page assumed where only the interface was seen.
+func (c *checker) resolveRows(b bound, depth int) bound {
+	if b.from == "" {
+		return b
+	}
+	key, ok := openKey(b.from)
+	if !ok {
+		return b
+	}
+	impl := c.implementations(key.pkg, key.typ, key.method, depth)
+	if impl == nil {
+		return b // still open: a later package may resolve it
+	}
+	if impl.rows.n > 0 {
+		return impl.rows
+	}
+	b.from = ""
+	return b
+}
+
+// openKey splits an open call's name, "pkg/path.Type.Method".
+func openKey(what string) (implKey, bool) {
+	i := strings.LastIndexByte(what, '.')
+	if i < 0 {
+		return implKey{}, false
+	}
+	j := strings.LastIndexByte(what[:i], '.')
+	if j < 0 {
+		return implKey{}, false
+	}
+	return implKey{what[:j], what[j+1 : i], what[i+1:]}, true
 }
 
 // candidates lists the types an interface call may reach, by method name:

@@ -39,6 +39,10 @@ type Op struct {
 	// compound, the largest counts once; 0 when none.
 	Data    int
 	DataWhy string
+	// DataFrom names the open interface call whose result the loop over
+	// data ranges, when Data is only the page assumed for it: resolving
+	// the call replaces Data with its implementation's row bound.
+	DataFrom string
 	// Once: the operation runs at most once per request, whatever loop is
 	// around it (a credential refreshed when it expires: the first item
 	// renews it, the others find it fresh). Loops do not multiply it.
@@ -98,7 +102,7 @@ func (o Op) Describe() string {
 }
 
 func (o Op) key() string {
-	return fmt.Sprintf("%s|%s|%s|%d|%s|%d|%s|%t", o.Kind, o.What, o.File, o.Line, o.Why, o.Data, o.DataWhy, o.Once)
+	return fmt.Sprintf("%s|%s|%s|%d|%s|%d|%s|%s|%t", o.Kind, o.What, o.File, o.Line, o.Why, o.Data, o.DataWhy, o.DataFrom, o.Once)
 }
 
 // A path is the costliest way through some code: the operations run one
@@ -209,23 +213,38 @@ func (p path) loop(b bound) path {
 			o.Count *= float64(b.n)
 			o.Why = strings.TrimSpace(o.Why + " " + b.describe())
 		default:
-			o = withData(o, b.n, b.why)
+			o = withData(o, b)
 		}
 		out.seq = append(out.seq, o)
 	}
 	return out
 }
 
-// withData puts an operation under a loop over data of n elements.
-func withData(o Op, n int, why string) Op {
+// withData puts an operation under a loop over data of b.n elements.
+// A bound the code shows (b.from empty) at least as large as an assumed
+// one replaces it: resolving the open call would not lower it.
+func withData(o Op, b bound) Op {
 	switch {
 	case o.Data == 0:
-		o.Count *= float64(n)
-		o.Data, o.DataWhy = n, why
-	case n > o.Data:
-		o.Count = o.Count / float64(o.Data) * float64(n)
-		o.Data, o.DataWhy = n, why
+		o.Count *= float64(b.n)
+		o.Data, o.DataWhy, o.DataFrom = b.n, b.why, b.from
+	case b.n > o.Data:
+		o.Count = o.Count / float64(o.Data) * float64(b.n)
+		o.Data, o.DataWhy, o.DataFrom = b.n, b.why, b.from
+	case b.n == o.Data && b.from == "":
+		o.DataFrom = ""
 	}
+	return o
+}
+
+// rebound replaces an operation's data bound with n rows (why): the row
+// bound of the implementation of the open call its loop ranged over.
+func rebound(o Op, b bound) Op {
+	if o.Data == 0 || b.n <= 0 {
+		return o
+	}
+	o.Count = o.Count / float64(o.Data) * float64(b.n)
+	o.Data, o.DataWhy, o.DataFrom = b.n, b.why, b.from
 	return o
 }
 

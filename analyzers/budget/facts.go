@@ -15,6 +15,9 @@ type costFact struct {
 	// max_page_size; 0 when it returns no query result.
 	Rows    int
 	RowsWhy string // "LIMIT" or "max_page_size"
+	// RowsFrom names the open interface call whose result the function
+	// returns, when Rows is only the page assumed for it (see bound.from).
+	RowsFrom string
 }
 
 func (*costFact) AFact() {}
@@ -27,6 +30,9 @@ func (f *costFact) String() string {
 	s := "cost(" + strings.Join(parts, ", ") + ")"
 	if f.Rows > 0 {
 		s += fmt.Sprintf(" rows(%d %s)", f.Rows, f.RowsWhy)
+		if f.RowsFrom != "" {
+			s += " from " + f.RowsFrom
+		}
 	}
 	return s
 }

@@ -33,6 +33,11 @@ type walker struct {
 type bound struct {
 	n   int
 	why string // "LIMIT", "max_page_size", "unknown bound, max_page_size", "" for a constant
+	// from names the open interface call whose result the loop ranges
+	// over, when n is only the page the package assumes for it: where the
+	// call is resolved, the implementation's own row bound (its LIMIT)
+	// replaces n.
+	from string
 }
 
 // A cacheRead is a read from a remote cache; a branch that handles its
@@ -516,13 +521,24 @@ func (w *walker) readBound(q path, t types.Type) bound {
 	default:
 		return bound{}
 	}
+	read := false
+	var opens []string
 	for _, o := range q.ops() {
 		switch o.Kind {
-		case KindQuery, KindComplexQuery, KindExternal, kindOpen:
-			return w.pageBound("max_page_size")
+		case KindQuery, KindComplexQuery, KindExternal:
+			read = true
+		case kindOpen:
+			opens = append(opens, o.What)
 		}
 	}
-	return bound{}
+	if !read && len(opens) == 0 {
+		return bound{}
+	}
+	b := w.pageBound("max_page_size")
+	if !read && len(opens) == 1 {
+		b.from = opens[0] // for _, o := range h.Store.Orders(ctx): its LIMIT, once resolved
+	}
+	return b
 }
 
 // fanoutBound is the bound of a loop over a collection the code does not
@@ -634,8 +650,8 @@ func (w *walker) pageBound(why string) bound {
 
 // returnedRows is the row bound of what a function returns, when a
 // result holds a query's rows.
-func (w *walker) returnedRows(fd *ast.FuncDecl) (int, string) {
-	n, why := 0, ""
+func (w *walker) returnedRows(fd *ast.FuncDecl) bound {
+	var best bound
 	ast.Inspect(fd.Body, func(nd ast.Node) bool {
 		switch nd := nd.(type) {
 		case *ast.FuncLit:
@@ -643,24 +659,24 @@ func (w *walker) returnedRows(fd *ast.FuncDecl) (int, string) {
 		case *ast.ReturnStmt:
 			for _, r := range nd.Results {
 				if obj := w.objOf(r); obj != nil {
-					if b, ok := w.rows[obj]; ok && b.n > n {
-						n, why = b.n, b.why
+					if b, ok := w.rows[obj]; ok && b.n > best.n {
+						best = b
 					}
 				}
 			}
 		}
 		return true
 	})
-	if n == 0 {
+	if best.n == 0 {
 		// A slice filled from a query's rows (Select(&items, ...), a
 		// rows.Next loop that appends): the destination.
 		for obj, b := range w.rows {
-			if isSlice(obj.Type()) && returnsVar(fd, obj, w.c.pass.TypesInfo) && b.n > n {
-				n, why = b.n, b.why
+			if isSlice(obj.Type()) && returnsVar(fd, obj, w.c.pass.TypesInfo) && b.n > best.n {
+				best = b
 			}
 		}
 	}
-	return n, why
+	return best
 }
 
 func isSlice(t types.Type) bool {

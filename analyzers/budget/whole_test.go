@@ -26,7 +26,7 @@ func TestWholeProgram(t *testing.T) {
 // the package that resolved the open calls, named in ResolvedBy. A guard
 // that answers and returns does not hide the open calls after it
 // (/orders/checked), and of two branches with open calls the one with
-// more counts, not their sum (/orders/latest: 1.01s, not 1.02s); a
+// more counts, not their sum (/orders/latest: 510ms, not 520ms); a
 // goroutine of open calls is kept (/orders/async).
 func TestWholeProgramResult(t *testing.T) {
 	_, graph := analyzertest.Program(t, analysistest.TestData(), budget.New(defaultConfig(t)), "wired/cmd/server", "wired/app", "wired/api")
@@ -54,14 +54,14 @@ func TestWholeProgramResult(t *testing.T) {
 			"GET /orders/ids/async 0s [] open=1 resolved=0 by=",
 		},
 		"wired/app": {
-			"GET /orders 1.01s [endpoint database] open=0 resolved=2 by=wired/app",
+			"GET /orders 510ms [endpoint database] open=0 resolved=2 by=wired/app",
 			"GET /orders/ids 10ms [] open=0 resolved=1 by=wired/app",
-			"GET /export 1.01s [endpoint database] open=0 resolved=2 by=wired/app",
-			"GET /report 1.31s [endpoint database external] open=0 resolved=2 by=wired/app",
-			"GET /orders/checked 1.01s [endpoint database] open=0 resolved=2 by=wired/app",
+			"GET /export 510ms [endpoint database] open=0 resolved=2 by=wired/app",
+			"GET /report 810ms [endpoint database external] open=0 resolved=2 by=wired/app",
+			"GET /orders/checked 510ms [endpoint database] open=0 resolved=2 by=wired/app",
 			"GET /orders/ids/checked 10ms [] open=0 resolved=1 by=wired/app",
-			"GET /orders/latest 1.01s [endpoint database] open=0 resolved=2 by=wired/app",
-			"GET /orders/async 1.01s [endpoint database] open=0 resolved=2 by=wired/app",
+			"GET /orders/latest 510ms [endpoint database] open=0 resolved=2 by=wired/app",
+			"GET /orders/async 510ms [endpoint database] open=0 resolved=2 by=wired/app",
 			"GET /orders/ids/async 10ms [] open=0 resolved=1 by=wired/app",
 		},
 	}

@@ -37,6 +37,11 @@ type Statement struct {
 	// Aggregate: a SELECT whose select list calls an aggregate function
 	// (count(*), sum(x)) at its top level.
 	Aggregate bool
+	// Combines: the statement joins (JOIN), groups (GROUP BY, HAVING),
+	// nests a query ("(SELECT") or unites queries (UNION, INTERSECT,
+	// EXCEPT), at any depth; words in string literals and quoted
+	// identifiers do not count.
+	Combines bool
 	// Key says how the outermost WHERE clause pins the rows of a SELECT to
 	// a key, and KeyColumn names the column (see KeyKind).
 	Key       KeyKind
@@ -88,7 +93,30 @@ func Parse(text string) Statement {
 	}
 	p := &parser{toks: toks}
 	p.statement(&st)
+	st.Combines = combines(toks)
 	return st
+}
+
+// combines reports whether the tokens join, group, nest or unite queries
+// (see Statement.Combines).
+func combines(toks []token) bool {
+	for i, t := range toks {
+		if t.kind == punct && t.text == "(" && i+1 < len(toks) && toks[i+1].kind == word && toks[i+1].text == "SELECT" {
+			return true
+		}
+		if t.kind != word {
+			continue
+		}
+		switch t.text {
+		case "JOIN", "HAVING", "UNION", "INTERSECT", "EXCEPT":
+			return true
+		case "GROUP":
+			if i+1 < len(toks) && toks[i+1].kind == word && toks[i+1].text == "BY" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ---- sqlc header ----

@@ -25,3 +25,24 @@ func (h *Handler) ListOrders(w http.ResponseWriter, r *http.Request) { // want L
 func (h *Handler) Orders(w http.ResponseWriter, r *http.Request) { // want Orders:`cost\(crosspkg/svc.Store.Orders=0\)`
 	_, _ = h.Store.Orders(r.Context())
 }
+
+// ListItems reads an order per item of one order.
+func (h *Handler) ListItems(w http.ResponseWriter, r *http.Request) { // want ListItems:`cost\(crosspkg/svc.Store.Items=0, crosspkg/svc.Store.Orders × 100 \(max_page_size\)=0\)`
+	items, _ := h.Store.Items(r.Context(), 1)
+	for range items {
+		_, _ = h.Store.Orders(r.Context())
+	}
+}
+
+// AllOrders returns what Store.Orders returns.
+func (h *Handler) AllOrders(r *http.Request) []int { // want AllOrders:`cost\(crosspkg/svc.Store.Orders=0\) rows\(100 max_page_size\) from crosspkg/svc.Store.Orders`
+	orders, _ := h.Store.Orders(r.Context())
+	return orders
+}
+
+// EachOrder reads the items of each order AllOrders returns.
+func (h *Handler) EachOrder(w http.ResponseWriter, r *http.Request) { // want EachOrder:`cost\(crosspkg/svc.Store.Orders=0, crosspkg/svc.Store.Items × 100 \(max_page_size\)=0\)`
+	for _, o := range h.AllOrders(r) {
+		_, _ = h.Store.Items(r.Context(), o)
+	}
+}
