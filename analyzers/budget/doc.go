@@ -60,8 +60,11 @@
 //     a range over a query's rows, or a for rows.Next() loop, by the
 //     query's constant LIMIT, or else the plan's limits.max_page_size; a
 //     range over a slice or map that a call with operations returned (a
-//     helper or interface method that reads storage) by
-//     limits.max_page_size too, as a page of rows; any other loop (over a
+//     helper or interface method that reads storage) by the rows that
+//     call returns: the helper's LIMIT, or limits.max_page_size, as a page
+//     of rows; for an interface method, where the call is resolved (see
+//     Whole program), its implementation's LIMIT (a store's LIMIT 50
+//     makes the loop 50, not 100); any other loop (over a
 //     request's list, an entity's children, a configuration) by the
 //     expected fan-out, -fanout (default 10), marked "unknown bound,
 //     fan-out". Bounds over data do not compound: an operation inside
@@ -195,8 +198,10 @@
 // calls that are given them; a handler stored in a variable or built by a
 // function of another package is not followed. A route is named with the
 // constant prefixes of the groups it is registered on (gin's and echo's
-// Group, chi's Route: GET /api/orders/:id), which is also the name its
-// endpoints: entry is matched by; a group handed to a function that
+// Group, chi's Route, gorilla/mux's PathPrefix(...).Subrouter(): GET
+// /api/orders/:id), which is also the name its endpoints: entry is
+// matched by; a gorilla/mux route is named with its method when Methods
+// restricts it to one, by its path alone otherwise; a group handed to a function that
 // registers on its parameter, a prefix that is not a constant, and chi's
 // Mount are not seen, and such a route is named by its own path. Services
 // registered through grpc-gateway's RegisterXHandlerServer or Connect

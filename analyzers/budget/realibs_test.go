@@ -8,7 +8,7 @@ import (
 )
 
 // TestRealLibraries runs the analyzer on routes registered on the real
-// routers (net/http, chi, gin, echo) with handlers on the real drivers
+// routers (net/http, chi, gin, echo, gorilla/mux) with handlers on the real drivers
 // (database/sql, sqlx, GORM, go-redis v9), so that a change in a
 // library's API cannot pass unnoticed.
 func TestRealLibraries(t *testing.T) {

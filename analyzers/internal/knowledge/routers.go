@@ -139,6 +139,17 @@ var RouterOps = func() map[string]RouterOp {
 	return m
 }()
 
+// GorillaSubrouter derives a gorilla/mux router whose routes serve under
+// the path its route was given (r.PathPrefix("/api").Subrouter()).
+const GorillaSubrouter = "(*" + GorillaMx + ".Route).Subrouter"
+
+// GorillaMethods restrict a gorilla/mux route to the methods they list
+// (r.HandleFunc("/x", h).Methods("GET")).
+var GorillaMethods = map[string]bool{
+	"(*" + GorillaMx + ".Route).Methods":  true,
+	"(*" + GorillaMx + ".Router).Methods": true,
+}
+
 // GroupPrefixes are the RouterOps whose derived router serves under a
 // path prefix (gin's and echo's Group, chi's Route), by the index of the
 // prefix argument: a route registered on the group serves at the

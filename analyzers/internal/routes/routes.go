@@ -60,7 +60,8 @@ type Route struct {
 	Handler    ssa.Value
 	Middleware []*Middleware // for this route alone
 
-	pathKnown bool // Path is the registration's constant ("" included: a group's root)
+	pathKnown     bool   // Path is the registration's constant ("" included: a group's root)
+	gorillaMethod string // the one method a gorilla/mux route is restricted to
 }
 
 // A Set holds the routers of a package, in the order they are found, and
@@ -106,7 +107,7 @@ func Collect(funcs []*ssa.Function) *Set {
 					s.routerOp(fn, call, ci, op, name)
 				}
 				if spec, ok := knowledge.Routes[name]; ok {
-					s.registration(fn, call, spec)
+					s.registration(fn, ci, spec)
 				}
 			}
 		}
@@ -155,6 +156,14 @@ func (s *Set) routerOp(fn *ssa.Function, call *ssa.CallCommon, ci ssa.CallInstru
 // setPrefix records the path prefix of a group a call derives, if the
 // call is one that takes a prefix.
 func setPrefix(r *Router, call *ssa.CallCommon, name string) {
+	if name == knowledge.GorillaSubrouter {
+		// The prefix is the path of the route the subrouter is made
+		// from: r.PathPrefix("/api").Subrouter().
+		if p := strings.TrimSuffix(gorillaPath(Receiver(call)), "*"); p != "" {
+			r.Prefix = p
+		}
+		return
+	}
 	i, ok := knowledge.GroupPrefixes[name]
 	if !ok {
 		return
@@ -200,10 +209,10 @@ func (rt *Route) FullPattern() (string, bool) {
 
 // method is the method the route's registration names, if any.
 func (rt *Route) method() string {
-	if spec, ok := knowledge.Routes[flow.CalleeName(rt.Call)]; ok {
+	if spec, ok := knowledge.Routes[flow.CalleeName(rt.Call)]; ok && spec.Method != "" {
 		return spec.Method
 	}
-	return ""
+	return rt.gorillaMethod
 }
 
 // joinRoute joins a group's prefix and a route's path as gin and echo do:
@@ -240,7 +249,8 @@ func middlewareArgs(call *ssa.CallCommon, index int, fn *ssa.Function) []*Middle
 }
 
 // registration records one route.
-func (s *Set) registration(fn *ssa.Function, call *ssa.CallCommon, spec knowledge.RouteSpec) {
+func (s *Set) registration(fn *ssa.Function, ci ssa.CallInstruction, spec knowledge.RouteSpec) {
+	call := ci.Common()
 	var key any
 	if call.Signature().Recv() == nil && !call.IsInvoke() && call.StaticCallee() != nil && call.StaticCallee().Signature.Recv() == nil {
 		key = DefaultMux // http.Handle, http.HandleFunc
@@ -262,8 +272,9 @@ func (s *Set) registration(fn *ssa.Function, call *ssa.CallCommon, spec knowledg
 		rt.pathKnown = rt.Path != ""
 	}
 	rt.Pattern = rt.Path
-	if spec.Method != "" && rt.Path != "" {
-		rt.Pattern = spec.Method + " " + rt.Path
+	rt.gorillaMethod = gorillaMethod(ci, spec.OnRoute)
+	if m := rt.method(); m != "" && rt.Path != "" {
+		rt.Pattern = m + " " + rt.Path
 	}
 	if spec.Handler < len(a) {
 		if spec.Variadic {
@@ -372,6 +383,73 @@ func gorillaPath(v ssa.Value) string {
 		v = Receiver(call.Common())
 	}
 	return ""
+}
+
+// gorillaMethod returns the one method a gorilla/mux route is restricted
+// to by Methods, called on the route's chain before a registration on the
+// route (r.Methods("GET").Path("/x").HandlerFunc(h)) or on the route a
+// registration returns (r.HandleFunc("/x", h).Methods("GET")); "" when
+// it lists none or several, or is not a constant.
+func gorillaMethod(ci ssa.CallInstruction, onRoute bool) string {
+	var found []string
+	collect := func(call *ssa.CallCommon) {
+		for _, a := range Args(call) {
+			elems, ok := VariadicElems(a)
+			if !ok {
+				found = append(found, "?", "?")
+				return
+			}
+			for _, e := range elems {
+				k, ok := e.(*ssa.Const)
+				if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+					found = append(found, "?", "?")
+					return
+				}
+				found = append(found, strings.ToUpper(constant.StringVal(k.Value)))
+			}
+		}
+	}
+	call := ci.Common()
+	if onRoute {
+		v := Receiver(call)
+		for range 16 {
+			c, ok := v.(*ssa.Call)
+			if !ok {
+				break
+			}
+			name := flow.CalleeName(c.Common())
+			if _, ok := knowledge.RouterOps[name]; !ok {
+				break
+			}
+			if knowledge.GorillaMethods[name] {
+				collect(c.Common())
+			}
+			v = Receiver(c.Common())
+		}
+	}
+	v, _ := ci.(*ssa.Call)
+	for i := 0; v != nil && i < 16; i++ {
+		var next *ssa.Call
+		for _, ref := range flow.Referrers(v) {
+			c, ok := ref.(*ssa.Call)
+			if !ok || Receiver(c.Common()) != ssa.Value(v) {
+				continue
+			}
+			name := flow.CalleeName(c.Common())
+			if _, ok := knowledge.RouterOps[name]; !ok {
+				continue
+			}
+			if knowledge.GorillaMethods[name] {
+				collect(c.Common())
+			}
+			next = c
+		}
+		v = next
+	}
+	if len(found) != 1 {
+		return ""
+	}
+	return found[0]
 }
 
 // PathOf returns the path of a ServeMux pattern ("GET host/p/{$}"),

@@ -1,5 +1,5 @@
 // Package budget holds routes registered on the real routers (net/http,
-// chi, gin, echo) whose handlers use the real drivers (database/sql, sqlx,
+// chi, gin, echo, gorilla/mux) whose handlers use the real drivers (database/sql, sqlx,
 // GORM, go-redis v9), for the budget analyzer: each positive beside its
 // negative twin.
 package budget
