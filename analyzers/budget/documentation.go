@@ -34,6 +34,8 @@ nothing shows it before production latency does.`,
 	Limits: `The estimate is static: it knows nothing of data sizes beyond LIMIT and
 max_page_size, of caches' real hit rates, or of time spent in the service's
 own code. A handler stored in a variable or built by a function of another
-package is not followed; group and mount prefixes are not added to the
-pattern. Only objectives the team's perfplan.yaml writes are checked.`,
+package is not followed. Constant group prefixes (gin, echo, chi's Route,
+gorilla/mux subrouters) name the route; chi's Mount, a group handed to
+another function and a prefix that is not a constant do not. Only
+objectives the team's perfplan.yaml writes are checked.`,
 }
