@@ -20,8 +20,7 @@ import (
 // creating those files was most of what the cache cost: 0.4 s of CPU in
 // open(2) on the demo module (307 packages, 8% of the run) and 0.7 s on
 // the 1600-package module, on this project's machines. A load looks in the
-// packs the index lists (read at the run's first load), then in the
-// cache's own entries (written by a perfvet before packs).
+// packs the index lists (read at the run's first load), and nowhere else.
 //
 // The index is read again just before a run rewrites it, and the run's
 // pack is put first: a pack lost to a concurrent writer in between is a

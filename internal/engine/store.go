@@ -112,15 +112,14 @@ func (s *Store) FailWrites(err error) {
 // load returns the entry stored under key, or nil: a missing, truncated or
 // corrupt entry, or one of another format, is a miss.
 func (s *Store) load(key [32]byte) *entry {
-	// The packs first: most entries are there, and a file that is not
-	// costs a failed open each.
+	// Only the packs: entries are written nowhere else, and an entry
+	// written on its own by a perfvet before packs has a key of another
+	// build (the salt identifies perfvet's executable), so looking for one
+	// would cost a failed open per package of a cold run.
 	data, ok := s.packed(key)
 	if !ok {
-		var err error
-		if data, _, err = cache.GetBytes(s.disk, key); err != nil {
-			s.miss.Add(1)
-			return nil
-		}
+		s.miss.Add(1)
+		return nil
 	}
 	e, err := decodeEntry(data)
 	if err != nil {
