@@ -52,6 +52,42 @@ func runFlags(t *testing.T, dir string, store *engine.Store, flags ...string) st
 	return b.String()
 }
 
+// On a cache that holds nothing for the run (a first run), go list runs
+// at once and its answer is keyed after it: stored when no entry of the
+// tree was modified since moments before go list started, not stored when
+// one was, even a Go file whose header did not change (the walk after go
+// list cannot tell what go list read). Either way the output is the same
+// as without the cache, and a rerun on the stored answer reads it.
+func TestListCacheFirstRun(t *testing.T) {
+	dir := fixture(t, "e2e")
+	backdate(t, dir)
+	want := runWith(t, dir, nil)
+
+	touched := filepath.Join(dir, "store", "store.go")
+	now := time.Now()
+	if err := os.Chtimes(touched, now, now); err != nil {
+		t.Fatal(err)
+	}
+	s := openStore(t, t.TempDir())
+	sameOutput(t, "first run, a file touched", runWith(t, dir, s), want)
+	if st := s.Stats(); st.MetadataWrites != 0 || st.Writes == 0 {
+		t.Errorf("first run, a file touched moments ago: %+v, want entries written and go list's answer not", st)
+	}
+
+	backdate(t, dir)
+	cacheDir := t.TempDir()
+	s = openStore(t, cacheDir)
+	sameOutput(t, "first run", runWith(t, dir, s), want)
+	if st := s.Stats(); st.MetadataWrites != 1 {
+		t.Errorf("first run: %+v, want go list's answer written", st)
+	}
+	s = openStore(t, cacheDir)
+	sameOutput(t, "rerun", runWith(t, dir, s), want)
+	if st := s.Stats(); st.MetadataHits != 1 || st.Misses != 0 {
+		t.Errorf("rerun: %+v, want go list's answer and every entry read from the cache", st)
+	}
+}
+
 // The answer of go list is read from the cache on a rerun with nothing
 // changed, and asked again when a file or directory of the module is
 // added, when go.mod changes, or under other build flags; an answer

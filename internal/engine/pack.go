@@ -98,6 +98,14 @@ func (s *Store) packed(key [32]byte) ([]byte, bool) {
 	return data, ok
 }
 
+// fresh reports whether the cache holds nothing for this salt: no pack
+// index, so no run of this build with these flags has finished here (a
+// first run, or the first after an upgrade).
+func (s *Store) fresh() bool {
+	s.packed([32]byte{}) // reads the index, once
+	return len(s.packs.index) == 0
+}
+
 // add keeps an encoded entry for the run's pack.
 func (s *Store) add(key [32]byte, data []byte) {
 	p := &s.packs

@@ -152,6 +152,9 @@ type View struct {
 	// goenv is go env's answer when the result cache asked for it (see
 	// listcache.go): where the files that never change are.
 	goenv *goEnv
+	// listing stores go list's answer after a first run's load
+	// (listFresh), beside the analysis; Update waits for it.
+	listing sync.WaitGroup
 }
 
 // A node is one package of the graph.
@@ -422,7 +425,9 @@ func (v *View) Update(ctx context.Context, ch Change, overlay map[string][]byte)
 	if v.opts.Batch && v.opts.Cache != nil {
 		execute = func() map[*node]*job { return v.executeCached(ctx, read) }
 	}
-	if unfinished := execute(); len(unfinished) > 0 {
+	unfinished := execute()
+	v.listing.Wait()
+	if len(unfinished) > 0 {
 		v.pending = unfinished
 		return nil, ctx.Err()
 	}
@@ -490,6 +495,14 @@ func (v *View) loadMetadata(ctx context.Context, overlay map[string][]byte) ([]*
 		patterns = []string{"./..."}
 	}
 	var st *listState
+	if v.opts.Batch && v.opts.Cache != nil && len(overlay) == 0 && v.opts.Cache.fresh() {
+		roots, err := v.listFresh(ctx, cfg, env, patterns)
+		if err != nil {
+			return nil, err // the command says where it runs
+		}
+		v.loaded = true
+		return roots, nil
+	}
 	if v.opts.Batch && v.opts.Cache != nil && len(overlay) == 0 {
 		var roots []*packages.Package
 		roots, st = v.lookupList(ctx, env, patterns)
