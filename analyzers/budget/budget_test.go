@@ -149,13 +149,13 @@ func TestRelated(t *testing.T) {
 	}
 	want := map[string][]string{
 		"GET /orders": {
-			"nethttp.go:57: items select × 100 (LIMIT) = 1s (99%), at nethttp/nethttp.go:57",
-			"nethttp.go:49: orders select = 10ms (1%), at nethttp/nethttp.go:49",
+			"nethttp.go:69: items select × 100 (LIMIT) = 1s (99%), at nethttp/nethttp.go:69",
+			"nethttp.go:61: orders select = 10ms (1%), at nethttp/nethttp.go:61",
 		},
 		"GET /tx": {
-			"nethttp.go:208: transaction ((*sql.DB).BeginTx) = 200ms (87%), at nethttp/nethttp.go:208",
-			"nethttp.go:213: stock update = 10ms (4%), at nethttp/nethttp.go:213",
-			"nethttp.go:214: orders insert = 10ms (4%), at nethttp/nethttp.go:214",
+			"nethttp.go:220: transaction ((*sql.DB).BeginTx) = 200ms (87%), at nethttp/nethttp.go:220",
+			"nethttp.go:225: stock update = 10ms (4%), at nethttp/nethttp.go:225",
+			"nethttp.go:226: orders insert = 10ms (4%), at nethttp/nethttp.go:226",
 		},
 	}
 	for route, w := range want {
@@ -197,6 +197,10 @@ func TestResult(t *testing.T) {
 		"GET /tx 230ms [database]",
 		"GET /tx/read 40ms []",
 		"GET /health 0s []",
+		"GET …/orders 1.01s [endpoint database]",
+		"…/orders/joined 100ms []",
+		"GET …/refresh/few 30ms []",
+		" 30ms []",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("estimates:\n got %q\nwant %q", got, want)

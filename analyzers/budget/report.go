@@ -46,7 +46,7 @@ func (c *checker) checkRoutes(res *Result, funcs []*ssa.Function) {
 		// The pattern with its groups' prefixes: what a plan's
 		// endpoints: entry names, and what a client calls.
 		pattern, _ := rt.FullPattern()
-		res.Endpoints = append(res.Endpoints, c.checkRoute(call, pattern, name, s.ops))
+		res.Endpoints = append(res.Endpoints, c.checkRoute(call, pattern, rt.Name(), name, s.ops))
 	}
 	for _, svc := range services {
 		call := calls[svc.Call.Pos()]
@@ -65,7 +65,7 @@ func (c *checker) checkRoutes(res *Result, funcs []*ssa.Function) {
 				continue
 			}
 			s := c.resolveOpens(&summary{ops: compact(c.factOf(fn).path().ops())}, 0)
-			res.Endpoints = append(res.Endpoints, c.checkRoute(call, svc.FullMethod(m.Name()), analysisutil.Display(fn), s.ops))
+			res.Endpoints = append(res.Endpoints, c.checkRoute(call, svc.FullMethod(m.Name()), svc.FullMethod(m.Name()), analysisutil.Display(fn), s.ops))
 		}
 	}
 }
@@ -138,10 +138,11 @@ func handlerLike(t types.Type) bool {
 // checkRoute estimates a route the package registers, reports it if it is
 // above its objectives, and hands it on to the importing packages when
 // its estimate has interface calls the package cannot resolve (see
-// whole.go).
-func (c *checker) checkRoute(call *ast.CallExpr, pattern, handler string, ops []Op) *Estimate {
+// whole.go). pattern names its endpoints: entry ("" for a path that is not
+// a constant); name is how it prints (routes.Route.Name).
+func (c *checker) checkRoute(call *ast.CallExpr, pattern, name, handler string, ops []Op) *Estimate {
 	obj := c.objectivesOf(pattern)
-	est := newEstimate(pattern, handler, c.pass.Fset.Position(call.Pos()), ops, obj)
+	est := newEstimate(name, handler, c.pass.Fset.Position(call.Pos()), ops, obj)
 	d, over := c.finding(call.Pos(), call.End(), est, ops, obj.Wrote)
 	if over {
 		c.pass.Report(d)

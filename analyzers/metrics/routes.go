@@ -44,7 +44,7 @@ type middleware struct {
 type route struct {
 	call    *ssa.CallCommon
 	fn      *ssa.Function
-	pattern string // "GET /users/{id}", or "" if not constant
+	pattern string // "GET /users/{id}", "GET …/install" for a path that is not a constant, or "" when none of it is
 	path    string
 	router  *router
 	handler ssa.Value
@@ -198,8 +198,7 @@ func (c *checker) collectRouters() *routerSet {
 	}
 	for _, frt := range found.Routes {
 		// Named with its groups' prefixes, as a client calls it.
-		pattern, _ := frt.FullPattern()
-		rt := &route{call: frt.Call, fn: frt.Fn, pattern: pattern, path: frt.Path, router: conv[frt.Router], handler: frt.Handler}
+		rt := &route{call: frt.Call, fn: frt.Fn, pattern: frt.Name(), path: frt.Path, router: conv[frt.Router], handler: frt.Handler}
 		for _, mw := range frt.Middleware {
 			rt.mws = append(rt.mws, c.middleware(mw))
 		}

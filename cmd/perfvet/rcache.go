@@ -120,7 +120,7 @@ func executableID(exe string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("hashing perfvet's executable: %w", err)
 	}
-	defer file.Close()
+	defer func() { _ = file.Close() }() // read only: nothing to flush
 	if id := goBuildID(file); id != "" {
 		return []byte("go build id " + id), nil
 	}

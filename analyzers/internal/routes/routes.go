@@ -10,6 +10,8 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -62,6 +64,7 @@ type Route struct {
 
 	pathKnown     bool   // Path is the registration's constant ("" included: a group's root)
 	gorillaMethod string // the one method a gorilla/mux route is restricted to
+	pathText      string // a path that is not a constant, as far as it shows (see pathText)
 }
 
 // A Set holds the routers of a package, in the order they are found, and
@@ -207,6 +210,74 @@ func (rt *Route) FullPattern() (string, bool) {
 	return path, true
 }
 
+// Name is the route's name for people: its FullPattern when its path is
+// a constant, else its method and what its path shows ("GET …/install"
+// for c.BaseURL+"/install"), or "" when nothing of it does. Only a
+// FullPattern names a plan's endpoints: entry.
+func (rt *Route) Name() string {
+	if p, _ := rt.FullPattern(); p != "" || rt.pathText == "" {
+		return p
+	}
+	if m := rt.method(); m != "" {
+		return m + " " + rt.pathText
+	}
+	return rt.pathText
+}
+
+// unknownPart stands for a part of a route's path that is not a constant.
+const unknownPart = "…"
+
+// pathText renders a path that is not a constant as far as the code shows
+// it: the constant parts of a concatenation, of path.Join or of
+// fmt.Sprintf's format, with "…" for the rest; "" when no part is a
+// constant.
+func pathText(v ssa.Value, depth int) string {
+	s := renderPath(v, depth)
+	if strings.Trim(s, unknownPart+"/") == "" {
+		return ""
+	}
+	return s
+}
+
+func renderPath(v ssa.Value, depth int) string {
+	if depth > 8 {
+		return unknownPart
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		if x.Value != nil && x.Value.Kind() == constant.String {
+			return constant.StringVal(x.Value)
+		}
+	case *ssa.BinOp:
+		if x.Op == token.ADD {
+			return renderPath(x.X, depth+1) + renderPath(x.Y, depth+1)
+		}
+	case *ssa.Call:
+		switch flow.CalleeName(&x.Call) {
+		case "path.Join":
+			elems, ok := VariadicElems(Args(&x.Call)[0])
+			if !ok {
+				break
+			}
+			parts := make([]string, len(elems))
+			for i, e := range elems {
+				parts[i] = renderPath(e, depth+1)
+			}
+			return path.Join(parts...) // "…" is an element like any other
+		case "fmt.Sprintf":
+			if a := Args(&x.Call); len(a) > 0 {
+				if k, ok := a[0].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+					return sprintfVerbs.ReplaceAllString(constant.StringVal(k.Value), unknownPart)
+				}
+			}
+		}
+	}
+	return unknownPart
+}
+
+// sprintfVerbs matches fmt's verbs in a format ("%s", "%d", "%v").
+var sprintfVerbs = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z]`)
+
 // method is the method the route's registration names, if any.
 func (rt *Route) method() string {
 	if spec, ok := knowledge.Routes[flow.CalleeName(rt.Call)]; ok && spec.Method != "" {
@@ -265,6 +336,8 @@ func (s *Set) registration(fn *ssa.Function, ci ssa.CallInstruction, spec knowle
 	if spec.Pattern >= 0 && spec.Pattern < len(a) {
 		if k, ok := a[spec.Pattern].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
 			rt.Path, rt.pathKnown = constant.StringVal(k.Value), true
+		} else {
+			rt.pathText = pathText(a[spec.Pattern], 0)
 		}
 	}
 	if spec.OnRoute {

@@ -6,7 +6,9 @@ package nethttp // want package:`impls\(itemsHandler pageHandler\)`
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"net/http"
+	"path"
 	"sync"
 
 	"github.com/redis/go-redis/v9"
@@ -42,8 +44,18 @@ func Routes() *http.ServeMux {
 	mux.HandleFunc("GET /tx", inTransaction)              // want `route "GET /tx" spends an estimated ~230ms in the database`
 	mux.HandleFunc("GET /tx/read", inReadOnlyTransaction) // a read-only transaction costs a query: ~40ms
 	mux.HandleFunc("GET /health", func(w http.ResponseWriter, r *http.Request) {})
+
+	// Paths that are not constants print as far as the code shows them,
+	// "…" for the rest; none names an endpoints: entry.
+	mux.HandleFunc("GET "+base+"/orders", perRow)                       // want `route "GET …/orders" is estimated at ~1.01s`
+	mux.HandleFunc(path.Join(base, "orders", "joined"), joined)         // one complex query: ~100ms, printed "…/orders/joined"
+	mux.HandleFunc(fmt.Sprintf("GET %s/refresh/few", base), fewQueries) // printed "GET …/refresh/few"
+	mux.HandleFunc(base, fewQueries)                                    // nothing of it shows: printed ""
 	return mux
 }
+
+// base is where the service is mounted, set at start-up.
+var base = "/api"
 
 func perRow(w http.ResponseWriter, r *http.Request) {
 	rows, err := db.QueryContext(r.Context(), "SELECT id FROM orders LIMIT 100")
