@@ -35,6 +35,9 @@ type RouteSpec struct {
 	// Recv: the route is registered on the router the receiver derives
 	// from, through a gorilla/mux *Route.
 	OnRoute bool
+	// MethodArg: the first argument is the HTTP method (gin's Handle,
+	// echo's Add); a constant one names the route.
+	MethodArg bool
 }
 
 // A RouterOp describes a method that installs middleware on a router or
@@ -90,7 +93,7 @@ var Routes = func() map[string]RouteSpec {
 			m[recv+"."+verb] = RouteSpec{Method: verb, Pattern: 0, Handler: 1, Variadic: true, Middleware: -1}
 		}
 		m[recv+".Any"] = RouteSpec{Pattern: 0, Handler: 1, Variadic: true, Middleware: -1}
-		m[recv+".Handle"] = RouteSpec{Pattern: 1, Handler: 2, Variadic: true, Middleware: -1}
+		m[recv+".Handle"] = RouteSpec{Pattern: 1, Handler: 2, Variadic: true, Middleware: -1, MethodArg: true}
 		m[recv+".Match"] = RouteSpec{Pattern: 1, Handler: 2, Variadic: true, Middleware: -1}
 	}
 	echoVerbs := []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "CONNECT", "TRACE"}
@@ -100,7 +103,7 @@ var Routes = func() map[string]RouteSpec {
 		}
 		m[recv+".Any"] = RouteSpec{Pattern: 0, Handler: 1, Middleware: 2}
 		m[recv+".Match"] = RouteSpec{Pattern: 1, Handler: 2, Middleware: 3}
-		m[recv+".Add"] = RouteSpec{Pattern: 1, Handler: 2, Middleware: 3}
+		m[recv+".Add"] = RouteSpec{Pattern: 1, Handler: 2, Middleware: 3, MethodArg: true}
 	}
 	return m
 }()

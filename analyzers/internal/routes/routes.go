@@ -62,9 +62,9 @@ type Route struct {
 	Handler    ssa.Value
 	Middleware []*Middleware // for this route alone
 
-	pathKnown     bool   // Path is the registration's constant ("" included: a group's root)
-	gorillaMethod string // the one method a gorilla/mux route is restricted to
-	pathText      string // a path that is not a constant, as far as it shows (see pathText)
+	pathKnown  bool   // Path is the registration's constant ("" included: a group's root)
+	callMethod string // the method a gorilla/mux Methods call or a method argument names
+	pathText   string // a path that is not a constant, as far as it shows (see pathText)
 }
 
 // A Set holds the routers of a package, in the order they are found, and
@@ -283,7 +283,7 @@ func (rt *Route) method() string {
 	if spec, ok := knowledge.Routes[flow.CalleeName(rt.Call)]; ok && spec.Method != "" {
 		return spec.Method
 	}
-	return rt.gorillaMethod
+	return rt.callMethod
 }
 
 // joinRoute joins a group's prefix and a route's path as gin and echo do:
@@ -345,7 +345,14 @@ func (s *Set) registration(fn *ssa.Function, ci ssa.CallInstruction, spec knowle
 		rt.pathKnown = rt.Path != ""
 	}
 	rt.Pattern = rt.Path
-	rt.gorillaMethod = gorillaMethod(ci, spec.OnRoute)
+	if strings.Contains(flow.CalleeName(call), knowledge.GorillaMx+".") {
+		rt.callMethod = gorillaMethod(ci, spec.OnRoute)
+	}
+	if spec.MethodArg && len(a) > 0 {
+		if k, ok := a[0].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+			rt.callMethod = strings.ToUpper(constant.StringVal(k.Value)) // r.Handle("PROPFIND", ...)
+		}
+	}
 	if m := rt.method(); m != "" && rt.Path != "" {
 		rt.Pattern = m + " " + rt.Path
 	}
