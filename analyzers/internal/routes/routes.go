@@ -212,16 +212,25 @@ func (rt *Route) FullPattern() (string, bool) {
 
 // Name is the route's name for people: its FullPattern when its path is
 // a constant, else its method and what its path shows ("GET …/install"
-// for c.BaseURL+"/install"), or "" when nothing of it does. Only a
-// FullPattern names a plan's endpoints: entry.
+// for c.BaseURL+"/install", "GET …" for the root of a group whose prefix
+// is not seen), or "" when nothing of it does. Only a FullPattern names a
+// plan's endpoints: entry.
 func (rt *Route) Name() string {
-	if p, _ := rt.FullPattern(); p != "" || rt.pathText == "" {
+	p, _ := rt.FullPattern()
+	if p != "" {
 		return p
 	}
-	if m := rt.method(); m != "" {
-		return m + " " + rt.pathText
+	text := rt.pathText
+	if rt.pathKnown && rt.Path == "" {
+		text = unknownPart // the root of a group whose prefix is not seen: group.Any("", h)
 	}
-	return rt.pathText
+	if text == "" {
+		return ""
+	}
+	if m := rt.method(); m != "" {
+		return m + " " + text
+	}
+	return text
 }
 
 // unknownPart stands for a part of a route's path that is not a constant.
