@@ -498,20 +498,24 @@ func gorillaMethod(ci ssa.CallInstruction, onRoute bool) string {
 			}
 		}
 	}
-	call := ci.Common()
+	// chained reports whether c refines the route (a RouterOp of
+	// gorilla's), collecting the methods it names.
+	chained := func(c *ssa.Call) bool {
+		name := flow.CalleeName(c.Common())
+		if _, ok := knowledge.RouterOps[name]; !ok {
+			return false
+		}
+		if knowledge.GorillaMethods[name] {
+			collect(c.Common())
+		}
+		return true
+	}
 	if onRoute {
-		v := Receiver(call)
+		v := Receiver(ci.Common())
 		for range 16 {
 			c, ok := v.(*ssa.Call)
-			if !ok {
+			if !ok || !chained(c) {
 				break
-			}
-			name := flow.CalleeName(c.Common())
-			if _, ok := knowledge.RouterOps[name]; !ok {
-				break
-			}
-			if knowledge.GorillaMethods[name] {
-				collect(c.Common())
 			}
 			v = Receiver(c.Common())
 		}
@@ -520,18 +524,9 @@ func gorillaMethod(ci ssa.CallInstruction, onRoute bool) string {
 	for i := 0; v != nil && i < 16; i++ {
 		var next *ssa.Call
 		for _, ref := range flow.Referrers(v) {
-			c, ok := ref.(*ssa.Call)
-			if !ok || Receiver(c.Common()) != ssa.Value(v) {
-				continue
+			if c, ok := ref.(*ssa.Call); ok && Receiver(c.Common()) == ssa.Value(v) && chained(c) {
+				next = c
 			}
-			name := flow.CalleeName(c.Common())
-			if _, ok := knowledge.RouterOps[name]; !ok {
-				continue
-			}
-			if knowledge.GorillaMethods[name] {
-				collect(c.Common())
-			}
-			next = c
 		}
 		v = next
 	}

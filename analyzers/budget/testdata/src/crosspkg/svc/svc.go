@@ -5,6 +5,7 @@ package svc // want package:`impls\(Handler\)`
 
 import (
 	"context"
+	"database/sql"
 	"net/http"
 )
 
@@ -13,7 +14,10 @@ type Store interface {
 	Items(ctx context.Context, order int) ([]string, error)
 }
 
-type Handler struct{ Store Store }
+type Handler struct {
+	Store Store
+	DB    *sql.DB
+}
 
 func (h *Handler) ListOrders(w http.ResponseWriter, r *http.Request) { // want ListOrders:`cost\(crosspkg/svc.Store.Orders=0, crosspkg/svc.Store.Items × 100 \(max_page_size\)=0\)`
 	orders, _ := h.Store.Orders(r.Context())
@@ -44,5 +48,23 @@ func (h *Handler) AllOrders(r *http.Request) []int { // want AllOrders:`cost\(cr
 func (h *Handler) EachOrder(w http.ResponseWriter, r *http.Request) { // want EachOrder:`cost\(crosspkg/svc.Store.Orders=0, crosspkg/svc.Store.Items × 100 \(max_page_size\)=0\)`
 	for _, o := range h.AllOrders(r) {
 		_, _ = h.Store.Items(r.Context(), o)
+	}
+}
+
+// CustomerOrders reads, per customer of a page (no LIMIT: 100), the
+// orders and the items of each: the items' loop is bounded by the
+// customers' real page as much as by the orders' assumed one, so
+// resolving Orders (LIMIT 50) does not lower it below 100.
+func (h *Handler) CustomerOrders(w http.ResponseWriter, r *http.Request) { // want CustomerOrders:`cost\(customers select=10ms, crosspkg/svc.Store.Orders × 100 \(max_page_size\)=0, crosspkg/svc.Store.Items × 100 \(max_page_size\)=0\)`
+	rows, err := h.DB.QueryContext(r.Context(), "SELECT id FROM customers")
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+	for rows.Next() {
+		orders, _ := h.Store.Orders(r.Context())
+		for _, o := range orders {
+			_, _ = h.Store.Items(r.Context(), o)
+		}
 	}
 }
