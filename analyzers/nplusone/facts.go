@@ -29,6 +29,9 @@ type queryFact struct {
 	// package that sees the implementations resolves them (see
 	// pendingFact).
 	Open []Open
+	// Page: the collection it returns is of one page (its body limits
+	// its read: paged.go).
+	Page bool
 }
 
 // An Open is a call of an interface method that its package could not
@@ -76,6 +79,9 @@ func (f *queryFact) String() string {
 	}
 	for _, o := range f.Open {
 		parts = append(parts, "open: "+o.Via)
+	}
+	if f.Page {
+		parts = append(parts, "page")
 	}
 	return "roundtrips(" + strings.Join(parts, "; ") + ")"
 }
@@ -319,6 +325,11 @@ func (c *checker) exportFacts(funcs []*ssa.Function) {
 			continue
 		}
 		if fact := c.summaries[f]; !fact.empty() && obj.Exported() {
+			if c.returnsPage(obj, f) {
+				paged := *fact
+				paged.Page = true
+				fact = &paged
+			}
 			c.pass.ExportObjectFact(obj, fact)
 		}
 	}

@@ -75,6 +75,11 @@ type Config struct {
 	// multi-row read, a list handed to an exported function (source.go).
 	// Request input is reported only with it.
 	AnyCollection bool
+	// Unpaged reports loops over every row a read selects with no page
+	// (flag -unpaged): the children of one parent, a whole table. By
+	// default only loops over a page, or over a list handed to an
+	// exported function, are reported (paged.go).
+	Unpaged bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml and reports reads
@@ -96,6 +101,7 @@ type options struct {
 	each         bool
 	memo         bool
 	anyColl      bool
+	unpaged      bool
 	// observe, set by tests only, sees every call checked in a loop: what
 	// it may do, and whether it was reported.
 	observe func(call *ast.CallExpr, p pair, reported bool)
@@ -105,7 +111,7 @@ type options struct {
 func New(cfg Config) *analysis.Analyzer { return newAnalyzer(cfg, nil) }
 
 func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.Analyzer {
-	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, wholeProgram: cfg.WholeProgram, imported: cfg.Imported, each: cfg.Each, memo: cfg.Memo, anyColl: cfg.AnyCollection, observe: observe}
+	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, wholeProgram: cfg.WholeProgram, imported: cfg.Imported, each: cfg.Each, memo: cfg.Memo, anyColl: cfg.AnyCollection, unpaged: cfg.Unpaged, observe: observe}
 	a := &analysis.Analyzer{
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
@@ -121,6 +127,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 	a.Flags.BoolVar(&opts.each, "each", cfg.Each, "report every round trip of a loop and every loop that calls a helper, instead of one finding per loop and one per helper called from many loops")
 	a.Flags.BoolVar(&opts.memo, "memo", cfg.Memo, "also report lookups behind a memo whose key is a field of the element (once per distinct value), not only those keyed by the element itself")
 	a.Flags.BoolVar(&opts.anyColl, "anycollection", cfg.AnyCollection, "also report loops over collections not traced to a list: children of one entity, configuration, lists built in memory, lists a request carries (by default only loops over a multi-row read's rows or a list handed to an exported function are)")
+	a.Flags.BoolVar(&opts.unpaged, "unpaged", cfg.Unpaged, "also report loops over every row a read selects with no page: the children of one parent (the permissions of one role), a whole table (by default only loops over a page of rows, or over a list handed to an exported function, are)")
 	a.Flags.BoolVar(&opts.libraries, "libraries", cfg.Libraries, "also check the code of the database and cache libraries perfvet knows (for their maintainers)")
 	return a
 }
@@ -152,6 +159,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		each:          opts.each,
 		memo:          opts.memo,
 		anyCollection: opts.anyColl,
+		unpaged:       opts.unpaged,
 		summaries:     make(map[*ssa.Function]*queryFact),
 		paramCalls:    make(map[*types.Func]paramCalls),
 		callExprs:     make(map[token.Pos]*ast.CallExpr),
@@ -220,6 +228,7 @@ type checker struct {
 	jobHeld      map[string][]wp.Found         // findings held for their function's users, by function
 
 	anyCollection bool // report loops over any collection (flag -anycollection)
+	unpaged       bool // report loops over the rows of reads with no page (flag -unpaged)
 	uses          map[*ast.FuncDecl]map[*types.Var][]varUse
 	callers       map[*types.Func][]callerSite
 }

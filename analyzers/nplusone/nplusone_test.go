@@ -11,9 +11,11 @@ import (
 
 // defaultConfig is the configuration of the catalogue fixtures: they list
 // many APIs in one loop, each with its own expectation, so they report
-// every round trip (-each). TestOnePerCause checks the default grouping.
+// every round trip (-each), and they loop over reads with no page
+// (-unpaged). TestOnePerCause checks the default grouping, TestPaged the
+// default pages.
 func defaultConfig() nplusone.Config {
-	return nplusone.Config{Plans: analyzertest.DefaultPlan(), Writes: true, Each: true}
+	return nplusone.Config{Plans: analyzertest.DefaultPlan(), Writes: true, Each: true, Unpaged: true}
 }
 
 func TestNPlusOne(t *testing.T) {
@@ -97,4 +99,15 @@ func TestSources(t *testing.T) {
 // TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
 func TestMinMax(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "minmax")
+}
+
+// TestPaged checks the default: loops over a page of rows are reported,
+// loops over every row a read selects (the children of one parent) only
+// with -unpaged.
+func TestPaged(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Unpaged = false
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "paged", "pagedstore", "pagedapi")
+	cfg.Unpaged = true
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "unpaged")
 }

@@ -13,13 +13,13 @@ import (
 )
 
 // This file tells where the collection a loop walks comes from. The
-// classic N+1 walks a list: the rows of a multi-row read (a result set, an
-// ORM's Find into a slice, a function that runs a query and returns a
-// slice or a map), a list a caller hands an exported function, or request
-// input. A loop over anything else (the few tags of one bookmark, the
-// metadata of one file, a list built in memory from configuration) is
-// small by nature on real services, and is reported only with
-// -anycollection.
+// classic N+1 walks a list: a page of rows (the rows of a multi-row read
+// of one page, paged.go), a list a caller hands an exported function, or
+// request input. Every row a read with no page selects (the children of
+// one parent) is reported only with -unpaged; a loop over anything else
+// (the few tags of one bookmark, the metadata of one file, a list built
+// in memory from configuration) is small by nature on real services, and
+// is reported only with -anycollection.
 
 // A source is where a loop's collection comes from.
 type source int
@@ -29,18 +29,32 @@ type source int
 const (
 	srcUnknown source = iota // a field of one entity, a constant, a list built in memory
 	srcRequest               // request input: a request message's field, a bound body, a query string (a list only with -anycollection)
-	srcList                  // the rows of a multi-row read, or a list derived from them
+	srcList                  // the rows of a multi-row read with no page, or a list derived from them (a list only with -unpaged)
+	srcPage                  // the rows of a read of one page (a LIMIT, a page-size parameter), or a list derived from them
 	srcCaller                // a list handed to an exported function (or one whose callers are not seen)
 )
 
 // isList reports whether a loop over a collection from src is a loop
-// over a list, reported by default. Request input is not: judged on the
+// over a list (reported by default, every row of an unpaged read only
+// with -unpaged: reportsOver). Request input is not: judged on the
 // 17 services of bench/realworld, 3 of the 15 loops over a list a
 // request carries (2 of 13 causes) were worth a fix; the rest walk the
 // few ids a client selects, the topics of one subscription, the
 // attachments of one memo (doc.go).
 func isList(src source) bool {
-	return src == srcList || src == srcCaller
+	return src == srcList || src == srcPage || src == srcCaller
+}
+
+// reportsOver reports whether a loop over a collection from src is
+// reported: a list, and, unless -unpaged, not every row of a read that
+// no page bounds (paged.go).
+func (c *checker) reportsOver(src source) bool {
+	return isList(src) && (src != srcList || c.unpaged)
+}
+
+// isRows reports whether a collection from src holds the rows of a read.
+func isRows(src source) bool {
+	return src == srcList || src == srcPage
 }
 
 // maxSourceDepth bounds the assignments, calls and parameters followed to
@@ -55,14 +69,14 @@ func (c *checker) listLoop(s site) *loop {
 	if c.anyCollection {
 		return s.loop
 	}
-	if isList(c.loopSource(s.loop)) {
+	if c.reportsOver(c.loopSource(s.loop)) {
 		return s.loop
 	}
 	for _, l := range s.outer {
 		if l.chunk || l.offpath != "" && !c.background {
 			return nil // the outer loop is batching, or not request work
 		}
-		if isList(c.loopSource(l)) {
+		if c.reportsOver(c.loopSource(l)) {
 			return l
 		}
 	}
@@ -76,7 +90,12 @@ func (c *checker) loopSource(l *loop) source {
 	}
 	l.srcDone = true
 	switch {
-	case l.rows, l.cursor:
+	case l.rows:
+		l.src = srcList
+		if c.pagedRows(l) {
+			l.src = srcPage
+		}
+	case l.cursor:
 		l.src = srcList
 	case l.isChan:
 		if c.chanFromQuery(l) {
@@ -181,6 +200,15 @@ func (c *checker) callSource(call *ast.CallExpr, decl *ast.FuncDecl, depth int, 
 		if c.pageOfOne(call) {
 			return srcUnknown
 		}
+		if c.pagedCall(call, decl) {
+			return srcPage
+		}
+		// FindByIDs(ids) of the ids of a page reads a page.
+		for _, a := range call.Args {
+			if c.isCollectionExpr(a) && c.exprSource(a, decl, depth+1, seen) == srcPage {
+				return srcPage
+			}
+		}
 		return srcList
 	}
 	args := call.Args
@@ -227,7 +255,7 @@ func (c *checker) preloaded(s site) bool {
 		if _, isMap := coreType(tv.Type).(*types.Map); !isMap || c.dependsOnIteration(s.loop, a) {
 			continue
 		}
-		if c.exprSource(a, s.loop.decl, 0, make(map[types.Object]bool)) == srcList {
+		if isRows(c.exprSource(a, s.loop.decl, 0, make(map[types.Object]bool))) {
 			return !c.roundTripBesideMap(s.call, i)
 		}
 	}
@@ -513,15 +541,16 @@ func (c *checker) addrSource(call *ast.CallExpr, decl *ast.FuncDecl, depth int, 
 		}
 	}
 	if c.ix != nil {
-		if ci := c.ix.Call(call.Lparen); ci != nil && c.callReach(ci, false).read != nil {
-			return srcList
+		if ci := c.ix.Call(call.Lparen); ci == nil || c.callReach(ci, false).read == nil {
+			return srcUnknown
 		}
+	} else if c.syntacticReach(call).read == nil {
 		return srcUnknown
 	}
-	if c.syntacticReach(call).read != nil {
-		return srcList
+	if c.pagedCall(call, decl) {
+		return srcPage
 	}
-	return srcUnknown
+	return srcList
 }
 
 // stmtLoopSource is the source of a loop statement that fills a variable
@@ -639,6 +668,12 @@ func isParam(v *types.Var) bool {
 
 // ---- the uses of variables, per function ----
 
+// isIdent reports whether e is a name.
+func isIdent(e ast.Expr) bool {
+	_, ok := ast.Unparen(e).(*ast.Ident)
+	return ok
+}
+
 // A varUse is a way a function fills a variable: an assignment, an
 // append or a store into it (in a loop, if any), or a call handed its
 // address.
@@ -722,6 +757,11 @@ func (c *checker) varUses(decl *ast.FuncDecl) map[*types.Var][]varUse {
 				}
 				if _, whole := ast.Unparen(lhs).(*ast.Ident); !whole {
 					rhs = nil // xs[k] = v, x.f = v: a store into it
+					if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); !ok || localVar(ix.X) != v || !isIdent(ix.X) {
+						// m[k].f = v, x.f = v: the store grows no
+						// collection v holds.
+						continue
+					}
 				}
 				m[v] = append(m[v], varUse{rhs: rhs, loop: innermost()})
 			}

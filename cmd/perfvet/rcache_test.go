@@ -160,7 +160,7 @@ import (
 
 // CleanOrphans is run by the program's ticker only.
 func CleanOrphans(ctx context.Context, db *sql.DB) {
-	rows, err := db.QueryContext(ctx, "SELECT id FROM files")
+	rows, err := db.QueryContext(ctx, "SELECT id FROM files ORDER BY id LIMIT 1000")
 	if err != nil {
 		return
 	}

@@ -7,9 +7,9 @@ import (
 	"example.com/vetcache/store"
 )
 
-// Names reads the names of a team's users, one query per user.
+// Names reads the names of a page of a team's users, one query per user.
 func Names(ctx context.Context, s *store.Store, team int) ([]string, error) {
-	ids, err := s.IDs(ctx, team)
+	ids, err := s.IDs(ctx, team, 50)
 	if err != nil {
 		return nil, err
 	}

@@ -15,9 +15,9 @@ func Open(dsn string) (*Store, error) {
 	return &Store{DB: db}, err
 }
 
-// IDs reads the ids of a team's users.
-func (s *Store) IDs(ctx context.Context, team int) ([]int, error) {
-	rows, err := s.DB.QueryContext(ctx, "SELECT id FROM users WHERE team = $1", team)
+// IDs reads a page of the ids of a team's users.
+func (s *Store) IDs(ctx context.Context, team, limit int) ([]int, error) {
+	rows, err := s.DB.QueryContext(ctx, "SELECT id FROM users WHERE team = $1 ORDER BY id LIMIT $2", team, limit)
 	if err != nil {
 		return nil, err
 	}

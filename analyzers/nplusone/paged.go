@@ -1,0 +1,183 @@
+package nplusone
+
+import (
+	"golang.org/x/tools/go/ssa"
+
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+)
+
+// This file tells a read of one page from a read of every row it
+// selects. A loop over a page (the issues of a list request, the tags of
+// a tag page) is the N+1 of a list endpoint. A loop over every row a
+// filter selects (the permissions of one role, the revisions of one
+// post) walks the children of one parent, which are few or many as the
+// data has it. Judged on the 17 services of bench/realworld, 12 of the 15
+// loops over a page were worth a fix, and 11 of the 29 over an unpaged
+// read: those are reported only with -unpaged.
+
+// pagedCall reports whether a read reads one page: a builder chain with
+// a Limit, a function that sets one, or a function that takes a page
+// (a page size, an offset, an options struct with one).
+func (c *checker) pagedCall(call *ast.CallExpr, decl *ast.FuncDecl) bool {
+	if chainLimited(c.pass.TypesInfo, call) {
+		return true
+	}
+	if sig, ok := coreType(c.pass.TypesInfo.TypeOf(call.Fun)).(*types.Signature); ok && takesPage(sig) {
+		return true
+	}
+	// A function that limits its read (LIMIT 20 in its SQL): in this
+	// package by its body, in another by its fact. An interface method
+	// is known by its parameters only.
+	if fn := analysisutil.Callee(c.pass.TypesInfo, call); fn != nil {
+		if fn.Pkg() == c.pass.Pkg {
+			if fd := c.declOf(fn); fd != nil && fd.Body != nil && c.limitsIn(fd.Body, fd.Body.End()) {
+				return true
+			}
+		} else if f := c.factOf(fn); f != nil && f.Page {
+			return true
+		}
+	}
+	// sess.Limit(n) set on the session before: sess.Find(&users).
+	return decl != nil && c.limitsIn(decl.Body, call.Pos())
+}
+
+// pagedRows reports whether the result set a loop walks is a page: its
+// function takes one, or limits a builder or writes LIMIT into its SQL
+// before the loop.
+func (c *checker) pagedRows(l *loop) bool {
+	if l.decl == nil {
+		return false
+	}
+	if fn, ok := c.pass.TypesInfo.Defs[l.decl.Name].(*types.Func); ok && takesPage(fn.Type().(*types.Signature)) {
+		return true
+	}
+	return c.limitsIn(l.decl.Body, l.node.Pos())
+}
+
+// limitsIn reports whether body, before pos, calls a builder's Limit or
+// holds SQL text with a LIMIT clause. What comes after is not the read's
+// (the per-element query of the loop may well be limited).
+func (c *checker) limitsIn(body *ast.BlockStmt, pos token.Pos) bool {
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() >= pos {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if _, ok := knowledge.LimitMethods[analysisutil.FullName(analysisutil.Callee(c.pass.TypesInfo, n))]; ok {
+				found = true
+			}
+		case *ast.BasicLit:
+			found = n.Kind == token.STRING && hasLimitClause(n.Value)
+		}
+		return !found
+	})
+	return found
+}
+
+// hasLimitClause reports whether text holds the LIMIT keyword.
+func hasLimitClause(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToUpper(text), func(r rune) bool {
+		return (r < 'A' || r > 'Z') && r != '_'
+	}) {
+		if w == "LIMIT" {
+			return true
+		}
+	}
+	return false
+}
+
+// chainLimited reports whether a builder chain (db.Where(...).Limit(n).
+// Find(&users)) calls a Limit before call.
+func chainLimited(info *types.Info, call *ast.CallExpr) bool {
+	for {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if _, ok := knowledge.LimitMethods[analysisutil.FullName(analysisutil.Callee(info, inner))]; ok {
+			return true
+		}
+		call = inner
+	}
+}
+
+// takesPage reports whether a function takes a page: a parameter named
+// as a page size, a page or an offset, or a struct (or a pointer to one)
+// with such a field (IssuesOptions{Page, PageSize}).
+func takesPage(sig *types.Signature) bool {
+	if sig == nil {
+		return false
+	}
+	for v := range sig.Params().Variables() {
+		if pageParamName(v.Name()) {
+			return true
+		}
+		t := v.Type()
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if st, ok := t.Underlying().(*types.Struct); ok && hasPageField(st, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPageField reports whether a struct has a field named as a page,
+// also in an embedded struct (a request that embeds a Paging).
+func hasPageField(st *types.Struct, depth int) bool {
+	for f := range st.Fields() {
+		if pageParamName(f.Name()) {
+			return true
+		}
+		if f.Embedded() && depth < 2 {
+			t := f.Type()
+			if p, ok := t.Underlying().(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if est, ok := t.Underlying().(*types.Struct); ok && hasPageField(est, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pageParamName reports whether a parameter or field is named as a page
+// size, a page number or an offset.
+func pageParamName(name string) bool {
+	if pageSizeName(name) {
+		return true
+	}
+	switch strings.ToLower(name) {
+	case "page", "pagenum", "page_num", "pageno", "pagenumber", "pageindex", "offset", "skip", "pagination", "paging", "pager":
+		return true
+	}
+	return false
+}
+
+// returnsPage reports whether an exported function of the package returns
+// a collection and limits its read, for its callers in other packages.
+func (c *checker) returnsPage(obj *types.Func, f *ssa.Function) bool {
+	fd, ok := f.Syntax().(*ast.FuncDecl)
+	if !ok || fd.Body == nil {
+		return false
+	}
+	res := obj.Type().(*types.Signature).Results()
+	return res.Len() > 0 && isCollection(res.At(0).Type()) && c.limitsIn(fd.Body, fd.Body.End())
+}
