@@ -115,8 +115,16 @@ func (c *checker) loopSource(l *loop) source {
 			}
 		case *ast.CallExpr:
 			// each.ForEach(items, fn), a helper that calls fn per
-			// element: the collection is among its other arguments.
-			l.src = c.argsSource(n.Args, l.decl, 0, seen)
+			// element: the collection is among its other arguments. A
+			// value that is no collection (callAgents(ctx, a, fn), the
+			// agents in a field of a) holds the children of one entity.
+			var colls []ast.Expr
+			for _, a := range n.Args {
+				if c.isCollectionExpr(a) {
+					colls = append(colls, a)
+				}
+			}
+			l.src = c.argsSource(colls, l.decl, 0, seen)
 		}
 	}
 	return l.src

@@ -183,3 +183,39 @@ func ByTeam(ctx context.Context, teamID int64) { // want ByTeam:`roundtrips\(rea
 		_ = profile(ctx, id)
 	}
 }
+
+type Agents struct{ names []string }
+
+// forEachAgent calls fn once per agent of a.
+func forEachAgent(a *Agents, fn func(string)) {
+	for _, name := range a.names {
+		fn(name)
+	}
+}
+
+// forEachName calls fn once per name.
+func forEachName(names []string, fn func(string)) {
+	for _, name := range names {
+		fn(name)
+	}
+}
+
+func byName(ctx context.Context, name string) string {
+	var id string
+	_ = db.QueryRowContext(ctx, "SELECT id FROM users WHERE name = $1", name).Scan(&id)
+	return id
+}
+
+// The agents in a field of one value are its children: no list.
+func LookupAgents(ctx context.Context, a *Agents) { // want LookupAgents:`roundtrips\(read: paged.forEachAgent → paged.byName → \(\*sql.DB\).QueryRowContext\)`
+	forEachAgent(a, func(name string) {
+		_ = byName(ctx, name)
+	})
+}
+
+// The twin: a list handed to an exported function.
+func LookupAll(ctx context.Context, names []string) { // want LookupAll:`roundtrips\(read: paged.forEachName → paged.byName → \(\*sql.DB\).QueryRowContext\)`
+	forEachName(names, func(name string) {
+		_ = byName(ctx, name) // want `once per element`
+	})
+}
