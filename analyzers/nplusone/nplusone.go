@@ -71,8 +71,8 @@ type Config struct {
 	// reported, "on a cold memo".
 	Memo bool
 	// AnyCollection reports loops over any collection (flag
-	// -anycollection), not only those over a list: the rows of a
-	// multi-row read, a list handed to an exported function (source.go).
+	// -anycollection), not only those over a list: a page of rows, a
+	// list handed to an exported function (source.go).
 	// Request input is reported only with it.
 	AnyCollection bool
 	// Unpaged reports loops over every row a read selects with no page
@@ -126,7 +126,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 	a.Flags.BoolVar(&opts.background, "background", cfg.Background, "also report loops that are not per-element work on a request: timer ticks, job queues, retries and polls, migrations, command-line commands")
 	a.Flags.BoolVar(&opts.each, "each", cfg.Each, "report every round trip of a loop and every loop that calls a helper, instead of one finding per loop and one per helper called from many loops")
 	a.Flags.BoolVar(&opts.memo, "memo", cfg.Memo, "also report lookups behind a memo whose key is a field of the element (once per distinct value), not only those keyed by the element itself")
-	a.Flags.BoolVar(&opts.anyColl, "anycollection", cfg.AnyCollection, "also report loops over collections not traced to a list: children of one entity, configuration, lists built in memory, lists a request carries (by default only loops over a multi-row read's rows or a list handed to an exported function are)")
+	a.Flags.BoolVar(&opts.anyColl, "anycollection", cfg.AnyCollection, "also report loops over collections not traced to a list: children of one entity, configuration, lists built in memory, lists a request carries (by default only loops over a page of rows or a list handed to an exported function are)")
 	a.Flags.BoolVar(&opts.unpaged, "unpaged", cfg.Unpaged, "also report loops over every row a read selects with no page: the children of one parent (the permissions of one role), a whole table (by default only loops over a page of rows, or over a list handed to an exported function, are)")
 	a.Flags.BoolVar(&opts.libraries, "libraries", cfg.Libraries, "also check the code of the database and cache libraries perfvet knows (for their maintainers)")
 	return a
