@@ -86,16 +86,32 @@ func (c *checker) limitsIn(body *ast.BlockStmt, pos token.Pos) bool {
 	return found
 }
 
-// hasLimitClause reports whether text holds the LIMIT keyword.
-func hasLimitClause(text string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToUpper(text), func(r rune) bool {
-		return (r < 'A' || r > 'Z') && r != '_'
-	}) {
-		if w == "LIMIT" {
+// hasLimitClause reports whether a string literal holds a LIMIT clause:
+// the keyword followed by a number, a placeholder or a format verb
+// ("LIMIT 20", "limit ?", "LIMIT $2", "LIMIT %d", "LIMIT :n"), or ending
+// the literal (" LIMIT " + strconv.Itoa(n)). A message ("rate limit
+// exceeded") is none.
+func hasLimitClause(lit string) bool {
+	text := strings.ToUpper(lit)
+	for i := 0; ; {
+		j := strings.Index(text[i:], "LIMIT")
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len("LIMIT")
+		i = end
+		if start > 0 && isWordByte(text[start-1]) || end < len(text) && isWordByte(text[end]) {
+			continue // part of a longer word (RATELIMIT, LIMITS)
+		}
+		rest := strings.TrimLeft(text[end:], " \t\n\r")
+		if rest == "" || strings.IndexByte("0123456789?$%:@\"`", rest[0]) >= 0 {
 			return true
 		}
 	}
-	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
 }
 
 // chainLimited reports whether a builder chain (db.Where(...).Limit(n).
