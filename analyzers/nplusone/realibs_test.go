@@ -23,6 +23,15 @@ func TestRealLibraries(t *testing.T) {
 	}
 }
 
+// TestRealLibrariesPaged checks the default on the real libraries: loops
+// over a page (GORM's and bun's Limit, LIMIT in database/sql's text) are
+// reported, loops over every row a filter selects only with -unpaged.
+func TestRealLibrariesPaged(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Unpaged = false
+	analyzertest.Run(t, analyzertest.Module(t), nplusone.New(cfg), "./nplusone/paged")
+}
+
 // TestKnowledgeNames checks the knowledge tables' names against the real
 // libraries: every function, method or interface method a table lists for
 // a library of the fixture module must exist there, so that a typo or an
