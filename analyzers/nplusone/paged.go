@@ -1,12 +1,12 @@
 package nplusone
 
 import (
-	"golang.org/x/tools/go/ssa"
-
 	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
