@@ -26,7 +26,7 @@ import (
 // a Limit, a function that sets one, or a function that takes a page
 // (a page size, an offset, an options struct with one).
 func (c *checker) pagedCall(call *ast.CallExpr, decl *ast.FuncDecl) bool {
-	if chainLimited(c.pass.TypesInfo, call) {
+	if c.chainLimited(call) {
 		return true
 	}
 	if sig, ok := coreType(c.pass.TypesInfo.TypeOf(call.Fun)).(*types.Signature); ok && takesPage(sig) {
@@ -75,9 +75,7 @@ func (c *checker) limitsIn(body *ast.BlockStmt, pos token.Pos) bool {
 		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if _, ok := knowledge.LimitMethods[analysisutil.FullName(analysisutil.Callee(c.pass.TypesInfo, n))]; ok {
-				found = true
-			}
+			found = c.isLimitCall(n)
 		case *ast.BasicLit:
 			found = n.Kind == token.STRING && hasLimitClause(n.Value)
 		}
@@ -116,21 +114,19 @@ func isWordByte(b byte) bool {
 
 // chainLimited reports whether a builder chain (db.Where(...).Limit(n).
 // Find(&users)) calls a Limit before call.
-func chainLimited(info *types.Info, call *ast.CallExpr) bool {
-	for {
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return false
-		}
-		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		if _, ok := knowledge.LimitMethods[analysisutil.FullName(analysisutil.Callee(info, inner))]; ok {
+func (c *checker) chainLimited(call *ast.CallExpr) bool {
+	for inner := receiverCall(call); inner != nil; inner = receiverCall(inner) {
+		if c.isLimitCall(inner) {
 			return true
 		}
-		call = inner
 	}
+	return false
+}
+
+// isLimitCall reports whether call sets a query builder's row limit.
+func (c *checker) isLimitCall(call *ast.CallExpr) bool {
+	_, ok := knowledge.LimitMethods[analysisutil.FullName(analysisutil.Callee(c.pass.TypesInfo, call))]
+	return ok
 }
 
 // takesPage reports whether a function takes a page: a parameter named
@@ -144,11 +140,7 @@ func takesPage(sig *types.Signature) bool {
 		if pageParamName(v.Name()) {
 			return true
 		}
-		t := v.Type()
-		if p, ok := t.Underlying().(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if st, ok := t.Underlying().(*types.Struct); ok && hasPageField(st, 0) {
+		if st := structOf(v.Type()); st != nil && hasPageField(st, 0) {
 			return true
 		}
 	}
@@ -163,16 +155,21 @@ func hasPageField(st *types.Struct, depth int) bool {
 			return true
 		}
 		if f.Embedded() && depth < 2 {
-			t := f.Type()
-			if p, ok := t.Underlying().(*types.Pointer); ok {
-				t = p.Elem()
-			}
-			if est, ok := t.Underlying().(*types.Struct); ok && hasPageField(est, depth+1) {
+			if est := structOf(f.Type()); est != nil && hasPageField(est, depth+1) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// structOf is the struct t is, or points to; nil if neither.
+func structOf(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
 }
 
 // pageParamName reports whether a parameter or field is named as a page
