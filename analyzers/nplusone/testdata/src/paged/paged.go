@@ -219,3 +219,41 @@ func LookupAll(ctx context.Context, names []string) { // want LookupAll:`roundtr
 		_ = byName(ctx, name) // want `once per element`
 	})
 }
+
+type Window struct{ Offset, Limit int }
+
+// ByTeamOptions takes its page in an embedded struct whose name says
+// nothing of a page.
+type ByTeamOptions struct {
+	Window
+	TeamID int64
+}
+
+func teamPage(ctx context.Context, opts *ByTeamOptions) []User {
+	var users []User
+	orm.WithContext(ctx).Where("team_id = ?", opts.TeamID).Offset(opts.Offset).Find(&users)
+	return users
+}
+
+func TeamPage(ctx context.Context, opts *ByTeamOptions) { // want TeamPage:`roundtrips\(read: paged.teamPage → \(\*gorm.DB\).Find\)`
+	for _, u := range teamPage(ctx, opts) {
+		_ = profile(ctx, u.ID) // want `once per element of teamPage\(ctx, opts\)`
+	}
+}
+
+// A repository the package cannot see into: its method's parameters say
+// page, or do not.
+type Users interface {
+	Page(ctx context.Context, page, pageSize int) []User
+	OfTeam(ctx context.Context, teamID int64) []User
+}
+
+func Listing(ctx context.Context, repo Users, page int) { // want Listing:`roundtrips\(read: paged.profile → \(\*sql.DB\).QueryRowContext\)`
+	for _, u := range repo.Page(ctx, page, 20) {
+		_ = profile(ctx, u.ID) // want `once per element of repo.Page\(ctx, page, 20\)`
+	}
+	// The twin: every user of one team.
+	for _, u := range repo.OfTeam(ctx, 1) {
+		_ = profile(ctx, u.ID)
+	}
+}
