@@ -313,6 +313,15 @@
 // value of a slice (an id, a type's oid), which may repeat and which its
 // author memoised because they do, the memo answers the repeats: it is
 // not reported unless -memo, and then "once per distinct p.AuthorID".
+// A helper the loop hands the element to counts it as the memo's key only
+// when the key is made from that parameter, in the helper's own body or
+// in the helper of this package it hands the parameter on to: vikunja's
+// refreshNotificationUsers(s, n, cache) looks up each user a
+// notification names in a memo keyed by the user's id (cache[u.ID]), and
+// a few users act in most notifications, so it is left alone like a
+// field of the element. In a helper, a miss written as the branch counts
+// when every call of its body that may make a round trip is in that
+// branch.
 // So too, whatever the key, when the memo is a local variable declared
 // before a loop over data around the loop (the views of a project looked
 // up for each task, through a memo made before the loop over tasks): the

@@ -44,12 +44,22 @@ func (c *checker) memoOf(s site) memoUse {
 	if lookup, key, m := c.memoIn(s.loop.body, s.call); lookup {
 		return memoUse{memo: true, distinct: c.isElement(s.loop, key) && !c.outlives(m, s), key: render(c.pass.Fset, key)}
 	}
-	m := c.callMemo(s.call)
-	if m == nil {
+	at := c.callMemo(s.call)
+	if at == nil {
 		return memoUse{}
 	}
 	u := c.argsMemo(s)
-	if c.outlives(m, s) {
+	if at.fn != nil && u.distinct {
+		// The helper is handed the element; the memo it checks is keyed
+		// by that element only if the key is made from what it was handed,
+		// not from values it finds through it (the users a notification
+		// names, which repeat over the notifications).
+		u.distinct = c.handsKey(s.call, at)
+		if !u.distinct {
+			u.key = render(c.pass.Fset, at.key)
+		}
+	}
+	if c.outlives(at.memo, s) {
 		u.distinct = false
 	}
 	return u
@@ -70,23 +80,130 @@ func (c *checker) argsMemo(s site) memoUse {
 	return u
 }
 
+// A memoAt is a memo found behind a call: the memo, the function of this
+// package whose body checks it (nil for a function literal) and the key
+// it looks up.
+type memoAt struct {
+	memo types.Object
+	fn   *types.Func
+	key  ast.Expr
+}
+
+// handsKey reports whether a call of a memoised helper hands an element
+// of its loop on to the memo's key: the helper keys the memo by the
+// parameter that receives it, or hands that parameter on, within
+// memoDepth calls, to the function that does.
+func (c *checker) handsKey(call *ast.CallExpr, at *memoAt) bool {
+	fn := analysisutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return true
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return true
+	}
+	for i := range call.Args {
+		if p := paramAt(sig, i); p != nil && c.keyedBy(fn, p, at, memoDepth) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyedBy reports whether fn's parameter p reaches the memo's key.
+func (c *checker) keyedBy(fn *types.Func, p *types.Var, at *memoAt, depth int) bool {
+	if fn.Origin() == at.fn.Origin() {
+		return c.mentions(at.key, p)
+	}
+	decl := c.declOf(fn.Origin())
+	if decl == nil || decl.Body == nil || depth == 0 {
+		return false
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		callee := analysisutil.Callee(c.pass.TypesInfo, call)
+		if callee == nil || callee.Pkg() != c.pass.Pkg || callee.Origin() == fn.Origin() {
+			return true
+		}
+		sig, ok := callee.Type().(*types.Signature)
+		if !ok {
+			return true
+		}
+		for j, arg := range call.Args {
+			if q := paramAt(sig, j); q != nil && c.mentions(arg, p) && c.keyedBy(callee, q, at, depth-1) {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// mentions reports whether an expression uses the variable v, itself or
+// through a local variable initialised from it (key := columnKey{f.OID}).
+func (c *checker) mentions(e ast.Expr, v *types.Var) bool {
+	c.scanVars()
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || found {
+			return !found
+		}
+		switch obj := c.pass.TypesInfo.Uses[id]; {
+		case obj == v:
+			found = true
+		case obj != nil && obj != v && !c.mutated[obj]:
+			if init, ok := c.varInit[obj]; ok && init != e {
+				found = usesObj(c.pass.TypesInfo, init, v)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// usesObj reports whether an expression uses obj by name.
+func usesObj(info *types.Info, e ast.Expr, obj types.Object) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// paramAt returns the parameter that receives a call's i-th argument.
+func paramAt(sig *types.Signature, i int) *types.Var {
+	n := sig.Params().Len()
+	switch {
+	case i < n-1 || (i == n-1 && !sig.Variadic()):
+		return sig.Params().At(i)
+	case n > 0 && sig.Variadic():
+		return sig.Params().At(n - 1)
+	}
+	return nil
+}
+
 // callMemo returns the memo behind a call's round trips: in the function
 // of this package it calls (or the functions that one makes all its round
 // trips through), or in the function literal a local variable holds; nil
 // if there is none.
-func (c *checker) callMemo(call *ast.CallExpr) types.Object {
+func (c *checker) callMemo(call *ast.CallExpr) *memoAt {
 	if fn := analysisutil.Callee(c.pass.TypesInfo, call); fn != nil {
 		if fn.Pkg() != c.pass.Pkg {
 			return nil
 		}
-		if ok, m := c.memoised(fn, memoDepth, map[*types.Func]memoState{}); ok {
-			return m
-		}
-		return nil
+		return c.memoised(fn, memoDepth, map[*types.Func]memoState{})
 	}
 	if lit := c.litOf(call.Fun); lit != nil {
-		if ok, _, m := c.memoIn(lit.Body, nil); ok {
-			return m
+		if ok, key, m := c.memoIn(lit.Body, nil); ok {
+			return &memoAt{memo: m, key: key}
 		}
 	}
 	return nil
@@ -96,48 +213,45 @@ func (c *checker) callMemo(call *ast.CallExpr) types.Object {
 // for behind the function a loop calls.
 const memoDepth = 2
 
-// memoised reports whether a function of this package checks a memo
-// before its round trips: in its own body, or, within depth calls, in the
+// memoised returns the memo a function of this package checks before
+// its round trips: in its own body, or, within depth calls, in the
 // functions of the package through which it makes all of them (its other
 // calls make none: a call that may reach a round trip any other way, a
 // library's, an interface's or a function value's, says no). It returns
-// the memo.
-func (c *checker) memoised(fn *types.Func, depth int, seen map[*types.Func]memoState) (bool, types.Object) {
+// nil if there is none.
+func (c *checker) memoised(fn *types.Func, depth int, seen map[*types.Func]memoState) *memoAt {
 	switch st := seen[fn]; {
 	case st.done:
-		return st.memo != nil, st.memo
+		return st.at
 	case st.visiting:
-		return false, nil // a recursion in progress
+		return nil // a recursion in progress
 	}
 	seen[fn] = memoState{visiting: true}
-	ok, m := c.memoisedBody(fn, depth, seen)
-	if !ok {
-		m = nil
-	}
-	seen[fn] = memoState{done: true, memo: m}
-	return ok, m
+	at := c.memoisedBody(fn, depth, seen)
+	seen[fn] = memoState{done: true, at: at}
+	return at
 }
 
 // A memoState is what memoised found for a function in one search: in
 // progress, or done with its memo (nil for none).
 type memoState struct {
 	visiting, done bool
-	memo           types.Object
+	at             *memoAt
 }
 
-func (c *checker) memoisedBody(fn *types.Func, depth int, seen map[*types.Func]memoState) (bool, types.Object) {
+func (c *checker) memoisedBody(fn *types.Func, depth int, seen map[*types.Func]memoState) *memoAt {
 	decl := c.declOf(fn)
 	if decl == nil || decl.Body == nil {
-		return false, nil
+		return nil
 	}
-	if ok, _, m := c.memoIn(decl.Body, nil); ok {
-		return true, m
+	if ok, key, m := c.memoIn(decl.Body, nil); ok {
+		return &memoAt{memo: m, fn: fn, key: key}
 	}
 	if depth == 0 {
-		return false, nil
+		return nil
 	}
 	info := c.pass.TypesInfo
-	var memo types.Object
+	var memo *memoAt
 	clean := true
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		if !clean {
@@ -147,31 +261,77 @@ func (c *checker) memoisedBody(fn *types.Func, depth int, seen map[*types.Func]m
 		if !ok {
 			return true
 		}
-		if tv, ok := info.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
-			return true // a conversion or a builtin
-		}
 		callee := analysisutil.Callee(info, call)
 		switch {
+		case isConversionOrBuiltin(info, call):
 		case callee == nil:
 			clean = false // a function value: anything
 		case callee.Origin() == fn.Origin():
 			// recursion
 		case callee.Pkg() == c.pass.Pkg:
-			if ok, m := c.memoised(callee, depth-1, seen); ok {
-				memo = m
+			if at := c.memoised(callee, depth-1, seen); at != nil {
+				memo = at
 			} else if f := c.factOf(callee); f == nil || f.Read != nil || f.Write != nil || len(f.Open) > 0 {
 				clean = false
 			}
-		case callee.Pkg() == nil || knowledge.IsDescribed(callee.Pkg().Path()) || isInterfaceMethod(callee):
-			clean = false // a library's round trip, or an interface's
 		default:
-			if f := c.factOf(callee); f != nil && (f.Read != nil || f.Write != nil || len(f.Open) > 0) {
-				clean = false
-			}
+			clean = !c.mightRoundTrip(call)
 		}
 		return true
 	})
-	return clean && memo != nil, memo
+	if !clean {
+		return nil
+	}
+	return memo
+}
+
+// isConversionOrBuiltin reports whether a call is a conversion or a call
+// of a builtin.
+func isConversionOrBuiltin(info *types.Info, call *ast.CallExpr) bool {
+	tv, ok := info.Types[call.Fun]
+	return ok && (tv.IsType() || tv.IsBuiltin())
+}
+
+// mightRoundTrip reports whether a call might make a round trip, for a
+// memo to be trusted only when none does outside it: a function value's,
+// a library's, an interface's, or a function whose summary or fact says
+// it reads, writes or opens.
+func (c *checker) mightRoundTrip(call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	if isConversionOrBuiltin(info, call) {
+		return false
+	}
+	callee := analysisutil.Callee(info, call)
+	switch {
+	case callee == nil:
+		return true
+	case callee.Pkg() == nil || knowledge.IsDescribed(callee.Pkg().Path()) || isInterfaceMethod(callee):
+		return true
+	}
+	f := c.factOf(callee)
+	return f != nil && (f.Read != nil || f.Write != nil || len(f.Open) > 0)
+}
+
+// roundTripsOnlyIn reports whether every call in body that might make a
+// round trip lies in branch, and at least one that does is there.
+func (c *checker) roundTripsOnlyIn(body, branch ast.Node) bool {
+	in, out := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			inBranch := branch.Pos() <= n.Pos() && n.End() <= branch.End()
+			switch {
+			case inBranch && c.mayRoundTrip(n):
+				in = true
+			case !inBranch && c.mightRoundTrip(n):
+				out = true
+			}
+		}
+		return !out
+	})
+	return in && !out
 }
 
 // litOf returns the function literal a local variable holds, when the
@@ -266,7 +426,7 @@ func (c *checker) memoIn(body ast.Node, call ast.Node) (bool, ast.Expr, types.Ob
 			// The miss written as the branch (if !ok { v = query(k);
 			// memo[k] = v }): the hit skips it, as gogs' dashboard feed
 			// looks each actor up once.
-			if not, ok := ast.Unparen(n.Cond).(*ast.UnaryExpr); ok && not.Op == token.NOT && call != nil && n.Body.Pos() <= call.Pos() && call.End() <= n.Body.End() {
+			if not, ok := ast.Unparen(n.Cond).(*ast.UnaryExpr); ok && not.Op == token.NOT && c.guardsCall(body, n.Body, call) {
 				if id, ok := ast.Unparen(not.X).(*ast.Ident); ok {
 					if m, ok := oks[info.Uses[id]]; ok && storesInto(info, n.Body, m) {
 						guarded[m] = true
@@ -282,6 +442,16 @@ func (c *checker) memoIn(body ast.Node, call ast.Node) (bool, ast.Expr, types.Ob
 		}
 	}
 	return false, nil, nil
+}
+
+// guardsCall reports whether a miss branch guards the round trip in
+// question: call lies in it, or, for a helper's body (call nil), every
+// call of the body that may make a round trip does.
+func (c *checker) guardsCall(body ast.Node, branch *ast.BlockStmt, call ast.Node) bool {
+	if call == nil {
+		return c.roundTripsOnlyIn(body, branch)
+	}
+	return branch.Pos() <= call.Pos() && call.End() <= branch.End()
 }
 
 // storesInto reports whether body stores a value into the map memo

@@ -297,3 +297,85 @@ func PlaceTasksFresh(ctx context.Context, tasks []task, views []*view) { // want
 		}
 	}
 }
+
+// A memo handed down to the helpers that check it, as vikunja refreshes
+// the users a notification names: the loop hands each notification to
+// refreshNotification, but the memo is keyed by the users it names, and
+// a few users act in most notifications. The memo's miss is the branch.
+type user struct {
+	ID   int64
+	Name string
+}
+
+type notification struct {
+	ID             int64
+	Doer, Assignee *user
+}
+
+func usersOf(n *notification) []*user { return []*user{n.Doer, n.Assignee} }
+
+func refreshUser(ctx context.Context, u *user, cache map[int64]*user) {
+	fresh, cached := cache[u.ID]
+	if !cached {
+		fresh = &user{ID: u.ID}
+		_ = db.QueryRowContext(ctx, "SELECT name FROM users WHERE id = $1", u.ID).Scan(&fresh.Name)
+		cache[u.ID] = fresh
+	}
+	*u = *fresh
+}
+
+func refreshNotification(ctx context.Context, n *notification, cache map[int64]*user) {
+	for _, u := range usersOf(n) {
+		refreshUser(ctx, u, cache)
+	}
+}
+
+func refreshNotifications(ctx context.Context, ns []*notification) {
+	cache := make(map[int64]*user)
+	for _, n := range ns {
+		refreshNotification(ctx, n, cache)
+	}
+}
+
+// The twins: the helper keys its memo by the notification it is handed,
+// in its own body or in the helper it hands the notification to, so
+// every notification is a new key.
+func notificationBody(ctx context.Context, n *notification, cache map[int64]string) string {
+	body, ok := cache[n.ID]
+	if !ok {
+		_ = db.QueryRowContext(ctx, "SELECT body FROM notifications WHERE id = $1", n.ID).Scan(&body)
+		cache[n.ID] = body
+	}
+	return body
+}
+
+func renderNotification(ctx context.Context, n *notification, cache map[int64]string) string {
+	return strings.ToUpper(notificationBody(ctx, n, cache))
+}
+
+func notificationBodies(ctx context.Context, ns []*notification) {
+	cache := make(map[int64]string)
+	for _, n := range ns {
+		_ = notificationBody(ctx, n, cache) // want `notificationBody runs a query .* on a cold memo once per element of ns`
+	}
+	for _, n := range ns {
+		_ = renderNotification(ctx, n, cache) // want `renderNotification runs a query .* on a cold memo once per element of ns`
+	}
+}
+
+// A helper whose query runs before the memo's branch is no memo: every
+// call queries.
+func notificationRead(ctx context.Context, n *notification, cache map[int64]string) {
+	var body string
+	_ = db.QueryRowContext(ctx, "SELECT body FROM notifications WHERE id = $1", n.ID).Scan(&body)
+	if _, ok := cache[n.Doer.ID]; !ok {
+		cache[n.Doer.ID] = body
+	}
+}
+
+func notificationReads(ctx context.Context, ns []*notification) {
+	cache := make(map[int64]string)
+	for _, n := range ns {
+		notificationRead(ctx, n, cache) // want `notificationRead runs a query \(\(\*sql.DB\).QueryRowContext in memo/memo.go:\d+\) once per element of ns; load them`
+	}
+}
