@@ -67,7 +67,9 @@
 //     call handed the group of a range over a map of slices (for owner,
 //     names := range namesByOwner { In("name", names).Find(...) }): the
 //     list was grouped by its author, one query per group (a query per
-//     key that is not handed the group is still reported);
+//     key that is not handed the group is still reported), also when the
+//     loop walks the keys and hands the call the key's group (for _, view
+//     := range viewIDs { conflictsAmong(s, view, byView[view]) });
 //   - a call followed in the loop body by an unconditional return, break
 //     or panic: it runs at most once;
 //   - batching APIs, which are not round trips in a loop: pgx's

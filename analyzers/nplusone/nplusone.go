@@ -397,7 +397,7 @@ func (c *checker) writeLoops(pairs []pair) map[*loop]bool {
 func (c *checker) perGroup(s site) bool {
 	g := s.loop.group
 	if g == nil {
-		return false
+		return c.groupByKey(s)
 	}
 	info := c.pass.TypesInfo
 	isGroup := func(e ast.Expr) bool {
@@ -423,6 +423,41 @@ func (c *checker) perGroup(s site) bool {
 		return !found
 	})
 	return found
+}
+
+// groupByKey reports whether a site's call is handed, as an argument, the
+// group of the loop's element in a map of slices (for _, view := range
+// viewIDs { conflictsAmong(s, view, positionsByView[view]) }, vikunja's
+// batched conflict check): the loop walks the map's keys, and the call
+// runs once per group with the group's elements, as in a range over the
+// map itself.
+func (c *checker) groupByKey(s site) bool {
+	rs, ok := s.loop.node.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	info := c.pass.TypesInfo
+	elem := c.objOf(rs.Value)
+	if tv, ok := info.Types[rs.X]; ok {
+		if _, isMap := coreType(tv.Type).(*types.Map); isMap {
+			elem = c.objOf(rs.Key)
+		}
+	}
+	if elem == nil {
+		return false
+	}
+	for _, a := range s.call.Args {
+		ix, ok := ast.Unparen(a).(*ast.IndexExpr)
+		if !ok || info.Uses[identOf(ix.Index)] != elem {
+			continue
+		}
+		if tv, ok := info.Types[ix.X]; ok {
+			if m, ok := coreType(tv.Type).(*types.Map); ok && isChunk(m.Elem()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // identOf returns e as an identifier, or nil.

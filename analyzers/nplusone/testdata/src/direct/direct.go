@@ -488,3 +488,38 @@ func firstOrders(ctx context.Context, payments []payment) {
 		_, _ = db.QueryContext(ctx, "SELECT * FROM orders WHERE name = $1", names[0]) // want `once per entry of byOwner`
 	}
 }
+
+// ordersOfOwners walks the owners in the order it met them and hands each
+// query the owner's group: one query per group, as over the map itself.
+func ordersOfOwners(ctx context.Context, payments []payment) {
+	var owners []string
+	byOwner := make(map[string][]string)
+	for _, p := range payments {
+		if _, ok := byOwner[p.Owner]; !ok {
+			owners = append(owners, p.Owner)
+		}
+		byOwner[p.Owner] = append(byOwner[p.Owner], p.Order)
+	}
+	for _, owner := range owners {
+		_, _ = db.QueryContext(ctx, "SELECT * FROM orders WHERE owner = $1 AND name = ANY($2)", owner, byOwner[owner])
+	}
+}
+
+// ordersOfOwnersEach is the twin: the group is walked, one query per
+// order.
+func ordersOfOwnersEach(ctx context.Context, payments []payment) {
+	var owners []string
+	byOwner := make(map[string][]string)
+	for _, p := range payments {
+		if _, ok := byOwner[p.Owner]; !ok {
+			owners = append(owners, p.Owner)
+		}
+		byOwner[p.Owner] = append(byOwner[p.Owner], p.Order)
+	}
+	for _, owner := range owners {
+		_, _ = db.QueryContext(ctx, "SELECT * FROM owners WHERE name = $1", owner) // want `once per element of owners`
+		for _, name := range byOwner[owner] {
+			_, _ = db.QueryContext(ctx, "SELECT * FROM orders WHERE name = $1", name) // want `once per element of owners`
+		}
+	}
+}
