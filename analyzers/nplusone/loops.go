@@ -43,9 +43,10 @@ type loop struct {
 
 	deps map[types.Object]bool // objects that change between iterations; built on first use
 
-	decl    *ast.FuncDecl // the declared function the loop is written in (nil at package level)
-	src     source        // where the collection comes from (source.go), once srcDone
-	srcDone bool
+	decl       *ast.FuncDecl // the declared function the loop is written in (nil at package level)
+	src        source        // where the collection comes from (source.go), once srcDone
+	srcDone    bool
+	callerRefs []listRef // the exported functions' parameters the collection comes through (handedin.go)
 }
 
 // Why a loop, or the function it is in, is not per-element work on a

@@ -117,7 +117,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/nplusone/doc.go",
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact), new(jobPendingFact), new(jobUsesFact)},
+		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact), new(jobPendingFact), new(jobUsesFact), new(listPendingFact), new(listUsesFact)},
 		RunDespiteErrors: true,
 	}
 	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
@@ -171,6 +171,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		// No round trip can be made here; callers may still hand this
 		// package's functions a function that makes one.
 		c.exportParamFacts()
+		c.resolveLists()
 		c.resolveJobs()
 		return nil, nil
 	}
@@ -187,6 +188,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 	}
 	c.deferJobEntries(c.report)
 	c.resolvePending()
+	c.resolveLists()
 	c.resolveJobs()
 	return nil, nil
 }
@@ -226,6 +228,9 @@ type checker struct {
 	schedParams  map[*types.Func][]int         // the function parameters each function of the package hands to a job scheduler
 	jobDecls     map[*types.Func]*ast.FuncDecl // exported functions whose loops their users judge (jobentry.go)
 	jobHeld      map[string][]wp.Found         // findings held for their function's users, by function
+	listHeld     map[string]*heldList          // findings held for the callers of exported functions, by listKey (handedin.go)
+	listUnseen   map[*types.Func]bool          // exported functions that may be called unseen (handedin.go)
+	refSink      *[]listRef                    // where the parameters a collection's source goes through are collected
 
 	anyCollection bool // report loops over any collection (flag -anycollection)
 	unpaged       bool // report loops over the rows of reads with no page (flag -unpaged)
@@ -591,13 +596,24 @@ func (c *checker) reportSite(s site, r *Reach, category string, others []finding
 	}
 	related = append(related, analysisutil.BoundedRelated(c.pass.Fset, more)...)
 	related = append(related, analysis.RelatedInformation{Pos: s.loop.node.Pos(), End: loopHead(s.loop), Message: "once per " + s.loop.describe(c.pass.Fset)})
-	c.pass.Report(analysis.Diagnostic{
+	d := analysis.Diagnostic{
 		Pos:      s.call.Pos(),
 		End:      s.call.End(),
 		Category: category,
 		Message:  msg,
 		Related:  related,
-	})
+	}
+	if refs := c.heldList(s.loop); refs != nil {
+		// A list an exported function is handed: its callers decide
+		// (handedin.go).
+		if c.pass.Suppressed != nil && c.pass.Suppressed(d) {
+			return
+		}
+		if c.holdList(refs, d) {
+			return
+		}
+	}
+	c.pass.Report(d)
 }
 
 // displayCall names what a site calls.

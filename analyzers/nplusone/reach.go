@@ -72,6 +72,9 @@ type Pending struct {
 	// Entry is the exported function whose body holds the loop, when its
 	// users decide whether it is request work (jobentry.go).
 	Entry string
+	// Lists are the lists exported functions are handed that the loop
+	// walks, when their callers decide (handedin.go).
+	Lists []ListEntry
 }
 
 // key identifies a pending call by its file and span: chained calls
@@ -222,7 +225,13 @@ func (c *checker) deferSite(s site) {
 		SameArgs:  !c.dependsOnIteration(s.loop, s.call),
 	}
 
-	if fn := c.entryAt(c.jobDecls, s.call.Pos()); fn != nil {
+	if refs := c.heldList(s.loop); refs != nil {
+		for _, r := range refs {
+			e := entryOf(r)
+			p.Lists = append(p.Lists, e)
+			c.holdOn(e, c.pass.Pkg, nil) // named for the callers to say
+		}
+	} else if fn := c.entryAt(c.jobDecls, s.call.Pos()); fn != nil {
 		p.Entry = analysisutil.FullName(fn)
 		c.holdJob(p.Entry, analysis.Diagnostic{})
 	}
@@ -301,6 +310,16 @@ func (c *checker) resolvePending() {
 		if d, ok := c.reportPending(p); ok {
 			resolved = append(resolved, k)
 			loops[loop] = true
+			if len(p.Lists) > 0 {
+				// A loop over a list an exported function is handed:
+				// its callers decide (handedin.go).
+				if f, ok := wp.FoundOf(c.pass.Fset, k, d); ok {
+					for _, e := range p.Lists {
+						c.holdOn(e, c.importedPkg(e.Pkg), []wp.Found{f})
+					}
+					continue
+				}
+			}
 			if p.Entry != "" {
 				// A loop of a function other packages may run as a job:
 				// its users decide (jobentry.go).

@@ -140,3 +140,18 @@ func TestWholeProgramBulk(t *testing.T) {
 	cfg.Writes, cfg.Each = false, false
 	analyzertest.WholeProgram(t, nplusone.New(cfg), "reachbulk/cmd/server")
 }
+
+// TestHandedIn checks loops over lists exported functions are handed:
+// reported when some caller in the program hands a page (through a
+// service that hands its own list on, or to a helper of the function),
+// silent when the callers hand request ids, every row of a read with no
+// page, or nothing at all; reported where they are when callers may be
+// unseen (a method converted to an interface, a function used as a
+// value).
+func TestHandedIn(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Each = false
+	cfg.Unpaged = false
+	cfg.WholeProgram = true
+	analyzertest.WholeProgram(t, nplusone.New(cfg), "handedin/cmd/server")
+}

@@ -306,20 +306,9 @@ func (c *checker) candidates() map[string][]types.Type {
 // importedPackages maps the paths of the packages this one imports,
 // directly or not, to them.
 func (c *checker) importedPackages() map[string]*types.Package {
-	if c.imported != nil {
-		return c.imported
+	if c.imported == nil {
+		c.imported = analysisutil.ImportedPackages(c.pass.Pkg)
 	}
-	c.imported = make(map[string]*types.Package)
-	var visit func(p *types.Package)
-	visit = func(p *types.Package) {
-		for _, imp := range p.Imports() {
-			if c.imported[imp.Path()] == nil {
-				c.imported[imp.Path()] = imp
-				visit(imp)
-			}
-		}
-	}
-	visit(c.pass.Pkg)
 	return c.imported
 }
 

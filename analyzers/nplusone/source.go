@@ -86,9 +86,16 @@ func (c *checker) listLoop(s site) *loop {
 // loopSource says where a loop's collection comes from, once per loop.
 func (c *checker) loopSource(l *loop) source {
 	if l.srcDone {
+		c.noteRefs(l.callerRefs)
 		return l.src
 	}
 	l.srcDone = true
+	prev := c.refSink
+	c.refSink = &l.callerRefs
+	defer func() {
+		c.refSink = prev
+		c.noteRefs(l.callerRefs)
+	}()
 	switch {
 	case l.rows:
 		l.src = srcList
@@ -211,11 +218,29 @@ func (c *checker) callSource(call *ast.CallExpr, decl *ast.FuncDecl, depth int, 
 		if c.pagedCall(call, decl) {
 			return srcPage
 		}
-		// FindByIDs(ids) of the ids of a page reads a page.
+		// FindByIDs(ids) of the ids of a page reads a page; of the ids an
+		// exported function is handed, what its callers hand it
+		// (handedin.go).
+		handed := false
 		for _, a := range call.Args {
-			if c.isCollectionExpr(a) && c.exprSource(a, decl, depth+1, seen) == srcPage {
-				return srcPage
+			if !c.isCollectionExpr(a) {
+				continue
 			}
+			var refs []listRef
+			prev := c.refSink
+			c.refSink = &refs
+			s := c.exprSource(a, decl, depth+1, seen)
+			c.refSink = prev
+			switch {
+			case s == srcPage:
+				return srcPage
+			case s == srcCaller && len(refs) > 0 && c.holdsLists():
+				c.noteRefs(refs)
+				handed = true
+			}
+		}
+		if handed {
+			return srcCaller
 		}
 		return srcList
 	}
@@ -574,6 +599,11 @@ func (c *checker) stmtLoopSource(n ast.Node, decl *ast.FuncDecl, depth int, seen
 			return srcUnknown
 		}
 		if call, _ := findCall(info, n.Cond, func(s string) bool { return knowledge.ResultSetNext[s] }); call != nil {
+			// A list built from the rows of a page is a page, as a loop
+			// over the rows is (pagedRows).
+			if c.pagedRows(&loop{decl: decl, node: n}) {
+				return srcPage
+			}
 			return srcList
 		}
 		if b, ok := n.Cond.(*ast.BinaryExpr); ok {
@@ -600,6 +630,9 @@ func (c *checker) paramSource(decl *ast.FuncDecl, i int, depth int, seen map[typ
 	variadic := variadicFrom(obj) >= 0 && i >= variadicFrom(obj)
 	calls := c.callersOf(obj)
 	if obj.Exported() || len(calls) == 0 {
+		if obj.Exported() {
+			c.noteRefs([]listRef{{fn: obj, param: i}})
+		}
 		return srcCaller
 	}
 	best := srcUnknown
@@ -617,6 +650,19 @@ func (c *checker) paramSource(decl *ast.FuncDecl, i int, depth int, seen map[typ
 		}
 	}
 	return best
+}
+
+// noteRefs adds the parameters of exported functions a collection's
+// source went through to those being collected (handedin.go).
+func (c *checker) noteRefs(refs []listRef) {
+	if c.refSink == nil {
+		return
+	}
+	for _, r := range refs {
+		if !slices.Contains(*c.refSink, r) {
+			*c.refSink = append(*c.refSink, r)
+		}
+	}
 }
 
 // variadicFrom is the index of a variadic function's last parameter, or

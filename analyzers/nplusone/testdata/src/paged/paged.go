@@ -257,3 +257,39 @@ func Listing(ctx context.Context, repo Users, page int) { // want Listing:`round
 		_ = profile(ctx, u.ID)
 	}
 }
+
+// The ids collected from the rows of a page are a page too.
+func recentIDs(ctx context.Context) {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users ORDER BY id DESC LIMIT 20")
+	if err != nil {
+		return
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		_ = rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	_ = rows.Close()
+	for _, id := range ids {
+		_ = db.QueryRowContext(ctx, "SELECT name FROM profiles WHERE user_id = $1", id).Scan(new(string)) // want `once per element of ids`
+	}
+}
+
+// The twin: the ids of every member of a team, no page.
+func teamIDs(ctx context.Context, teamID int64) {
+	rows, err := db.QueryContext(ctx, "SELECT id FROM users WHERE team_id = $1", teamID)
+	if err != nil {
+		return
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		_ = rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	_ = rows.Close()
+	for _, id := range ids {
+		_ = db.QueryRowContext(ctx, "SELECT name FROM profiles WHERE user_id = $1", id).Scan(new(string))
+	}
+}
