@@ -10,11 +10,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
-	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
 )
 
 // Lists handed in by other packages.
@@ -37,10 +35,10 @@ import (
 // chains, reports it, at the loop. A list nobody in the program hands a
 // page (request ids, a list built in memory, the children of one entity,
 // or no call at all) is silent, as it would be in a loop of the caller.
-// A function used as a value, and a method its package converts to an
-// interface declared outside its module (or when the driver does not say
-// what the module is), may be called unseen: its loops are reported where
-// they are, as before. Importers report again, as they are, the findings
+// A function used as a value, and a method of a type that implements an
+// interface of another module that its package deals in (any interface,
+// when the driver does not say what the module is), may be called
+// unseen: its loops are reported where they are, as before. Importers report again, as they are, the findings
 // their dependencies reported (the driver merges the copies).
 
 // A listRef is a parameter of an exported function of this package whose
@@ -158,64 +156,165 @@ func (c *checker) heldList(l *loop) []listRef {
 	if !c.holdsLists() || c.loopSource(l) != srcCaller || len(l.callerRefs) == 0 {
 		return nil
 	}
-	unseen := c.unseenCallers()
 	for _, r := range l.callerRefs {
-		if unseen[r.fn.Origin()] {
+		if c.unseenCaller(r.fn) {
 			return nil
 		}
 	}
 	return l.callerRefs
 }
 
-// unseenCallers returns the exported functions of the package that may be
-// called where no call names them: used as a value, or methods that a
-// value converted to an interface declared outside the module brings
-// along (calls through the program's own interfaces are seen:
-// listCalls).
-func (c *checker) unseenCallers() map[*types.Func]bool {
-	if c.listUnseen != nil {
-		return c.listUnseen
+// unseenCaller reports whether an exported function of the package may
+// be called where no call names it: used as a value, or a method of a
+// type that implements an interface of another module the package deals
+// in (the types of its expressions, and the parameters and results of
+// the functions it calls: a value may be converted to it, and the
+// module's code is not seen to call it). When the driver does not say
+// what the module is, every interface counts. Calls through the
+// program's own interfaces are seen (listUses).
+func (c *checker) unseenCaller(fn *types.Func) bool {
+	fn = fn.Origin()
+	if unseen, ok := c.listUnseen[fn]; ok {
+		return unseen
 	}
-	c.listUnseen = make(map[*types.Func]bool)
-	info := c.pass.TypesInfo
-	called := make(map[*ast.Ident]bool)
-	names := make(map[string]bool)
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				switch fun := ast.Unparen(call.Fun).(type) {
-				case *ast.Ident:
-					called[fun] = true
-				case *ast.SelectorExpr:
-					called[fun.Sel] = true
-				}
+	if c.listUnseen == nil {
+		c.listUnseen = make(map[*types.Func]bool)
+	}
+	unseen := c.valueUses()[fn]
+	if !unseen && fn.Signature().Recv() != nil {
+		recv := fn.Signature().Recv().Type()
+		if p, ok := types.Unalias(recv).(*types.Pointer); ok {
+			recv = p.Elem()
+		}
+		ptr := types.NewPointer(recv)
+		for _, iface := range c.foreignInterfaces() {
+			if hasMethod(iface, fn.Name()) && (types.Implements(recv, iface) || types.Implements(ptr, iface)) {
+				unseen = true
+				break
 			}
-			if fd, ok := n.(*ast.FuncDecl); ok {
-				if fn, ok := info.Defs[fd.Name].(*types.Func); ok && fn.Exported() && fn.Signature().Recv() != nil {
-					names[analysisutil.FullName(fn)] = true
+		}
+	}
+	c.listUnseen[fn] = unseen
+	return unseen
+}
+
+// valueUses returns the functions the package names outside a call's
+// callee, outside its test files: used as values.
+func (c *checker) valueUses() map[*types.Func]bool {
+	if c.listValues != nil {
+		return c.listValues
+	}
+	c.listValues = make(map[*types.Func]bool)
+	called := c.scanCalls().called
+	for id, obj := range c.pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok && !called[id] && !c.inTestFile(id.Pos()) {
+			c.listValues[fn.Origin()] = true
+		}
+	}
+	return c.listValues
+}
+
+// A callScan is the package's calls, in one walk: those that hand
+// arguments, with the declared functions they are written in (outside
+// test files), and the identifiers that name a call's callee.
+type callScan struct {
+	calls  []declCall
+	called map[*ast.Ident]bool
+}
+
+type declCall struct {
+	call *ast.CallExpr
+	decl *ast.FuncDecl
+}
+
+func (c *checker) scanCalls() *callScan {
+	if c.listCalls != nil {
+		return c.listCalls
+	}
+	cs := &callScan{called: make(map[*ast.Ident]bool)}
+	for _, file := range c.pass.Files {
+		test := c.inTestFile(file.Pos())
+		for _, d := range file.Decls {
+			fd, _ := d.(*ast.FuncDecl)
+			ast.Inspect(d, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
 				}
+				if id := calleeIdent(call); id != nil {
+					cs.called[id] = true
+				}
+				if fd != nil && fd.Body != nil && !test && len(call.Args) > 0 {
+					cs.calls = append(cs.calls, declCall{call, fd})
+				}
+				return true
+			})
+		}
+	}
+	c.listCalls = cs
+	return cs
+}
+
+// foreignInterfaces returns the interfaces with methods, declared outside
+// the package's module (any, when the driver does not say what the
+// module is), that the package's expressions have as their type or as
+// the type of a parameter or result of a function they call.
+func (c *checker) foreignInterfaces() []*types.Interface {
+	if c.listForeign != nil {
+		return *c.listForeign
+	}
+	out := c.scanForeignInterfaces()
+	c.listForeign = &out
+	return out
+}
+
+func (c *checker) scanForeignInterfaces() []*types.Interface {
+	mod := c.pass.Module
+	seen := make(map[types.Type]bool)
+	var out []*types.Interface
+	add := func(t types.Type) {
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || seen[n] {
+			return
+		}
+		seen[n] = true
+		iface, ok := n.Underlying().(*types.Interface)
+		if !ok || iface.NumMethods() == 0 {
+			return
+		}
+		if mod != nil && mod.Path != "" && n.Obj().Pkg() != nil {
+			path := n.Obj().Pkg().Path()
+			if path == mod.Path || strings.HasPrefix(path, mod.Path+"/") {
+				return
 			}
+		}
+		out = append(out, iface)
+	}
+	for _, tv := range c.pass.TypesInfo.Types {
+		if tv.Type == nil {
+			continue
+		}
+		add(tv.Type)
+		if sig, ok := tv.Type.(*types.Signature); ok {
+			for i := range sig.Params().Len() {
+				add(sig.Params().At(i).Type())
+			}
+			for i := range sig.Results().Len() {
+				add(sig.Results().At(i).Type())
+			}
+		}
+	}
+	return out
+}
+
+// hasMethod reports whether an interface has a method of that name.
+func hasMethod(iface *types.Interface, name string) bool {
+	for i := range iface.NumMethods() {
+		if iface.Method(i).Name() == name {
 			return true
-		})
-	}
-	for id, obj := range info.Uses {
-		if fn, ok := obj.(*types.Func); ok && fn.Pkg() == c.pass.Pkg && !called[id] && !c.inTestFile(id.Pos()) {
-			c.listUnseen[fn.Origin()] = true
 		}
 	}
-	converted := c.convertedOutside(names)
-	for _, f := range c.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
-					if _, ok := converted[analysisutil.FullName(fn)]; ok {
-						c.listUnseen[fn] = true
-					}
-				}
-			}
-		}
-	}
-	return c.listUnseen
+	return false
 }
 
 // holdList holds a finding for the callers of the functions whose
@@ -259,6 +358,7 @@ func (c *checker) resolveLists() {
 	var held []*heldList
 	var found []wp.Found
 	var uses listUsesFact
+	heldNames := make(map[string]bool) // the functions whose lists dependencies hold
 	for _, pf := range c.pass.AllPackageFacts() {
 		if pf.Package == c.pass.Pkg {
 			continue
@@ -266,7 +366,11 @@ func (c *checker) resolveLists() {
 		switch f := pf.Fact.(type) {
 		case *listPendingFact:
 			for _, e := range f.Entries {
-				held = append(held, &heldList{entry: e, recv: recvType(pf.Package, e), found: e.Found})
+				if len(e.Found) > 0 {
+					held = append(held, &heldList{entry: e, recv: recvType(pf.Package, e), found: e.Found})
+				}
+				name, _, _ := strings.Cut(e.Key, "#")
+				heldNames[name] = true
 			}
 		case *listUsesFact:
 			uses.Paged = append(uses.Paged, f.Paged...)
@@ -283,7 +387,7 @@ func (c *checker) resolveLists() {
 	held = append(held, slices.Collect(maps.Values(c.listHeld))...)
 	var mine listUsesFact
 	if c.holdsLists() {
-		mine = c.listUses()
+		mine = c.listUses(heldNames)
 	}
 	uses.Paged = append(uses.Paged, mine.Paged...)
 	uses.Chains = append(uses.Chains, mine.Chains...)
@@ -321,7 +425,8 @@ func (c *checker) resolveLists() {
 // interface their type implements, or along chains.
 func (c *checker) pagedLists(held []*heldList, uses listUsesFact) map[string]bool {
 	paged := make(map[string]bool)
-	var viaIface []ListEntry
+	viaIface := make(map[string]bool)           // keys of the interface uses that hand a page
+	ifaceBySlot := make(map[string][]ListEntry) // those uses by method and parameter
 	concrete := make(map[string]ListEntry)
 	for _, h := range held {
 		concrete[h.entry.Key] = h.entry
@@ -332,12 +437,14 @@ func (c *checker) pagedLists(held []*heldList, uses listUsesFact) map[string]boo
 			concrete[ch.To.Key] = ch.To
 		}
 	}
+	slot := func(e ListEntry) string { return fmt.Sprintf("%s#%d", e.Method, e.Param) }
 	add := func(u ListEntry) bool {
 		if u.Iface {
-			if slices.ContainsFunc(viaIface, func(v ListEntry) bool { return v.Key == u.Key }) {
+			if viaIface[u.Key] {
 				return false
 			}
-			viaIface = append(viaIface, u)
+			viaIface[u.Key] = true
+			ifaceBySlot[slot(u)] = append(ifaceBySlot[slot(u)], u)
 			return true
 		}
 		if paged[u.Key] {
@@ -352,7 +459,10 @@ func (c *checker) pagedLists(held []*heldList, uses listUsesFact) map[string]boo
 	for changed := true; changed; {
 		changed = false
 		for k, e := range concrete {
-			if !paged[k] && slices.ContainsFunc(viaIface, func(u ListEntry) bool { return c.implementsUse(e, u) }) {
+			if paged[k] || e.Recv == "" {
+				continue
+			}
+			if slices.ContainsFunc(ifaceBySlot[slot(e)], func(u ListEntry) bool { return c.implementsUse(e, u) }) {
 				paged[k] = true
 				changed = true
 			}
@@ -385,80 +495,81 @@ func (c *checker) implementsUse(e, u ListEntry) bool {
 // listUses says what the package's calls (outside its test files) of
 // exported functions and interface methods hand their list parameters:
 // a list a loop here would be reported over (Paged), or a list an
-// exported function of the package is handed in its turn (Chains). A
-// function used as a value may be handed anything: its lists are Paged.
-func (c *checker) listUses() listUsesFact {
+// exported function of the package is handed in its turn (Chains, whose
+// origins the package then holds by name, for its own callers to say).
+// A function used as a value may be handed anything: its lists are
+// Paged. A call of another package's function counts only when that
+// package holds a list of it (held names its facts list); a call through
+// an interface always does, since the package that holds its
+// implementations' lists may be one this one does not see.
+func (c *checker) listUses(heldNames map[string]bool) listUsesFact {
 	info := c.pass.TypesInfo
 	paged := make(map[string]ListEntry)
 	chains := make(map[string]ListChain)
-	for _, file := range c.pass.Files {
-		if c.inTestFile(file.Pos()) {
+	known := make(map[*types.Func]bool)
+	counts := func(fn *types.Func) bool {
+		switch {
+		case isInterfaceMethod(fn):
+			return true
+		case !fn.Exported():
+			return false
+		case fn.Pkg() == c.pass.Pkg:
+			return true
+		case len(heldNames) == 0:
+			return false
+		}
+		fn = fn.Origin()
+		held, ok := known[fn]
+		if !ok {
+			held = heldNames[analysisutil.FullName(fn)]
+			known[fn] = held
+		}
+		return held
+	}
+	for _, dc := range c.scanCalls().calls {
+		call, fd := dc.call, dc.decl
+		fn := analysisutil.Callee(info, call)
+		if fn == nil || !counts(fn) {
 			continue
 		}
-		called := make(map[*ast.Ident]bool)
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
+		variadic := variadicFrom(fn)
+		for i, arg := range call.Args {
+			if variadic >= 0 && i >= variadic && call.Ellipsis == token.NoPos {
+				break // f(a, b): the caller wrote the few values out
+			}
+			if !c.isCollectionExpr(arg) {
 				continue
 			}
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
+			u, ok := useEntry(fn, i)
+			if !ok {
+				continue
+			}
+			src, refs := c.handedSource(arg, fd)
+			switch {
+			case src == srcCaller && len(refs) > 0:
+				for _, r := range refs {
+					ch := ListChain{From: entryOf(r), To: u}
+					chains[ch.From.Key+"\x00"+u.Key] = ch
+					c.holdOn(ch.From, c.pass.Pkg, nil)
 				}
-				if id := calleeIdent(call); id != nil {
-					called[id] = true
-				}
-				fn := analysisutil.Callee(info, call)
-				if fn == nil || !fn.Exported() && !isInterfaceMethod(fn) {
-					return true
-				}
-				variadic := variadicFrom(fn)
-				for i, arg := range call.Args {
-					if variadic >= 0 && i >= variadic && call.Ellipsis == token.NoPos {
-						break // f(a, b): the caller wrote the few values out
-					}
-					if !c.isCollectionExpr(arg) {
-						continue
-					}
-					u, ok := useEntry(fn, i)
-					if !ok {
-						continue
-					}
-					src, refs := c.handedSource(arg, fd)
-					switch {
-					case src == srcCaller && len(refs) > 0:
-						for _, r := range refs {
-							ch := ListChain{From: entryOf(r), To: u}
-							chains[ch.From.Key+"\x00"+u.Key] = ch
-						}
-					case c.reportsOver(src):
-						paged[u.Key] = u
-					}
-				}
-				return true
-			})
+			case c.reportsOver(src):
+				paged[u.Key] = u
+			}
 		}
-		// A function used as a value: its calls are not seen.
-		ast.Inspect(file, func(n ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok || called[id] {
-				return true
-			}
-			fn, ok := info.Uses[id].(*types.Func)
-			if !ok || !fn.Exported() || isInterfaceMethod(fn) {
-				return true
-			}
-			params := fn.Signature().Params()
-			for i := range params.Len() {
-				if isCollection(params.At(i).Type()) {
-					if u, ok := useEntry(fn, i); ok {
-						paged[u.Key] = u
-					}
+	}
+	// A function used as a value: its calls are not seen.
+	for fn := range c.valueUses() {
+		if !counts(fn) || isInterfaceMethod(fn) {
+			continue
+		}
+		params := fn.Signature().Params()
+		for i := range params.Len() {
+			if isCollection(params.At(i).Type()) {
+				if u, ok := useEntry(fn, i); ok {
+					paged[u.Key] = u
 				}
 			}
-			return true
-		})
+		}
 	}
 	var f listUsesFact
 	for _, k := range slices.Sorted(maps.Keys(paged)) {
@@ -508,9 +619,11 @@ func (c *checker) handedSource(e ast.Expr, decl *ast.FuncDecl) (source, []listRe
 	c.refSink = &refs
 	src := c.exprSource(e, decl, 0, make(map[types.Object]bool))
 	c.refSink = prev
-	unseen := c.unseenCallers()
+	if len(refs) == 0 {
+		return src, nil
+	}
 	for _, r := range refs {
-		if unseen[r.fn.Origin()] {
+		if c.unseenCaller(r.fn) {
 			return src, nil
 		}
 	}
@@ -528,72 +641,6 @@ func dedupFound(fs []wp.Found) []wp.Found {
 		}
 	}
 	return out
-}
-
-// convertedOutside returns, of the methods named (by full name), those a
-// value the package converts to an interface brings along, where the
-// interface is declared outside the package's module, or the driver does
-// not say what the module is (convertedMethods).
-func (c *checker) convertedOutside(names map[string]bool) map[string]bool {
-	out := make(map[string]bool)
-	mod := c.pass.Module
-	for name := range c.convertedMethods(names) {
-		out[name] = true
-	}
-	if mod == nil || mod.Path == "" || c.ssaFuncs() == nil {
-		return out
-	}
-	// Keep only the conversions to interfaces of other modules.
-	inside := func(t types.Type) bool {
-		n, ok := types.Unalias(t).(*types.Named)
-		if !ok || n.Obj().Pkg() == nil {
-			return false
-		}
-		path := n.Obj().Pkg().Path()
-		return path == mod.Path || strings.HasPrefix(path, mod.Path+"/")
-	}
-	kept := make(map[string]bool)
-	for _, f := range c.ssaFuncs() {
-		for _, b := range f.Blocks {
-			for _, instr := range b.Instrs {
-				mi, ok := instr.(*ssa.MakeInterface)
-				if !ok || inside(mi.Type()) || mi.Pos().IsValid() && c.inTestFile(mi.Pos()) {
-					continue
-				}
-				iface, ok := mi.Type().Underlying().(*types.Interface)
-				if !ok {
-					continue
-				}
-				ms := types.NewMethodSet(mi.X.Type())
-				for i := range iface.NumMethods() {
-					if sel := ms.Lookup(iface.Method(i).Pkg(), iface.Method(i).Name()); sel != nil {
-						if m, ok := sel.Obj().(*types.Func); ok && out[analysisutil.FullName(m)] {
-							kept[analysisutil.FullName(m)] = true
-						}
-					}
-				}
-			}
-		}
-	}
-	return kept
-}
-
-// ssaFuncs returns the package's functions in SSA form, package
-// initialisation included, or nil when the package has none.
-func (c *checker) ssaFuncs() []*ssa.Function {
-	res, ok := c.pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result)
-	if !ok || res == nil {
-		return nil
-	}
-	pkg, fs := res.SSA()
-	if pkg == nil {
-		return nil
-	}
-	out := slices.Clone(fs)
-	if init := pkg.Func("init"); init != nil {
-		out = append(out, init)
-	}
-	return slices.DeleteFunc(out, func(f *ssa.Function) bool { return f == nil })
 }
 
 // importedPkg returns the package at path: this one, or one it imports,

@@ -184,8 +184,8 @@ func (c *checker) convertedMethods(names map[string]bool) map[string]token.Pos {
 					continue
 				}
 				iface, ok := mi.Type().Underlying().(*types.Interface)
-				if !ok {
-					continue
+				if !ok || iface.NumMethods() == 0 {
+					continue // any: no method comes along
 				}
 				ms := types.NewMethodSet(mi.X.Type())
 				for i := 0; i < iface.NumMethods(); i++ {

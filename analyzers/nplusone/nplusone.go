@@ -229,7 +229,10 @@ type checker struct {
 	jobDecls     map[*types.Func]*ast.FuncDecl // exported functions whose loops their users judge (jobentry.go)
 	jobHeld      map[string][]wp.Found         // findings held for their function's users, by function
 	listHeld     map[string]*heldList          // findings held for the callers of exported functions, by listKey (handedin.go)
-	listUnseen   map[*types.Func]bool          // exported functions that may be called unseen (handedin.go)
+	listUnseen   map[*types.Func]bool          // whether exported functions may be called unseen, once asked (handedin.go)
+	listValues   map[*types.Func]bool          // functions used as values (handedin.go)
+	listForeign  *[]*types.Interface           // interfaces of other modules the package deals in (handedin.go)
+	listCalls    *callScan                     // the package's calls, in one walk (handedin.go)
 	refSink      *[]listRef                    // where the parameters a collection's source goes through are collected
 
 	anyCollection bool // report loops over any collection (flag -anycollection)
