@@ -38,8 +38,9 @@ import (
 // A function used as a value, and a method of a type that implements an
 // interface of another module that its package deals in (any interface,
 // when the driver does not say what the module is), may be called
-// unseen: its loops are reported where they are, as before. Importers report again, as they are, the findings
-// their dependencies reported (the driver merges the copies).
+// unseen: its loops are reported where they are, as before. Importers
+// report again, as they are, the findings their dependencies reported
+// (the driver merges the copies).
 
 // A listRef is a parameter of an exported function of this package whose
 // list a loop walks.
@@ -150,9 +151,9 @@ func (c *checker) holdsLists() bool {
 	return c.wholeProgram && !c.library && !c.anyCollection
 }
 
-// heldList returns the parameters whose callers decide on a loop's
+// handedRefs returns the parameters whose callers decide on a loop's
 // finding, or nil if it is reported where it is.
-func (c *checker) heldList(l *loop) []listRef {
+func (c *checker) handedRefs(l *loop) []listRef {
 	if !c.holdsLists() || c.loopSource(l) != srcCaller || len(l.callerRefs) == 0 {
 		return nil
 	}

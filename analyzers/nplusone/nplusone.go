@@ -606,7 +606,7 @@ func (c *checker) reportSite(s site, r *Reach, category string, others []finding
 		Message:  msg,
 		Related:  related,
 	}
-	if refs := c.heldList(s.loop); refs != nil {
+	if refs := c.handedRefs(s.loop); refs != nil {
 		// A list an exported function is handed: its callers decide
 		// (handedin.go).
 		if c.pass.Suppressed != nil && c.pass.Suppressed(d) {

@@ -225,7 +225,7 @@ func (c *checker) deferSite(s site) {
 		SameArgs:  !c.dependsOnIteration(s.loop, s.call),
 	}
 
-	if refs := c.heldList(s.loop); refs != nil {
+	if refs := c.handedRefs(s.loop); refs != nil {
 		for _, r := range refs {
 			e := entryOf(r)
 			p.Lists = append(p.Lists, e)
