@@ -84,11 +84,10 @@ type ListEntry struct {
 	Found        []wp.Found
 }
 
-// A heldList is a held list as a package sees it: the entry, the
-// receiver's named type (nil for a function) and the findings.
+// A heldList is a held list as a package sees it: the entry and the
+// findings.
 type heldList struct {
 	entry ListEntry
-	recv  types.Type
 	found []wp.Found
 }
 
@@ -107,13 +106,14 @@ func entryOf(r listRef) ListEntry {
 	return e
 }
 
-// recvType returns the named type of a held method's receiver, looked up
-// in the method's package, or nil.
-func recvType(pkg *types.Package, e ListEntry) types.Type {
-	if e.Recv == "" || pkg == nil {
+// recvType returns the named type of a list entry's receiver (a method's
+// type, or a use's interface), looked up among the packages this one
+// sees, or nil.
+func (c *checker) recvType(e ListEntry) types.Type {
+	if e.Recv == "" {
 		return nil
 	}
-	if tn, ok := pkg.Scope().Lookup(e.Recv).(*types.TypeName); ok {
+	if tn := analysisutil.LookupType(c.pass.Pkg, c.importedPackages(), e.Pkg, e.Recv); tn != nil {
 		return tn.Type()
 	}
 	return nil
@@ -283,11 +283,8 @@ func (c *checker) scanForeignInterfaces() []*types.Interface {
 		if !ok || iface.NumMethods() == 0 {
 			return
 		}
-		if mod != nil && mod.Path != "" && n.Obj().Pkg() != nil {
-			path := n.Obj().Pkg().Path()
-			if path == mod.Path || strings.HasPrefix(path, mod.Path+"/") {
-				return
-			}
+		if mod != nil && mod.Path != "" && n.Obj().Pkg() != nil && analysisutil.SameModule(mod.Path)(n.Obj().Pkg()) {
+			return
 		}
 		out = append(out, iface)
 	}
@@ -330,19 +327,19 @@ func (c *checker) holdList(refs []listRef, d analysis.Diagnostic) bool {
 		return false
 	}
 	for _, r := range refs {
-		c.holdOn(entryOf(r), c.pass.Pkg, []wp.Found{f})
+		c.holdOn(entryOf(r), []wp.Found{f})
 	}
 	return true
 }
 
 // holdOn adds findings to a list the package holds.
-func (c *checker) holdOn(e ListEntry, pkg *types.Package, fs []wp.Found) {
+func (c *checker) holdOn(e ListEntry, fs []wp.Found) {
 	if c.listHeld == nil {
 		c.listHeld = make(map[string]*heldList)
 	}
 	h, ok := c.listHeld[e.Key]
 	if !ok {
-		h = &heldList{entry: e, recv: recvType(pkg, e)}
+		h = &heldList{entry: e}
 		c.listHeld[e.Key] = h
 	}
 	h.found = append(h.found, fs...)
@@ -368,7 +365,7 @@ func (c *checker) resolveLists() {
 		case *listPendingFact:
 			for _, e := range f.Entries {
 				if len(e.Found) > 0 {
-					held = append(held, &heldList{entry: e, recv: recvType(pf.Package, e), found: e.Found})
+					held = append(held, &heldList{entry: e, found: e.Found})
 				}
 				name, _, _ := strings.Cut(e.Key, "#")
 				heldNames[name] = true
@@ -484,8 +481,8 @@ func (c *checker) implementsUse(e, u ListEntry) bool {
 	if e.Recv == "" || e.Method != u.Method || e.Param != u.Param {
 		return false
 	}
-	t := recvType(c.importedPkg(e.Pkg), e)
-	it := recvType(c.importedPkg(u.Pkg), u)
+	t := c.recvType(e)
+	it := c.recvType(u)
 	if t == nil || it == nil {
 		return false
 	}
@@ -551,7 +548,7 @@ func (c *checker) listUses(heldNames map[string]bool) listUsesFact {
 				for _, r := range refs {
 					ch := ListChain{From: entryOf(r), To: u}
 					chains[ch.From.Key+"\x00"+u.Key] = ch
-					c.holdOn(ch.From, c.pass.Pkg, nil)
+					c.holdOn(ch.From, nil)
 				}
 			case c.reportsOver(src):
 				paged[u.Key] = u
@@ -642,13 +639,4 @@ func dedupFound(fs []wp.Found) []wp.Found {
 		}
 	}
 	return out
-}
-
-// importedPkg returns the package at path: this one, or one it imports,
-// directly or not; nil if neither.
-func (c *checker) importedPkg(path string) *types.Package {
-	if path == c.pass.Pkg.Path() {
-		return c.pass.Pkg
-	}
-	return c.importedPackages()[path]
 }

@@ -146,19 +146,17 @@ func (c *checker) keyedBy(fn *types.Func, p *types.Var, at *memoAt, depth int) b
 // mentions reports whether an expression uses the variable v, itself or
 // through a local variable initialised from it (key := columnKey{f.OID}).
 func (c *checker) mentions(e ast.Expr, v *types.Var) bool {
+	info := c.pass.TypesInfo
+	if usesObj(info, e, v) {
+		return true
+	}
 	c.scanVars()
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if !ok || found {
-			return !found
-		}
-		switch obj := c.pass.TypesInfo.Uses[id]; {
-		case obj == v:
-			found = true
-		case obj != nil && obj != v && !c.mutated[obj]:
-			if init, ok := c.varInit[obj]; ok && init != e {
-				found = usesObj(c.pass.TypesInfo, init, v)
+		if id, ok := n.(*ast.Ident); ok && !found {
+			if obj := info.Uses[id]; obj != nil && !c.mutated[obj] {
+				init, ok := c.varInit[obj]
+				found = ok && usesObj(info, init, v)
 			}
 		}
 		return !found

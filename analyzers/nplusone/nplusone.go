@@ -456,7 +456,7 @@ func (c *checker) groupByKey(s site) bool {
 	}
 	for _, a := range s.call.Args {
 		ix, ok := ast.Unparen(a).(*ast.IndexExpr)
-		if !ok || info.Uses[identOf(ix.Index)] != elem {
+		if !ok || !isVar(info, ix.Index, elem) {
 			continue
 		}
 		if tv, ok := info.Types[ix.X]; ok {

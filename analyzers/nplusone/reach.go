@@ -229,7 +229,7 @@ func (c *checker) deferSite(s site) {
 		for _, r := range refs {
 			e := entryOf(r)
 			p.Lists = append(p.Lists, e)
-			c.holdOn(e, c.pass.Pkg, nil) // named for the callers to say
+			c.holdOn(e, nil) // named for the callers to say
 		}
 	} else if fn := c.entryAt(c.jobDecls, s.call.Pos()); fn != nil {
 		p.Entry = analysisutil.FullName(fn)
@@ -315,7 +315,7 @@ func (c *checker) resolvePending() {
 				// its callers decide (handedin.go).
 				if f, ok := wp.FoundOf(c.pass.Fset, k, d); ok {
 					for _, e := range p.Lists {
-						c.holdOn(e, c.importedPkg(e.Pkg), []wp.Found{f})
+						c.holdOn(e, []wp.Found{f})
 					}
 					continue
 				}
