@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/uptrace/bun"
 	"gorm.io/gorm"
 )
@@ -15,6 +16,7 @@ var (
 	gdb *gorm.DB
 	bdb *bun.DB
 	sdb *sql.DB
+	pdb *pgxpool.Pool
 )
 
 type Book struct {
@@ -77,5 +79,36 @@ func sqlChildren(ctx context.Context, authorID int64) {
 		var id int64
 		_ = rows.Scan(&id)
 		_ = sdb.QueryRowContext(ctx, "SELECT title FROM books WHERE id = $1", id).Scan(new(string))
+	}
+}
+
+// The ids collected from pgx rows of a page are a page: the loop over
+// them is reported.
+func pgxPageIDs(ctx context.Context) {
+	rows, _ := pdb.Query(ctx, "SELECT id FROM books ORDER BY id DESC LIMIT 20")
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		_ = rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	for _, id := range ids {
+		_ = pdb.QueryRow(ctx, "SELECT title FROM books WHERE id = $1", id).Scan(new(string)) // want `^\(\*pgxpool.Pool\).QueryRow runs a query once per element of ids`
+	}
+}
+
+// The twin: the ids of every book of one author.
+func pgxChildIDs(ctx context.Context, authorID int64) {
+	rows, _ := pdb.Query(ctx, "SELECT id FROM books WHERE author_id = $1", authorID)
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		_ = rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	for _, id := range ids {
+		_ = pdb.QueryRow(ctx, "SELECT title FROM books WHERE id = $1", id).Scan(new(string))
 	}
 }
