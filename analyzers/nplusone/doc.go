@@ -254,13 +254,14 @@
 //     use is request work: a call in a handler, a function value kept, a
 //     value of a type that has the method converted to an interface that
 //     has it (any caller of the interface may run it); the packages that
-//     see that use and the finding report it, at the loop. A package main
-//     reports what no package uses off the request path, so a function no
-//     package uses stays reported: a finding is silent only when the
-//     program uses the function, and only in jobs. Limits: only loops in
-//     the function's own body (not in its literals, nor in the helpers it
-//     calls); not generic functions, nor methods of generic types; uses
-//     through reflection or a generic constraint are not seen; a use in an
+//     see that use and the finding report it, at the loop. A function no
+//     package of the program uses (dead code, such as gogs'
+//     RepositoriesWithUsers, or a helper only tests call) runs on no
+//     request and is silent, as a handed-in list no call hands a page is.
+//     Limits: only loops in the function's own body (not in its literals,
+//     nor in the helpers it calls); not generic functions, nor methods of
+//     generic types; uses through reflection (a template that calls a
+//     method by name) or a generic constraint are not seen; a use in an
 //     exported function of another package that only jobs call is request
 //     work (one package is looked at, not the chain). The finding shows in
 //     a run that covers a package main importing the function's package,

@@ -37,9 +37,9 @@ import (
 // method to an interface that has it, after which any caller of the
 // interface may run it). Uses in test files count for nothing. A package
 // that sees a held finding reports it, at the loop, when a package it
-// sees uses the function On; a package main also when no package uses it
-// Off (no user, or uses this file does not see). A finding is silent only
-// when the program uses the function, and only off the request path.
+// sees uses the function On. A function no package uses (dead code, or
+// used by its tests only) runs on no request: its finding stays silent,
+// as a handed-in list that no call hands a page does (handedin.go).
 // Importers report again, as they are, the findings their dependencies
 // reported (the driver merges the copies).
 
@@ -284,10 +284,9 @@ func (c *checker) entryAt(entries map[*types.Func]*ast.FuncDecl, pos token.Pos) 
 
 // resolveJobs classifies the package's uses of the functions whose
 // findings are held, reports those of functions some package uses on the
-// request path (or may), reports again what its dependencies reported,
-// and, in a package main, reports those of functions no package uses off
-// the request path. It exports the findings the package holds and how it
-// uses the functions.
+// request path (or may) and reports again what its dependencies
+// reported. It exports the findings the package holds and how it uses the
+// functions.
 func (c *checker) resolveJobs() {
 	if c.library {
 		return
@@ -341,11 +340,10 @@ func (c *checker) resolveJobs() {
 	for _, f := range found {
 		reported[f.Key] = true
 	}
-	main := c.pass.Pkg.Name() == "main"
 	for _, fn := range slices.Sorted(maps.Keys(pending)) {
 		// Reported when a package uses the function on the request path;
-		// by the program (main), also when no package uses it off it.
-		if !on[fn] && (!main || off[fn]) {
+		// unused functions are dead code (or test helpers), not requests.
+		if !on[fn] {
 			continue
 		}
 		for _, f := range pending[fn] {

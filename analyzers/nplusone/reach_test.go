@@ -50,10 +50,10 @@ func TestWholeProgramChain(t *testing.T) {
 // the function handed to the scheduler) is silent, and so is a loop whose
 // interface call main resolves (Notify); used by a handler too, reached
 // through an interface a handler converts the service to, called by func
-// main, converted by its own package to an interface that has it (Scrub),
-// or used by no package (main reports it), stays reported; called in
-// its own package, reported there as before; a package that is not
-// internal (export) reports its own loops, whoever calls them.
+// main, or converted by its own package to an interface that has it
+// (Scrub), stays reported; used by no package (dead code) is silent;
+// called in its own package, reported there as before; a package that is
+// not internal (export) reports its own loops, whoever calls them.
 func TestJobEntries(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Each = false

@@ -43,10 +43,11 @@ func (s *Service) Reindex(ctx context.Context) {
 	}
 }
 
-// PurgeAll is used by no package: its users are unknown, reported.
+// PurgeAll is used by no package of the program (dead code, or used by
+// its tests only): no request runs it, silent.
 func PurgeAll(ctx context.Context) {
 	for _, id := range idsOf(ctx, "SELECT id FROM files") {
-		_ = db.QueryRowContext(ctx, "SELECT path FROM files WHERE id = $1", id).Scan(new(string)) // want `once per element`
+		_ = db.QueryRowContext(ctx, "SELECT path FROM files WHERE id = $1", id).Scan(new(string))
 	}
 }
 
