@@ -491,7 +491,13 @@
 // once and does not make a bulk write, and neither does a write reached
 // only through an interface resolved to its implementations (the
 // dispatch over-approximates: on cloudreve, a file lookup reached some
-// other implementation's write). Through the program's own interface
+// other implementation's write), unless every implementation the package
+// sees writes in the method (gogs' Engine over xorm's engine and session:
+// RemoveOrgUser's check-then-delete per repository is a bulk write). A
+// write that runs only on a first use counts too: on cloudreve, resolving
+// each path of a request may create the user's root folder through the
+// one FileClient, and those loops count as bulk writes.
+// Through the program's own interface
 // that a package which wires the implementations resolves (memos' Store
 // over store.Driver), a loop whose call reaches a method that every
 // implementation the program has writes in (DeleteAttachment in mysql,

@@ -53,6 +53,7 @@ type Reach struct {
 	Via     string // the calls from the function to the round trip, the round trip last: "(*store.Store).items → (*sql.DB).QueryContext"
 	Posn    string // where the round trip is: "store/orders.go:67"
 	Dynamic bool   // the way goes through an interface method resolved to an implementation
+	Sure    bool   // with Dynamic: every implementation of each interface method on the way does it
 	Cached  bool   // the round trip runs only on a miss of a cache the way reads first (cached.go)
 
 	pos token.Pos // the round trip, when it is in this package (not serialized)
@@ -99,7 +100,7 @@ func (f *queryFact) key() string {
 		if x == nil {
 			return "-"
 		}
-		return fmt.Sprintf("%s|%v|%s|%s|%v|%v", x.Lib, x.Tx, x.Via, x.Posn, x.Dynamic, x.Cached)
+		return fmt.Sprintf("%s|%v|%s|%s|%v|%v|%v", x.Lib, x.Tx, x.Via, x.Posn, x.Dynamic, x.Sure, x.Cached)
 	}
 	k := r(f.Read) + "/" + r(f.Write) + fmt.Sprint(f.Calls, f.Loops)
 	for _, o := range f.Open {
@@ -170,6 +171,9 @@ func (r *Reach) through(step string, dynamic bool) *Reach {
 		return nil
 	}
 	out := *r
+	if dynamic && !r.Dynamic {
+		out.Sure = false // set by implementations, which saw them all
+	}
 	out.Dynamic = r.Dynamic || dynamic
 	if step != "" {
 		out.Via = shorten(step + " → " + r.Via)

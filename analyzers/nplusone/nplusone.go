@@ -379,7 +379,8 @@ func (c *checker) report() {
 // write reached only through an interface resolved to its implementations
 // does not count: the dispatch over-approximates (on a real service a
 // file lookup reached a write of some other implementation, and its read
-// loop would have passed for a bulk write).
+// loop would have passed for a bulk write), unless every implementation
+// writes (Sure: gogs' Engine over xorm's engine and session).
 func (c *checker) writeLoops(pairs []pair) map[*loop]bool {
 	if c.writes {
 		return nil
@@ -387,7 +388,7 @@ func (c *checker) writeLoops(pairs []pair) map[*loop]bool {
 	loops := make(map[*loop]bool)
 	for i, s := range c.sites {
 		w := pairs[i].write
-		if w == nil || w.Dynamic || knowledge.Lib(w.Lib).IsCache() || !s.loop.sized || s.loop.chunk || s.exits {
+		if w == nil || w.Dynamic && !w.Sure || knowledge.Lib(w.Lib).IsCache() || !s.loop.sized || s.loop.chunk || s.exits {
 			continue
 		}
 		loops[s.loop] = true

@@ -32,6 +32,16 @@ func TestRealLibrariesPaged(t *testing.T) {
 	analyzertest.Run(t, analyzertest.Module(t), nplusone.New(cfg), "./nplusone/paged")
 }
 
+// TestRealLibrariesWritesOff checks the default that leaves bulk writes
+// out on the real libraries: a check-then-delete per element through the
+// program's own interface over xorm's engine and session is a bulk
+// write; a check alone is reported.
+func TestRealLibrariesWritesOff(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Writes = false
+	analyzertest.Run(t, analyzertest.Module(t), nplusone.New(cfg), "./nplusone/writesoff")
+}
+
 // TestKnowledgeNames checks the knowledge tables' names against the real
 // libraries: every function, method or interface method a table lists for
 // a library of the fixture module must exist there, so that a typo or an

@@ -158,7 +158,10 @@ func interfaceOf(t types.Type) *types.Interface {
 // types that imported packages list in their implsFact, and the library
 // types the knowledge tables describe (so that sqlc's DBTX reaches
 // *sql.DB). The first implementation that reaches a round trip names the
-// way; the result is cached per interface and method.
+// way; the write is Sure when every implementation writes surely (a
+// program's own Engine interface over *xorm.Engine and *xorm.Session
+// deletes whichever it is handed). The result is cached per interface
+// and method.
 func (c *checker) implementations(iface *types.Interface, m *types.Func) pair {
 	key := implKey{iface, m.Name()}
 	if p, ok := c.implCache[key]; ok {
@@ -166,6 +169,7 @@ func (c *checker) implementations(iface *types.Interface, m *types.Func) pair {
 	}
 	c.implCache[key] = pair{} // recursion through the same interface adds nothing
 	var out pair
+	impls, sure := 0, 0
 	for _, cand := range c.candidates()[m.Name()] {
 		for _, t := range []types.Type{types.NewPointer(cand), cand} {
 			if types.IsInterface(cand) && t != cand {
@@ -180,23 +184,31 @@ func (c *checker) implementations(iface *types.Interface, m *types.Func) pair {
 				continue
 			}
 			p := c.methodReach(fn, t)
-			if p.empty() {
-				continue
+			impls++
+			if p.write != nil && (!p.write.Dynamic || p.write.Sure) {
+				sure++
 			}
-			out.merge(pair{markDynamic(p.read), markDynamic(p.write)})
+			if p.empty() {
+				break
+			}
+			out.merge(pair{markDynamic(p.read, false), markDynamic(p.write, false)})
 			break
 		}
+	}
+	if out.write != nil && sure == impls {
+		out.write = markDynamic(out.write, true)
 	}
 	c.implCache[key] = out
 	return out
 }
 
-func markDynamic(r *Reach) *Reach {
+func markDynamic(r *Reach, sure bool) *Reach {
 	if r == nil {
 		return nil
 	}
 	out := *r
 	out.Dynamic = true
+	out.Sure = sure
 	return &out
 }
 

@@ -75,11 +75,51 @@ func (s sqlSaver) save(ctx context.Context, id int64) error {
 	return err
 }
 
-// A write reached only through an interface (resolved to every
-// implementation, an over-approximation) does not make a bulk write.
+// memSaver keeps what it is handed in memory: saver's save writes in one
+// implementation only.
+type memSaver struct{ ids map[int64]bool }
+
+func (s memSaver) save(_ context.Context, id int64) error {
+	s.ids[id] = true
+	return nil
+}
+
+// A write reached only through an interface that some implementation
+// does not write in (resolved to every implementation, an
+// over-approximation) does not make a bulk write.
 func viaInterface(ctx context.Context, db *sql.DB, sv saver, ids []int64) {
 	for _, id := range ids {
 		_ = db.QueryRowContext(ctx, "SELECT 1 FROM users WHERE id = $1", id) // want `runs a query once per element of ids`
 		_ = sv.save(ctx, id)
+	}
+}
+
+// engine is the program's own interface over a database handle and a
+// transaction (gogs' database.Engine over xorm's engine and session):
+// whichever it is handed, Exec writes.
+type engine interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+var (
+	_ engine = (*sql.DB)(nil)
+	_ engine = (*sql.Tx)(nil)
+)
+
+func unwatch(ctx context.Context, e engine, user, repo int64) {
+	var n int
+	if e.QueryRowContext(ctx, "SELECT count(*) FROM watches WHERE user_id = $1 AND repo_id = $2", user, repo).Scan(&n); n == 0 {
+		return
+	}
+	_, _ = e.ExecContext(ctx, "DELETE FROM watches WHERE user_id = $1 AND repo_id = $2", user, repo)
+}
+
+// A write through an interface that every implementation writes in is a
+// bulk write (gogs' RemoveOrgUser unwatching each repository): its
+// existence checks are its own.
+func unwatchAll(ctx context.Context, tx *sql.Tx, user int64, repos []int64) {
+	for _, repo := range repos {
+		unwatch(ctx, tx, user, repo)
 	}
 }
