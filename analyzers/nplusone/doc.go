@@ -430,6 +430,24 @@
 // albums or artists. A map read from another list (the targets notified
 // before) is a filter, and the loop is reported.
 //
+// A second pass over a loaded list runs no query. A lazy loader is a
+// method whose round trips all wait behind a nil test of a receiver
+// field that they set (if issue.Repo == nil { issue.Repo, err =
+// getRepositoryByID(e, issue.RepoID) }, also in a conjunction, or after
+// if r.Owner != nil { return nil }), or in another lazy loader of the
+// receiver. A function that returns a list after calling one on every
+// element (gogs' Issues, which calls LoadAttributes per issue of the
+// page, itself reported) hands back loaded elements, and says so in a
+// fact: a loop over its result that calls the same loader again
+// (the issues API handler), or a lazy loader of a field whose fields it
+// loaded (issue.Repo.GetOwner() after a loader that read the repository
+// with its owner) is not reported. A loader of a field it did not load
+// (the repository's parent, loaded only for forks) is. Limits: only the
+// loops and loader calls at the top of the function's body, only
+// collections assigned from such a function's result; a loader whose
+// round trips are behind other guards (a flag, a count) is no lazy
+// loader.
+//
 // # One finding per cause
 //
 // Several round trips in one loop body are one N+1: one finding at the

@@ -117,7 +117,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/nplusone/doc.go",
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact), new(jobPendingFact), new(jobUsesFact), new(listPendingFact), new(listUsesFact)},
+		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact), new(jobPendingFact), new(jobUsesFact), new(listPendingFact), new(listUsesFact), new(loadsFact), new(lazyFact)},
 		RunDespiteErrors: true,
 	}
 	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
@@ -187,6 +187,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		c.exportParamFacts()
 	}
 	c.deferJobEntries(c.report)
+	c.exportLoads()
 	c.resolvePending()
 	c.resolveLists()
 	c.resolveJobs()
@@ -239,6 +240,8 @@ type checker struct {
 	unpaged       bool // report loops over the rows of reads with no page (flag -unpaged)
 	uses          map[*ast.FuncDecl]map[*types.Var][]varUse
 	callers       map[*types.Func][]callerSite
+	loads         map[*types.Func]loaded   // what each function's lazy loaders did to the elements it returns (loaded.go)
+	lazies        map[*types.Func]lazyInfo // whether each method is a lazy loader (loaded.go)
 }
 
 // paramCalls are the function parameters a function calls, and those it
@@ -331,6 +334,9 @@ func (c *checker) report() {
 		}
 		if report && !c.memo && c.preloaded(s) {
 			report = false // a lookup in a map preloaded before the loop, a query only for misses
+		}
+		if report && c.loadedAlready(s) {
+			report = false // a lazy loader on elements its producer already loaded
 		}
 		if report {
 			// The N+1 is over a list: the loop's own, or the one around

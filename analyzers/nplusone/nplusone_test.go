@@ -20,7 +20,7 @@ func defaultConfig() nplusone.Config {
 
 func TestNPlusOne(t *testing.T) {
 	a := nplusone.New(defaultConfig())
-	analyzertest.Run(t, analysistest.TestData(), a, "direct", "helper", "store", "api", "ports", "pg", "memstore", "handlers", "each", "closures", "goroutines", "iterators", "gormlib", "sqlxlib", "pgxlib", "bunlib", "redislib", "memcachelib", "xormlib", "gorplib", "beegolib", "dataloaderlib", "entuser", "sqlcuser", "namesakes", "poplib")
+	analyzertest.Run(t, analysistest.TestData(), a, "direct", "helper", "store", "api", "ports", "pg", "memstore", "handlers", "each", "closures", "goroutines", "iterators", "gormlib", "sqlxlib", "pgxlib", "bunlib", "redislib", "memcachelib", "xormlib", "gorplib", "beegolib", "dataloaderlib", "entuser", "sqlcuser", "namesakes", "poplib", "loaded")
 }
 
 func TestPlanQueries(t *testing.T) {
