@@ -110,13 +110,22 @@ func noun(r *Reach, write bool) string {
 		return "memcache round trip"
 	case lib == knowledge.LibPlan:
 		return "query (declared in the plan)"
+	case lib == knowledge.LibHTTPAPI && write:
+		return "API write"
+	case lib == knowledge.LibHTTPAPI:
+		return "API request"
 	case write:
 		return "write"
 	}
 	return "query"
 }
 
-func article(s string) string { return "a " + s }
+func article(s string) string {
+	if strings.IndexByte("AEIOUaeiou", s[0]) >= 0 {
+		return "an " + s
+	}
+	return "a " + s
+}
 
 // advice is the fix for a round trip per element, in the library's
 // terms.
@@ -145,6 +154,8 @@ func advice(r *Reach, write bool) string {
 			return "gomemcache has no batched write: move the writes off the request path or bound their number"
 		case knowledge.LibPlan:
 			return "make one call for all of them before the loop"
+		case knowledge.LibHTTPAPI:
+			return "use the API's bulk endpoint if it has one, or move the writes off the request path"
 		case knowledge.LibSQLX:
 			return "write them in one statement: NamedExec with a slice (a multi-row INSERT), or IN (?) with sqlx.In"
 		}
@@ -173,6 +184,8 @@ func advice(r *Reach, write bool) string {
 		return "fetch them in one round trip with GetMulti"
 	case knowledge.LibPlan:
 		return "make one call for all of them before the loop"
+	case knowledge.LibHTTPAPI:
+		return "fetch them in one request before the loop (a list call filtered to the ones needed, or the API's batch or GraphQL query), or cache the answers"
 	}
 	return "load them in one query before the loop (WHERE id = ANY($1), or IN (...))"
 }

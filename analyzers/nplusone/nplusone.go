@@ -80,6 +80,11 @@ type Config struct {
 	// default only loops over a page, or over a list handed to an
 	// exported function, are reported (paged.go).
 	Unpaged bool
+	// API reports calls of HTTP API clients in loops too (flag -api):
+	// methods of SDKs that return the SDK's response type, a struct
+	// that embeds *http.Response (go-github, GitLab's client-go, the
+	// Gitea and Forgejo SDKs).
+	API bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml and reports reads
@@ -102,6 +107,7 @@ type options struct {
 	memo         bool
 	anyColl      bool
 	unpaged      bool
+	api          bool
 	// observe, set by tests only, sees every call checked in a loop: what
 	// it may do, and whether it was reported.
 	observe func(call *ast.CallExpr, p pair, reported bool)
@@ -111,7 +117,7 @@ type options struct {
 func New(cfg Config) *analysis.Analyzer { return newAnalyzer(cfg, nil) }
 
 func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.Analyzer {
-	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, wholeProgram: cfg.WholeProgram, imported: cfg.Imported, each: cfg.Each, memo: cfg.Memo, anyColl: cfg.AnyCollection, unpaged: cfg.Unpaged, observe: observe}
+	opts := &options{lint: lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}, writes: cfg.Writes, libraries: cfg.Libraries, background: cfg.Background, wholeProgram: cfg.WholeProgram, imported: cfg.Imported, each: cfg.Each, memo: cfg.Memo, anyColl: cfg.AnyCollection, unpaged: cfg.Unpaged, api: cfg.API, observe: observe}
 	a := &analysis.Analyzer{
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
@@ -128,6 +134,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 	a.Flags.BoolVar(&opts.memo, "memo", cfg.Memo, "also report lookups behind a memo whose key is a field of the element (once per distinct value), not only those keyed by the element itself")
 	a.Flags.BoolVar(&opts.anyColl, "anycollection", cfg.AnyCollection, "also report loops over collections not traced to a list: children of one entity, configuration, lists built in memory, lists a request carries (by default only loops over a page of rows or a list handed to an exported function are)")
 	a.Flags.BoolVar(&opts.unpaged, "unpaged", cfg.Unpaged, "also report loops over every row a read selects with no page: the children of one parent (the permissions of one role), a whole table (by default only loops over a page of rows, or over a list handed to an exported function, are)")
+	a.Flags.BoolVar(&opts.api, "api", cfg.API, "also report HTTP API client calls in loops: methods of SDKs whose result embeds *http.Response (go-github, GitLab's client-go, the Gitea and Forgejo SDKs); by default only database and cache round trips and the plan's queries are")
 	a.Flags.BoolVar(&opts.libraries, "libraries", cfg.Libraries, "also check the code of the database and cache libraries perfvet knows (for their maintainers)")
 	return a
 }
@@ -160,6 +167,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 		memo:          opts.memo,
 		anyCollection: opts.anyColl,
 		unpaged:       opts.unpaged,
+		api:           opts.api,
 		summaries:     make(map[*ssa.Function]*queryFact),
 		paramCalls:    make(map[*types.Func]paramCalls),
 		callExprs:     make(map[token.Pos]*ast.CallExpr),
@@ -238,6 +246,7 @@ type checker struct {
 
 	anyCollection bool // report loops over any collection (flag -anycollection)
 	unpaged       bool // report loops over the rows of reads with no page (flag -unpaged)
+	api           bool // HTTP API clients' calls are round trips (flag -api)
 	uses          map[*ast.FuncDecl]map[*types.Var][]varUse
 	callers       map[*types.Func][]callerSite
 	loads         map[*types.Func]loaded   // what each function's lazy loaders did to the elements it returns (loaded.go)
@@ -262,6 +271,9 @@ func (c *checker) relevant() bool {
 			return true
 		}
 		paths = append(paths, p)
+	}
+	if c.api {
+		paths = append(paths, knowledge.NetHTTP) // an API client's package uses net/http
 	}
 	return analysisutil.ImportsAny(c.pass.Pkg, paths...)
 }

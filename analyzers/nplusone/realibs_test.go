@@ -42,6 +42,17 @@ func TestRealLibrariesWritesOff(t *testing.T) {
 	analyzertest.Run(t, analyzertest.Module(t), nplusone.New(cfg), "./nplusone/writesoff")
 }
 
+// TestRealLibrariesAPI checks -api on GitLab's client-go: a request per
+// project of a page is reported, a loop that reads what the list
+// returned is not, and a delete per hook is a write (reported only with
+// -writes).
+func TestRealLibrariesAPI(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Writes = false
+	cfg.API = true
+	analyzertest.Run(t, analyzertest.Module(t), nplusone.New(cfg), "./nplusone/api")
+}
+
 // TestKnowledgeNames checks the knowledge tables' names against the real
 // libraries: every function, method or interface method a table lists for
 // a library of the fixture module must exist there, so that a typo or an

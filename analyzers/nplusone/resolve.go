@@ -61,15 +61,21 @@ func (c *checker) anonSummary(f *ssa.Function) *queryFact {
 	return nil
 }
 
-// roundTrip recognises a call of a library round trip or of a function
-// the plan declares as a query.
+// roundTrip recognises a call of a library round trip, of a function the
+// plan declares as a query, or, with -api, of an HTTP API client.
 func (c *checker) roundTrip(obj *types.Func, recv types.Type, common *ssa.CallCommon, pos token.Pos) (pair, bool) {
 	rt, ok := knowledge.LookupRoundTrip(obj, recv)
 	if !ok {
-		if !c.planQuery(obj) {
+		api, isAPI := knowledge.HTTPAPICall(obj)
+		switch {
+		case c.planQuery(obj):
+			rt = knowledge.RoundTrip{Lib: knowledge.LibPlan, Kind: knowledge.Read}
+		case c.api && isAPI && obj.Pkg() != c.pass.Pkg:
+			// In the client's own package the request is being built.
+			rt = api
+		default:
 			return pair{}, false
 		}
-		rt = knowledge.RoundTrip{Lib: knowledge.LibPlan, Kind: knowledge.Read}
 	}
 	if rt.Lib == knowledge.LibSQL && recv != nil && strings.HasPrefix(analysisutil.TypeName(recv), knowledge.SQLX+".") {
 		rt.Lib = knowledge.LibSQLX // database/sql's methods on an embedding *sqlx.DB

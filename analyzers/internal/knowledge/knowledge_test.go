@@ -191,3 +191,21 @@ func TestResolveCanFail(t *testing.T) {
 		}
 	}
 }
+
+func TestReadsAPI(t *testing.T) {
+	for name, want := range map[string]bool{
+		"GetInheritedProjectMember": true,
+		"List":                      true,
+		"ListProjects":              true,
+		"IsStarred":                 true,
+		"Issues":                    false, // not the verb Is
+		"Listen":                    false,
+		"DeleteProjectHook":         false,
+		"CreateIssue":               false,
+		"EditRepo":                  false,
+	} {
+		if got := readsAPI(name); got != want {
+			t.Errorf("readsAPI(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
