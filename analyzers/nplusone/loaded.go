@@ -234,7 +234,11 @@ func sortedSet(xs []string) []string {
 // returns first (return issues, nil), ignoring returns of nil and of an
 // empty list; a slice when list is set, a pointer otherwise.
 func returnedVar(info *types.Info, fd *ast.FuncDecl, list bool) *types.Var {
-	sig, ok := info.Defs[fd.Name].Type().(*types.Signature)
+	obj := info.Defs[fd.Name]
+	if obj == nil {
+		return nil
+	}
+	sig, ok := obj.Type().(*types.Signature)
 	if !ok || sig.Results().Len() == 0 {
 		return nil
 	}

@@ -35,3 +35,32 @@ func savePathsOneByOne(ctx context.Context, paths []string) {
 	}
 	undefined()
 }
+
+// A lazy loader over a field of a type that does not check, a method
+// with a blank name and a list loaded by it: no panic, no finding (the
+// undefined call in the guard may be a query: the loader is lazy).
+type issue struct {
+	Repo *missing.Repo
+}
+
+func (i *issue) load(ctx context.Context, db *sql.DB) { // want load:`lazy\(Repo; Repo\)`
+	if i.Repo == nil {
+		i.Repo = missingRepo(ctx, db)
+	}
+}
+
+func (*issue) _() []*issue { return nil }
+
+func issuesOf(ctx context.Context, db *sql.DB) []*issue { // want issuesOf:`loads\(\(\*broken.issue\).load; Repo\)`
+	var list []*issue
+	for _, i := range list {
+		i.load(ctx, db)
+	}
+	return list
+}
+
+func again(ctx context.Context, db *sql.DB) {
+	for _, i := range issuesOf(ctx, db) {
+		i.load(ctx, db)
+	}
+}
