@@ -179,7 +179,7 @@ func (c *checker) loadsOf(fn *types.Func) loaded {
 	if fn.Pkg() != c.pass.Pkg {
 		var f loadsFact
 		if c.pass.ImportObjectFact(fn, &f) {
-			return loaded{f.Methods, f.Fields}
+			return loaded(f)
 		}
 		return loaded{}
 	}
@@ -537,17 +537,16 @@ func (c *checker) onEveryReturn(fd *ast.FuncDecl, call *ast.CallExpr) bool {
 // nilTests returns the fields of recv that cond tests for nil, alone or
 // in a conjunction (r.Repo == nil, r.IsPull && r.PullRequest == nil).
 func nilTests(info *types.Info, cond ast.Expr, recv types.Object) []string {
-	switch e := ast.Unparen(cond).(type) {
-	case *ast.BinaryExpr:
-		switch e.Op {
-		case token.LAND:
-			return append(nilTests(info, e.X, recv), nilTests(info, e.Y, recv)...)
-		case token.EQL:
-			if isNil(info, e.Y) {
-				if f := recvField(info, e.X, recv); f != "" {
-					return []string{f}
-				}
-			}
+	e, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return nil
+	}
+	switch e.Op {
+	case token.LAND:
+		return append(nilTests(info, e.X, recv), nilTests(info, e.Y, recv)...)
+	case token.EQL:
+		if f := recvField(info, e.X, recv); f != "" && isNil(info, e.Y) {
+			return []string{f}
 		}
 	}
 	return nil
