@@ -443,10 +443,10 @@
 // loaded (issue.Repo.GetOwner() after a loader that read the repository
 // with its owner) is not reported. A loader of a field it did not load
 // (the repository's parent, loaded only for forks) is. Limits: only the
-// loops and loader calls at the top of the function's body, only
-// collections assigned from such a function's result; a loader whose
-// round trips are behind other guards (a flag, a count) is no lazy
-// loader.
+// loops and loader calls at the top of the function's body, and only
+// collections that are such a function's result (range over the call,
+// or a variable every assignment of which is one); a loader whose round
+// trips are behind other guards (a flag, a count) is no lazy loader.
 //
 // # One finding per cause
 //

@@ -82,7 +82,7 @@ func (c *checker) exportLoads() {
 // tests (issue.Repo.GetOwner() after a loader that set Repo.Owner).
 func (c *checker) loadedAlready(s site) bool {
 	rs, ok := s.loop.node.(*ast.RangeStmt)
-	if !ok || s.loop.decl == nil || identOf(rs.X) == nil {
+	if !ok || s.loop.decl == nil {
 		return false
 	}
 	fn := analysisutil.Callee(c.pass.TypesInfo, s.call)
@@ -100,20 +100,12 @@ func (c *checker) loadedAlready(s site) bool {
 	} else if path != "" {
 		return false
 	}
-	coll, ok := c.pass.TypesInfo.Uses[identOf(rs.X)].(*types.Var)
+	calls, ok := c.producers(rs.X, s.loop.decl)
 	if !ok {
 		return false
 	}
-	uses := c.varUses(s.loop.decl)[coll]
-	if len(uses) == 0 {
-		return false
-	}
 	name := fn.Origin().FullName()
-	for _, u := range uses {
-		call, ok := ast.Unparen(u.rhs).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
+	for _, call := range calls {
 		producer := analysisutil.Callee(c.pass.TypesInfo, call)
 		if producer == nil {
 			return false
@@ -132,6 +124,30 @@ func (c *checker) loadedAlready(s site) bool {
 		}
 	}
 	return true
+}
+
+// producers returns the calls whose results a range statement's
+// collection is: the call itself (range store.Loaded(ctx)), or every
+// assignment of the local variable it is (issues, err :=
+// database.Issues(opts)); false when one is not a call.
+func (c *checker) producers(x ast.Expr, decl *ast.FuncDecl) ([]*ast.CallExpr, bool) {
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok {
+		return []*ast.CallExpr{call}, true
+	}
+	coll, ok := c.pass.TypesInfo.Uses[identOf(x)].(*types.Var)
+	if !ok {
+		return nil, false
+	}
+	uses := c.varUses(decl)[coll]
+	calls := make([]*ast.CallExpr, 0, len(uses))
+	for _, u := range uses {
+		call, ok := ast.Unparen(u.rhs).(*ast.CallExpr)
+		if !ok {
+			return nil, false
+		}
+		calls = append(calls, call)
+	}
+	return calls, len(calls) > 0
 }
 
 // elementPath returns the field path from the element a range statement
@@ -339,13 +355,13 @@ func (c *checker) lazyOf(m *types.Func, depth int) lazyInfo {
 	if li, ok := c.lazies[m]; ok {
 		return li
 	}
+	if depth > 3 {
+		return lazyInfo{} // not cached: asked closer to the top, it may be one
+	}
 	if c.lazies == nil {
 		c.lazies = make(map[*types.Func]lazyInfo)
 	}
 	c.lazies[m] = lazyInfo{} // recursion adds nothing
-	if depth > 3 {
-		return lazyInfo{}
-	}
 	fd := c.declOf(m)
 	if fd == nil || fd.Body == nil || fd.Recv == nil || len(fd.Recv.List) != 1 || len(fd.Recv.List[0].Names) != 1 {
 		return lazyInfo{}

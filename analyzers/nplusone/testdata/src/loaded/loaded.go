@@ -51,3 +51,10 @@ func refreshAll(ctx context.Context, n int) {
 		_ = issue.Refresh(ctx) // want `once per element of issues`
 	}
 }
+
+// A range over the producer's call: silent too.
+func recent(ctx context.Context) {
+	for _, issue := range store.Recent(ctx) {
+		_ = issue.LoadAttributes(ctx)
+	}
+}

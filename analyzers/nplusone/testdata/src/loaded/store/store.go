@@ -138,3 +138,12 @@ func Issues(ctx context.Context, n int) ([]*Issue, error) {
 
 // Page returns a page of issues as read, attributes not loaded.
 func Page(ctx context.Context, n int) ([]*Issue, error) { return page(ctx, n) }
+
+// Recent returns the latest page of issues, loaded.
+func Recent(ctx context.Context) []*Issue {
+	issues, _ := page(ctx, 0)
+	for _, i := range issues {
+		_ = i.LoadAttributes(ctx) // want `once per element of issues`
+	}
+	return issues
+}
