@@ -653,8 +653,12 @@
 // helper handed the builder (GORM's Scopes(paginate(r))) is not seen
 // unless a function on the way takes the page (answer's pager.Help(page,
 // pageSize, &list, session) does); a read of another package through an
-// interface is known by the method's parameters only; a read limited by
-// a WHERE on a small key (the one row of a unique key) is an unpaged read.
+// interface is known by the method's parameters only, and an options
+// struct with a page field that the call hands a literal setting none
+// (ListMemoRelations(ctx, &FindMemoRelation{MemoID: &id})) asks for
+// every row, not a page (options in a variable count as a page); a read
+// limited by a WHERE on a small key (the one row of a unique key) is an
+// unpaged read.
 // A paged read in a job that walks every page (a search-index syncer) is
 // a page like any other.
 //

@@ -29,7 +29,7 @@ func (c *checker) pagedCall(call *ast.CallExpr, decl *ast.FuncDecl) bool {
 	if c.chainLimited(call) {
 		return true
 	}
-	if sig, ok := coreType(c.pass.TypesInfo.TypeOf(call.Fun)).(*types.Signature); ok && takesPage(sig) {
+	if sig, ok := coreType(c.pass.TypesInfo.TypeOf(call.Fun)).(*types.Signature); ok && takesPage(sig) && !c.asksEverything(call, sig) {
 		return true
 	}
 	// A function that limits its read (LIMIT 20 in its SQL): in this
@@ -145,6 +145,59 @@ func takesPage(sig *types.Signature) bool {
 		}
 	}
 	return false
+}
+
+// asksEverything reports whether a call of a function that takes a page
+// only through options structs hands each of them a literal that sets no
+// page field (ListMemoRelations(ctx, &FindMemoRelation{MemoID: &id}):
+// every relation of one memo, the children of one parent).
+func (c *checker) asksEverything(call *ast.CallExpr, sig *types.Signature) bool {
+	if sig.Variadic() {
+		return false
+	}
+	options := 0
+	for i := range sig.Params().Len() {
+		v := sig.Params().At(i)
+		if pageParamName(v.Name()) {
+			return false
+		}
+		st := structOf(v.Type())
+		if st == nil || !hasPageField(st, 0) {
+			continue
+		}
+		if i >= len(call.Args) || !c.setsNoPage(call.Args[i]) {
+			return false
+		}
+		options++
+	}
+	return options > 0
+}
+
+// setsNoPage reports whether e is a keyed struct literal, or its
+// address, that sets no field named as a page.
+func (c *checker) setsNoPage(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return false // positional: every field is set
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok || pageParamName(key.Name) {
+			return false
+		}
+		if st := structOf(c.pass.TypesInfo.TypeOf(kv.Value)); st != nil && hasPageField(st, 1) {
+			return false // an embedded paging struct, set
+		}
+	}
+	return true
 }
 
 // hasPageField reports whether a struct has a field named as a page,

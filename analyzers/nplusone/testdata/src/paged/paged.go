@@ -293,3 +293,31 @@ func teamIDs(ctx context.Context, teamID int64) {
 		_ = db.QueryRowContext(ctx, "SELECT name FROM profiles WHERE user_id = $1", id).Scan(new(string))
 	}
 }
+
+// TeamReader reads a team's members through an interface: the read is
+// known by its parameters only.
+type TeamReader interface {
+	Members(ctx context.Context, opts *ByTeamOptions) []User
+}
+
+// Handed a literal that sets no page, the options ask for every member
+// of the team: the children of one parent (reported only with -unpaged).
+func WholeTeam(ctx context.Context, r TeamReader, teamID int64) { // want WholeTeam:`roundtrips\(read: paged.profile → \(\*sql.DB\).QueryRowContext\)`
+	for _, u := range r.Members(ctx, &ByTeamOptions{TeamID: teamID}) {
+		_ = profile(ctx, u.ID)
+	}
+}
+
+// A literal that sets the window asks for a page.
+func FirstOfTeam(ctx context.Context, r TeamReader, teamID int64) { // want FirstOfTeam:`roundtrips\(read: paged.profile → \(\*sql.DB\).QueryRowContext\)`
+	for _, u := range r.Members(ctx, &ByTeamOptions{Window: Window{Limit: 20}, TeamID: teamID}) {
+		_ = profile(ctx, u.ID) // want `once per element of r.Members\(ctx, &ByTeamOptions\{Window:`
+	}
+}
+
+// Options held in a variable may carry a page: a page.
+func TeamWith(ctx context.Context, r TeamReader, opts *ByTeamOptions) { // want TeamWith:`roundtrips\(read: paged.profile → \(\*sql.DB\).QueryRowContext\)`
+	for _, u := range r.Members(ctx, opts) {
+		_ = profile(ctx, u.ID) // want `once per element of r.Members\(ctx, opts\)`
+	}
+}
