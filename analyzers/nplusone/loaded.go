@@ -615,7 +615,8 @@ func recvNilTest(info *types.Info, cond ast.Expr, recv types.Object) string {
 	return recvField(info, be.X, recv)
 }
 
+// isNil reports whether e is the untyped nil.
 func isNil(info *types.Info, e ast.Expr) bool {
-	id := identOf(e)
-	return id != nil && info.Uses[id] == types.Universe.Lookup("nil")
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
 }

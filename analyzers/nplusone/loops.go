@@ -651,11 +651,7 @@ func isNilCheck(info *types.Info, cond ast.Expr, v *types.Var) bool {
 	if !ok || b.Op != token.NEQ {
 		return false
 	}
-	isNil := func(e ast.Expr) bool {
-		tv, ok := info.Types[e]
-		return ok && tv.IsNil()
-	}
-	return isVar(info, b.X, v) && isNil(b.Y) || isVar(info, b.Y, v) && isNil(b.X)
+	return isVar(info, b.X, v) && isNil(info, b.Y) || isVar(info, b.Y, v) && isNil(info, b.X)
 }
 
 // isChunk reports whether a collection's element is itself a batch: a

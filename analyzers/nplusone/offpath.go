@@ -292,8 +292,7 @@ func (w *walker) successBranchExits(ifs *ast.IfStmt, errVar types.Object, l *loo
 	}
 	info := w.c.pass.TypesInfo
 	isErr := func(e ast.Expr) bool { return rootObj(info, e) == errVar }
-	isNil := func(e ast.Expr) bool { tv, ok := info.Types[e]; return ok && tv.IsNil() }
-	if (!isErr(b.X) || !isNil(b.Y)) && (!isErr(b.Y) || !isNil(b.X)) || len(ifs.Body.List) == 0 {
+	if (!isErr(b.X) || !isNil(info, b.Y)) && (!isErr(b.Y) || !isNil(info, b.X)) || len(ifs.Body.List) == 0 {
 		return false
 	}
 	last := ifs.Body.List[len(ifs.Body.List)-1]
