@@ -252,16 +252,36 @@
 //     start-up, a timer loop, a package of cron jobs), a migration or a
 //     command's body (not func main) is off the request path. Any other
 //     use is request work: a call in a handler, a function value kept, a
-//     value of a type that has the method converted to an interface that
-//     has it (any caller of the interface may run it); the packages that
-//     see that use and the finding report it, at the loop. A function no
-//     package of the program uses (dead code, such as gogs'
+//     value of a type that has the method converted to an interface of
+//     another module, or of the standard library, that has it (code the
+//     program does not hold may call it: net/http calls ServeHTTP); the
+//     packages that see that use and the finding report it, at the loop.
+//     A function no package of the program uses (dead code, such as gogs'
 //     RepositoriesWithUsers, or a helper only tests call) runs on no
 //     request and is silent, as a handed-in list no call hands a page is.
-//     Limits: only loops in the function's own body (not in its literals,
-//     nor in the helpers it calls); not generic functions, nor methods of
-//     generic types; uses through reflection (a template that calls a
-//     method by name) or a generic constraint are not seen; a use in an
+//     So is a method converted only to interfaces of the program's own
+//     module when no package of the program invokes an interface method
+//     of its name (each package lists, in a fact, the names of the
+//     interface methods it calls or takes as values): its callers are
+//     outside the program. That is the core's side of a plugin API, such
+//     as apache answer's search and vector-search syncers, which the core
+//     hands to plugins of other modules (RegisterSyncer) to page through
+//     every question; a method of the module's interface that a handler,
+//     a service or generated gRPC code invokes is request work, as
+//     before. The loops of the unexported helpers that such functions
+//     call count as theirs: a helper that only held functions call (in
+//     their bodies, not in literals) is held for them, and a helper also
+//     called from elsewhere is held for the held functions whose calls
+//     alone hand its loop a list (answer's buildQuestionContents: a page
+//     from the syncer's GetQuestionsPage, a list of one from
+//     BuildQuestionContentByID, which a request calls, and which alone
+//     would not make the loop a finding).
+//     Limits: not in function literals (a literal may be handed on);
+//     not generic functions, nor methods of generic types; uses through
+//     reflection (a template that calls a method by name, net/rpc) or a
+//     generic constraint are not seen; an interface method is known by
+//     its name only (any invocation of a method of that name counts); a
+//     use in an
 //     exported function of another package that only jobs call is request
 //     work (one package is looked at, not the chain). The finding shows in
 //     a run that covers a package main importing the function's package,

@@ -65,6 +65,10 @@ func (f *jobPendingFact) String() string {
 type JobEntry struct {
 	Func  string
 	Found []wp.Found
+	// Converted: the function is a method that its package converts to
+	// interfaces of its own module only; it runs when some package
+	// invokes an interface method of its name.
+	Converted bool
 }
 
 // A jobUsesFact lists the functions whose findings are held that a
@@ -73,12 +77,20 @@ type JobEntry struct {
 type jobUsesFact struct {
 	Off, On []string // sorted
 	Found   []wp.Found
+	// Converted lists the held methods the package converts to
+	// interfaces of its own module only (sorted): used On only when some
+	// package invokes an interface method of their name.
+	Converted []string
+	// Invokes lists the names of the methods of interfaces declared
+	// outside the standard library that the package calls or takes as
+	// values (sorted).
+	Invokes []string
 }
 
 func (*jobUsesFact) AFact() {}
 
 func (f *jobUsesFact) String() string {
-	return fmt.Sprintf("jobuses(off %d, on %d, reported %d)", len(f.Off), len(f.On), len(f.Found))
+	return fmt.Sprintf("jobuses(off %d, on %d, converted %d, invokes %d, reported %d)", len(f.Off), len(f.On), len(f.Converted), len(f.Invokes), len(f.Found))
 }
 
 // internalPath reports whether a package path has an internal segment:
@@ -133,11 +145,20 @@ func (c *checker) jobEntries() map[*types.Func]*ast.FuncDecl {
 			names[analysisutil.FullName(fn)] = true
 		}
 	}
-	for name := range c.convertedMethods(names) {
+	invoked := c.invokedNames()
+	for name, conv := range c.convertedMethods(names) {
 		for fn := range entries {
-			if analysisutil.FullName(fn) == name {
-				delete(entries, fn)
+			if analysisutil.FullName(fn) != name {
+				continue
 			}
+			if conv.foreign || slices.Contains(invoked, fn.Name()) {
+				delete(entries, fn) // any caller of the interface may run it
+				continue
+			}
+			if c.jobConverted == nil {
+				c.jobConverted = make(map[*types.Func]bool)
+			}
+			c.jobConverted[fn] = true
 		}
 	}
 	return entries
@@ -148,13 +169,26 @@ func (c *checker) inTestFile(pos token.Pos) bool {
 	return strings.HasSuffix(c.pass.Fset.Position(pos).Filename, "_test.go")
 }
 
+// A conversion says where a method was first converted to an interface
+// that has it, and whether one of its conversions is to an interface
+// declared outside the package's module (or the module is unknown):
+// code the program does not hold may call such a method (net/http calls
+// ServeHTTP). The methods of the module's own interfaces run only when a
+// package of the program invokes them: those that none invokes are for
+// code outside the program (the core's side of a plugin API, handed to
+// plugins to call).
+type conversion struct {
+	pos     token.Pos
+	foreign bool
+}
+
 // convertedMethods returns, of the methods named (by full name), those
 // the package may call through an interface: a value of a type that has
 // the method is converted to an interface that has a method of its name
 // (in the package's functions, literals and package initialisation, test
-// files aside). Without SSA, every method named is.
-func (c *checker) convertedMethods(names map[string]bool) map[string]token.Pos {
-	out := make(map[string]token.Pos)
+// files aside). Without SSA, every method named is, foreign.
+func (c *checker) convertedMethods(names map[string]bool) map[string]conversion {
+	out := make(map[string]conversion)
 	if len(names) == 0 {
 		return out
 	}
@@ -166,7 +200,7 @@ func (c *checker) convertedMethods(names map[string]bool) map[string]token.Pos {
 	}
 	if funcs == nil {
 		for name := range names {
-			out[name] = token.NoPos
+			out[name] = conversion{pos: token.NoPos, foreign: true}
 		}
 		return out
 	}
@@ -194,9 +228,13 @@ func (c *checker) convertedMethods(names map[string]bool) map[string]token.Pos {
 						continue
 					}
 					if m, ok := sel.Obj().(*types.Func); ok && names[analysisutil.FullName(m)] {
-						if _, seen := out[analysisutil.FullName(m)]; !seen {
-							out[analysisutil.FullName(m)] = mi.Pos()
+						name := analysisutil.FullName(m)
+						conv, seen := out[name]
+						if !seen {
+							conv.pos = mi.Pos()
 						}
+						conv.foreign = conv.foreign || !c.ownModule(iface.Method(i).Pkg())
+						out[name] = conv
 					}
 				}
 			}
@@ -220,6 +258,19 @@ func (c *checker) deferJobEntries(report func()) {
 	c.pass.Report = func(d analysis.Diagnostic) {
 		fn := c.entryAt(c.jobDecls, d.Pos)
 		switch {
+		case fn == nil && c.jobHolds[d.Pos] != nil:
+			// A helper's finding, held for the entries that hand it its
+			// list (jobowned.go).
+			if c.pass.Suppressed != nil && c.pass.Suppressed(d) {
+				return
+			}
+			held := true
+			for _, e := range c.jobHolds[d.Pos] {
+				held = c.holdJob(e, d) && held
+			}
+			if !held {
+				orig(d)
+			}
 		case fn == nil:
 			orig(d)
 		case c.pass.Suppressed != nil && c.pass.Suppressed(d):
@@ -294,6 +345,17 @@ func (c *checker) resolveJobs() {
 	pending := make(map[string][]wp.Found)
 	on := make(map[string]bool)
 	off := make(map[string]bool)
+	converted := make(map[string]bool)
+	var mine jobUsesFact
+	if c.wholeProgram {
+		// Only a driver that sees the whole program decides on held
+		// methods by the names the program invokes.
+		mine.Invokes = c.invokedNames()
+	}
+	invoked := make(map[string]bool)
+	for _, name := range mine.Invokes {
+		invoked[name] = true
+	}
 	var found []wp.Found
 	for _, pf := range c.pass.AllPackageFacts() {
 		if pf.Package == c.pass.Pkg {
@@ -303,6 +365,7 @@ func (c *checker) resolveJobs() {
 		case *jobPendingFact:
 			for _, e := range f.Entries {
 				pending[e.Func] = append(pending[e.Func], e.Found...)
+				converted[e.Func] = converted[e.Func] || e.Converted
 			}
 		case *jobUsesFact:
 			for _, fn := range f.Off {
@@ -311,18 +374,24 @@ func (c *checker) resolveJobs() {
 			for _, fn := range f.On {
 				on[fn] = true
 			}
+			for _, fn := range f.Converted {
+				converted[fn] = true
+			}
+			for _, name := range f.Invokes {
+				invoked[name] = true
+			}
 			found = append(found, f.Found...)
 		}
 	}
 	files := wp.NewFiles(c.pass.Fset)
 	wp.ReportFound(files, found, c.pass.Report)
-	var mine jobUsesFact
 	if len(pending) > 0 {
 		entries := make(map[string]bool)
 		for fn := range pending {
 			entries[fn] = true
 		}
-		for fn, onPath := range c.entryUses(entries) {
+		uses, conv := c.entryUses(entries)
+		for fn, onPath := range uses {
 			if onPath {
 				on[fn] = true
 				mine.On = append(mine.On, fn)
@@ -331,19 +400,30 @@ func (c *checker) resolveJobs() {
 				mine.Off = append(mine.Off, fn)
 			}
 		}
+		for fn := range conv {
+			converted[fn] = true
+			mine.Converted = append(mine.Converted, fn)
+		}
 	}
 	// This package's own held findings count once its users are known.
 	for fn, fs := range c.jobHeld {
 		pending[fn] = append(pending[fn], fs...)
+	}
+	for fn := range c.jobConverted {
+		converted[analysisutil.FullName(fn)] = true
 	}
 	reported := make(map[string]bool)
 	for _, f := range found {
 		reported[f.Key] = true
 	}
 	for _, fn := range slices.Sorted(maps.Keys(pending)) {
-		// Reported when a package uses the function on the request path;
-		// unused functions are dead code (or test helpers), not requests.
-		if !on[fn] {
+		// Reported when a package uses the function on the request path,
+		// or invokes the interface method a held method was converted
+		// to; unused functions are dead code (or test helpers), and
+		// methods of the module's interfaces that no package invokes are
+		// for code outside the program (plugins), not requests.
+		used := on[fn] || converted[fn] && invoked[methodName(fn)]
+		if !used {
 			continue
 		}
 		for _, f := range pending[fn] {
@@ -354,15 +434,20 @@ func (c *checker) resolveJobs() {
 		}
 	}
 	wp.ReportFound(files, mine.Found, c.pass.Report)
-	if len(mine.On) > 0 || len(mine.Off) > 0 || len(mine.Found) > 0 {
+	if len(mine.On) > 0 || len(mine.Off) > 0 || len(mine.Found) > 0 || len(mine.Converted) > 0 || len(mine.Invokes) > 0 {
 		slices.Sort(mine.On)
 		slices.Sort(mine.Off)
+		slices.Sort(mine.Converted)
 		c.pass.ExportPackageFact(&mine)
 	}
 	if len(c.jobHeld) > 0 {
+		conv := make(map[string]bool)
+		for fn := range c.jobConverted {
+			conv[analysisutil.FullName(fn)] = true
+		}
 		fact := &jobPendingFact{}
 		for _, fn := range slices.Sorted(maps.Keys(c.jobHeld)) {
-			fact.Entries = append(fact.Entries, JobEntry{Func: fn, Found: c.jobHeld[fn]})
+			fact.Entries = append(fact.Entries, JobEntry{Func: fn, Found: c.jobHeld[fn], Converted: conv[fn]})
 		}
 		c.pass.ExportPackageFact(fact)
 	}
@@ -374,15 +459,17 @@ func (c *checker) resolveJobs() {
 // function value handed to a scheduler, a goroutine started at start-up,
 // a timer loop, a package of cron jobs), a migration or a command (not
 // func main, which may serve requests), or a function of the package only
-// those call.
-func (c *checker) entryUses(entries map[string]bool) map[string]bool {
+// those call. It also returns the methods the package converts to
+// interfaces of its module only, which run when a package invokes them.
+func (c *checker) entryUses(entries map[string]bool) (uses, converted map[string]bool) {
 	if c.offLits == nil {
 		c.scanOffpath()
 		c.propagateOffpath()
 		c.pkgOffpath = packageOffpath(c.pass.Pkg.Path())
 	}
 	info := c.pass.TypesInfo
-	uses := make(map[string]bool)
+	uses = make(map[string]bool)
+	converted = make(map[string]bool)
 	note := func(name string, onPath bool) {
 		uses[name] = uses[name] || onPath
 	}
@@ -438,8 +525,12 @@ func (c *checker) entryUses(entries map[string]bool) map[string]bool {
 			methods[name] = true
 		}
 	}
-	for name := range c.convertedMethods(methods) {
-		note(name, true)
+	for name, conv := range c.convertedMethods(methods) {
+		if conv.foreign {
+			note(name, true)
+		} else {
+			converted[name] = true
+		}
 	}
-	return uses
+	return uses, converted
 }

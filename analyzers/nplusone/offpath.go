@@ -687,62 +687,37 @@ func (c *checker) propagateOffpath() {
 	decls := make(map[*types.Func]*ast.FuncDecl)
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			var from *types.Func
-			if ok {
-				from, _ = info.Defs[fd.Name].(*types.Func)
-				if from != nil {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if from, _ := info.Defs[fd.Name].(*types.Func); from != nil {
 					decls[from] = fd
 				}
 			}
-			calls := make(map[*ast.Ident]bool)
-			// jobs: the scheduled or background code around the node
-			// (a cron job's literal, a goroutine started at start-up, the
-			// body of a timer loop), one entry per node on the path.
-			var jobs []bool
-			// lits: the kind of the migration's or command's literal
-			// around the node, one entry per node on the path.
-			var lits []string
-			startup := ok && initName(fd.Name.Name)
-			ast.Inspect(d, func(n ast.Node) bool {
-				if n == nil {
-					jobs = jobs[:len(jobs)-1]
-					lits = lits[:len(lits)-1]
-					return true
-				}
-				inJob := len(jobs) > 0 && jobs[len(jobs)-1] || c.startsJob(n, startup)
-				jobs = append(jobs, inJob)
-				lit := ""
-				if len(lits) > 0 {
-					lit = lits[len(lits)-1]
-				}
-				if fl, ok := n.(*ast.FuncLit); ok {
-					if k := c.offLits[fl]; k == offCommand || k == offMigration {
-						lit = k
-					}
-				}
-				lits = append(lits, lit)
-				switch n := n.(type) {
-				case *ast.CallExpr:
-					switch fun := ast.Unparen(n.Fun).(type) {
-					case *ast.Ident:
-						calls[fun] = true
-					case *ast.SelectorExpr:
-						calls[fun.Sel] = true
-					}
-				case *ast.Ident:
-					if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == c.pass.Pkg {
-						u := use{from: from, direct: calls[n], lit: lit}
-						if inJob {
-							u.job = true
-						}
-						uses[fn] = append(uses[fn], u)
-					}
-				}
-				return true
-			})
 		}
 	}
+	// Whether each node starts scheduled or background code (a cron
+	// job's literal, a goroutine started at start-up, the body of a timer
+	// loop), once per node.
+	starts := make(map[ast.Node]bool)
+	analysisutil.WalkFuncUses(info, c.pass.Pkg, c.pass.Files, func(fn, from *types.Func, direct bool, path []ast.Node) {
+		fd, _ := path[0].(*ast.FuncDecl)
+		startup := fd != nil && initName(fd.Name.Name)
+		u := use{from: from, direct: direct}
+		for _, n := range path {
+			job, ok := starts[n]
+			if !ok {
+				job = c.startsJob(n, startup)
+				starts[n] = job
+			}
+			u.job = u.job || job
+			// The kind of the innermost migration's or command's literal.
+			if fl, ok := n.(*ast.FuncLit); ok {
+				if k := c.offLits[fl]; k == offCommand || k == offMigration {
+					u.lit = k
+				}
+			}
+		}
+		uses[fn] = append(uses[fn], u)
+	})
 	kindOf := func(fn *types.Func) string {
 		if k := c.offFuncs[fn]; k != "" {
 			return k

@@ -3,6 +3,7 @@ package nplusone_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -154,4 +155,44 @@ func TestHandedIn(t *testing.T) {
 	cfg.Unpaged = false
 	cfg.WholeProgram = true
 	analyzertest.WholeProgram(t, nplusone.New(cfg), "handedin/cmd/server")
+}
+
+// TestPluginAPI checks the methods a program converts to interfaces of
+// its own module: those no package of the program invokes (the core's
+// side of a plugin API, which plugins of other modules call) are no
+// request's work, and their loops are silent, with those of helpers that
+// they alone hand a list; a method of an interface the handlers invoke,
+// and one of an interface of the standard library, are reported, and so
+// is the helper of a used function, while that of a dead one is silent.
+func TestPluginAPI(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Each = false
+	cfg.WholeProgram = true
+	analyzertest.WholeProgramModule(t, filepath.Join(analysistest.TestData(), "pluginapi"), nplusone.New(cfg), "example.com/pluginapi/cmd/server")
+}
+
+// TestPluginAPIPerPackage: a driver that analyses each package on its
+// own (go vet) sees no invocation of the program's, and holds nothing
+// back: every loop of the fixture is reported where it is.
+func TestPluginAPIPerPackage(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.Each = false
+	dir := filepath.Join(analysistest.TestData(), "pluginapi")
+	a := nplusone.New(cfg)
+	_, graph := analyzertest.Program(t, dir, a, "example.com/pluginapi/cmd/server")
+	got := make(map[string]bool)
+	for act := range graph.All() {
+		if act.Analyzer != a {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			posn := act.Package.Fset.Position(d.Pos)
+			got[filepath.Base(posn.Filename)+":"+strconv.Itoa(posn.Line)] = true
+		}
+	}
+	for _, want := range []string{"syncer.go:49", "syncer.go:73", "syncer.go:83", "export.go:37", "export.go:43"} {
+		if !got[want] {
+			t.Errorf("%s: not reported per package", want)
+		}
+	}
 }

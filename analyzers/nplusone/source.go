@@ -637,7 +637,7 @@ func (c *checker) paramSource(decl *ast.FuncDecl, i int, depth int, seen map[typ
 	}
 	best := srcUnknown
 	for _, cs := range calls {
-		if i >= len(cs.call.Args) {
+		if i >= len(cs.call.Args) || c.skipCaller(cs.decl) {
 			continue
 		}
 		if cs.call.Ellipsis == token.NoPos && variadic {

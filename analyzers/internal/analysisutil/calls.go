@@ -162,3 +162,65 @@ func IsProtoMessage(t types.Type) bool {
 	n, ok := types.Unalias(sig.Results().At(0).Type()).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "google.golang.org/protobuf/reflect/protoreflect" && n.Obj().Name() == "Message"
 }
+
+// A FuncUse is one mention of a function of the package.
+type FuncUse struct {
+	From   *types.Func    // the enclosing declared function, nil at package level
+	Lits   []*ast.FuncLit // the function literals around the mention, outermost first
+	Direct bool           // called, not used as a value
+}
+
+// FuncUses indexes the mentions of the functions and methods of pkg in
+// files, by function (the origin of an instance).
+func FuncUses(info *types.Info, pkg *types.Package, files []*ast.File) map[*types.Func][]FuncUse {
+	uses := make(map[*types.Func][]FuncUse)
+	WalkFuncUses(info, pkg, files, func(fn, from *types.Func, direct bool, path []ast.Node) {
+		var lits []*ast.FuncLit
+		for _, p := range path {
+			if lit, ok := p.(*ast.FuncLit); ok {
+				lits = append(lits, lit)
+			}
+		}
+		uses[fn] = append(uses[fn], FuncUse{From: from, Lits: lits, Direct: direct})
+	})
+	return uses
+}
+
+// WalkFuncUses calls visit for each mention of a function or method of
+// pkg (its origin) in files, with the declared function the mention is
+// written in (nil at package level), whether it is called rather than
+// used as a value, and the nodes from the declaration down to the
+// mention's identifier (valid during the call only).
+func WalkFuncUses(info *types.Info, pkg *types.Package, files []*ast.File, visit func(fn, from *types.Func, direct bool, path []ast.Node)) {
+	for _, f := range files {
+		for _, d := range f.Decls {
+			var from *types.Func
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				from, _ = info.Defs[fd.Name].(*types.Func)
+			}
+			calls := make(map[*ast.Ident]bool)
+			var path []ast.Node
+			ast.Inspect(d, func(n ast.Node) bool {
+				if n == nil {
+					path = path[:len(path)-1]
+					return true
+				}
+				path = append(path, n)
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					switch fun := ast.Unparen(n.Fun).(type) {
+					case *ast.Ident:
+						calls[fun] = true
+					case *ast.SelectorExpr:
+						calls[fun.Sel] = true
+					}
+				case *ast.Ident:
+					if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == pkg {
+						visit(fn.Origin(), from, calls[n], path)
+					}
+				}
+				return true
+			})
+		}
+	}
+}

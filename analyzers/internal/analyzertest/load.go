@@ -43,7 +43,8 @@ func load(tb testing.TB, dir string, mode packages.LoadMode, patterns ...string)
 // packages.
 func Program(tb testing.TB, dir string, a *analysis.Analyzer, patterns ...string) ([]*packages.Package, *checker.Graph) {
 	tb.Helper()
-	pkgs := load(tb, dir, packages.LoadAllSyntax, patterns...)
+	// The module too: passes say which module their package is of.
+	pkgs := load(tb, dir, packages.LoadAllSyntax|packages.NeedModule, patterns...)
 	if packages.PrintErrors(pkgs) > 0 {
 		tb.Fatal("fixture does not load")
 	}

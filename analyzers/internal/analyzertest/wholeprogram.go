@@ -27,7 +27,21 @@ import (
 // twice is an error.
 func WholeProgram(t *testing.T, a *analysis.Analyzer, roots ...string) {
 	t.Helper()
-	wholeProgram(t, a, false, roots)
+	testdata := analysistest.TestData()
+	top := strings.Split(roots[0], "/")[0]
+	wholeProgram(t, a, false, testdata, filepath.Join(testdata, "src", top), roots)
+}
+
+// WholeProgramModule is WholeProgram for the fixture module in dir (a
+// directory that holds go.mod, loaded in module mode, so that passes know
+// their module): the want comments are those of every file under dir.
+func WholeProgramModule(t *testing.T, dir string, a *analysis.Analyzer, roots ...string) {
+	t.Helper()
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wholeProgram(t, a, false, abs, abs, roots)
 }
 
 // RootsOnly is WholeProgram with only the findings of the root packages,
@@ -35,14 +49,16 @@ func WholeProgram(t *testing.T, a *analysis.Analyzer, roots ...string) {
 // and no root reports again is missing.
 func RootsOnly(t *testing.T, a *analysis.Analyzer, roots ...string) {
 	t.Helper()
-	wholeProgram(t, a, true, roots)
+	testdata := analysistest.TestData()
+	top := strings.Split(roots[0], "/")[0]
+	wholeProgram(t, a, true, testdata, filepath.Join(testdata, "src", top), roots)
 }
 
-// wholeProgram runs WholeProgram, or RootsOnly if rootsOnly is set.
-func wholeProgram(t *testing.T, a *analysis.Analyzer, rootsOnly bool, roots []string) {
+// wholeProgram runs WholeProgram, or RootsOnly if rootsOnly is set, on the
+// packages of dir, with the want comments of the files under root.
+func wholeProgram(t *testing.T, a *analysis.Analyzer, rootsOnly bool, dir, root string, roots []string) {
 	t.Helper()
-	testdata := analysistest.TestData()
-	pkgs, graph := Program(t, testdata, a, roots...)
+	pkgs, graph := Program(t, dir, a, roots...)
 	type key struct {
 		file string
 		line int
@@ -82,8 +98,6 @@ func wholeProgram(t *testing.T, a *analysis.Analyzer, rootsOnly bool, roots []st
 	}
 	// The expectations: // want `re` on the line of the finding.
 	want := make(map[key][]*regexp.Regexp)
-	top := strings.Split(roots[0], "/")[0]
-	root := filepath.Join(testdata, "src", top)
 	wantRx := regexp.MustCompile("// want `([^`]*)`")
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, f := range p.Syntax {

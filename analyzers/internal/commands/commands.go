@@ -23,6 +23,7 @@ package commands
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
@@ -138,53 +139,11 @@ func goFlagsExecute(fn *types.Func) bool {
 	return types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type())
 }
 
-// A use is one mention of a function of the package.
-type use struct {
-	from   *types.Func // the enclosing declared function, nil at package level
-	lit    bool        // inside a function literal that is a command's body
-	direct bool        // called, not used as a value
-}
-
 // propagate extends the command code to the unexported functions and
 // methods of the package that only it calls, directly.
 func (s *Set) propagate(info *types.Info, pkg *types.Package, files []*ast.File) {
-	uses := make(map[*types.Func][]use)
-	for _, f := range files {
-		for _, d := range f.Decls {
-			var from *types.Func
-			if fd, ok := d.(*ast.FuncDecl); ok {
-				from, _ = info.Defs[fd.Name].(*types.Func)
-			}
-			calls := make(map[*ast.Ident]bool)
-			var lits []bool // whether each node on the path is inside a command literal
-			ast.Inspect(d, func(n ast.Node) bool {
-				if n == nil {
-					lits = lits[:len(lits)-1]
-					return true
-				}
-				in := len(lits) > 0 && lits[len(lits)-1]
-				if fl, ok := n.(*ast.FuncLit); ok && s.lits[fl] {
-					in = true
-				}
-				lits = append(lits, in)
-				switch n := n.(type) {
-				case *ast.CallExpr:
-					switch fun := ast.Unparen(n.Fun).(type) {
-					case *ast.Ident:
-						calls[fun] = true
-					case *ast.SelectorExpr:
-						calls[fun.Sel] = true
-					}
-				case *ast.Ident:
-					if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == pkg {
-						fn = fn.Origin()
-						uses[fn] = append(uses[fn], use{from: from, lit: in, direct: calls[n]})
-					}
-				}
-				return true
-			})
-		}
-	}
+	uses := analysisutil.FuncUses(info, pkg, files)
+	inCommand := func(lit *ast.FuncLit) bool { return s.lits[lit] }
 	flow.Rounds(func() bool {
 		changed := false
 		for fn, us := range uses {
@@ -193,7 +152,7 @@ func (s *Set) propagate(info *types.Info, pkg *types.Package, files []*ast.File)
 			}
 			only := len(us) > 0
 			for _, u := range us {
-				if !u.direct || u.from == fn || !u.lit && !s.funcs[u.from] {
+				if !u.Direct || u.From == fn || !slices.ContainsFunc(u.Lits, inCommand) && !s.funcs[u.From] {
 					only = false
 					break
 				}

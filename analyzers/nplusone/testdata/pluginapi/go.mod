@@ -1,0 +1,3 @@
+module example.com/pluginapi
+
+go 1.24
