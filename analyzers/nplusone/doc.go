@@ -275,7 +275,10 @@
 //     alone hand its loop a list (answer's buildQuestionContents: a page
 //     from the syncer's GetQuestionsPage, a list of one from
 //     BuildQuestionContentByID, which a request calls, and which alone
-//     would not make the loop a finding).
+//     would not make the loop a finding). A call in a helper's loop that
+//     waits for the implementations of an interface (reach.go) is held
+//     for the helper's owner when only one held function calls it, and
+//     is decided where the implementations are seen otherwise.
 //     Limits: not in function literals (a literal may be handed on);
 //     not generic functions, nor methods of generic types; uses through
 //     reflection (a template that calls a method by name, net/rpc) or a

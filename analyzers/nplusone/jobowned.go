@@ -231,3 +231,22 @@ func (c *checker) skipCaller(decl *ast.FuncDecl) bool {
 	own := c.jobOwners()[c.declFunc(decl)]
 	return own != nil && (c.allowed == nil || !own[c.allowed])
 }
+
+// heldEntry returns the job entry a deferred site's finding waits for:
+// the entry whose body holds it, or the one entry that owns the helper
+// it is written in (not in a function literal).
+func (c *checker) heldEntry(s site) *types.Func {
+	if fn := c.entryAt(c.jobDecls, s.call.Pos()); fn != nil {
+		return fn
+	}
+	fn := c.declFunc(s.loop.decl)
+	if fn == nil || len(c.jobDecls) == 0 || c.entryAt(map[*types.Func]*ast.FuncDecl{fn: s.loop.decl}, s.call.Pos()) == nil {
+		return nil
+	}
+	if own := c.jobOwners()[fn]; len(own) == 1 {
+		for e := range own {
+			return e
+		}
+	}
+	return nil
+}

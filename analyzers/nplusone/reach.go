@@ -231,7 +231,7 @@ func (c *checker) deferSite(s site) {
 			p.Lists = append(p.Lists, e)
 			c.holdOn(e, nil) // named for the callers to say
 		}
-	} else if fn := c.entryAt(c.jobDecls, s.call.Pos()); fn != nil {
+	} else if fn := c.heldEntry(s); fn != nil {
 		p.Entry = analysisutil.FullName(fn)
 		c.holdJob(p.Entry, analysis.Diagnostic{})
 	}

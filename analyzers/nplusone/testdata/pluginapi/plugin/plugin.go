@@ -14,6 +14,7 @@ type Content struct {
 // A Syncer pages through every question, for a plugin to index them.
 type Syncer interface {
 	QuestionsPage(ctx context.Context, page, size int) ([]Content, error)
+	VotesPage(ctx context.Context, page, size int) ([]Content, error)
 }
 
 // A Search is a search plugin.
@@ -33,4 +34,5 @@ func Searches() []Search { return searches }
 // it.
 type Exporter interface {
 	ExportPage(ctx context.Context, page, size int) ([]Content, error)
+	ExportVotes(ctx context.Context, page, size int) ([]Content, error)
 }

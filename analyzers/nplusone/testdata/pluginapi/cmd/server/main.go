@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"example.com/pluginapi/internal/handlers"
+	"example.com/pluginapi/internal/pg"
 	"example.com/pluginapi/internal/syncer"
 	"example.com/pluginapi/plugin"
 )
@@ -12,9 +13,9 @@ import (
 func main() {
 	db := &sql.DB{}
 	for _, s := range plugin.Searches() {
-		s.RegisterSyncer(syncer.New(db))
+		s.RegisterSyncer(syncer.New(db, &pg.Counter{DB: db}))
 	}
-	h := &handlers.H{DB: db, Exporter: syncer.NewExporter(db)}
+	h := &handlers.H{DB: db, Exporter: syncer.NewExporter(db, &pg.Counter{DB: db})}
 	http.HandleFunc("/q", h.Question)
 	http.HandleFunc("/export", h.Export)
 	http.HandleFunc("/rows", h.Rows)

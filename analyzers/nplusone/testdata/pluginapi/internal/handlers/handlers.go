@@ -25,6 +25,7 @@ func (h *H) Question(w http.ResponseWriter, r *http.Request) {
 // Export invokes the Exporter.
 func (h *H) Export(w http.ResponseWriter, r *http.Request) {
 	_, _ = h.Exporter.ExportPage(r.Context(), 0, 50)
+	_, _ = h.Exporter.ExportVotes(r.Context(), 0, 50)
 }
 
 // Rows runs export.Rows per request.

@@ -10,13 +10,52 @@ import (
 	"example.com/pluginapi/plugin"
 )
 
-type Syncer struct{ DB *sql.DB }
+type Syncer struct {
+	DB    *sql.DB
+	Votes Counter
+}
+
+// A Counter counts a question's votes; its implementation is in another
+// package, which only main imports.
+type Counter interface {
+	Count(ctx context.Context, id int64) int
+}
 
 // New returns the core's syncer as the plugin API's interface.
-func New(db *sql.DB) plugin.Syncer { return &Syncer{DB: db} }
+func New(db *sql.DB, votes Counter) plugin.Syncer { return &Syncer{DB: db, Votes: votes} }
 
 // NewExporter returns the same type as the Exporter the handlers call.
-func NewExporter(db *sql.DB) plugin.Exporter { return &Exporter{DB: db} }
+func NewExporter(db *sql.DB, votes Counter) plugin.Exporter {
+	return &Exporter{DB: db, Votes: votes}
+}
+
+// VotesPage runs only when a plugin calls it: the loop of its helper,
+// whose calls main resolves, is silent too.
+func (s *Syncer) VotesPage(ctx context.Context, p, size int) ([]plugin.Content, error) {
+	return votes(ctx, s.Votes, page(ctx, s.DB, p, size)), nil
+}
+
+func votes(ctx context.Context, votes Counter, ids []int64) []plugin.Content {
+	var out []plugin.Content
+	for _, id := range ids {
+		out = append(out, plugin.Content{ID: id, Answers: votes.Count(ctx, id)})
+	}
+	return out
+}
+
+// ExportVotes is invoked by the handlers: the same loop is reported, by
+// main, which resolves the counter.
+func (e *Exporter) ExportVotes(ctx context.Context, p, size int) ([]plugin.Content, error) {
+	return exportVotes(ctx, e.Votes, page(ctx, e.DB, p, size)), nil
+}
+
+func exportVotes(ctx context.Context, votes Counter, ids []int64) []plugin.Content {
+	var out []plugin.Content
+	for _, id := range ids {
+		out = append(out, plugin.Content{ID: id, Answers: votes.Count(ctx, id)}) // want `once per element of ids`
+	}
+	return out
+}
 
 // page reads one page of question ids.
 func page(ctx context.Context, db *sql.DB, page, size int) []int64 {
@@ -58,7 +97,10 @@ func ContentByID(ctx context.Context, db *sql.DB, id int64) plugin.Content {
 	return build(ctx, db, []int64{id})[0]
 }
 
-type Exporter struct{ DB *sql.DB }
+type Exporter struct {
+	DB    *sql.DB
+	Votes Counter
+}
 
 // ExportPage is an interface method the handlers invoke: its helper's
 // loop over a page is reported.
