@@ -228,7 +228,7 @@ func structOf(t types.Type) *types.Struct {
 // pageParamName reports whether a parameter or field is named as a page
 // size, a page number or an offset.
 func pageParamName(name string) bool {
-	if pageSizeName(name) {
+	if knowledge.PageSizeName(name) {
 		return true
 	}
 	switch strings.ToLower(name) {

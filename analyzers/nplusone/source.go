@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
@@ -890,26 +889,16 @@ func (c *checker) pageOfOne(call *ast.CallExpr) bool {
 		if lit, ok := a.(*ast.CompositeLit); ok {
 			for _, e := range lit.Elts {
 				if kv, ok := e.(*ast.KeyValueExpr); ok {
-					if id, ok := kv.Key.(*ast.Ident); ok && pageSizeName(id.Name) && isOne(info, kv.Value) {
+					if id, ok := kv.Key.(*ast.Ident); ok && knowledge.PageSizeName(id.Name) && isOne(info, kv.Value) {
 						return true
 					}
 				}
 			}
 			continue
 		}
-		if sig != nil && !sig.Variadic() && i < sig.Params().Len() && pageSizeName(sig.Params().At(i).Name()) && isOne(info, a) {
+		if sig != nil && !sig.Variadic() && i < sig.Params().Len() && knowledge.PageSizeName(sig.Params().At(i).Name()) && isOne(info, a) {
 			return true
 		}
-	}
-	return false
-}
-
-// pageSizeName reports whether a parameter or field is named as a page
-// size.
-func pageSizeName(name string) bool {
-	switch strings.ToLower(name) {
-	case "pagesize", "page_size", "limit", "perpage", "per_page", "size", "pagelimit":
-		return true
 	}
 	return false
 }

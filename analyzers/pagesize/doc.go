@@ -113,6 +113,19 @@
 //     not report it again. Under go vet, which runs package by package
 //     and does not merge, packages that do not import each other each
 //     report the read once.
+//   - a page size the request carries and its method ignores (category
+//     ignored, on by default): a gRPC method whose request message has a
+//     page-size field (by name: page_size, limit, per_page, max_results;
+//     AIP-158) that no function of the package reads, nor its getter,
+//     and that hands a read returning a slice an options struct of the
+//     program's that has a page field of its own (FindUser's Limit) but
+//     sets no field at all on some path to the read. That path reads
+//     every row the store selects, on every request: memos' ListUsers
+//     before 4bc3928 ("TODO: Implement proper ordering, and pagination").
+//     The finding sits at the read's call. An options struct that sets a
+//     field on every path (a parent's key, a filter) is taken as bounded
+//     by it; a request handed whole to another package's function (which
+//     may read the page size), or kept, is not judged.
 //
 // A barrier is a comparison that bounds the value from above on every
 // path to the sink: a branch taken only when n <= k (if n > 100 { n = 100
@@ -255,7 +268,14 @@
 // that sets a default page size is not looked into, and would be
 // reported); a page size that a helper returns with another result
 // (limit, offset := parse(r)) is not followed for it; a LIMIT left out
-// under a guard that has an else branch is not an off switch.
+// under a guard that has an else branch is not an off switch. The
+// ignored-page-size rule knows a page-size field by its name, covers gRPC
+// unary methods (not connect-go's Request[T], not HTTP handlers' bound
+// structs), and takes any read of the field in the package as paging by
+// it; it judges only an options struct allocated in the method and
+// handed to that one call (one handed to other calls, or whose fields
+// are handed on, may be set there), and only calls written in the method
+// itself.
 //
 // Suppress a finding with //perfvet:ignore pagesize <reason> on its line or
 // the line above.

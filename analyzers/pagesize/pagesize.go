@@ -34,6 +34,7 @@ const (
 	CategoryUnclamped  = "unclamped"   // a page size from the request with no upper bound
 	CategoryPlan       = "plan"        // a clamp above the plan's max_page_size
 	CategoryWholeTable = "whole-table" // a request path that reads every row of a table
+	CategoryIgnored    = "ignored"     // a gRPC method that ignores its request's page size and reads every row
 )
 
 // Config configures a pagesize analyzer.
@@ -120,6 +121,7 @@ func run(pass *lint.Pass, parentKeys, wholeTable bool) (any, error) {
 	for _, f := range funcs {
 		c.analyze(f)
 	}
+	c.ignoredPageSizes(funcs)
 	c.reportCauses()
 	c.resolvePending()
 	return nil, nil

@@ -17,7 +17,7 @@ func defaultConfig() pagesize.Config {
 
 func TestPageSize(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), pagesize.New(defaultConfig()),
-		"nethttp", "handlers", "store", "frameworks", "grpcsrv", "repo", "sqlcgen", "sqlcuser", "loops", "formatted", "reqhelper", "entrystore", "entryapi", "beegoorm")
+		"nethttp", "handlers", "store", "frameworks", "grpcsrv", "grpcignored", "grpcpaged", "repo", "sqlcgen", "sqlcuser", "loops", "formatted", "reqhelper", "entrystore", "entryapi", "beegoorm")
 }
 
 // TestClampFixes: the clamp to max_page_size inserted after the read, once

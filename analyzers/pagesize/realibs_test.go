@@ -3,6 +3,8 @@ package pagesize_test
 import (
 	"testing"
 
+	"golang.org/x/tools/go/analysis/analysistest"
+
 	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/pagesize"
@@ -58,4 +60,14 @@ func TestKnowledgeNames(t *testing.T) {
 		}
 	}
 	analyzertest.RequireDeclared(t, analyzertest.Module(t), libs, names, 80)
+}
+
+// TestRealLibrariesIgnored runs the ignored-page-size rule on messages
+// protoc-gen-go generated (grpc's channelz): a method that never reads
+// max_results and reads every row on a path is reported, its twin that
+// pages by it and a method whose request has no page size are not.
+func TestRealLibrariesIgnored(t *testing.T) {
+	dir := analyzertest.Module(t)
+	results := analysistest.Run(t, dir, pagesize.New(defaultConfig()), "./pagesize/grpcapi")
+	analyzertest.RequireWellTyped(t, results)
 }

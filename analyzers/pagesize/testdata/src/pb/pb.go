@@ -21,3 +21,32 @@ func (x *ListUsersRequest) GetPageSize() int32 {
 type ListUsersResponse struct{ Names []string }
 
 func (x *ListUsersResponse) ProtoReflect() protoreflect.Message { return nil }
+
+type ListMembersRequest struct {
+	Team     string
+	PageSize int32
+}
+
+func (x *ListMembersRequest) ProtoReflect() protoreflect.Message { return nil }
+
+func (x *ListMembersRequest) GetPageSize() int32 {
+	if x != nil {
+		return x.PageSize
+	}
+	return 0
+}
+
+type ListMembersResponse struct{ Names []string }
+
+func (x *ListMembersResponse) ProtoReflect() protoreflect.Message { return nil }
+
+type ListTeamsRequest struct {
+	Filter   string
+	PageSize int32
+}
+
+func (x *ListTeamsRequest) ProtoReflect() protoreflect.Message { return nil }
+
+type ListTeamsResponse struct{ Names []string }
+
+func (x *ListTeamsResponse) ProtoReflect() protoreflect.Message { return nil }
