@@ -43,7 +43,7 @@ func TestTimeouts(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), a,
 		"clients", "clientsdefault", "servers", "dials", "handlers",
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
-		"examples/publish", "tools/publish", "testhelpers", "testdb", "rwshapes", "cleanupcmd", "cleanupcmd/main",
+		"examples/publish", "tools/publish", "testhelpers", "mocks", "testdb", "rwshapes", "cleanupcmd", "cleanupcmd/main",
 		"rwlong", "rwprobe", "rwprobeuser", "rwadmin", "rwsetup", "rwsetuptwin")
 }
 

@@ -67,7 +67,8 @@ type Options struct {
 	Plans plan.Provider
 	// Tests reports findings in test code too: _test.go files, test
 	// helper packages (named *test, *testing, *testutil(s),
-	// *testhelper(s), as httptest) and files that import testing or a
+	// *testhelper(s), as httptest, or as mock generators name theirs:
+	// *mocks, *fakes, mock_*, mock, fake) and files that import testing or a
 	// test framework (knowledge.TestFrameworks).
 	// perfvet checks what runs in production; test code dials local
 	// servers, serves without timeouts and queries in loops on purpose, so
@@ -179,14 +180,17 @@ func Wrap(name string, opts *Options, run RunFunc) func(*analysis.Pass) (any, er
 
 // isTestHelperPackage reports whether a package, by Go's naming convention
 // (httptest, iotest, fstest, testutil, testing; testhelpers, as ory
-// kratos names its own), exists to support tests.
+// kratos names its own), or by the names mock generators give theirs
+// (mockery's mocks, mockgen's mock_store, counterfeiter's storefakes; and
+// mock or fake), exists to support tests: openfga's internal/mocks holds a
+// mock OIDC server beside its generated mocks.
 func isTestHelperPackage(name string) bool {
-	for _, suffix := range []string{"test", "testing", "testutil", "testutils", "testhelper", "testhelpers"} {
+	for _, suffix := range []string{"test", "testing", "testutil", "testutils", "testhelper", "testhelpers", "mocks", "fakes"} {
 		if strings.HasSuffix(name, suffix) {
 			return true
 		}
 	}
-	return false
+	return name == "mock" || name == "fake" || strings.HasPrefix(name, "mock_")
 }
 
 // testSupportFiles returns the package's files that import the testing
