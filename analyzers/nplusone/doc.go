@@ -244,7 +244,10 @@
 //     of an internal package (a path segment internal: only its own tree
 //     may import it) that the package does not use itself (its tests
 //     aside), such as answer's CleanOrphanUploadFiles, which only a cron
-//     job of another package calls. The package does not report the loop
+//     job of another package calls; and, in any package, one that the
+//     package uses only off the request path (in a command, a migration
+//     or a job), such as openfga's ValidateAllAuthorizationModels, which
+//     only its package's cobra command calls. The package does not report the loop
 //     but hands it on in a fact (so does the package that resolves an
 //     interface called in such a loop, see Limits), and each package that
 //     uses the function says how. A use in a scheduled job (a literal or

@@ -100,13 +100,19 @@ func internalPath(path string) bool {
 }
 
 // jobEntries returns the functions of the package whose findings wait for
-// their users: exported, not generic, never used in the package outside
-// its tests, and, for a method, with no value of a type that has it
-// converted to an interface that has it.
+// their users: exported, not generic, used in the package outside its
+// tests only off the request path (in a command, a migration or a job:
+// openfga's ValidateAllAuthorizationModels, which only its package's
+// cobra command calls), or, in an internal package, not at all; and, for
+// a method, with no value of a type that has it converted to an interface
+// of another module that has it. A package that is not internal may be
+// imported by other modules: its unused exported functions are its API,
+// and are reported as they are.
 func (c *checker) jobEntries() map[*types.Func]*ast.FuncDecl {
-	if !c.wholeProgram || c.library || c.background || c.pass.Pkg.Name() == "main" || !internalPath(c.pass.Pkg.Path()) || c.pkgOffpath != "" {
+	if !c.wholeProgram || c.library || c.background || c.pass.Pkg.Name() == "main" || c.pkgOffpath != "" {
 		return nil
 	}
+	internal := internalPath(c.pass.Pkg.Path())
 	info := c.pass.TypesInfo
 	entries := make(map[*types.Func]*ast.FuncDecl)
 	for _, f := range c.pass.Files {
@@ -134,9 +140,25 @@ func (c *checker) jobEntries() map[*types.Func]*ast.FuncDecl {
 	if len(entries) == 0 {
 		return nil
 	}
+	used := make(map[string]bool)
 	for id, obj := range info.Uses {
 		if fn, ok := obj.(*types.Func); ok && entries[fn.Origin()] != nil && !c.inTestFile(id.Pos()) {
-			delete(entries, fn.Origin())
+			used[analysisutil.FullName(fn.Origin())] = true
+		}
+	}
+	if len(used) > 0 {
+		onPath, _ := c.entryUses(used)
+		for fn := range entries {
+			if name := analysisutil.FullName(fn); used[name] && onPath[name] {
+				delete(entries, fn)
+			}
+		}
+	}
+	if !internal {
+		for fn := range entries {
+			if !used[analysisutil.FullName(fn)] {
+				delete(entries, fn)
+			}
 		}
 	}
 	names := make(map[string]bool)

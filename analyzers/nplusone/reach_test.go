@@ -54,7 +54,10 @@ func TestWholeProgramChain(t *testing.T) {
 // main, or converted by its own package to an interface that has it
 // (Scrub), stays reported; used by no package (dead code) is silent;
 // called in its own package, reported there as before; a package that is
-// not internal (export) reports its own loops, whoever calls them.
+// not internal (export) reports its own loops, whoever calls them, unless
+// its own package uses the function only off the request path (validate:
+// what only its cobra command calls is silent, what a handler calls too is
+// reported).
 func TestJobEntries(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Each = false

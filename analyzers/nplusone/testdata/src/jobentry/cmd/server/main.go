@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"net/http"
 
+	"jobentry/cmd/validate"
 	"jobentry/internal/files"
 	"jobentry/internal/handlers"
 	"jobentry/internal/pg"
@@ -19,5 +20,7 @@ func main() {
 	http.HandleFunc("/reindex", h.ServeReindex)
 	http.HandleFunc("/sweep", h.ServeSweep)
 	http.HandleFunc("/audit", h.ServeAudit)
+	http.HandleFunc("/check", h.ServeCheck)
+	_ = validate.NewCommand().Execute()
 	_ = http.ListenAndServe(":8080", nil)
 }

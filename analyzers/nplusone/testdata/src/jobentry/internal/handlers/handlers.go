@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 
+	"jobentry/cmd/validate"
 	"jobentry/internal/files"
 )
 
@@ -29,4 +30,8 @@ func (h *Handler) ServeSweep(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) ServeAudit(w http.ResponseWriter, r *http.Request) {
 	h.Files.Audit(r.Context())
+}
+
+func (h *Handler) ServeCheck(w http.ResponseWriter, r *http.Request) {
+	validate.Check(r.Context())
 }
