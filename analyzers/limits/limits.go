@@ -743,20 +743,23 @@ func (c *checker) conclude() {
 		}
 	}
 	if !maxOpen || !lifetime {
-		var missing []string
-		if !maxOpen {
-			missing = append(missing, "SetMaxOpenConns")
-		}
-		if !lifetime {
-			missing = append(missing, "SetConnMaxLifetime")
+		// The message names what is missing and what that costs: wakapi
+		// sets SetMaxOpenConns and no lifetime.
+		var what string
+		switch {
+		case !maxOpen && !lifetime:
+			what = " that the program never bounds (no SetMaxOpenConns and no SetConnMaxLifetime on any pool): under load it opens connections until the database refuses them and keeps each one forever; call db.SetMaxOpenConns(n) and db.SetConnMaxLifetime(d) after opening it"
+		case !maxOpen:
+			what = " that the program never bounds (no SetMaxOpenConns on any pool): under load it opens connections until the database refuses them; call db.SetMaxOpenConns(n) after opening it"
+		default:
+			what = " whose connections the program never retires (no SetConnMaxLifetime on any pool): it keeps each one forever, past the database's idle timeout, a failover or a DNS change; call db.SetConnMaxLifetime(d) after opening it"
 		}
 		pool := c.pass.Plan.Pool
 		for _, s := range opens {
 			if reported[s.Posn] {
 				continue
 			}
-			s.Msg += fmt.Sprintf(" that the program never bounds (no %s on any pool): under load it opens connections until the database refuses them and keeps each one forever; call db.SetMaxOpenConns(n) and db.SetConnMaxLifetime(d) after opening it (the plan's pool allows %s)",
-				strings.Join(missing, " and no "), poolBounds(pool))
+			s.Msg += what + fmt.Sprintf(" (the plan's pool allows %s)", poolBounds(pool))
 			c.report(s)
 			done = append(done, s.Posn)
 		}

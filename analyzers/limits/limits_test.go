@@ -36,6 +36,14 @@ func TestSQLiteVariable(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), a, "sqlitevar")
 }
 
+// TestPoolMessages: a pool bounded in size and not in lifetime, and the
+// other way round, gets a finding that names what is missing and what it
+// costs, not both.
+func TestPoolMessages(t *testing.T) {
+	a := limits.New(defaultConfig())
+	analyzertest.Run(t, analysistest.TestData(), a, "poollifetime", "poolmaxopen")
+}
+
 // TestOwnLimiter: a limiter of the program's own (checks ContentLength,
 // wraps the body) bounds every route; its twin only counts the body.
 func TestOwnLimiter(t *testing.T) {
