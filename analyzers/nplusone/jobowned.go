@@ -167,7 +167,7 @@ func (c *checker) holdSites(found []finding) {
 	for _, f := range found {
 		s := f.site
 		fn := c.declFunc(s.loop.decl)
-		if fn == nil || c.jobDecls[fn] != nil || c.entryAt(map[*types.Func]*ast.FuncDecl{fn: s.loop.decl}, s.call.Pos()) == nil {
+		if fn == nil || c.jobDecls[fn] != nil || c.inLiteral(fn, s) {
 			// No declared function; an entry's body (jobentry.go); or a
 			// function literal, which may be handed on.
 			continue
@@ -240,7 +240,7 @@ func (c *checker) heldEntry(s site) *types.Func {
 		return fn
 	}
 	fn := c.declFunc(s.loop.decl)
-	if fn == nil || len(c.jobDecls) == 0 || c.entryAt(map[*types.Func]*ast.FuncDecl{fn: s.loop.decl}, s.call.Pos()) == nil {
+	if fn == nil || len(c.jobDecls) == 0 || c.inLiteral(fn, s) {
 		return nil
 	}
 	if own := c.jobOwners()[fn]; len(own) == 1 {
@@ -249,4 +249,10 @@ func (c *checker) heldEntry(s site) *types.Func {
 		}
 	}
 	return nil
+}
+
+// inLiteral reports whether a site's call is written in a function
+// literal of fn's declaration (or outside it).
+func (c *checker) inLiteral(fn *types.Func, s site) bool {
+	return c.entryAt(map[*types.Func]*ast.FuncDecl{fn: s.loop.decl}, s.call.Pos()) == nil
 }

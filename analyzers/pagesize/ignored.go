@@ -1,6 +1,7 @@
 package pagesize
 
 import (
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -28,7 +29,7 @@ import (
 func (c *checker) ignoredPageSizes(funcs []*ssa.Function) {
 	var read map[types.Object]bool // the fields and methods the package selects, once asked
 	for _, f := range funcs {
-		if f == nil || f.Parent() != nil || len(f.Params) != 3 || len(f.Blocks) == 0 || !isGRPCMethod(f) || c.inTestFile(f) {
+		if f == nil || f.Parent() != nil || len(f.Params) != 3 || len(f.Blocks) == 0 || !isGRPCMethod(f) || c.inTestFile(f.Pos()) {
 			continue
 		}
 		req := f.Params[2]
@@ -144,16 +145,16 @@ func returnsSlice(call *ssa.Call) bool {
 func (c *checker) selected() map[types.Object]bool {
 	out := make(map[types.Object]bool)
 	for sel, s := range c.pass.TypesInfo.Selections {
-		if !strings.HasSuffix(c.pass.Fset.Position(sel.Pos()).Filename, "_test.go") {
+		if !c.inTestFile(sel.Pos()) {
 			out[s.Obj()] = true
 		}
 	}
 	return out
 }
 
-// inTestFile reports whether a function is written in a _test.go file.
-func (c *checker) inTestFile(f *ssa.Function) bool {
-	return f.Pos().IsValid() && strings.HasSuffix(c.pass.Fset.Position(f.Pos()).Filename, "_test.go")
+// inTestFile reports whether pos is in a _test.go file.
+func (c *checker) inTestFile(pos token.Pos) bool {
+	return pos.IsValid() && strings.HasSuffix(c.pass.Fset.Position(pos).Filename, "_test.go")
 }
 
 // requestEscapes reports whether a request message reaches code that
