@@ -78,7 +78,9 @@ func Registry() []Entry {
 		{DirectiveAnalyzer, func(c Config) *analysis.Analyzer {
 			return lint.NewDirectives(lint.Options{Plans: c.Plans}, Names())
 		}, &lint.DirectiveDocumentation},
-		{timeouts.Name, func(c Config) *analysis.Analyzer { return timeouts.New(timeouts.Config{Plans: c.Plans}) }, &timeouts.Documentation},
+		{timeouts.Name, func(c Config) *analysis.Analyzer {
+			return timeouts.New(timeouts.Config{Plans: c.Plans, WholeProgram: c.WholeProgram, Imported: c.Imported})
+		}, &timeouts.Documentation},
 	}
 }
 

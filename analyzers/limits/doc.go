@@ -202,7 +202,11 @@
 // builds to send (navidrome's HTTP cache key, casdoor's Azure request
 // signature: judged false) and is not reported; a request-decoding
 // helper in a shared package without handlers is therefore not seen
-// either. Only reads of a request's Body field (or a framework context's
+// either. Nor are the reads of a package that serves a one-off setup
+// wizard (package serverrole's Setup: one of its handlers exits the
+// process or shuts its server down once the administrator has completed
+// the setup; gokapi's first-run setup, judged false twice), which serves
+// the administrator who installs the service, not its users. Only reads of a request's Body field (or a framework context's
 // body) are followed; a body handed to a helper that reads it is reported at the
 // helper's read when the helper receives the request. A limit is seen in
 // the same function as the read, or as a global limit anywhere in the

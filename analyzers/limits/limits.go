@@ -92,6 +92,7 @@ func run(pass *lint.Pass) (any, error) {
 	}
 	c := &checker{pass: pass, own: &programFact{}}
 	c.serves = declaresHandler(pass)
+	c.setup = c.serves && serverrole.Setup(pass.Fset, pass.TypesInfo, pass.Files)
 	// A dependency's reads and opens are its authors' to bound (and its
 	// callers' to wrap); only its global limits and pool settings count.
 	c.dependency = pass.Module != nil && pass.Module.Version != ""
@@ -185,6 +186,7 @@ type checker struct {
 	start      ast.Node // the first server start, for sites whose position is unknown here
 
 	serves          bool          // the package declares a request handler (declaresHandler)
+	setup           bool          // the package serves a one-off setup wizard (serverrole.Setup)
 	beegoRun        *ast.CallExpr // the first beego Run of the package
 	beegoConfigured bool          // the package sets BConfig.MaxMemory or MaxUploadSize
 
@@ -541,6 +543,9 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
 		if !isBodyField(info, arg) {
 			return // not a request body, or already a limited reader
 		}
+		if i > 0 && isDiscard(info, call.Args[0]) {
+			return // drained, not held: io.Copy(io.Discard, r.Body)
+		}
 		ownerExpr = arg.(*ast.SelectorExpr).X
 		owner = types.ExprString(ownerExpr)
 	}
@@ -548,6 +553,18 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
 		// A request read in a package that serves none is a request the
 		// program builds to send (a signature over its body, a cache key):
 		// not a client's body.
+		return
+	}
+	if !c.pass.Reportable(call.Pos()) {
+		// Generated code (grpc-gateway's handlers), a test file, or a
+		// directive: the program that reports the read, in another
+		// package, cannot tell.
+		return
+	}
+	if c.setup {
+		// A one-off setup wizard's handler (serverrole.Setup): it serves
+		// the administrator who is installing the service, then gives way
+		// to the service proper.
 		return
 	}
 	if c.beegoRequest(call, name) {
@@ -592,35 +609,19 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
 // reads a request it builds to send (navidrome's HTTP cache key, casdoor's
 // Azure request signature): those reads are not reported.
 func declaresHandler(pass *lint.Pass) bool {
-	info := pass.TypesInfo
-	found := false
 	for _, f := range pass.Files {
+		found := false
 		ast.Inspect(f, func(n ast.Node) bool {
-			if found {
-				return false
+			if ft, ok := n.(*ast.FuncType); ok && serverrole.IsHandler(pass.TypesInfo, ft) {
+				found = true
 			}
-			ft, ok := n.(*ast.FuncType)
-			if !ok || ft.Params == nil {
-				return true
-			}
-			for _, field := range ft.Params.List {
-				t := info.TypeOf(field.Type)
-				if t == nil {
-					continue
-				}
-				if analysisutil.IsNamed(t, knowledge.NetHTTP, "ResponseWriter") || analysisutil.IsNamed(t, knowledge.Gin, "Context") || analysisutil.IsNamed(t, knowledge.Echo4, "Context") {
-					found = true
-				}
-				for _, pkg := range knowledge.BeegoContexts {
-					if analysisutil.IsNamed(t, pkg, "Context") {
-						found = true
-					}
-				}
-			}
-			return true
+			return !found
 		})
+		if found {
+			return true
+		}
 	}
-	return found
+	return false
 }
 
 // beegoRequest reports whether the request whose body a read reads is a
@@ -1094,6 +1095,21 @@ func poolBounds(p plan.Pool) string {
 		return "any bound"
 	}
 	return strings.Join(parts, " and ")
+}
+
+// isDiscard reports whether e is io.Discard (or io/ioutil's).
+func isDiscard(info *types.Info, e ast.Expr) bool {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		id = x.Sel
+	case *ast.Ident:
+		id = x
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && (v.Pkg().Path() == "io" || v.Pkg().Path() == "io/ioutil") && v.Name() == "Discard"
 }
 
 // isBodyField reports whether e is the Body field of an *http.Request.

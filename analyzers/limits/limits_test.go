@@ -44,6 +44,14 @@ func TestPoolMessages(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), a, "poollifetime", "poolmaxopen")
 }
 
+// TestSetupWizard: a handler that shuts its server down serves a one-off
+// setup wizard (serverrole.Setup), whose body reads are not reported; its
+// twin's are.
+func TestSetupWizard(t *testing.T) {
+	a := limits.New(defaultConfig())
+	analyzertest.Run(t, analysistest.TestData(), a, "setupwizard", "setupwizardtwin")
+}
+
 // TestOwnLimiter: a limiter of the program's own (checks ContentLength,
 // wraps the body) bounds every route; its twin only counts the body.
 func TestOwnLimiter(t *testing.T) {

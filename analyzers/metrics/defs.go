@@ -29,6 +29,7 @@ type definition struct {
 	defaultBuckets bool
 	unit           string // OTel WithUnit, or ""
 	library        bool   // defined by an instrumentation library on the program's behalf
+	latency        bool   // a library's histogram of request durations (knowledge.LibMetric.Latency)
 	fixedBuckets   bool   // VictoriaMetrics' log-scale histogram: no boundaries to choose
 }
 
@@ -278,7 +279,7 @@ func (c *checker) findDefinitions() {
 				if prefix != "" {
 					full = prefix + "_" + m.Name
 				}
-				c.add(&definition{Def: Def{Name: full, Kind: m.Kind, Labels: m.Labels, LabelsKnown: m.Labels != nil, Lib: analysisutil.Display(fn), Posn: c.posn(call.Pos())}, call: call, library: true})
+				c.add(&definition{Def: Def{Name: full, Kind: m.Kind, Labels: m.Labels, LabelsKnown: m.Labels != nil, Lib: analysisutil.Display(fn), Posn: c.posn(call.Pos())}, call: call, library: true, latency: m.Latency})
 			}
 			continue
 		}

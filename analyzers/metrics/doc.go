@@ -58,7 +58,12 @@
 //     handler, endpoint, url or uri, whatever its name, also a computed
 //     one: casdoor's casdoor_api_latency{path,method}, navidrome's
 //     http_request_latency{endpoint,method,client}, kratos's through ory/x
-//     prometheusx) is not reported for lacking the plan's names (judged on 17 real services: such a service is
+//     prometheusx; or the request-duration histogram of an
+//     instrumentation library: otelhttp's and otelgin's
+//     http.server.request.duration, echoprometheus'
+//     request_duration_seconds, otelgrpc's rpc.server.duration: flipt's
+//     API, judged false when reported) is not reported for lacking the
+//     plan's names (judged on 17 real services: such a service is
 //     observable, and renaming its metrics would break its dashboards);
 //     with a plan file, the plan's names are the contract, and it is.
 //     Under the default plan, a program that counts its requests under a
@@ -76,7 +81,10 @@
 //     fmt.Sprintf's constant format, or a net.Listen listener on one:
 //     package serverrole) is not the public server: its start is not
 //     checked, and not related (woodpecker's CLI token receiver, judged
-//     false);
+//     false). Nor is a server of a package that serves a one-off setup
+//     wizard (package serverrole's Setup: one of its handlers exits the
+//     process or shuts its server down once the setup is complete;
+//     answer's installer, judged false);
 //   - a route registration not covered by metrics middleware, in a router
 //     whose other routes are covered: its requests are missing from the
 //     rates and latencies. A route is covered when its handler records a

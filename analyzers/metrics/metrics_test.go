@@ -39,6 +39,13 @@ func TestLoopback(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "loopbacksrv")
 }
 
+// TestSetupWizard: a server whose handler shuts it down is a one-off
+// setup wizard (serverrole.Setup), not the service's server; its twin is
+// reported.
+func TestSetupWizard(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "setupwizard", "setupwizardtwin")
+}
+
 // namingPlan is the default plan with -naming: fixtures that hold naming
 // findings.
 func namingPlan() metrics.Config {
@@ -65,6 +72,18 @@ func TestOTelAlias(t *testing.T) {
     aliases: [http.server.request.duration]
 `)
 	analyzertest.Run(t, analysistest.TestData(), metrics.New(cfg), "otelsvc", "otelbare")
+}
+
+// TestOTelPlanned: under a plan file without aliases, a program that
+// otelhttp measures still lacks the plan's metrics; under the default
+// plan (otelplain, TestLibraries) it measures its requests.
+func TestOTelPlanned(t *testing.T) {
+	cfg := parsePlan(t, `metrics:
+  - name: http_request_duration_seconds
+    type: histogram
+    labels: [method, path, status]
+`)
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(cfg), "otelplanned")
 }
 
 // TestClientAndPoolMetrics: a plan that requires client and pool metrics.

@@ -14,6 +14,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/routes"
+	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
 )
 
 // A router is a router value of the package (a ServeMux, a chi router, a
@@ -257,9 +258,10 @@ func (c *checker) wrappedBy(v ssa.Value) string {
 
 // isExempt reports whether a route needs no metrics middleware: its path
 // is one of the exemptions (the scrape endpoint, health checks), or its
-// handler serves the metrics.
+// handler serves the metrics or serves operators (profiling, runtime
+// variables: flipt mounts chi's middleware.Profiler at /debug).
 func (c *checker) isExempt(rt *route) bool {
-	if c.isScrapeHandler(rt.handler, 0) {
+	if c.isScrapeHandler(rt.handler, 0) || serverrole.OpsHandler(rt.handler) {
 		return true
 	}
 	path := routes.PathOf(rt.path)

@@ -211,9 +211,15 @@ func (c *checker) ownRequestMetrics() bool {
 // method, handler or endpoint (casdoor's casdoor_api_latency{path,method},
 // navidrome's http_request_latency{endpoint,method,client}, ory/x's
 // prometheusx histograms, whose names are built from a prefix): a latency
-// broken down by request.
+// broken down by request. So is the request-duration histogram an
+// instrumentation library records for the program (otelhttp's
+// http.server.request.duration, by route and method: flipt wraps its API
+// in otelhttp.NewHandler and exports OTel metrics to Prometheus).
 func (c *checker) measuresRequests(d *definition) bool {
-	if d.library || d.Kind != knowledge.Histogram && d.Kind != knowledge.Summary || !d.LabelsKnown {
+	if d.library {
+		return d.latency
+	}
+	if d.Kind != knowledge.Histogram && d.Kind != knowledge.Summary || !d.LabelsKnown {
 		return false
 	}
 	if _, _, planned := c.planMetricFor(d.Name); planned && d.Name != "" {

@@ -65,9 +65,13 @@ const (
 // parameter. A start that serves what its caller passes makes its
 // function one of those (to a fixed point); the others are checked where
 // they are, in a main package, or when this package made what they
-// serve.
+// serve. A package that serves a one-off setup wizard (serverrole.Setup)
+// has none.
 func (c *checker) findStarts() {
 	c.serves = make(map[*types.Func]int)
+	if serverrole.Setup(c.pass.Fset, c.pass.TypesInfo, c.pass.Files) {
+		return // a one-off setup wizard's server is not the service's
+	}
 	flow.Rounds(func() bool {
 		c.starts = nil
 		changed := false

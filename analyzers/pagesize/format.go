@@ -19,8 +19,13 @@ import (
 // FETCH FIRST n ROWS) is written next.
 var limitEnd = regexp.MustCompile(`(?i)(\bLIMIT|\bFETCH\s+(FIRST|NEXT))\s*$`)
 
-// limitCountEnd matches MySQL's LIMIT offset, count up to the count.
-var limitCountEnd = regexp.MustCompile(`(?i)\bLIMIT\s*%[-+# 0-9.]*[a-zA-Z]\s*,\s*$`)
+// limitCountEnd matches MySQL's LIMIT offset, count up to the count (the
+// offset a verb or a number).
+var limitCountEnd = regexp.MustCompile(`(?i)\bLIMIT\s*(%[-+# 0-9.]*[a-zA-Z]|\d+)\s*,\s*$`)
+
+// offsetCountStart matches a format that writes the operands of MySQL's
+// LIMIT offset, count: "%d, %d", "0, %d".
+var offsetCountStart = regexp.MustCompile(`^\s*(%[-+# 0-9.]*[a-zA-Z]|\d+)\s*,\s*%`)
 
 // offsetCountNext matches the text after the offset of LIMIT offset,
 // count.
@@ -85,6 +90,18 @@ func limitVerbs(format string) []int {
 		arg++
 	}
 	return out
+}
+
+// countVerbs returns the operands a format writes as the row count when
+// it writes both operands of LIMIT offset, count ("%d, %d" after "LIMIT
+// "), and false for any other format, all of whose operands may be the
+// count. writefreely's admin list writes (page-1)*n, n into "LIMIT " +
+// s: the page number is the offset.
+func countVerbs(format string) ([]int, bool) {
+	if !offsetCountStart.MatchString(format) {
+		return nil, false
+	}
+	return limitVerbs("LIMIT " + format), true
 }
 
 // concatSink returns the operand of a string concatenation written as the

@@ -367,7 +367,14 @@ func (t *tracer) call(common *ssa.CallCommon, at *ssa.BasicBlock) {
 	if i, ok := knowledge.Formatters[key]; ok && i < len(params) {
 		sig, _ := fn.Type().(*types.Signature)
 		if sig != nil && sig.Variadic() && i == len(params)-1 {
-			for _, e := range variadic(params[i]) {
+			args := variadic(params[i])
+			if format, ok := constString(params[0]); ok && i == 1 {
+				if verbs, ok := countVerbs(format); ok {
+					// The offset of LIMIT offset, count is no page size.
+					args = pick(args, verbs)
+				}
+			}
+			for _, e := range args {
 				t.trace(e, at)
 			}
 		} else {
@@ -1155,3 +1162,14 @@ func isNamedPtr(t types.Type, pkg, name string) bool {
 // isProtoMessage reports whether t is a pointer to a generated protobuf
 // message.
 func isProtoMessage(t types.Type) bool { return analysisutil.IsProtoMessage(t) }
+
+// pick returns the values at the indexes, those it has.
+func pick(vs []ssa.Value, indexes []int) []ssa.Value {
+	var out []ssa.Value
+	for _, i := range indexes {
+		if i < len(vs) {
+			out = append(out, vs[i])
+		}
+	}
+	return out
+}

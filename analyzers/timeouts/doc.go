@@ -363,11 +363,28 @@
 // it (remark42's cleanup command, pocketbase's update command: judged
 // false). func main is not a command:
 // what it calls may serve, and the smallest program (package main; func
-// main() { http.Get(...) }) stays reported, as do a tool with only a main
-// (ntfy's tools/loadgen) and a package of client code that commands of
-// another package call (ntfy's client package): whether only commands
-// reach it is a whole-program question that per-package analysis cannot
-// answer.
+// main() { http.Get(...) }) stays reported.
+//
+// A package of client code that serves nothing (it declares no request
+// handler and starts no server) belongs to whichever program imports it.
+// In the perfvet command, which sees the whole program and knows which
+// packages the run imports, its client findings are held in a package
+// fact and
+// reported, at their own positions, by the packages that decide on the
+// program (a package main, a package that serves, or one that no package
+// of the run imports) when that program serves requests: the package
+// itself or one of its dependencies declares a handler or starts an HTTP
+// or gRPC server. A program that serves nothing is a command-line tool,
+// whose user watches its requests: the clients of the packages only such
+// programs import are silent (gokapi's cli-uploader API client: 3
+// findings, judged false). Its held findings carry no suggested fix; a
+// //perfvet:ignore in the holding package applies. Under go vet, nogo,
+// golangci-lint and perfvet lsp, which do not say which packages a run
+// imports (a package nobody imports would have nobody to decide on it),
+// every finding is reported where it is. A package that a serving program
+// imports only for its commands is reported (ntfy's client package, which
+// the same binary's publish command uses beside its serve command): which
+// functions a command alone reaches is not followed across packages.
 //
 // Long transfers, SDKs and probes (judged on the 17 services of
 // bench/realworld, round 5; each of these findings was false):
@@ -436,20 +453,28 @@
 //     listings) stay reported. Other SDKs' configuration calls are not
 //     listed (not seen: aws-sdk-go-v2 and minio take a context on every
 //     call).
-//   - The servers of a package that declares a request handler ending the
-//     process (os.Exit in its body or in a function literal in it, as a
-//     goroutine that exits once the response is written; handlers in
-//     _test.go files do not count): an installation wizard that serves
-//     until the administrator completes setup, then exits so that the
-//     service proper can start (answer's install server, gin's Run on the
-//     INSTALL_PORT). A restart endpoint in the package that serves the
-//     service's own server would be taken for one (not seen: on the 17
-//     services no other serving package has a handler that exits).
+//   - An aws-sdk-go (v1) request that a builder returns (s3's
+//     GetObjectRequest) and that the function only presigns (Presign,
+//     PresignRequest: knowledge.PresignOnly): a signed link for a client
+//     to fetch later; nothing is sent (gokapi's download redirects: 2
+//     findings, judged false). The same request sent (Send) is reported.
+//   - The servers of a package that serves a one-off setup wizard
+//     (package serverrole's Setup): a request handler it declares ends
+//     the process (os.Exit) or shuts a server down ((*http.Server).Shutdown
+//     or Close, echo's), in its body or in a function literal in it, as a
+//     goroutine that does so once the response is written; handlers in
+//     _test.go files do not count. That is an installation wizard that
+//     serves until the administrator completes setup, then gives way to
+//     the service proper (answer's install server, gin's Run on the
+//     INSTALL_PORT; gokapi's first-run setup). limits and metrics skip the
+//     same servers. A restart endpoint in the package that serves the
+//     service's own server would be taken for one (not seen: on the 21
+//     services no other serving package has a handler that exits or
+//     shuts its server down).
 //
 // Known limits, left reported (judged false, no structural signal found):
-// a CLI's client package that only commands of another package call
-// (ntfy's client: a whole-program question that per-package analysis
-// cannot answer); a command that serves one archive to the local browser
+// a CLI's client package that only commands of another package call, in
+// a binary that also serves (ntfy's client, above); a command that serves one archive to the local browser
 // (shiori open: a cobra command serving in place, as the serving commands
 // of woodpecker and gogs do, on an address from a flag); and a rare
 // request path that reaches another service through the program's own

@@ -287,7 +287,7 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 					}
 				}
 			}
-			if cf := c.factOf(callee); cf != nil && cf.Detached != nil && !takesContext {
+			if cf := c.factOf(callee); cf != nil && cf.Detached != nil && !takesContext && !presignedOnly(ci) {
 				s := *cf.Detached
 				s.Via = chain(callee, s.Via)
 				f.setDetached(s)
@@ -697,6 +697,44 @@ func (c *checker) sendsBuilt(common *ssa.CallCommon) (string, bool) {
 		return "", false
 	}
 	return chain(builder, bf.BuildsVia), true
+}
+
+// presignedOnly reports whether a call returns an aws-sdk-go (v1) request
+// that the function only presigns (knowledge.PresignOnly): s3's
+// GetObjectRequest builds its request with http.NewRequest, and nothing
+// sends it; the client that fetches the signed URL later chooses its own
+// context.
+func presignedOnly(ci ssa.CallInstruction) bool {
+	call, ok := ci.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	var req ssa.Value
+	if _, tuple := call.Type().(*types.Tuple); !tuple {
+		req = call
+	}
+	for _, ref := range flow.Referrers(call) {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+			req = ex
+		}
+	}
+	if req == nil || !isPointerTo(req.Type(), knowledge.AWSv1Request, "Request") {
+		return false
+	}
+	signed := false
+	for _, use := range flow.Referrers(req) {
+		switch use := use.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Call:
+			if !knowledge.PresignOnly[analysisutil.FullName(staticFunc(use.Common()))] || use.Common().Args[0] != req {
+				return false
+			}
+			signed = true
+		default:
+			return false
+		}
+	}
+	return signed
 }
 
 // onlyBuilt reports whether a call that makes a request (http.NewRequest,

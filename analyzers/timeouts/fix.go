@@ -26,6 +26,10 @@ func (c *checker) reportWithFix(n ast.Node, fixes []analysis.SuggestedFix, categ
 		return
 	}
 	d := analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...), SuggestedFixes: fixes}
+	if category == CategoryClient && c.holdsClients() {
+		c.hold(d) // for the programs that import the package (held.go)
+		return
+	}
 	c.pass.Report(d)
 }
 

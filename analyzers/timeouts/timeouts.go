@@ -21,6 +21,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
 	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
 	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
 	"github.com/perfvet/perfvet/analyzers/plan"
@@ -52,6 +53,19 @@ type Config struct {
 	// database queries and Redis commands, once per type or package (flag
 	// -layers).
 	Layers bool
+	// WholeProgram says the driver analyses the whole program in one
+	// process and reports in any package's files (perfvet, perfvet lsp,
+	// golangci-lint). With Imported, the client findings of a package
+	// that serves nothing are then held for the programs that import it,
+	// and reported only by those that serve requests (held.go). Leave it
+	// false under go vet -vettool and nogo: findings are then reported
+	// where they are.
+	WholeProgram bool
+	// Imported, if set, reports whether the run analyses a package that
+	// imports the package at a path: a package that none imports reports
+	// its client findings in place, and decides on what its dependencies
+	// hold. Nil: nothing is held.
+	Imported func(pkgPath string) bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml.
@@ -68,9 +82,9 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
-		Run:              lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, layers.on) }),
+		Run:              lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, cfg, layers.on) }),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact)},
+		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(heldClientsFact), new(servesFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
@@ -90,15 +104,22 @@ var relevant = []string{
 	knowledge.Gin, knowledge.Echo4, knowledge.GRPC,
 }
 
-func run(pass *lint.Pass, layers bool) (any, error) {
-	if !analysisutil.ImportsAny(pass.Pkg, relevant...) || isExample(pass.Pkg) {
+func run(pass *lint.Pass, cfg Config, layers bool) (any, error) {
+	if isExample(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
 		pass:   pass,
+		cfg:    cfg,
 		layers: layers,
 		insp:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		facts:  make(map[*types.Func]*ioFact),
+	}
+	if !analysisutil.ImportsAny(pass.Pkg, relevant...) {
+		// Nothing to check here, but a main package decides on the
+		// clients its dependencies hold.
+		c.reportHeld(false)
+		return nil, nil
 	}
 	c.defaultClientBounded = c.setsDefaultClientTimeout()
 	if res, ok := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result); ok && res != nil {
@@ -112,12 +133,14 @@ func run(pass *lint.Pass, layers bool) (any, error) {
 	c.ginFallback = c.assignsField(knowledge.Gin, "Engine", "ContextWithFallback")
 	c.check()
 	c.reportCauses()
+	c.concludeClients()
 	return nil, nil
 }
 
 // A checker holds the state of one pass.
 type checker struct {
 	pass  *lint.Pass
+	cfg   Config
 	insp  *inspector.Inspector
 	ssa   *ssabuild.Result // nil when the package does not type-check
 	ix    *flow.Index
@@ -141,8 +164,12 @@ type checker struct {
 	globals map[*ssa.Global][]ssa.Value // values stored into package variables (globalStores)
 
 	serves int // servesRequests: 0 unknown, 1 no, 2 yes
-	setup  int // setupServer: 0 unknown, 1 no, 2 yes
-	pkgCtx int // pkgTakesContext: 0 unknown, 1 no, 2 yes
+	starts int // servesProgram's server starts: 0 unknown, 1 no, 2 yes
+
+	holdClients int        // holdsClients: 0 unknown, 1 no, 2 yes
+	held        []wp.Found // client findings held for importers (held.go)
+	setup       int        // setupServer: 0 unknown, 1 no, 2 yes
+	pkgCtx      int        // pkgTakesContext: 0 unknown, 1 no, 2 yes
 
 	// layers: the -layers option (see Config.Layers).
 	layers bool
@@ -235,10 +262,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 
 // report reports a finding at node n.
 func (c *checker) report(n ast.Node, category, format string, args ...any) {
-	if category == CategoryClient && c.standaloneTool() {
-		return
-	}
-	c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...)})
+	c.reportWithFix(n, nil, category, format, args...)
 }
 
 func (c *checker) requestTimeout() time.Duration { return c.pass.Plan.Limits.RequestTimeout }
@@ -1472,6 +1496,9 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 	params := c.contextParams(fn)
 	if len(params) == 0 {
 		if f := c.factOf(fn); f != nil && f.Detached != nil {
+			if ci := c.ix.Call(call.Lparen); ci != nil && presignedOnly(ci) {
+				return // a presigned link: nothing is sent
+			}
 			c.reachCause(call, fn, f.Detached, h)
 		}
 		return

@@ -44,7 +44,7 @@ func TestTimeouts(t *testing.T) {
 		"clients", "clientsdefault", "servers", "dials", "handlers",
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
 		"examples/publish", "tools/publish", "testhelpers", "mocks", "testdb", "rwshapes", "cleanupcmd", "cleanupcmd/main",
-		"rwlong", "rwprobe", "rwprobeuser", "rwadmin", "rwsetup", "rwsetuptwin")
+		"rwlong", "rwprobe", "rwprobeuser", "rwadmin", "rwsetup", "rwsetupstop", "rwsetuptwin")
 }
 
 // TestCauses runs the fixtures where handlers in one package reach the
@@ -159,4 +159,46 @@ func relatedOf(t *testing.T, res *driver.Result, prefix string) []string {
 // TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
 func TestMinMax(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "minmax")
+}
+
+// TestCLIProgram: under a driver that sees the whole program, the client
+// findings of a package that serves nothing are reported by the programs
+// that import it and serve requests (a webhook client the server uses; a
+// helper both programs use), and not by a command-line tool's program,
+// which serves nothing (an uploader's API client). A directive in the
+// holding package still silences its finding.
+func TestCLIProgram(t *testing.T) {
+	cfg := defaultPlan(t)
+	cfg.WholeProgram = true
+	cfg.Imported = func(path string) bool { return !strings.Contains(path, "/cmd/") } // the run's imports
+	analyzertest.WholeProgramModule(t, filepath.Join(analysistest.TestData(), "cliprogram"), timeouts.New(cfg),
+		"example.com/cliprogram/cmd/uploader", "example.com/cliprogram/cmd/server")
+}
+
+// TestCLIProgramPerPackage: a driver that analyses each package on its
+// own (go vet), or does not say which packages the run imports
+// (golangci-lint), holds nothing: the uploader's API client is reported
+// where it is.
+func TestCLIProgramPerPackage(t *testing.T) {
+	cfg := defaultPlan(t)
+	cfg.WholeProgram = true // without Imported, as golangci-lint runs it
+	a := timeouts.New(cfg)
+	dir := filepath.Join(analysistest.TestData(), "cliprogram")
+	_, graph := analyzertest.Program(t, dir, a, "example.com/cliprogram/cmd/uploader")
+	var got []string
+	for act := range graph.All() {
+		if act.Analyzer != a {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			if posn := act.Package.Fset.Position(d.Pos); strings.HasPrefix(posn.Filename, dir) {
+				got = append(got, fmt.Sprintf("%s:%d", filepath.Base(posn.Filename), posn.Line))
+			}
+		}
+	}
+	slices.Sort(got)
+	want := []string{"api.go:14", "api.go:28", "shared.go:10"}
+	if !slices.Equal(got, want) {
+		t.Errorf("per-package findings = %v, want %v", got, want)
+	}
 }

@@ -314,3 +314,24 @@ const (
 	HandlerGin
 	HandlerEcho
 )
+
+// ServingEnds are the calls by which a request handler ends its server's
+// service: it exits the process, or shuts down or closes the server. A
+// handler that makes one serves a one-off setup wizard
+// (serverrole.Setup).
+var ServingEnds = map[string]bool{
+	"os.Exit":                        true,
+	"(*net/http.Server).Shutdown":    true,
+	"(*net/http.Server).Close":       true,
+	"(*" + Echo4 + ".Echo).Shutdown": true,
+	"(*" + Echo4 + ".Echo).Close":    true,
+}
+
+// OpsHandlers are the constructors of handlers that serve operators, not
+// users: profiling and runtime variables (serverrole.OpsHandler; the
+// scrape handlers are knowledge.ScrapeHandlers).
+var OpsHandlers = map[string]bool{
+	"net/http/pprof.Handler":     true,
+	"expvar.Handler":             true,
+	Chi5Middleware + ".Profiler": true, // pprof and expvar under a chi router
+}

@@ -293,6 +293,9 @@ type LibMetric struct {
 	Name   string // full name, or the name after the subsystem for SubsystemArg
 	Kind   string
 	Labels []string // nil: attributes, not checked
+	// Latency: the histogram of each request's duration, which the
+	// library breaks down by route and method.
+	Latency bool
 }
 
 // An Instrumenter is a library function that instruments what it wraps
@@ -312,14 +315,14 @@ type Instrumenter struct {
 }
 
 var otelHTTPServer = []LibMetric{
-	{Name: "http.server.request.duration", Kind: Histogram},
+	{Name: "http.server.request.duration", Kind: Histogram, Latency: true},
 	{Name: "http.server.request.body.size", Kind: Histogram},
 	{Name: "http.server.response.body.size", Kind: Histogram},
 }
 
 var otelRPCServer = []LibMetric{
-	{Name: "rpc.server.duration", Kind: Histogram},
-	{Name: "rpc.server.call.duration", Kind: Histogram},
+	{Name: "rpc.server.duration", Kind: Histogram, Latency: true},
+	{Name: "rpc.server.call.duration", Kind: Histogram, Latency: true},
 }
 
 // Instrumenters are the library functions that record request metrics of
@@ -331,7 +334,7 @@ var Instrumenters = map[string]Instrumenter{
 	OTelGin + ".Middleware":     {Metrics: otelHTTPServer, SubsystemArg: -1, MetricArg: -1},
 	EchoPrometheus + ".NewMiddleware": {Metrics: []LibMetric{
 		{Name: "requests_total", Kind: Counter, Labels: []string{"code", "method", "host", "url"}},
-		{Name: "request_duration_seconds", Kind: Histogram, Labels: []string{"code", "method", "host", "url"}},
+		{Name: "request_duration_seconds", Kind: Histogram, Labels: []string{"code", "method", "host", "url"}, Latency: true},
 	}, SubsystemArg: 0, DefaultSubsystem: "echo", MetricArg: -1},
 	EchoPrometheus + ".NewMiddlewareWithConfig":                   {SubsystemArg: -1, MetricArg: -1},
 	Promhttp + ".InstrumentHandlerDuration":                       {SubsystemArg: -1, MetricArg: 0},

@@ -201,6 +201,9 @@ var ServerStarts = map[string]ServerStart{
 // GRPCNewServer constructs a gRPC server.
 const GRPCNewServer = GRPC + ".NewServer"
 
+// GRPCServe serves a gRPC server on a listener.
+const GRPCServe = "(*" + GRPC + ".Server).Serve"
+
 // GRPCServerOptions wrap interceptors or stats handlers into a server
 // option; their arguments are checked for instrumentation.
 var GRPCServerOptions = map[string]bool{

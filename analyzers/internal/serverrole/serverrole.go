@@ -169,7 +169,7 @@ func opsHandler(v ssa.Value, depth int) bool {
 	case *ssa.Call:
 		name := flow.CalleeName(x.Common())
 		switch {
-		case knowledge.ScrapeHandlers[name], name == "net/http/pprof.Handler", name == "expvar.Handler":
+		case knowledge.ScrapeHandlers[name], knowledge.OpsHandlers[name]:
 			return true
 		case name == knowledge.Gin+".WrapH", name == knowledge.Gin+".WrapF":
 			return len(x.Common().Args) == 1 && opsHandler(x.Common().Args[0], depth+1)

@@ -159,3 +159,27 @@ func (a *API) viaClauseClamped(w http.ResponseWriter, r *http.Request) {
 	n, _ := strconv.Atoi(r.FormValue("n"))
 	a.db.Query("SELECT id FROM users ORDER BY id" + pageClause(min(n, maxPageSize), 0))
 }
+
+// The operands of LIMIT offset, count formatted on their own and
+// appended to "LIMIT " (writefreely's admin list): the page number is the
+// offset, and the count a constant.
+func (a *API) offsetCountAppended(w http.ResponseWriter, r *http.Request) {
+	page, _ := strconv.Atoi(r.FormValue("p"))
+	limit := fmt.Sprintf("0, %d", maxPageSize)
+	if page > 1 {
+		limit = fmt.Sprintf("%d, %d", (page-1)*maxPageSize, maxPageSize)
+	}
+	a.db.Query("SELECT id FROM users ORDER BY created DESC LIMIT " + limit)
+}
+
+func (a *API) offsetCountAppendedCount(w http.ResponseWriter, r *http.Request) {
+	page, _ := strconv.Atoi(r.FormValue("p"))
+	n, _ := strconv.Atoi(r.FormValue("n"))
+	limit := fmt.Sprintf("%d, %d", page*maxPageSize, n)
+	a.db.Query("SELECT id FROM users ORDER BY created DESC LIMIT " + limit) // want `page size from form value "n" reaches LIMIT`
+}
+
+func (a *API) offsetNumberCount(w http.ResponseWriter, r *http.Request) {
+	n, _ := strconv.Atoi(r.FormValue("n"))
+	a.db.Query(fmt.Sprintf("SELECT id FROM users LIMIT 0, %d", n)) // want `page size from form value "n" reaches LIMIT`
+}

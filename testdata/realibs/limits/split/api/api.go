@@ -4,6 +4,7 @@ package api
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 )
 
@@ -20,8 +21,15 @@ func createLimited(w http.ResponseWriter, r *http.Request) {
 	_ = json.NewDecoder(r.Body).Decode(&o)
 }
 
+// drain discards the body it does not use: nothing is held.
+func drain(w http.ResponseWriter, r *http.Request) {
+	_, _ = io.Copy(io.Discard, r.Body)
+}
+
 // Routes registers the handlers.
 func Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /orders", create)
 	mux.HandleFunc("POST /orders2", createLimited)
+	mux.HandleFunc("POST /orders3", generatedCreate)
+	mux.HandleFunc("POST /ping", drain)
 }

@@ -1,0 +1,3 @@
+module example.com/cliprogram
+
+go 1.24
