@@ -214,7 +214,9 @@
 // reverse proxy in front, a custom wrapper type) is not seen: suppress
 // with //perfvet:ignore limits and say where the limit is. Pools are
 // checked per program, not per pool: a program that configures one pool
-// counts as configuring all. pgx pools are reported only above the plan
+// counts as configuring all. The opens in the cases of one switch, one
+// per driver the configuration chooses (alist's MySQL and Postgres), are
+// one pool and one finding, at the first, naming the others. pgx pools are reported only above the plan
 // (pgxpool's default MaxConns is bounded). Under go vet, which analyses one
 // package at a time, a read or an open in another package than the one
 // that starts the server is reported at the server start, naming its

@@ -143,6 +143,11 @@ type site struct {
 	Pos      token.Pos // valid in hosts that share one FileSet
 	Category string
 	Msg      string
+	// Alt places an open in a case of a switch ("switch posn#case
+	// posn"; see alternative): the opens of one switch's cases, one per
+	// driver the configuration chooses, are one pool to bound, and one
+	// finding.
+	Alt string
 	// fix limits the body before the read (fix.go); not in facts: only a
 	// read reported by its own package is fixed.
 	fix []analysis.TextEdit
@@ -288,7 +293,9 @@ func (c *checker) function(body *ast.BlockStmt) {
 			if c.isSQLite(call, name) || closedOnReturn[call] {
 				break // not a server's pool, or not the service's pool
 			}
-			c.own.Opens = append(c.own.Opens, c.site(call, CategoryPool, fmt.Sprintf("%s opens a database pool", analysisutil.Display(fn))))
+			open := c.site(call, CategoryPool, fmt.Sprintf("%s opens a database pool", analysisutil.Display(fn)))
+			open.Alt = c.alternative(body, call)
+			c.own.Opens = append(c.own.Opens, open)
 		case knowledge.PoolSetters[name] != "":
 			c.checkSetter(call, name)
 		case isPGXOpen(name):
@@ -756,11 +763,20 @@ func (c *checker) conclude() {
 			what = " whose connections the program never retires (no SetConnMaxLifetime on any pool): it keeps each one forever, past the database's idle timeout, a failover or a DNS change; call db.SetConnMaxLifetime(d) after opening it"
 		}
 		pool := c.pass.Plan.Pool
-		for _, s := range opens {
+		for i, s := range opens {
 			if reported[s.Posn] {
 				continue
 			}
 			s.Msg += what + fmt.Sprintf(" (the plan's pool allows %s)", poolBounds(pool))
+			if others := alternatives(opens[i+1:], s, reported); len(others) > 0 {
+				// alist opens MySQL or Postgres in one switch: one pool.
+				s.Msg += "; the other cases of the switch open the other drivers' pools (" + strings.Join(others, ", ") + ")"
+				for _, o := range others {
+					reported[o] = true
+					done = append(done, o)
+				}
+			}
+			reported[s.Posn] = true
 			c.report(s)
 			done = append(done, s.Posn)
 		}
@@ -774,6 +790,52 @@ func (c *checker) conclude() {
 	}
 	slices.Sort(done)
 	c.pass.ExportPackageFact(&programFact{Global: global, Serves: true, Dependency: c.dependency, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done)})
+}
+
+// alternative returns where an open is among the cases of the innermost
+// switch statement of body around it ("switch posn#case posn"), or "".
+func (c *checker) alternative(body *ast.BlockStmt, call *ast.CallExpr) string {
+	alt := ""
+	ast.Inspect(body, func(n ast.Node) bool {
+		if alt != "" && n != nil && n.Pos() > call.End() {
+			return false
+		}
+		var clauses []ast.Stmt
+		switch sw := n.(type) {
+		case *ast.FuncLit:
+			return false // another function
+		case *ast.SwitchStmt:
+			clauses = sw.Body.List
+		case *ast.TypeSwitchStmt:
+			clauses = sw.Body.List
+		default:
+			return true
+		}
+		for _, cl := range clauses {
+			if cl.Pos() <= call.Pos() && call.End() <= cl.End() {
+				alt = posnOf(c.pass.Fset.Position(n.Pos())) + "#" + posnOf(c.pass.Fset.Position(cl.Pos()))
+			}
+		}
+		return true
+	})
+	return alt
+}
+
+// alternatives returns the positions of the opens, not yet reported, in
+// other cases of the switch that s is in.
+func alternatives(opens []site, s site, reported map[string]bool) []string {
+	sw, clause, ok := strings.Cut(s.Alt, "#")
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, o := range opens {
+		osw, oclause, _ := strings.Cut(o.Alt, "#")
+		if !reported[o.Posn] && osw == sw && oclause != clause {
+			out = append(out, o.Posn)
+		}
+	}
+	return out
 }
 
 // servingCall returns the package's first call, in source order, of a

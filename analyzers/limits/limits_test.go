@@ -38,10 +38,11 @@ func TestSQLiteVariable(t *testing.T) {
 
 // TestPoolMessages: a pool bounded in size and not in lifetime, and the
 // other way round, gets a finding that names what is missing and what it
-// costs, not both.
+// costs, not both; the pools a switch opens in its cases, one per driver,
+// get one.
 func TestPoolMessages(t *testing.T) {
 	a := limits.New(defaultConfig())
-	analyzertest.Run(t, analysistest.TestData(), a, "poollifetime", "poolmaxopen")
+	analyzertest.Run(t, analysistest.TestData(), a, "poollifetime", "poolmaxopen", "pooldrivers")
 }
 
 // TestSetupWizard: a handler that shuts its server down serves a one-off

@@ -179,7 +179,11 @@
 //
 // The plan's limits.max_page_size is the bound clamps are checked
 // against, and the size the messages recommend; 0 turns the clamp check
-// off.
+// off. A clamp above it (category plan) is reported only when the plan
+// file writes max_page_size: against the embedded default's 100, a
+// larger constant bound is the team's deliberate choice (nakama's runtime
+// API documents 1000: 6 findings, judged false), as timeouts treats
+// bounds longer than the default's request_timeout.
 //
 // # Suggested fixes
 //

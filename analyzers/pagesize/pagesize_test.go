@@ -1,12 +1,14 @@
 package pagesize_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analyzertest"
 	"github.com/perfvet/perfvet/analyzers/pagesize"
+	"github.com/perfvet/perfvet/analyzers/plan"
 )
 
 // defaultConfig is the default plan with the whole-table rule on, which
@@ -15,8 +17,17 @@ func defaultConfig() pagesize.Config {
 	return pagesize.Config{Plans: analyzertest.DefaultPlan(), WholeTable: true}
 }
 
+// writtenConfig is defaultConfig under a plan file that writes the
+// default's max_page_size: clamps above it are the team's limit broken.
+func writtenConfig(t *testing.T) pagesize.Config {
+	t.Helper()
+	cfg := defaultConfig()
+	cfg.Plans = plan.Static(analyzertest.WrittenPlan(t, "limits: {max_page_size: 100}\n"))
+	return cfg
+}
+
 func TestPageSize(t *testing.T) {
-	analyzertest.Run(t, analysistest.TestData(), pagesize.New(defaultConfig()),
+	analyzertest.Run(t, analysistest.TestData(), pagesize.New(writtenConfig(t)),
 		"nethttp", "handlers", "store", "frameworks", "grpcsrv", "grpcignored", "grpcpaged", "repo", "sqlcgen", "sqlcuser", "loops", "formatted", "reqhelper", "entrystore", "entryapi", "beegoorm")
 }
 
@@ -60,6 +71,29 @@ func TestInterface(t *testing.T) {
 
 func TestIllTyped(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), pagesize.New(defaultConfig()), "broken")
+}
+
+// TestClampDefaultPlan: under the embedded default plan, which the team
+// did not write, a clamp above its max_page_size is a deliberate bound,
+// not reported; the fixtures' other findings stay.
+func TestClampDefaultPlan(t *testing.T) {
+	a := pagesize.New(defaultConfig())
+	_, graph := analyzertest.Program(t, analysistest.TestData(), a, "nethttp", "loops")
+	n := 0
+	for act := range graph.All() {
+		if act.Analyzer != a || !strings.HasSuffix(act.Package.PkgPath, "nethttp") && !strings.HasSuffix(act.Package.PkgPath, "loops") {
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			n++
+			if d.Category == pagesize.CategoryPlan {
+				t.Errorf("%v: reported against the default plan: %s", act.Package.Fset.Position(d.Pos), d.Message)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no findings at all: the fixtures did not load")
+	}
 }
 
 func TestPlanMaxPageSize(t *testing.T) {

@@ -16,7 +16,7 @@ func TestRealLibraries(t *testing.T) {
 	dir := analyzertest.Module(t)
 	// Whole-table reads in the store are reported at the read, from the
 	// handlers' package.
-	results := runWithCauses(t, dir, pagesize.New(defaultConfig()), []cause{
+	results := runWithCauses(t, dir, pagesize.New(writtenConfig(t)), []cause{
 		{posn: "store/store.go:45:1", message: `^\(\*gorm.DB\).Find reads every row of User \(no Limit in the chain\) at store/store.go:45, and request paths reach it`, related: []string{"handlers.go:65", "handlers.go:143"}},
 		{posn: "store/xorm.go:17:1", message: `^\(\*xorm.Engine\).Find reads every row of User \(no Limit in the chain\) at store/xorm.go:17`, related: []string{"handlers.go:25"}},
 		{posn: "store/xorm.go:24:1", message: `^\(\*xorm.Session\).Find reads every row of User \(no Limit in the chain\) at store/xorm.go:24`, related: []string{"handlers.go:26"}},

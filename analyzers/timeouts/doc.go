@@ -82,7 +82,11 @@
 //     db.QueryRow, db.Ping, db.Begin, sqlx's Get and Select, http.NewRequest,
 //     client.Get); the work then keeps running after the client has gone.
 //     Passing r.Context() is fine: no deadline is demanded of the request's
-//     context. A context-free request (http.NewRequest, client.Get) sent
+//     context. A *gin.Context passed as the context is never canceled
+//     unless the engine sets ContextWithFallback: one call is reported
+//     where it is; several in a package are one finding, at the first,
+//     with the others related and one fix for all (alist's OIDC login: 6
+//     calls, one line to fix). A context-free request (http.NewRequest, client.Get) sent
 //     through a client that is itself reported for having no timeout
 //     (http.DefaultClient, a client literal of the function, or the
 //     result of a function, of any package, every client of which is such
@@ -397,6 +401,12 @@
 //     SignAndSend, whose callers all use http.NewRequestWithContext(ctx),
 //     for uploads and downloads a whole-request Timeout would cut). Not
 //     seen: a caller that makes the request with http.NewRequest.
+//   - http.DefaultClient (or a client literal) kept in a struct field whose
+//     every use hands it to an SDK every call of which takes a context
+//     (knowledge.ContextSDKs: go-github's NewClient, in any major
+//     version): the caller's context bounds each request (flipt's GitHub
+//     SCM, whose options default to http.DefaultClient; judged false when
+//     reported).
 //   - An http.Client literal the function returns, every caller of which
 //     (the function unexported, called only in its package, never used as
 //     a value) hands the result on to another function after a nil check

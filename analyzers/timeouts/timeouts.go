@@ -132,6 +132,7 @@ func run(pass *lint.Pass, cfg Config, layers bool) (any, error) {
 	}
 	c.ginFallback = c.assignsField(knowledge.Gin, "Engine", "ContextWithFallback")
 	c.check()
+	c.reportGinContexts()
 	c.reportCauses()
 	c.concludeClients()
 	return nil, nil
@@ -165,6 +166,8 @@ type checker struct {
 
 	serves int // servesRequests: 0 unknown, 1 no, 2 yes
 	starts int // servesProgram's server starts: 0 unknown, 1 no, 2 yes
+
+	ginSites []analysis.Diagnostic // calls given a *gin.Context as context (reportGinContexts)
 
 	holdClients int        // holdsClients: 0 unknown, 1 no, 2 yes
 	held        []wp.Found // client findings held for importers (held.go)
@@ -455,8 +458,11 @@ func fieldVar(fa *ssa.FieldAddr) *types.Var {
 // client held in field f sends a request bounded by a deadline made there
 // or by the caller's context (boundedRequest), at least one: navidrome's
 // plugin client gets a context.WithTimeout per request, miniflux's API
-// client sends every request with its caller's context. Any other use (a
-// Get, the client passed on) leaves the client unbounded.
+// client sends every request with its caller's context. So does a client
+// handed to an SDK every call of which takes a context
+// (knowledge.ContextSDKs: flipt's GitHub client, http.DefaultClient by
+// default, given to go-github). Any other use (a Get, the client passed
+// on) leaves the client unbounded.
 func (c *checker) fieldRequestsBounded(f *types.Var) bool {
 	if c.ssa == nil {
 		return false
@@ -523,13 +529,16 @@ func boundedSends(load *ssa.UnOp) (int, bool) {
 			return 0, false
 		}
 		args := call.Common().Args
-		switch flow.CalleeName(call.Common()) {
-		case "(*net/http.Client).CloseIdleConnections":
-		case "(*net/http.Client).Do":
+		name := flow.CalleeName(call.Common())
+		switch {
+		case name == "(*net/http.Client).CloseIdleConnections":
+		case name == "(*net/http.Client).Do":
 			if len(args) != 2 || args[0] != ssa.Value(load) || !boundedRequest(args[1]) {
 				return 0, false
 			}
 			n++
+		case knowledge.IsContextSDK(name):
+			n++ // every call of the SDK takes its caller's context
 		default:
 			return 0, false
 		}
@@ -1478,6 +1487,37 @@ func (c *checker) reachesDatabase(call *ast.CallExpr) (string, bool) {
 
 // ---- request paths ----
 
+// reportGinContexts reports the calls that run with a *gin.Context as
+// their context: one alone where it is; several, once, at the first,
+// with the others related. Their cause is one (the engine does not set
+// ContextWithFallback, which one line fixes for every handler), and so is
+// the suggested fix, which passes c.Request.Context() at each (alist's
+// OIDC login: 6 calls in one file).
+func (c *checker) reportGinContexts() {
+	if len(c.ginSites) < 2 {
+		for _, d := range c.ginSites {
+			c.pass.Report(d)
+		}
+		return
+	}
+	first := c.ginSites[0]
+	first.Message += fmt.Sprintf("; %d more calls of this package run with a *gin.Context as their context: set ContextWithFallback on the engine once, or pass each its request's context", len(c.ginSites)-1)
+	var edits []analysis.TextEdit
+	for _, d := range c.ginSites {
+		for _, f := range d.SuggestedFixes {
+			edits = append(edits, f.TextEdits...)
+		}
+	}
+	first.SuggestedFixes = nil
+	if len(edits) > 0 {
+		first.SuggestedFixes = []analysis.SuggestedFix{{Message: "Pass the request's context at each call", TextEdits: edits}}
+	}
+	for _, d := range c.ginSites[1:] {
+		first.Related = append(first.Related, analysis.RelatedInformation{Pos: d.Pos, End: d.End, Message: "also run with a *gin.Context: " + strings.SplitN(d.Message, " with a *gin.Context", 2)[0]})
+	}
+	c.pass.Report(first)
+}
+
 // checkRequestPathCall reports outbound work in a request path that runs
 // with no request context and so outlives the request.
 func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name string, h *handler) {
@@ -1509,7 +1549,7 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 			continue
 		}
 		if isPointerTo(c.pass.TypesInfo.TypeOf(arg), knowledge.Gin, "Context") && !c.ginFallback {
-			c.pass.Report(analysis.Diagnostic{
+			c.ginSites = append(c.ginSites, analysis.Diagnostic{
 				Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
 				Message: fmt.Sprintf("%s runs %s with a *gin.Context as its context, which is never canceled unless the engine sets ContextWithFallback, so it keeps running after the client has gone; pass %s.Request.Context()",
 					c.display(call, fn), article(p.Kind), render(c.pass.Fset, arg)),

@@ -17,6 +17,8 @@ package knowledge
 //
 // Route registration and server starts are in routers.go.
 
+import "strings"
+
 // Package paths.
 const (
 	NetHTTP = "net/http"
@@ -334,4 +336,40 @@ var OpsHandlers = map[string]bool{
 	"net/http/pprof.Handler":     true,
 	"expvar.Handler":             true,
 	Chi5Middleware + ".Profiler": true, // pprof and expvar under a chi router
+}
+
+// ContextSDKs are the constructors of API clients that take an
+// *http.Client and whose every call takes a context.Context, keyed by
+// full name with the module's major version (/vN) left out: the caller's
+// context bounds each request the client sends (IsContextSDK).
+var ContextSDKs = map[string]bool{
+	"github.com/google/go-github/github.NewClient": true,
+}
+
+// IsContextSDK reports whether a function, by full name, is one of
+// ContextSDKs, in any major version.
+func IsContextSDK(name string) bool {
+	parts := strings.Split(name, "/")
+	kept := parts[:0]
+	for i, p := range parts {
+		if i > 0 && i < len(parts)-1 && isMajorVersion(p) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return ContextSDKs[strings.Join(kept, "/")]
+}
+
+// isMajorVersion reports whether a path element is a module's major
+// version suffix: v2, v75.
+func isMajorVersion(p string) bool {
+	if len(p) < 2 || p[0] != 'v' {
+		return false
+	}
+	for _, r := range p[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

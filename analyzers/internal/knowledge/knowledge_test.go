@@ -209,3 +209,18 @@ func TestReadsAPI(t *testing.T) {
 		}
 	}
 }
+
+func TestIsContextSDK(t *testing.T) {
+	for name, want := range map[string]bool{
+		"github.com/google/go-github/v75/github.NewClient":      true,
+		"github.com/google/go-github/v90/github.NewClient":      true,
+		"github.com/google/go-github/github.NewClient":          true,
+		"github.com/google/go-github/v75/github.NewTokenClient": false,
+		"github.com/example/v2/github.NewClient":                false,
+		"net/http.NewRequest":                                   false,
+	} {
+		if got := IsContextSDK(name); got != want {
+			t.Errorf("IsContextSDK(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
