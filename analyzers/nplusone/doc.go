@@ -385,6 +385,9 @@
 // value of a slice (an id, a type's oid), which may repeat and which its
 // author memoised because they do, the memo answers the repeats: it is
 // not reported unless -memo, and then "once per distinct p.AuthorID".
+// The same holds for a call through the program's own interface that
+// the program resolves (resolve.go): soft-serve's LFS lock listing looks
+// each lock's owner up through its store interface once per user.
 // A helper the loop hands the element to counts it as the memo's key only
 // when the key is made from that parameter, in the helper's own body or
 // in the helper of this package it hands the parameter on to: vikunja's

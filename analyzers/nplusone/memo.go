@@ -65,6 +65,15 @@ func (c *checker) memoOf(s site) memoUse {
 	return u
 }
 
+// memoHides reports whether a site sits behind a memo that answers the
+// repeats of its key: the call through an interface that the program
+// resolves is left alone, as a resolved one would be (soft-serve's LFS
+// lock owners, looked up once per user: 3 findings, judged false).
+func (c *checker) memoHides(s site) bool {
+	m := c.memoOf(s)
+	return m.memo && !m.distinct
+}
+
 // argsMemo says how a call to a memoised helper is keyed: by its
 // arguments, distinct when the loop hands it the element itself.
 func (c *checker) argsMemo(s site) memoUse {

@@ -370,7 +370,7 @@ func (c *checker) report() {
 		} else if p.empty() && !dispatch && !inWriteLoop && s.loop.sized && !s.loop.chunk && !s.exits && (c.background || c.offpathOf(s) == "") {
 			// Nothing this package sees runs a query, but an interface it
 			// cannot resolve may: the program decides (resolve.go).
-			if l := c.listLoop(s); l != nil && (c.writes || !writeLoops[l]) && (c.memo || !c.preloaded(s)) {
+			if l := c.listLoop(s); l != nil && (c.writes || !writeLoops[l]) && (c.memo || !c.preloaded(s) && !c.memoHides(s)) {
 				s.loop = l
 				deferred = append(deferred, s)
 			}

@@ -33,6 +33,34 @@ func (s *Service) OwnersThenTouch(ctx context.Context, ids []int64) {
 	}
 }
 
+// Lock is a lock with its owner's id.
+type Lock struct{ ID, UserID int64 }
+
+// LockOwners looks each owner up once, behind a memo keyed by the lock's
+// owner (soft-serve's LFS locks): the owners repeat, not reported.
+func (s *Service) LockOwners(ctx context.Context, locks []Lock) map[int64]int64 {
+	owners := map[int64]int64{}
+	for _, l := range locks {
+		o, ok := owners[l.UserID]
+		if !ok {
+			o, _ = s.Repo.Owner(ctx, l.UserID)
+			owners[l.UserID] = o
+		}
+		_ = o
+	}
+	return owners
+}
+
+// LockOwnersEach is its twin with no memo.
+func (s *Service) LockOwnersEach(ctx context.Context, locks []Lock) []int64 {
+	var out []int64
+	for _, l := range locks {
+		o, _ := s.Repo.Owner(ctx, l.UserID) // want `\(store.Repo\).Owner, implemented by \(\*pg.DB\).Owner, may run a query .* once per element of locks`
+		out = append(out, o)
+	}
+	return out
+}
+
 // A flusher serves on its own schedule: the goroutine its constructor
 // starts loops on a timer (navidrome's buffered scrobbler, whose
 // constructor a handler calls per plugin). What it queries through the
