@@ -432,6 +432,11 @@
 //     probe answers every caller alike) or serves operators: the
 //     process's probe listener (woodpecker's agent healthcheck). Handlers
 //     other packages register on the default mux are not seen.
+//   - A dial (net.Dial and the others with no timeout) of the address the
+//     package's own http.Server listens on, read through the same chain
+//     of fields (config.HTTP.Addr): a start-up probe of the program's own
+//     listener, which connects or is refused at once (openfga's
+//     playground; judged false).
 //   - A standalone tool: a package main in a subdirectory of its module
 //     that imports no package of the module and declares no handler
 //     (ntfy's tools/loadgen): its clients and dials are not reported. The

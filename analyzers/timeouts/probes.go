@@ -1,11 +1,14 @@
 package timeouts
 
 import (
+	"go/ast"
+	"go/types"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
@@ -121,4 +124,55 @@ func (c *checker) standaloneTool() bool {
 	}
 	c.standalone = 2
 	return true
+}
+
+// dialsOwnServer reports whether a dial's address is read through the
+// same chain of struct fields (config.HTTP.Addr) as an http.Server literal
+// of the package gets as its Addr: the program dials its own listener, a
+// start-up probe that connects or is refused at once, not a remote host
+// that may not answer (openfga's playground waits for its HTTP server with
+// net.Dial("tcp", config.HTTP.Addr): judged false). Fields are compared
+// by their declarations along the whole chain, so config.Upstream.Addr is
+// not config.HTTP.Addr, whatever the variable that holds the config.
+func (c *checker) dialsOwnServer(call *ast.CallExpr) bool {
+	if len(call.Args) < 2 {
+		return false
+	}
+	path := fieldPath(c.pass.TypesInfo, call.Args[1])
+	if len(path) == 0 {
+		return false
+	}
+	for n := range c.insp.PreorderSeq((*ast.CompositeLit)(nil)) {
+		lit := n.(*ast.CompositeLit)
+		if !analysisutil.IsNamed(c.pass.TypesInfo.TypeOf(lit), knowledge.NetHTTP, "Server") {
+			continue
+		}
+		if addr := analysisutil.KeyedValue(lit, "Addr"); addr != nil && slices.Equal(fieldPath(c.pass.TypesInfo, addr), path) {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldPath returns the fields a chain of selectors reads, outermost
+// last (config.HTTP.Addr: HTTP, Addr), or nil if e is not such a chain.
+func fieldPath(info *types.Info, e ast.Expr) []*types.Var {
+	var path []*types.Var
+	for {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		s := info.Selections[sel]
+		if s == nil || s.Kind() != types.FieldVal {
+			break
+		}
+		v, ok := s.Obj().(*types.Var)
+		if !ok {
+			return nil
+		}
+		path = append([]*types.Var{v.Origin()}, path...)
+		e = sel.X
+	}
+	return path
 }

@@ -244,6 +244,9 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		if isLocalSocket(c.pass.TypesInfo, call) {
 			return // a Unix socket connects or fails at once
 		}
+		if c.dialsOwnServer(call) {
+			return // the program's own listener: it answers or refuses at once
+		}
 		c.report(call, CategoryClient, "%s has no timeout; dialing an unreachable host blocks this goroutine until the operating system gives up, minutes later; use %s", analysisutil.Display(fn), knowledge.UnboundedDials[name])
 		return
 	case name == "(*net.Dialer).Dial" || name == "crypto/tls.DialWithDialer":
