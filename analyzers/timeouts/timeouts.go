@@ -167,7 +167,7 @@ type checker struct {
 	serves int // servesRequests: 0 unknown, 1 no, 2 yes
 	starts int // servesProgram's server starts: 0 unknown, 1 no, 2 yes
 
-	ginSites []analysis.Diagnostic // calls given a *gin.Context as context (reportGinContexts)
+	ginSites []ginSite // calls given a *gin.Context as context (reportGinContexts)
 
 	holdClients int        // holdsClients: 0 unknown, 1 no, 2 yes
 	held        []wp.Found // client findings held for importers (held.go)
@@ -1498,27 +1498,36 @@ func (c *checker) reachesDatabase(call *ast.CallExpr) (string, bool) {
 // OIDC login: 6 calls in one file).
 func (c *checker) reportGinContexts() {
 	if len(c.ginSites) < 2 {
-		for _, d := range c.ginSites {
-			c.pass.Report(d)
+		for _, g := range c.ginSites {
+			c.pass.Report(g.diag)
 		}
 		return
 	}
-	first := c.ginSites[0]
+	first := c.ginSites[0].diag
 	first.Message += fmt.Sprintf("; %d more calls of this package run with a *gin.Context as their context: set ContextWithFallback on the engine once, or pass each its request's context", len(c.ginSites)-1)
 	var edits []analysis.TextEdit
-	for _, d := range c.ginSites {
-		for _, f := range d.SuggestedFixes {
+	var related []analysis.RelatedInformation
+	for i, g := range c.ginSites {
+		for _, f := range g.diag.SuggestedFixes {
 			edits = append(edits, f.TextEdits...)
+		}
+		if i > 0 {
+			related = append(related, analysis.RelatedInformation{Pos: g.diag.Pos, End: g.diag.End, Message: g.what + " also runs with a *gin.Context"})
 		}
 	}
 	first.SuggestedFixes = nil
 	if len(edits) > 0 {
 		first.SuggestedFixes = []analysis.SuggestedFix{{Message: "Pass the request's context at each call", TextEdits: edits}}
 	}
-	for _, d := range c.ginSites[1:] {
-		first.Related = append(first.Related, analysis.RelatedInformation{Pos: d.Pos, End: d.End, Message: "also run with a *gin.Context: " + strings.SplitN(d.Message, " with a *gin.Context", 2)[0]})
-	}
+	first.Related = analysisutil.BoundedRelated(c.pass.Fset, related)
 	c.pass.Report(first)
+}
+
+// A ginSite is a call given a *gin.Context as its context: its finding,
+// and the callee as the finding names it.
+type ginSite struct {
+	diag analysis.Diagnostic
+	what string
 }
 
 // checkRequestPathCall reports outbound work in a request path that runs
@@ -1552,12 +1561,13 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 			continue
 		}
 		if isPointerTo(c.pass.TypesInfo.TypeOf(arg), knowledge.Gin, "Context") && !c.ginFallback {
-			c.ginSites = append(c.ginSites, analysis.Diagnostic{
+			what := c.display(call, fn)
+			c.ginSites = append(c.ginSites, ginSite{what: what, diag: analysis.Diagnostic{
 				Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
 				Message: fmt.Sprintf("%s runs %s with a *gin.Context as its context, which is never canceled unless the engine sets ContextWithFallback, so it keeps running after the client has gone; pass %s.Request.Context()",
-					c.display(call, fn), article(p.Kind), render(c.pass.Fset, arg)),
+					what, article(p.Kind), render(c.pass.Fset, arg)),
 				SuggestedFixes: ginContextFix(c.pass.Fset, arg),
-			})
+			}})
 			return
 		}
 		if !c.isDetached(call, arg, p.Index) {
