@@ -79,7 +79,7 @@ func Registry() []Entry {
 			return lint.NewDirectives(lint.Options{Plans: c.Plans}, Names())
 		}, &lint.DirectiveDocumentation},
 		{timeouts.Name, func(c Config) *analysis.Analyzer {
-			return timeouts.New(timeouts.Config{Plans: c.Plans, WholeProgram: c.WholeProgram, Imported: c.Imported})
+			return timeouts.New(timeouts.Config{Plans: c.Plans, WholeProgram: c.WholeProgram, Imported: c.Imported, PerSite: c.PerSite})
 		}, &timeouts.Documentation},
 	}
 }
@@ -124,6 +124,12 @@ type Config struct {
 	// place when none does (a run on that package alone). Nil: assume one
 	// does.
 	Imported func(pkgPath string) bool
+	// PerSite reports each site of a finding that timeouts groups per
+	// function at its own position (timeouts.Config.PerSite): for drivers
+	// that filter findings by position after the analysis (golangci-lint's
+	// //nolint and exclusion rules), where a group's first site filtered
+	// out would take the others with it.
+	PerSite bool
 }
 
 // Suite returns a fresh instance of every perfvet analyzer, sorted by name.

@@ -148,7 +148,7 @@ func newAnalyzer(name string) register.NewPlugin {
 		if err != nil {
 			return nil, err
 		}
-		a := find(analyzers.Suite(analyzers.Config{Plans: plans, WholeProgram: true}), name)
+		a := find(analyzers.Suite(analyzers.Config{Plans: plans, WholeProgram: true, PerSite: true}), name)
 		if a == nil {
 			return nil, fmt.Errorf("perfvet has no analyzer named %q", name)
 		}
@@ -217,7 +217,7 @@ func newSuite(conf any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
-	suite := analyzers.Suite(analyzers.Config{Plans: plans, WholeProgram: true})
+	suite := analyzers.Suite(analyzers.Config{Plans: plans, WholeProgram: true, PerSite: true})
 	var names []string
 	for _, a := range suite {
 		names = append(names, a.Name)

@@ -122,7 +122,7 @@ func TestSettingsErrors(t *testing.T) {
 		{"timeouts", map[string]any{"plan": bad}, `perfplan.yaml:2:20: limits.request_timeout: malformed duration "30"`},
 		{"timeouts", map[string]any{"plan": filepath.Join(t.TempDir(), "nope.yaml")}, "nope.yaml"},
 		{"timeouts", map[string]any{"inline-plan": "limits: {max_page_sise: 1}\n"}, `linters.settings.custom.timeouts.settings.inline-plan:1:10: unknown key "max_page_sise" in limits`},
-		{"timeouts", map[string]any{"options": map[string]any{"depth": 3}}, `unknown option "depth" of timeouts (options: layers, plan, tests)`},
+		{"timeouts", map[string]any{"options": map[string]any{"depth": 3}}, `unknown option "depth" of timeouts (options: layers, persite, plan, tests)`},
 		{"timeouts", map[string]any{"options": map[string]any{"tests": "maybe"}}, "options: tests"},
 		{"timeouts", map[string]any{"tests": "yes"}, "tests"},
 		{"perfvet", map[string]any{"enable": []any{"timeouts"}, "tests": true}, ""},

@@ -25,12 +25,7 @@ func (c *checker) reportWithFix(n ast.Node, fixes []analysis.SuggestedFix, categ
 	if category == CategoryClient && c.standaloneTool() {
 		return
 	}
-	d := analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...), SuggestedFixes: fixes}
-	if category == CategoryClient && c.holdsClients() {
-		c.hold(d) // for the programs that import the package (held.go)
-		return
-	}
-	c.pass.Report(d)
+	c.emit(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Category: category, Message: fmt.Sprintf(format, args...), SuggestedFixes: fixes})
 }
 
 // clientTimeoutFix adds Timeout: <request_timeout> to an http.Client

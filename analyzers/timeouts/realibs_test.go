@@ -13,7 +13,7 @@ import (
 // unnoticed.
 func TestRealLibraries(t *testing.T) {
 	dir := analyzertest.Module(t)
-	a := timeouts.New(defaultPlan(t))
+	a := timeouts.New(perSite(t))
 	// The handlers reach causes in the store package: the findings sit
 	// there, which only a run over both packages, merged as the command
 	// merges them, can check.

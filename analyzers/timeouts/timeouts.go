@@ -53,6 +53,10 @@ type Config struct {
 	// database queries and Redis commands, once per type or package (flag
 	// -layers).
 	Layers bool
+	// PerSite reports every client, server and context-less call at its
+	// own position, instead of one finding per category and function
+	// with the others related (group.go; flag -persite).
+	PerSite bool
 	// WholeProgram says the driver analyses the whole program in one
 	// process and reports in any package's files (perfvet, perfvet lsp,
 	// golangci-lint). With Imported, the client findings of a package
@@ -77,23 +81,24 @@ var Analyzer = New(DefaultConfig())
 // New returns a timeouts analyzer.
 func New(cfg Config) *analysis.Analyzer {
 	opts := &lint.Options{Plans: cfg.Plans, Tests: cfg.Tests}
-	layers := &options{on: cfg.Layers}
+	flags := &options{layers: cfg.Layers, perSite: cfg.PerSite}
 	a := &analysis.Analyzer{
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
-		Run:              lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, cfg, layers.on) }),
+		Run:              lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, cfg, *flags) }),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
 		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(heldClientsFact), new(servesFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
-	a.Flags.BoolVar(&layers.on, "layers", cfg.Layers, "also report storage layers that take no context anywhere (their database queries and Redis commands reached from request paths), once per type or package")
+	a.Flags.BoolVar(&flags.perSite, "persite", cfg.PerSite, "report every HTTP client, server and context-less call at its own position, instead of one finding per function with the others as related positions")
+	a.Flags.BoolVar(&flags.layers, "layers", cfg.Layers, "also report storage layers that take no context anywhere (their database queries and Redis commands reached from request paths), once per type or package")
 	return a
 }
 
 // options are the analyzer's own flags, shared by its passes.
-type options struct{ on bool }
+type options struct{ layers, perSite bool }
 
 // relevant are the packages without which a package cannot create a
 // client, server or dial, nor do outbound work.
@@ -104,16 +109,17 @@ var relevant = []string{
 	knowledge.Gin, knowledge.Echo4, knowledge.GRPC,
 }
 
-func run(pass *lint.Pass, cfg Config, layers bool) (any, error) {
+func run(pass *lint.Pass, cfg Config, opts options) (any, error) {
 	if isExample(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:   pass,
-		cfg:    cfg,
-		layers: layers,
-		insp:   pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		facts:  make(map[*types.Func]*ioFact),
+		pass:    pass,
+		cfg:     cfg,
+		layers:  opts.layers,
+		perSite: opts.perSite,
+		insp:    pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		facts:   make(map[*types.Func]*ioFact),
 	}
 	if !analysisutil.ImportsAny(pass.Pkg, relevant...) {
 		// Nothing to check here, but a main package decides on the
@@ -134,6 +140,7 @@ func run(pass *lint.Pass, cfg Config, layers bool) (any, error) {
 	c.check()
 	c.reportGinContexts()
 	c.reportCauses()
+	c.flushFindings()
 	c.concludeClients()
 	return nil, nil
 }
@@ -169,6 +176,9 @@ type checker struct {
 
 	ginSites []ginSite // calls given a *gin.Context as context (reportGinContexts)
 
+	queued        []analysis.Diagnostic // findings to group by function (group.go)
+	defaultClient map[token.Pos]bool    // findings of requests through http.DefaultClient, grouped by package
+
 	holdClients int        // holdsClients: 0 unknown, 1 no, 2 yes
 	held        []wp.Found // client findings held for importers (held.go)
 	setup       int        // setupServer: 0 unknown, 1 no, 2 yes
@@ -176,6 +186,8 @@ type checker struct {
 
 	// layers: the -layers option (see Config.Layers).
 	layers bool
+	// perSite: the -persite option (see Config.PerSite).
+	perSite bool
 
 	enc      *objectpath.Encoder
 	causes   map[string]*reach         // causes reached from this package's request paths, by Site.causeKey
@@ -213,6 +225,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	switch {
 	case knowledge.DefaultClientFuncs[name]:
 		if !c.defaultClientBounded && !c.inCommand(cur) {
+			c.viaDefaultClient(call)
 			c.report(call, CategoryClient, "%s sends the request through http.DefaultClient, which has no timeout; a server that stops answering holds this goroutine and its connection forever; use an http.Client with Timeout set (the plan allows %v)", analysisutil.Display(fn), c.requestTimeout())
 		}
 		return
@@ -395,6 +408,7 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 			if c.inCommand(cur) {
 				return // an operator's one-off at a terminal, who interrupts it
 			}
+			c.viaDefaultClient(call)
 			c.report(call, CategoryClient, "http.DefaultClient.%s has no timeout; a server that stops answering holds this goroutine and its connection forever; use an http.Client with Timeout set, or a request whose context has a deadline", outer.Sel.Name)
 			return
 		}
@@ -424,6 +438,7 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 	if fn := c.ssaFunc(cur); c.defaultClientUsesBounded(fn) || c.userChosenDefault(fn) {
 		return // client := s3.Client; if client == nil { client = http.DefaultClient }; client.Do(req) of the caller's request
 	}
+	c.viaDefaultClient(sel)
 	c.report(sel, CategoryClient, "http.DefaultClient has no timeout; a server that stops answering holds the calling goroutine and its connection forever; use an http.Client with Timeout set")
 }
 
@@ -1537,7 +1552,7 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 		if ci := c.ix.Call(call.Lparen); ci != nil && c.coveredByClient(ci) {
 			return // the client's finding is the fix: its Timeout bounds this request
 		}
-		c.pass.Report(analysis.Diagnostic{
+		c.emit(analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
 			Message: fmt.Sprintf("%s in a request path has no context, so the %s keeps running after the client has gone; use %s with the request's context%s",
 				c.display(call, fn), kindOf(fn), variant, h.ctxNote(c.pass.Pkg, call.Pos())),
@@ -1577,7 +1592,7 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 		if p.Via != "" {
 			what += " (" + p.Via + ")"
 		}
-		c.pass.Report(analysis.Diagnostic{
+		c.emit(analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
 			Message: fmt.Sprintf("%s with %s in a request path, so it keeps running after the client has gone; pass the request's context%s",
 				what, render(c.pass.Fset, arg), h.ctxNote(c.pass.Pkg, arg.Pos())),

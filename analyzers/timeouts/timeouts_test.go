@@ -23,6 +23,16 @@ func defaultPlan(t *testing.T) timeouts.Config {
 	return timeouts.Config{Plans: plan.Static(analyzertest.WrittenPlan(t, "limits: {request_timeout: 30s, query_timeout: 10s}\n"))}
 }
 
+// perSite is defaultPlan with -persite: the catalogue fixtures list many
+// APIs in one function, each with its own want, where the default reports
+// one finding per function (TestGrouped checks that).
+func perSite(t *testing.T) timeouts.Config {
+	t.Helper()
+	cfg := defaultPlan(t)
+	cfg.PerSite = true
+	return cfg
+}
+
 // TestPlanNotWritten runs the fixtures with bounds longer than the plan
 // under the embedded default plan, which the team did not write: a
 // deliberate bound is not reported against it.
@@ -39,7 +49,7 @@ func TestPlanNotWritten(t *testing.T) {
 }
 
 func TestTimeouts(t *testing.T) {
-	a := timeouts.New(defaultPlan(t))
+	a := timeouts.New(perSite(t))
 	analyzertest.Run(t, analysistest.TestData(), a,
 		"clients", "clientsdefault", "servers", "dials", "handlers",
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
@@ -70,7 +80,7 @@ func TestIllTyped(t *testing.T) {
 }
 
 func TestSuggestedFixes(t *testing.T) {
-	analyzertest.RunWithFixes(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "fixes")
+	analyzertest.RunWithFixes(t, analysistest.TestData(), timeouts.New(perSite(t)), "fixes")
 }
 
 // TestTimeoutFixes: the plan's request_timeout written into client and
@@ -200,5 +210,20 @@ func TestCLIProgramPerPackage(t *testing.T) {
 	want := []string{"api.go:14", "api.go:28", "shared.go:10"}
 	if !slices.Equal(got, want) {
 		t.Errorf("per-package findings = %v, want %v", got, want)
+	}
+}
+
+// TestGrouped runs the default, one finding per category and function:
+// the others are related positions, and the fix of all is one.
+func TestGrouped(t *testing.T) {
+	analyzertest.RunWithFixes(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "grouped")
+	res := assembled(t, timeouts.New(defaultPlan(t)), "grouped")
+	got := relatedOf(t, res, "(*sql.DB).Exec in a request path has no context, so the database query keeps running after the client has gone; use ExecContext with the request's context (r.Context()); and 2 more")
+	want := []string{
+		"grouped.go:33: (*sql.DB).Exec in a request path has no context, so the database query keeps running after the client has gone",
+		"grouped.go:34: (*sql.DB).Ping in a request path has no context, so the database query keeps running after the client has gone",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("related:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

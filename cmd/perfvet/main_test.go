@@ -365,7 +365,9 @@ func TestFix(t *testing.T) {
 	t.Parallel()
 	dir := writeModule(t, "example.com/fixme", fixme)
 	r := perfvet(t, dir, "-fix", "./...")
-	if !strings.Contains(r.Stderr, "applied 2 fix(es) in 1 file(s)") {
+	// The handler's two context-less queries are one finding, whose one
+	// fix edits both.
+	if !strings.Contains(r.Stderr, "applied 1 fix(es) in 1 file(s)") {
 		t.Errorf("-fix: stderr:\n%s", r.Stderr)
 	}
 	if r.Code != 0 {

@@ -1,0 +1,198 @@
+package timeouts
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+)
+
+// One cause, one finding, inside a function: the servers one function
+// starts, the clients it builds or calls and the calls it makes with no
+// request context are set up together and fixed together (one helper
+// that builds servers with timeouts, one client, the handler's ctx passed
+// to each query). Their findings are one, at the first, with the others
+// related (writefreely's Serve: five servers; its deletePost: seven
+// queries on the *sql.DB with no context). Findings of one category only
+// are grouped, and a finding that already has related positions (a cause
+// reported at its declaration, the gin calls of a package) stands alone.
+
+// groupedCategories are the categories whose findings of one function
+// are one.
+var groupedCategories = map[string]bool{
+	CategoryClient:  true,
+	CategoryServer:  true,
+	CategoryRequest: true,
+}
+
+// emit queues a finding for grouping (flushFindings), or reports it now
+// when it is not grouped.
+func (c *checker) emit(d analysis.Diagnostic) {
+	if c.perSite || !groupedCategories[d.Category] || len(d.Related) > 0 {
+		c.deliver(d)
+		return
+	}
+	if c.pass.Suppressed != nil && c.pass.Suppressed(d) {
+		return // a directive on this site: it does not stand for the others
+	}
+	c.queued = append(c.queued, d)
+}
+
+// deliver reports a finding, or holds a client finding for the programs
+// that import the package (held.go).
+func (c *checker) deliver(d analysis.Diagnostic) {
+	if d.Category == CategoryClient && c.holdsClients() {
+		c.hold(d)
+		return
+	}
+	c.pass.Report(d)
+}
+
+// flushFindings reports the queued findings, one per category and
+// enclosing function declaration.
+func (c *checker) flushFindings() {
+	type key struct {
+		category string
+		fn       ast.Node // the enclosing declaration, or nil
+	}
+	groups := make(map[key][]analysis.Diagnostic)
+	names := make(map[key]string)
+	var order []key
+	for _, d := range c.queued {
+		fn, name := c.enclosingDecl(d.Pos)
+		if c.defaultClient[d.Pos] {
+			fn, name = defaultClientGroup, "this package"
+		}
+		k := key{d.Category, fn}
+		if fn == nil {
+			c.deliver(d) // in no function: its own finding
+			continue
+		}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], d)
+		names[k] = name
+	}
+	c.queued = nil
+	for _, k := range order {
+		ds := groups[k]
+		slices.SortStableFunc(ds, func(a, b analysis.Diagnostic) int { return int(a.Pos) - int(b.Pos) })
+		c.deliver(mergeFindings(c.pass.Fset, ds, names[k]))
+	}
+}
+
+// defaultClientGroup stands for the package in the groups of
+// flushFindings: the requests a package sends through http.DefaultClient
+// are one decision, whichever functions send them (ntfy's three Twilio
+// calls, casdoor's three captcha providers), fixed by one client with a
+// Timeout.
+var defaultClientGroup = new(ast.File)
+
+// viaDefaultClient marks a finding at n as a request through
+// http.DefaultClient.
+func (c *checker) viaDefaultClient(n ast.Node) {
+	if c.defaultClient == nil {
+		c.defaultClient = make(map[token.Pos]bool)
+	}
+	c.defaultClient[n.Pos()] = true
+}
+
+// mergeFindings makes the findings of one function one: the first, with
+// the others as related positions and all their suggested edits in one
+// fix.
+func mergeFindings(fset *token.FileSet, ds []analysis.Diagnostic, fn string) analysis.Diagnostic {
+	first := ds[0]
+	if len(ds) == 1 {
+		return first
+	}
+	first.Message += fmt.Sprintf("; and %d more in %s (related positions)", len(ds)-1, fn)
+	var related []analysis.RelatedInformation
+	var edits []analysis.TextEdit
+	fixed := 0
+	for i, d := range ds {
+		if len(d.SuggestedFixes) > 0 {
+			fixed++
+			edits = append(edits, d.SuggestedFixes[0].TextEdits...)
+		}
+		if i > 0 {
+			msg, _, _ := strings.Cut(d.Message, ";")
+			related = append(related, analysis.RelatedInformation{Pos: d.Pos, End: d.End, Message: msg})
+		}
+	}
+	if len(first.SuggestedFixes) > 0 && fixed == len(ds) {
+		// Every site has its fix: one fix for all. Otherwise the first
+		// keeps its own, and the next run reports the rest.
+		first.SuggestedFixes = []analysis.SuggestedFix{{Message: first.SuggestedFixes[0].Message + fmt.Sprintf(" (at all %d places)", len(ds)), TextEdits: edits}}
+	}
+	first.Related = analysisutil.BoundedRelated(fset, related)
+	return first
+}
+
+// enclosingDecl returns the function declaration of the package's files
+// that contains pos, or the outermost function literal of a package-level
+// declaration that does (a cobra command's Run), with its name; or nil.
+func (c *checker) enclosingDecl(pos token.Pos) (ast.Node, string) {
+	for _, f := range c.pass.Files {
+		if pos < f.FileStart || pos >= f.FileEnd {
+			continue
+		}
+		for _, d := range f.Decls {
+			if d.Pos() > pos || pos >= d.End() {
+				continue
+			}
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				return d, declName(d)
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					vs, ok := spec.(*ast.ValueSpec)
+					if !ok || vs.Pos() > pos || pos >= vs.End() {
+						continue
+					}
+					var lit ast.Node
+					ast.Inspect(vs, func(n ast.Node) bool {
+						if fl, ok := n.(*ast.FuncLit); ok && lit == nil && fl.Pos() <= pos && pos < fl.End() {
+							lit = fl
+						}
+						return lit == nil
+					})
+					if lit != nil {
+						return lit, vs.Names[0].Name
+					}
+				}
+			}
+		}
+	}
+	return nil, ""
+}
+
+// declName names a function declaration as findings do: F, or (*T).M.
+func declName(fd *ast.FuncDecl) string {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return fd.Name.Name
+	}
+	t := fd.Recv.List[0].Type
+	star := ""
+	if s, ok := t.(*ast.StarExpr); ok {
+		star, t = "*", s.X
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		if star != "" {
+			return fmt.Sprintf("(*%s).%s", id.Name, fd.Name.Name)
+		}
+		return id.Name + "." + fd.Name.Name
+	}
+	return fd.Name.Name
+}
