@@ -110,6 +110,17 @@
 // middleware calling http.MaxBytesReader. A wrapper with no
 // ContentLength check (a byte counter) is not a limit.
 //
+// A function that calls http.MaxBytesReader and reads no body itself is a
+// middleware's step, and counts as a global limit, unless it hands the
+// request (*http.Request, *gin.Context, echo.Context) as an argument to a
+// function of the program: then it is a route's own limiter (gokapi's
+// processNewChunk, which bounds its upload routes and calls the chunk
+// reader of another package), whose bound covers the reads of the
+// functions it hands the request to, in any package of the program (the
+// program fact names them), and not the program's other routes. Passing
+// the request on through an interface or a function value
+// (next.ServeHTTP(w, r), next(w, r), c.Next()) is a middleware's.
+//
 // A pool opened with a driver name held in a variable that the package
 // registers a SQLite driver under (sql.Register(Driver,
 // &sqlite3.SQLiteDriver{...}), a type of github.com/mattn/go-sqlite3,

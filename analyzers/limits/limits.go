@@ -90,7 +90,7 @@ func run(pass *lint.Pass) (any, error) {
 		// A library's own reads and opens are its callers' to bound.
 		return nil, nil
 	}
-	c := &checker{pass: pass, own: &programFact{}}
+	c := &checker{pass: pass, own: &programFact{}, limitedFuncs: make(map[*types.Func]bool)}
 	c.serves = declaresHandler(pass)
 	c.setup = c.serves && serverrole.Setup(pass.Fset, pass.TypesInfo, pass.Files)
 	// A dependency's reads and opens are its authors' to bound (and its
@@ -101,15 +101,21 @@ func run(pass *lint.Pass) (any, error) {
 		switch n := cur.Node().(type) {
 		case *ast.FuncDecl:
 			if n.Body != nil {
-				c.function(n.Body)
+				fn, _ := c.pass.TypesInfo.Defs[n.Name].(*types.Func)
+				c.function(n.Body, fn)
 			}
 		case *ast.FuncLit:
-			c.function(n.Body)
+			c.function(n.Body, nil)
 		case *ast.CompositeLit:
 			c.checkLiteral(n)
 		case *ast.AssignStmt:
 			c.checkFieldAssign(n)
 			c.checkBeegoConfig(n)
+		}
+	}
+	for _, r := range c.reads {
+		if r.fn == nil || !c.limitedFuncs[r.fn] {
+			c.checkRead(r.call, r.limited, r.fn)
 		}
 	}
 	c.checkBeegoDefaults()
@@ -133,8 +139,11 @@ type programFact struct {
 	SetsLifetime bool
 	Reads        []site
 	Opens        []site
-	Transports   []site   // per-call transports (keepalive.go)
-	Reported     []string // Posn of sites reported by this package or below
+	// Limited are the functions (full names) to which a route's own
+	// limiter hands the request it bounds: their reads are limited.
+	Limited    []string
+	Transports []site   // per-call transports (keepalive.go)
+	Reported   []string // Posn of sites reported by this package or below
 }
 
 // A site is a read or an open, reported where its program is seen whole.
@@ -143,6 +152,8 @@ type site struct {
 	Pos      token.Pos // valid in hosts that share one FileSet
 	Category string
 	Msg      string
+	// Func is the full name of the function that reads (a read), or "".
+	Func string
 	// Alt places an open in a case of a switch ("switch posn#case
 	// posn"; see alternative): the opens of one switch's cases, one per
 	// driver the configuration chooses, are one pool to bound, and one
@@ -197,8 +208,11 @@ type checker struct {
 
 	sqlite map[types.Object]bool // the variables a SQLite driver is registered under (sqliteNames)
 
-	ix      *flow.Index // the package's SSA calls, built at the first server start
-	indexed bool
+	ix *flow.Index // the package's SSA calls, built at the first server start
+
+	reads        []pendingRead        // body reads, checked once every function is seen
+	limitedFuncs map[*types.Func]bool // functions a per-route limiter hands its request to
+	indexed      bool
 }
 
 // internalStart reports whether a server start serves an internal server
@@ -233,7 +247,7 @@ func (c *checker) checkBeegoDefaults() {
 // function checks one function body: body reads against the limits set
 // before them in the same function, and the calls the program's verdict
 // counts.
-func (c *checker) function(body *ast.BlockStmt) {
+func (c *checker) function(body *ast.BlockStmt, obj *types.Func) {
 	info := c.pass.TypesInfo
 	var limited []limitAt // bodies wrapped before a position
 	var reads []*ast.CallExpr
@@ -284,10 +298,22 @@ func (c *checker) function(body *ast.BlockStmt) {
 		switch {
 		case knowledge.BodyLimiters[name] != (knowledge.BodyLimiter{}):
 			c.checkLimiter(call, name, upload)
-			if knowledge.BodyLimiters[name].Global || name == "net/http.MaxBytesReader" && len(reads) == 0 {
-				// A handler wrapper, or a middleware that wraps the body
-				// and reads nothing itself: it limits every route it wraps.
-				c.own.Global = true
+			if knowledge.BodyLimiters[name].Global {
+				c.own.Global = true // a handler wrapper: every route it wraps
+			} else if name == "net/http.MaxBytesReader" && len(reads) == 0 {
+				// A middleware that wraps the body and reads nothing
+				// itself limits every route it wraps. One that hands the
+				// request to functions of the program (gokapi's
+				// processNewChunk, for its upload routes) limits their
+				// reads, not every route's.
+				if callees := c.requestCallees(body); len(callees) > 0 {
+					for _, fn := range callees {
+						c.limitedFuncs[fn] = true
+						c.own.Limited = append(c.own.Limited, analysisutil.FullName(fn))
+					}
+				} else {
+					c.own.Global = true
+				}
 			}
 		case knowledge.PoolOpens[name] && !c.dependency:
 			if c.isSQLite(call, name) || closedOnReturn[call] {
@@ -313,9 +339,72 @@ func (c *checker) function(body *ast.BlockStmt) {
 	})
 	if !c.dependency {
 		for _, call := range reads {
-			c.checkRead(call, limited)
+			c.reads = append(c.reads, pendingRead{call, limited, obj})
 		}
 	}
+}
+
+// A pendingRead is a body read to check once every function is seen: a
+// function of the package that a per-route limiter hands its request to
+// reads a limited body.
+type pendingRead struct {
+	call    *ast.CallExpr
+	limited []limitAt
+	fn      *types.Func // the function that reads, or nil (a function literal)
+}
+
+// requestCallees returns the functions and methods of the program to which
+// body (not its function literals) passes a request (*http.Request,
+// *gin.Context or echo.Context) as an argument: a handler's own work,
+// where the request goes on to its handler's reads. A middleware passes it
+// on to the next handler through an interface or a function value
+// (next.ServeHTTP(w, r), next(w, r), c.Next(), next(c)), which this does
+// not count.
+func (c *checker) requestCallees(body *ast.BlockStmt) []*types.Func {
+	info := c.pass.TypesInfo
+	mod := ""
+	if c.pass.Module != nil {
+		mod = c.pass.Module.Path
+	}
+	ownPackage := analysisutil.SameModule(mod)
+	var callees []*types.Func
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := analysisutil.Callee(info, call)
+		if fn == nil || fn.Pkg() == nil || isInterfaceMethod(fn) || !ownPackage(fn.Pkg()) {
+			return true // the next handler, or a library's own handling
+		}
+		for _, arg := range call.Args {
+			if isHandlerRequest(info.TypeOf(arg)) {
+				callees = append(callees, fn.Origin())
+				break
+			}
+		}
+		return true
+	})
+	return callees
+}
+
+// isHandlerRequest reports whether t is a request as handlers receive
+// it: *http.Request, *gin.Context or echo.Context.
+func isHandlerRequest(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return isRequest(types.NewPointer(t)) || analysisutil.IsNamed(t, knowledge.Gin, "Context") || analysisutil.IsNamed(t, knowledge.Echo4, "Context")
+}
+
+// isInterfaceMethod reports whether fn is an interface's method (a call
+// through it is dynamic: next.ServeHTTP).
+func isInterfaceMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }
 
 // wrapsItself reports whether rhs is a struct literal (or its address)
@@ -528,7 +617,7 @@ type limitAt struct {
 
 // checkRead records a read of a request body that no limit set before it
 // in the function bounds.
-func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
+func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt, in *types.Func) {
 	info := c.pass.TypesInfo
 	fn := analysisutil.Callee(info, call)
 	name := analysisutil.FullName(fn)
@@ -603,6 +692,9 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt) {
 		msg = fmt.Sprintf("%s reads the request body whole with no limit, so one request of any size is held in memory; wrap it first, r.Body = http.MaxBytesReader(w, r.Body, %d) (the plan's %s is %v)", what, int64(size), key, size)
 	}
 	s := c.site(call, category, msg)
+	if in != nil {
+		s.Func = analysisutil.FullName(in)
+	}
 	if !knowledge.FrameworkBodyReads[name] {
 		s.fix = c.bodyLimitFix(call, ownerExpr)
 	}
@@ -700,7 +792,7 @@ func (c *checker) conclude() {
 	own := c.own
 	if c.pass.Pkg.Name() != "main" && c.start == nil {
 		// Not where the program is seen whole: pass the verdict's inputs on.
-		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 || len(own.Transports) > 0 {
+		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 || len(own.Transports) > 0 || len(own.Limited) > 0 {
 			c.pass.ExportPackageFact(own)
 		}
 		return
@@ -709,6 +801,7 @@ func (c *checker) conclude() {
 	serves := c.start != nil
 	reported := map[string]bool{}
 	reads, opens, transports := slices.Clone(own.Reads), slices.Clone(own.Opens), slices.Clone(own.Transports)
+	limitedFuncs := slices.Clone(own.Limited)
 	for _, pf := range c.pass.AllPackageFacts() {
 		f, ok := pf.Fact.(*programFact)
 		if !ok || pf.Package == c.pass.Pkg {
@@ -719,6 +812,7 @@ func (c *checker) conclude() {
 		maxOpen = maxOpen || f.SetsMaxOpen
 		lifetime = lifetime || f.SetsLifetime
 		reads = append(reads, f.Reads...)
+		limitedFuncs = append(limitedFuncs, f.Limited...)
 		opens = append(opens, f.Opens...)
 		transports = append(transports, f.Transports...)
 		for _, r := range f.Reported {
@@ -741,6 +835,9 @@ func (c *checker) conclude() {
 	if !global {
 		var fresh []site
 		for _, s := range reads {
+			if s.Func != "" && slices.Contains(limitedFuncs, s.Func) {
+				continue // a function a route's own limiter hands its bounded request to
+			}
 			if !reported[s.Posn] {
 				fresh = append(fresh, s)
 				done = append(done, s.Posn)
