@@ -115,6 +115,15 @@
 //     pagination, paging or pager, or a struct, or a pointer to one,
 //     with such a field: ListOptions{Page, PageSize}); the rows read for
 //     the ids of a page (usersByIDs(idsOf(page))) are a page too;
+//   - a page of a list held in memory: what a call that reads nothing
+//     returns when it takes a page (as above) and a collection and
+//     returns a collection, whatever the collection is (alist's
+//     pagination(objs, &req.PageReq) of a directory's listing: one label
+//     query per file of the page, which aea3ba1 batched). The page is what
+//     the endpoint shows; the whole list the helper is handed is not
+//     reported (a list built in memory). Of a call with several results,
+//     the first collection is the one followed (total, objs :=
+//     pagination(...));
 //   - with -unpaged too, every row a read selects with no page: the
 //     children of one parent (the permissions of one role, the
 //     revisions of one post, the workflows of one pipeline) or a whole

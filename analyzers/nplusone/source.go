@@ -199,6 +199,9 @@ func (c *checker) callSource(call *ast.CallExpr, decl *ast.FuncDecl, depth int, 
 		// is the batching itself.
 		return srcUnknown
 	}
+	if c.pagesInMemory(call) {
+		return srcPage
+	}
 	if !c.returnsCollection(call) {
 		// A call that returns one value (an entity, an item found by
 		// name) returns no list, whatever its arguments are; a method of
@@ -259,6 +262,39 @@ func (c *checker) callSource(call *ast.CallExpr, decl *ast.FuncDecl, depth int, 
 		best = max(best, s)
 	}
 	return best
+}
+
+// pagesInMemory reports whether a call that reads nothing cuts one page
+// out of a list it is handed: it takes a page (a page, page-size or offset
+// parameter, or an options struct with one) and a collection, and returns
+// a collection (alist's pagination(objs, &req.PageReq) of a directory's
+// listing). Its result is the page an endpoint shows, whatever the list
+// is, and a round trip per element of it is the list endpoint's N+1 (the
+// label query per file alist's aea3ba1 batched).
+func (c *checker) pagesInMemory(call *ast.CallExpr) bool {
+	sig, ok := coreType(c.pass.TypesInfo.TypeOf(call.Fun)).(*types.Signature)
+	if !ok || !takesPage(sig) || !slices.ContainsFunc(call.Args, c.isCollectionExpr) {
+		return false
+	}
+	for v := range sig.Results().Variables() {
+		if isCollection(v.Type()) {
+			return !c.readsRows(call) // a read of one page is pagedCall's
+		}
+	}
+	return false
+}
+
+// firstCollection returns the index of the first collection among the
+// results a tuple holds, or -1.
+func firstCollection(t types.Type) int {
+	if tup, ok := t.(*types.Tuple); ok {
+		for i := range tup.Len() {
+			if isCollection(tup.At(i).Type()) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // isCollectionExpr reports whether e is a slice, map, channel or iterator.
@@ -807,6 +843,8 @@ func (c *checker) varUses(decl *ast.FuncDecl) map[*types.Var][]varUse {
 					rhs = n.Rhs[i]
 				case len(n.Rhs) == 1 && i == 0:
 					rhs = n.Rhs[0] // xs, err := f(): the first result
+				case len(n.Rhs) == 1 && firstCollection(info.TypeOf(n.Rhs[0])) == i:
+					rhs = n.Rhs[0] // total, xs := f(): its list
 				}
 				if _, whole := ast.Unparen(lhs).(*ast.Ident); !whole {
 					rhs = nil // xs[k] = v, x.f = v: a store into it
