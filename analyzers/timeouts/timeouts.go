@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/commands"
+	"github.com/perfvet/perfvet/analyzers/internal/fixutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
@@ -88,7 +90,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
 		Run:              lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, cfg, *flags) }),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(heldClientsFact), new(servesFact)},
+		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(heldClientsFact), new(servesFact), new(defaultClientFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
@@ -127,7 +129,7 @@ func run(pass *lint.Pass, cfg Config, opts options) (any, error) {
 		c.reportHeld(false)
 		return nil, nil
 	}
-	c.defaultClientBounded = c.setsDefaultClientTimeout()
+	c.defaultClientBounded = c.defaultClientSet()
 	if res, ok := pass.ResultOf[ssabuild.Analyzer].(*ssabuild.Result); ok && res != nil {
 		if _, funcs := res.SSA(); funcs != nil {
 			c.ssa = res
@@ -397,6 +399,9 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 		return
 	}
 	parent := cur.Parent().Node()
+	if as, ok := parent.(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(sel)) {
+		return // http.DefaultClient = ...: replacing the default client, not using it
+	}
 	if outer, ok := parent.(*ast.SelectorExpr); ok && outer.X == sel {
 		if outer.Sel.Name == "Timeout" || outer.Sel.Name == "Transport" {
 			return // configuring the default client, not using it
@@ -957,18 +962,56 @@ func eachCall(allocs []*ssa.Alloc, visit func(name string, args []ssa.Value) boo
 // http.DefaultClient.Timeout anywhere.
 func (c *checker) setsDefaultClientTimeout() bool {
 	for n := range c.insp.PreorderSeq((*ast.AssignStmt)(nil)) {
-		for _, lhs := range n.(*ast.AssignStmt).Lhs {
+		as := n.(*ast.AssignStmt)
+		for i, lhs := range as.Lhs {
 			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "Timeout" {
-				continue
-			}
-			inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
 			if !ok {
 				continue
 			}
-			if obj, ok := c.pass.TypesInfo.Uses[inner.Sel].(*types.Var); ok && obj.Pkg() != nil && obj.Pkg().Path() == knowledge.NetHTTP && obj.Name() == "DefaultClient" {
-				return true
+			if sel.Sel.Name == "Timeout" {
+				if inner, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && c.isDefaultClient(inner) {
+					return true // http.DefaultClient.Timeout = d
+				}
+				continue
 			}
+			// http.DefaultClient = &http.Client{Timeout: d} (fider's
+			// httpclient package, in its init).
+			if c.isDefaultClient(sel) && i < len(as.Rhs) && len(as.Lhs) == len(as.Rhs) {
+				if lit := fixutil.Literal(as.Rhs[i]); lit != nil && analysisutil.KeyedValue(lit, "Timeout") != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isDefaultClient reports whether sel is net/http's DefaultClient.
+func (c *checker) isDefaultClient(sel *ast.SelectorExpr) bool {
+	obj, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+	return ok && obj.Pkg() != nil && obj.Pkg().Path() == knowledge.NetHTTP && obj.Name() == "DefaultClient"
+}
+
+// A defaultClientFact says that a package gives http.DefaultClient a
+// Timeout: in every program that links it (its importers), the default
+// client is bounded.
+type defaultClientFact struct{}
+
+func (*defaultClientFact) AFact() {}
+
+func (*defaultClientFact) String() string { return "bounds http.DefaultClient" }
+
+// defaultClientSet reports whether this package, or a package it imports,
+// gives http.DefaultClient a Timeout, and exports the fact when this
+// package does.
+func (c *checker) defaultClientSet() bool {
+	if c.setsDefaultClientTimeout() {
+		c.pass.ExportPackageFact(new(defaultClientFact))
+		return true
+	}
+	for _, pf := range c.pass.AllPackageFacts() {
+		if _, ok := pf.Fact.(*defaultClientFact); ok {
+			return true
 		}
 	}
 	return false

@@ -1,3 +1,5 @@
+// want package:"bounds http.DefaultClient"
+
 // Package clientsdefault sets http.DefaultClient.Timeout, which bounds
 // http.Get and every use of the default client in the package.
 package clientsdefault
