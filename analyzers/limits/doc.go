@@ -36,10 +36,10 @@
 //     "sqlite3_custom"; or GORM's SQLite dialector): a file in the
 //     process, whose pool does not load a server (ntfy's user database,
 //     judged false). Not a one-off
-//     connection: a pool the function closes with a deferred Close and
-//     uses only through its own methods (casdoor's CREATE DATABASE at
-//     start-up, judged false); a pool it also passes on, stores or returns
-//     is the service's;
+//     connection: a pool the function uses only through its own methods,
+//     whether it closes it or drops it (casdoor's and semaphore's CREATE
+//     DATABASE at start-up, judged false); a pool it also passes on,
+//     stores, returns or uses in a function literal is the service's;
 //   - an outbound http.Transport built on every call (keepalive): a
 //     transport literal or a Clone (of http.DefaultTransport or another)
 //     in a function that sends a request through it (a send such as

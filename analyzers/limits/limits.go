@@ -252,7 +252,7 @@ func (c *checker) function(body *ast.BlockStmt, obj *types.Func) {
 	var limited []limitAt // bodies wrapped before a position
 	var reads []*ast.CallExpr
 	upload := false
-	closedOnReturn := c.oneOffOpens(body)
+	closedOnReturn := c.oneOffOpens(body, obj != nil && obj.Name() == "main" && c.pass.Pkg.Name() == "main")
 	var wrapped []string // requests whose Body the function replaces by a wrapper of itself
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -467,20 +467,30 @@ func (c *checker) checksContentLength(body *ast.BlockStmt, owners []string) bool
 }
 
 // oneOffOpens returns the pool opens of a function whose pool the same
-// function closes with a deferred Close and uses only through its own
-// methods (db, err := sql.Open(...); defer db.Close(); db.Exec(...)): a
-// connection used for one task at start-up (CREATE DATABASE, a
-// migration), not the pool that serves requests. A pool passed on,
-// stored or returned (a main that opens, defers Close and serves with it)
-// is the service's.
-func (c *checker) oneOffOpens(body *ast.BlockStmt) map[*ast.CallExpr]bool {
+// function uses only through its own methods, closed or not (db, err :=
+// sql.Open(...); defer db.Close(); db.Exec(...); semaphore's createDb,
+// which opens a connection to CREATE DATABASE and drops it): a connection
+// used for one task at start-up (CREATE DATABASE, a migration), not the
+// pool that serves requests. A pool passed on, stored, returned or used
+// in a function literal (a goroutine, a handler) is the service's, and so
+// is one that main, or a function that starts a server, keeps open.
+func (c *checker) oneOffOpens(body *ast.BlockStmt, isMain bool) map[*ast.CallExpr]bool {
 	info := c.pass.TypesInfo
 	deferred := map[types.Object]bool{}
+	serves := isMain // main, or a function that starts a server: its pool lives as long as the program
 	opens := map[types.Object][]*ast.CallExpr{}
 	escapes := map[types.Object]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
+			// A function literal that uses the pool (a goroutine, a
+			// handler) shares it beyond this one task.
+			ast.Inspect(n.Body, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok && info.Uses[id] != nil {
+					escapes[info.Uses[id]] = true
+				}
+				return true
+			})
 			return false
 		case *ast.SelectorExpr:
 			if _, ok := ast.Unparen(n.X).(*ast.Ident); ok {
@@ -496,6 +506,10 @@ func (c *checker) oneOffOpens(body *ast.BlockStmt) map[*ast.CallExpr]bool {
 					deferred[info.Uses[id]] = true
 				}
 			}
+		case *ast.CallExpr:
+			if isServerStart(analysisutil.FullName(analysisutil.Callee(info, n))) {
+				serves = true
+			}
 		case *ast.AssignStmt:
 			if len(n.Rhs) != 1 || len(n.Lhs) == 0 {
 				return true
@@ -507,6 +521,9 @@ func (c *checker) oneOffOpens(body *ast.BlockStmt) map[*ast.CallExpr]bool {
 			if id, ok := n.Lhs[0].(*ast.Ident); ok {
 				if obj := info.ObjectOf(id); obj != nil {
 					opens[obj] = append(opens[obj], call)
+					if obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() {
+						escapes[obj] = true // a package variable: every function's pool (fider's dbx.conn)
+					}
 				}
 			}
 			for _, rhs := range n.Rhs {
@@ -523,7 +540,7 @@ func (c *checker) oneOffOpens(body *ast.BlockStmt) map[*ast.CallExpr]bool {
 	})
 	out := map[*ast.CallExpr]bool{}
 	for obj, calls := range opens {
-		if deferred[obj] && !escapes[obj] {
+		if !escapes[obj] && (deferred[obj] || !serves) {
 			for _, call := range calls {
 				out[call] = true
 			}

@@ -59,3 +59,34 @@ func serveWith(dsn string) error {
 }
 
 func serve(db *sql.DB) error { return db.Ping() }
+
+// createDatabase opens a connection for one statement and drops it
+// without closing it (semaphore's createDb): a one-off too.
+func createDatabase(dsn string) error {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return err
+	}
+	_, err = db.Exec("CREATE DATABASE app")
+	return err
+}
+
+// shared is opened into a package variable in an init, as fider's dbx
+// does: every function's pool.
+var shared *sql.DB
+
+func init() {
+	shared, _ = sql.Open("pgx", "postgres://db.example.com/app") // want `sql.Open opens a database pool that the program never bounds`
+	shared.SetMaxIdleConns(2)
+}
+
+// serveInGoroutine is createDatabase's twin: a function literal that
+// outlives the call uses the pool.
+func serveInGoroutine(dsn string) {
+	db, _ := sql.Open("pgx", dsn) // want `sql.Open opens a database pool that the program never bounds`
+	go func() {
+		for {
+			_ = db.Ping()
+		}
+	}()
+}
