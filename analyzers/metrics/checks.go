@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -52,7 +53,13 @@ func (c *checker) checkAgainstPlan(d *definition, m plan.Metric, alias bool) boo
 		c.report(d.call, CategoryType, "%s is defined as a %s, but the plan requires a %s; %s; define it as a %s", d.Name, d.Kind, m.Type, kindConsequence(m.Type), m.Type)
 		return true
 	}
-	if !alias && d.LabelsKnown {
+	// Under the embedded default plan, a planned metric the team breaks
+	// down by request labels of its own names, none of the plan's (fider's
+	// {code, operation}, with buckets 0.2..5), is its own design: the
+	// default's labels and SLO thresholds are a suggestion, checked where
+	// the metric follows the plan's labels in part.
+	ownBreakdown := c.pass.Plan.Source == plan.DefaultSource && ownRequestLabels(m, Def{Labels: d.Labels, LabelsKnown: d.LabelsKnown})
+	if !alias && d.LabelsKnown && !ownBreakdown {
 		var missing []string
 		for _, l := range m.Labels {
 			if !contains(d.Labels, l) {
@@ -68,10 +75,20 @@ func (c *checker) checkAgainstPlan(d *definition, m plan.Metric, alias bool) boo
 				d.Name, plural(len(missing), "label", "labels"), strings.Join(missing, ", "), strings.Join(m.Labels, ", "), plural(len(missing), "it", "them"), plural(len(missing), "it", "them"))
 		}
 	}
-	if (d.Kind == knowledge.Histogram || d.Kind == "" && m.Type == knowledge.Histogram) && d.bucketsKnown && !d.fixedBuckets {
+	if (d.Kind == knowledge.Histogram || d.Kind == "" && m.Type == knowledge.Histogram) && d.bucketsKnown && !d.fixedBuckets && !(ownBreakdown && !d.defaultBuckets) {
 		c.checkBuckets(d, m)
 	}
 	return false
+}
+
+// ownRequestLabels reports whether a definition of the planned metric m
+// breaks it down by a request label (requestLabels) and uses none of the
+// plan's labels: a breakdown of the team's own, not the plan's half done.
+func ownRequestLabels(m plan.Metric, d Def) bool {
+	if !d.LabelsKnown || !slices.ContainsFunc(d.Labels, isRequestLabel) {
+		return false
+	}
+	return !slices.ContainsFunc(d.Labels, func(l string) bool { return contains(m.Labels, l) })
 }
 
 func kindConsequence(kind string) string {

@@ -66,6 +66,14 @@
 //     plan's names (judged on 17 real services: such a service is
 //     observable, and renaming its metrics would break its dashboards);
 //     with a plan file, the plan's names are the contract, and it is.
+//     So is, under the default plan, a program whose histogram has the
+//     plan's name but breaks latency down by request labels of its own
+//     and none of the plan's (fider's http_request_duration_seconds
+//     {operation}, beside http_requests_total{code,operation}, 4 findings
+//     judged false at first sight): nothing it lacks is reported, nor
+//     the labels and buckets of a planned metric so defined (checkers of
+//     the plan's labels and SLO buckets hold a metric to them when it
+//     uses the plan's labels in part, or has none, or under a plan file).
 //     Under the default plan, a program that counts its requests under a
 //     name of its own (a counter, not one of the plan's, with a label
 //     naming the method, path, route, handler or endpoint, or ending in
@@ -81,7 +89,11 @@
 //     fmt.Sprintf's constant format, or a net.Listen listener on one:
 //     package serverrole) is not the public server: its start is not
 //     checked, and not related (woodpecker's CLI token receiver, judged
-//     false). Nor is a server of a package that serves a one-off setup
+//     false). Nor is a port-80 server of autocert's HTTPHandler with no
+//     fallback (http.ListenAndServe(":80", m.HTTPHandler(nil))), which
+//     answers ACME challenges and redirects to HTTPS, and serves no
+//     request of the application (fider's, judged false; its timeouts
+//     are timeouts' finding). Nor is a server of a package that serves a one-off setup
 //     wizard (package serverrole's Setup: one of its handlers exits the
 //     process or shuts its server down once the setup is complete;
 //     answer's installer, judged false);

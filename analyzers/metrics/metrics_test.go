@@ -1,6 +1,7 @@
 package metrics_test
 
 import (
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -145,4 +146,40 @@ metrics:
 // TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).
 func TestMinMax(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "minmax")
+}
+
+// writtenMetrics is a plan file that writes the default's metrics and
+// latency objectives.
+const writtenMetrics = `slo:
+  latency: {p50: 100ms, p95: 500ms, p99: 1s}
+metrics:
+  - name: http_request_duration_seconds
+    type: histogram
+    labels: [method, path, status]
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+  - name: http_requests_total
+    type: counter
+    labels: [method, path, status]
+  - name: http_errors_total
+    type: counter
+    labels: [method, path, error_type]
+`
+
+// TestOwnLabels: under the embedded default plan, the plan's request
+// metrics defined with request labels of the program's own and none of
+// the plan's are its own design (fider): nothing is reported. Its twin
+// under a plan file that writes the metrics is.
+func TestOwnLabels(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "ownlabels")
+	a := metrics.New(parsePlan(t, writtenMetrics))
+	var got []string
+	for _, r := range analyzertest.Results(t, analysistest.TestData(), a, "ownlabels") {
+		for _, d := range r.Diagnostics {
+			got = append(got, d.Category)
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"buckets", "labels", "labels", "missing"}; !slices.Equal(got, want) {
+		t.Errorf("under a written plan: categories %v, want %v", got, want)
+	}
 }

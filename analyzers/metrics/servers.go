@@ -121,6 +121,20 @@ func (c *checker) isScrapeCall(e ast.Expr) bool {
 // programProblems compares the program's metrics with the plan's.
 func (c *checker) programProblems() []string {
 	var missing, out []string
+	// Under the embedded default plan, the plan's names are a suggestion:
+	// a program that defines them with labels of its own (fider's
+	// http_request_duration_seconds{operation}) chose its breakdown, and
+	// one whose planned histogram breaks latency down by request
+	// measures its requests.
+	defaultPlan := c.pass.Plan.Source == plan.DefaultSource
+	ownBreakdown := false
+	for _, m := range c.pass.Plan.Metrics {
+		for _, d := range c.program.Metrics {
+			if d.Name == m.Name && (m.Type == knowledge.Histogram || m.Type == knowledge.Summary) && ownRequestLabels(m, d) {
+				ownBreakdown = defaultPlan
+			}
+		}
+	}
 	for _, m := range c.pass.Plan.Metrics {
 		var candidates []Def
 		for _, d := range c.program.Metrics {
@@ -132,11 +146,11 @@ func (c *checker) programProblems() []string {
 			missing = append(missing, describeMetric(m.Name, m.Type, m.Labels))
 			continue
 		}
-		if p := mismatch(m, candidates); p != "" {
+		if p := mismatch(m, candidates); p != "" && !(defaultPlan && slices.ContainsFunc(candidates, func(d Def) bool { return ownRequestLabels(m, d) })) {
 			out = append(out, p)
 		}
 	}
-	if len(missing) > 0 && !c.ownRequestMetrics() {
+	if len(missing) > 0 && !c.ownRequestMetrics() && !ownBreakdown {
 		if latency := missingLatency(c.pass.Plan.Metrics, missing); c.ownRequestCounter() && len(latency) > 0 {
 			// The program counts its requests under a name of its own
 			// (ntfy's ntfy_http_requests_total{http_code,ntfy_code,http_method}):
@@ -195,7 +209,11 @@ func (c *checker) countsRequests(d *definition) bool {
 
 // requestLabels are the label names by which a histogram breaks request
 // latencies down by route or method.
-var requestLabels = []string{"path", "route", "method", "handler", "endpoint", "url", "uri"}
+var requestLabels = []string{"path", "route", "method", "handler", "endpoint", "url", "uri", "operation"}
+
+// isRequestLabel reports whether a label names the request's route or
+// method (requestLabels).
+func isRequestLabel(l string) bool { return contains(requestLabels, strings.ToLower(l)) }
 
 // ownRequestMetrics reports whether, under the embedded default plan (no
 // perfplan.yaml), the program measures request latency under names of its

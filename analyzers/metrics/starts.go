@@ -339,5 +339,34 @@ func (c *checker) mayStartServers() bool {
 // browser or a scraper, not the public whose latency the plan's metrics
 // measure.
 func internalStart(s *start) bool {
-	return serverrole.Start(s.call, s.fn) != ""
+	return serverrole.Start(s.call, s.fn) != "" || redirectsOnly(s.call)
+}
+
+// redirectsOnly reports whether a start serves, by a function of net/http
+// (http.ListenAndServe(":80", m.HTTPHandler(nil))), an ACME handler with
+// no fallback: challenges and redirects to HTTPS, no request of the
+// application (fider's and writefreely's port-80 servers).
+func redirectsOnly(call *ssa.CallCommon) bool {
+	st, ok := knowledge.ServerStarts[flow.CalleeName(call)]
+	args := routes.Args(call)
+	if !ok || st.ServerField || st.Handler < 0 || st.Handler >= len(args) {
+		return false
+	}
+	h, ok := args[st.Handler].(*ssa.Call)
+	if !ok {
+		return false
+	}
+	fallback, ok := knowledge.ACMEHandlers[flow.CalleeName(h.Common())]
+	hargs := routes.Args(h.Common())
+	return ok && fallback < len(hargs) && isNilValue(hargs[fallback])
+}
+
+// isNilValue reports whether v is the constant nil (of an interface
+// type, possibly converted).
+func isNilValue(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil()
 }

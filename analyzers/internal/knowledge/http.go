@@ -338,6 +338,15 @@ var OpsHandlers = map[string]bool{
 	Chi5Middleware + ".Profiler": true, // pprof and expvar under a chi router
 }
 
+// ACMEHandlers are the constructors of handlers that answer ACME
+// HTTP-01 challenges and, with a nil fallback (their argument Fallback),
+// redirect every other request to HTTPS: a port-80 server of them serves
+// no request of the application (metrics do not measure it; its
+// connections still need timeouts).
+var ACMEHandlers = map[string]int{
+	"(*golang.org/x/crypto/acme/autocert.Manager).HTTPHandler": 0,
+}
+
 // ContextSDKs are the constructors of API clients that take an
 // *http.Client and whose every call takes a context.Context, keyed by
 // full name with the module's major version (/vN) left out: the caller's
