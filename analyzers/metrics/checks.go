@@ -75,7 +75,7 @@ func (c *checker) checkAgainstPlan(d *definition, m plan.Metric, alias bool) boo
 				d.Name, plural(len(missing), "label", "labels"), strings.Join(missing, ", "), strings.Join(m.Labels, ", "), plural(len(missing), "it", "them"), plural(len(missing), "it", "them"))
 		}
 	}
-	if (d.Kind == knowledge.Histogram || d.Kind == "" && m.Type == knowledge.Histogram) && d.bucketsKnown && !d.fixedBuckets && !(ownBreakdown && !d.defaultBuckets) {
+	if (d.Kind == knowledge.Histogram || d.Kind == "" && m.Type == knowledge.Histogram) && d.bucketsKnown && !d.fixedBuckets && (!ownBreakdown || d.defaultBuckets) {
 		c.checkBuckets(d, m)
 	}
 	return false
