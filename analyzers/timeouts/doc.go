@@ -182,9 +182,11 @@
 //     one function to one); the 34 that went are related positions of
 //     their group's finding now (33 of them had been judged true, and
 //     one false: alist's Unix-socket server, started in the function
-//     that starts its public servers). Requests sent
-//     through http.DefaultClient are grouped per package, not per
-//     function: one client with a Timeout fixes them all (ntfy's three
+//     that starts its public servers). Clients built in the methods of
+//     one type are grouped per type, not per method: one client in a
+//     field of the type fixes them all (semaphore's JobPool builds one per
+//     call in four methods). Requests sent through http.DefaultClient are
+//     grouped per package, not per function: one client with a Timeout fixes them all (ntfy's three
 //     Twilio calls, casdoor's three captcha providers). -timeouts.persite
 //     reports every site on its own, and is the default under
 //     golangci-lint, whose //nolint comments and exclusion rules drop

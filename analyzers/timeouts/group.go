@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"slices"
 	"strings"
 
@@ -58,33 +59,67 @@ func (c *checker) deliver(d analysis.Diagnostic) {
 func (c *checker) flushFindings() {
 	type key struct {
 		category string
-		fn       ast.Node // the enclosing declaration, or nil
+		fn       ast.Node     // the enclosing declaration, or nil
+		typ      types.Object // for clients in methods: the receiver's type
 	}
 	groups := make(map[key][]analysis.Diagnostic)
-	names := make(map[key]string)
+	names := make(map[key][]string)
 	var order []key
 	for _, d := range c.queued {
 		fn, name := c.enclosingDecl(d.Pos)
 		if c.defaultClient[d.Pos] {
 			fn, name = defaultClientGroup, "this package"
 		}
-		k := key{d.Category, fn}
 		if fn == nil {
 			c.deliver(d) // in no function: its own finding
 			continue
+		}
+		k := key{category: d.Category, fn: fn}
+		if recv := c.receiverType(fn); recv != nil && d.Category == CategoryClient {
+			// The clients a type's methods build are one decision:
+			// one client in a field of the type (semaphore's JobPool
+			// builds one per call in four methods).
+			k = key{category: d.Category, typ: recv}
 		}
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
 		}
 		groups[k] = append(groups[k], d)
-		names[k] = name
+		if !slices.Contains(names[k], name) {
+			names[k] = append(names[k], name)
+		}
 	}
 	c.queued = nil
 	for _, k := range order {
 		ds := groups[k]
 		slices.SortStableFunc(ds, func(a, b analysis.Diagnostic) int { return int(a.Pos) - int(b.Pos) })
-		c.deliver(mergeFindings(c.pass.Fset, ds, names[k]))
+		name := names[k][0]
+		if len(names[k]) > 1 {
+			name = "the methods of " + types.TypeString(k.typ.Type(), types.RelativeTo(c.pass.Pkg))
+		}
+		c.deliver(mergeFindings(c.pass.Fset, ds, name))
 	}
+}
+
+// receiverType returns the named type of a method declaration's
+// receiver, or nil.
+func (c *checker) receiverType(n ast.Node) types.Object {
+	fd, ok := n.(*ast.FuncDecl)
+	if !ok || fd.Recv == nil {
+		return nil
+	}
+	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return nil
+	}
+	t := fn.Signature().Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if named, ok := t.(*types.Named); ok {
+		return named.Obj()
+	}
+	return nil
 }
 
 // defaultClientGroup stands for the package in the groups of

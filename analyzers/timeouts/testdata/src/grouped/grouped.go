@@ -76,3 +76,28 @@ var serveCmd = struct{ Run func(h http.Handler) }{
 		_ = b.ListenAndServe()
 	},
 }
+
+// runner's methods each build a client with no Timeout: one decision
+// (one client in a field of the type), one finding (semaphore's JobPool).
+type runner struct{ url string }
+
+func (p *runner) register() {
+	client := &http.Client{} // want `http.Client has no Timeout; .*; and 1 more in the methods of runner \(related positions\)`
+	_, _ = client.Get(p.url + "/register")
+}
+
+func (p *runner) poll() {
+	client := &http.Client{}
+	_, _ = client.Get(p.url + "/jobs")
+}
+
+// register and poll as plain functions are two decisions: two findings.
+func registerOnce(url string) {
+	client := &http.Client{} // want `http.Client has no Timeout; a server that stops answering holds the calling goroutine and its connection forever; set Timeout \(the plan's request_timeout is 30s\)$`
+	_, _ = client.Get(url + "/register")
+}
+
+func pollOnce(url string) {
+	client := &http.Client{} // want `http.Client has no Timeout; a server that stops answering holds the calling goroutine and its connection forever; set Timeout \(the plan's request_timeout is 30s\)$`
+	_, _ = client.Get(url + "/jobs")
+}
