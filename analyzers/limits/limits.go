@@ -285,15 +285,7 @@ func (c *checker) function(body *ast.BlockStmt, obj *types.Func) {
 		// replaces the body by a reader that wraps it, and reads nothing.
 		c.own.Global = true
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		fn := analysisutil.Callee(info, call)
+	eachCall(info, body, func(call *ast.CallExpr, fn *types.Func) {
 		name := analysisutil.FullName(fn)
 		switch {
 		case knowledge.BodyLimiters[name] != (knowledge.BodyLimiter{}):
@@ -335,7 +327,6 @@ func (c *checker) function(body *ast.BlockStmt, obj *types.Func) {
 				c.beegoRun = call
 			}
 		}
-		return true
 	})
 	if !c.dependency {
 		for _, call := range reads {
@@ -368,17 +359,9 @@ func (c *checker) requestCallees(body *ast.BlockStmt) []*types.Func {
 	}
 	ownPackage := analysisutil.SameModule(mod)
 	var callees []*types.Func
-	ast.Inspect(body, func(n ast.Node) bool {
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		fn := analysisutil.Callee(info, call)
+	eachCall(info, body, func(call *ast.CallExpr, fn *types.Func) {
 		if fn == nil || fn.Pkg() == nil || isInterfaceMethod(fn) || !ownPackage(fn.Pkg()) {
-			return true // the next handler, or a library's own handling
+			return // the next handler, or a library's own handling
 		}
 		for _, arg := range call.Args {
 			if isHandlerRequest(info.TypeOf(arg)) {
@@ -386,9 +369,23 @@ func (c *checker) requestCallees(body *ast.BlockStmt) []*types.Func {
 				break
 			}
 		}
-		return true
 	})
 	return callees
+}
+
+// eachCall calls f with each call of body that is not inside one of its
+// function literals (functions of their own), and the call's callee, or
+// nil.
+func eachCall(info *types.Info, body *ast.BlockStmt, f func(*ast.CallExpr, *types.Func)) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			f(call, analysisutil.Callee(info, call))
+		}
+		return true
+	})
 }
 
 // isHandlerRequest reports whether t is a request as handlers receive
