@@ -276,12 +276,8 @@ func (c *checker) pagesInMemory(call *ast.CallExpr) bool {
 	if !ok || !takesPage(sig) || !slices.ContainsFunc(call.Args, c.isCollectionExpr) {
 		return false
 	}
-	for v := range sig.Results().Variables() {
-		if isCollection(v.Type()) {
-			return !c.readsRows(call) // a read of one page is pagedCall's
-		}
-	}
-	return false
+	// A read of one page is pagedCall's.
+	return firstCollection(sig.Results()) >= 0 && !c.readsRows(call)
 }
 
 // firstCollection returns the index of the first collection among the
