@@ -92,13 +92,19 @@
 //     package that runs beego (web.Run) and sets neither, once, at the
 //     Run, when the plan file writes a max_body_size below beego's 64MB.
 //
-// One cause, one finding: when a program has more than three unlimited
-// body reads (or uploads), the fix is one limit where it serves, not an
-// edit per handler, so they are reported once, at the server start (in a
-// main package whose server starts in a package of its own, at the call
-// of that package's function: gotify's 14 gin reads became one finding at
-// runner.Run), with the reads as related positions; three or fewer are
-// reported at each read.
+// One cause, one finding: when a program has more than one unlimited body
+// read (or more than three uploads), the fix is one limit where it
+// serves, not an edit per handler, so they are reported once. Two or
+// three are reported at the first read in source order, with the others
+// as related positions and one suggested fix that limits each (answer's
+// two gin binders, semaphore's three reads, each judged one cause); more
+// are reported at the server start (in a main package whose server
+// starts in a package of its own, at the call of that package's function:
+// gotify's 14 gin reads became one finding at runner.Run), with the reads
+// as related positions. Under go vet, where another package's read has no
+// position in the main package's run, a group is reported at the server
+// start. A single read, and up to three uploads (an upload's bound is a
+// route's own: an import is not an avatar), are reported at each read.
 //
 // A limiter of the program's own counts as a global limit: a function
 // that compares a request's ContentLength with a bound, replaces that
@@ -191,7 +197,7 @@
 // parameters of that function: a helper given only the request, a request
 // the function made (req.WithContext), reads through gin or echo (their
 // limit belongs in a middleware) and reads that the program reports at
-// its server start (more than three, or reported by another package's
+// its server start (more than three body reads, or reported by another package's
 // main) get none.
 //
 // # Options

@@ -1,6 +1,7 @@
 package limits
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"go/ast"
@@ -969,12 +970,21 @@ func (c *checker) servingCall() ast.Node {
 // maxSeparate is the number of unlimited reads of one kind a program may
 // have before they are reported as one finding: beyond it the fix is one
 // limit where the program serves (http.MaxBytesHandler, a middleware),
-// not an edit per handler.
-const maxSeparate = 3
+// not an edit per handler. Two JSON bodies already share that fix (answer's
+// two gin binders, semaphore's three reads: each judged one cause); uploads
+// are bounded per route (an import's size is not an avatar's), so a few of
+// them stay separate.
+var maxSeparate = map[string]int{CategoryBody: 1, CategoryUpload: 3}
+
+// maxAtRead is the number of grouped reads still reported at a read (the
+// first, with one fix that limits each): beyond it the finding is at the
+// server start, where the one limit goes.
+const maxAtRead = 3
 
 // reportReads reports the program's unlimited reads of one category: each
-// at its read, or, when there are more than maxSeparate, once at the
-// server start with the reads as related positions.
+// at its read, or, when there are more than maxSeparate, once: at the
+// first read with the others related when there are a few and all are in
+// this run's files, else at the server start with the reads related.
 func (c *checker) reportReads(reads []site, category string) {
 	var these []site
 	for _, s := range reads {
@@ -982,7 +992,19 @@ func (c *checker) reportReads(reads []site, category string) {
 			these = append(these, s)
 		}
 	}
-	if len(these) <= maxSeparate || c.start == nil {
+	if len(these) <= maxSeparate[category] {
+		for _, s := range these {
+			c.report(s)
+		}
+		return
+	}
+	if len(these) <= maxAtRead {
+		if ds, ok := c.inPlace(these); ok {
+			c.pass.Report(analysisutil.MergeFindings(c.pass.Fset, ds, "in the program"))
+			return
+		}
+	}
+	if c.start == nil {
 		for _, s := range these {
 			c.report(s)
 		}
@@ -1007,8 +1029,8 @@ func (c *checker) reportReads(reads []site, category string) {
 // report reports a site at its position, or, in a host that analyses one
 // package at a time (go vet), at the server start with its position named.
 func (c *checker) report(s site) {
-	if pos := s.Pos; pos.IsValid() && c.samePlace(pos, s.Posn) {
-		c.pass.Report(analysis.Diagnostic{Pos: pos, Category: s.Category, Message: s.Msg, SuggestedFixes: fixutil.Fix("Limit the request body to the plan's size", s.fix...)})
+	if d, ok := c.atSite(s); ok {
+		c.pass.Report(d)
 		return
 	}
 	at := c.start
@@ -1016,6 +1038,34 @@ func (c *checker) report(s site) {
 		return // a main package that starts no server: nothing to anchor on
 	}
 	c.pass.Report(analysis.Diagnostic{Pos: at.Pos(), Category: s.Category, Message: s.Msg + " (at " + s.Posn + ")"})
+}
+
+// atSite returns the finding of a site at its own position, when this
+// run's files hold it.
+func (c *checker) atSite(s site) (analysis.Diagnostic, bool) {
+	if pos := s.Pos; pos.IsValid() && c.samePlace(pos, s.Posn) {
+		return analysis.Diagnostic{Pos: pos, Category: s.Category, Message: s.Msg, SuggestedFixes: fixutil.Fix("Limit the request body to the plan's size", s.fix...)}, true
+	}
+	return analysis.Diagnostic{}, false
+}
+
+// inPlace returns the findings of sites at their own positions, in source
+// order, when this run's files hold every one.
+func (c *checker) inPlace(sites []site) ([]analysis.Diagnostic, bool) {
+	var ds []analysis.Diagnostic
+	for _, s := range sites {
+		d, ok := c.atSite(s)
+		if !ok {
+			return nil, false
+		}
+		ds = append(ds, d)
+	}
+	fset := c.pass.Fset
+	slices.SortFunc(ds, func(a, b analysis.Diagnostic) int {
+		pa, pb := fset.Position(a.Pos), fset.Position(b.Pos)
+		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
+	})
+	return ds, true
 }
 
 func (c *checker) samePlace(pos token.Pos, posn string) bool {

@@ -69,6 +69,13 @@ func TestAcrossPackages(t *testing.T) {
 	checkProgram(t, "./limits/split/...", 2)
 }
 
+// TestAcrossPackagesFew: two unlimited reads in two packages are one
+// finding, at the first read, with the other related (answer's two gin
+// binders, semaphore's three reads: one cause each, judged so).
+func TestAcrossPackagesFew(t *testing.T) {
+	checkProgram(t, "./limits/splitfew/...", 2)
+}
+
 // TestAcrossPackagesGrouped: more than three unlimited reads in a program
 // whose server starts in a package that does not see them are one finding,
 // at the main package's call of that package (gotify: 14 reads, 14

@@ -6,7 +6,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -97,7 +96,7 @@ func (c *checker) flushFindings() {
 		if len(names[k]) > 1 {
 			name = "the methods of " + types.TypeString(k.typ.Type(), types.RelativeTo(c.pass.Pkg))
 		}
-		c.deliver(mergeFindings(c.pass.Fset, ds, name))
+		c.deliver(analysisutil.MergeFindings(c.pass.Fset, ds, "in "+name))
 	}
 }
 
@@ -136,37 +135,6 @@ func (c *checker) viaDefaultClient(n ast.Node) {
 		c.defaultClient = make(map[token.Pos]bool)
 	}
 	c.defaultClient[n.Pos()] = true
-}
-
-// mergeFindings makes the findings of one function one: the first, with
-// the others as related positions and all their suggested edits in one
-// fix.
-func mergeFindings(fset *token.FileSet, ds []analysis.Diagnostic, fn string) analysis.Diagnostic {
-	first := ds[0]
-	if len(ds) == 1 {
-		return first
-	}
-	first.Message += fmt.Sprintf("; and %d more in %s (related positions)", len(ds)-1, fn)
-	var related []analysis.RelatedInformation
-	var edits []analysis.TextEdit
-	fixed := 0
-	for i, d := range ds {
-		if len(d.SuggestedFixes) > 0 {
-			fixed++
-			edits = append(edits, d.SuggestedFixes[0].TextEdits...)
-		}
-		if i > 0 {
-			msg, _, _ := strings.Cut(d.Message, ";")
-			related = append(related, analysis.RelatedInformation{Pos: d.Pos, End: d.End, Message: msg})
-		}
-	}
-	if len(first.SuggestedFixes) > 0 && fixed == len(ds) {
-		// Every site has its fix: one fix for all. Otherwise the first
-		// keeps its own, and the next run reports the rest.
-		first.SuggestedFixes = []analysis.SuggestedFix{{Message: first.SuggestedFixes[0].Message + fmt.Sprintf(" (at all %d places)", len(ds)), TextEdits: edits}}
-	}
-	first.Related = analysisutil.BoundedRelated(fset, related)
-	return first
 }
 
 // enclosingDecl returns the function declaration of the package's files

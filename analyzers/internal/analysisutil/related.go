@@ -1,10 +1,12 @@
 package analysisutil
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"go/token"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -46,4 +48,42 @@ func ReachPhrase(n int, noun string) string {
 		return fmt.Sprintf("1 %s reaches it", noun)
 	}
 	return fmt.Sprintf("%d %ss reach it", n, noun)
+}
+
+// MergeFindings makes findings of one cause one: the first, with the
+// others as related positions and all their suggested edits in one fix
+// when every one has a fix (otherwise the first keeps its own, and the
+// next run reports the rest). where says where the others are ("in
+// (*T).M", "in the program"), for the message.
+func MergeFindings(fset *token.FileSet, ds []analysis.Diagnostic, where string) analysis.Diagnostic {
+	first := ds[0]
+	if len(ds) == 1 {
+		return first
+	}
+	first.Message += fmt.Sprintf("; and %d more %s (related positions)", len(ds)-1, where)
+	var related []analysis.RelatedInformation
+	var edits []analysis.TextEdit
+	fixed := 0
+	for i, d := range ds {
+		if len(d.SuggestedFixes) > 0 {
+			fixed++
+			for _, e := range d.SuggestedFixes[0].TextEdits {
+				// Two reads of one handler are limited by one statement.
+				if !slices.ContainsFunc(edits, func(o analysis.TextEdit) bool {
+					return o.Pos == e.Pos && o.End == e.End && bytes.Equal(o.NewText, e.NewText)
+				}) {
+					edits = append(edits, e)
+				}
+			}
+		}
+		if i > 0 {
+			msg, _, _ := strings.Cut(d.Message, ";")
+			related = append(related, analysis.RelatedInformation{Pos: d.Pos, End: d.End, Message: msg})
+		}
+	}
+	if len(first.SuggestedFixes) > 0 && fixed == len(ds) {
+		first.SuggestedFixes = []analysis.SuggestedFix{{Message: first.SuggestedFixes[0].Message + fmt.Sprintf(" (at all %d places)", len(ds)), TextEdits: edits}}
+	}
+	first.Related = BoundedRelated(fset, related)
+	return first
 }

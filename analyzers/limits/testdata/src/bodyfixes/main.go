@@ -13,11 +13,11 @@ type order struct{ ID int }
 
 func create(w http.ResponseWriter, r *http.Request) {
 	var o order
-	if err := json.NewDecoder(r.Body).Decode(&o); err != nil { // want `json.NewDecoder reads the request body whole with no limit`
+	if err := json.NewDecoder(r.Body).Decode(&o); err != nil { // want `json.NewDecoder reads the request body whole with no limit.*; and 1 more in the program`
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	data, _ := io.ReadAll(r.Body) // want `io.ReadAll reads the request body whole with no limit`
+	data, _ := io.ReadAll(r.Body) // related to the decode above: one fix for both
 	_, _ = w.Write(data)
 }
 

@@ -15,7 +15,7 @@ type order struct{ ID int }
 // decodeOrder has the request but no ResponseWriter: no fix.
 func decodeOrder(r *http.Request) (order, error) {
 	var o order
-	err := json.NewDecoder(r.Body).Decode(&o) // want `json.NewDecoder reads the request body whole with no limit`
+	err := json.NewDecoder(r.Body).Decode(&o) // want `json.NewDecoder reads the request body whole with no limit.*; and 1 more in the program`
 	return o, err
 }
 
@@ -29,7 +29,7 @@ func decodeOrderLimited(w http.ResponseWriter, r *http.Request) (order, error) {
 // derived reads a request it made, not its parameter: no fix.
 func derived(w http.ResponseWriter, req *http.Request) {
 	r := req.WithContext(context.WithoutCancel(req.Context()))
-	data, _ := io.ReadAll(r.Body) // want `io.ReadAll reads the request body whole with no limit`
+	data, _ := io.ReadAll(r.Body) // related to decodeOrder's read
 	_, _ = w.Write(data)
 }
 
