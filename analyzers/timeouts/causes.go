@@ -42,8 +42,10 @@ func (c *checker) reachCause(call *ast.CallExpr, fn *types.Func, s *Site, h *han
 	}
 	if s.Cause == "" || !c.sameModule(s) {
 		// A library's function that drops the context is not this
-		// module's to change: each call of it is a decision of its own.
-		c.pass.Report(perSite)
+		// module's to change: each call of it is a decision of its own,
+		// one with the package's other calls that reach it.
+		c.sinkOf(call, s.Via)
+		c.emit(perSite)
 		return
 	}
 	key, _, ok := s.reportKey(c.layers)

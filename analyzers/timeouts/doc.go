@@ -187,7 +187,13 @@
 //     field of the type fixes them all (semaphore's JobPool builds one per
 //     call in four methods). Requests sent through http.DefaultClient are
 //     grouped per package, not per function: one client with a Timeout fixes them all (ntfy's three
-//     Twilio calls, casdoor's three captcha providers). -timeouts.persite
+//     Twilio calls, casdoor's three captcha providers). So are a
+//     package's request-path calls of one library function with no
+//     context, whichever functions make them, with the groups of those
+//     functions: one habit, fixed the same way at each (writefreely's four
+//     handlers calling QueryRow on its *sql.DB, its two mails through
+//     mailgun-go v2's Send); the message then says "in N functions of this
+//     package". -timeouts.persite
 //     reports every site on its own, and is the default under
 //     golangci-lint, whose //nolint comments and exclusion rules drop
 //     findings by position after the analysis: a group whose first site
@@ -209,7 +215,7 @@
 //     a plan that ignores the cause's package, silences the finding,
 //     whichever package reports it. A cause in another module (a library)
 //     is not the reader's to change: its callers in request paths are
-//     reported per site, as before.
+//     reported per site, grouped as above.
 //   - One type, one finding. When four or more methods of one type are
 //     causes (counted in the type's package, over all its methods, whether
 //     or not a request path reaches them, leaving out those silenced at

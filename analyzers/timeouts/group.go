@@ -54,16 +54,34 @@ func (c *checker) deliver(d analysis.Diagnostic) {
 }
 
 // flushFindings reports the queued findings, one per category and
-// enclosing function declaration.
+// enclosing function declaration; request findings of one library
+// function's calls are also one across the package's functions (a
+// function's group joins them).
 func (c *checker) flushFindings() {
 	type key struct {
 		category string
 		fn       ast.Node     // the enclosing declaration, or nil
 		typ      types.Object // for clients in methods: the receiver's type
+		sink     string       // for requests: the library function called
 	}
-	groups := make(map[key][]analysis.Diagnostic)
-	names := make(map[key][]string)
-	var order []key
+	// parent unions the keys of findings that share a function or a sink.
+	parent := make(map[key]key)
+	var find func(k key) key
+	find = func(k key) key {
+		p, ok := parent[k]
+		if !ok || p == k {
+			return k
+		}
+		r := find(p)
+		parent[k] = r
+		return r
+	}
+	type queued struct {
+		d    analysis.Diagnostic
+		k    key
+		name string
+	}
+	var qs []queued
 	for _, d := range c.queued {
 		fn, name := c.enclosingDecl(d.Pos)
 		if c.defaultClient[d.Pos] {
@@ -80,24 +98,55 @@ func (c *checker) flushFindings() {
 			// builds one per call in four methods).
 			k = key{category: d.Category, typ: recv}
 		}
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
+		if sink := c.sinks[d.Pos]; sink != "" {
+			// The calls of one library function with no context in a
+			// package's request paths are one habit, fixed the same
+			// way at each (writefreely's four handlers calling
+			// QueryRow on the *sql.DB, its two mails through
+			// mailgun-go v2's Send).
+			parent[find(k)] = find(key{category: d.Category, sink: sink})
 		}
-		groups[k] = append(groups[k], d)
-		if !slices.Contains(names[k], name) {
-			names[k] = append(names[k], name)
-		}
+		qs = append(qs, queued{d, k, name})
 	}
 	c.queued = nil
+	groups := make(map[key][]analysis.Diagnostic)
+	names := make(map[key][]string)
+	fns := make(map[key]map[ast.Node]bool)
+	var order []key
+	for _, q := range qs {
+		r := find(q.k)
+		if _, ok := groups[r]; !ok {
+			order = append(order, r)
+			fns[r] = make(map[ast.Node]bool)
+		}
+		groups[r] = append(groups[r], q.d)
+		fns[r][q.k.fn] = true
+		if !slices.Contains(names[r], q.name) {
+			names[r] = append(names[r], q.name)
+		}
+	}
 	for _, k := range order {
 		ds := groups[k]
 		slices.SortStableFunc(ds, func(a, b analysis.Diagnostic) int { return int(a.Pos) - int(b.Pos) })
 		name := names[k][0]
-		if len(names[k]) > 1 {
+		switch {
+		case len(names[k]) == 1:
+		case k.typ != nil:
 			name = "the methods of " + types.TypeString(k.typ.Type(), types.RelativeTo(c.pass.Pkg))
+		default:
+			name = fmt.Sprintf("%d functions of this package", len(fns[k]))
 		}
 		c.deliver(analysisutil.MergeFindings(c.pass.Fset, ds, "in "+name))
 	}
+}
+
+// sinkOf marks a finding at n as a call, in a request path, of a library
+// function with no context (its full name), for flushFindings.
+func (c *checker) sinkOf(n ast.Node, sink string) {
+	if c.sinks == nil {
+		c.sinks = make(map[token.Pos]string)
+	}
+	c.sinks[n.Pos()] = sink
 }
 
 // receiverType returns the named type of a method declaration's

@@ -22,3 +22,10 @@ func TestRealLibraries(t *testing.T) {
 		t.Errorf("analysed %d packages of %s, want the timeouts package and its store", len(res.Packages), dir)
 	}
 }
+
+// TestRealLibrariesGrouped runs the default grouping on the real
+// aws-sdk-go: a package's calls of one library function with no context
+// are one finding.
+func TestRealLibrariesGrouped(t *testing.T) {
+	runMerged(t, analyzertest.Module(t), timeouts.New(defaultPlan(t)), "./timeoutsgrouped/...")
+}

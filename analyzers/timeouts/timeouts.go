@@ -180,6 +180,7 @@ type checker struct {
 
 	queued        []analysis.Diagnostic // findings to group by function (group.go)
 	defaultClient map[token.Pos]bool    // findings of requests through http.DefaultClient, grouped by package
+	sinks         map[token.Pos]string  // findings of calls of a library function with no context: its name
 
 	holdClients int        // holdsClients: 0 unknown, 1 no, 2 yes
 	held        []wp.Found // client findings held for importers (held.go)
@@ -1595,6 +1596,7 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 		if ci := c.ix.Call(call.Lparen); ci != nil && c.coveredByClient(ci) {
 			return // the client's finding is the fix: its Timeout bounds this request
 		}
+		c.sinkOf(call, name)
 		c.emit(analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
 			Message: fmt.Sprintf("%s in a request path has no context, so the %s keeps running after the client has gone; use %s with the request's context%s",

@@ -214,16 +214,23 @@ func TestCLIProgramPerPackage(t *testing.T) {
 	}
 }
 
-// TestGrouped runs the default, one finding per category and function:
-// the others are related positions, and the fix of all is one.
+// TestGrouped runs the default, one finding per category and function
+// (and per library function called with no context in a package): the
+// others are related positions, and the fix of all is one.
 func TestGrouped(t *testing.T) {
 	analyzertest.RunWithFixes(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "grouped")
 	res := assembled(t, timeouts.New(defaultPlan(t)), "grouped")
 	got := relatedOf(t, res, "(*sql.DB).Exec in a request path has no context, so the database query keeps running after the client has gone; use ExecContext with the request's context (r.Context()); and 2 more")
 	want := []string{
-		"grouped.go:33: (*sql.DB).Exec in a request path has no context, so the database query keeps running after the client has gone",
-		"grouped.go:34: (*sql.DB).Ping in a request path has no context, so the database query keeps running after the client has gone",
+		"grouped.go:35: (*sql.DB).Exec in a request path has no context, so the database query keeps running after the client has gone",
+		"grouped.go:36: (*sql.DB).Ping in a request path has no context, so the database query keeps running after the client has gone",
 	}
+	if !slices.Equal(got, want) {
+		t.Errorf("related:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The package's calls of one library function, in two functions.
+	got = relatedOf(t, res, "(*sql.DB).Query in a request path has no context, so the database query keeps running after the client has gone; use QueryContext with the request's context (r.Context()); and 1 more in 2 functions of this package")
+	want = []string{"grouped.go:54: (*sql.DB).Query in a request path has no context, so the database query keeps running after the client has gone"}
 	if !slices.Equal(got, want) {
 		t.Errorf("related:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

@@ -1,7 +1,9 @@
 // Package grouped: the findings of one category in one function are one,
-// at the first, with the others related and one fix for all; each
-// function's twin with a single site is reported on its own, and a
-// function that does it right is not reported.
+// at the first, with the others related and one fix for all, and so are a
+// package's calls of one library function with no context, whichever
+// functions make them; each function's twin with a single site is
+// reported on its own, and a function that does it right is not
+// reported.
 package grouped
 
 import (
@@ -34,9 +36,23 @@ func deletePost(w http.ResponseWriter, r *http.Request) {
 	_ = db.Ping()
 }
 
-// deleteLike is deletePost's twin with one query.
+// deleteLike is deletePost's twin with one query, of a function no
+// other function calls: its own finding.
 func deleteLike(w http.ResponseWriter, r *http.Request) {
-	_, _ = db.Exec("DELETE FROM likes WHERE id = $1", 1) // want `\(\*sql.DB\).Exec in a request path has no context, so the database query keeps running after the client has gone; use ExecContext with the request's context \(r.Context\(\)\)$`
+	_ = db.QueryRow("DELETE FROM likes WHERE id = $1 RETURNING id", 1) // want `\(\*sql.DB\).QueryRow in a request path has no context, so the database query keeps running after the client has gone; use QueryRowContext with the request's context \(r.Context\(\)\)$`
+}
+
+// listPosts and listLikes call Query with no context, each once: one
+// habit of the package, one finding (writefreely's four handlers calling
+// QueryRow on its *sql.DB).
+func listPosts(w http.ResponseWriter, r *http.Request) {
+	rows, _ := db.Query("SELECT id FROM posts") // want `\(\*sql.DB\).Query in a request path has no context, .*; and 1 more in 2 functions of this package \(related positions\)$`
+	_ = rows.Close()
+}
+
+func listLikes(w http.ResponseWriter, r *http.Request) {
+	rows, _ := db.Query("SELECT id FROM likes")
+	_ = rows.Close()
 }
 
 // deleteAll passes the request's context: nothing to report.
@@ -61,9 +77,9 @@ func notify(msg string) {
 // suppressed: a directive on the first site suppresses it alone; the
 // second is reported, on its own.
 func suppressed(w http.ResponseWriter, r *http.Request) {
-	_, _ = db.Exec("DELETE FROM a") //perfvet:ignore timeouts the audit table is tiny
+	_, _ = db.Prepare("DELETE FROM a") //perfvet:ignore timeouts the audit table is tiny
 	w.WriteHeader(http.StatusNoContent)
-	_, _ = db.Exec("DELETE FROM b") // want `\(\*sql.DB\).Exec in a request path has no context, so the database query keeps running after the client has gone; use ExecContext with the request's context \(r.Context\(\)\)$`
+	_, _ = db.Prepare("DELETE FROM b") // want `\(\*sql.DB\).Prepare in a request path has no context, so the database query keeps running after the client has gone; use PrepareContext with the request's context \(r.Context\(\)\)$`
 }
 
 // A command's Run, a function literal in a package-level declaration:
