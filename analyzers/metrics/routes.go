@@ -53,6 +53,10 @@ type route struct {
 	exempt  bool
 	covered bool
 	via     string // what covers it
+	// self: the handler function itself records, and only histograms of
+	// unknown name (a database timer it reaches): it covers its own
+	// route, and says nothing about how the router's routes are measured.
+	self bool
 }
 
 // routerSet collects the routers of the package.
@@ -84,10 +88,14 @@ func (c *checker) checkRoutes() {
 	for _, rt := range s.routes {
 		c.cover(rt)
 	}
-	// A tree is a root router and the routers derived from it.
+	// The evidence is the tree's: a root router and the routers derived
+	// from it. A route covered only by its own handler's timers of
+	// unknown name (a database timer the handler reaches) is not
+	// evidence: statping's setup handler made 7 routes of its root
+	// router look uncovered.
 	evidence := make(map[*router]string)
 	for _, rt := range s.routes {
-		if rt.covered && rt.via != "" {
+		if rt.covered && rt.via != "" && !rt.self {
 			if root := rootOf(rt.router); evidence[root] == "" {
 				evidence[root] = rt.via
 			}
@@ -123,11 +131,47 @@ func (c *checker) checkRoutes() {
 	}
 }
 
+// timesOnlyUnnamed reports whether a handler is a function (not a
+// wrapper's result) whose recordings are histograms of unknown name only.
+func (c *checker) timesOnlyUnnamed(h ssa.Value) bool {
+	var fn *ssa.Function
+	switch v := unwrap(h).(type) {
+	case *ssa.Function:
+		fn = v
+	case *ssa.MakeClosure:
+		fn, _ = v.Fn.(*ssa.Function)
+	}
+	if fn == nil {
+		return false
+	}
+	var f *recordsFact
+	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
+		if _, ok := knowledge.Instrumenters[analysisutil.FullName(obj)]; ok {
+			return false
+		}
+		f = c.recordsOf(obj)
+	} else {
+		f = c.recordsFor(fn)
+	}
+	if f == nil || f.Library != "" {
+		return false
+	}
+	if c.planNames == nil {
+		c.planNames = planNames(c.pass.Plan.Metrics)
+	}
+	for _, m := range f.Metrics {
+		if c.planNames[m] {
+			return false
+		}
+	}
+	return f.Unnamed
+}
+
 // coveredSibling points at a covered route of the same tree.
 func (c *checker) coveredSibling(s *routerSet, rt *route) []analysis.RelatedInformation {
 	root := rootOf(rt.router)
 	for _, other := range s.routes {
-		if other != rt && other.covered && rootOf(other.router) == root {
+		if other != rt && other.covered && !other.self && rootOf(other.router) == root {
 			if call := c.callExpr(other.call.Pos()); call != nil {
 				return []analysis.RelatedInformation{{Pos: call.Pos(), End: call.End(), Message: "a route the middleware covers"}}
 			}
@@ -151,7 +195,7 @@ func (c *checker) cover(rt *route) {
 		return
 	}
 	if c.valueInstruments(rt.handler, 0) {
-		rt.covered, rt.via = true, c.valueName(rt.handler)
+		rt.covered, rt.via, rt.self = true, c.valueName(rt.handler), c.timesOnlyUnnamed(rt.handler)
 		return
 	}
 	for _, mw := range rt.mws {
