@@ -103,7 +103,10 @@
 // gotify's 14 gin reads became one finding at runner.Run), with the reads
 // as related positions. Under go vet, where another package's read has no
 // position in the main package's run, a group is reported at the server
-// start. A single read, and up to three uploads (an upload's bound is a
+// start. When no server start is seen (a main package that does not
+// type-check, so the call that starts the server is unknown: navidrome
+// without its build tags), more than three reads are reported once per
+// package, at its first read, with the package's others related. A single read, and up to three uploads (an upload's bound is a
 // route's own: an import is not an avatar), are reported at each read.
 //
 // A limiter of the program's own counts as a global limit: a function

@@ -1005,9 +1005,7 @@ func (c *checker) reportReads(reads []site, category string) {
 		}
 	}
 	if c.start == nil {
-		for _, s := range these {
-			c.report(s)
-		}
+		c.reportPerPackage(these)
 		return
 	}
 	var related []analysis.RelatedInformation
@@ -1024,6 +1022,42 @@ func (c *checker) reportReads(reads []site, category string) {
 	c.pass.Report(analysis.Diagnostic{Pos: c.start.Pos(), Category: category, Related: analysisutil.BoundedRelated(c.pass.Fset, related),
 		Message: fmt.Sprintf("%d %s with no limit in the program this serves (%s and others), so one request of any size is held in memory or on disk; bound them all where it serves: http.MaxBytesHandler(h, %d), or a middleware (gin: c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, n); echo: e.Use(middleware.BodyLimit(%q))) (the plan's %s is %v)",
 			len(these), what, these[0].Posn, int64(size), echoSize(size), key, size)})
+}
+
+// reportPerPackage reports reads that have no server start to be reported
+// at (the program's main does not type-check, so the call that starts it
+// is not seen): one finding per package of reads, at the first, with the
+// package's others related (navidrome without its build tags: 11 reads in
+// 4 packages).
+func (c *checker) reportPerPackage(sites []site) {
+	byDir := make(map[string][]analysis.Diagnostic)
+	var dirs []string
+	for _, s := range sites {
+		d, ok := c.atSite(s)
+		if !ok {
+			continue // not in this run's files, and nothing to anchor it on
+		}
+		dir := filepath.Dir(c.pass.Fset.Position(d.Pos).Filename)
+		if _, ok := byDir[dir]; !ok {
+			dirs = append(dirs, dir)
+		}
+		byDir[dir] = append(byDir[dir], d)
+	}
+	slices.Sort(dirs)
+	for _, dir := range dirs {
+		ds := byDir[dir]
+		sortByPosition(c.pass.Fset, ds)
+		c.pass.Report(analysisutil.MergeFindings(c.pass.Fset, ds, "in this package"))
+	}
+}
+
+// sortByPosition sorts findings by file and offset: the first is where a
+// group is reported, the same in every run.
+func sortByPosition(fset *token.FileSet, ds []analysis.Diagnostic) {
+	slices.SortFunc(ds, func(a, b analysis.Diagnostic) int {
+		pa, pb := fset.Position(a.Pos), fset.Position(b.Pos)
+		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
+	})
 }
 
 // report reports a site at its position, or, in a host that analyses one
@@ -1060,11 +1094,7 @@ func (c *checker) inPlace(sites []site) ([]analysis.Diagnostic, bool) {
 		}
 		ds = append(ds, d)
 	}
-	fset := c.pass.Fset
-	slices.SortFunc(ds, func(a, b analysis.Diagnostic) int {
-		pa, pb := fset.Position(a.Pos), fset.Position(b.Pos)
-		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
-	})
+	sortByPosition(c.pass.Fset, ds)
 	return ds, true
 }
 

@@ -84,6 +84,13 @@ func TestAcrossPackagesGrouped(t *testing.T) {
 	checkProgram(t, "./limits/splitmany/...", 1)
 }
 
+// TestAcrossPackagesNoStart: reads of a program whose server start is not
+// seen (a main that does not type-check: navidrome without its build
+// tags) are one finding per package, at its first read.
+func TestAcrossPackagesNoStart(t *testing.T) {
+	checkProgram(t, "./limits/splitnostart/...", 2)
+}
+
 // TestKeepAlive checks the transports built on every call, one of them by
 // a constructor of another package (reported where it is built, by the
 // main package), and a single-host proxy's transport, with their twins.
