@@ -121,7 +121,10 @@
 //     histograms of unknown name (a database timer it reaches, keyed by
 //     query) covers its own route but is no evidence that the router's
 //     routes are measured: statping's setup handler made 7 routes of its
-//     root router look uncovered (judged false on first sight);
+//     root router look uncovered (judged false on first sight). A router
+//     variable that a condition moves under a base path
+//     (r = r.PathPrefix(base).Subrouter()) is the router it came from:
+//     the middleware installed on it before covers the routes after;
 //   - a gRPC service registered (a generated RegisterXServer) on a
 //     grpc.NewServer of the same function whose options are all visible
 //     and include no instrumenting interceptor or stats handler, in a

@@ -53,9 +53,9 @@ type route struct {
 	exempt  bool
 	covered bool
 	via     string // what covers it
-	// self: the handler function itself records, and only histograms of
-	// unknown name (a database timer it reaches): it covers its own
-	// route, and says nothing about how the router's routes are measured.
+	// self: the handler records, and only histograms of unknown name (a
+	// database timer it reaches; selfTimed): it covers its own route, and
+	// says nothing about how the router's routes are measured.
 	self bool
 }
 
@@ -131,19 +131,55 @@ func (c *checker) checkRoutes() {
 	}
 }
 
-// timesOnlyUnnamed reports whether a handler is a function (not a
-// wrapper's result) whose recordings are histograms of unknown name only.
-func (c *checker) timesOnlyUnnamed(h ssa.Value) bool {
-	var fn *ssa.Function
-	switch v := unwrap(h).(type) {
-	case *ssa.Function:
-		fn = v
-	case *ssa.MakeClosure:
-		fn, _ = v.Fn.(*ssa.Function)
-	}
-	if fn == nil {
+// selfTimed reports whether a handler value that instruments does so only
+// through handler functions whose recordings are histograms of unknown
+// name (a database timer they reach), whether given as they are or to a
+// wrapper that records nothing itself (authenticated(h)): such a route
+// covers itself, and says nothing of how its router's routes are
+// measured.
+func (c *checker) selfTimed(v ssa.Value, depth int) bool {
+	if v == nil || depth > 8 {
 		return false
 	}
+	switch v := unwrap(v).(type) {
+	case *ssa.Function:
+		return c.timesOnlyUnnamed(v)
+	case *ssa.MakeClosure:
+		fn, _ := v.Fn.(*ssa.Function)
+		return fn != nil && c.timesOnlyUnnamed(fn)
+	case *ssa.Phi:
+		for _, e := range v.Edges {
+			if c.valueInstruments(e, depth+1) && !c.selfTimed(e, depth+1) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Extract:
+		return c.selfTimed(v.Tuple, depth+1)
+	case *ssa.Call:
+		if _, ok := knowledge.Instrumenters[flow.CalleeName(v.Common())]; ok {
+			return false
+		}
+		callee := v.Common().StaticCallee()
+		if callee == nil {
+			return !v.Common().IsInvoke() && c.selfTimed(v.Common().Value, depth+1)
+		}
+		if c.funcInstruments(callee) {
+			return false // a wrapper that records: the router's way of measuring
+		}
+		for _, a := range v.Common().Args {
+			if c.valueInstruments(a, depth+1) && !c.selfTimed(a, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// timesOnlyUnnamed reports whether calling fn records histograms of
+// unknown name only (no metric of the plan, no instrumentation library).
+func (c *checker) timesOnlyUnnamed(fn *ssa.Function) bool {
 	var f *recordsFact
 	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
 		if _, ok := knowledge.Instrumenters[analysisutil.FullName(obj)]; ok {
@@ -195,7 +231,7 @@ func (c *checker) cover(rt *route) {
 		return
 	}
 	if c.valueInstruments(rt.handler, 0) {
-		rt.covered, rt.via, rt.self = true, c.valueName(rt.handler), c.timesOnlyUnnamed(rt.handler)
+		rt.covered, rt.via, rt.self = true, c.valueName(rt.handler), c.selfTimed(rt.handler, 0)
 		return
 	}
 	for _, mw := range rt.mws {

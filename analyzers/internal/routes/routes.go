@@ -438,11 +438,53 @@ func Key(v ssa.Value) any {
 				return DefaultMux
 			}
 			return x
+		case *ssa.Phi:
+			if base := phiBase(x); base != nil {
+				return base
+			}
+			return x
 		default:
 			return v
 		}
 	}
 	return v
+}
+
+// phiBase returns the router a Phi of routers stands for when each of its
+// values is that router or one derived from it (statping's
+// r = r.PathPrefix(base).Subrouter() under a condition: the root's
+// middleware covers both), or nil.
+func phiBase(phi *ssa.Phi) any {
+	var base any
+	for _, e := range phi.Edges {
+		if e == ssa.Value(phi) {
+			continue
+		}
+		if _, ok := flow.Unwrap(e).(*ssa.Phi); ok {
+			return nil // Phis of Phis (loops) are not followed
+		}
+		k := Key(e)
+		for range 16 {
+			call, ok := k.(*ssa.Call)
+			if !ok {
+				break
+			}
+			op, ok := knowledge.RouterOps[flow.CalleeName(call.Common())]
+			if !ok || !op.Child {
+				break
+			}
+			k = Key(Receiver(call.Common()))
+		}
+		switch {
+		case k == nil:
+			return nil
+		case base == nil:
+			base = k
+		case base != k:
+			return nil
+		}
+	}
+	return base
 }
 
 // gorillaPath returns the path template of a gorilla/mux route built with
