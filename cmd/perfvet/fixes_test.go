@@ -68,8 +68,10 @@ func TestFixEveryRule(t *testing.T) {
 			t.Errorf("before -fix, no finding %q:\n%s", want, before.Stdout)
 		}
 	}
+	// Four fixes: the handler's two unlimited reads are one finding (the
+	// second a related position) whose one fix limits the body once.
 	r := perfvet(t, dir, "-fix", "./...")
-	if !strings.Contains(r.Stderr, "applied 5 fix(es) in 1 file(s)") || strings.Contains(r.Stderr, "skipped") {
+	if !strings.Contains(r.Stderr, "applied 4 fix(es) in 1 file(s)") || strings.Contains(r.Stderr, "skipped") {
 		t.Errorf("-fix: stderr:\n%s", r.Stderr)
 	}
 	fixed, err := os.ReadFile(filepath.Join(dir, "main.go"))
