@@ -998,9 +998,19 @@ func (c *checker) reportReads(reads []site, category string) {
 		}
 		return
 	}
+	sortSites(these)
 	if len(these) <= maxAtRead {
+		const where = "in the program"
 		if ds, ok := c.inPlace(these); ok {
-			c.pass.Report(analysisutil.MergeFindings(c.pass.Fset, ds, "in the program"))
+			c.pass.Report(analysisutil.MergeFindings(c.pass.Fset, ds, where))
+			return
+		}
+		if c.start != nil {
+			// go vet: another package's read has no position here; the
+			// finding is at the server start, naming the first read.
+			first := these[0]
+			c.pass.Report(analysis.Diagnostic{Pos: c.start.Pos(), Category: category,
+				Message: fmt.Sprintf("%s; and %d more %s (related positions) (at %s)", first.Msg, len(these)-1, where, first.Posn)})
 			return
 		}
 	}
@@ -1051,6 +1061,29 @@ func (c *checker) reportPerPackage(sites []site) {
 	}
 }
 
+// sortSites sorts sites by their positions as every host names them
+// (posnOf: the file's last two path elements, line, column), so that the
+// first, where a group is reported, is the same under go vet.
+func sortSites(sites []site) {
+	key := func(s site) (string, int, int) {
+		file, line, col := s.Posn, 0, 0
+		if i := strings.LastIndex(file, ":"); i >= 0 {
+			col, _ = strconv.Atoi(file[i+1:])
+			file = file[:i]
+		}
+		if i := strings.LastIndex(file, ":"); i >= 0 {
+			line, _ = strconv.Atoi(file[i+1:])
+			file = file[:i]
+		}
+		return file, line, col
+	}
+	slices.SortStableFunc(sites, func(a, b site) int {
+		fa, la, ca := key(a)
+		fb, lb, cb := key(b)
+		return cmp.Or(cmp.Compare(fa, fb), cmp.Compare(la, lb), cmp.Compare(ca, cb))
+	})
+}
+
 // sortByPosition sorts findings by file and offset: the first is where a
 // group is reported, the same in every run.
 func sortByPosition(fset *token.FileSet, ds []analysis.Diagnostic) {
@@ -1083,8 +1116,8 @@ func (c *checker) atSite(s site) (analysis.Diagnostic, bool) {
 	return analysis.Diagnostic{}, false
 }
 
-// inPlace returns the findings of sites at their own positions, in source
-// order, when this run's files hold every one.
+// inPlace returns the findings of sites at their own positions, in the
+// sites' order, when this run's files hold every one.
 func (c *checker) inPlace(sites []site) ([]analysis.Diagnostic, bool) {
 	var ds []analysis.Diagnostic
 	for _, s := range sites {
@@ -1094,7 +1127,6 @@ func (c *checker) inPlace(sites []site) ([]analysis.Diagnostic, bool) {
 		}
 		ds = append(ds, d)
 	}
-	sortByPosition(c.pass.Fset, ds)
 	return ds, true
 }
 

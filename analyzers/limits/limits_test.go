@@ -73,7 +73,7 @@ func TestAcrossPackages(t *testing.T) {
 // finding, at the first read, with the other related (answer's two gin
 // binders, semaphore's three reads: one cause each, judged so).
 func TestAcrossPackagesFew(t *testing.T) {
-	checkProgram(t, "./limits/splitfew/...", 2)
+	checkProgram(t, "./limits/splitfew/...", 1)
 }
 
 // TestAcrossPackagesGrouped: more than three unlimited reads in a program
