@@ -104,7 +104,12 @@
 //     request has gone it runs that long at most (listmonk's captcha
 //     client, 5s, judged not worth a change; miniflux's 20-second feed
 //     fetcher and shiori's one-minute archive download stay reported,
-//     judged true). Through helpers, across packages: a handler that calls
+//     judged true). The same holds for a helper whose client literal
+//     takes its Timeout from a parameter (statping's
+//     HttpRequest(..., timeout, ...)): a call that gives it such a
+//     constant is bounded, directly or from a helper in between, and does
+//     not reach it; a call that gives it more, or a value known only at
+//     run time, does. Through helpers, across packages: a handler that calls
 //     repo.Get(context.Background(), id), where repo.Get passes its context
 //     to QueryContext, is reported at the handler's call (that call is the
 //     fix); a handler that calls a helper that takes no context and queries

@@ -64,6 +64,13 @@ type Site struct {
 	CauseFile string // the position of its name: file (absolute), line, column
 	CauseLine int
 	CauseCol  int
+	// TimeoutParam is 1 + the index of the cause's parameter that every
+	// client sending its request takes as Timeout (a helper given the
+	// bound by its callers: statping's HttpRequest(..., timeout, ...));
+	// 0 when none. A call that gives it a constant within the plan's
+	// query_timeout is bounded, and does not reach the cause.
+	TimeoutParam int
+
 	// Quiet: a finding at the cause would be dropped in the cause's own
 	// package (a //perfvet:ignore directive there, an ignored package, a
 	// generated or test file); importers then report nothing for it.
@@ -254,7 +261,9 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 					continue
 				}
 				if !takesContext && !c.coveredByClient(ci) && !c.shortClient(ci) {
-					f.setDetached(c.causeSite(fn, Site{Kind: kindOf(callee), Via: analysisutil.Display(callee), Posn: posn, How: "no context"}))
+					site := c.causeSite(fn, Site{Kind: kindOf(callee), Via: analysisutil.Display(callee), Posn: posn, How: "no context"})
+					site.TimeoutParam = clientTimeoutParam(ci, fn)
+					f.setDetached(site)
 				}
 				continue
 			}
@@ -288,8 +297,12 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 				}
 			}
 			if cf := c.factOf(callee); cf != nil && cf.Detached != nil && !takesContext && !presignedOnly(ci) {
+				if c.boundedTimeoutArg(ci, cf.Detached.TimeoutParam) {
+					continue // the callee's client is given a short constant Timeout here
+				}
 				s := *cf.Detached
 				s.Via = chain(callee, s.Via)
+				s.TimeoutParam = 0 // the callee's parameter, not this function's
 				f.setDetached(s)
 			}
 		}
@@ -891,6 +904,65 @@ func (c *checker) shortClient(ci ssa.CallInstruction) bool {
 		return sent > 0
 	}
 	return false
+}
+
+// clientTimeoutParam returns 1 + the index of fn's parameter that every
+// client sending a context-free request (http.NewRequest sent with Do, or
+// client.Get, Head, Post, PostForm) takes as its Timeout, each client an
+// http.Client literal of fn; 0 when there is no such parameter.
+func clientTimeoutParam(ci ssa.CallInstruction, fn *ssa.Function) int {
+	var clients []ssa.Value
+	common := ci.Common()
+	switch analysisutil.FullName(staticFunc(common)) {
+	case "net/http.NewRequest":
+		for _, do := range requestSends(ci) {
+			if do == nil {
+				return 0
+			}
+			clients = append(clients, do.Common().Args[0])
+		}
+	case "(*net/http.Client).Get", "(*net/http.Client).Head", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
+		if len(common.Args) > 0 {
+			clients = append(clients, common.Args[0])
+		}
+	}
+	idx := -1
+	for _, cl := range clients {
+		alloc, ok := flow.Unwrap(cl).(*ssa.Alloc)
+		if !ok || alloc.Comment != "complit" {
+			return 0
+		}
+		stores := flow.FieldStores(flow.Aliases(alloc), "Timeout")
+		if len(stores) == 0 {
+			return 0
+		}
+		for _, st := range stores {
+			p, ok := st.Val.(*ssa.Parameter)
+			i := slices.Index(fn.Params, p)
+			if !ok || i < 0 || idx >= 0 && i != idx {
+				return 0
+			}
+			idx = i
+		}
+	}
+	return idx + 1
+}
+
+// boundedTimeoutArg reports whether a call gives the parameter a
+// Site.TimeoutParam names a positive constant no longer than the plan's
+// query_timeout (as shortClient bounds a client's own constant).
+func (c *checker) boundedTimeoutArg(ci ssa.CallInstruction, param int) bool {
+	limit := c.pass.Plan.Limits.QueryTimeout
+	args := ci.Common().Args
+	if param <= 0 || limit <= 0 || ci.Common().IsInvoke() || param > len(args) {
+		return false
+	}
+	k, ok := args[param-1].(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return false
+	}
+	d, exact := constant.Int64Val(k.Value)
+	return exact && d > 0 && time.Duration(d) <= limit
 }
 
 // requestSends returns the calls of (*http.Client).Do that send the

@@ -235,3 +235,18 @@ func TestGrouped(t *testing.T) {
 		t.Errorf("related:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestParamClient: a helper whose client takes its Timeout from a
+// parameter is bounded where a request path gives it a short constant.
+func TestParamClient(t *testing.T) {
+	res := runMerged(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "paramclient")
+	got := relatedOf(t, res, "paramclient.fetch runs an HTTP request")
+	want := []string{
+		"paramclient.go:47: request path: paramclient.export calls paramclient.fetch",
+		"paramclient.go:52: request path: paramclient.mirror calls paramclient.fetch",
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("related positions of fetch:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
