@@ -491,16 +491,18 @@
 // Several round trips in one loop body are one N+1: one finding at the
 // first, "and so do N more calls in the loop", with the others as
 // related positions; the fix loads what the loop needs before it. A
-// helper of the program (not a library's round trip) that more than three
+// helper of the program (not a library's round trip) that two or more
 // loops of one package call once per element is one cause, fixed once by
 // giving it a batch variant: one finding at the helper's declaration (or,
 // for a helper of another package, at the first loop's call), with the
-// loops as related positions (at most ten, "and N more"). Three loops or
-// fewer are reported one by one: each is its own fix. Under per-package
-// drivers (go vet, nogo, golangci-lint) the grouping is per package: a
-// helper of package store called in loops from three packages gives one
-// finding in each package that has more than three such loops, and
-// per-loop findings in the others. The calls of one loop that the
+// loops as related positions (at most ten, "and N more"); gogs'
+// toRepository, called per repository from three API handlers, was three
+// findings of one cause while the bar was more than three loops. A helper
+// that one loop calls is reported at the loop. Under per-package drivers
+// (go vet, nogo, golangci-lint) the grouping is per package: a helper of
+// package store called in loops from three packages gives one finding in
+// each package that has two or more such loops, and a per-loop finding in
+// the others. The calls of one loop that the
 // program resolves through interfaces (see Limits) are one finding too,
 // and none when the loop's own package reports the loop for another call.
 // -each reports every round trip and every loop one by one.

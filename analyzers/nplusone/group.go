@@ -19,8 +19,9 @@ import (
 
 // maxLoopsPerHelper is the number of loops of one package that may call
 // the same helper per element and still be reported one by one; from one
-// more, the helper is the cause and is reported once.
-const maxLoopsPerHelper = 3
+// more, the helper is the cause and is reported once (two loops already
+// share the fix: the helper's batch variant).
+const maxLoopsPerHelper = 1
 
 // A finding is a site to report, with the round trip it makes.
 type finding struct {
