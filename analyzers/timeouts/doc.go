@@ -35,7 +35,9 @@
 //     client; woodpecker's httputil.WrapClient, whose callers all pass their
 //     own, judged false; not seen: a caller that passes nil);
 //   - http.Get, http.Head, http.Post, http.PostForm and uses of
-//     http.DefaultClient, which has no timeout, unless the package sets
+//     http.DefaultClient, which has no timeout (setting one of its fields,
+//     http.DefaultClient.CheckRedirect = guard, is configuring it, not a
+//     use), unless the package sets
 //     http.DefaultClient.Timeout, or (for DefaultClient.Do) the request's
 //     context has a deadline made in the same function
 //     (context.WithTimeout, then http.NewRequestWithContext, then Do) or

@@ -407,6 +407,9 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 		if outer.Sel.Name == "Timeout" || outer.Sel.Name == "Transport" {
 			return // configuring the default client, not using it
 		}
+		if as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(outer)) {
+			return // http.DefaultClient.CheckRedirect = guard: configuring it (homebox)
+		}
 		if call, ok := cur.Parent().Parent().Node().(*ast.CallExpr); ok && call.Fun == outer {
 			if outer.Sel.Name == "Do" && len(call.Args) == 1 && c.requestHasDeadline(call) {
 				return
