@@ -882,7 +882,12 @@ func (c *checker) conclude() {
 			s.Msg += what + fmt.Sprintf(" (the plan's pool allows %s)", poolBounds(pool))
 			if others := alternatives(opens[i+1:], s, reported); len(others) > 0 {
 				// alist opens MySQL or Postgres in one switch: one pool.
-				s.Msg += "; the other cases of the switch open the other drivers' pools (" + strings.Join(others, ", ") + ")"
+				if v, ok := strings.CutPrefix(s.Alt, "var "); ok {
+					v, _, _ = strings.Cut(v, "#")
+					s.Msg += "; " + v[strings.LastIndex(v, ".")+1:] + " is opened for the other drivers too (" + strings.Join(others, ", ") + "): one pool to bound"
+				} else {
+					s.Msg += "; the other cases of the switch open the other drivers' pools (" + strings.Join(others, ", ") + ")"
+				}
 				for _, o := range others {
 					reported[o] = true
 					done = append(done, o)
@@ -930,11 +935,38 @@ func (c *checker) alternative(body *ast.BlockStmt, call *ast.CallExpr) string {
 		}
 		return true
 	})
+	if alt == "" {
+		alt = c.packageVarOpen(body, call)
+	}
+	return alt
+}
+
+// packageVarOpen returns "var path.name#posn" when an open's pool is
+// assigned to a package-level variable: the opens of one variable, one
+// per driver in functions of their own (opengist's setupPostgres and
+// setupMySQL), are one pool to bound, as the cases of a switch are.
+func (c *checker) packageVarOpen(body *ast.BlockStmt, call *ast.CallExpr) string {
+	alt := ""
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || alt != "" || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != ast.Expr(call) || len(as.Lhs) == 0 {
+			return alt == ""
+		}
+		id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+			alt = "var " + v.Pkg().Path() + "." + v.Name() + "#" + posnOf(c.pass.Fset.Position(call.Pos()))
+		}
+		return false
+	})
 	return alt
 }
 
 // alternatives returns the positions of the opens, not yet reported, in
-// other cases of the switch that s is in.
+// other cases of the switch that s is in (or other opens of its package
+// variable).
 func alternatives(opens []site, s site, reported map[string]bool) []string {
 	sw, clause, ok := strings.Cut(s.Alt, "#")
 	if !ok {
@@ -993,9 +1025,7 @@ func (c *checker) reportReads(reads []site, category string) {
 		}
 	}
 	if len(these) <= maxSeparate[category] {
-		for _, s := range these {
-			c.report(s)
-		}
+		c.reportEach(these)
 		return
 	}
 	sortSites(these)
@@ -1032,6 +1062,37 @@ func (c *checker) reportReads(reads []site, category string) {
 	c.pass.Report(analysis.Diagnostic{Pos: c.start.Pos(), Category: category, Related: analysisutil.BoundedRelated(c.pass.Fset, related),
 		Message: fmt.Sprintf("%d %s with no limit in the program this serves (%s and others), so one request of any size is held in memory or on disk; bound them all where it serves: http.MaxBytesHandler(h, %d), or a middleware (gin: c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, n); echo: e.Use(middleware.BodyLimit(%q))) (the plan's %s is %v)",
 			len(these), what, these[0].Posn, int64(size), echoSize(size), key, size)})
+}
+
+// reportEach reports reads one by one, but the reads of one function as
+// one finding at the first (opengist's upload handler parses the form,
+// then takes its file: one upload), the others related.
+func (c *checker) reportEach(sites []site) {
+	byFunc := make(map[string][]site)
+	var order []string
+	for i, s := range sites {
+		key := s.Func
+		if key == "" {
+			key = fmt.Sprint("#", i) // no function known: its own finding
+		}
+		if _, ok := byFunc[key]; !ok {
+			order = append(order, key)
+		}
+		byFunc[key] = append(byFunc[key], s)
+	}
+	for _, key := range order {
+		group := byFunc[key]
+		if len(group) > 1 {
+			sortSites(group)
+			if ds, ok := c.inPlace(group); ok {
+				c.pass.Report(analysisutil.MergeFindings(c.pass.Fset, ds, "in "+key[strings.LastIndex(key, "/")+1:]))
+				continue
+			}
+		}
+		for _, s := range group {
+			c.report(s)
+		}
+	}
 }
 
 // reportPerPackage reports reads that have no server start to be reported
