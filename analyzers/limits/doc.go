@@ -106,8 +106,11 @@
 // start. When no server start is seen (a main package that does not
 // type-check, so the call that starts the server is unknown: navidrome
 // without its build tags), more than three reads are reported once per
-// package, at its first read, with the package's others related. A single read, and up to three uploads (an upload's bound is a
-// route's own: an import is not an avatar), are reported at each read.
+// package, at its first read, with the package's others related. A
+// single read, and up to three uploads (an upload's bound is a route's
+// own: an import is not an avatar), are reported at each read, but the
+// reads of one function are one finding at the first (opengist's upload
+// handler parses the form, then takes its file: one upload).
 //
 // A limiter of the program's own counts as a global limit: a function
 // that compares a request's ContentLength with a bound, replaces that
@@ -236,7 +239,9 @@
 // checked per program, not per pool: a program that configures one pool
 // counts as configuring all. The opens in the cases of one switch, one
 // per driver the configuration chooses (alist's MySQL and Postgres), are
-// one pool and one finding, at the first, naming the others. pgx pools are reported only above the plan
+// one pool and one finding, at the first, naming the others; so are the
+// opens assigned to one package variable, in functions of their own
+// (opengist's setupPostgres and setupMySQL). pgx pools are reported only above the plan
 // (pgxpool's default MaxConns is bounded). Under go vet, which analyses one
 // package at a time, a read or an open in another package than the one
 // that starts the server is reported at the server start, naming its
