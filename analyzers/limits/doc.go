@@ -38,8 +38,14 @@
 //     judged false). Not a one-off
 //     connection: a pool the function uses only through its own methods,
 //     whether it closes it or drops it (casdoor's and semaphore's CREATE
-//     DATABASE at start-up, judged false); a pool it also passes on,
-//     stores, returns or uses in a function literal is the service's;
+//     DATABASE at start-up, judged false); nor a pool it closes on
+//     return (defer db.Close(), or in a deferred function literal) and
+//     hands to other calls, when no server can start from the function
+//     (none of its calls reaches a server start, in the package or in a
+//     package that starts servers): homebox's reset-password command hands
+//     its pool to an ent driver for one migration, judged false. A pool
+//     it also stores, returns or uses in another function literal, or
+//     hands on where a server can start, is the service's;
 //   - an outbound http.Transport built on every call (keepalive): a
 //     transport literal or a Clone (of http.DefaultTransport or another)
 //     in a function that sends a request through it (a send such as

@@ -214,6 +214,7 @@ type checker struct {
 	reads        []pendingRead        // body reads, checked once every function is seen
 	limitedFuncs map[*types.Func]bool // functions a per-route limiter hands its request to
 	indexed      bool
+	serving      map[*types.Func]bool // functions a server start is reachable from (servingFuncs)
 }
 
 // internalStart reports whether a server start serves an internal server
@@ -478,8 +479,23 @@ func (c *checker) oneOffOpens(body *ast.BlockStmt, isMain bool) map[*ast.CallExp
 	serves := isMain // main, or a function that starts a server: its pool lives as long as the program
 	opens := map[types.Object][]*ast.CallExpr{}
 	escapes := map[types.Object]bool{}
+	passed := map[types.Object]bool{} // handed to a call as an argument
+	args := map[*ast.Ident]bool{}
+	reachesServer := false // a call of a function from which a server start is reachable
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case *ast.DeferStmt:
+			if sel, ok := ast.Unparen(n.Call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" && len(n.Call.Args) == 0 {
+				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] != nil {
+					deferred[info.Uses[id]] = true
+				}
+			}
+			if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok && len(n.Call.Args) == 0 {
+				// defer func() { _ = db.Close() }(): closed on return too
+				// (homebox's reset-password command).
+				c.deferredCloses(lit, deferred, escapes)
+				return false
+			}
 		case *ast.FuncLit:
 			// A function literal that uses the pool (a goroutine, a
 			// handler) shares it beyond this one task.
@@ -496,17 +512,24 @@ func (c *checker) oneOffOpens(body *ast.BlockStmt, isMain bool) map[*ast.CallExp
 			}
 		case *ast.Ident:
 			if obj := info.Uses[n]; obj != nil {
-				escapes[obj] = true // any other use: passed, stored, returned
-			}
-		case *ast.DeferStmt:
-			if sel, ok := ast.Unparen(n.Call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" && len(n.Call.Args) == 0 {
-				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] != nil {
-					deferred[info.Uses[id]] = true
+				if args[n] {
+					passed[obj] = true
+				} else {
+					escapes[obj] = true // any other use: stored, returned, converted
 				}
 			}
 		case *ast.CallExpr:
-			if isServerStart(analysisutil.FullName(analysisutil.Callee(info, n))) {
+			callee := analysisutil.Callee(info, n)
+			if isServerStart(analysisutil.FullName(callee)) {
 				serves = true
+			}
+			if c.reachesServer(callee) {
+				reachesServer = true
+			}
+			for _, a := range n.Args {
+				if id, ok := ast.Unparen(a).(*ast.Ident); ok {
+					args[id] = true
+				}
 			}
 		case *ast.AssignStmt:
 			if len(n.Rhs) != 1 || len(n.Lhs) == 0 {
@@ -538,13 +561,111 @@ func (c *checker) oneOffOpens(body *ast.BlockStmt, isMain bool) map[*ast.CallExp
 	})
 	out := map[*ast.CallExpr]bool{}
 	for obj, calls := range opens {
-		if !escapes[obj] && (deferred[obj] || !serves) {
+		oneOff := !escapes[obj] && (deferred[obj] || !serves)
+		if passed[obj] {
+			// Handed on (an ent or sqlx driver over it, a migration):
+			// one-off only when it is closed on return and no server can
+			// start from here, so that nothing it was handed to serves.
+			oneOff = oneOff && deferred[obj] && !serves && !reachesServer
+		}
+		if oneOff {
 			for _, call := range calls {
 				out[call] = true
 			}
 		}
 	}
 	return out
+}
+
+// deferredCloses records the pools a deferred function literal closes
+// (db.Close(), _ = db.Close(), if err := db.Close(); ...); any other use of
+// a variable in it is an escape.
+func (c *checker) deferredCloses(lit *ast.FuncLit, deferred, escapes map[types.Object]bool) {
+	info := c.pass.TypesInfo
+	ast.Inspect(lit.Body, func(m ast.Node) bool {
+		if call, ok := m.(*ast.CallExpr); ok && len(call.Args) == 0 {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" {
+				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] != nil {
+					deferred[info.Uses[id]] = true
+					return false
+				}
+			}
+		}
+		if id, ok := m.(*ast.Ident); ok && info.Uses[id] != nil {
+			escapes[info.Uses[id]] = true
+		}
+		return true
+	})
+}
+
+// reachesServer reports whether a server may start from a call of fn: fn
+// is a server start, a function of this package from which one is
+// reachable through the package's own calls, or a function of a package
+// that starts servers (its fact says so).
+func (c *checker) reachesServer(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	if isServerStart(analysisutil.FullName(fn)) {
+		return true
+	}
+	if fn.Pkg() != c.pass.Pkg {
+		var f programFact
+		return c.pass.ImportPackageFact(fn.Pkg(), &f) && f.Serves
+	}
+	return c.servingFuncs()[fn.Origin()]
+}
+
+// servingFuncs returns the functions of the package from which a server
+// start is reachable through the package's own calls (computed once).
+func (c *checker) servingFuncs() map[*types.Func]bool {
+	if c.serving != nil {
+		return c.serving
+	}
+	info := c.pass.TypesInfo
+	calls := make(map[*types.Func][]*types.Func)
+	c.serving = make(map[*types.Func]bool)
+	var work []*types.Func
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				callee := analysisutil.Callee(info, call)
+				if callee == nil || callee.Pkg() == nil {
+					return true
+				}
+				if callee.Pkg() == c.pass.Pkg {
+					calls[callee.Origin()] = append(calls[callee.Origin()], fn)
+				} else if c.reachesServer(callee) && !c.serving[fn] {
+					c.serving[fn] = true
+					work = append(work, fn)
+				}
+				return true
+			})
+		}
+	}
+	for len(work) > 0 {
+		fn := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, caller := range calls[fn] {
+			if !c.serving[caller] {
+				c.serving[caller] = true
+				work = append(work, caller)
+			}
+		}
+	}
+	return c.serving
 }
 
 // isSQLite reports whether a pool open names a SQLite driver (a constant

@@ -27,6 +27,7 @@ func main() {
 	_, _, _, _, _ = xdb, pool, cfg, rdb, small
 	_ = createSchema("postgres://localhost/app")
 	_ = serveWith("postgres://localhost/app")
+	_ = migrateWith("postgres://localhost/app")
 	lite, _ := sql.Open("sqlite3", "file:app.db")          // a SQLite file: no server to load, not reported
 	custom, _ := sql.Open("sqlite3_custom", "file:app.db") // a SQLite driver registered by the program
 	_ = custom
@@ -58,7 +59,31 @@ func serveWith(dsn string) error {
 	return serve(db)
 }
 
-func serve(db *sql.DB) error { return db.Ping() }
+func serve(db *sql.DB) error {
+	srv := &http.Server{Addr: ":8081", Handler: handler(db), ReadHeaderTimeout: time.Second}
+	return srv.ListenAndServe()
+}
+
+func handler(db *sql.DB) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _ = db.PingContext(r.Context()) })
+}
+
+// migrateWith defers Close and hands the pool to a migration that serves
+// nothing (homebox's reset-password command, through a deferred
+// closure): a one-off, whatever it was handed to.
+func migrateWith(dsn string) error {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = db.Close() }()
+	return migrate(db)
+}
+
+func migrate(db *sql.DB) error {
+	_, err := db.Exec("CREATE TABLE IF NOT EXISTS t (id int)")
+	return err
+}
 
 // createDatabase opens a connection for one statement and drops it
 // without closing it (semaphore's createDb): a one-off too.
