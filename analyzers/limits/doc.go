@@ -101,7 +101,7 @@
 // One cause, one finding: when a program has more than one unlimited body
 // read (or more than three uploads), the fix is one limit where it
 // serves, not an edit per handler, so they are reported once. Two or
-// three are reported at the first read in source order, with the others
+// three are reported at the first read (by file and line), with the others
 // as related positions and one suggested fix that limits each (answer's
 // two gin binders, semaphore's three reads, each judged one cause); more
 // are reported at the server start (in a main package whose server
@@ -111,9 +111,9 @@
 // position in the main package's run, a group is reported at the server
 // start. When no server start is seen (a main package that does not
 // type-check, so the call that starts the server is unknown: navidrome
-// without its build tags), more than three reads are reported once per
-// package, at its first read, with the package's others related. A
-// single read, and up to three uploads (an upload's bound is a route's
+// without its build tags), more than three reads are reported once, at
+// the first read, with the others related.
+// A single read, and up to three uploads (an upload's bound is a route's
 // own: an import is not an avatar), are reported at each read, but the
 // reads of one function are one finding at the first (opengist's upload
 // handler parses the form, then takes its file: one upload).

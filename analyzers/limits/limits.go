@@ -1166,7 +1166,7 @@ func (c *checker) reportReads(reads []site, category string) {
 		}
 	}
 	if c.start == nil {
-		c.reportPerPackage(these)
+		c.reportAtFirstRead(these)
 		return
 	}
 	var related []analysis.RelatedInformation
@@ -1216,30 +1216,20 @@ func (c *checker) reportEach(sites []site) {
 	}
 }
 
-// reportPerPackage reports reads that have no server start to be reported
-// at (the program's main does not type-check, so the call that starts it
-// is not seen): one finding per package of reads, at the first, with the
-// package's others related (navidrome without its build tags: 11 reads in
-// 4 packages).
-func (c *checker) reportPerPackage(sites []site) {
-	byDir := make(map[string][]analysis.Diagnostic)
-	var dirs []string
+// reportAtFirstRead reports reads that have no server start to be
+// reported at (the program's main does not type-check, so the call that
+// starts it is not seen: navidrome without its build tags): one finding at
+// the first read, with the others related. They are one program's, which
+// this package sees through its imports.
+func (c *checker) reportAtFirstRead(sites []site) {
+	var ds []analysis.Diagnostic
 	for _, s := range sites {
-		d, ok := c.atSite(s)
-		if !ok {
-			continue // not in this run's files, and nothing to anchor it on
-		}
-		dir := filepath.Dir(c.pass.Fset.Position(d.Pos).Filename)
-		if _, ok := byDir[dir]; !ok {
-			dirs = append(dirs, dir)
-		}
-		byDir[dir] = append(byDir[dir], d)
+		if d, ok := c.atSite(s); ok {
+			ds = append(ds, d)
+		} // else: not in this run's files, and nothing to anchor it on
 	}
-	slices.Sort(dirs)
-	for _, dir := range dirs {
-		ds := byDir[dir]
-		sortByPosition(c.pass.Fset, ds)
-		c.pass.Report(analysisutil.MergeFindings(c.pass.Fset, ds, "in this package"))
+	if len(ds) > 0 {
+		c.pass.Report(analysisutil.MergeFindings(c.pass.Fset, ds, "in the program"))
 	}
 }
 
@@ -1263,15 +1253,6 @@ func sortSites(sites []site) {
 		fa, la, ca := key(a)
 		fb, lb, cb := key(b)
 		return cmp.Or(cmp.Compare(fa, fb), cmp.Compare(la, lb), cmp.Compare(ca, cb))
-	})
-}
-
-// sortByPosition sorts findings by file and offset: the first is where a
-// group is reported, the same in every run.
-func sortByPosition(fset *token.FileSet, ds []analysis.Diagnostic) {
-	slices.SortFunc(ds, func(a, b analysis.Diagnostic) int {
-		pa, pb := fset.Position(a.Pos), fset.Position(b.Pos)
-		return cmp.Or(cmp.Compare(pa.Filename, pb.Filename), cmp.Compare(pa.Offset, pb.Offset))
 	})
 }
 

@@ -1,7 +1,7 @@
 // Command cmd serves api and admin through runner, called through a
 // function value: the call that starts the server is not seen (as when a
 // main does not type-check), so the program's five unlimited reads are
-// reported once per package, at the package's first read.
+// reported once, at the first read, the others related.
 package main
 
 import (
