@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -307,6 +308,40 @@ func (c *checker) userChosenDefault(fn *ssa.Function) bool {
 			}
 			for _, f := range fields {
 				if !c.userSettable(f) {
+					return false
+				}
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// nilDefault reports whether every http.DefaultClient the function uses
+// stands in for an *http.Client parameter left nil (if client == nil {
+// client = http.DefaultClient }): the caller chooses the client, and a
+// caller that passes nil is where the default is chosen (pocket-id's SCIM
+// service and OIDC redirect client are given the application's client).
+func nilDefault(fn *ssa.Function) bool {
+	if fn == nil {
+		return false
+	}
+	found := false
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			load, ok := instr.(*ssa.UnOp)
+			if !ok || load.Op != token.MUL || !isDefaultClient(load.X) {
+				continue
+			}
+			for _, ref := range flow.Referrers(load) {
+				if _, ok := ref.(*ssa.DebugRef); ok {
+					continue
+				}
+				phi, ok := ref.(*ssa.Phi)
+				if !ok || !slices.ContainsFunc(phi.Edges, func(e ssa.Value) bool {
+					p, ok := e.(*ssa.Parameter)
+					return ok && p.Parent() == fn && isPointerTo(p.Type(), knowledge.NetHTTP, "Client")
+				}) {
 					return false
 				}
 			}

@@ -37,7 +37,9 @@
 //   - http.Get, http.Head, http.Post, http.PostForm and uses of
 //     http.DefaultClient, which has no timeout (setting one of its fields,
 //     http.DefaultClient.CheckRedirect = guard, is configuring it, not a
-//     use), unless the package sets
+//     use; nor is the default standing in for an *http.Client parameter
+//     left nil, if client == nil { client = http.DefaultClient }: the
+//     caller chooses), unless the package sets
 //     http.DefaultClient.Timeout, or (for DefaultClient.Do) the request's
 //     context has a deadline made in the same function
 //     (context.WithTimeout, then http.NewRequestWithContext, then Do) or
