@@ -35,7 +35,11 @@
 //     a program registers with "sqlite" in it, as navidrome's
 //     "sqlite3_custom"; or GORM's SQLite dialector): a file in the
 //     process, whose pool does not load a server (ntfy's user database,
-//     judged false). Not a one-off
+//     judged false). Not a GORM open over a connection opened before it
+//     (every dialector it may be given is a driver's New(Config{Conn:
+//     db}), or SQLite's): it opens no pool, and the one handed in is
+//     reported where it is opened, if it is database/sql's (pocket-id
+//     hands GORM a pgxpool, bounded by pgx's MaxConns). Not a one-off
 //     connection: a pool the function uses only through its own methods,
 //     whether it closes it or drops it (casdoor's and semaphore's CREATE
 //     DATABASE at start-up, judged false); nor a pool it closes on

@@ -310,8 +310,8 @@ func (c *checker) function(body *ast.BlockStmt, obj *types.Func) {
 				}
 			}
 		case knowledge.PoolOpens[name] && !c.dependency:
-			if c.isSQLite(call, name) || closedOnReturn[call] {
-				break // not a server's pool, or not the service's pool
+			if c.isSQLite(call, name) || closedOnReturn[call] || c.overExistingConn(call, name, body) {
+				break // not a server's pool, or not the service's pool, or not opened here
 			}
 			open := c.site(call, CategoryPool, fmt.Sprintf("%s opens a database pool", analysisutil.Display(fn)))
 			open.Alt = c.alternative(body, call)
@@ -687,6 +687,75 @@ func (c *checker) isSQLite(call *ast.CallExpr, name string) bool {
 	}
 	if obj := nameObject(c.pass.TypesInfo, arg); obj != nil {
 		return c.sqliteNames()[obj]
+	}
+	return false
+}
+
+// overExistingConn reports whether a GORM open wraps a connection opened
+// before it: every dialector it may be given (the argument, or each value
+// the function assigns to the variable it names) is a driver's
+// New(Config{Conn: db, ...}) or a SQLite dialector. No pool is opened
+// here; the one passed in is reported where it is opened, if it is a
+// database/sql pool (pocket-id hands GORM a pgxpool, bounded by pgx's
+// MaxConns, through stdlib.OpenDBFromPool).
+func (c *checker) overExistingConn(call *ast.CallExpr, name string, body *ast.BlockStmt) bool {
+	i, ok := knowledge.PoolDriverArg[name]
+	if !ok || i >= len(call.Args) || name != knowledge.GORM+".Open" {
+		return false
+	}
+	arg := ast.Unparen(call.Args[i])
+	values := []ast.Expr{arg}
+	if obj := nameObject(c.pass.TypesInfo, arg); obj != nil {
+		values = nil
+		ast.Inspect(body, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+				for j, lhs := range as.Lhs {
+					if nameObject(c.pass.TypesInfo, ast.Unparen(lhs)) == obj {
+						values = append(values, ast.Unparen(as.Rhs[j]))
+					}
+				}
+			}
+			return true
+		})
+	}
+	wraps := false
+	for _, v := range values {
+		inner, ok := v.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := analysisutil.Callee(c.pass.TypesInfo, inner)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		switch {
+		case fn.Name() == "New" && strings.HasPrefix(fn.Pkg().Path(), knowledge.GORMDrivers) && len(inner.Args) == 1 && setsConn(inner.Args[0]):
+			wraps = true
+		case knowledge.SQLiteDialectors[fn.Pkg().Path()]:
+		default:
+			return false
+		}
+	}
+	return wraps
+}
+
+// setsConn reports whether e is a composite literal (or its address)
+// that sets a Conn field.
+func setsConn(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Conn" {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -48,6 +48,8 @@ require (
 	xorm.io/xorm v1.3.9
 )
 
+require gorm.io/driver/postgres v1.6.3
+
 require (
 	ariga.io/atlas v0.32.1-0.20250325101103-175b25e1c1b9 // indirect
 	github.com/agext/levenshtein v1.2.3 // indirect

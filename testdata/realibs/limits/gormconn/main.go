@@ -1,0 +1,44 @@
+// Command gormconn hands GORM a connection it opened itself: a pgxpool
+// (bounded by pgx's MaxConns) through stdlib.OpenDBFromPool, in
+// postgres.New(postgres.Config{Conn: ...}) (pocket-id). gorm.Open opens
+// no pool there. Its twin, gorm.Open(postgres.Open(dsn)), opens one and
+// is reported.
+package main
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+)
+
+func openOverPool(ctx context.Context, dsn string) (*gorm.DB, error) {
+	pg, err := pgxpool.New(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	var dialector gorm.Dialector
+	if os.Getenv("SIMPLE") != "" {
+		dialector = postgres.New(postgres.Config{Conn: stdlib.OpenDBFromPool(pg), PreferSimpleProtocol: true})
+	} else {
+		dialector = postgres.New(postgres.Config{Conn: stdlib.OpenDBFromPool(pg)})
+	}
+	return gorm.Open(dialector, &gorm.Config{})
+}
+
+func openByDSN(dsn string) (*gorm.DB, error) {
+	return gorm.Open(postgres.Open(dsn), &gorm.Config{}) // want `gorm.Open opens a database pool that the program never bounds`
+}
+
+func main() {
+	a, _ := openOverPool(context.Background(), os.Getenv("DSN"))
+	b, _ := openByDSN(os.Getenv("DSN"))
+	_, _ = a, b
+	srv := &http.Server{Addr: ":8080", ReadHeaderTimeout: time.Second}
+	_ = srv.ListenAndServe()
+}
