@@ -37,7 +37,8 @@
 //     process, whose pool does not load a server (ntfy's user database,
 //     judged false). Not a GORM open over a connection opened before it
 //     (every dialector it may be given is a driver's New(Config{Conn:
-//     db}), or SQLite's): it opens no pool, and the one handed in is
+//     db}), a constructor returning gorm.Dialector, or SQLite's): it opens
+//     no pool, and the one handed in is
 //     reported where it is opened, if it is database/sql's (pocket-id
 //     hands GORM a pgxpool, bounded by pgx's MaxConns). Not a one-off
 //     connection: a pool the function uses only through its own methods,

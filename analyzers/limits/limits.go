@@ -729,7 +729,7 @@ func (c *checker) overExistingConn(call *ast.CallExpr, name string, body *ast.Bl
 			return false
 		}
 		switch {
-		case fn.Name() == "New" && strings.HasPrefix(fn.Pkg().Path(), knowledge.GORMDrivers) && len(inner.Args) == 1 && setsConn(inner.Args[0]):
+		case fn.Name() == "New" && returnsDialector(fn) && len(inner.Args) == 1 && setsConn(inner.Args[0]):
 			wraps = true
 		case knowledge.SQLiteDialectors[fn.Pkg().Path()]:
 		default:
@@ -737,6 +737,17 @@ func (c *checker) overExistingConn(call *ast.CallExpr, name string, body *ast.Bl
 		}
 	}
 	return wraps
+}
+
+// returnsDialector reports whether fn returns a gorm.Dialector: a GORM
+// driver's constructor, whichever package declares it.
+func returnsDialector(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	if res.Len() != 1 {
+		return false
+	}
+	named, ok := res.At(0).Type().(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == knowledge.GORM && named.Obj().Name() == "Dialector"
 }
 
 // setsConn reports whether e is a composite literal (or its address)

@@ -14,11 +14,6 @@ const (
 	EntSQL = "entgo.io/ent/dialect/sql"
 )
 
-// GORMDrivers is the path prefix of GORM's dialector packages
-// (gorm.io/driver/postgres, .../mysql, .../sqlite), whose New(Config{Conn:
-// db}) wraps a connection opened before.
-const GORMDrivers = "gorm.io/driver/"
-
 // BeegoORM is beego's ORM package, with the opening parenthesis of a
 // method's full name.
 const BeegoORM = "(github.com/beego/beego/v2/client/orm"

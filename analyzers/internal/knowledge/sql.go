@@ -240,6 +240,7 @@ var SQLiteDriverPackages = map[string]bool{
 var SQLiteDialectors = map[string]bool{
 	"gorm.io/driver/sqlite":      true,
 	"github.com/glebarez/sqlite": true,
+	"github.com/libtnb/sqlite":   true, // pure Go (pocket-id)
 }
 
 // MultiRowQueries are the calls that run a SQL text and return every row
