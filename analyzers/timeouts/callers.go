@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -317,38 +316,70 @@ func (c *checker) userChosenDefault(fn *ssa.Function) bool {
 	return found
 }
 
-// nilDefault reports whether every http.DefaultClient the function uses
-// stands in for an *http.Client parameter left nil (if client == nil {
-// client = http.DefaultClient }): the caller chooses the client, and a
-// caller that passes nil is where the default is chosen (pocket-id's SCIM
-// service and OIDC redirect client are given the application's client).
-func nilDefault(fn *ssa.Function) bool {
-	if fn == nil {
+// nilFallbackAssign reports whether http.DefaultClient (sel) is assigned
+// to an *http.Client parameter under if param == nil: the caller chooses
+// the client, and a caller that passes nil is where the default is
+// chosen (pocket-id's SCIM service and OIDC redirect client are given the
+// application's client). Decided from the syntax, so that a package that
+// does not type-check whole (no SSA form) is judged the same.
+func nilFallbackAssign(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Rhs[0] != ast.Expr(sel) {
 		return false
 	}
-	found := false
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			load, ok := instr.(*ssa.UnOp)
-			if !ok || load.Op != token.MUL || !isDefaultClient(load.X) {
-				continue
-			}
-			for _, ref := range flow.Referrers(load) {
-				if _, ok := ref.(*ssa.DebugRef); ok {
-					continue
-				}
-				phi, ok := ref.(*ssa.Phi)
-				if !ok || !slices.ContainsFunc(phi.Edges, func(e ssa.Value) bool {
-					p, ok := e.(*ssa.Parameter)
-					return ok && p.Parent() == fn && isPointerTo(p.Type(), knowledge.NetHTTP, "Client")
-				}) {
-					return false
-				}
-			}
-			found = true
-		}
+	id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident)
+	if !ok {
+		return false
 	}
-	return found
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || !isPointerTo(v.Type(), knowledge.NetHTTP, "Client") {
+		return false
+	}
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := anc.Node().(*ast.IfStmt)
+		if !ok {
+			return false // reached the function: not under an if
+		}
+		cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.EQL {
+			return false
+		}
+		x, ok := ast.Unparen(cond.X).(*ast.Ident)
+		return ok && info.Uses[x] == v && isNil(info, cond.Y) && isParam(anc, v)
+	}
+	return false
+}
+
+// isNil reports whether e is the predeclared nil.
+func isNil(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, ok = info.Uses[id].(*types.Nil)
+	return ok
+}
+
+// isParam reports whether v is a parameter of the function around cur.
+func isParam(cur inspector.Cursor, v *types.Var) bool {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var ft *ast.FuncType
+		switch f := fc.Node().(type) {
+		case *ast.FuncDecl:
+			ft = f.Type
+		case *ast.FuncLit:
+			ft = f.Type
+		}
+		for _, field := range ft.Params.List {
+			for _, name := range field.Names {
+				if name.Pos() == v.Pos() {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // clientFields returns the struct fields a client value is stored into,

@@ -444,7 +444,10 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 			}
 		}
 	}
-	if fn := c.ssaFunc(cur); c.defaultClientUsesBounded(fn) || c.userChosenDefault(fn) || nilDefault(fn) {
+	if nilFallbackAssign(c.pass.TypesInfo, cur, sel) {
+		return // if client == nil { client = http.DefaultClient }: the caller chooses
+	}
+	if fn := c.ssaFunc(cur); c.defaultClientUsesBounded(fn) || c.userChosenDefault(fn) {
 		return // client := s3.Client; if client == nil { client = http.DefaultClient }; client.Do(req) of the caller's request
 	}
 	c.viaDefaultClient(sel)
