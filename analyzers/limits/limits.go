@@ -410,12 +410,8 @@ func isInterfaceMethod(fn *types.Func) bool {
 // one of whose fields is the body field lhs itself: a reader that wraps
 // the body it replaces (&limitedReader{ReadCloser: r.Body, limit: n}).
 func wrapsItself(lhs, rhs ast.Expr) bool {
-	rhs = ast.Unparen(rhs)
-	if u, ok := rhs.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		rhs = ast.Unparen(u.X)
-	}
-	lit, ok := rhs.(*ast.CompositeLit)
-	if !ok {
+	lit := analysisutil.CompositeLit(rhs)
+	if lit == nil {
 		return false
 	}
 	want := types.ExprString(lhs)
@@ -753,22 +749,8 @@ func returnsDialector(fn *types.Func) bool {
 // setsConn reports whether e is a composite literal (or its address)
 // that sets a Conn field.
 func setsConn(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
-		return false
-	}
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Conn" {
-				return true
-			}
-		}
-	}
-	return false
+	lit := analysisutil.CompositeLit(e)
+	return lit != nil && analysisutil.KeyedValue(lit, "Conn") != nil
 }
 
 // sqliteNames returns the variables this package registers a SQLite

@@ -176,12 +176,8 @@ func (c *checker) asksEverything(call *ast.CallExpr, sig *types.Signature) bool 
 // setsNoPage reports whether e is a keyed struct literal, or its
 // address, that sets no field named as a page.
 func (c *checker) setsNoPage(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
+	lit := analysisutil.CompositeLit(e)
+	if lit == nil {
 		return false
 	}
 	for _, elt := range lit.Elts {

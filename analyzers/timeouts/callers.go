@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
@@ -363,13 +364,7 @@ func isNil(info *types.Info, e ast.Expr) bool {
 // isParam reports whether v is a parameter of the function around cur.
 func isParam(cur inspector.Cursor, v *types.Var) bool {
 	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ft *ast.FuncType
-		switch f := fc.Node().(type) {
-		case *ast.FuncDecl:
-			ft = f.Type
-		case *ast.FuncLit:
-			ft = f.Type
-		}
+		ft, _ := analysisutil.FuncParts(fc.Node())
 		for _, field := range ft.Params.List {
 			for _, name := range field.Names {
 				if name.Pos() == v.Pos() {

@@ -1,6 +1,20 @@
 package analysisutil
 
-import "go/ast"
+import (
+	"go/ast"
+	"go/token"
+)
+
+// CompositeLit returns the composite literal e is, with its parentheses
+// and a taking of its address (&T{...}) stripped, or nil.
+func CompositeLit(e ast.Expr) *ast.CompositeLit {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
+}
 
 // KeyedValue returns the value of field in a keyed composite literal
 // (Handler in &http.Server{Handler: h}), or nil when it is not set there.
