@@ -297,9 +297,12 @@ func (c *checker) instruments(f *recordsFact) bool {
 	if f == nil {
 		return false
 	}
-	if f.Unnamed || f.Library != "" {
-		return true
-	}
+	return f.Unnamed || f.Library != "" || c.recordsPlanned(f)
+}
+
+// recordsPlanned reports whether a function with this fact records one of
+// the plan's metrics.
+func (c *checker) recordsPlanned(f *recordsFact) bool {
 	if c.planNames == nil {
 		c.planNames = planNames(c.pass.Plan.Metrics)
 	}

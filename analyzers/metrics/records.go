@@ -365,12 +365,19 @@ func (c *checker) valueInstruments(v ssa.Value, depth int) bool {
 
 // funcInstruments reports whether calling fn records request metrics.
 func (c *checker) funcInstruments(fn *ssa.Function) bool {
+	f, library := c.funcRecords(fn)
+	return library || c.instruments(f)
+}
+
+// funcRecords returns what calling fn records, and whether fn is an
+// instrumentation library's (knowledge.Instrumenters).
+func (c *checker) funcRecords(fn *ssa.Function) (f *recordsFact, library bool) {
 	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
 		if _, ok := knowledge.Instrumenters[analysisutil.FullName(obj)]; ok {
-			return true
+			return nil, true
 		}
-		return c.instruments(c.recordsOf(obj))
+		return c.recordsOf(obj), false
 	}
 	// A function literal: what it records, computed on the spot.
-	return c.instruments(c.recordsFor(fn))
+	return c.recordsFor(fn), false
 }

@@ -180,27 +180,8 @@ func (c *checker) selfTimed(v ssa.Value, depth int) bool {
 // timesOnlyUnnamed reports whether calling fn records histograms of
 // unknown name only (no metric of the plan, no instrumentation library).
 func (c *checker) timesOnlyUnnamed(fn *ssa.Function) bool {
-	var f *recordsFact
-	if obj, ok := fn.Object().(*types.Func); ok && obj != nil {
-		if _, ok := knowledge.Instrumenters[analysisutil.FullName(obj)]; ok {
-			return false
-		}
-		f = c.recordsOf(obj)
-	} else {
-		f = c.recordsFor(fn)
-	}
-	if f == nil || f.Library != "" {
-		return false
-	}
-	if c.planNames == nil {
-		c.planNames = planNames(c.pass.Plan.Metrics)
-	}
-	for _, m := range f.Metrics {
-		if c.planNames[m] {
-			return false
-		}
-	}
-	return f.Unnamed
+	f, library := c.funcRecords(fn)
+	return !library && f != nil && f.Unnamed && f.Library == "" && !c.recordsPlanned(f)
 }
 
 // coveredSibling points at a covered route of the same tree.
