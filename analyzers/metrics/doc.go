@@ -87,7 +87,9 @@
 //     still cannot see. A server on a loopback address (a constant
 //     "127.0.0.1:…", "localhost:…" or "[::1]:…" Addr, also as
 //     fmt.Sprintf's constant format, or a net.Listen listener on one:
-//     package serverrole) is not the public server: its start is not
+//     package serverrole), or on a listener whose port the program reads
+//     back to hand on (l.Addr().(*net.TCPAddr).Port), is not the public
+//     server: its start is not
 //     checked, and not related (woodpecker's CLI token receiver, judged
 //     false). Nor is a port-80 server of autocert's HTTPHandler with no
 //     fallback (http.ListenAndServe(":80", m.HTTPHandler(nil))), which

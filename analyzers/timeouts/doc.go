@@ -65,11 +65,17 @@
 //     operators: promhttp's scrape handler, net/http/pprof, expvar, or a
 //     ServeMux or gin engine made in the function with only those
 //     registered; ntfy's metrics and pprof listeners, woodpecker's metrics
-//     listener and its CLI's token receiver, all judged false);
+//     listener and its CLI's token receiver, all judged false; or it is
+//     served, in the function that makes it and its function literals,
+//     only on listeners whose port the program reads back,
+//     l.Addr().(*net.TCPAddr).Port: a port only the program knows and
+//     hands on, alist's temporary download server for its own proxy and
+//     shiori's open command, both judged false);
 //     http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS, which
 //     cannot set timeouts (Serve and ServeTLS on such a Unix listener
 //     excepted, and those serving an internal server: a loopback address or
-//     listener, an operators-only handler);
+//     listener, a listener whose port is read back, an operators-only
+//     handler);
 //     gin's Engine.Run, RunTLS, RunUnix, RunFd and RunListener, which call
 //     them; echo's Start and StartH2CServer on an echo.New() whose e.Server
 //     gets no ReadTimeout or ReadHeaderTimeout before the call, and its

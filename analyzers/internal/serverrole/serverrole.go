@@ -1,6 +1,7 @@
 // Package serverrole tells a program's public HTTP server from the
-// internal ones it also runs: a listener on a loopback address, and a
-// server whose whole handler tree serves operators only (Prometheus'
+// internal ones it also runs: a listener on a loopback address, a
+// listener whose port only the program knows (it reads the port back to
+// hand it on), and a server whose whole handler tree serves operators only (Prometheus'
 // scrape handler, net/http/pprof, expvar). timeouts, metrics and limits
 // hold the public server to the plan; an internal server is reached by a
 // scraper, a profiler or the user's own browser, not by the Internet, and
@@ -44,6 +45,9 @@ func Server(allocs []*ssa.Alloc) string {
 	if stores := flow.FieldStores(allocs, "Handler"); len(stores) > 0 && every(stores, OpsHandler) {
 		return "it serves only metrics or profiling handlers"
 	}
+	if servesOnlyEphemeral(allocs) {
+		return "it listens on a port only the program knows"
+	}
 	return ""
 }
 
@@ -55,6 +59,8 @@ func Serve(addr, listener, handler ssa.Value) string {
 		return "it listens on a loopback address"
 	case listener != nil && LoopbackListener(listener):
 		return "it listens on a loopback address"
+	case listener != nil && EphemeralListener(listener):
+		return "it listens on a port only the program knows"
 	case handler != nil && OpsHandler(handler):
 		return "it serves only metrics or profiling handlers"
 	}
@@ -127,6 +133,178 @@ func LoopbackListener(v ssa.Value) bool {
 		return len(args) >= 2 && LoopbackAddr(args[len(args)-1])
 	}
 	return false
+}
+
+// EphemeralListener reports whether a listener value is the result of
+// net.Listen whose port the program reads back from it
+// (l.Addr().(*net.TCPAddr).Port): a port the system chose (":0") or the
+// user gave for one run, which only the program knows and hands on. alist
+// serves decrypted downloads to its own proxy that way, and shiori's open
+// command serves one archive to the browser it opens; a public server
+// listens on the port its operators publish, and has no need to ask.
+func EphemeralListener(v ssa.Value) bool {
+	v = flow.Unwrap(v)
+	if fv, ok := v.(*ssa.FreeVar); ok {
+		v = binding(fv)
+	} else if alloc := capturedVar(v, parentOf(v)); alloc != nil {
+		v = routes.OnlyStore(alloc)
+	}
+	ex, ok := v.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return false
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	switch flow.CalleeName(call.Common()) {
+	case "net.Listen", "(*net.ListenConfig).Listen":
+	default:
+		return false
+	}
+	return portReadBack(ex)
+}
+
+// portReadBack reports whether the program asserts a listener's Addr to
+// *net.TCPAddr and reads its Port, also from the variable a function
+// literal captures it in.
+func portReadBack(l ssa.Value) bool {
+	uses := slices.Clone(flow.Referrers(l))
+	for _, r := range uses {
+		if st, ok := r.(*ssa.Store); ok && st.Val == l {
+			for _, u := range flow.Referrers(st.Addr) {
+				if load, ok := u.(*ssa.UnOp); ok && load.Op == token.MUL {
+					uses = append(uses, flow.Referrers(load)...)
+				}
+			}
+		}
+	}
+	for _, r := range uses {
+		addr, ok := r.(*ssa.Call)
+		if !ok || !addr.Call.IsInvoke() || addr.Call.Method.Name() != "Addr" {
+			continue
+		}
+		for _, u := range flow.Referrers(addr) {
+			ta, ok := u.(*ssa.TypeAssert)
+			if !ok || !isTCPAddrPtr(ta.AssertedType) {
+				continue
+			}
+			for _, w := range flow.Referrers(ta) {
+				if fa, ok := w.(*ssa.FieldAddr); ok && flow.FieldName(fa) == "Port" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func isTCPAddrPtr(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net" && n.Obj().Name() == "TCPAddr"
+}
+
+// servesOnlyEphemeral reports whether the server allocs hold is served,
+// in the function that makes it and the function literals made there,
+// only by Serve or ServeTLS on ephemeral listeners, and at least once. The
+// server may be reached through a field it is stored in (d.srv = &http.
+// Server{...}; go func() { d.srv.Serve(l) }()).
+func servesOnlyEphemeral(allocs []*ssa.Alloc) bool {
+	if len(allocs) == 0 || allocs[0].Parent() == nil {
+		return false
+	}
+	type fieldKey struct {
+		t types.Type
+		i int
+	}
+	var fields []fieldKey
+	for _, a := range allocs {
+		for _, r := range flow.Referrers(a) {
+			if st, ok := r.(*ssa.Store); ok && st.Val == a {
+				if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+					fields = append(fields, fieldKey{fa.X.Type(), fa.Field})
+				}
+			}
+		}
+	}
+	isServer := func(v ssa.Value) bool {
+		v = flow.Unwrap(v)
+		if a, ok := v.(*ssa.Alloc); ok && slices.Contains(allocs, a) {
+			return true
+		}
+		load, ok := v.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			return false
+		}
+		if fa, ok := load.X.(*ssa.FieldAddr); ok {
+			for _, k := range fields {
+				if k.i == fa.Field && types.Identical(k.t, fa.X.Type()) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	serves := 0
+	only := true
+	var walk func(fn *ssa.Function, depth int)
+	walk = func(fn *ssa.Function, depth int) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				args := call.Common().Args
+				switch flow.CalleeName(call.Common()) {
+				case "(*net/http.Server).Serve", "(*net/http.Server).ServeTLS":
+					if len(args) >= 2 && isServer(args[0]) {
+						serves++
+						only = only && EphemeralListener(args[1])
+					}
+				case "(*net/http.Server).ListenAndServe", "(*net/http.Server).ListenAndServeTLS":
+					if len(args) >= 1 && isServer(args[0]) {
+						only = false
+					}
+				}
+			}
+		}
+		if depth < maxDepth {
+			for _, anon := range fn.AnonFuncs {
+				walk(anon, depth+1)
+			}
+		}
+	}
+	walk(allocs[0].Parent(), 0)
+	return only && serves > 0
+}
+
+// binding returns the value a function literal's free variable is bound
+// to where the literal is made, or nil.
+func binding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	i := slices.Index(fn.FreeVars, fv)
+	if i < 0 || fn.Parent() == nil {
+		return nil
+	}
+	for _, r := range *fn.Referrers() {
+		if mc, ok := r.(*ssa.MakeClosure); ok && mc.Fn == fn && i < len(mc.Bindings) {
+			return mc.Bindings[i]
+		}
+	}
+	return nil
+}
+
+// parentOf returns the function an instruction's value is computed in.
+func parentOf(v ssa.Value) *ssa.Function {
+	if in, ok := v.(ssa.Instruction); ok {
+		return in.Parent()
+	}
+	return nil
 }
 
 func constString(v ssa.Value) (string, bool) {

@@ -180,3 +180,50 @@ func pprofOnly(addr string) {
 func handlerOnly(addr string, h http.HandlerFunc) {
 	_ = http.ListenAndServe(addr, h) // want `http.ListenAndServe serves with no`
 }
+
+// A listener whose port the program reads back serves a port only the
+// program knows and hands on: a temporary server its own proxy fetches
+// downloads from (alist), a command that opens the user's browser on it
+// (shiori's open). Each has a twin that listens on a port it publishes.
+type tempDownloads struct {
+	port int
+	srv  *http.Server
+}
+
+func (d *tempDownloads) start(h http.Handler) error {
+	l, err := net.Listen("tcp", ":0")
+	if err != nil {
+		return err
+	}
+	d.port = l.Addr().(*net.TCPAddr).Port
+	d.srv = &http.Server{Handler: h}
+	go func() { _ = d.srv.Serve(l) }()
+	return nil
+}
+
+func (d *tempDownloads) startPublished(h http.Handler) error {
+	l, err := net.Listen("tcp", ":8081")
+	if err != nil {
+		return err
+	}
+	d.srv = &http.Server{Handler: h} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+	go func() { _ = d.srv.Serve(l) }()
+	return nil
+}
+
+func openArchive(h http.Handler, port int) {
+	l, err := net.Listen("tcp", fmt.Sprintf(":%d", port))
+	if err != nil {
+		return
+	}
+	fmt.Printf("archive served on http://localhost:%d\n", l.Addr().(*net.TCPAddr).Port)
+	_ = http.Serve(l, h)
+}
+
+func serveArchive(h http.Handler, port int) {
+	l, err := net.Listen("tcp", fmt.Sprintf(":%d", port))
+	if err != nil {
+		return
+	}
+	_ = http.Serve(l, h) // want `http.Serve serves with no`
+}
