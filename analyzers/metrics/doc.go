@@ -147,6 +147,20 @@
 //     boundary is at most a minute) or whose name ends in _seconds, at the
 //     observation (category unit): every observation lands in the top
 //     bucket, and the quantiles say nothing about the objectives;
+//   - a return that skips the duration a function observes on its other
+//     paths (category path): the function starts a timer (time.Now()) and
+//     observes the time since it into a histogram or summary, and a
+//     return after its work (a call given a context whose results feed one
+//     of the function's records, or whose result the return hands back)
+//     has no record of that histogram on any path from the timer, nor a
+//     helper that records it, nor a deferred one. Requests that end there
+//     are missing from the latency histogram, and its quantiles describe
+//     the other paths only: openfga's Check returned its v2 path's result
+//     before its metrics, and its command's error before them (both fixed
+//     upstream). Returns before the work (validation, authorization, a
+//     cache hit with no context call) are not reported, nor a record of
+//     another metric on the path; one finding per function, at the first
+//     such return, with the others and the observation related;
 //   - with -metrics.naming, names against the conventions the plan's
 //     metrics follow, for every metric the code defines with a Prometheus
 //     name: durations in a unit other than seconds (_milliseconds, _ms,
@@ -228,8 +242,9 @@
 // show the SLOs), labels (a planned metric without the plan's labels), type
 // (a planned metric of the wrong type), unit (a duration observed in
 // another unit than its histogram's buckets), naming (metric names against
-// the conventions, with -metrics.naming), client (an outbound HTTP client without metrics), pool (a
-// database pool without metrics).
+// the conventions, with -metrics.naming), client (an outbound HTTP client
+// without metrics), pool (a database pool without metrics), path (a return
+// after the work that skips the duration the other paths observe).
 //
 // # Limits
 //
@@ -252,7 +267,11 @@
 // measures its main server under names of its own). The unit of an
 // observation is read from the value observed (a Duration method or
 // conversion in the same function), not through helpers or variables of
-// other functions. Middleware passed as a spread
+// other functions. The path rule is decided within one function: a timer
+// started by the caller, or a duration observed by a helper the function
+// hands the start time to, is not followed, and which return paths a
+// condition makes impossible is not known (a record under if resp != nil
+// counts for the error path after it). Middleware passed as a spread
 // slice (r.Use(mws...)) is assumed to instrument. Middleware order among
 // chi or echo middleware (a metrics middleware installed after one that
 // may return early) is not checked. Handlers whose transitive callees

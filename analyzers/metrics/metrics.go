@@ -38,6 +38,7 @@ const (
 	CategoryUnit    = "unit"    // durations observed in another unit than the histogram's buckets
 	CategoryClient  = "client"  // outbound HTTP clients without metrics
 	CategoryPool    = "pool"    // database pools without metrics
+	CategoryPath    = "path"    // a return after the work that skips the metrics the other paths record
 	CategoryGRPC    = "grpc"    // gRPC services without metrics
 )
 
@@ -160,6 +161,7 @@ func run(pass *lint.Pass, exempt []string, naming bool) (any, error) {
 			c.checkRoutes()
 			c.checkGRPC()
 			c.checkUnits()
+			c.checkPaths()
 		}
 		c.checkClients()
 	}

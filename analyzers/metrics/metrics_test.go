@@ -26,6 +26,12 @@ func TestNamingOff(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "namingoff", "units")
 }
 
+// TestPaths: a return after the work that skips the duration histogram
+// the other paths observe (openfga's Check), with its fixed twins.
+func TestPaths(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "paths")
+}
+
 func TestShop(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "shop/...")
 }
