@@ -68,6 +68,7 @@ func (c *checker) checkPathsOf(f *ssa.Function) {
 	// The blocks that record the timed metric, and what the function's
 	// records depend on.
 	recording := make(map[*ssa.BasicBlock]bool)
+	anyRecord := make(map[*ssa.BasicBlock]bool) // blocks that record any metric
 	sources := make(map[ssa.Value]bool)
 	for _, b := range f.Blocks {
 		for _, instr := range b.Instrs {
@@ -77,6 +78,7 @@ func (c *checker) checkPathsOf(f *ssa.Function) {
 			}
 			if isRecord(ci.Common()) {
 				maps.Copy(sources, dependsOn(ci))
+				anyRecord[b] = true
 			}
 			if !c.recordsMetric(ci.Common(), d) {
 				continue
@@ -92,7 +94,7 @@ func (c *checker) checkPathsOf(f *ssa.Function) {
 	for _, ret := range returns(f) {
 		start := reachingStart(o.starts, ret)
 
-		if start == nil || recordsBetween(start, ret, recording) {
+		if start == nil || recordsBetween(start, ret, recording) || accountedFor(start, ret, anyRecord) {
 			continue
 		}
 		if w := measuredWork(start, ret, sources); w != nil {
@@ -466,6 +468,30 @@ func between(from, to *ssa.BasicBlock) []*ssa.BasicBlock {
 func recordsBetween(start *ssa.Call, ret *ssa.Return, recording map[*ssa.BasicBlock]bool) bool {
 	for _, b := range between(start.Block(), ret.Block()) {
 		if recording[b] {
+			return true
+		}
+	}
+	return false
+}
+
+// accountedFor reports whether every path from the timer's start to ret
+// records some metric: a path the function counts under a metric of its
+// own (openfga's shared-iterator bypass, counted as bypassed and not
+// timed) is accounted for; a record under a condition on the path (a
+// throttling counter on some errors) is not.
+func accountedFor(start *ssa.Call, ret *ssa.Return, anyRecord map[*ssa.BasicBlock]bool) bool {
+	for _, b := range between(start.Block(), ret.Block()) {
+		if anyRecord[b] && b.Dominates(ret.Block()) && (b != start.Block() || recordAfter(b, start)) {
+			return true
+		}
+	}
+	return false
+}
+
+// recordAfter reports whether block b records a metric after instr.
+func recordAfter(b *ssa.BasicBlock, instr ssa.Instruction) bool {
+	for _, in := range b.Instrs[index(b, instr)+1:] {
+		if ci, ok := in.(ssa.CallInstruction); ok && isRecord(ci.Common()) {
 			return true
 		}
 	}
