@@ -416,7 +416,16 @@
 // it (remark42's cleanup command, pocketbase's update command: judged
 // false). func main is not a command:
 // what it calls may serve, and the smallest program (package main; func
-// main() { http.Get(...) }) stays reported.
+// main() { http.Get(...) }) stays reported. But in a main package, http.Get
+// and its kin of a URL from the command line (os.Args, flag.Arg, a
+// flag.String value, also concatenated or formatted) are a developer's
+// tool run at a terminal (yarr's cmd/feed2json and cmd/readability,
+// judged false). A client used in place whose every request goes to a
+// loopback host written as the URL's constant prefix ("http://localhost:"
+// + port, fmt.Sprintf("http://127.0.0.1:%d/health", port)) probes the
+// program's own server, and whoever runs the probe bounds it (fider's
+// ping command for Docker's HEALTHCHECK, judged false); a host from the
+// configuration is not known to be local.
 //
 // A package of client code that serves nothing (it declares no request
 // handler and starts no server) belongs to whichever program imports it.

@@ -1,9 +1,16 @@
 package timeouts
 
 import (
+	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
 )
@@ -29,4 +36,224 @@ func (c *checker) setupServer() bool {
 		}
 	}
 	return c.setup == 2
+}
+
+// commandLineTarget reports whether a request function's URL argument, in
+// a main package, comes from the command line: os.Args, flag.Arg or
+// flag.Args, or a flag.String value, directly or through concatenation,
+// fmt.Sprintf and string functions. A developer tool that fetches the URL
+// it is given (yarr's cmd/feed2json and cmd/readability, judged false) is
+// run at a terminal by someone who interrupts a stuck request; the
+// smallest program, func main() { http.Get("https://example.com") }, has a
+// constant URL and stays reported.
+func (c *checker) commandLineTarget(call *ast.CallExpr) bool {
+	if c.pass.Pkg.Name() != "main" || len(call.Args) == 0 {
+		return false
+	}
+	ci := c.ix.Call(call.Lparen)
+	if ci == nil || len(ci.Common().Args) == 0 {
+		return false
+	}
+	return fromCommandLine(ci.Common().Args[0], 0)
+}
+
+// fromCommandLine reports whether a string value derives from the
+// program's command line.
+func fromCommandLine(v ssa.Value, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := flow.Unconvert(v).(type) {
+	case *ssa.UnOp:
+		switch y := x.X.(type) {
+		case *ssa.Global:
+			return y.Pkg != nil && y.Pkg.Pkg.Path() == "os" && y.Name() == "Args"
+		case *ssa.IndexAddr:
+			return fromCommandLine(y.X, depth+1)
+		case *ssa.Call:
+			return flagValue(y)
+		}
+	case *ssa.Index:
+		return fromCommandLine(x.X, depth+1)
+	case *ssa.Slice:
+		return fromCommandLine(x.X, depth+1)
+	case *ssa.Alloc: // the array of a variadic call's arguments
+		for _, r := range flow.Referrers(x) {
+			ia, ok := r.(*ssa.IndexAddr)
+			if !ok {
+				continue
+			}
+			for _, u := range flow.Referrers(ia) {
+				if st, ok := u.(*ssa.Store); ok && st.Addr == ia && fromCommandLine(st.Val, depth+1) {
+					return true
+				}
+			}
+		}
+	case *ssa.BinOp:
+		return fromCommandLine(x.X, depth+1) || fromCommandLine(x.Y, depth+1)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if fromCommandLine(e, depth+1) {
+				return true
+			}
+		}
+	case *ssa.Extract:
+		return fromCommandLine(x.Tuple, depth+1)
+	case *ssa.Call:
+		switch flow.CalleeName(x.Common()) {
+		case "flag.Arg", "flag.Args", "(*flag.FlagSet).Arg", "(*flag.FlagSet).Args":
+			return true
+		}
+		if callee := x.Common().StaticCallee(); callee != nil && callee.Pkg != nil {
+			switch callee.Pkg.Pkg.Path() {
+			case "fmt", "strings", "net/url", "path":
+				for _, a := range x.Common().Args {
+					if fromCommandLine(a, depth+1) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// flagValue reports whether a pointer is a flag's value (flag.String).
+func flagValue(call *ssa.Call) bool {
+	switch flow.CalleeName(call.Common()) {
+	case "flag.String", "(*flag.FlagSet).String":
+		return true
+	}
+	return false
+}
+
+// requestsToLoopback reports whether a client used in place (not stored,
+// returned or handed on) sends every request, at least one, to a loopback
+// host written as a constant prefix of the URL ("http://localhost:" +
+// port, fmt.Sprintf("http://127.0.0.1:%d/health", port)): a probe of the
+// program's own server (fider's ping command for Docker's HEALTHCHECK,
+// judged false), which whoever runs the probe bounds.
+func requestsToLoopback(allocs []*ssa.Alloc) bool {
+	if !usedInPlace(allocs) {
+		return false
+	}
+	sends := 0
+	only := eachCall(allocs, func(name string, args []ssa.Value) bool {
+		switch name {
+		case "(*net/http.Client).CloseIdleConnections":
+			return true
+		case "(*net/http.Client).Do":
+			sends++
+			return len(args) == 2 && loopbackURL(requestURL(args[1]))
+		case "(*net/http.Client).Get", "(*net/http.Client).Head", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
+			sends++
+			return len(args) >= 2 && loopbackURL(args[1])
+		}
+		return false
+	})
+	return only && sends > 0
+}
+
+// requestURL returns the URL argument of the http.NewRequest that made a
+// request, or nil.
+func requestURL(req ssa.Value) ssa.Value {
+	ex, ok := flow.Unwrap(req).(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return nil
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	args := call.Common().Args
+	switch flow.CalleeName(call.Common()) {
+	case "net/http.NewRequest":
+		if len(args) == 3 {
+			return args[1]
+		}
+	case "net/http.NewRequestWithContext":
+		if len(args) == 4 {
+			return args[2]
+		}
+	}
+	return nil
+}
+
+// loopbackURL reports whether every constant prefix a URL value may have
+// names a loopback host, up to the port or path that ends it.
+func loopbackURL(v ssa.Value) bool {
+	if v == nil {
+		return false
+	}
+	prefixes, _ := constPrefixes(v, 0)
+	if len(prefixes) == 0 {
+		return false
+	}
+	for _, p := range prefixes {
+		rest, ok := strings.CutPrefix(p, "http://")
+		if !ok {
+			rest, ok = strings.CutPrefix(p, "https://")
+		}
+		if !ok {
+			return false
+		}
+		end := strings.IndexAny(rest, ":/")
+		if end < 0 || !serverrole.LoopbackHost(rest[:end]) {
+			return false
+		}
+	}
+	return true
+}
+
+// constPrefixes returns the constant prefixes a string value may start
+// with, and whether they are the whole value: a constant, each edge of a
+// phi of constants, the left operands of a concatenation, or fmt.Sprintf's
+// format up to its first verb. nil if one is not known.
+func constPrefixes(v ssa.Value, depth int) (prefixes []string, whole bool) {
+	if depth > 8 {
+		return nil, false
+	}
+	switch x := flow.Unconvert(v).(type) {
+	case *ssa.Const:
+		if x.Value != nil && x.Value.Kind() == constant.String {
+			return []string{constant.StringVal(x.Value)}, true
+		}
+	case *ssa.Phi:
+		whole = true
+		for _, e := range x.Edges {
+			p, w := constPrefixes(e, depth+1)
+			if p == nil {
+				return nil, false
+			}
+			prefixes = append(prefixes, p...)
+			whole = whole && w
+		}
+		return prefixes, whole
+	case *ssa.BinOp:
+		if x.Op != token.ADD {
+			return nil, false
+		}
+		left, leftWhole := constPrefixes(x.X, depth+1)
+		if left == nil || !leftWhole {
+			return left, false
+		}
+		right, rightWhole := constPrefixes(x.Y, depth+1)
+		if right == nil {
+			return left, false
+		}
+		for _, l := range left {
+			for _, r := range right {
+				prefixes = append(prefixes, l+r)
+			}
+		}
+		return prefixes, rightWhole
+	case *ssa.Call:
+		if flow.CalleeName(x.Common()) == "fmt.Sprintf" && len(x.Common().Args) > 0 {
+			if k, ok := x.Common().Args[0].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
+				format, _, _ := strings.Cut(constant.StringVal(k.Value), "%")
+				return []string{format}, false
+			}
+		}
+	}
+	return nil, false
 }

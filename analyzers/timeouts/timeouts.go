@@ -227,7 +227,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	name := analysisutil.FullName(fn)
 	switch {
 	case knowledge.DefaultClientFuncs[name]:
-		if !c.defaultClientBounded && !c.inCommand(cur) {
+		if !c.defaultClientBounded && !c.inCommand(cur) && !c.commandLineTarget(call) {
 			c.viaDefaultClient(call)
 			c.report(call, CategoryClient, "%s sends the request through http.DefaultClient, which has no timeout; a server that stops answering holds this goroutine and its connection forever; use an http.Client with Timeout set (the plan allows %v)", analysisutil.Display(fn), c.requestTimeout())
 		}
@@ -373,6 +373,9 @@ func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.P
 	allocs := flow.Aliases(alloc)
 	if c.inCommand(cur) && usedInPlace(allocs) {
 		return // an operator's one-off at a terminal, who interrupts it
+	}
+	if requestsToLoopback(allocs) {
+		return // a probe of the program's own server
 	}
 	if setsNonZero(flow.FieldStores(allocs, "Timeout")) {
 		return

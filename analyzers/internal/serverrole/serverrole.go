@@ -320,6 +320,10 @@ func loopbackHostPort(s string) bool {
 	return err == nil && loopbackHost(host)
 }
 
+// LoopbackHost reports whether a host name is localhost or a loopback
+// address.
+func LoopbackHost(host string) bool { return loopbackHost(host) }
+
 func loopbackHost(host string) bool {
 	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
 	if strings.EqualFold(host, "localhost") {
