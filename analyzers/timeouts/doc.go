@@ -488,8 +488,11 @@
 //     the package registers on the default mux (http.HandleFunc,
 //     http.Handle) ignores its *http.Request (a health, version or stats
 //     probe answers every caller alike) or serves operators: the
-//     process's probe listener (woodpecker's agent healthcheck). Handlers
-//     other packages register on the default mux are not seen.
+//     process's probe listener (woodpecker's agent healthcheck); or when
+//     the package registers nothing there and imports net/http/pprof,
+//     which fills the default mux with its profiling handlers
+//     (transfer.sh's :6060 profiler). Handlers other packages register on
+//     the default mux are not seen.
 //   - A dial (net.Dial and the others with no timeout) of the address the
 //     package's own http.Server listens on, read through the same chain
 //     of fields (config.HTTP.Addr): a start-up probe of the program's own

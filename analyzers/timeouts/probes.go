@@ -21,8 +21,11 @@ import (
 // caller alike), or serves operators (serverrole.OpsHandler). A server
 // with no Handler serves that mux: it is the process's probe listener for
 // its supervisor (woodpecker's agent healthcheck server: /healthz,
-// /version, /varz; judged false), not a server of users. Handlers other
-// packages register on the default mux are not seen.
+// /version, /varz; judged false), not a server of users. A package that
+// registers nothing there but imports net/http/pprof, which registers its
+// profiling handlers on the default mux, serves the profiler only
+// (transfer.sh's :6060 listener). Handlers other packages register on the
+// default mux are not seen.
 func (c *checker) probesOnlyDefaultMux() bool {
 	if c.probes != 0 {
 		return c.probes == 2
@@ -59,10 +62,10 @@ func (c *checker) probesOnlyDefaultMux() bool {
 			}
 		}
 	}
-	if registered > 0 {
+	if registered > 0 || importsPprof(c.pass.Pkg) {
 		c.probes = 2
 	}
-	return registered > 0
+	return c.probes == 2
 }
 
 // ignoresRequest reports whether a handler value is a function (declared,
@@ -175,4 +178,9 @@ func fieldPath(info *types.Info, e ast.Expr) []*types.Var {
 		e = sel.X
 	}
 	return path
+}
+
+// importsPprof reports whether a package imports net/http/pprof itself.
+func importsPprof(pkg *types.Package) bool {
+	return slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool { return p.Path() == "net/http/pprof" })
 }
