@@ -59,6 +59,7 @@ func Find(info *types.Info, pkg *types.Package, files []*ast.File) *Set {
 
 // seed marks the commands' own bodies.
 func (s *Set) seed(info *types.Info, pkg *types.Package, files []*ast.File) {
+	factories := make(map[*types.Func]bool) // RunE: validate(), whose result is the body
 	mark := func(e ast.Expr) {
 		switch e := ast.Unparen(e).(type) {
 		case *ast.FuncLit:
@@ -67,8 +68,13 @@ func (s *Set) seed(info *types.Info, pkg *types.Package, files []*ast.File) {
 			if fn := funcOf(info, e); fn != nil && fn.Pkg() == pkg {
 				s.funcs[fn] = true
 			}
+		case *ast.CallExpr:
+			if fn := funcOf(info, e.Fun); fn != nil && fn.Pkg() == pkg {
+				factories[fn] = true
+			}
 		}
 	}
+	defer s.markReturnedLits(info, files, factories)
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -107,6 +113,41 @@ func (s *Set) seed(info *types.Info, pkg *types.Package, files []*ast.File) {
 			return true
 		})
 	}
+}
+
+// markReturnedLits marks the function literals that the factories return
+// (func validate() func(*cobra.Command, []string) error { return func(...)
+// {...} }, permify's commands) as command bodies.
+func (s *Set) markReturnedLits(info *types.Info, files []*ast.File, factories map[*types.Func]bool) {
+	if len(factories) == 0 {
+		return
+	}
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !factories[funcDef(info, fd)] {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit:
+					return false // its returns are its own
+				case *ast.ReturnStmt:
+					for _, r := range n.Results {
+						if lit, ok := ast.Unparen(r).(*ast.FuncLit); ok {
+							s.lits[lit] = true
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+}
+
+func funcDef(info *types.Info, fd *ast.FuncDecl) *types.Func {
+	fn, _ := info.Defs[fd.Name].(*types.Func)
+	return fn
 }
 
 // commandField reports whether field of type t holds a command's body
