@@ -3,7 +3,8 @@
 // invocation of the program, rather than per request or per job: the
 // bodies of cobra and urfave/cli commands (the function fields
 // knowledge.CommandStructs lists, as literals or functions of the
-// package), the Execute method of a go-flags command (a type whose method
+// package, or the literals a function of the package returns when the
+// field is set to its call: RunE: validate()), the Execute method of a go-flags command (a type whose method
 // set implements github.com/jessevdk/go-flags' Commander, Execute([]string)
 // error: the package that declares the command need not import go-flags,
 // its main does), and the unexported functions and methods of the package
