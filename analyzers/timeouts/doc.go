@@ -443,10 +443,17 @@
 // //perfvet:ignore in the holding package applies. Under go vet, nogo,
 // golangci-lint and perfvet lsp, which do not say which packages a run
 // imports (a package nobody imports would have nobody to decide on it),
-// every finding is reported where it is. A package that a serving program
-// imports only for its commands is reported (ntfy's client package, which
-// the same binary's publish command uses beside its serve command): which
-// functions a command alone reaches is not followed across packages.
+// every finding is reported where it is. A held package that the serving
+// program refers to only from command code is not reported either (ntfy's
+// client package, which the same binary's publish and subscribe commands
+// use beside its serve command; permify's schema loader, which its
+// validate command uses; both judged false): each package records which
+// packages it refers to outside its commands' bodies (package
+// analyzers/internal/commands), and the deciding package reports the held
+// packages that it, or a package that serves, reaches by such references,
+// directly or through other packages. A reference is any use of a name of
+// the package (a type in a signature counts), not a call that reaches the
+// client.
 //
 // Long transfers, SDKs and probes (judged on the 17 services of
 // bench/realworld, round 5; each of these findings was false):

@@ -3,6 +3,7 @@ package timeouts
 import (
 	"go/ast"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -27,6 +28,21 @@ type heldClientsFact struct {
 func (*heldClientsFact) AFact() {}
 
 func (f *heldClientsFact) String() string { return "holds clients" }
+
+// A usesFact lists the packages, not of the standard library, that a
+// package refers to outside the code of its command-line commands. A
+// program's held clients are reported only in the packages its serving
+// code reaches that way (reached): a held package that only command code
+// refers to (permify's schema loader, called by its validate command;
+// ntfy's client, called by its publish and subscribe commands) runs at a
+// terminal in a serving program too.
+type usesFact struct {
+	Outside []string
+}
+
+func (*usesFact) AFact() {}
+
+func (f *usesFact) String() string { return "uses " + strings.Join(f.Outside, " ") }
 
 // A servesFact says that a package of the module serves requests: it
 // declares a request handler or starts a server. A program that imports
@@ -87,14 +103,36 @@ func (c *checker) concludeClients() {
 	if serves {
 		c.pass.ExportPackageFact(new(servesFact))
 	}
-	c.reportHeld(serves)
+	uses := c.usesOutsideCommands()
+	if len(uses) > 0 {
+		c.pass.ExportPackageFact(&usesFact{Outside: uses})
+	}
+	c.reportHeld(serves, uses)
+}
+
+// usesOutsideCommands returns the paths of the packages, not of the
+// standard library, that this package refers to outside command code.
+func (c *checker) usesOutsideCommands() []string {
+	outside := make(map[string]bool)
+	for cur := range c.insp.Root().Preorder((*ast.Ident)(nil)) {
+		obj := c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)]
+		if obj == nil || obj.Pkg() == nil || obj.Pkg() == c.pass.Pkg || outside[obj.Pkg().Path()] || analysisutil.IsStdPath(obj.Pkg().Path()) {
+			continue
+		}
+		if !c.inCommand(cur) {
+			outside[obj.Pkg().Path()] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(outside))
 }
 
 // reportHeld reports the client findings that dependencies hold, at their
 // own positions, where the program is decided (a package of the module
 // that is main, or serves, or that no package of the run imports) and
-// serves requests: it or a dependency serves.
-func (c *checker) reportHeld(serves bool) {
+// serves requests: it or a dependency serves. Only the held packages that
+// the deciding package or a serving package reaches outside command code
+// are reported.
+func (c *checker) reportHeld(serves bool, ownUses []string) {
 	if !c.cfg.WholeProgram || c.cfg.Imported == nil || c.dependency() {
 		return
 	}
@@ -102,23 +140,50 @@ func (c *checker) reportHeld(serves bool) {
 	if !decides {
 		return
 	}
-	var held []wp.Found
+	self := c.pass.Pkg.Path()
+	heldBy := make(map[string][]wp.Found)      // the findings each package holds
+	uses := map[string][]string{self: ownUses} // what each package refers to outside commands
+	roots := []string{self}                    // the program's serving code
 	for _, pf := range c.pass.AllPackageFacts() {
 		if pf.Package == c.pass.Pkg {
 			continue
 		}
 		switch f := pf.Fact.(type) {
 		case *heldClientsFact:
-			held = append(held, f.Found...)
+			heldBy[pf.Package.Path()] = f.Found
+		case *usesFact:
+			uses[pf.Package.Path()] = f.Outside
 		case *servesFact:
 			serves = true
+			roots = append(roots, pf.Package.Path())
 		}
 	}
-	if !serves || len(held) == 0 {
+	if !serves || len(heldBy) == 0 {
 		return // a command-line tool: its user watches its requests
+	}
+	var held []wp.Found
+	for path := range reached(roots, uses) {
+		held = append(held, heldBy[path]...)
 	}
 	slices.SortFunc(held, func(a, b wp.Found) int { return strings.Compare(a.Key, b.Key) })
 	wp.ReportFound(wp.NewFiles(c.pass.Fset), held, c.pass.Report)
+}
+
+// reached returns the packages that roots refer to outside command code,
+// directly or through packages so reached, and the roots.
+func reached(roots []string, uses map[string][]string) map[string]bool {
+	seen := make(map[string]bool)
+	work := slices.Clone(roots)
+	for len(work) > 0 {
+		p := work[len(work)-1]
+		work = work[:len(work)-1]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		work = append(work, uses[p]...)
+	}
+	return seen
 }
 
 // servesProgram reports whether the package serves requests: it declares

@@ -90,7 +90,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
 		Run:              lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, cfg, *flags) }),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(heldClientsFact), new(servesFact), new(defaultClientFact)},
+		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(heldClientsFact), new(usesFact), new(servesFact), new(defaultClientFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
@@ -126,7 +126,7 @@ func run(pass *lint.Pass, cfg Config, opts options) (any, error) {
 	if !analysisutil.ImportsAny(pass.Pkg, relevant...) {
 		// Nothing to check here, but a main package decides on the
 		// clients its dependencies hold.
-		c.reportHeld(false)
+		c.reportHeld(false, c.usesOutsideCommands())
 		return nil, nil
 	}
 	c.defaultClientBounded = c.defaultClientSet()
