@@ -884,6 +884,8 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt, in *types.Fun
 		msg = fmt.Sprintf("%s parses an upload with no limit on its size: files beyond the memory bound go to disk, so one request can fill it; wrap the body first, r.Body = http.MaxBytesReader(w, r.Body, %d) (the plan's %s is %v)", what, int64(size), key, size)
 	case strings.HasPrefix(name, "(*"+knowledge.Gin+"."):
 		msg = fmt.Sprintf("%s reads the whole request body with no limit, so one request of any size is held in memory; limit it in a middleware, c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, %d) (the plan's %s is %v)", what, int64(size), key, size)
+	case name == "io.Copy" || name == "io.CopyBuffer":
+		msg = fmt.Sprintf("%s copies the request body with no limit, so one request of any size is held in memory or fills the disk it is written to; wrap it first, r.Body = http.MaxBytesReader(w, r.Body, %d) (the plan's %s is %v)", what, int64(size), key, size)
 	case strings.HasPrefix(name, "("+knowledge.Echo4+"."):
 		msg = fmt.Sprintf("%s reads the whole request body with no limit, so one request of any size is held in memory; add e.Use(middleware.BodyLimit(%q)) (the plan's %s is %v)", what, echoSize(size), key, size)
 	default:
