@@ -453,7 +453,9 @@
 // packages that it, or a package that serves, reaches by such references,
 // directly or through other packages. A reference is any use of a name of
 // the package (a type in a signature counts), not a call that reaches the
-// client.
+// client, and an import with no use of a name (a blank import of a driver
+// that registers itself in its init: alist's storage drivers, fider's
+// SMTP sender) makes the package live.
 //
 // Long transfers, SDKs and probes (judged on the 17 services of
 // bench/realworld, round 5; each of these findings was false):

@@ -110,17 +110,27 @@ func (c *checker) concludeClients() {
 	c.reportHeld(serves, uses)
 }
 
-// usesOutsideCommands returns the paths of the packages, not of the
-// standard library, that this package refers to outside command code.
+// usesOutsideCommands returns the paths of the imported packages, not of
+// the standard library, that this package refers to outside command code,
+// or imports for their side effects only (a driver registered in its init
+// by a blank import is live wherever it is imported).
 func (c *checker) usesOutsideCommands() []string {
 	outside := make(map[string]bool)
+	inCommands := make(map[string]bool)
 	for cur := range c.insp.Root().Preorder((*ast.Ident)(nil)) {
 		obj := c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)]
 		if obj == nil || obj.Pkg() == nil || obj.Pkg() == c.pass.Pkg || outside[obj.Pkg().Path()] || analysisutil.IsStdPath(obj.Pkg().Path()) {
 			continue
 		}
-		if !c.inCommand(cur) {
+		if c.inCommand(cur) {
+			inCommands[obj.Pkg().Path()] = true
+		} else {
 			outside[obj.Pkg().Path()] = true
+		}
+	}
+	for _, imp := range c.pass.Pkg.Imports() {
+		if p := imp.Path(); !analysisutil.IsStdPath(p) && !inCommands[p] {
+			outside[p] = true
 		}
 	}
 	return slices.Sorted(maps.Keys(outside))

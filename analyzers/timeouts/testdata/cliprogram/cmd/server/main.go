@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	_ "example.com/cliprogram/mailer"
 	"example.com/cliprogram/notify"
 	"example.com/cliprogram/shared"
 	"example.com/cliprogram/validatecmd"
