@@ -125,7 +125,18 @@
 //     The finding sits at the read's call. An options struct that sets a
 //     field on every path (a parent's key, a filter) is taken as bounded
 //     by it; a request handed whole to another package's function (which
-//     may read the page size), or kept, is not judged.
+//     may read the page size), or kept, is not judged. And an HTTP handler
+//     (net/http, gin, echo) that parses the request's page with a helper
+//     that is handed the request and returns a pointer to a struct with a
+//     page-size field (wakapi's utils.ParsePageParamsWithDefault(r, 1,
+//     100)), hands that page, and what it derives from it (a field, the
+//     result of the page's own method: page.Limit(), a conversion), to no
+//     call (it is stored in the view model, logged or compared), and calls
+//     a function of the module that returns a slice and is handed neither
+//     the page nor the request: that read returns every row, and the page
+//     is only shown (wakapi's projects page before ec2c6b1, "pagination is
+//     not fully implemented, yet"). The finding sits at the first such
+//     read;
 //
 // A barrier is a comparison that bounds the value from above on every
 // path to the sink: a branch taken only when n <= k (if n > 100 { n = 100
@@ -274,12 +285,16 @@
 // (limit, offset := parse(r)) is not followed for it; a LIMIT left out
 // under a guard that has an else branch is not an off switch. The
 // ignored-page-size rule knows a page-size field by its name, covers gRPC
-// unary methods (not connect-go's Request[T], not HTTP handlers' bound
-// structs), and takes any read of the field in the package as paging by
-// it; it judges only an options struct allocated in the method and
-// handed to that one call (one handed to other calls, or whose fields
-// are handed on, may be set there), and only calls written in the method
-// itself.
+// unary methods (not connect-go's Request[T]) and, for HTTP handlers, only
+// a page parsed by a helper into a struct (not page values read one by one
+// from the query, not bound structs), and takes any read of the field in
+// the package as paging by it; it judges only an options struct allocated
+// in the method and handed to that one call (one handed to other calls,
+// or whose fields are handed on, may be set there), and only calls written
+// in the method itself. In a handler, any call the page reaches counts as
+// paging, and a read that is not handed the request is taken to read what
+// the page would have bounded: a second, unrelated list the handler reads
+// in full would be reported too.
 //
 // Suppress a finding with //perfvet:ignore pagesize <reason> on its line or
 // the line above.

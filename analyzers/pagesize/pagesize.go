@@ -34,7 +34,7 @@ const (
 	CategoryUnclamped  = "unclamped"   // a page size from the request with no upper bound
 	CategoryPlan       = "plan"        // a clamp above the plan's max_page_size
 	CategoryWholeTable = "whole-table" // a request path that reads every row of a table
-	CategoryIgnored    = "ignored"     // a gRPC method that ignores its request's page size and reads every row
+	CategoryIgnored    = "ignored"     // a gRPC method or HTTP handler that ignores its request's page size and reads every row
 )
 
 // Config configures a pagesize analyzer.
@@ -122,6 +122,7 @@ func run(pass *lint.Pass, parentKeys, wholeTable bool) (any, error) {
 		c.analyze(f)
 	}
 	c.ignoredPageSizes(funcs)
+	c.ignoredHTTPPages(funcs)
 	c.reportCauses()
 	c.resolvePending()
 	return nil, nil
