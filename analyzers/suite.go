@@ -67,10 +67,12 @@ func Registry() []Entry {
 	return []Entry{
 		{budget.Name, func(c Config) *analysis.Analyzer { return budget.New(budget.Config{Plans: c.Plans}) }, &budget.Documentation},
 		{cacheinval.Name, func(c Config) *analysis.Analyzer { return cacheinval.New(cacheinval.Config{Plans: c.Plans}) }, &cacheinval.Documentation},
-		{limits.Name, func(c Config) *analysis.Analyzer { return limits.New(limits.Config{Plans: c.Plans}) }, &limits.Documentation},
+		{limits.Name, func(c Config) *analysis.Analyzer {
+			return limits.New(limits.Config{Plans: c.Plans, PerSite: c.PerSite})
+		}, &limits.Documentation},
 		{metrics.Name, func(c Config) *analysis.Analyzer { return metrics.New(metrics.Config{Plans: c.Plans}) }, &metrics.Documentation},
 		{nplusone.Name, func(c Config) *analysis.Analyzer {
-			return nplusone.New(nplusone.Config{Plans: c.Plans, WholeProgram: c.WholeProgram, Imported: c.Imported})
+			return nplusone.New(nplusone.Config{Plans: c.Plans, WholeProgram: c.WholeProgram, Imported: c.Imported, Each: c.PerSite})
 		}, &nplusone.Documentation},
 		{pagesize.Name, func(c Config) *analysis.Analyzer { return pagesize.New(pagesize.Config{Plans: c.Plans}) }, &pagesize.Documentation},
 		// "perfvet": malformed //perfvet:ignore directives, checked
@@ -124,11 +126,14 @@ type Config struct {
 	// place when none does (a run on that package alone). Nil: assume one
 	// does.
 	Imported func(pkgPath string) bool
-	// PerSite reports each site of a finding that timeouts groups per
-	// function at its own position (timeouts.Config.PerSite): for drivers
-	// that filter findings by position after the analysis (golangci-lint's
-	// //nolint and exclusion rules), where a group's first site filtered
-	// out would take the others with it.
+	// PerSite reports each site of a finding that groups sites at its own
+	// position: timeouts' groups per function (timeouts.Config.PerSite),
+	// limits' unlimited reads of a program (limits.Config.PerSite) and
+	// nplusone's round trips of a loop and loops through one helper
+	// (nplusone.Config.Each). For drivers that filter findings by position
+	// after the analysis (golangci-lint's //nolint and exclusion rules),
+	// where a group's first site filtered out would take the others with
+	// it.
 	PerSite bool
 }
 

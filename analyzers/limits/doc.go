@@ -223,7 +223,11 @@
 // The plan's limits.max_body_size (10MB), limits.max_upload_size (100MB)
 // and pool: (max_open 100, max_idle 100, conn_max_lifetime 1h,
 // conn_max_idle_time 30m); a zero turns its comparison off. -limits.tests
-// reports in test code too.
+// reports in test code too. -limits.persite reports each unlimited read at
+// its own position instead of one finding for the reads that share a fix
+// (the golangci-lint plugins set it: golangci-lint filters findings by
+// position, and a //nolint on a group's first read would silence them
+// all).
 //
 // # Findings
 //

@@ -54,6 +54,12 @@ type Config struct {
 	Plans plan.Provider
 	// Tests reports findings in _test.go files too (flag -tests).
 	Tests bool
+	// PerSite reports each unlimited read at its own position, instead of
+	// one finding per program (or per function) for reads that share a
+	// fix (flag -persite): for drivers that filter findings by position
+	// after the analysis (golangci-lint's //nolint), where a group's first
+	// site filtered out would take the others with it.
+	PerSite bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml.
@@ -69,12 +75,15 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:             Name,
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/limits/doc.go",
-		Run:              lint.Wrap(Name, opts, run),
+		Run:              nil,
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
 		FactTypes:        []analysis.Fact{new(programFact), new(transportFact)},
 		RunDespiteErrors: true,
 	}
+	perSite := cfg.PerSite
+	a.Run = lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, perSite) })
 	opts.BindFlags(&a.Flags)
+	a.Flags.BoolVar(&perSite, "persite", cfg.PerSite, "report each unlimited read at its own position, instead of one finding for the reads that share a fix")
 	return a
 }
 
@@ -86,12 +95,12 @@ var relevant = []string{
 	knowledge.BeegoConfigs[0], knowledge.BeegoConfigs[1],
 }
 
-func run(pass *lint.Pass) (any, error) {
+func run(pass *lint.Pass, perSite bool) (any, error) {
 	if !analysisutil.ImportsAny(pass.Pkg, relevant...) || isLibrary(pass.Pkg.Path()) {
 		// A library's own reads and opens are its callers' to bound.
 		return nil, nil
 	}
-	c := &checker{pass: pass, own: &programFact{}, limitedFuncs: make(map[*types.Func]bool)}
+	c := &checker{pass: pass, perSite: perSite, own: &programFact{}, limitedFuncs: make(map[*types.Func]bool)}
 	c.serves = declaresHandler(pass)
 	c.setup = c.serves && serverrole.Setup(pass.Fset, pass.TypesInfo, pass.Files)
 	// A dependency's reads and opens are its authors' to bound (and its
@@ -198,6 +207,7 @@ func (f *programFact) String() string {
 
 type checker struct {
 	pass       *lint.Pass
+	perSite    bool // each read at its own position (Config.PerSite)
 	dependency bool
 	own        *programFact
 	start      ast.Node // the first server start, for sites whose position is unknown here
@@ -1209,7 +1219,7 @@ func (c *checker) reportReads(reads []site, category string) {
 			these = append(these, s)
 		}
 	}
-	if len(these) <= maxSeparate[category] {
+	if len(these) <= maxSeparate[category] || c.perSite {
 		c.reportEach(these)
 		return
 	}
@@ -1267,7 +1277,7 @@ func (c *checker) reportEach(sites []site) {
 	}
 	for _, key := range order {
 		group := byFunc[key]
-		if len(group) > 1 {
+		if len(group) > 1 && !c.perSite {
 			sortSites(group)
 			if ds, ok := c.inPlace(group); ok {
 				c.pass.Report(analysisutil.MergeFindings(c.pass.Fset, ds, "in "+key[strings.LastIndex(key, "/")+1:]))

@@ -165,6 +165,14 @@ func wants(pkgs []*packages.Package) []expectation {
 
 func base(file string) string { return file[strings.LastIndex(file, "/")+1:] }
 
+// TestPerSite: with -persite each unlimited read is its own finding, at
+// its own position (the default is one finding for the program's three).
+func TestPerSite(t *testing.T) {
+	cfg := defaultConfig()
+	cfg.PerSite = true
+	analyzertest.Run(t, analysistest.TestData(), limits.New(cfg), "persite")
+}
+
 // TestBodyFixes: the body limit inserted at the handler's first statement
 // (once for all its reads; max_upload_size where it parses a multipart
 // form), and no fix where the function has no ResponseWriter or reads a

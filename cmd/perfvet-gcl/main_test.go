@@ -192,9 +192,10 @@ func gclIssues(t *testing.T, dir, config string, patterns ...string) (main, rela
 // perfvetFindings runs the perfvet command with -json on dir's packages.
 func perfvetFindings(t *testing.T, dir string, patterns ...string) (main findings, related int) {
 	t.Helper()
-	// golangci-lint reports each site of a finding timeouts groups per
-	// function on its own (plugin: PerSite), so perfvet does here too.
-	r := run(t, dir, nil, perfvetBin, append([]string{"-json", "-timeouts.persite"}, patterns...)...)
+	// golangci-lint reports each site of a finding that timeouts, limits
+	// and nplusone group on its own (plugin: PerSite), so perfvet does here
+	// too.
+	r := run(t, dir, nil, perfvetBin, append([]string{"-json", "-timeouts.persite", "-limits.persite", "-nplusone.each"}, patterns...)...)
 	if r.code != 0 && r.code != 1 {
 		t.Fatalf("perfvet -json: exit code %d\n%s", r.code, r.stderr)
 	}
