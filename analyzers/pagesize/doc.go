@@ -131,9 +131,10 @@
 //     page-size field (wakapi's utils.ParsePageParamsWithDefault(r, 1,
 //     100)), hands that page, and what it derives from it (a field, the
 //     result of the page's own method: page.Limit(), a conversion), to no
-//     call (it is stored in the view model, logged or compared), and calls
-//     a function of the module that returns a slice and is handed neither
-//     the page nor the request: that read returns every row, and the page
+//     call and no function literal captures it (it is stored in the view
+//     model, logged or compared), and calls a function of the module that
+//     returns a slice and is handed neither the page, nor the request, nor
+//     a page struct of its own: that read returns every row, and the page
 //     is only shown (wakapi's projects page before ec2c6b1, "pagination is
 //     not fully implemented, yet"). The finding sits at the first such
 //     read;

@@ -124,11 +124,11 @@ func pagesUsed(pages []*ssa.Call) bool {
 				if r.Addr == v {
 					continue // a field written: the page's own
 				}
-				if a, ok := r.Addr.(*ssa.Alloc); ok && !a.Heap {
-					if used(a, depth+1) {
-						return true
-					}
+				if a, ok := r.Addr.(*ssa.Alloc); ok && used(a, depth+1) {
+					return true // a variable: its loads (a captured one is an Alloc on the heap)
 				}
+			case *ssa.MakeClosure:
+				return true // a function literal captures it: it may read with it
 			case *ssa.UnOp, *ssa.FieldAddr, *ssa.Field, *ssa.Extract, *ssa.Convert, *ssa.ChangeType, *ssa.Phi:
 				if used(r.(ssa.Value), depth+1) {
 					return true
@@ -176,12 +176,13 @@ func funcKeyOf(common *ssa.CallCommon) string {
 }
 
 // unpagedRead returns the first call of f to a function of the module that
-// returns a slice and is handed no request parameter, or nil.
+// returns a slice and is handed no request parameter and no page (a
+// struct with a page-size field, whatever its values), or nil.
 func unpagedRead(f *ssa.Function, reqs []ssa.Value, inModule func(*types.Package) bool) *ssa.Call {
 	for _, b := range f.Blocks {
 		for _, in := range b.Instrs {
 			call, ok := in.(*ssa.Call)
-			if !ok || !returnsSlice(call) || handedAny(&call.Call, reqs) {
+			if !ok || !returnsSlice(call) || handedAny(&call.Call, reqs) || handedPage(&call.Call) {
 				continue
 			}
 			if fn := calleeObj(&call.Call); fn != nil && fn.Pkg() != nil && inModule(fn.Pkg()) {
@@ -190,4 +191,15 @@ func unpagedRead(f *ssa.Function, reqs []ssa.Value, inModule func(*types.Package
 		}
 	}
 	return nil
+}
+
+// handedPage reports whether a call is handed a pointer to a struct with a
+// page-size field: it reads a page, though not the request's.
+func handedPage(common *ssa.CallCommon) bool {
+	for _, a := range common.Args {
+		if optionsPageField(a.Type()) != "" {
+			return true
+		}
+	}
+	return false
 }

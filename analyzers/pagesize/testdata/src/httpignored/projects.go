@@ -93,3 +93,16 @@ func (h *Handler) allProjects(w http.ResponseWriter, r *http.Request) {
 	}
 	_ = tmpl.Execute(w, viewModel{Projects: projects})
 }
+
+// The page a function literal captures may be read there (wakapi's
+// leaderboard); a read handed a page of its own takes a page too.
+func (h *Handler) leaders(w http.ResponseWriter, r *http.Request) {
+	page := ParsePageParams(r, 1, 100)
+	load := func() ([]Project, error) { return h.store.ProjectsPage("", page.Limit(), page.Offset()) }
+	top, _ := load()
+	all, _ := h.store.ProjectsWithPage("", &PageParams{Page: 1, PageSize: 1000})
+	mine, _ := h.store.Projects(r.Header.Get("X-User"))
+	_ = tmpl.Execute(w, viewModel{Projects: append(append(top, all...), mine...), Page: page})
+}
+
+func (Store) ProjectsWithPage(user string, p *PageParams) ([]Project, error) { return nil, nil }
