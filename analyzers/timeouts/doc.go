@@ -96,7 +96,15 @@
 //     unless the engine sets ContextWithFallback: one call is reported
 //     where it is; several in a package are one finding, at the first,
 //     with the others related and one fix for all (alist's OIDC login: 6
-//     calls, one line to fix). A context-free request (http.NewRequest, client.Get) sent
+//     calls, one line to fix). In the perfvet command, which sees the
+//     whole program, the calls of several packages are one finding at the
+//     gin.New or gin.Default that makes their engine, with the calls
+//     related (pocket-id's controllers and JWT middleware), and none when
+//     that engine sets ContextWithFallback in its own package; a package
+//     that makes no engine holds its calls in a package fact for it, and
+//     the calls no engine decides on are reported per package by the
+//     package that decides on the program. Under go vet and golangci-lint
+//     each package reports its own. A context-free request (http.NewRequest, client.Get) sent
 //     through a client that is itself reported for having no timeout
 //     (http.DefaultClient, a client literal of the function, or the
 //     result of a function, of any package, every client of which is such

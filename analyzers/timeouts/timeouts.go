@@ -90,7 +90,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
 		Run:              lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, cfg, *flags) }),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(heldClientsFact), new(usesFact), new(servesFact), new(defaultClientFact)},
+		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(heldClientsFact), new(usesFact), new(ginHeldFact), new(ginEngineFact), new(servesFact), new(defaultClientFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
@@ -1557,39 +1557,6 @@ func (c *checker) reachesDatabase(call *ast.CallExpr) (string, bool) {
 }
 
 // ---- request paths ----
-
-// reportGinContexts reports the calls that run with a *gin.Context as
-// their context: one alone where it is; several, once, at the first,
-// with the others related. Their cause is one (the engine does not set
-// ContextWithFallback, which one line fixes for every handler), and so is
-// the suggested fix, which passes c.Request.Context() at each (alist's
-// OIDC login: 6 calls in one file).
-func (c *checker) reportGinContexts() {
-	if len(c.ginSites) < 2 {
-		for _, g := range c.ginSites {
-			c.pass.Report(g.diag)
-		}
-		return
-	}
-	first := c.ginSites[0].diag
-	first.Message += fmt.Sprintf("; %d more calls of this package run with a *gin.Context as their context: set ContextWithFallback on the engine once, or pass each its request's context", len(c.ginSites)-1)
-	var edits []analysis.TextEdit
-	var related []analysis.RelatedInformation
-	for i, g := range c.ginSites {
-		for _, f := range g.diag.SuggestedFixes {
-			edits = append(edits, f.TextEdits...)
-		}
-		if i > 0 {
-			related = append(related, analysis.RelatedInformation{Pos: g.diag.Pos, End: g.diag.End, Message: g.what + " also runs with a *gin.Context"})
-		}
-	}
-	first.SuggestedFixes = nil
-	if len(edits) > 0 {
-		first.SuggestedFixes = []analysis.SuggestedFix{{Message: "Pass the request's context at each call", TextEdits: edits}}
-	}
-	first.Related = analysisutil.BoundedRelated(c.pass.Fset, related)
-	c.pass.Report(first)
-}
 
 // A ginSite is a call given a *gin.Context as its context: its finding,
 // and the callee as the finding names it.

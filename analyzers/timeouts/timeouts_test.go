@@ -186,6 +186,17 @@ func TestCLIProgram(t *testing.T) {
 		"example.com/cliprogram/cmd/uploader", "example.com/cliprogram/cmd/server")
 }
 
+// TestGinProgram: the calls of several packages that run with a
+// *gin.Context are one finding at the engine the program makes without
+// ContextWithFallback (pocket-id), none when the engine sets it, and one
+// package's calls are its group, where they are, with the fix.
+func TestGinProgram(t *testing.T) {
+	cfg := defaultPlan(t)
+	cfg.WholeProgram = true
+	cfg.Imported = func(path string) bool { return !strings.HasSuffix(path, "/cmd") }
+	analyzertest.WholeProgram(t, timeouts.New(cfg), "ginprogram/cmd", "ginprogram/fallback/cmd", "ginprogram/single/cmd")
+}
+
 // TestCLIProgramPerPackage: a driver that analyses each package on its
 // own (go vet), or does not say which packages the run imports
 // (golangci-lint), holds nothing: the uploader's API client is reported
