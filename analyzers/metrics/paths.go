@@ -258,13 +258,7 @@ func durationStarts(v ssa.Value, depth int) []*ssa.Call {
 	case *ssa.BinOp: // a scale: d / 1e3, d * k
 		return append(durationStarts(x.X, depth+1), durationStarts(x.Y, depth+1)...)
 	case *ssa.UnOp:
-		if a, ok := x.X.(*ssa.Alloc); ok && x.Op == token.MUL {
-			var out []*ssa.Call
-			for _, st := range storedValues(a) {
-				out = append(out, durationStarts(st, depth+1)...)
-			}
-			return out
-		}
+		return throughVariable(x, depth, durationStarts)
 	case *ssa.Call:
 		a := x.Call.Args
 		switch flow.CalleeName(&x.Call) {
@@ -301,15 +295,23 @@ func timeStarts(v ssa.Value, depth int) []*ssa.Call {
 		}
 		return out
 	case *ssa.UnOp:
-		if a, ok := x.X.(*ssa.Alloc); ok && x.Op == token.MUL {
-			var out []*ssa.Call
-			for _, st := range storedValues(a) {
-				out = append(out, timeStarts(st, depth+1)...)
-			}
-			return out
-		}
+		return throughVariable(x, depth, timeStarts)
 	}
 	return nil
+}
+
+// throughVariable applies starts to every value stored in the local
+// variable a load reads.
+func throughVariable(load *ssa.UnOp, depth int, starts func(ssa.Value, int) []*ssa.Call) []*ssa.Call {
+	a, ok := load.X.(*ssa.Alloc)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	var out []*ssa.Call
+	for _, st := range storedValues(a) {
+		out = append(out, starts(st, depth+1)...)
+	}
+	return out
 }
 
 // dependsOn returns the calls whose results an observation depends on:

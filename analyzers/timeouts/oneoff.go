@@ -137,21 +137,7 @@ func requestsToLoopback(allocs []*ssa.Alloc) bool {
 	if !usedInPlace(allocs) {
 		return false
 	}
-	sends := 0
-	only := eachCall(allocs, func(name string, args []ssa.Value) bool {
-		switch name {
-		case "(*net/http.Client).CloseIdleConnections":
-			return true
-		case "(*net/http.Client).Do":
-			sends++
-			return len(args) == 2 && loopbackURL(requestURL(args[1]))
-		case "(*net/http.Client).Get", "(*net/http.Client).Head", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
-			sends++
-			return len(args) >= 2 && loopbackURL(args[1])
-		}
-		return false
-	})
-	return only && sends > 0
+	return sendsOnly(allocs, func(req ssa.Value) bool { return loopbackURL(requestURL(req)) }, loopbackURL)
 }
 
 // requestURL returns the URL argument of the http.NewRequest that made a

@@ -746,6 +746,14 @@ func funcSetsDeadline(fn *ssa.Function) bool {
 // a command that runs its request under context.WithTimeout is bounded
 // without a client Timeout.
 func requestsHaveDeadlines(allocs []*ssa.Alloc) bool {
+	return sendsOnly(allocs, boundedRequest, nil)
+}
+
+// sendsOnly reports whether the client allocs hold is used only to send
+// requests, at least one, and to close idle connections: each request
+// given to Do satisfies do, and each URL given to Get, Head, Post or
+// PostForm satisfies get (nil: those calls do not).
+func sendsOnly(allocs []*ssa.Alloc, do, get func(ssa.Value) bool) bool {
 	sends := 0
 	only := eachCall(allocs, func(name string, args []ssa.Value) bool {
 		switch name {
@@ -753,7 +761,10 @@ func requestsHaveDeadlines(allocs []*ssa.Alloc) bool {
 			return true
 		case "(*net/http.Client).Do":
 			sends++
-			return len(args) == 2 && boundedRequest(args[1])
+			return len(args) == 2 && do(args[1])
+		case "(*net/http.Client).Get", "(*net/http.Client).Head", "(*net/http.Client).Post", "(*net/http.Client).PostForm":
+			sends++
+			return get != nil && len(args) >= 2 && get(args[1])
 		}
 		return false
 	})

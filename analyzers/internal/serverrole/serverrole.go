@@ -118,21 +118,30 @@ func LoopbackAddr(v ssa.Value) bool {
 // LoopbackListener reports whether a listener value is the result of
 // net.Listen (or a net.ListenTCP) on a loopback address.
 func LoopbackListener(v ssa.Value) bool {
-	v = flow.Unwrap(v)
-	ex, ok := v.(*ssa.Extract)
-	if !ok || ex.Index != 0 {
-		return false
-	}
-	call, ok := ex.Tuple.(*ssa.Call)
-	if !ok {
+	call, _ := listenCall(flow.Unwrap(v))
+	if call == nil {
 		return false
 	}
 	args := call.Common().Args
+	return len(args) >= 2 && LoopbackAddr(args[len(args)-1])
+}
+
+// listenCall returns the net.Listen (or ListenConfig.Listen) call whose
+// listener v is, and the listener, or nil.
+func listenCall(v ssa.Value) (*ssa.Call, *ssa.Extract) {
+	ex, ok := v.(*ssa.Extract)
+	if !ok || ex.Index != 0 {
+		return nil, nil
+	}
+	call, ok := ex.Tuple.(*ssa.Call)
+	if !ok {
+		return nil, nil
+	}
 	switch flow.CalleeName(call.Common()) {
 	case "net.Listen", "(*net.ListenConfig).Listen":
-		return len(args) >= 2 && LoopbackAddr(args[len(args)-1])
+		return call, ex
 	}
-	return false
+	return nil, nil
 }
 
 // EphemeralListener reports whether a listener value is the result of
@@ -149,20 +158,8 @@ func EphemeralListener(v ssa.Value) bool {
 	} else if alloc := capturedVar(v, parentOf(v)); alloc != nil {
 		v = routes.OnlyStore(alloc)
 	}
-	ex, ok := v.(*ssa.Extract)
-	if !ok || ex.Index != 0 {
-		return false
-	}
-	call, ok := ex.Tuple.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	switch flow.CalleeName(call.Common()) {
-	case "net.Listen", "(*net.ListenConfig).Listen":
-	default:
-		return false
-	}
-	return portReadBack(ex)
+	call, ex := listenCall(v)
+	return call != nil && portReadBack(ex)
 }
 
 // portReadBack reports whether the program asserts a listener's Addr to
