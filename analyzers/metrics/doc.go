@@ -45,9 +45,10 @@
 //     are server starts, in its package and, through a fact, in others.
 //     A server that serves only the scrape endpoint (promhttp.Handler(),
 //     a mux of exempt routes, or http.DefaultServeMux with no route of the
-//     package, as a net/http/pprof debug server, or with exempt routes
-//     only, also through an http.Server literal with no Handler) is not
-//     reported. One
+//     package, as a net/http/pprof debug server, or with routes that are
+//     exempt or whose handler ignores its *http.Request, as probes and
+//     tinode's exporter's /push trigger do, also through an http.Server
+//     literal with no Handler) is not reported. One
 //     program, one finding: a function of another package that also
 //     starts a server of its own that its package checks (ntfy's
 //     (*server.Server).Run serves its own mux) is reported there, and a

@@ -299,7 +299,9 @@ func (c *checker) servesOnlyMetrics(s *start) bool {
 		return true
 	}
 	// A mux made here (or http.DefaultServeMux, for a nil handler) whose
-	// routes are all exempt.
+	// routes are all exempt; on the default mux, a route whose handler
+	// ignores its request (a probe, or tinode's exporter's /push trigger
+	// beside its scrape endpoint) counts as one, as timeouts counts it.
 	var key any
 	if k, ok := h.(*ssa.Const); defaultHandler || ok && k.IsNil() {
 		key = defaultMux
@@ -321,7 +323,7 @@ func (c *checker) servesOnlyMetrics(s *start) bool {
 		return false
 	}
 	for _, rt := range r.routes {
-		if !rt.exempt {
+		if !rt.exempt && !(key == defaultMux && serverrole.IgnoresRequest(rt.handler)) {
 			return false
 		}
 	}

@@ -55,7 +55,7 @@ func (c *checker) probesOnlyDefaultMux() bool {
 					continue
 				}
 				args := call.Common().Args
-				if len(args) != 2 || !ignoresRequest(args[1]) && !serverrole.OpsHandler(args[1]) {
+				if len(args) != 2 || !serverrole.IgnoresRequest(args[1]) && !serverrole.OpsHandler(args[1]) {
 					return false
 				}
 				registered++
@@ -66,35 +66,6 @@ func (c *checker) probesOnlyDefaultMux() bool {
 		c.probes = 2
 	}
 	return c.probes == 2
-}
-
-// ignoresRequest reports whether a handler value is a function (declared,
-// a literal, or converted to http.HandlerFunc) whose *http.Request
-// parameter it never uses.
-func ignoresRequest(v ssa.Value) bool {
-	var fn *ssa.Function
-	switch x := flow.Unwrap(v).(type) {
-	case *ssa.Function:
-		fn = x
-	case *ssa.MakeClosure:
-		fn, _ = x.Fn.(*ssa.Function)
-	}
-	if fn == nil || len(fn.Blocks) == 0 {
-		return false
-	}
-	found := false
-	for _, p := range fn.Params {
-		if !isPointerTo(p.Type(), knowledge.NetHTTP, "Request") {
-			continue
-		}
-		found = true
-		for _, ref := range flow.Referrers(p) {
-			if _, debug := ref.(*ssa.DebugRef); !debug {
-				return false
-			}
-		}
-	}
-	return found
 }
 
 // standaloneTool reports whether the package is a program kept beside the

@@ -183,7 +183,7 @@ func portReadBack(l ssa.Value) bool {
 		}
 		for _, u := range flow.Referrers(addr) {
 			ta, ok := u.(*ssa.TypeAssert)
-			if !ok || !isTCPAddrPtr(ta.AssertedType) {
+			if !ok || !isPtrTo(ta.AssertedType, "net", "TCPAddr") {
 				continue
 			}
 			for _, w := range flow.Referrers(ta) {
@@ -196,13 +196,14 @@ func portReadBack(l ssa.Value) bool {
 	return false
 }
 
-func isTCPAddrPtr(t types.Type) bool {
+// isPtrTo reports whether t is a pointer to the named type path.name.
+func isPtrTo(t types.Type, path, name string) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)
 	if !ok {
 		return false
 	}
 	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net" && n.Obj().Name() == "TCPAddr"
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
 }
 
 // servesOnlyEphemeral reports whether the server allocs hold is served,
@@ -558,4 +559,34 @@ func capturedVar(v ssa.Value, fn *ssa.Function) *ssa.Alloc {
 		}
 	}
 	return nil
+}
+
+// IgnoresRequest reports whether a handler value is a function (declared,
+// a literal, or converted to http.HandlerFunc) whose *http.Request
+// parameter it never uses: a probe (a health, version or stats endpoint)
+// answers every caller alike.
+func IgnoresRequest(v ssa.Value) bool {
+	var fn *ssa.Function
+	switch x := flow.Unwrap(v).(type) {
+	case *ssa.Function:
+		fn = x
+	case *ssa.MakeClosure:
+		fn, _ = x.Fn.(*ssa.Function)
+	}
+	if fn == nil || len(fn.Blocks) == 0 {
+		return false
+	}
+	found := false
+	for _, p := range fn.Params {
+		if !isPtrTo(p.Type(), knowledge.NetHTTP, "Request") {
+			continue
+		}
+		found = true
+		for _, ref := range flow.Referrers(p) {
+			if _, debug := ref.(*ssa.DebugRef); !debug {
+				return false
+			}
+		}
+	}
+	return found
 }
