@@ -323,11 +323,17 @@ func (c *checker) servesOnlyMetrics(s *start) bool {
 		return false
 	}
 	for _, rt := range r.routes {
-		if !rt.exempt && !(key == defaultMux && serverrole.IgnoresRequest(rt.handler)) {
+		if !rt.exempt && !probeRoute(key, rt) {
 			return false
 		}
 	}
 	return true
+}
+
+// probeRoute reports whether a route of http.DefaultServeMux has a
+// handler that ignores its request.
+func probeRoute(key any, rt *route) bool {
+	return key == defaultMux && serverrole.IgnoresRequest(rt.handler)
 }
 
 func (c *checker) collectRoutersOnce() *routerSet {
