@@ -83,6 +83,14 @@
 //   - net.Dial and tls.Dial (but not on a "unix", "unixgram" or
 //     "unixpacket" network: a local socket connects or fails at once), and Dial or tls.DialWithDialer on a
 //     net.Dialer literal with neither Timeout nor Deadline;
+//   - a database/sql Ping, or PingContext given context.Background() or
+//     TODO(), in a function literal that a retry helper calls until it
+//     succeeds (cenkalti/backoff v4's Retry, RetryNotify and their
+//     WithData forms): a database that accepts the connection and never
+//     answers holds the first attempt forever, and the policy's bound is
+//     checked between attempts only (openfga's datastore start-up before
+//     #3113). A ping given the caller's context, an operation passed as a
+//     named function, and other retry libraries are not followed;
 //   - in a request path (a function taking http.ResponseWriter and
 //     *http.Request, a gin handler taking *gin.Context, an echo handler
 //     taking echo.Context, and function literals inside them): database,

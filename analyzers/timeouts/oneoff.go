@@ -243,3 +243,33 @@ func constPrefixes(v ssa.Value, depth int) (prefixes []string, whole bool) {
 	}
 	return nil, false
 }
+
+// checkRetriedPings reports the pings with no deadline in an operation a
+// retry helper calls until it succeeds (openfga's datastore start-up
+// before its #3113): a database that accepts the connection and never
+// answers holds the first attempt forever, and the policy's bound
+// (MaxElapsedTime) is checked between attempts only, so the program never
+// starts and never says why. A ping given a context with a deadline, or
+// through a function the operation calls, is not reported.
+func (c *checker) checkRetriedPings(op ast.Expr) {
+	lit, ok := ast.Unparen(op).(*ast.FuncLit)
+	if !ok {
+		return
+	}
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := analysisutil.Callee(c.pass.TypesInfo, call)
+		ctxArg, ok := knowledge.Pings[analysisutil.FullName(fn)]
+		if !ok {
+			return true
+		}
+		if ctxArg >= 0 && (ctxArg >= len(call.Args) || !isContextRootCall(c.pass.TypesInfo, call.Args[ctxArg])) {
+			return true // the caller's context, perhaps with a deadline
+		}
+		c.report(call, CategoryClient, "%s in an operation that is retried has no deadline: a database that accepts the connection and never answers holds the attempt forever, and the retry's bound is checked between attempts only; give each attempt a deadline (ctx, cancel := context.WithTimeout(ctx, d); db.PingContext(ctx))", analysisutil.Display(fn))
+		return true
+	})
+}

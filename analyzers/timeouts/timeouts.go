@@ -268,6 +268,9 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	case name == "(*net.Dialer).Dial" || name == "crypto/tls.DialWithDialer":
 		c.checkDialerUse(call, name)
 	}
+	if op, ok := knowledge.RetryFuncs[name]; ok && op < len(call.Args) {
+		c.checkRetriedPings(call.Args[op])
+	}
 	if _, ok := knowledge.ContextDeadlines[name]; ok && c.requestPath(cur) != nil {
 		// The plan's request_timeout and query_timeout bound what
 		// runs inside a request: a CLI command, a background job or a

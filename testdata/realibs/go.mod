@@ -11,6 +11,7 @@ require (
 	github.com/beego/beego/v2 v2.3.8
 	github.com/bluele/gcache v0.0.2
 	github.com/bradfitz/gomemcache v0.0.0-20260422231931-4d751bb6e37c
+	github.com/cenkalti/backoff/v4 v4.3.0
 	github.com/coocood/freecache v1.2.7
 	github.com/dgraph-io/ristretto/v2 v2.4.2
 	github.com/doug-martin/goqu/v9 v9.19.0

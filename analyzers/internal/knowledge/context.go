@@ -40,3 +40,22 @@ var ContextDeadlines = map[string]struct {
 // the name of the variant that takes a context. In a request path they let
 // the work outlive the request.
 var ContextFree = buildTable(contextFreeSQL, contextFreeHTTP)
+
+// RetryFuncs are the retry helpers that call an operation until it
+// succeeds or their policy gives up (cenkalti/backoff v4's; v5 and
+// avast/retry-go are not in the table yet), by full name, mapped to the index of
+// the operation among the call's arguments. The policy's bound (backoff's
+// MaxElapsedTime, retry-go's Attempts) is checked between attempts only.
+var RetryFuncs = map[string]int{
+	"github.com/cenkalti/backoff/v4.Retry":               0,
+	"github.com/cenkalti/backoff/v4.RetryNotify":         0,
+	"github.com/cenkalti/backoff/v4.RetryWithData":       0,
+	"github.com/cenkalti/backoff/v4.RetryNotifyWithData": 0,
+}
+
+// Pings are the connection checks of database/sql: a ping with no
+// deadline waits as long as the server takes to answer.
+var Pings = map[string]int{
+	"(*database/sql.DB).Ping":        -1,
+	"(*database/sql.DB).PingContext": 0,
+}

@@ -50,6 +50,12 @@ func tableSymbols() []string {
 	for k := range EchoStarts {
 		names = append(names, k)
 	}
+	for k := range RetryFuncs {
+		names = append(names, k)
+	}
+	for k := range Pings {
+		names = append(names, k)
+	}
 	names = append(names, limitsSymbols()...)
 	sort.Strings(names)
 	return names
