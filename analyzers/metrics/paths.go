@@ -13,6 +13,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/routes"
 )
 
 // Paths that skip the metrics their function records.
@@ -364,16 +365,12 @@ func dependsOn(obs ssa.CallInstruction) map[ssa.Value]bool {
 				walk(e, false)
 			}
 		case *ssa.Slice: // a variadic call's arguments
-			walk(x.X, chain)
-		case *ssa.Alloc:
-			for _, r := range flow.Referrers(x) {
-				if ia, ok := r.(*ssa.IndexAddr); ok {
-					for _, u := range flow.Referrers(ia) {
-						if st, ok := u.(*ssa.Store); ok && st.Addr == ia {
-							walk(st.Val, false)
-						}
-					}
-				}
+			elems, ok := routes.VariadicElems(x)
+			if !ok {
+				walk(x.X, chain)
+			}
+			for _, e := range elems {
+				walk(e, false)
 			}
 		case *ssa.Convert:
 			walk(x.X, chain)

@@ -12,6 +12,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/routes"
 	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
 )
 
@@ -76,17 +77,13 @@ func fromCommandLine(v ssa.Value, depth int) bool {
 	case *ssa.Index:
 		return fromCommandLine(x.X, depth+1)
 	case *ssa.Slice:
-		return fromCommandLine(x.X, depth+1)
-	case *ssa.Alloc: // the array of a variadic call's arguments
-		for _, r := range flow.Referrers(x) {
-			ia, ok := r.(*ssa.IndexAddr)
-			if !ok {
-				continue
-			}
-			for _, u := range flow.Referrers(ia) {
-				if st, ok := u.(*ssa.Store); ok && st.Addr == ia && fromCommandLine(st.Val, depth+1) {
-					return true
-				}
+		elems, ok := routes.VariadicElems(x) // fmt.Sprintf's arguments
+		if !ok {
+			return fromCommandLine(x.X, depth+1) // os.Args[1:]
+		}
+		for _, e := range elems {
+			if fromCommandLine(e, depth+1) {
+				return true
 			}
 		}
 	case *ssa.BinOp:
