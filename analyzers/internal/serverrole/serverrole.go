@@ -573,6 +573,7 @@ func IgnoresRequest(v ssa.Value) bool {
 	case *ssa.MakeClosure:
 		fn, _ = x.Fn.(*ssa.Function)
 	}
+	fn = boundMethod(fn)
 	if fn == nil || len(fn.Blocks) == 0 {
 		return false
 	}
@@ -589,4 +590,24 @@ func IgnoresRequest(v ssa.Value) bool {
 		}
 	}
 	return found
+}
+
+// boundMethod returns the method a bound method wrapper calls (the
+// handler ctx.homeHandler is a closure over ctx calling
+// (Context).homeHandler, which the wrapper hands the request on to), or fn
+// itself.
+func boundMethod(fn *ssa.Function) *ssa.Function {
+	if fn == nil || !strings.HasPrefix(fn.Synthetic, "bound method wrapper") {
+		return fn
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok {
+				if callee := call.Common().StaticCallee(); callee != nil {
+					return callee
+				}
+			}
+		}
+	}
+	return fn
 }
