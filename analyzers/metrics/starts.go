@@ -77,7 +77,7 @@ func (c *checker) findStarts() {
 		changed := false
 		for fn, ci := range callsIn(c.funcs) {
 			s := c.startOf(ci.Common(), fn)
-			if s == nil || internalStart(s) {
+			if s == nil || internalStart(s) || c.metricsServerField(s) {
 				continue
 			}
 			what := s.served
@@ -99,6 +99,65 @@ func (c *checker) findStarts() {
 		}
 		return changed
 	})
+}
+
+// metricsServerField reports whether a start serves an *http.Server held
+// in a field of a struct of this package (wg-portal's MetricsServer
+// embeds one, and its Run calls m.ListenAndServe()) that every value
+// stored there is a server literal made here serving the scrape
+// endpoint alone.
+func (c *checker) metricsServerField(s *start) bool {
+	if !s.field {
+		return false
+	}
+	load, ok := unwrap(s.served).(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return false
+	}
+	st := structOf(fa.X.Type())
+	if st == nil || st.Obj().Pkg() != c.pass.Pkg {
+		return false
+	}
+	stored := 0
+	for _, fn := range c.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				store, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				addr, ok := store.Addr.(*ssa.FieldAddr)
+				if !ok || addr.Field != fa.Field || structOf(addr.X.Type()) != st {
+					continue
+				}
+				if !c.servesOnlyMetrics(&start{served: store.Val, field: true}) {
+					return false
+				}
+				stored++
+			}
+		}
+	}
+	return stored > 0
+}
+
+// structOf returns the named struct type a pointer to a struct points to.
+func structOf(t types.Type) *types.Named {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok {
+		return nil
+	}
+	if _, ok := n.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return n
 }
 
 // declaredFunc returns the declared function whose parameter a value of
