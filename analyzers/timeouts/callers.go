@@ -214,6 +214,69 @@ func (c *checker) defaultClientUsesBounded(fn *ssa.Function) bool {
 	return sends > 0
 }
 
+// defaultClientCopied reports whether every use of http.DefaultClient in
+// fn is copied into a client of its own whose Timeout is set, compared
+// with nil on the way (casdoor's notification client: client :=
+// *httpClient; if client.Timeout == 0 { client.Timeout = d }).
+func defaultClientCopied(fn *ssa.Function) bool {
+	if fn == nil {
+		return false
+	}
+	copies := 0
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			load, ok := instr.(*ssa.UnOp)
+			if !ok || load.Op != token.MUL || !isDefaultClient(load.X) {
+				continue
+			}
+			if !copiedWithTimeout(load, &copies, make(map[ssa.Value]bool)) {
+				return false
+			}
+		}
+	}
+	return copies > 0
+}
+
+// copiedWithTimeout reports whether a client pointer is only compared,
+// merged, and dereferenced into variables whose Timeout is set (counted
+// in copies).
+func copiedWithTimeout(v ssa.Value, copies *int, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
+	for _, ref := range flow.Referrers(v) {
+		switch ref := ref.(type) {
+		case *ssa.BinOp, *ssa.DebugRef:
+		case *ssa.Phi:
+			if !copiedWithTimeout(ref, copies, seen) {
+				return false
+			}
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return false
+			}
+			for _, use := range flow.Referrers(ref) {
+				store, ok := use.(*ssa.Store)
+				if !ok || store.Val != ref {
+					if _, debug := use.(*ssa.DebugRef); debug {
+						continue
+					}
+					return false
+				}
+				alloc, ok := store.Addr.(*ssa.Alloc)
+				if !ok || !setsNonZero(flow.FieldStores(flow.Aliases(alloc), "Timeout")) {
+					return false
+				}
+				*copies++
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // isDefaultClient reports whether v is the package variable
 // http.DefaultClient.
 func isDefaultClient(v ssa.Value) bool {

@@ -39,7 +39,8 @@
 //     http.DefaultClient.CheckRedirect = guard, is configuring it, not a
 //     use; nor is the default standing in for an *http.Client parameter
 //     left nil, if client == nil { client = http.DefaultClient }: the
-//     caller chooses), unless the package sets
+//     caller chooses; nor is a copy given a timeout of its own, client :=
+//     *http.DefaultClient; client.Timeout = d), unless the package sets
 //     http.DefaultClient.Timeout, or (for DefaultClient.Do) the request's
 //     context has a deadline made in the same function
 //     (context.WithTimeout, then http.NewRequestWithContext, then Do) or
