@@ -19,6 +19,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
+	"github.com/perfvet/perfvet/analyzers/internal/reach"
 	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
 	"github.com/perfvet/perfvet/analyzers/plan"
 )
@@ -93,7 +94,7 @@ func run(pass *lint.Pass, cfg *Config) (any, error) {
 	if funcs == nil {
 		return nil, nil // ill-typed: no flow, and every rule here is one
 	}
-	c := &checker{pass: pass, maps: cfg.Maps, facts: make(map[*types.Func]*summaryFact), calls: make(map[token.Pos]*ast.CallExpr)}
+	c := &checker{pass: pass, maps: cfg.Maps, facts: make(map[*types.Func]*summaryFact), calls: make(map[token.Pos]*ast.CallExpr), order: make(map[*types.Func]*callOrder)}
 	for _, f := range funcs {
 		if obj, ok := f.Object().(*types.Func); ok && obj != nil && f.Parent() == nil {
 			c.declared = append(c.declared, f)
@@ -124,6 +125,7 @@ func run(pass *lint.Pass, cfg *Config) (any, error) {
 	for _, f := range c.declared {
 		c.summarize(f)
 	}
+	c.reportStale() // group.go
 	c.reportWrappers()
 	c.checkPartialDeletes()
 	resolved := c.reportDeferred()
@@ -170,6 +172,12 @@ type checker struct {
 	keySites []keySite              // writes and deletes where their key is formed (partial.go)
 
 	impls *analysisutil.ImplFinder // implementations of the program's interfaces (reach.go)
+
+	order map[*types.Func]*callOrder // where each function's operations and changes happen, for guards
+
+	stale  map[string]*staleGroup // stale findings of one change, reported once (group.go)
+	stales []string               // their keys, in order
+	files  *reach.Files
 
 	pending     []pendingCall   // calls through interfaces whose implementations this package cannot see (whole.go)
 	deferred    []resolvedCall  // the dependencies' pending calls, resolved here
@@ -262,6 +270,14 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 	s := &summaryFact{}
 	var pending []pendingMut
 	dynamic := false
+	ord := &callOrder{lastOp: make(map[string]token.Pos), firstMut: make(map[string]token.Pos), callee: make(map[token.Pos]*types.Func)}
+	if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
+		c.order[obj] = ord
+	}
+	addOp := func(o Op, pos token.Pos) {
+		s.addOp(o)
+		ord.op(o, pos)
+	}
 	eachCall(fn, func(instr ssa.CallInstruction) {
 		common := instr.Common()
 		callee := staticCallee(common)
@@ -273,13 +289,13 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 		}
 		if callee.Name() == knowledge.RueidisBuild && callee.Pkg() != nil && callee.Pkg().Path() == knowledge.RueidisCmds {
 			for _, o := range c.rueidisOps(instr) {
-				s.addOp(o)
+				addOp(o, instr.Pos())
 			}
 			return
 		}
 		if lop, ok := knowledge.LookupCacheOp(callee); ok {
 			for _, o := range c.libOps(instr, callee, lop) {
-				s.addOp(o)
+				addOp(o, instr.Pos())
 			}
 			return
 		}
@@ -292,6 +308,9 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 			if mut != nil {
 				mut.Posn = c.posn(instr.Pos())
 				mut.Via = analysisutil.Display(callee)
+				mut.Func = analysisutil.Display(outermost(fn).Object().(*types.Func))
+				mut.Site, _ = reach.SiteOf(c.pass.Fset, instr.Pos(), token.NoPos)
+				mut.Owned = c.judge && c.seesFamily(mut.Table)
 				pending = append(pending, pendingMut{*mut, instr})
 			}
 			return
@@ -303,7 +322,7 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 				// concrete wrapper (reach.go).
 				ops, impl := c.implOps(common)
 				for _, o := range ops {
-					s.addOp(c.resolve(o, instr, impl))
+					addOp(c.resolve(o, instr, impl), instr.Pos())
 				}
 				if len(ops) == 0 && c.reporting {
 					c.deferCall(instr) // whole.go
@@ -315,9 +334,10 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 		if f == nil {
 			return
 		}
+		ord.callee[instr.Pos()] = callee
 		s.addReads(f.Reads...)
 		for _, o := range f.Ops {
-			s.addOp(c.resolve(o, instr, callee))
+			addOp(c.resolve(o, instr, callee), instr.Pos())
 		}
 		for _, m := range f.Muts {
 			m.Via = chain(analysisutil.Display(callee), m.Via)
@@ -327,13 +347,14 @@ func (c *checker) summarize(fn *ssa.Function) *summaryFact {
 	for _, o := range c.mapOps(fn) {
 		c.judgeOp(&o, posNode(o.pos), nil, knowledge.TTLNone, "")
 		c.judgeWrapper(&o, posNode(o.pos))
-		s.addOp(o)
+		addOp(o, o.pos)
 	}
 	if res := fn.Signature.Results(); res.Len() > 0 && isStringType(res.At(0).Type()) && fn.Name() != "String" && fn.Name() != "Error" {
 		s.Key = c.returnShape(fn)
 	}
 	s.Scan = c.returnKeys(fn) // scan.go
 	for _, pm := range pending {
+		ord.mut(pm.Table, pm.instr.Pos())
 		if !c.judge {
 			s.addMut(pm.Mut)
 			continue
@@ -448,14 +469,15 @@ func (c *checker) libOps(instr ssa.CallInstruction, fn *types.Func, lop knowledg
 			ttlNode = c.fieldNode(instr, lop.TTL, "TTL")
 		}
 	}
-	var tables []string
+	var tables, refills []string
 	valueParam := -1
 	for _, v := range values {
 		if v == nil {
 			continue
 		}
-		t, p := c.valueSource(v)
+		t, p, r := c.valueOrigin(v)
 		tables = append(tables, t...)
+		refills = append(refills, r...)
 		if p >= 0 {
 			valueParam = p
 		}
@@ -488,7 +510,7 @@ func (c *checker) libOps(instr ssa.CallInstruction, fn *types.Func, lop knowledg
 			seen[id] = true
 		}
 		if o.Kind == "write" {
-			o.Tables, o.ValueParam = tables, valueParam
+			o.Tables, o.ValueParam, o.Refills = tables, valueParam, refills
 		}
 		site := c.callNode(instr)
 		c.judgeOp(&o, site, ttlNode, lop.Mode, "")
@@ -600,7 +622,8 @@ func (c *checker) resolve(o Op, instr ssa.CallInstruction, callee *types.Func) O
 	}
 	if o.ValueParam >= 0 {
 		if a := arg(o.ValueParam); a != nil {
-			tables, p := c.valueSource(a)
+			tables, p, refills := c.valueOrigin(a)
+			o.Refills = append(slices.Clone(o.Refills), refills...)
 			o.Tables = append(slices.Clone(o.Tables), tables...)
 			slices.Sort(o.Tables)
 			o.Tables = slices.Compact(o.Tables)
@@ -798,11 +821,22 @@ func (c *checker) judgeMut(s *summaryFact, pm pendingMut, dynamic bool) {
 			}
 		}
 	}
-	what := fmt.Sprintf("%s of %s", pm.Verb, pm.Table)
-	if pm.Via != "" && pm.instr.Pos() != token.NoPos && c.posn(pm.instr.Pos()) != pm.Posn {
-		what = fmt.Sprintf("%s of %s (%s, at %s)", pm.Verb, pm.Table, pm.Via, pm.Posn)
+	rest := fmt.Sprintf(" leaves %s stale: %s its rows (%s)%s, and nothing on this path deletes or rewrites the entry, so readers get the old row until the key is dropped; delete the key after the write (e.g. rdb.Del(ctx, key)), write the new value through, or give the entry a TTL", strings.Join(fams, ", "), plural2(len(fams), "that family caches", "those families cache"), strings.Join(where, "; "), sibling)
+	c.addStale(pm, call, rest, related)
+}
+
+// seesFamily reports whether a family visible here, other than by the
+// plan, caches a table.
+func (c *checker) seesFamily(table string) bool {
+	return slices.ContainsFunc(c.links, func(l Link) bool { return l.Table == table && l.Posn != "plan" })
+}
+
+// outermost returns the declared function a function literal is in.
+func outermost(fn *ssa.Function) *ssa.Function {
+	for i := 0; fn.Parent() != nil && i < 64; i++ {
+		fn = fn.Parent()
 	}
-	c.reportRelated(call, CategoryStale, analysisutil.BoundedRelated(c.pass.Fset, related), "%s leaves %s stale: %s its rows (%s)%s, and nothing on this path deletes or rewrites the entry, so readers get the old row until the key is dropped; delete the key after the write (e.g. rdb.Del(ctx, key)), write the new value through, or give the entry a TTL", what, strings.Join(fams, ", "), plural2(len(fams), "that family caches", "those families cache"), strings.Join(where, "; "), sibling)
+	return fn
 }
 
 // familyName is a family as a message names it: its key shape, or the
@@ -876,11 +910,16 @@ func (c *checker) linksFor(table string) []tableLink {
 			out = append(out, tableLink{Link: l})
 			continue
 		}
+		// The first guard by name, so that every package that reports
+		// a change names the same one.
+		var guard *Guard
 		for i := range c.guards {
-			if g := &c.guards[i]; g.Table == table && g.Family == l.Family {
-				out = append(out, tableLink{Link: l, guard: g})
-				break
+			if g := &c.guards[i]; g.Table == table && g.Family == l.Family && (guard == nil || g.Func+g.Posn < guard.Func+guard.Posn) {
+				guard = g
 			}
+		}
+		if guard != nil {
+			out = append(out, tableLink{Link: l, guard: guard})
 		}
 	}
 	return out
@@ -995,6 +1034,15 @@ func (c *checker) collectGuards(local *familiesFact) {
 						continue
 					}
 					if sameCache(o, l) || o.KeyParam < 0 && o.Key != "*" && overlap(o.Key, l.Family, o.Prefix) {
+						if o.Kind == "write" && !c.writesAfter(obj, o, m.Table, l, 0) {
+							continue // the fill that read the row, not a write of the changed one
+						}
+						if o.Kind == "write" && slices.ContainsFunc(o.Refills, func(k string) bool { return overlap(k, l.Family, false) }) {
+							continue // the cached value written back: a refresh of its TTL
+						}
+						if o.Kind == "write" && slices.Contains(o.Tables, m.Table) && c.throughGetter(obj, o, m.Table) {
+							continue // a read-through called after the change, which fills on a miss only
+						}
 						g := Guard{Table: m.Table, Family: l.Family, Func: analysisutil.Display(obj), Posn: o.Posn}
 						local.addGuard(g)
 						c.guards = append(c.guards, g)
@@ -1004,6 +1052,91 @@ func (c *checker) collectGuards(local *familiesFact) {
 			}
 		}
 	}
+}
+
+// throughGetter reports whether a function's write of a value read from
+// table is made by a callee that reads the table itself: a read-through
+// getter (one-api's billing calls CacheUpdateUserQuota after the quota
+// changes, which answers from the cache and fills it on a miss only),
+// not a write of the changed row.
+func (c *checker) throughGetter(fn *types.Func, op Op, table string) bool {
+	ord := c.order[fn]
+	if ord == nil {
+		return false
+	}
+	callee := ord.callee[ord.lastOp[op.identity()]]
+	if callee == nil {
+		return false
+	}
+	f := c.facts[callee]
+	if callee.Pkg() != c.pass.Pkg {
+		f = c.factOf(callee)
+	}
+	return f != nil && slices.Contains(f.Reads, table)
+}
+
+// A callOrder holds where, in a function and its function literals, the
+// last call that leads to each of its cache operations is, and the first
+// that leads to a change of each table.
+type callOrder struct {
+	lastOp   map[string]token.Pos // by Op.identity
+	firstMut map[string]token.Pos // by table
+	callee   map[token.Pos]*types.Func
+}
+
+func (o *callOrder) op(op Op, pos token.Pos) {
+	if id := op.identity(); pos > o.lastOp[id] {
+		o.lastOp[id] = pos
+	}
+}
+
+func (o *callOrder) mut(table string, pos token.Pos) {
+	if old, ok := o.firstMut[table]; pos.IsValid() && (!ok || pos < old) {
+		o.firstMut[table] = pos
+	}
+}
+
+// writesAfter reports whether a function's write of a family (op) may
+// come after its first change of table: a read-through that fills the
+// family and then changes the row (one-api's token check, which caches
+// the token and then marks it expired) has not written the new row, and
+// is no guard. When one call leads to both, the callee is asked: through
+// a function of this package, the same question of its own write; of
+// another package, whether that package found it a guard. Source order
+// stands for execution order, which a loop can break; unknown order
+// counts as after.
+func (c *checker) writesAfter(fn *types.Func, op Op, table string, l Link, depth int) bool {
+	ord := c.order[fn]
+	if ord == nil || depth > 8 {
+		return true
+	}
+	last, ok1 := ord.lastOp[op.identity()]
+	first, ok2 := ord.firstMut[table]
+	if !ok1 || !ok2 || !last.IsValid() || last > first {
+		return true
+	}
+	if last < first {
+		return false
+	}
+	callee := ord.callee[last]
+	if callee == nil {
+		return true
+	}
+	if callee.Pkg() != c.pass.Pkg {
+		return slices.ContainsFunc(c.guards, func(g Guard) bool {
+			return g.Func == analysisutil.Display(callee) && g.Table == table && g.Family == l.Family
+		})
+	}
+	s := c.facts[callee]
+	if s == nil {
+		return true
+	}
+	for _, o := range s.Ops {
+		if o.Kind == "write" && (o.KeyParam >= 0 || sameCache(o, l) || o.Key != "*" && overlap(o.Key, l.Family, o.Prefix)) && c.writesAfter(callee, o, table, l, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // isInvalidated reports whether visible code deletes or expires keys of

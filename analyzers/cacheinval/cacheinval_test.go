@@ -16,7 +16,7 @@ func defaultPlan() cacheinval.Config {
 func TestCacheinval(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()),
 		"redisrules", "keys", "keyshapes", "shop/store", "shop/cache", "shop/service", "shop/api",
-		"stale", "gormlib", "bunlib", "memcachelib", "ristrettolib", "gocachelib", "lrulib", "bigcachelib", "freecachelib", "wrappers", "redisv8", "rueidislib",
+		"stale", "fillguard", "fillguardtwin", "gormlib", "bunlib", "memcachelib", "ristrettolib", "gocachelib", "lrulib", "bigcachelib", "freecachelib", "wrappers", "redisv8", "rueidislib",
 		"lcwlib", "kvredis", "onefamily", "onefamily/more", "liveshapes", "partialdel")
 }
 
@@ -74,6 +74,13 @@ func TestOneFindingPerCause(t *testing.T) {
 // own TTL are not.
 func TestWholeProgram(t *testing.T) {
 	analyzertest.WholeProgram(t, cacheinval.New(defaultPlan()), "wholecache/cmd/server")
+}
+
+// TestStaleAtChange: changes that a model function makes, reached from
+// several packages, are reported once each at the change, with the calls
+// as paths, when the model's package fills the family itself.
+func TestStaleAtChange(t *testing.T) {
+	analyzertest.WholeProgram(t, cacheinval.New(defaultPlan()), "quota/server")
 }
 
 // TestMinMax runs the running minimum/maximum idiom of Go 1.21 (issue 20).

@@ -105,9 +105,18 @@
 //     followed into an lcw loader's function literal too. Reported at the
 //     call in the function that changes the rows, directly or through a
 //     callee, with the fill (the cache write of the read-through) as a
-//     related position when it is in the same package. A plain INSERT adds rows and is never
-//     stale-making; writing the new value to the family after the change
-//     (write-through) counts as invalidating it.
+//     related position when it is in the same package. One change, one
+//     finding: the calls of a package that reach one change through a
+//     callee are one finding, at the first call with the others as
+//     related positions; and when the callee's package sees a family
+//     caching the table (a model package that fills the cache and
+//     changes the rows, as one-api's does), at the change itself, where
+//     the delete belongs, with every call as a path ("5 paths reach
+//     it"); the perfvet command and the LSP merge the findings of
+//     several packages there (go vet, which does not know the callee's
+//     file, reports at the first call). A plain INSERT adds rows and is
+//     never stale-making; writing the new value to the family after the
+//     change (write-through) counts as invalidating it.
 //   - stale, with a TTL: an entry written with a TTL (or with the cache's
 //     default lifetime) is stale for that long at most, which the plan
 //     accepts ("every write expires or is invalidated") and bounds with
@@ -118,7 +127,14 @@
 //     category stale, naming the sibling path, with the sibling's
 //     invalidation and the fill as related positions. Guards travel in
 //     the package's fact. A guard's operation must name the family: a
-//     delete of a key perfvet cannot shape on Redis is no evidence.
+//     delete of a key perfvet cannot shape on Redis is no evidence. A
+//     write is a guard only when it writes the changed row: not a fill
+//     that comes before the change in the source (one-api's token check
+//     caches the token, then marks it expired), not a call of a
+//     read-through after it (which answers from the cache on a hit), and
+//     not a value a read-through of the family returned written back (a
+//     refresh of its TTL). Found on one-api, whose token and quota caches
+//     were reported 23 times on such evidence, 2 of them worth a change.
 //   - stale, a delete that drops nothing: a delete (a library's, or
 //     through the program's own key-value wrapper) whose key shape no
 //     write of the package makes, while the package writes a longer

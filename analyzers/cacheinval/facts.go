@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
+	"github.com/perfvet/perfvet/analyzers/internal/reach"
 )
 
 // A summaryFact says what a function does, directly or through its
@@ -44,8 +45,12 @@ type Op struct {
 	// Tables are the tables the written value was read from (a
 	// read-through cache of those tables).
 	Tables []string
-	Posn   string // the cache call: "cache/catalog.go:61"
-	Via    string // the calls from the function to it
+	// Refills are the families written by the functions the value came
+	// from: a value a read-through of the family returned is its cached
+	// one (valueOrigin).
+	Refills []string
+	Posn    string // the cache call: "cache/catalog.go:61"
+	Via     string // the calls from the function to it
 	// Cache is the holder of an in-process cache (holderOf): the
 	// package-level variable or struct field it was loaded from.
 	Cache string
@@ -81,6 +86,13 @@ type Mut struct {
 	Verb  string // UPDATE, DELETE, "GORM Save"...
 	Posn  string
 	Via   string
+	// Func is the function that makes the change, Site its call; Owned
+	// says that its package sees a family caching the table (a cache
+	// with a TTL that no guard it sees asks to drop), so that the fix
+	// goes there: a finding of a caller is reported at Site.
+	Func  string
+	Site  reach.Site
+	Owned bool
 }
 
 func (*summaryFact) AFact() {}
@@ -181,7 +193,7 @@ func (f *summaryFact) addOp(o Op) {
 
 // identity is what makes two operations the same for a caller.
 func (o Op) identity() string {
-	return fmt.Sprintf("%s|%s|%d|%d|%d|%d|%d|%v|%v|%s|%v", o.Kind, o.Key, o.KeyParam, o.TTL.State, o.TTL.D, o.TTL.Param, o.ValueParam, o.Tables, o.Judged, o.Cache, o.Prefix)
+	return fmt.Sprintf("%s|%s|%d|%d|%d|%d|%d|%v|%v|%s|%v|%v", o.Kind, o.Key, o.KeyParam, o.TTL.State, o.TTL.D, o.TTL.Param, o.ValueParam, o.Tables, o.Judged, o.Cache, o.Prefix, o.Refills)
 }
 
 func (f *summaryFact) addMut(m Mut) {

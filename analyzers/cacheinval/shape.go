@@ -299,6 +299,16 @@ func interpret(n int64, mode knowledge.TTLMode) TTL {
 // (whose result is taken to depend on their arguments), to the variables
 // that queries scanned into.
 func (c *checker) valueSource(v ssa.Value) ([]string, int) {
+	tables, param, _ := c.valueOrigin(v)
+	return tables, param
+}
+
+// valueOrigin is valueSource, with the key families that the functions
+// the value comes from write: a value a read-through getter returned
+// (one-api's CacheGetUserQuota, which answers from user_quota:* and
+// fills it on a miss) is the cached one, and writing it back refreshes
+// the entry's TTL, not its row.
+func (c *checker) valueOrigin(v ssa.Value) ([]string, int, []string) {
 	param := -1
 	if p, ok := flow.Unconvert(v).(*ssa.Parameter); ok {
 		param = slices.Index(c.cur.Params, p)
@@ -309,13 +319,16 @@ func (c *checker) valueSource(v ssa.Value) ([]string, int) {
 	if param < 0 {
 		param = w.param // the value wrapped in a struct (item{value: v})
 	}
-	return w.tables, param
+	return w.tables, param, w.refills
 }
 
 type valueWalk struct {
 	c      *checker
 	seen   map[ssa.Value]bool
 	tables []string
+	// refills are the families written by the functions the value came
+	// from (valueOrigin).
+	refills []string
 	// param is a parameter of the current function the value holds, not
 	// through a call (stored in a struct the cache keeps), or -1.
 	param  int
@@ -463,6 +476,11 @@ func (w *valueWalk) call(common *ssa.CallCommon, result *ssa.Call, depth int) {
 		}
 		if f := c.factOf(fn); f != nil {
 			w.add(f.Reads...)
+			for _, o := range f.Ops {
+				if o.Kind == "write" && o.KeyParam < 0 && !slices.Contains(w.refills, o.Key) {
+					w.refills = append(w.refills, o.Key)
+				}
+			}
 			return
 		}
 		if fn.Pkg() != nil && knowledge.IsDatabasePackage(fn.Pkg().Path()) {
