@@ -219,7 +219,11 @@
 //     field of the type fixes them all (semaphore's JobPool builds one per
 //     call in four methods). Requests sent through http.DefaultClient are
 //     grouped per package, not per function: one client with a Timeout fixes them all (ntfy's three
-//     Twilio calls, casdoor's three captcha providers). So are a
+//     Twilio calls, casdoor's three captcha providers). The shared
+//     clients one function sets up in package-level variables, directly
+//     or through a helper of the package whose result it stores, are one
+//     group with that function's (casdoor's InitHttpClient: the default
+//     client and getProxyHttpClient's four fallbacks). So are a
 //     package's request-path calls of one library function with no
 //     context, whichever functions make them, with the groups of those
 //     functions: one habit, fixed the same way at each (writefreely's four

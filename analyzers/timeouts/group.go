@@ -8,8 +8,10 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
 
 // One cause, one finding, inside a function: the servers one function
@@ -82,8 +84,10 @@ func (c *checker) flushFindings() {
 		name string
 	}
 	var qs []queued
+	var unions [][2]key
 	for _, d := range c.queued {
 		fn, name := c.enclosingDecl(d.Pos)
+		setup := c.sharedClientSetup(fn, d)
 		if c.defaultClient[d.Pos] {
 			fn, name = defaultClientGroup, "this package"
 		}
@@ -92,6 +96,12 @@ func (c *checker) flushFindings() {
 			continue
 		}
 		k := key{category: d.Category, fn: fn}
+		if setup != nil {
+			// The shared clients one function sets up are one
+			// decision (casdoor's InitHttpClient: the default client
+			// and getProxyHttpClient's, in two package variables).
+			unions = append(unions, [2]key{k, {category: d.Category, fn: setup}})
+		}
 		if recv := c.receiverType(fn); recv != nil && d.Category == CategoryClient {
 			// The clients a type's methods build are one decision:
 			// one client in a field of the type (semaphore's JobPool
@@ -109,6 +119,11 @@ func (c *checker) flushFindings() {
 		qs = append(qs, queued{d, k, name})
 	}
 	c.queued = nil
+	for _, u := range unions {
+		if a, b := find(u[0]), find(u[1]); a != b {
+			parent[a] = b
+		}
+	}
 	groups := make(map[key][]analysis.Diagnostic)
 	names := make(map[key][]string)
 	fns := make(map[key]map[ast.Node]bool)
@@ -138,6 +153,87 @@ func (c *checker) flushFindings() {
 		}
 		c.deliver(analysisutil.MergeFindings(c.pass.Fset, ds, "in "+name))
 	}
+}
+
+// sharedClientSetup returns the function that sets up the shared client a
+// client finding belongs to: fn, when the finding is in what fn stores
+// into a package-level *http.Client variable, or the function that
+// stores fn's result into one; nil otherwise.
+func (c *checker) sharedClientSetup(fn ast.Node, d analysis.Diagnostic) ast.Node {
+	if d.Category != CategoryClient || fn == nil {
+		return nil
+	}
+	if c.setups == nil {
+		c.collectSetups()
+	}
+	if g := c.storers[fn]; g != nil {
+		return g
+	}
+	for _, r := range c.setups[fn] {
+		if r.Pos() <= d.Pos && d.Pos < r.End() {
+			return fn
+		}
+	}
+	return nil
+}
+
+// collectSetups finds the assignments of the package's functions to
+// package-level *http.Client variables: their right-hand sides, and the
+// functions of the package they call for the value.
+func (c *checker) collectSetups() {
+	c.setups = make(map[ast.Node][]ast.Expr)
+	c.storers = make(map[ast.Node]ast.Node)
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					decls[obj] = fd
+				}
+			}
+		}
+	}
+	for _, fd := range decls {
+		if fd.Body == nil {
+			continue
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				return true
+			}
+			for i, lhs := range as.Lhs {
+				if !c.sharedClientVar(lhs) {
+					continue
+				}
+				rhs := ast.Unparen(as.Rhs[i])
+				c.setups[fd] = append(c.setups[fd], rhs)
+				if call, ok := rhs.(*ast.CallExpr); ok {
+					if callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); ok && decls[callee] != nil && decls[callee] != fd {
+						if _, seen := c.storers[decls[callee]]; !seen {
+							c.storers[decls[callee]] = fd
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// sharedClientVar reports whether an expression is a package-level
+// variable of type *http.Client.
+func (c *checker) sharedClientVar(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() != c.pass.Pkg.Scope() {
+		return false
+	}
+	p, ok := v.Type().(*types.Pointer)
+	return ok && analysisutil.IsNamed(p.Elem(), knowledge.NetHTTP, "Client")
 }
 
 // sinkOf marks a finding at n as a call, in a request path, of a library

@@ -178,9 +178,11 @@ type checker struct {
 
 	ginSites []ginSite // calls given a *gin.Context as context (reportGinContexts)
 
-	queued        []analysis.Diagnostic // findings to group by function (group.go)
-	defaultClient map[token.Pos]bool    // findings of requests through http.DefaultClient, grouped by package
-	sinks         map[token.Pos]string  // findings of calls of a library function with no context: its name
+	queued        []analysis.Diagnostic   // findings to group by function (group.go)
+	setups        map[ast.Node][]ast.Expr // values functions store into package-level clients (group.go)
+	storers       map[ast.Node]ast.Node   // the function that stores a function's result into one
+	defaultClient map[token.Pos]bool      // findings of requests through http.DefaultClient, grouped by package
+	sinks         map[token.Pos]string    // findings of calls of a library function with no context: its name
 
 	holdClients int        // holdsClients: 0 unknown, 1 no, 2 yes
 	held        []wp.Found // client findings held for importers (held.go)

@@ -261,3 +261,11 @@ func TestParamClient(t *testing.T) {
 		t.Errorf("related positions of fetch:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestClientSetup: the shared clients one function sets up (in package
+// variables, directly or through a helper it calls) are one finding, by
+// default; clients that two functions build for their own requests stay
+// two.
+func TestClientSetup(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "clientsetup")
+}
