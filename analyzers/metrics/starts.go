@@ -131,10 +131,19 @@ func (c *checker) metricsServerField(s *start) bool {
 					continue
 				}
 				addr, ok := store.Addr.(*ssa.FieldAddr)
-				if !ok || addr.Field != fa.Field || structOf(addr.X.Type()) != st {
+				if !ok {
 					continue
 				}
-				if !c.servesOnlyMetrics(&start{served: store.Val, field: true}) {
+				if viaField(addr.X, fa.Field, st) {
+					return false // srv.Handler = h through the field (gophish's servers)
+				}
+				if addr.Field != fa.Field || structOf(addr.X.Type()) != st {
+					continue
+				}
+				// The literal's own Handler, a mux serving the
+				// scrape endpoint alone: not the default mux, which
+				// a literal with no Handler serves until one is set.
+				if serverHandler(store.Val) == nil || !c.servesOnlyMetrics(&start{served: store.Val, field: true}) {
 					return false
 				}
 				stored++
@@ -142,6 +151,17 @@ func (c *checker) metricsServerField(s *start) bool {
 		}
 	}
 	return stored > 0
+}
+
+// viaField reports whether v is the value of field i of a struct of type
+// st, loaded (x.server in x.server.Handler = h).
+func viaField(v ssa.Value, i int, st *types.Named) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	return ok && fa.Field == i && structOf(fa.X.Type()) == st
 }
 
 // structOf returns the named struct type a pointer to a struct points to.
