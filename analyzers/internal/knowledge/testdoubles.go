@@ -22,7 +22,8 @@ const (
 
 // TestFrameworks are the packages whose import makes a file test support
 // code, though not named _test.go: a test database's seeding helpers
-// (gotify's test/testdb), a ginkgo harness (navidrome's tests/harness).
+// (gotify's test/testdb), a ginkgo harness (navidrome's tests/harness), a
+// harness that runs the service in containers (headscale's integration).
 // Production code has no use for them; net/http/httptest is not among
 // them, since handlers use its recorder in production too.
 var TestFrameworks = map[string]bool{
@@ -34,6 +35,10 @@ var TestFrameworks = map[string]bool{
 	"github.com/onsi/ginkgo/v2":           true,
 	"github.com/onsi/gomega":              true,
 	"gotest.tools/v3/assert":              true,
+	// Containers started for integration tests (headscale's
+	// integration/hsic and dsic harnesses).
+	"github.com/ory/dockertest/v3":                true,
+	"github.com/testcontainers/testcontainers-go": true,
 }
 
 // IsTestDouble reports whether a type (or what it points to) is a mock a
