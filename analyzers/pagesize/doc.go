@@ -40,7 +40,12 @@
 //     returns parameter j", as a builder's methods return their
 //     receiver, so that b.WithLimit(n).Build() and b.WithLimit(n);
 //     b.Build() carry n to the LIMIT that Build writes from its field). A
-//     helper's default value is not a bound. A sink is the
+//     helper's default value is not a bound. A helper of several results
+//     (limit, offset, err) says which results carry request input, and
+//     its returns with an error that is not nil (errors.New, fmt.Errorf,
+//     or reached where it tested not nil) are not followed: the caller
+//     that returns on the error never reads their page (sftpgo's
+//     getSearchFilters clamps the limit on its success path only). A sink is the
 //     argument bound to the LIMIT placeholder of a constant SQL text
 //     ($n, ?, and :name or @name bound with sql.Named) of a database/sql,
 //     sqlx, pgx, bun or gorp query (also through an interface of the

@@ -30,6 +30,9 @@ type pageFact struct {
 	// request input of Source (a request helper of the program:
 	// QueryIntParam(r, "limit", 100)), or 0.
 	SourceName int
+	// SourceResults are the results that carry Source, for a function of
+	// several (limit, offset, err); empty: every result.
+	SourceResults []int
 	// LowSource, LowSourceName and LowReturns are Source, SourceName and
 	// Returns for a value of 0 or less (the function's one result may be
 	// request input, or parameter k, that is not positive): what turns a
@@ -125,6 +128,9 @@ func (f *pageFact) String() string {
 		src := "returns " + f.Source
 		if f.SourceName > 0 {
 			src += fmt.Sprintf(" named by param%d", f.SourceName-1)
+		}
+		if len(f.SourceResults) > 0 {
+			src += fmt.Sprintf(" in results %v", f.SourceResults)
 		}
 		parts = append(parts, src)
 	}

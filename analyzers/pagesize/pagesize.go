@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	"github.com/perfvet/perfvet/analyzers/internal/sqltext"
@@ -177,7 +179,9 @@ func (c *checker) analyze(f *ssa.Function) *pageFact {
 			case *ssa.Store:
 				c.paramFieldStore(f, fact, in)
 			case *ssa.Return:
-				c.returns(f, fact, in)
+				if !errorReturn(in) {
+					c.returns(f, fact, in)
+				}
 			}
 		}
 	}
@@ -429,13 +433,16 @@ func (c *checker) returns(f *ssa.Function, fact *pageFact, ret *ssa.Return) {
 			fact.Aliases = append(fact.Aliases, i)
 		}
 	}
-	for _, r := range ret.Results {
+	for ri, r := range ret.Results {
 		if !isNumberOrString(r.Type()) {
 			continue
 		}
 		t := c.newTracer(f)
 		t.trace(r, ret.Block())
 		for _, o := range t.origins {
+			if o.source != "" && len(ret.Results) > 1 && !slices.Contains(fact.SourceResults, ri) {
+				fact.SourceResults = append(fact.SourceResults, ri)
+			}
 			switch {
 			case o.source != "" && fact.Source == "":
 				fact.Source, fact.SourceName = o.source, o.nameParam+1
@@ -457,6 +464,56 @@ func (c *checker) returns(f *ssa.Function, fact *pageFact, ret *ssa.Return) {
 			}
 		}
 	}
+}
+
+// errorReturn reports whether a return hands back an error that is not
+// nil: the other results of (limit, offset, err) are then not the
+// caller's to use (sftpgo's getSearchFilters returns the unclamped limit
+// with its parse error, and clamps it on the way to the success path).
+// The error is known not nil when it is made there (errors.New,
+// fmt.Errorf) or when the return is reached only where it tested not
+// nil.
+func errorReturn(ret *ssa.Return) bool {
+	n := len(ret.Results)
+	if n < 2 || !types.Identical(ret.Results[n-1].Type(), types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	err := ret.Results[n-1]
+	if v, ok := err.(*ssa.MakeInterface); ok {
+		err = v.X
+	}
+	if call, ok := err.(*ssa.Call); ok {
+		switch flow.CalleeName(call.Common()) {
+		case "errors.New", "fmt.Errorf":
+			return true
+		}
+	}
+	for b := ret.Block(); b != nil; b = b.Idom() {
+		idom := b.Idom()
+		if idom == nil || len(idom.Succs) != 2 {
+			continue
+		}
+		ifs, ok := idom.Instrs[len(idom.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		cond, ok := ifs.Cond.(*ssa.BinOp)
+		if !ok || cond.X != ret.Results[n-1] && cond.Y != ret.Results[n-1] {
+			continue
+		}
+		if k, ok := cond.Y.(*ssa.Const); !ok || !k.IsNil() {
+			continue
+		}
+		// b is dominated by one branch of err != nil (or err == nil).
+		taken := idom.Succs[0]
+		if cond.Op == token.EQL {
+			taken = idom.Succs[1]
+		}
+		if cond.Op == token.NEQ || cond.Op == token.EQL {
+			return b == taken && len(taken.Preds) == 1
+		}
+	}
+	return false
 }
 
 // aliasOf returns the index of the pointer parameter of f that v is

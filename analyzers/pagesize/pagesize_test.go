@@ -28,7 +28,7 @@ func writtenConfig(t *testing.T) pagesize.Config {
 
 func TestPageSize(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), pagesize.New(writtenConfig(t)),
-		"nethttp", "handlers", "store", "frameworks", "grpcsrv", "grpcignored", "grpcpaged", "repo", "sqlcgen", "sqlcuser", "loops", "formatted", "reqhelper", "entrystore", "entryapi", "beegoorm", "httpignored")
+		"nethttp", "handlers", "store", "frameworks", "grpcsrv", "grpcignored", "grpcpaged", "repo", "sqlcgen", "sqlcuser", "loops", "formatted", "reqhelper", "entrystore", "entryapi", "beegoorm", "httpignored", "searchfilters")
 }
 
 // TestClampFixes: the clamp to max_page_size inserted after the read, once

@@ -43,6 +43,9 @@ type tracer struct {
 	// lower: the trace looks for values that can be 0 or less: its
 	// barriers are lower bounds (v > 0), not upper ones.
 	lower bool
+	// result is the index of the result of the call being followed
+	// (an Extract's), or -1.
+	result int
 }
 
 // traceShared is what a trace shares with its sub-traces.
@@ -80,12 +83,12 @@ type clamp struct {
 }
 
 func (c *checker) newTracer(f *ssa.Function) *tracer {
-	return &tracer{c: c, fn: f, seen: make(map[visit]bool), shared: &traceShared{active: make(map[visit]bool)}}
+	return &tracer{c: c, fn: f, seen: make(map[visit]bool), shared: &traceShared{active: make(map[visit]bool)}, result: -1}
 }
 
 // sub returns a sub-trace of t: see tracer.
 func (t *tracer) sub() *tracer {
-	return &tracer{c: t.c, fn: t.fn, seen: make(map[visit]bool), depth: t.depth + 1, shared: t.shared}
+	return &tracer{c: t.c, fn: t.fn, seen: make(map[visit]bool), depth: t.depth + 1, shared: t.shared, result: -1}
 }
 
 // enter reports whether the trace may step into key, and marks it seen
@@ -195,7 +198,10 @@ func (t *tracer) trace(v ssa.Value, at *ssa.BasicBlock) {
 		t.call(v.Common(), v.Block())
 	case *ssa.Extract:
 		if call, ok := v.Tuple.(*ssa.Call); ok {
+			old := t.result
+			t.result = v.Index
 			t.call(call.Common(), call.Block())
+			t.result = old
 		}
 	case *ssa.Lookup:
 		t.lookup(v)
@@ -340,6 +346,8 @@ func fieldLoad(v ssa.Value) *ssa.FieldAddr {
 // call follows the result of a call: request input, a parser of it, a
 // min() clamp, a helper whose fact says what its result carries.
 func (t *tracer) call(common *ssa.CallCommon, at *ssa.BasicBlock) {
+	result := t.result
+	t.result = -1 // the values followed from here are not this call's results
 	if b, ok := common.Value.(*ssa.Builtin); ok {
 		t.builtin(b.Name(), common, at)
 		return
@@ -396,6 +404,9 @@ func (t *tracer) call(common *ssa.CallCommon, at *ssa.BasicBlock) {
 		all = append([]ssa.Value{recv}, params...)
 	}
 	source, sourceName, returns := f.Source, f.SourceName, f.Returns
+	if result >= 0 && len(f.SourceResults) > 0 && !slices.Contains(f.SourceResults, result) {
+		source = "" // request input in another result (the offset beside a clamped limit)
+	}
 	if t.lower {
 		source, sourceName, returns = f.LowSource, f.LowSourceName, f.LowReturns
 	}
