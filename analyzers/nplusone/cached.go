@@ -155,6 +155,7 @@ type lookup struct {
 	keyless bool
 	field   *types.Var  // the field that holds the cache (cr.data.Cache), if any
 	method  *types.Func // the lookup's method
+	index   bool        // a comma-ok lookup of a map (recv is the map), not a call
 }
 
 // noteLookups records the variables a statement assigns from a method
@@ -162,6 +163,10 @@ type lookup struct {
 func (c *checker) noteLookups(st ast.Stmt, lookups map[types.Object]lookup) {
 	as, ok := st.(*ast.AssignStmt)
 	if !ok || len(as.Rhs) != 1 {
+		return
+	}
+	if ix, ok := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr); ok && len(as.Lhs) == 2 {
+		c.noteMapLookup(as, ix, lookups)
 		return
 	}
 	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
@@ -181,6 +186,28 @@ func (c *checker) noteLookups(st ast.Stmt, lookups map[types.Object]lookup) {
 		if id, ok := lhs.(*ast.Ident); ok {
 			if obj := objOfIdent(c.pass.TypesInfo, id); obj != nil {
 				lookups[obj] = lookup{recv: r, global: global, keyless: len(call.Args) == 0, field: fieldOf(c.pass.TypesInfo, sel.X), method: analysisutil.Callee(c.pass.TypesInfo, call)}
+			}
+		}
+	}
+}
+
+// noteMapLookup records the variables of a comma-ok lookup of a map held
+// in a field or a package variable (v, ok := cache.entries[key], as
+// sftpgo's filesystem cache is read under its lock).
+func (c *checker) noteMapLookup(as *ast.AssignStmt, ix *ast.IndexExpr, lookups map[types.Object]lookup) {
+	info := c.pass.TypesInfo
+	if _, ok := types.Unalias(info.TypeOf(ix.X)).Underlying().(*types.Map); !ok {
+		return
+	}
+	global := c.isGlobal(ix.X)
+	if !isSelector(ix.X) && !global {
+		return
+	}
+	l := lookup{recv: types.ExprString(ix.X), global: global, field: fieldOf(info, ix.X), index: true}
+	for _, lhs := range as.Lhs {
+		if id, ok := lhs.(*ast.Ident); ok {
+			if obj := objOfIdent(info, id); obj != nil {
+				lookups[obj] = l
 			}
 		}
 	}
@@ -294,6 +321,21 @@ func (c *checker) storesOn(st ast.Stmt, guard lookup, read map[types.Object]bool
 			}
 		}
 	}
+	if guard.index {
+		// m[k] = v, of what the round trip read, on the map looked up.
+		stored := false
+		ast.Inspect(st, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+				for i, lhs := range as.Lhs {
+					if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && types.ExprString(ix.X) == guard.recv && uses(as.Rhs[i]) {
+						stored = true
+					}
+				}
+			}
+			return !stored
+		})
+		return stored
+	}
 	return anyCall(st, func(call *ast.CallExpr) bool {
 		if methodRecv(info, call) != guard.recv || analysisutil.Callee(info, call) == nil {
 			return false
@@ -309,7 +351,7 @@ func (c *checker) storesOn(st ast.Stmt, guard lookup, read map[types.Object]bool
 // cache itself is as much a cache-aside read as one followed by the
 // store.
 func (c *checker) fillsIn(st ast.Stmt, guard lookup) bool {
-	if guard.field == nil {
+	if guard.field == nil || guard.method == nil {
 		return false
 	}
 	info := c.pass.TypesInfo

@@ -61,7 +61,9 @@
 //     page := 1; page <= pages; page++): they run once per attempt or per
 //     page, not per element;
 //   - batches: a range over a slice of slices (slices.Chunk, [][]int64), a
-//     for loop that strides (i += 500); what runs in a loop over batches
+//     for loop that strides (i += 500), a work list consumed a batch at a
+//     time (for len(ids) > 0 { ...ids[:n]...; ids = ids[n:] }, n not 1:
+//     sftpgo's quota check); what runs in a loop over batches
 //     runs once per batch, and is not reported for the loops around it
 //     either (a work list walked level by level, in batches); and a
 //     call handed the group of a range over a map of slices (for owner,
@@ -420,7 +422,9 @@
 //
 // A cache-aside read counts as a memo, across packages and through the
 // program's interfaces too (facts carry it): a function that looks a key
-// up by a method of a cache held in a field (cr.data.Cache.GetString),
+// up by a method of a cache held in a field (cr.data.Cache.GetString), or
+// by a comma-ok index of a map held in a field or a package variable
+// (sftpgo's per-user filesystem cache, read under its lock),
 // returns when the result (not only its error) says hit, and on a miss
 // runs the query and then stores, on the same field, what the query read
 // (apache answer's configRepo.GetConfigByKey, reached once per

@@ -179,6 +179,9 @@ func (c *checker) forLoop(fs *ast.ForStmt, label string) *loop {
 	}
 	if q := nonEmpty(info, fs.Cond); q != nil {
 		l.sized, l.what, l.of = true, "element of", q
+		// q = q[n:] with n not 1: each step consumes a batch (sftpgo's
+		// quota check reads the users maxUsers at a time).
+		l.chunk = consumesBatches(info, fs.Body, q)
 		return l
 	}
 	if v := selfAdvance(info, fs.Post); v != nil && isNilCheck(info, fs.Cond, v) {
@@ -604,6 +607,28 @@ func initLen(info *types.Info, init ast.Stmt) ast.Expr {
 		return nil
 	}
 	return lenArg(info, as.Rhs[0])
+}
+
+// consumesBatches reports whether a loop body advances q by more than one
+// element at a time: q = q[n:], n not the constant 1.
+func consumesBatches(info *types.Info, body *ast.BlockStmt, q ast.Expr) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || types.ExprString(as.Lhs[0]) != types.ExprString(q) {
+			return !found
+		}
+		sl, ok := ast.Unparen(as.Rhs[0]).(*ast.SliceExpr)
+		if !ok || sl.Low == nil || sl.High != nil || types.ExprString(sl.X) != types.ExprString(q) {
+			return !found
+		}
+		if tv, ok := info.Types[sl.Low]; ok && tv.Value != nil && tv.Value.String() == "1" {
+			return !found // a work list: one element per step
+		}
+		found = true
+		return false
+	})
+	return found
 }
 
 // nonEmpty returns q of len(q) > 0, len(q) != 0, 0 < len(q), len(q) >= 1.

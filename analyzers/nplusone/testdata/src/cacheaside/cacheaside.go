@@ -228,3 +228,4 @@ func greetings(ctx context.Context, r repo) {
 		_ = r.greeting(ctx, u)
 	}
 }
+

@@ -152,6 +152,16 @@ func workList(ctx context.Context, queue []int64) {
 	}
 }
 
+// drainChunks consumes the ids a batch at a time (sftpgo's quota check):
+// one IN query per chunk, not per element.
+func drainChunks(ctx context.Context, ids []int64, size int) {
+	for len(ids) > 0 {
+		n := min(size, len(ids))
+		_, _ = db.QueryContext(ctx, "SELECT id FROM users WHERE id = ANY($1)", ids[:n])
+		ids = ids[n:]
+	}
+}
+
 type node struct {
 	ID   int64
 	next *node
