@@ -228,4 +228,3 @@ func greetings(ctx context.Context, r repo) {
 		_ = r.greeting(ctx, u)
 	}
 }
-
