@@ -172,27 +172,7 @@ func storedValues(a *ssa.Alloc) []ssa.Value {
 
 // freeVarBinding returns the value a closure's free variable is bound to
 // where the closure is made.
-func (c *checker) freeVarBinding(fv *ssa.FreeVar) ssa.Value {
-	fn := fv.Parent()
-	idx := -1
-	for i, f := range fn.FreeVars {
-		if f == fv {
-			idx = i
-		}
-	}
-	parent := fn.Parent()
-	if idx < 0 || parent == nil {
-		return nil
-	}
-	for _, b := range parent.Blocks {
-		for _, instr := range b.Instrs {
-			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn && idx < len(mc.Bindings) {
-				return mc.Bindings[idx]
-			}
-		}
-	}
-	return nil
-}
+func (c *checker) freeVarBinding(fv *ssa.FreeVar) ssa.Value { return flow.Binding(fv) }
 
 // computeRecords computes the records facts of the package's declared
 // functions, iterating to a fixed point so that chains of helpers inside

@@ -60,7 +60,9 @@
 //     (fields set after the literal count), unless the function serves it
 //     only on a listener it made with net.Listen("unix", ...) or
 //     net.ListenUnix (local clients only: no Slowloris exposure; ntfy's
-//     listen-unix, gogs' unix protocol), or the server is internal
+//     listen-unix, gogs' unix protocol; also a server held in a field
+//     that the package starts only that way, in a goroutine's literal if
+//     need be: focalboard's local-mode server), or the server is internal
 //     (package serverrole: its Addr is a constant loopback address, as
 //     "127.0.0.1:%d" formatted by fmt.Sprintf, or its Handler serves only
 //     operators: promhttp's scrape handler, net/http/pprof, expvar, or a

@@ -24,6 +24,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
+	"github.com/perfvet/perfvet/analyzers/internal/routes"
 	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
 	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
 	"github.com/perfvet/perfvet/analyzers/plan"
@@ -1074,6 +1075,9 @@ func (c *checker) checkServerAlloc(lit *ast.CompositeLit, pos token.Pos) {
 	if servesOnlyUnix(allocs) {
 		return // local clients only: no Slowloris exposure
 	}
+	if f := storedField(allocs); f != nil && c.fieldServesOnlyUnix(f) {
+		return // s.localServer = &http.Server{...}; s.localServer.Serve(unixListener)
+	}
 	if serverrole.Server(allocs) != "" {
 		return // a loopback or operators-only server: not the public one
 	}
@@ -1132,6 +1136,52 @@ func servesOnlyUnix(allocs []*ssa.Alloc) bool {
 		return true
 	})
 	return only && serves > 0
+}
+
+// fieldServesOnlyUnix reports whether every start, in this package, of
+// the server held in field f is Serve or ServeTLS on a "unix" listener,
+// at least one (focalboard's local-mode server, started in a goroutine
+// on its socket).
+func (c *checker) fieldServesOnlyUnix(f *types.Var) bool {
+	if c.ssa == nil {
+		return false
+	}
+	_, funcs := c.ssa.SSA()
+	serves := 0
+	for i := 0; i < len(funcs); i++ {
+		fn := funcs[i]
+		funcs = append(funcs[:len(funcs):len(funcs)], fn.AnonFuncs...) // the goroutine's literal that serves
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				args := call.Common().Args
+				if len(args) == 0 {
+					continue
+				}
+				load, ok := args[0].(*ssa.UnOp)
+				if !ok || load.Op != token.MUL {
+					continue
+				}
+				fa, ok := load.X.(*ssa.FieldAddr)
+				if !ok || fieldVar(fa) != f {
+					continue
+				}
+				switch flow.CalleeName(call.Common()) {
+				case "(*net/http.Server).Serve", "(*net/http.Server).ServeTLS":
+					if len(args) < 2 || !unixListener(args[1]) {
+						return false
+					}
+					serves++
+				case "(*net/http.Server).ListenAndServe", "(*net/http.Server).ListenAndServeTLS":
+					return false
+				}
+			}
+		}
+	}
+	return serves > 0
 }
 
 // unixListenerSyntax reports whether the listener argument of Serve is a
@@ -1233,6 +1283,19 @@ func unixListener(v ssa.Value) bool {
 			k, ok := call.Call.Args[0].(*ssa.Const)
 			return ok && k.Value != nil && k.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(k.Value), "unix")
 		case *ssa.UnOp:
+			if x.Op == token.MUL {
+				// A variable a goroutine's literal captured: what it holds.
+				addr := x.X
+				if fv, ok := addr.(*ssa.FreeVar); ok {
+					addr = flow.Binding(fv)
+				}
+				if a, ok := addr.(*ssa.Alloc); ok {
+					if v = routes.OnlyStore(a); v == nil {
+						return false
+					}
+					continue
+				}
+			}
 			fa, ok := x.X.(*ssa.FieldAddr)
 			if !ok || x.Op != token.MUL {
 				return false

@@ -6,6 +6,7 @@ package flow
 import (
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -421,4 +422,20 @@ func Unwrap(v ssa.Value) ssa.Value {
 			return x
 		}
 	}
+}
+
+// Binding returns the value a function literal's free variable is bound
+// to where the literal is made, or nil.
+func Binding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	i := slices.Index(fn.FreeVars, fv)
+	if i < 0 || fn.Parent() == nil {
+		return nil
+	}
+	for _, r := range *fn.Referrers() {
+		if mc, ok := r.(*ssa.MakeClosure); ok && mc.Fn == fn && i < len(mc.Bindings) {
+			return mc.Bindings[i]
+		}
+	}
+	return nil
 }

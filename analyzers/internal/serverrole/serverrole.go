@@ -283,19 +283,7 @@ func servesOnlyEphemeral(allocs []*ssa.Alloc) bool {
 
 // binding returns the value a function literal's free variable is bound
 // to where the literal is made, or nil.
-func binding(fv *ssa.FreeVar) ssa.Value {
-	fn := fv.Parent()
-	i := slices.Index(fn.FreeVars, fv)
-	if i < 0 || fn.Parent() == nil {
-		return nil
-	}
-	for _, r := range *fn.Referrers() {
-		if mc, ok := r.(*ssa.MakeClosure); ok && mc.Fn == fn && i < len(mc.Bindings) {
-			return mc.Bindings[i]
-		}
-	}
-	return nil
-}
+func binding(fv *ssa.FreeVar) ssa.Value { return flow.Binding(fv) }
 
 // parentOf returns the function an instruction's value is computed in.
 func parentOf(v ssa.Value) *ssa.Function {
