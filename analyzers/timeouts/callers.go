@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -534,4 +535,150 @@ func storedFields(v ssa.Value, depth int) []*types.Var {
 		}
 	}
 	return fields
+}
+
+// returnedWithDeadline reports whether a client literal, or what a call
+// builds from it (an SDK client given it as an option), is returned by
+// its function beside a context that context.WithTimeout or WithDeadline
+// made there, or returned by a function of this package that is the
+// only caller and does so: headscale's CLI builds its API client in
+// newSocketClient and newRemoteClient, and newHeadscaleCLIWithConfig
+// hands the commands that client with a context bounded by the CLI's
+// timeout, under which every request runs.
+func (c *checker) returnedWithDeadline(allocs []*ssa.Alloc) bool {
+	for _, a := range allocs {
+		if c.derivedReturnedWithDeadline(a, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivedReturnedWithDeadline is returnedWithDeadline for a value v of
+// its function: v, or a value derived from it, reaches a return.
+func (c *checker) derivedReturnedWithDeadline(v ssa.Value, depth int) bool {
+	if depth > 2 {
+		return false
+	}
+	fn := v.Parent()
+	idx, ret := returnedAs(v, 0, make(map[ssa.Value]bool))
+	if ret == nil {
+		return false
+	}
+	if returnsDeadlineContext(ret) {
+		return true
+	}
+	calls := c.localCalls(fn)
+	if len(calls) == 0 {
+		return false
+	}
+	for _, call := range calls {
+		res := resultOf(call, idx, len(ret.Results))
+		if res == nil || !c.derivedReturnedWithDeadline(res, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// returnedAs follows v through conversions, phis and the calls it is an
+// argument of (a constructor that wraps it) to a return of its function,
+// and returns the result's index and the return.
+func returnedAs(v ssa.Value, depth int, seen map[ssa.Value]bool) (int, *ssa.Return) {
+	if depth > 2*maxClientDepth || seen[v] { // an option, its variadic slice, the constructor, its result
+		return -1, nil
+	}
+	seen[v] = true
+	for _, ref := range flow.Referrers(v) {
+		switch ref := ref.(type) {
+		case *ssa.Return:
+			if i := slices.Index(ref.Results, v); i >= 0 {
+				return i, ref
+			}
+		case *ssa.Phi, *ssa.MakeInterface, *ssa.ChangeType:
+			if i, r := returnedAs(ref.(ssa.Value), depth+1, seen); r != nil {
+				return i, r
+			}
+		case *ssa.Call:
+			if i, r := returnedAs(ref, depth+1, seen); r != nil {
+				return i, r
+			}
+			for _, x := range flow.Referrers(ref) {
+				if ex, ok := x.(*ssa.Extract); ok && ex.Index == 0 {
+					if i, r := returnedAs(ex, depth+1, seen); r != nil {
+						return i, r
+					}
+				}
+			}
+		case *ssa.Slice, *ssa.Store, *ssa.IndexAddr:
+			// A variadic option slice: what is stored in it is handed on
+			// with it.
+			var next ssa.Value
+			switch x := ref.(type) {
+			case *ssa.Slice:
+				next = x
+			case *ssa.IndexAddr:
+				next = x
+			case *ssa.Store:
+				if x.Val == v {
+					next = x.Addr
+				}
+			}
+			if next == nil {
+				continue
+			}
+			if ia, ok := next.(*ssa.IndexAddr); ok {
+				next = ia.X // the array the option is stored in
+			}
+			if i, r := returnedAs(next, depth+1, seen); r != nil {
+				return i, r
+			}
+		}
+	}
+	return -1, nil
+}
+
+// returnsDeadlineContext reports whether a return hands back a context
+// made in its function by context.WithTimeout or WithDeadline.
+func returnsDeadlineContext(ret *ssa.Return) bool {
+	for _, r := range ret.Results {
+		for _, v := range phiEdges(r) {
+			ex, ok := v.(*ssa.Extract)
+			if !ok || ex.Index != 0 {
+				continue
+			}
+			if call, ok := ex.Tuple.(*ssa.Call); ok {
+				switch flow.CalleeName(call.Common()) {
+				case "context.WithTimeout", "context.WithDeadline":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// phiEdges returns v, or the edges of the phi v is.
+func phiEdges(v ssa.Value) []ssa.Value {
+	if phi, ok := v.(*ssa.Phi); ok {
+		return phi.Edges
+	}
+	return []ssa.Value{v}
+}
+
+// resultOf returns result i of a call that returns n results.
+func resultOf(call ssa.CallInstruction, i, n int) ssa.Value {
+	v := call.Value()
+	if v == nil {
+		return nil
+	}
+	if n == 1 {
+		return v
+	}
+	for _, ref := range flow.Referrers(v) {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
+			return ex
+		}
+	}
+	return nil
 }

@@ -33,7 +33,14 @@
 //     and a client made only as the fallback for a nil *http.Client
 //     parameter (if c == nil { c = &http.Client{} }: the callers choose the
 //     client; woodpecker's httputil.WrapClient, whose callers all pass their
-//     own, judged false; not seen: a caller that passes nil);
+//     own, judged false; not seen: a caller that passes nil), and a client
+//     returned, itself or wrapped by the constructor it is handed to (an
+//     SDK's WithHTTPClient option), beside a context that
+//     context.WithTimeout or WithDeadline made in the same function, or
+//     by the one function of the package that calls the builder and does
+//     so: a CLI's connection factory, under whose context every request
+//     runs (headscale's newHeadscaleCLIWithConfig over newSocketClient and
+//     newRemoteClient, and its newV2Client);
 //   - http.Get, http.Head, http.Post, http.PostForm and uses of
 //     http.DefaultClient, which has no timeout (setting one of its fields,
 //     http.DefaultClient.CheckRedirect = guard, is configuring it, not a

@@ -395,7 +395,7 @@ func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.P
 	if f := storedField(allocs); f != nil && c.fieldRequestsBounded(f) {
 		return
 	}
-	if c.returnedToHandOff(allocs) {
+	if c.returnedToHandOff(allocs) || c.returnedWithDeadline(allocs) {
 		return
 	}
 	c.reportWithFix(n, c.clientTimeoutFix(n, allocs), CategoryClient, "http.Client has no Timeout; a server that stops answering holds the calling goroutine and its connection forever; set Timeout (the plan's request_timeout is %v)", c.requestTimeout())
