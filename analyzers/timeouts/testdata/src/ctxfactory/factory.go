@@ -50,7 +50,9 @@ func newWatcher(addr string) (context.Context, *sdk.Client, context.CancelFunc, 
 func ListNodes(socket, addr string) error {
 	for _, f := range []func() (context.Context, *sdk.Client, context.CancelFunc, error){
 		func() (context.Context, *sdk.Client, context.CancelFunc, error) { return newCLI(socket, 5*time.Second) },
-		func() (context.Context, *sdk.Client, context.CancelFunc, error) { return newRemoteCLI(addr, 5*time.Second) },
+		func() (context.Context, *sdk.Client, context.CancelFunc, error) {
+			return newRemoteCLI(addr, 5*time.Second)
+		},
 		func() (context.Context, *sdk.Client, context.CancelFunc, error) { return newWatcher(addr) },
 	} {
 		ctx, client, cancel, err := f()
