@@ -48,7 +48,12 @@
 //     package, as a net/http/pprof debug server, or with routes that are
 //     exempt or whose handler ignores its *http.Request, as probes and
 //     tinode's exporter's /push trigger do, also through an http.Server
-//     literal with no Handler) is not reported. One
+//     literal with no Handler; the routes of a router's groups count as
+//     its own, and a server handed to a helper that starts it is judged by
+//     its Handler: sftpgo's telemetry server; and a server held in a
+//     struct field of the package whose every value is a literal serving
+//     the scrape endpoint alone: wg-portal's MetricsServer) is not
+//     reported. One
 //     program, one finding: a function of another package that also
 //     starts a server of its own that its package checks (ntfy's
 //     (*server.Server).Run serves its own mux) is reported there, and a

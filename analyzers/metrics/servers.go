@@ -289,7 +289,9 @@ func missingLabels(want, have []string) []string {
 func (c *checker) servesOnlyMetrics(s *start) bool {
 	h := s.served
 	defaultHandler := false // a server literal with no Handler
-	if s.field {
+	if s.field || isServerValue(h) {
+		// Its Handler: also a server handed to a helper that starts it
+		// (sftpgo's util.HTTPListenAndServe(httpServer, ...)).
 		h, defaultHandler = serverHandler(h), servesDefaultMux(h)
 	}
 	if h == nil && !defaultHandler {
@@ -319,15 +321,35 @@ func (c *checker) servesOnlyMetrics(s *start) bool {
 		// expvar, a debug server.
 		return true
 	}
-	if r == nil || len(r.routes) == 0 {
+	if r == nil {
 		return false
 	}
-	for _, rt := range r.routes {
+	// The routes of the router and of its groups and sub-routers
+	// (sftpgo's telemetry router serves /healthz and pprof in chi groups).
+	var all []*route
+	for _, sub := range rs.order {
+		for p := sub; p != nil; p = p.parent {
+			if p == r {
+				all = append(all, sub.routes...)
+				break
+			}
+		}
+	}
+	if len(all) == 0 {
+		return false
+	}
+	for _, rt := range all {
 		if !rt.exempt && !probeRoute(key, rt) {
 			return false
 		}
 	}
 	return true
+}
+
+// isServerValue reports whether v is an *http.Server.
+func isServerValue(v ssa.Value) bool {
+	p, ok := v.Type().Underlying().(*types.Pointer)
+	return ok && analysisutil.IsNamed(p.Elem(), knowledge.NetHTTP, "Server")
 }
 
 // probeRoute reports whether a route of http.DefaultServeMux has a
