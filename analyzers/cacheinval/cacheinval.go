@@ -173,7 +173,9 @@ type checker struct {
 
 	impls *analysisutil.ImplFinder // implementations of the program's interfaces (reach.go)
 
-	order map[*types.Func]*callOrder // where each function's operations and changes happen, for guards
+	order     map[*types.Func]*callOrder // where each function's operations and changes happen, for guards
+	sets      map[string]bool            // in-process caches whose values are only compared (holders.go)
+	localSets []string                   // those of them this package reads
 
 	stale  map[string]*staleGroup // stale findings of one change, reported once (group.go)
 	stales []string               // their keys, in order
@@ -968,7 +970,7 @@ func (c *checker) familiesOfPackage() *familiesFact {
 					// package holds: the cache is the family here.
 					fam = familyKey("*", o.Cache)
 				}
-				if (o.KeyParam < 0 || o.Cache != "") && isFamily(fam) && o.TTL.State != ttlParam {
+				if (o.KeyParam < 0 || o.Cache != "") && isFamily(fam) && o.TTL.State != ttlParam && (o.Cache == "" || !c.onlyCompared(o.Cache)) {
 					for _, t := range o.Tables {
 						f.addLink(Link{Table: t, Family: fam, Posn: o.Posn, TTL: ttlText(o.TTL), Cache: o.Cache})
 					}
@@ -976,6 +978,7 @@ func (c *checker) familiesOfPackage() *familiesFact {
 			}
 		}
 	}
+	f.Sets = slices.Clone(c.localSets)
 	f.normalize()
 	return f
 }

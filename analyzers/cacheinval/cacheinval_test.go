@@ -16,7 +16,7 @@ func defaultPlan() cacheinval.Config {
 func TestCacheinval(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()),
 		"redisrules", "keys", "keyshapes", "shop/store", "shop/cache", "shop/service", "shop/api",
-		"stale", "fillguard", "fillguardtwin", "gormlib", "bunlib", "memcachelib", "ristrettolib", "gocachelib", "lrulib", "bigcachelib", "freecachelib", "wrappers", "redisv8", "rueidislib",
+		"stale", "fillguard", "fillguardtwin", "warnset", "warnset/admin", "warnsettwin", "gormlib", "bunlib", "memcachelib", "ristrettolib", "gocachelib", "lrulib", "bigcachelib", "freecachelib", "wrappers", "redisv8", "rueidislib",
 		"lcwlib", "kvredis", "onefamily", "onefamily/more", "liveshapes", "partialdel")
 }
 

@@ -60,7 +60,13 @@
 // (outside a composite literal) invalidate the map. Maps and sync.Maps
 // take part in the stale rule and the key-value store rule; a write of a
 // shaped key into one is not reported as never-expires by itself (such a
-// map is a registry as often as a cache).
+// map is a registry as often as a cache). A map or sync.Map whose values
+// the program only compares when it reads them back (never returns or
+// hands them on) is a set of what it has seen, not a copy of rows: it
+// caches no table (3x-ui's warnedDupGuid, the guid last warned about per
+// node, to log a clash once; 19 findings judged false at first sight).
+// The packages that read it say so in their fact, for the packages that
+// write it through them.
 //
 // Four rules:
 //

@@ -255,6 +255,9 @@ type familiesFact struct {
 	// Reported are the families this package reported as never expiring:
 	// one finding per family, not one per package that writes it.
 	Reported []string
+	// Sets are the in-process caches of the package whose values are only
+	// compared (holders.go): no family of rows, wherever they are written.
+	Sets []string
 }
 
 // A Guard is a path that changes a table's rows and invalidates a family
@@ -296,6 +299,9 @@ func (f *familiesFact) String() string {
 	}
 	if len(f.Reported) > 0 {
 		parts = append(parts, "reported "+strings.Join(f.Reported, ","))
+	}
+	if len(f.Sets) > 0 {
+		parts = append(parts, "sets "+strings.Join(f.Sets, ","))
 	}
 	return "families(" + strings.Join(parts, "; ") + ")"
 }

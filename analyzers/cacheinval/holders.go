@@ -3,6 +3,7 @@ package cacheinval
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -339,4 +340,120 @@ func isOpaque(t types.Type) bool {
 		return ok && b.Kind() == types.Byte
 	}
 	return false
+}
+
+// ---- sets ----
+
+// onlyCompared reports whether every value read back from an in-process
+// cache of this package (a sync.Map's Load, LoadOrStore or LoadAndDelete,
+// a map's comma-ok or plain index) is only compared, never returned or
+// handed on: the cache is a set of what was seen (3x-ui's warnedDupGuid,
+// the guid last warned about per node, to log a clash once), not a copy
+// of rows that a change leaves stale. Caches of other libraries, and
+// holders this package does not read, are not sets.
+func (c *checker) onlyCompared(holder string) bool {
+	if c.sets == nil {
+		c.sets = make(map[string]bool)
+	}
+	if v, ok := c.sets[holder]; ok {
+		return v
+	}
+	reads, used := 0, false
+	for _, fn := range c.allFuncs() {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				var value ssa.Value
+				switch x := instr.(type) {
+				case *ssa.Call:
+					switch flow.CalleeName(x.Common()) {
+					case "(*sync.Map).Load", "(*sync.Map).LoadOrStore", "(*sync.Map).LoadAndDelete":
+						if args := x.Common().Args; len(args) > 0 && holderOf(args[0]) == holder {
+							value = extractOf(x, 0)
+							reads++
+						}
+					}
+				case *ssa.Lookup:
+					if holderOf(x.X) == holder {
+						value = x
+						if x.CommaOk {
+							value = extractOf(x, 0)
+						}
+						reads++
+					}
+				}
+				if value != nil && !comparedOnly(value, 0) {
+					used = true
+				}
+			}
+		}
+	}
+	set := reads > 0 && !used
+	if reads == 0 {
+		// Read in another package, which says so in its fact.
+		for _, pf := range c.pass.AllPackageFacts() {
+			if f, ok := pf.Fact.(*familiesFact); ok && slices.Contains(f.Sets, holder) {
+				set = true
+			}
+		}
+	} else if set {
+		c.localSets = append(c.localSets, holder)
+	}
+	c.sets[holder] = set
+	return set
+}
+
+// extractOf returns component i of a tuple-valued instruction, or nil
+// when no instruction extracts it (the value is not used).
+func extractOf(v ssa.Value, i int) ssa.Value {
+	for _, ref := range flow.Referrers(v) {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == i {
+			return ex
+		}
+	}
+	return nil
+}
+
+// comparedOnly reports whether a value is used only in == and !=
+// comparisons (through conversions and type assertions).
+func comparedOnly(v ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	for _, ref := range flow.Referrers(v) {
+		switch x := ref.(type) {
+		case *ssa.DebugRef:
+		case *ssa.BinOp:
+			if x.Op != token.EQL && x.Op != token.NEQ {
+				return false
+			}
+		case *ssa.MakeInterface, *ssa.ChangeInterface, *ssa.TypeAssert, *ssa.ChangeType:
+			if !comparedOnly(x.(ssa.Value), depth+1) {
+				return false
+			}
+		case *ssa.Extract:
+			if x.Index == 0 && !comparedOnly(x, depth+1) {
+				return false // the asserted value; the ok flag is a bool
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// allFuncs returns the package's declared functions and their function
+// literals.
+func (c *checker) allFuncs() []*ssa.Function {
+	var out []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		out = append(out, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, fn := range c.declared {
+		add(fn)
+	}
+	return out
 }
