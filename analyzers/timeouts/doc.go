@@ -427,7 +427,12 @@
 // whose context is a deadline on one path and a value derived from that
 // same deadline on another (ctx, cancel := context.WithTimeout(ctx, d); if
 // x { ctx = context.WithValue(ctx, k, v) }) is bounded: both edges of the
-// phi share the deadline (navidrome's plugin HTTP client). A server is seen as internal (loopback, operators only)
+// phi share the deadline (navidrome's plugin HTTP client). A context that
+// a function of the program, taking a context first and returning one,
+// makes of another (3x-ui's netsafe.ContextWithAllowPrivate(ctx, allow))
+// is derived from it, as context.WithValue's is (a module without a dot
+// in its path is not told from the standard library, and its helpers are
+// not followed). A server is seen as internal (loopback, operators only)
 // only from constants and values made in the function that serves it; a
 // loopback address from the configuration is public.
 //

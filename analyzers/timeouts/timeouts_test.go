@@ -54,7 +54,7 @@ func TestTimeouts(t *testing.T) {
 		"clients", "clientsdefault", "servers", "dials", "handlers",
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
 		"examples/publish", "tools/publish", "testhelpers", "mocks", "testdb", "rwshapes", "cleanupcmd", "cleanupcmd/main",
-		"rwlong", "defaultcopy", "unixfield", "ctxfactory", "rwprobe", "rwprobemethod", "rwprobemethodtwin", "rwprobeuser", "rwadmin", "rwsetup", "rwsetupstop", "rwsetuptwin", "ginmany", "selfdial",
+		"rwlong", "defaultcopy", "unixfield", "ctxfactory", "derivedctx", "rwprobe", "rwprobemethod", "rwprobemethodtwin", "rwprobeuser", "rwadmin", "rwsetup", "rwsetupstop", "rwsetuptwin", "ginmany", "selfdial",
 		"defaultset", "defaultuser", "defaultbare", "defaultredirect", "nildefault", "clitool", "selfprobe", "pprofmux", "defaultmux")
 }
 

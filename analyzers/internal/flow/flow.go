@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -146,6 +147,8 @@ func contextOriginOf(v ssa.Value, s *Source, seen map[ssa.Value]*visit) Origin {
 			return Detached
 		case knowledge.ContextDerivations[name] && len(v.Call.Args) > 0:
 			return contextOrigin(v.Call.Args[0], s, seen)
+		case programDerivation(v.Common()):
+			return contextOrigin(v.Call.Args[0], s, seen)
 		}
 	case *ssa.Extract:
 		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 {
@@ -174,6 +177,30 @@ func contextOriginOf(v ssa.Value, s *Source, seen map[ssa.Value]*visit) Origin {
 		return contextOrigin(v.X, s, seen)
 	}
 	return Unknown
+}
+
+// programDerivation reports whether a call is of a function of the
+// program (not the standard library, not a library the knowledge tables
+// describe) that takes a context first and returns one context: a
+// helper that derives a context from its argument (3x-ui's
+// netsafe.ContextWithAllowPrivate(ctx, allow), a context.WithValue).
+func programDerivation(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	if fn == nil || fn.Pkg == nil || len(c.Args) == 0 {
+		return false
+	}
+	path := fn.Pkg.Pkg.Path()
+	if !strings.Contains(strings.Split(path, "/")[0], ".") || knowledge.IsDescribed(path) {
+		return false // the standard library, or a library perfvet knows
+	}
+	sig := fn.Signature
+	return sig.Recv() == nil && sig.Params().Len() > 0 && isContextType(sig.Params().At(0).Type()) &&
+		sig.Results().Len() == 1 && isContextType(sig.Results().At(0).Type())
+}
+
+func isContextType(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
 
 // RequestContextOrigin follows an *http.Request value back to the
