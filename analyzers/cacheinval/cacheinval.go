@@ -94,7 +94,7 @@ func run(pass *lint.Pass, cfg *Config) (any, error) {
 	if funcs == nil {
 		return nil, nil // ill-typed: no flow, and every rule here is one
 	}
-	c := &checker{pass: pass, maps: cfg.Maps, facts: make(map[*types.Func]*summaryFact), calls: make(map[token.Pos]*ast.CallExpr), order: make(map[*types.Func]*callOrder)}
+	c := &checker{pass: pass, maps: cfg.Maps, facts: make(map[*types.Func]*summaryFact), calls: make(map[token.Pos]*ast.CallExpr), order: make(map[*types.Func]*callOrder), funcs: funcs}
 	for _, f := range funcs {
 		if obj, ok := f.Object().(*types.Func); ok && obj != nil && f.Parent() == nil {
 			c.declared = append(c.declared, f)
@@ -174,6 +174,7 @@ type checker struct {
 	impls *analysisutil.ImplFinder // implementations of the program's interfaces (reach.go)
 
 	order     map[*types.Func]*callOrder // where each function's operations and changes happen, for guards
+	funcs     []*ssa.Function            // the package's functions, with their function literals
 	sets      map[string]bool            // in-process caches whose values are only compared (holders.go)
 	localSets []string                   // those of them this package reads
 

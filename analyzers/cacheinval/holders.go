@@ -359,7 +359,7 @@ func (c *checker) onlyCompared(holder string) bool {
 		return v
 	}
 	reads, used := 0, false
-	for _, fn := range c.allFuncs() {
+	for _, fn := range c.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				var value ssa.Value
@@ -439,21 +439,4 @@ func comparedOnly(v ssa.Value, depth int) bool {
 		}
 	}
 	return true
-}
-
-// allFuncs returns the package's declared functions and their function
-// literals.
-func (c *checker) allFuncs() []*ssa.Function {
-	var out []*ssa.Function
-	var add func(fn *ssa.Function)
-	add = func(fn *ssa.Function) {
-		out = append(out, fn)
-		for _, anon := range fn.AnonFuncs {
-			add(anon)
-		}
-	}
-	for _, fn := range c.declared {
-		add(fn)
-	}
-	return out
 }

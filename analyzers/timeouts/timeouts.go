@@ -1146,11 +1146,9 @@ func (c *checker) fieldServesOnlyUnix(f *types.Var) bool {
 	if c.ssa == nil {
 		return false
 	}
-	_, funcs := c.ssa.SSA()
+	_, funcs := c.ssa.SSA() // with their function literals: the goroutine's that serves
 	serves := 0
-	for i := 0; i < len(funcs); i++ {
-		fn := funcs[i]
-		funcs = append(funcs[:len(funcs):len(funcs)], fn.AnonFuncs...) // the goroutine's literal that serves
+	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				call, ok := instr.(ssa.CallInstruction)
