@@ -33,7 +33,9 @@
 //     SetConnMaxLifetime on a pool: at the open call (pool). Not a SQLite
 //     database (a constant driver name "sqlite3", "sqlite", "libsql" or one
 //     a program registers with "sqlite" in it, as navidrome's
-//     "sqlite3_custom"; or GORM's SQLite dialector): a file in the
+//     "sqlite3_custom"; or GORM's SQLite dialector, also returned by a
+//     helper of the package whose every return is one, as nezha's
+//     openSQLiteDialector): a file in the
 //     process, whose pool does not load a server (ntfy's user database,
 //     judged false). Not a GORM open over a connection opened before it
 //     (every dialector it may be given is a driver's New(Config{Conn:

@@ -688,11 +688,52 @@ func (c *checker) isSQLite(call *ast.CallExpr, name string) bool {
 	}
 	if inner, ok := arg.(*ast.CallExpr); ok {
 		if fn := analysisutil.Callee(c.pass.TypesInfo, inner); fn != nil && fn.Pkg() != nil {
-			return knowledge.SQLiteDialectors[fn.Pkg().Path()]
+			return knowledge.SQLiteDialectors[fn.Pkg().Path()] || c.sqliteConstructor(fn)
 		}
 	}
 	if obj := nameObject(c.pass.TypesInfo, arg); obj != nil {
 		return c.sqliteNames()[obj]
+	}
+	return false
+}
+
+// sqliteConstructor reports whether fn is a function of this package
+// returning a gorm.Dialector whose every return is a SQLite dialector's
+// (nezha's openSQLiteDialector(path), one file per build tag).
+func (c *checker) sqliteConstructor(fn *types.Func) bool {
+	if fn.Pkg() != c.pass.Pkg || !returnsDialector(fn) {
+		return false
+	}
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || c.pass.TypesInfo.Defs[fd.Name] != fn {
+				continue
+			}
+			returns := 0
+			sqlite := true
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if _, lit := n.(*ast.FuncLit); lit {
+					return false
+				}
+				ret, ok := n.(*ast.ReturnStmt)
+				if !ok || len(ret.Results) != 1 {
+					return true
+				}
+				returns++
+				call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+				if !ok {
+					sqlite = false
+					return true
+				}
+				callee := analysisutil.Callee(c.pass.TypesInfo, call)
+				if callee == nil || callee.Pkg() == nil || !knowledge.SQLiteDialectors[callee.Pkg().Path()] {
+					sqlite = false
+				}
+				return true
+			})
+			return sqlite && returns > 0
+		}
 	}
 	return false
 }

@@ -66,3 +66,14 @@ type Interface[T any] interface {
 }
 
 func G[T any](db *DB) Interface[T] { return nil }
+
+// Dialector opens a database for Open.
+type Dialector interface {
+	Name() string
+}
+
+type Config struct{}
+
+func Open(dialector Dialector, opts ...any) (*DB, error) { return &DB{}, nil }
+
+func (db *DB) DB() (*sql.DB, error) { return nil, nil }

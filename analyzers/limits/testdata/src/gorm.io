@@ -1,0 +1,1 @@
+../../../internal/analyzertest/testdata/src/gorm.io
