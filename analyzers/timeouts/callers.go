@@ -197,22 +197,29 @@ func handedOnly(v ssa.Value, isClient func(*ssa.CallCommon) bool, seen map[ssa.V
 // sends requests that are bounded (boundedRequest): pocketbase's S3
 // client sends the requests its callers made with their context.
 func (c *checker) defaultClientUsesBounded(fn *ssa.Function) bool {
+	return everyDefaultClientUse(fn, boundedClientUses)
+}
+
+// everyDefaultClientUse reports whether every load of http.DefaultClient
+// in fn passes use, which counts what it finds (a send, a copy), and at
+// least one was counted.
+func everyDefaultClientUse(fn *ssa.Function, use func(v ssa.Value, n *int, seen map[ssa.Value]bool) bool) bool {
 	if fn == nil {
 		return false
 	}
-	sends := 0
+	n := 0
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			load, ok := instr.(*ssa.UnOp)
 			if !ok || load.Op != token.MUL || !isDefaultClient(load.X) {
 				continue
 			}
-			if !boundedClientUses(load, &sends, make(map[ssa.Value]bool)) {
+			if !use(load, &n, make(map[ssa.Value]bool)) {
 				return false
 			}
 		}
 	}
-	return sends > 0
+	return n > 0
 }
 
 // defaultClientCopied reports whether every use of http.DefaultClient in
@@ -220,22 +227,7 @@ func (c *checker) defaultClientUsesBounded(fn *ssa.Function) bool {
 // with nil on the way (casdoor's notification client: client :=
 // *httpClient; if client.Timeout == 0 { client.Timeout = d }).
 func defaultClientCopied(fn *ssa.Function) bool {
-	if fn == nil {
-		return false
-	}
-	copies := 0
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			load, ok := instr.(*ssa.UnOp)
-			if !ok || load.Op != token.MUL || !isDefaultClient(load.X) {
-				continue
-			}
-			if !copiedWithTimeout(load, &copies, make(map[ssa.Value]bool)) {
-				return false
-			}
-		}
-	}
-	return copies > 0
+	return everyDefaultClientUse(fn, copiedWithTimeout)
 }
 
 // copiedWithTimeout reports whether a client pointer is only compared,
