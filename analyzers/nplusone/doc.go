@@ -165,7 +165,13 @@
 // := range users { for _, tag := range u.Tags { ... } }), the N+1 is over
 // the list: the finding names the outer loop. Anything else is left alone
 // by default: the children of one entity (the tags of one bookmark, the
-// metadata of one file: a field of a value that is not a list), a package
+// metadata of one file: a field of a value that is not a list; the files
+// of one directory: a slice of fs.FileInfo or fs.DirEntry, which a walk
+// removes, copies, zips or transfers one file at a time, each with file
+// IO of its own, even when listing the directory made a round trip on the
+// way: sftpgo's recursive remove, copy, zip, retention and SCP walks, 5
+// findings judged false; a page cut out of a listing for an endpoint
+// stays a page: alist before aea3ba1), a package
 // variable (a registry, configuration), a list built in memory from
 // constants, what a call returns that runs no query and derives nothing
 // from a list, and batches (a call one of whose results is a slice of
@@ -555,7 +561,11 @@
 // dispatch over-approximates: on cloudreve, a file lookup reached some
 // other implementation's write), unless every implementation the package
 // sees writes in the method (gogs' Engine over xorm's engine and session:
-// RemoveOrgUser's check-then-delete per repository is a bulk write). A
+// RemoveOrgUser's check-then-delete per repository is a bulk write), or
+// at least two do and the others make no round trip at all (a store with
+// several database backends beside an in-memory one: sftpgo's Provider,
+// whose setUpdatedAt per member of a group is a bulk write; one database
+// implementation beside an in-memory one is no such evidence). A
 // write that runs only on a first use counts too: on cloudreve, resolving
 // each path of a request may create the user's root folder through the
 // one FileClient, and those loops count as bulk writes.

@@ -107,7 +107,7 @@ func TestMinMax(t *testing.T) {
 func TestPaged(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Unpaged = false
-	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "paged", "pagedstore", "pagedapi", "memorypage")
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "paged", "pagedstore", "pagedapi", "memorypage", "dirwalk")
 	cfg.Unpaged = true
 	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "unpaged")
 }

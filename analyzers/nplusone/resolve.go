@@ -166,8 +166,14 @@ func interfaceOf(t types.Type) *types.Interface {
 // *sql.DB). The first implementation that reaches a round trip names the
 // way; the write is Sure when every implementation writes surely (a
 // program's own Engine interface over *xorm.Engine and *xorm.Session
-// deletes whichever it is handed). The result is cached per interface
-// and method.
+// deletes whichever it is handed), or when at least two do and the others
+// make no round trip at all: a store with several database backends and
+// an in-memory one for tests or small installs (sftpgo's Provider over
+// SQLite, MySQL, PostgreSQL, CockroachDB, bolt and memory) writes in each
+// of its databases. One database implementation beside an in-memory one
+// is not enough: the dispatch over-approximates, and the in-memory
+// implementation may be the one the program runs. The result is cached
+// per interface and method.
 func (c *checker) implementations(iface *types.Interface, m *types.Func) pair {
 	key := implKey{iface, m.Name()}
 	if p, ok := c.implCache[key]; ok {
@@ -175,7 +181,7 @@ func (c *checker) implementations(iface *types.Interface, m *types.Func) pair {
 	}
 	c.implCache[key] = pair{} // recursion through the same interface adds nothing
 	var out pair
-	impls, sure := 0, 0
+	impls, sure, idle := 0, 0, 0
 	for _, cand := range c.candidates()[m.Name()] {
 		for _, t := range []types.Type{types.NewPointer(cand), cand} {
 			if types.IsInterface(cand) && t != cand {
@@ -195,13 +201,14 @@ func (c *checker) implementations(iface *types.Interface, m *types.Func) pair {
 				sure++
 			}
 			if p.empty() {
+				idle++
 				break
 			}
 			out.merge(pair{markDynamic(p.read, false), markDynamic(p.write, false)})
 			break
 		}
 	}
-	if out.write != nil && sure == impls {
+	if out.write != nil && (sure == impls || sure >= 2 && sure+idle == impls) {
 		out.write = markDynamic(out.write, true)
 	}
 	c.implCache[key] = out

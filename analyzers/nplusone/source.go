@@ -110,6 +110,9 @@ func (c *checker) loopSource(l *loop) source {
 	default:
 		seen := make(map[types.Object]bool)
 		if coll, ok := l.of.(ast.Expr); ok && coll != nil {
+			if listsDirectory(c.pass.TypesInfo.TypeOf(coll)) {
+				break
+			}
 			l.src = c.exprSource(coll, l.decl, 0, seen)
 			break
 		}
@@ -202,6 +205,9 @@ func (c *checker) callSource(call *ast.CallExpr, decl *ast.FuncDecl, depth int, 
 	if c.pagesInMemory(call) {
 		return srcPage
 	}
+	if listsDirectory(c.pass.TypesInfo.TypeOf(call)) {
+		return srcUnknown
+	}
 	if !c.returnsCollection(call) {
 		// A call that returns one value (an entity, an item found by
 		// name) returns no list, whatever its arguments are; a method of
@@ -278,6 +284,26 @@ func (c *checker) pagesInMemory(call *ast.CallExpr) bool {
 	}
 	// A read of one page is pagedCall's.
 	return firstCollection(sig.Results()) >= 0 && !c.readsRows(call)
+}
+
+// listsDirectory reports whether t, a call's results or a collection,
+// holds a directory listing: a slice of fs.FileInfo or fs.DirEntry
+// (os.ReadDir, a virtual filesystem's lister.Next(n)). Its elements are
+// the files of one directory, the children of one entity, even when
+// listing them makes a round trip on the way (sftpgo resolves the user's
+// filesystem); a loop over them is a walk that does a file operation per
+// file (remove, copy, zip, transfer), whose IO is what each element costs.
+// A page cut out of a listing for an endpoint (pagesInMemory) is a page.
+func listsDirectory(t types.Type) bool {
+	if tup, ok := t.(*types.Tuple); ok {
+		i := firstCollection(tup)
+		if i < 0 {
+			return false
+		}
+		t = tup.At(i).Type()
+	}
+	s, ok := coreType(t).(*types.Slice)
+	return ok && knowledge.DirEntries[analysisutil.TypeName(s.Elem())]
 }
 
 // firstCollection returns the index of the first collection among the

@@ -88,6 +88,14 @@ var SeqSources = map[string]int{
 	"maps.Values":     0,
 }
 
+// DirEntries are the elements of a directory listing (os.FileInfo and
+// os.DirEntry are aliases of them): a collection of them holds the files
+// of one directory.
+var DirEntries = map[string]bool{
+	"io/fs.FileInfo": true,
+	"io/fs.DirEntry": true,
+}
+
 // GoroutineWaits wait for goroutines.
 var GoroutineWaits = map[string]bool{
 	"(*sync.WaitGroup).Wait":                        true,

@@ -94,6 +94,45 @@ func viaInterface(ctx context.Context, db *sql.DB, sv saver, ids []int64) {
 	}
 }
 
+// provider is a store with several database backends and an in-memory
+// one (sftpgo's dataprovider.Provider): each database writes, the memory
+// backend makes no round trip.
+type provider interface {
+	touch(ctx context.Context, id int64) error
+}
+
+type pgProvider struct{ db *sql.DB }
+
+func (p pgProvider) touch(ctx context.Context, id int64) error {
+	_, err := p.db.ExecContext(ctx, "UPDATE users SET updated_at = now() WHERE id = $1", id)
+	return err
+}
+
+type mysqlProvider struct{ db *sql.DB }
+
+func (p mysqlProvider) touch(ctx context.Context, id int64) error {
+	_, err := p.db.ExecContext(ctx, "UPDATE users SET updated_at = NOW() WHERE id = ?", id)
+	return err
+}
+
+type memProvider struct{ updated map[int64]time.Time }
+
+func (p memProvider) touch(_ context.Context, id int64) error {
+	p.updated[id] = time.Now()
+	return nil
+}
+
+// A write through a store whose every database backend writes is a bulk
+// write, whatever its in-memory backend does (the twin of viaInterface,
+// where one database implementation beside an in-memory one is no
+// evidence).
+func touchMembers(ctx context.Context, db *sql.DB, p provider, ids []int64) {
+	for _, id := range ids {
+		_ = p.touch(ctx, id)
+		_ = db.QueryRowContext(ctx, "SELECT 1 FROM users WHERE id = $1", id)
+	}
+}
+
 // engine is the program's own interface over a database handle and a
 // transaction (gogs' database.Engine over xorm's engine and session):
 // whichever it is handed, Exec writes.
