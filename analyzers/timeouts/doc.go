@@ -387,7 +387,7 @@
 // per type or package (see "Layers with no context").
 //
 // -timeouts.tests (default false) also reports findings in test code:
-// _test.go files, test helper packages (named *test, *testing,
+// _test.go files, test helper packages (named *test(s), *testing,
 // *testutil(s) or *testhelper(s), as httptest) and files that import
 // testing or a test framework (testify, ginkgo, gomega: a test
 // database's seeding helpers, whatever its name). Test code dials local
@@ -474,7 +474,11 @@
 // or gRPC server. A program that serves nothing is a command-line tool,
 // whose user watches its requests: the clients of the packages only such
 // programs import are silent (gokapi's cli-uploader API client: 3
-// findings, judged false). Its held findings carry no suggested fix; a
+// findings, judged false), and neither are those of the packages only a
+// suite of tests imports: a test helper package (named *tests, as
+// focalboard's integrationtests, which serves the API it drives through
+// the service's Go client package: judged false) reports nothing. Its
+// held findings carry no suggested fix; a
 // //perfvet:ignore in the holding package applies. Under go vet, nogo,
 // golangci-lint and perfvet lsp, which do not say which packages a run
 // imports (a package nobody imports would have nobody to decide on it),

@@ -66,7 +66,7 @@ type Options struct {
 	// Plans gives the plan of each package. Nil means the embedded default.
 	Plans plan.Provider
 	// Tests reports findings in test code too: _test.go files, test
-	// helper packages (named *test, *testing, *testutil(s),
+	// helper packages (named *test(s), *testing, *testutil(s),
 	// *testhelper(s), as httptest, or as mock generators name theirs:
 	// *mocks, *fakes, mock_*, mock, fake) and files that import testing or a
 	// test framework (knowledge.TestFrameworks).
@@ -180,17 +180,26 @@ func Wrap(name string, opts *Options, run RunFunc) func(*analysis.Pass) (any, er
 
 // isTestHelperPackage reports whether a package, by Go's naming convention
 // (httptest, iotest, fstest, testutil, testing; testhelpers, as ory
-// kratos names its own), or by the names mock generators give theirs
-// (mockery's mocks, mockgen's mock_store, counterfeiter's storefakes; and
-// mock or fake), exists to support tests: openfga's internal/mocks holds a
-// mock OIDC server beside its generated mocks.
+// kratos names its own; a suite of tests, as focalboard's
+// integrationtests and storetests, pocketbase's tests), or by the names
+// mock generators give theirs (mockery's mocks, mockgen's mock_store,
+// counterfeiter's storefakes; and mock or fake), exists to support tests:
+// openfga's internal/mocks holds a mock OIDC server beside its generated
+// mocks.
 func isTestHelperPackage(name string) bool {
-	for _, suffix := range []string{"test", "testing", "testutil", "testutils", "testhelper", "testhelpers", "mocks", "fakes"} {
-		if strings.HasSuffix(name, suffix) {
+	for _, suffix := range []string{"test", "tests", "testing", "testutil", "testutils", "testhelper", "testhelpers", "mocks", "fakes"} {
+		if strings.HasSuffix(name, suffix) && !notTests[name] {
 			return true
 		}
 	}
 	return name == "mock" || name == "fake" || strings.HasPrefix(name, "mock_")
+}
+
+// notTests are the words that end in "test" or "tests" and name no test
+// code.
+var notTests = map[string]bool{
+	"contest": true, "contests": true, "protest": true, "protests": true,
+	"attest": true, "attests": true, "detest": true, "latest": true,
 }
 
 // testSupportFiles returns the package's files that import the testing

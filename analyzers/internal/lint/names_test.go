@@ -7,9 +7,10 @@ import "testing"
 // contain them.
 func TestTestHelperPackage(t *testing.T) {
 	for name, want := range map[string]bool{
-		"httptest": true, "testutil": true, "testhelpers": true,
+		"httptest": true, "testutil": true, "testhelpers": true, "integrationtests": true, "tests": true,
 		"mocks": true, "mock": true, "mock_store": true, "storefakes": true, "fake": true,
 		"store": false, "hammock": false, "mockingbird": false, "fakery": false,
+		"latest": false, "contests": false,
 	} {
 		if got := isTestHelperPackage(name); got != want {
 			t.Errorf("isTestHelperPackage(%q) = %v, want %v", name, got, want)
