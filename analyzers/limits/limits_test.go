@@ -47,10 +47,10 @@ func TestPoolMessages(t *testing.T) {
 
 // TestSetupWizard: a handler that shuts its server down serves a one-off
 // setup wizard (serverrole.Setup), whose body reads are not reported; its
-// twin's are.
+// twin's are, and a mock server under devtools/ is development tooling.
 func TestSetupWizard(t *testing.T) {
 	a := limits.New(defaultConfig())
-	analyzertest.Run(t, analysistest.TestData(), a, "setupwizard", "setupwizardtwin")
+	analyzertest.Run(t, analysistest.TestData(), a, "setupwizard", "setupwizardtwin", "devtools/mockslack")
 }
 
 // TestOwnLimiter: a limiter of the program's own (checks ContentLength,

@@ -605,8 +605,10 @@
 // time in every program that uses them and tell the program nothing.
 //
 // -nplusone.tests (default false) also reports findings in test code:
-// _test.go files, test helper packages and files that import testing or
-// a test framework (gotify's test/testdb, navidrome's ginkgo harness).
+// _test.go files, development tooling and examples (packages under
+// devtools/, hack/ or examples/), test helper packages and files that
+// import testing or a test framework (gotify's test/testdb, navidrome's
+// ginkgo harness).
 // Tests seed fixtures in loops on purpose.
 //
 // -nplusone.api (default false) also reports calls of HTTP API clients

@@ -387,10 +387,11 @@
 // per type or package (see "Layers with no context").
 //
 // -timeouts.tests (default false) also reports findings in test code:
-// _test.go files, test helper packages (named *test(s), *testing,
-// *testutil(s) or *testhelper(s), as httptest) and files that import
-// testing or a test framework (testify, ginkgo, gomega: a test
-// database's seeding helpers, whatever its name). Test code dials local
+// _test.go files, development tooling and examples (packages under
+// devtools/, hack/ or examples/: goalert's mock servers), test helper
+// packages (named *test(s), *testing, *testutil(s) or *testhelper(s), as
+// httptest) and files that import testing or a test framework (testify,
+// ginkgo, gomega: a test database's seeding helpers, whatever its name). Test code dials local
 // servers and serves without timeouts on purpose; it is analysed for
 // facts but, by default, not reported on.
 //

@@ -65,11 +65,12 @@ type RunFunc func(*Pass) (any, error)
 type Options struct {
 	// Plans gives the plan of each package. Nil means the embedded default.
 	Plans plan.Provider
-	// Tests reports findings in test code too: _test.go files, test
-	// helper packages (named *test(s), *testing, *testutil(s),
-	// *testhelper(s), as httptest, or as mock generators name theirs:
-	// *mocks, *fakes, mock_*, mock, fake) and files that import testing or a
-	// test framework (knowledge.TestFrameworks).
+	// Tests reports findings in test and development code too: _test.go
+	// files, development tooling and examples (packages under devtools/,
+	// hack/, examples/), test helper packages (named *test(s), *testing,
+	// *testutil(s), *testhelper(s), as httptest, or as mock generators
+	// name theirs: *mocks, *fakes, mock_*, mock, fake) and files that
+	// import testing or a test framework (knowledge.TestFrameworks).
 	// perfvet checks what runs in production; test code dials local
 	// servers, serves without timeouts and queries in loops on purpose, so
 	// by default it is analysed (for facts) but not reported on.
@@ -145,7 +146,7 @@ func Wrap(name string, opts *Options, run RunFunc) func(*analysis.Pass) (any, er
 				lp.Generated[f] = true
 			}
 		}
-		ignored := pass.Pkg != nil && (p.Ignored(pass.Pkg.Path()) || !opts.Tests && isTestHelperPackage(pass.Pkg.Name()))
+		ignored := pass.Pkg != nil && (p.Ignored(pass.Pkg.Path()) || !opts.Tests && (isTestHelperPackage(pass.Pkg.Name()) || isDevPackage(pass.Pkg.Path())))
 		support := testSupportFiles(pass)
 		dirs := parseDirectives(pass, lp.Generated)
 
@@ -193,6 +194,25 @@ func isTestHelperPackage(name string) bool {
 		}
 	}
 	return name == "mock" || name == "fake" || strings.HasPrefix(name, "mock_")
+}
+
+// isDevPackage reports whether a package is development tooling or an
+// example shipped with the service, by the directories Go projects keep
+// them in: devtools (goalert's mock Slack, Twilio and OIDC servers, its
+// process wrapper and proxy for local runs: 15 findings, judged false),
+// hack (Kubernetes' convention for development scripts), examples,
+// example and _examples (documentation for users). A name heuristic, the
+// last resort: nothing in the types tells a mock server from a service.
+// tools is not among them: pocketbase's tools are its production
+// libraries.
+func isDevPackage(path string) bool {
+	for _, elem := range strings.Split(path, "/") {
+		switch elem {
+		case "devtools", "hack", "examples", "example", "_examples":
+			return true
+		}
+	}
+	return false
 }
 
 // notTests are the words that end in "test" or "tests" and name no test

@@ -17,3 +17,20 @@ func TestTestHelperPackage(t *testing.T) {
 		}
 	}
 }
+
+// TestDevPackage checks the directories taken as development tooling, and
+// that a library directory named tools is not one of them.
+func TestDevPackage(t *testing.T) {
+	for path, want := range map[string]bool{
+		"github.com/target/goalert/devtools/mockslack": true,
+		"k8s.io/kubernetes/hack/tools":                 true,
+		"example.com/svc/examples/publish":             true,
+		"github.com/pocketbase/pocketbase/tools/store": false,
+		"example.com/devtoolsapi":                      false,
+		"example.com/svc/internal/hacker":              false,
+	} {
+		if got := isDevPackage(path); got != want {
+			t.Errorf("isDevPackage(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
