@@ -91,7 +91,9 @@
 //     gets no ReadTimeout or ReadHeaderTimeout before the call, and its
 //     StartTLS and StartAutoTLS, which serve e.TLSServer, likewise;
 //   - net.Dial and tls.Dial (but not on a "unix", "unixgram" or
-//     "unixpacket" network: a local socket connects or fails at once), and Dial or tls.DialWithDialer on a
+//     "unixpacket" network: a local socket connects or fails at once; nor
+//     on "udp" or "ip": a connectionless socket sends nothing when
+//     dialed), and Dial or tls.DialWithDialer on a
 //     net.Dialer literal with neither Timeout nor Deadline;
 //   - a database/sql Ping, or PingContext given context.Background() or
 //     TODO(), in a function literal that a retry helper calls until it

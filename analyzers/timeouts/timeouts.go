@@ -260,8 +260,8 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.checkEchoStart(call, fn, knowledge.EchoStarts[name])
 		return
 	case knowledge.UnboundedDials[name] != "":
-		if isLocalSocket(c.pass.TypesInfo, call) {
-			return // a Unix socket connects or fails at once
+		if connectsAtOnce(c.pass.TypesInfo, call) {
+			return // a Unix socket, or a connectionless one: no handshake
 		}
 		if c.dialsOwnServer(call) {
 			return // the program's own listener: it answers or refuses at once
@@ -1889,9 +1889,13 @@ func isContextRootCall(info *types.Info, e ast.Expr) bool {
 	return knowledge.ContextRoots[analysisutil.FullName(analysisutil.Callee(info, call))]
 }
 
-// isLocalSocket reports whether a dial's network is a constant "unix",
-// "unixgram" or "unixpacket".
-func isLocalSocket(info *types.Info, call *ast.CallExpr) bool {
+// connectsAtOnce reports whether a dial's network is a constant one whose
+// dial waits for no peer: a Unix socket ("unix", "unixgram",
+// "unixpacket") connects or fails at once, and a UDP or IP socket ("udp",
+// "udp4", "udp6", "ip4:icmp") sends nothing when dialed (1Panel's
+// net.Dial("udp", "8.8.8.8:80") that reads its own outbound address back:
+// judged false).
+func connectsAtOnce(info *types.Info, call *ast.CallExpr) bool {
 	if len(call.Args) == 0 {
 		return false
 	}
@@ -1899,7 +1903,8 @@ func isLocalSocket(info *types.Info, call *ast.CallExpr) bool {
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return false
 	}
-	return strings.HasPrefix(constant.StringVal(tv.Value), "unix")
+	network := constant.StringVal(tv.Value)
+	return strings.HasPrefix(network, "unix") || strings.HasPrefix(network, "udp") || strings.HasPrefix(network, "ip")
 }
 
 // isNewOf reports whether call is new(pkg.name).

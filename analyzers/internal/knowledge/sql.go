@@ -119,7 +119,11 @@ var Batchers = map[string]bool{
 }
 
 // contextFreeSQL are the context-less variants of database/sql's and
-// sqlx's calls (ContextFree).
+// sqlx's calls (ContextFree). (*sql.Tx).Stmt is not among them: it binds
+// a prepared statement to the transaction, begun with its own context,
+// and the statement runs with whichever context its Exec or Query is
+// given (goalert's tx.Stmt(h.addSubject).ExecContext(ctx, ...), judged
+// false); an Exec or Query with none is reported itself.
 var contextFreeSQL = map[string]string{
 	"(*database/sql.DB).Query":      "QueryContext",
 	"(*database/sql.DB).QueryRow":   "QueryRowContext",
@@ -131,7 +135,6 @@ var contextFreeSQL = map[string]string{
 	"(*database/sql.Tx).QueryRow":   "QueryRowContext",
 	"(*database/sql.Tx).Exec":       "ExecContext",
 	"(*database/sql.Tx).Prepare":    "PrepareContext",
-	"(*database/sql.Tx).Stmt":       "StmtContext",
 	"(*database/sql.Stmt).Query":    "QueryContext",
 	"(*database/sql.Stmt).QueryRow": "QueryRowContext",
 	"(*database/sql.Stmt).Exec":     "ExecContext",

@@ -13,6 +13,8 @@ func dial() {
 	_, _ = net.DialTimeout("tcp", "example.com:80", 3*time.Second)
 	_, _ = net.Dial("unix", "/var/run/app.sock") // a Unix socket connects or fails at once
 	_, _ = net.Dial("unixgram", "/dev/log")
+	_, _ = net.Dial("udp", "8.8.8.8:80") // a UDP socket sends nothing when dialed
+	_, _ = net.Dial("ip4:icmp", "192.0.2.1")
 }
 
 func dialer() {

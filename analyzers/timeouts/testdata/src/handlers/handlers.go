@@ -44,6 +44,22 @@ func contextful(w http.ResponseWriter, r *http.Request) {
 	_, _ = http.NewRequestWithContext(ctx, http.MethodGet, "http://example.com", nil)
 }
 
+var addSubject *sql.Stmt
+
+// A prepared statement bound to a transaction begun with the request's
+// context runs with the context its Exec is given: Stmt itself is no
+// query with no context. The twin runs it with none.
+func bindStatement(w http.ResponseWriter, r *http.Request) {
+	tx, err := db.BeginTx(r.Context(), nil)
+	if err != nil {
+		return
+	}
+	defer tx.Rollback()
+	_, _ = tx.Stmt(addSubject).ExecContext(r.Context(), "user", 1)
+	_, _ = tx.Stmt(addSubject).Exec("user", 2) // want `\(\*sql.Stmt\).Exec in a request path has no context`
+	_ = tx.Commit()
+}
+
 func notAHandler() {
 	// Not a request path: a job or a main function may query without a
 	// request context.
