@@ -60,12 +60,7 @@ func (c *checker) checkAgainstPlan(d *definition, m plan.Metric, alias bool) boo
 	// the metric follows the plan's labels in part.
 	ownBreakdown := c.pass.Plan.Source == plan.DefaultSource && ownRequestLabels(m, Def{Labels: d.Labels, LabelsKnown: d.LabelsKnown})
 	if !alias && d.LabelsKnown && !ownBreakdown {
-		var missing []string
-		for _, l := range m.Labels {
-			if !contains(d.Labels, l) {
-				missing = append(missing, l)
-			}
-		}
+		missing := missingLabels(m.Labels, d.Labels, c.pass.Plan.Source == plan.DefaultSource)
 		if len(missing) > 0 {
 			at := ast.Node(d.call)
 			if d.labelsExpr != nil {

@@ -80,6 +80,12 @@
 //     the labels and buckets of a planned metric so defined (checkers of
 //     the plan's labels and SLO buckets hold a metric to them when it
 //     uses the plan's labels in part, or has none, or under a plan file).
+//     Under the default plan, a label named the way promhttp's
+//     InstrumentHandler* and the routers' middlewares name it is the
+//     plan's: code or status_code is status, and handler, route or
+//     endpoint is path (dex's http_requests_total{code,method,handler}: 2
+//     findings judged false at first sight). A plan file makes its own
+//     names the contract: the alert rules perfvet exports query them.
 //     Under the default plan, a program that counts its requests under a
 //     name of its own (a counter, not one of the plan's, with a label
 //     naming the method, path, route, handler or endpoint, or ending in

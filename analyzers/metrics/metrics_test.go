@@ -2,6 +2,7 @@ package metrics_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -187,5 +188,24 @@ func TestOwnLabels(t *testing.T) {
 	slices.Sort(got)
 	if want := []string{"buckets", "labels", "labels", "missing"}; !slices.Equal(got, want) {
 		t.Errorf("under a written plan: categories %v, want %v", got, want)
+	}
+}
+
+// TestPromhttpLabels: under the embedded default plan, the plan's request
+// counter labelled as promhttp labels it ({code, method, handler}: dex)
+// has the plan's labels under their conventional names: nothing is
+// reported. Under a plan file that writes the metrics, the names are the
+// contract, and the counter lacks path and status.
+func TestPromhttpLabels(t *testing.T) {
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "promhttplabels")
+	a := metrics.New(parsePlan(t, writtenMetrics))
+	var got []string
+	for _, r := range analyzertest.Results(t, analysistest.TestData(), a, "promhttplabels") {
+		for _, d := range r.Diagnostics {
+			got = append(got, d.Category+": "+d.Message)
+		}
+	}
+	if len(got) == 0 || !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "labels: http_requests_total has no labels path, status") }) {
+		t.Errorf("under a written plan: %q, want http_requests_total's missing path and status reported", got)
 	}
 }

@@ -146,7 +146,7 @@ func (c *checker) programProblems() []string {
 			missing = append(missing, describeMetric(m.Name, m.Type, m.Labels))
 			continue
 		}
-		if p := mismatch(m, candidates); p != "" && !(defaultPlan && slices.ContainsFunc(candidates, func(d Def) bool { return ownRequestLabels(m, d) })) {
+		if p := mismatch(m, candidates, defaultPlan); p != "" && !(defaultPlan && slices.ContainsFunc(candidates, func(d Def) bool { return ownRequestLabels(m, d) })) {
 			out = append(out, p)
 		}
 	}
@@ -253,7 +253,7 @@ func (c *checker) measuresRequests(d *definition) bool {
 
 // mismatch returns what is wrong with the program's definitions of a
 // planned metric, or "" if one of them matches.
-func mismatch(m plan.Metric, defs []Def) string {
+func mismatch(m plan.Metric, defs []Def, synonyms bool) string {
 	var problem string
 	for _, d := range defs {
 		alias := d.Name != m.Name
@@ -262,9 +262,9 @@ func mismatch(m plan.Metric, defs []Def) string {
 			if problem == "" {
 				problem = fmt.Sprintf("defines %s as a %s, not a %s (%s)", d.Name, d.Kind, m.Type, d.Posn)
 			}
-		case !alias && d.LabelsKnown && len(missingLabels(m.Labels, d.Labels)) > 0:
+		case !alias && d.LabelsKnown && len(missingLabels(m.Labels, d.Labels, synonyms)) > 0:
 			if problem == "" {
-				missing := missingLabels(m.Labels, d.Labels)
+				missing := missingLabels(m.Labels, d.Labels, synonyms)
 				problem = fmt.Sprintf("defines %s without %s %s (%s)", d.Name, plural(len(missing), "label", "labels"), strings.Join(missing, ", "), d.Posn)
 			}
 		default:
@@ -274,14 +274,38 @@ func mismatch(m plan.Metric, defs []Def) string {
 	return problem
 }
 
-func missingLabels(want, have []string) []string {
+// missingLabels returns the labels of want that have lacks; with
+// synonyms (under the embedded default plan), a label named the way
+// promhttp and the routers' middlewares name it counts as the plan's.
+func missingLabels(want, have []string, synonyms bool) []string {
 	var out []string
 	for _, l := range want {
-		if !contains(have, l) {
+		if !hasLabel(have, l, synonyms) {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// hasLabel reports whether have holds the label l or, with synonyms, one
+// of labelSynonyms[l].
+func hasLabel(have []string, l string, synonyms bool) bool {
+	if contains(have, l) {
+		return true
+	}
+	return synonyms && slices.ContainsFunc(labelSynonyms[l], func(s string) bool { return contains(have, s) })
+}
+
+// labelSynonyms are the names that request metrics give the default
+// plan's labels by convention: promhttp's InstrumentHandler* fill "code"
+// with the status and are curried with a "handler" (dex's
+// http_requests_total{code,method,handler}, judged false when reported);
+// routers' middlewares name the route "route" or "endpoint". A plan file
+// makes its own names the contract: the alert rules it exports query
+// them.
+var labelSynonyms = map[string][]string{
+	"status": {"code", "status_code"},
+	"path":   {"handler", "route", "endpoint"},
 }
 
 // servesOnlyMetrics reports whether a server start serves the scrape

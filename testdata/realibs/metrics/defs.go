@@ -21,9 +21,10 @@ var durationDefault = promauto.NewHistogramVec(prometheus.HistogramOpts{
 	Buckets: prometheus.DefBuckets,
 }, []string{"method", "path", "status"})
 
+// code is the status under the default plan, as promhttp names it.
 var requestsNoPath = prometheus.NewCounterVec(prometheus.CounterOpts{
 	Name: "http_requests_total",
-}, []string{"method", "code"}) // want `http_requests_total has no labels path, status, which the plan requires`
+}, []string{"method", "code"}) // want `http_requests_total has no label path, which the plan requires`
 
 var requestsTwin = prometheus.NewCounterVec(prometheus.CounterOpts{
 	Name: "http_requests_total",

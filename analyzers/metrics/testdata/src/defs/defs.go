@@ -57,7 +57,7 @@ var unlabelled = prometheus.NewHistogram(prometheus.HistogramOpts{ // want `http
 var requestsNoPath = promauto.NewCounterVec(prometheus.CounterOpts{
 	Namespace: namespace,
 	Name:      "requests_total",
-}, []string{"method", "code"}) // want `http_requests_total has no labels path, status, which the plan requires \(method, path, status\), so it cannot be broken down that way on dashboards and alerts; add them to its label names and set them where it is recorded`
+}, []string{"method", "code"}) // want `http_requests_total has no label path, which the plan requires \(method, path, status\), so it cannot be broken down that way on dashboards and alerts; add it to its label names and set it where it is recorded`
 
 var requests = promauto.With(nil).NewCounterVec(prometheus.CounterOpts{
 	Namespace: namespace,

@@ -87,8 +87,9 @@ type UntypedFunc interface{ Metric }
 
 type CounterVec struct{}
 
-func (v *CounterVec) WithLabelValues(lvs ...string) Counter { return nil }
-func (v *CounterVec) With(labels Labels) Counter            { return nil }
+func (v *CounterVec) WithLabelValues(lvs ...string) Counter   { return nil }
+func (v *CounterVec) With(labels Labels) Counter              { return nil }
+func (v *CounterVec) MustCurryWith(labels Labels) *CounterVec { return v }
 
 type GaugeVec struct{}
 
