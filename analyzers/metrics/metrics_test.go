@@ -205,7 +205,9 @@ func TestPromhttpLabels(t *testing.T) {
 			got = append(got, d.Category+": "+d.Message)
 		}
 	}
-	if len(got) == 0 || !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "labels: http_requests_total has no labels path, status") }) {
+	if len(got) == 0 || !slices.ContainsFunc(got, func(s string) bool {
+		return strings.HasPrefix(s, "labels: http_requests_total has no labels path, status")
+	}) {
 		t.Errorf("under a written plan: %q, want http_requests_total's missing path and status reported", got)
 	}
 }
