@@ -462,8 +462,10 @@
 // loopback host written as the URL's constant prefix ("http://localhost:"
 // + port, fmt.Sprintf("http://127.0.0.1:%d/health", port)) probes the
 // program's own server, and whoever runs the probe bounds it (fider's
-// ping command for Docker's HEALTHCHECK, judged false); a host from the
-// configuration is not known to be local.
+// ping command for Docker's HEALTHCHECK, judged false); so does http.Get,
+// Head, Post or PostForm of such a URL, a server on the same host that
+// answers or refuses at once (1Panel's OpenResty status page, judged
+// false). A host from the configuration is not known to be local.
 //
 // A package of client code that serves nothing (it declares no request
 // handler and starts no server) belongs to whichever program imports it.

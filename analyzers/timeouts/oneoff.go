@@ -137,6 +137,15 @@ func requestsToLoopback(allocs []*ssa.Alloc) bool {
 	return sendsOnly(allocs, func(req ssa.Value) bool { return loopbackURL(requestURL(req)) }, loopbackURL)
 }
 
+// loopbackTarget reports whether a call of http.Get, Head, Post or
+// PostForm sends its request to a loopback host written as a constant
+// prefix of its URL: a server on the same host, which answers or refuses
+// at once (1Panel's OpenResty status page, judged false when reported).
+func (c *checker) loopbackTarget(call *ast.CallExpr) bool {
+	ci := c.ix.Call(call.Lparen)
+	return ci != nil && len(ci.Common().Args) > 0 && loopbackURL(ci.Common().Args[0])
+}
+
 // requestURL returns the URL argument of the http.NewRequest that made a
 // request, or nil.
 func requestURL(req ssa.Value) ssa.Value {

@@ -230,7 +230,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 	name := analysisutil.FullName(fn)
 	switch {
 	case knowledge.DefaultClientFuncs[name]:
-		if !c.defaultClientBounded && !c.inCommand(cur) && !c.commandLineTarget(call) {
+		if !c.defaultClientBounded && !c.inCommand(cur) && !c.commandLineTarget(call) && !c.loopbackTarget(call) {
 			c.viaDefaultClient(call)
 			c.report(call, CategoryClient, "%s sends the request through http.DefaultClient, which has no timeout; a server that stops answering holds this goroutine and its connection forever; use an http.Client with Timeout set (the plan allows %v)", analysisutil.Display(fn), c.requestTimeout())
 		}

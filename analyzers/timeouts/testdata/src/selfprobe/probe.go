@@ -67,3 +67,27 @@ func newProber(port string) *prober {
 }
 
 var _ = newProber
+
+// A status page of a server on the same host fetched through
+// http.DefaultClient (1Panel's OpenResty status): a loopback call, as
+// Ping's.
+func NginxStatus(port int) error {
+	url := "http://127.0.0.1/nginx_status"
+	if port != 80 {
+		url = fmt.Sprintf("http://127.0.0.1:%d/nginx_status", port)
+	}
+	resp, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The twin fetches it from a host of the configuration.
+func RemoteStatus(host string) error {
+	resp, err := http.Get("http://" + host + "/nginx_status") // want `http.Get sends the request through http.DefaultClient`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
