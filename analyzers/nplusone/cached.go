@@ -110,9 +110,12 @@ func (c *checker) asideBody(stmts []ast.Stmt) aside {
 	lookups := make(map[types.Object]lookup) // a lookup's result → the lookup
 	var guard lookup                         // the guarding lookup
 	var read map[types.Object]bool           // what the round trip after the guard uses and reads
-	for _, st := range stmts {
+	for i, st := range stmts {
 		switch {
 		case guard.recv == "":
+			if ifs, ok := st.(*ast.IfStmt); ok && c.fillsOnce(ifs) && !slices.ContainsFunc(stmts[i+1:], c.stmtRoundTrip) {
+				return asideOnce // if key == "" { read it; key = v }, then no round trip
+			}
 			if c.stmtRoundTrip(st) {
 				return asideNone // a round trip before any guard
 			}
@@ -144,6 +147,61 @@ func (c *checker) asideBody(stmts []ast.Stmt) aside {
 		}
 	}
 	return asideNone
+}
+
+// fillsOnce reports whether an if statement fills package-level state
+// in place once: its condition tests a package-level variable, or a field
+// path rooted at one of any package (len(global.CONF.System.EncryptKey)
+// == 0), and its body, with no else, makes a round trip and assigns that
+// same variable or field (1Panel's StringDecrypt reads its key from the
+// settings table the first time only: 3 loops judged false).
+func (c *checker) fillsOnce(ifs *ast.IfStmt) bool {
+	if ifs.Else != nil || !c.stmtRoundTrip(ifs.Body) {
+		return false
+	}
+	tested := make(map[string]bool)
+	ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+		if e, ok := n.(ast.Expr); ok && c.globalRooted(e) {
+			tested[types.ExprString(e)] = true
+			return false
+		}
+		return true
+	})
+	filled := false
+	ast.Inspect(ifs.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if tested[types.ExprString(ast.Unparen(lhs))] {
+					filled = true
+				}
+			}
+		}
+		return !filled
+	})
+	return filled
+}
+
+// globalRooted reports whether e is a package-level variable, of this
+// package or another, or a field path rooted at one.
+func (c *checker) globalRooted(e ast.Expr) bool {
+	info := c.pass.TypesInfo
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, ok := info.Uses[x].(*types.Var)
+			return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+		case *ast.SelectorExpr:
+			if v, ok := info.Uses[x.Sel].(*types.Var); ok && !v.IsField() {
+				return v.Pkg() != nil && v.Parent() == v.Pkg().Scope() // pkg.Var
+			}
+			if sel := info.Selections[x]; sel == nil || sel.Kind() != types.FieldVal {
+				return false
+			}
+			e = x.X
+		default:
+			return false
+		}
+	}
 }
 
 // A lookup is a call that reads a cache: its receiver, rendered; whether

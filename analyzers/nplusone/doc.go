@@ -457,7 +457,12 @@
 // runs the query on a miss and stores what it read back in the variable
 // (cachePtr.Store(c), cache = c) runs the query once per process, whatever
 // its callers loop over (kratos' ensureCredentialTypesLoaded, reached once
-// per credential row: judged false). Its read is dropped from its callers'
+// per credential row: judged false). So does one that fills
+// package-level state in place, with no round trip after it: if the
+// variable, or a field of one of any package, is empty, read it and
+// assign it (if len(global.CONF.System.EncryptKey) == 0 { ...First(&s);
+// global.CONF.System.EncryptKey = s.Value }: 1Panel's StringDecrypt, called
+// per database of 3 loops, judged false). Its read is dropped from its callers'
 // reach, across packages too. A guard that stores nothing, or keys the
 // variable (a package-level sync.Map keyed by the element), is reported as
 // above.
