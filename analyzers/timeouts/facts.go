@@ -974,25 +974,34 @@ func requestSends(ci ssa.CallInstruction) []ssa.CallInstruction {
 		return nil
 	}
 	var out []ssa.CallInstruction
-	for _, ref := range flow.Referrers(call) {
-		ex, ok := ref.(*ssa.Extract)
-		if !ok || ex.Index != 0 {
-			continue
+	seen := make(map[ssa.Value]bool)
+	var uses func(v ssa.Value)
+	uses = func(v ssa.Value) {
+		if seen[v] {
+			return
 		}
-		for _, use := range flow.Referrers(ex) {
+		seen[v] = true
+		for _, use := range flow.Referrers(v) {
 			do, ok := use.(ssa.CallInstruction)
 			switch {
-			case ok && analysisutil.FullName(staticFunc(do.Common())) == "(*net/http.Client).Do" && len(do.Common().Args) == 2 && do.Common().Args[1] == ssa.Value(ex):
+			case ok && analysisutil.FullName(staticFunc(do.Common())) == "(*net/http.Client).Do" && len(do.Common().Args) == 2 && do.Common().Args[1] == v:
 				out = append(out, do)
-			case ok && isMethodOf(knowledge.NetHTTP, "Request")(do.Common()) && do.Common().Args[0] == ssa.Value(ex):
+			case ok && isMethodOf(knowledge.NetHTTP, "Request")(do.Common()) && do.Common().Args[0] == v:
 				// req.SetBasicAuth(...): configuring it
 			default:
-				if _, isField := use.(*ssa.FieldAddr); !isField {
-					if _, isDebug := use.(*ssa.DebugRef); !isDebug {
-						out = append(out, nil)
-					}
+				switch use := use.(type) {
+				case *ssa.Phi:
+					uses(use) // req made in one of several branches (dingtalk's httpRequest)
+				case *ssa.FieldAddr, *ssa.DebugRef:
+				default:
+					out = append(out, nil)
 				}
 			}
+		}
+	}
+	for _, ref := range flow.Referrers(call) {
+		if ex, ok := ref.(*ssa.Extract); ok && ex.Index == 0 {
+			uses(ex)
 		}
 	}
 	return out
