@@ -6,5 +6,5 @@ import (
 )
 
 func TestFetch(t *testing.T) {
-	_, _ = http.Get("http://127.0.0.1:1") // want `http.Get sends the request`
+	_, _ = http.Get("http://api.example.com/") // want `http.Get sends the request`
 }
