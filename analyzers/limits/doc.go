@@ -50,7 +50,9 @@
 //     hands to other calls, when no server can start from the function
 //     (none of its calls reaches a server start, in the package or in a
 //     package that starts servers): homebox's reset-password command hands
-//     its pool to an ent driver for one migration, judged false. A pool
+//     its pool to an ent driver for one migration, and goalert's
+//     set-config command to its config store in a struct literal
+//     (config.StoreConfig{DB: db}), both judged false. A pool
 //     it also stores, returns or uses in another function literal, or
 //     hands on where a server can start, is the service's;
 //   - an outbound http.Transport built on every call (keepalive): a

@@ -476,7 +476,9 @@ func (c *checker) checksContentLength(body *ast.BlockStmt, owners []string) bool
 // sql.Open(...); defer db.Close(); db.Exec(...); semaphore's createDb,
 // which opens a connection to CREATE DATABASE and drops it): a connection
 // used for one task at start-up (CREATE DATABASE, a migration), not the
-// pool that serves requests. A pool passed on, stored, returned or used
+// pool that serves requests. A pool handed on (an argument, a field of a
+// struct literal) is one only when it is closed on return and no server
+// can start from there. A pool stored, returned or used
 // in a function literal (a goroutine, a handler) is the service's, and so
 // is one that main, or a function that starts a server, keeps open.
 func (c *checker) oneOffOpens(body *ast.BlockStmt, isMain bool) map[*ast.CallExpr]bool {
@@ -522,6 +524,18 @@ func (c *checker) oneOffOpens(body *ast.BlockStmt, isMain bool) map[*ast.CallExp
 					passed[obj] = true
 				} else {
 					escapes[obj] = true // any other use: stored, returned, converted
+				}
+			}
+		case *ast.CompositeLit:
+			// A field of a struct literal (config.StoreConfig{DB: db}) is
+			// handed on as an argument is (goalert's set-config command,
+			// which closes its pool on return).
+			for _, e := range n.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					e = kv.Value
+				}
+				if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+					args[id] = true
 				}
 			}
 		case *ast.CallExpr:
