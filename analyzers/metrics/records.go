@@ -70,19 +70,27 @@ func fieldVar(t types.Type, i int) *types.Var {
 // variable or field that holds a definition, here or (by fact) in another
 // package.
 func (c *checker) metricOf(v ssa.Value, depth int) *definition {
-	if v == nil || depth > 10 {
+	return c.metricIn(v, depth, make(map[ssa.Value]bool))
+}
+
+// metricIn is metricOf's search, which visits each value once: the phis
+// of a function's loops reach each other, and walking their edges again
+// on every path took notifuse's services 7 seconds.
+func (c *checker) metricIn(v ssa.Value, depth int, seen map[ssa.Value]bool) *definition {
+	if v == nil || depth > 10 || seen[v] {
 		return nil
 	}
+	seen[v] = true
 	switch v := unwrap(v).(type) {
 	case *ssa.Call:
 		if d := c.defsByPos[v.Common().Pos()]; d != nil {
 			return d
 		}
 		if knowledge.LabelBinders[flow.CalleeName(v.Common())] {
-			return c.metricOf(receiver(v.Common()), depth+1)
+			return c.metricIn(receiver(v.Common()), depth+1, seen)
 		}
 	case *ssa.Extract:
-		return c.metricOf(v.Tuple, depth+1)
+		return c.metricIn(v.Tuple, depth+1, seen)
 	case *ssa.UnOp:
 		if v.Op != token.MUL {
 			return nil
@@ -95,9 +103,9 @@ func (c *checker) metricOf(v ssa.Value, depth int) *definition {
 			}
 			return c.importedDef(obj)
 		case *ssa.Alloc:
-			return c.metricOf(routes.OnlyStore(x), depth+1)
+			return c.metricIn(routes.OnlyStore(x), depth+1, seen)
 		case *ssa.FreeVar:
-			return c.metricOf(c.freeVarBinding(x), depth+1)
+			return c.metricIn(c.freeVarBinding(x), depth+1, seen)
 		}
 	case *ssa.Field:
 		obj := fieldVar(v.X.Type(), v.Field)
@@ -106,10 +114,10 @@ func (c *checker) metricOf(v ssa.Value, depth int) *definition {
 		}
 		return c.importedDef(obj)
 	case *ssa.FreeVar:
-		return c.metricOf(c.freeVarBinding(v), depth+1)
+		return c.metricIn(c.freeVarBinding(v), depth+1, seen)
 	case *ssa.Phi:
 		for _, e := range v.Edges {
-			if d := c.metricOf(e, depth+1); d != nil {
+			if d := c.metricIn(e, depth+1, seen); d != nil {
 				return d
 			}
 		}
