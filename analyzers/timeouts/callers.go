@@ -230,6 +230,29 @@ func defaultClientCopied(fn *ssa.Function) bool {
 	return everyDefaultClientUse(fn, copiedWithTimeout)
 }
 
+// defaultClientTimed reports whether fn sets a Timeout on http.DefaultClient
+// itself wherever it loads it (vela's client := http.DefaultClient;
+// client.Timeout = 30 * time.Second; client.Do(req)): the shared client
+// then has a timeout, set from a place other code may not expect, but
+// not none.
+func defaultClientTimed(fn *ssa.Function) bool {
+	return everyDefaultClientUse(fn, func(v ssa.Value, n *int, _ map[ssa.Value]bool) bool {
+		for _, ref := range flow.Referrers(v) {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok || fa.X != v || flow.FieldName(fa) != "Timeout" {
+				continue
+			}
+			for _, r := range flow.Referrers(fa) {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == fa && !isZeroConst(st.Val) {
+					*n++
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
 // copiedWithTimeout reports whether a client pointer is only compared,
 // merged, and dereferenced into variables whose Timeout is set (counted
 // in copies).

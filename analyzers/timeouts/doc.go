@@ -48,7 +48,9 @@
 //     left nil, if client == nil { client = http.DefaultClient }: the
 //     caller chooses; nor is a copy given a timeout of its own, client :=
 //     *http.DefaultClient; client.Timeout = d), unless the package sets
-//     http.DefaultClient.Timeout, or (for DefaultClient.Do) the request's
+//     http.DefaultClient.Timeout (directly, or through a variable that
+//     holds it: client := http.DefaultClient; client.Timeout = d, vela's
+//     worker calls, judged false when reported), or (for DefaultClient.Do) the request's
 //     context has a deadline made in the same function
 //     (context.WithTimeout, then http.NewRequestWithContext, then Do) or
 //     is the function's context parameter: the caller's context ends the

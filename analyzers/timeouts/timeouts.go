@@ -456,7 +456,7 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 	if nilFallbackAssign(c.pass.TypesInfo, cur, sel) {
 		return // if client == nil { client = http.DefaultClient }: the caller chooses
 	}
-	if fn := c.ssaFunc(cur); c.defaultClientUsesBounded(fn) || c.userChosenDefault(fn) || defaultClientCopied(fn) {
+	if fn := c.ssaFunc(cur); c.defaultClientUsesBounded(fn) || c.userChosenDefault(fn) || defaultClientCopied(fn) || defaultClientTimed(fn) {
 		return // client := s3.Client; if client == nil { client = http.DefaultClient }; client.Do(req) of the caller's request
 	}
 	c.viaDefaultClient(sel)

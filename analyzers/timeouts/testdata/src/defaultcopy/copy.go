@@ -38,7 +38,32 @@ func zeroClient() *http.Client {
 	return &client
 }
 
+// workerClient sets a timeout on the default client itself (vela's
+// getWorkerExecutors): the shared client has one from then on.
+func workerClient(req *http.Request) error {
+	client := http.DefaultClient
+	client.Timeout = 30 * time.Second
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// untimedWorkerClient only names it: reported.
+func untimedWorkerClient(req *http.Request) error {
+	client := http.DefaultClient // want `http.DefaultClient has no timeout`
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
 func Send(req *http.Request) error {
+	_ = workerClient(req)
+	_ = untimedWorkerClient(req)
 	for _, c := range []*http.Client{notificationClient(), redirectClient(), zeroClient()} {
 		resp, err := c.Do(req)
 		if err != nil {
