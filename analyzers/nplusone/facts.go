@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -158,6 +159,19 @@ type implsFact struct {
 func (*implsFact) AFact() {}
 
 func (f *implsFact) String() string { return "impls(" + strings.Join(f.Types, " ") + ")" }
+
+// A convertsFact lists the named types of other modules that a package
+// converts to an interface, with the interface's methods
+// ("path.Type.Method"): a library type the program's code never turns
+// into a value of an interface with that method cannot be what a call of
+// the method through an interface dispatches to (resolve.go).
+type convertsFact struct {
+	Types []string // sorted
+}
+
+func (*convertsFact) AFact() {}
+
+func (f *convertsFact) String() string { return "converts(" + strings.Join(f.Types, " ") + ")" }
 
 // maxChain bounds the calls a Via names: one more than flow.MaxChain,
 // since the last is the round trip itself.
@@ -339,6 +353,9 @@ func (c *checker) exportFacts(funcs []*ssa.Function) {
 	}
 	if impls := c.localImpls(); len(impls.Types) > 0 {
 		c.pass.ExportPackageFact(impls)
+	}
+	if conv := c.localConverts(); len(conv) > 0 {
+		c.pass.ExportPackageFact(&convertsFact{Types: slices.Sorted(maps.Keys(conv))})
 	}
 }
 

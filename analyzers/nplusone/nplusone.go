@@ -123,7 +123,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/nplusone/doc.go",
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact), new(jobPendingFact), new(jobUsesFact), new(listPendingFact), new(listUsesFact), new(loadsFact), new(lazyFact)},
+		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact), new(jobPendingFact), new(jobUsesFact), new(listPendingFact), new(listUsesFact), new(loadsFact), new(lazyFact), new(convertsFact)},
 		RunDespiteErrors: true,
 	}
 	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
@@ -204,12 +204,13 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 
 // A checker holds the state of one pass.
 type checker struct {
-	pass    *lint.Pass
-	library bool // a library the knowledge tables describe: no facts exported
-	writes  bool
-	observe func(call *ast.CallExpr, p pair, reported bool)
-	ssa     *ssabuild.Result // nil when the package does not type-check
-	ix      *flow.Index
+	pass     *lint.Pass
+	library  bool // a library the knowledge tables describe: no facts exported
+	writes   bool
+	observe  func(call *ast.CallExpr, p pair, reported bool)
+	ssa      *ssabuild.Result // nil when the package does not type-check
+	converts map[string]bool  // the other modules' types this package converts to interfaces (localConverts)
+	ix       *flow.Index
 
 	summaries  map[*ssa.Function]*queryFact // every function of the package, literals included
 	paramCalls map[*types.Func]paramCalls   // the function parameters each declared function calls

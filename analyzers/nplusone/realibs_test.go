@@ -23,6 +23,13 @@ func TestRealLibraries(t *testing.T) {
 	}
 }
 
+// TestRealLibrariesScanners checks dispatch through a row-scanning
+// interface that squirrel's builders also satisfy: only the library types
+// the program converts to an interface are its implementations.
+func TestRealLibrariesScanners(t *testing.T) {
+	analyzertest.Run(t, analyzertest.Module(t), nplusone.New(defaultConfig()), "./nplusone/scanners", "./nplusone/scanners/perelement")
+}
+
 // TestRealLibrariesPaged checks the default on the real libraries: loops
 // over a page (GORM's and bun's Limit, LIMIT in database/sql's text) are
 // reported, loops over every row a filter selects only with -unpaged.

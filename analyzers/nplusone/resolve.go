@@ -6,7 +6,9 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -284,25 +286,27 @@ func (c *checker) candidates() map[string][]types.Type {
 		return c.cands
 	}
 	c.cands = make(map[string][]types.Type)
-	add := func(t types.Type) {
+	add := func(t types.Type, ok func(method string) bool) {
 		ms := types.NewMethodSet(t)
 		if !types.IsInterface(t) {
 			ms = types.NewMethodSet(types.NewPointer(t))
 		}
 		for i := 0; i < ms.Len(); i++ {
-			name := ms.At(i).Obj().Name()
-			c.cands[name] = append(c.cands[name], t)
+			if name := ms.At(i).Obj().Name(); ok == nil || ok(name) {
+				c.cands[name] = append(c.cands[name], t)
+			}
 		}
 	}
 	scope := c.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() {
 			if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() == 0 && !types.IsInterface(named) {
-				add(named)
+				add(named, nil)
 			}
 		}
 	}
 	pkgs := c.importedPackages()
+	converted := c.convertedTypes()
 	for _, pf := range c.pass.AllPackageFacts() {
 		impls, ok := pf.Fact.(*implsFact)
 		if !ok || pf.Package == c.pass.Pkg {
@@ -312,20 +316,103 @@ func (c *checker) candidates() map[string][]types.Type {
 		if p == nil {
 			p = pf.Package
 		}
+		library := c.pass.Module != nil && c.pass.Module.Path != "" && !c.ownModule(p)
 		for _, name := range impls.Types {
-			if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
-				add(tn.Type())
+			tn, ok := p.Scope().Lookup(name).(*types.TypeName)
+			if !ok {
+				continue
 			}
+			if !library {
+				add(tn.Type(), nil)
+				continue
+			}
+			// A library type is an implementation of the methods of the
+			// interfaces the program makes values of it as: notifuse's row
+			// scanners take an interface{ Scan(...any) error } that
+			// squirrel's builders also satisfy, and only *sql.Rows
+			// reaches them.
+			key := p.Path() + "." + name + "."
+			add(tn.Type(), func(method string) bool { return converted[key+method] })
 		}
 	}
 	for _, ref := range knowledge.Implementations {
 		if p := pkgs[ref.Pkg]; p != nil {
 			if tn, ok := p.Scope().Lookup(ref.Name).(*types.TypeName); ok {
-				add(tn.Type())
+				add(tn.Type(), nil)
 			}
 		}
 	}
 	return c.cands
+}
+
+// convertedTypes returns, as "path.Type.Method", the interface methods
+// through which this package or the packages whose facts it sees may call
+// types of other modules (localConverts).
+func (c *checker) convertedTypes() map[string]bool {
+	out := c.localConverts()
+	for _, pf := range c.pass.AllPackageFacts() {
+		if f, ok := pf.Fact.(*convertsFact); ok {
+			for _, t := range f.Types {
+				out[t] = true
+			}
+		}
+	}
+	return out
+}
+
+// localConverts returns, as "path.Type.Method", the methods of the
+// interfaces that this package's code converts named types of other
+// modules (or of any other package, when the driver does not say which
+// module this is) to, pointers to them included, for the types whose
+// packages list them as implementations (implsFact).
+func (c *checker) localConverts() map[string]bool {
+	if c.converts != nil {
+		return maps.Clone(c.converts)
+	}
+	c.converts = make(map[string]bool)
+	if c.ssa == nil {
+		return maps.Clone(c.converts)
+	}
+	_, funcs := c.ssa.SSA()
+	listed := make(map[*types.TypeName]bool)
+	isListed := func(tn *types.TypeName) bool {
+		v, ok := listed[tn]
+		if !ok {
+			v = c.listedImpl(tn)
+			listed[tn] = v
+		}
+		return v
+	}
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				mi, ok := instr.(*ssa.MakeInterface)
+				if !ok {
+					continue
+				}
+				named, ok := types.Unalias(analysisutil.Deref(mi.X.Type())).(*types.Named)
+				if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg() == c.pass.Pkg || c.ownModule(named.Obj().Pkg()) {
+					continue
+				}
+				iface, ok := mi.Type().Underlying().(*types.Interface)
+				if !ok || iface.NumMethods() == 0 || !isListed(named.Obj()) {
+					continue // any: no method is called through it
+				}
+				for i := range iface.NumMethods() {
+					c.converts[named.Obj().Pkg().Path()+"."+named.Obj().Name()+"."+iface.Method(i).Name()] = true
+				}
+			}
+		}
+	}
+	return maps.Clone(c.converts)
+}
+
+// listedImpl reports whether a type's package lists it in its implsFact:
+// a type whose methods may make round trips, the only ones whose
+// conversions candidates needs to know of.
+func (c *checker) listedImpl(tn *types.TypeName) bool {
+	var f implsFact
+	return c.pass.ImportPackageFact(tn.Pkg(), &f) && slices.Contains(f.Types, tn.Name())
 }
 
 // importedPackages maps the paths of the packages this one imports,
