@@ -77,7 +77,13 @@
 //     inside a service of the program's own (a struct of its module that
 //     holds a client-holding struct: built to be kept); and a constructor's
 //     client used by a function that takes no request or context (a
-//     warm-up, a command's run);
+//     warm-up, a command's run); nor one built only on a branch the call's
+//     own values choose, an if testing a parameter or local and no field
+//     of the receiver nor package variable (1Panel's wget when the admin
+//     asks to skip the certificate check, gin-vue-admin's request helper
+//     for an event stream: judged false), while a branch on the receiver's
+//     configuration (woodpecker's if c.skipVerify) is taken on every call
+//     once set and stays reported;
 //   - a transport the program builds for a single-host reverse proxy
 //     (the Transport of httputil.NewSingleHostReverseProxy's result) with
 //     MaxIdleConnsPerHost left at Go's default of 2: every request goes to

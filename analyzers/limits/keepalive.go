@@ -107,8 +107,73 @@ func (t *transports) perCall(f *ssa.Function, b build, u usage) bool {
 		// What a constructor returns, used by a function that may run
 		// once (a command's run, a set-up step).
 		return false
+	case b.local && t.c.builtOnArgumentBranch(f, b.v.Pos()):
+		return false
 	}
 	return true
+}
+
+// builtOnArgumentBranch reports whether the transport built at pos is
+// built only on a branch that the call's own values choose: an if whose
+// condition tests a parameter or a local of f, and no field of its
+// receiver nor a package variable (1Panel's wget builds one only when the
+// admin asks to ignore the certificate; gin-vue-admin's request helper
+// only for an event stream's request; both judged false). The other calls
+// share the default transport. A branch on the receiver's configuration
+// (woodpecker's if c.skipVerify) is taken on every call once set, and
+// stays reported.
+func (c *checker) builtOnArgumentBranch(f *ssa.Function, pos token.Pos) bool {
+	var body *ast.BlockStmt
+	switch syn := f.Syntax().(type) {
+	case *ast.FuncDecl:
+		body = syn.Body
+	case *ast.FuncLit:
+		body = syn.Body
+	}
+	if body == nil || !pos.IsValid() {
+		return false
+	}
+	var recv types.Object
+	if sig := f.Signature; sig.Recv() != nil {
+		recv = sig.Recv()
+	}
+	info := c.pass.TypesInfo
+	found := false
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if found || n == nil || pos < n.Pos() || pos >= n.End() {
+			return false
+		}
+		if ifs, ok := n.(*ast.IfStmt); ok && ifs.Body.Pos() <= pos && pos < ifs.Body.End() && perCallCondition(info, ifs.Cond, recv) {
+			found = true
+			return false
+		}
+		return true
+	}
+	ast.Inspect(body, visit)
+	return found
+}
+
+// perCallCondition reports whether a condition tests a value of the call
+// (a parameter or local variable) and no receiver nor package variable.
+func perCallCondition(info *types.Info, cond ast.Expr, recv types.Object) bool {
+	perCall, fixed := false, false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		switch {
+		case !ok || v.IsField():
+		case v == recv || v.Pkg() != nil && v.Parent() == v.Pkg().Scope():
+			fixed = true
+		default:
+			perCall = true
+		}
+		return true
+	})
+	return perCall && !fixed
 }
 
 // mayBuildTransport reports whether the package names http.Transport or

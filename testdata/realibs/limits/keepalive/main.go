@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"io"
 	"net/http"
 	"net/http/httputil"
@@ -31,6 +32,40 @@ func fetch(ctx context.Context, target string) ([]byte, error) {
 	}
 	defer resp.Body.Close()
 	return io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+}
+
+// download builds a transport only when its caller asks to skip the
+// certificate check (1Panel's wget): the other calls share the default
+// transport, and the branch is the call's own.
+func download(ctx context.Context, target string, insecure bool) (*http.Response, error) {
+	client := &http.Client{Timeout: time.Minute}
+	if insecure {
+		client.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	if err != nil {
+		return nil, err
+	}
+	return client.Do(req)
+}
+
+// forgeClient is download's twin: its branch tests the forge's
+// configuration, taken on every call once set (woodpecker's skipVerify).
+type forgeClient struct {
+	url        string
+	skipVerify bool
+}
+
+func (c *forgeClient) get(ctx context.Context, path string) (*http.Response, error) {
+	client := &http.Client{Timeout: time.Minute}
+	if c.skipVerify {
+		client.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want `\(\*main.forgeClient\).get builds a new http.Transport on every call`
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.url+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	return client.Do(req)
 }
 
 // sharedTransport is the twin of fetch's: one transport for every request.
@@ -242,6 +277,12 @@ func main() {
 			}
 		}
 		_, _ = fetch(r.Context(), "https://upstream.example.com/")
+		if resp, err := download(r.Context(), r.FormValue("url"), r.FormValue("insecure") == "1"); err == nil {
+			resp.Body.Close()
+		}
+		if resp, err := (&forgeClient{url: "https://forge.example.com", skipVerify: true}).get(r.Context(), "/api/v1/user"); err == nil {
+			resp.Body.Close()
+		}
 		poll(r.Context(), []string{"https://a.example.com/", "https://b.example.com/"})
 		pollEach(r.Context(), []string{"https://a.example.com/", "https://b.example.com/"})
 	})
