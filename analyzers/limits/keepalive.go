@@ -144,7 +144,7 @@ func (c *checker) builtOnArgumentBranch(f *ssa.Function, pos token.Pos) bool {
 		if found || n == nil || pos < n.Pos() || pos >= n.End() {
 			return false
 		}
-		if ifs, ok := n.(*ast.IfStmt); ok && ifs.Body.Pos() <= pos && pos < ifs.Body.End() && perCallCondition(info, ifs.Cond, recv) {
+		if ifs, ok := n.(*ast.IfStmt); ok && ifs.Body.Pos() <= pos && pos < ifs.Body.End() && perCallCondition(info, body, ifs.Cond, recv, 0) {
 			found = true
 			return false
 		}
@@ -155,25 +155,66 @@ func (c *checker) builtOnArgumentBranch(f *ssa.Function, pos token.Pos) bool {
 }
 
 // perCallCondition reports whether a condition tests a value of the call
-// (a parameter or local variable) and no receiver nor package variable.
-func perCallCondition(info *types.Info, cond ast.Expr, recv types.Object) bool {
+// (a parameter, or a local variable made from one) and no receiver nor
+// package variable, directly or through the locals it tests (gogs'
+// trans := r.setting.Transport; if trans == nil { build one } tests the
+// receiver's settings: every call of a request without a transport).
+func perCallCondition(info *types.Info, body *ast.BlockStmt, cond ast.Expr, recv types.Object, depth int) bool {
 	perCall, fixed := false, false
 	ast.Inspect(cond, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
-		if !ok {
-			return true
+		if !ok || fixed {
+			return !fixed
 		}
 		v, ok := info.Uses[id].(*types.Var)
 		switch {
 		case !ok || v.IsField():
 		case v == recv || v.Pkg() != nil && v.Parent() == v.Pkg().Scope():
 			fixed = true
-		default:
+		case v.Parent() != nil && isLocalIn(v, body):
+			// A local: what it is made from.
+			for _, rhs := range assignedTo(info, body, v) {
+				if depth >= 2 || !perCallCondition(info, body, rhs, recv, depth+1) {
+					fixed = true
+				}
+			}
 			perCall = true
+		default:
+			perCall = true // a parameter
+		}
+		return !fixed
+	})
+	return perCall && !fixed
+}
+
+// isLocalIn reports whether v is declared inside body.
+func isLocalIn(v *types.Var, body *ast.BlockStmt) bool {
+	return body.Pos() <= v.Pos() && v.Pos() < body.End()
+}
+
+// assignedTo returns the values body assigns to v (v := e, v = e).
+func assignedTo(info *types.Info, body *ast.BlockStmt, v *types.Var) []ast.Expr {
+	var out []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			if ok && len(as.Rhs) == 1 {
+				for _, lhs := range as.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok && (info.Defs[id] == v || info.Uses[id] == v) {
+						out = append(out, as.Rhs[0]) // v, err := f(...)
+					}
+				}
+			}
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok && (info.Defs[id] == v || info.Uses[id] == v) {
+				out = append(out, as.Rhs[i])
+			}
 		}
 		return true
 	})
-	return perCall && !fixed
+	return out
 }
 
 // mayBuildTransport reports whether the package names http.Transport or

@@ -68,6 +68,25 @@ func (c *forgeClient) get(ctx context.Context, path string) (*http.Response, err
 	return client.Do(req)
 }
 
+// webhook builds a transport whenever its settings hold none (gogs'
+// httplib): a local made from the receiver's settings, not from the call.
+type webhook struct {
+	transport http.RoundTripper
+}
+
+func (h *webhook) post(ctx context.Context, target string) (*http.Response, error) {
+	trans := h.transport
+	if trans == nil {
+		trans = &http.Transport{Proxy: http.ProxyFromEnvironment} // want `\(\*main.webhook\).post builds a new http.Transport on every call`
+	}
+	client := &http.Client{Timeout: time.Minute, Transport: trans}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, nil)
+	if err != nil {
+		return nil, err
+	}
+	return client.Do(req)
+}
+
 // sharedTransport is the twin of fetch's: one transport for every request.
 var sharedTransport = &http.Transport{Proxy: http.ProxyFromEnvironment, MaxIdleConnsPerHost: 16}
 
@@ -281,6 +300,9 @@ func main() {
 			resp.Body.Close()
 		}
 		if resp, err := (&forgeClient{url: "https://forge.example.com", skipVerify: true}).get(r.Context(), "/api/v1/user"); err == nil {
+			resp.Body.Close()
+		}
+		if resp, err := (&webhook{}).post(r.Context(), "https://hooks.example.com/"); err == nil {
 			resp.Body.Close()
 		}
 		poll(r.Context(), []string{"https://a.example.com/", "https://b.example.com/"})
