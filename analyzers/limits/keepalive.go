@@ -160,8 +160,15 @@ func (c *checker) builtOnArgumentBranch(f *ssa.Function, pos token.Pos) bool {
 // trans := r.setting.Transport; if trans == nil { build one } tests the
 // receiver's settings: every call of a request without a transport).
 func perCallCondition(info *types.Info, body *ast.BlockStmt, cond ast.Expr, recv types.Object, depth int) bool {
-	perCall, fixed := false, false
-	ast.Inspect(cond, func(n ast.Node) bool {
+	perCall, fixed := conditionValues(info, body, cond, recv, depth)
+	return perCall && !fixed
+}
+
+// conditionValues reports whether an expression uses a value of the call
+// (perCall) and whether it uses a receiver or package variable (fixed),
+// following the locals it uses to what they are assigned.
+func conditionValues(info *types.Info, body *ast.BlockStmt, e ast.Expr, recv types.Object, depth int) (perCall, fixed bool) {
+	ast.Inspect(e, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
 		if !ok || fixed {
 			return !fixed
@@ -171,20 +178,21 @@ func perCallCondition(info *types.Info, body *ast.BlockStmt, cond ast.Expr, recv
 		case !ok || v.IsField():
 		case v == recv || v.Pkg() != nil && v.Parent() == v.Pkg().Scope():
 			fixed = true
-		case v.Parent() != nil && isLocalIn(v, body):
-			// A local: what it is made from.
-			for _, rhs := range assignedTo(info, body, v) {
-				if depth >= 2 || !perCallCondition(info, body, rhs, recv, depth+1) {
-					fixed = true
+		case isLocalIn(v, body):
+			perCall = true
+			if depth < 2 {
+				for _, rhs := range assignedTo(info, body, v) {
+					if _, f := conditionValues(info, body, rhs, recv, depth+1); f {
+						fixed = true
+					}
 				}
 			}
-			perCall = true
 		default:
 			perCall = true // a parameter
 		}
 		return !fixed
 	})
-	return perCall && !fixed
+	return perCall, fixed
 }
 
 // isLocalIn reports whether v is declared inside body.
