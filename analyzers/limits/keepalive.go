@@ -139,8 +139,7 @@ func (c *checker) builtOnArgumentBranch(f *ssa.Function, pos token.Pos) bool {
 	}
 	info := c.pass.TypesInfo
 	found := false
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
+	visit := func(n ast.Node) bool {
 		if found || n == nil || pos < n.Pos() || pos >= n.End() {
 			return false
 		}

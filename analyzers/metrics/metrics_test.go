@@ -179,8 +179,9 @@ metrics:
 // under a plan file that writes the metrics is.
 func TestOwnLabels(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "ownlabels")
-	var got []string
-	for _, d := range underWrittenPlan(t, "ownlabels") {
+	findings := underWrittenPlan(t, "ownlabels")
+	got := make([]string, 0, len(findings))
+	for _, d := range findings {
 		got = append(got, d.Category)
 	}
 	slices.Sort(got)

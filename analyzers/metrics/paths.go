@@ -65,7 +65,7 @@ func (c *checker) checkPathsOf(f *ssa.Function) {
 		return
 	}
 	o := obs[0]
-	d := c.metricOf(receiver(o.call.Common()), 0)
+	d := c.metricOf(receiver(o.call.Common()))
 	// The blocks that record the timed metric, and what the function's
 	// records depend on.
 	recording := make(map[*ssa.BasicBlock]bool)
@@ -132,7 +132,7 @@ func (c *checker) checkPathsOf(f *ssa.Function) {
 // is unknown, by an unnamed histogram.
 func (c *checker) recordsMetric(call *ssa.CallCommon, d *definition) bool {
 	if isRecord(call) {
-		return d == nil || sameMetric(c.metricOf(receiver(call), 0), d)
+		return d == nil || sameMetric(c.metricOf(receiver(call)), d)
 	}
 	callee := call.StaticCallee()
 	if callee == nil {
@@ -177,7 +177,7 @@ func (c *checker) recordsDef(fn *ssa.Function, d *definition, seen map[*ssa.Func
 			}
 			call := ci.Common()
 			if isRecord(call) {
-				if sameMetric(c.metricOf(receiver(call), 0), d) {
+				if sameMetric(c.metricOf(receiver(call)), d) {
 					return true
 				}
 				continue

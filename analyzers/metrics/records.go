@@ -32,7 +32,7 @@ func (c *checker) bindStorage() {
 				if _, done := c.defsByObj[obj]; done {
 					continue
 				}
-				if d := c.metricOf(st.Val, 0); d != nil {
+				if d := c.metricOf(st.Val); d != nil {
 					c.defsByObj[obj] = d
 				}
 			}
@@ -69,8 +69,8 @@ func fieldVar(t types.Type, i int) *types.Var {
 // defining call, a label binding of a vector (WithLabelValues, With), a
 // variable or field that holds a definition, here or (by fact) in another
 // package.
-func (c *checker) metricOf(v ssa.Value, depth int) *definition {
-	return c.metricIn(v, depth, make(map[ssa.Value]bool))
+func (c *checker) metricOf(v ssa.Value) *definition {
+	return c.metricIn(v, 0, make(map[ssa.Value]bool))
 }
 
 // metricIn is metricOf's search, which visits each value once: the phis
@@ -232,13 +232,13 @@ func (c *checker) recordsOfCall(call *ssa.CallCommon, f *recordsFact) {
 				target = call.Args[0]
 			}
 		}
-		c.addRecording(f, c.metricOf(target, 0), kind)
+		c.addRecording(f, c.metricOf(target), kind)
 		return
 	}
 	if in, ok := knowledge.Instrumenters[name]; ok {
 		if in.MetricArg >= 0 {
 			if a := args(call); in.MetricArg < len(a) {
-				c.addRecording(f, c.metricOf(a[in.MetricArg], 0), knowledge.Histogram)
+				c.addRecording(f, c.metricOf(a[in.MetricArg]), knowledge.Histogram)
 			}
 		}
 		if f.Library == "" {

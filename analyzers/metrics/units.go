@@ -32,7 +32,7 @@ func (c *checker) checkUnits() {
 		if knowledge.RecordMethods[name] != knowledge.Histogram || !strings.HasSuffix(name, ".Observe") || len(args(call)) != 1 {
 			continue
 		}
-		d := c.metricOf(receiver(call), 0)
+		d := c.metricOf(receiver(call))
 		if d == nil || d.Kind != knowledge.Histogram || d.Name == "" {
 			continue
 		}
