@@ -123,13 +123,7 @@ func (t *transports) perCall(f *ssa.Function, b build, u usage) bool {
 // (woodpecker's if c.skipVerify) is taken on every call once set, and
 // stays reported.
 func (c *checker) builtOnArgumentBranch(f *ssa.Function, pos token.Pos) bool {
-	var body *ast.BlockStmt
-	switch syn := f.Syntax().(type) {
-	case *ast.FuncDecl:
-		body = syn.Body
-	case *ast.FuncLit:
-		body = syn.Body
-	}
+	_, body := flow.FuncSyntax(f)
 	if body == nil || !pos.IsValid() {
 		return false
 	}

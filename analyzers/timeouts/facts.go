@@ -2,7 +2,6 @@ package timeouts
 
 import (
 	"fmt"
-	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -495,13 +494,8 @@ func plural(kind string) string {
 
 // isHandlerFunc reports whether fn is declared as a request handler.
 func (c *checker) isHandlerFunc(fn *ssa.Function) bool {
-	switch syn := fn.Syntax().(type) {
-	case *ast.FuncDecl:
-		return handlerOf(c.pass.TypesInfo, syn.Type) != nil
-	case *ast.FuncLit:
-		return handlerOf(c.pass.TypesInfo, syn.Type) != nil
-	}
-	return false
+	ft, _ := flow.FuncSyntax(fn)
+	return ft != nil && handlerOf(c.pass.TypesInfo, ft) != nil
 }
 
 // detachedHow names a detached context argument as messages show it.

@@ -4,6 +4,7 @@
 package flow
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
@@ -465,4 +466,17 @@ func Binding(fv *ssa.FreeVar) ssa.Value {
 		}
 	}
 	return nil
+}
+
+// FuncSyntax returns the type and body of the function declaration or
+// literal fn was built from, or nils for a function with no syntax (a
+// wrapper, or one built from export data).
+func FuncSyntax(fn *ssa.Function) (*ast.FuncType, *ast.BlockStmt) {
+	switch syn := fn.Syntax().(type) {
+	case *ast.FuncDecl:
+		return syn.Type, syn.Body
+	case *ast.FuncLit:
+		return syn.Type, syn.Body
+	}
+	return nil, nil
 }
