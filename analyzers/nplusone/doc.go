@@ -46,7 +46,10 @@
 // satisfy too, whose Scan runs a query, and only *sql.Rows reaches them
 // (4 findings judged false). The library types the knowledge tables name
 // (*sql.DB, *redis.Client, ...) always implement the interfaces they
-// satisfy.
+// satisfy. Under golangci-lint, a call dispatched to such a library type
+// whose round trip is in the library's own code (squirrel's
+// SelectBuilder.Scan) is not found: a known gap, listed in
+// cmd/perfvet-gcl's tests.
 //
 // A loop counts when the number of its iterations grows with the data: a
 // range over a slice, map, channel, string or function iterator; a for
