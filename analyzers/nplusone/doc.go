@@ -620,9 +620,10 @@
 // time in every program that uses them and tell the program nothing.
 //
 // -nplusone.tests (default false) also reports findings in test code:
-// _test.go files, development tooling and examples (packages under
-// devtools/, hack/ or examples/), test helper packages and files that
-// import testing or a test framework (gotify's test/testdb, navidrome's
+// _test.go files, development tooling, examples and end-to-end harnesses
+// (packages under devtools/, hack/, examples/ or e2e/, and integration/
+// at the module's root or under test/), test helper packages, functions
+// named NewTest... or ...ForTest(s|ing), and files that import testing or a test framework (gotify's test/testdb, navidrome's
 // ginkgo harness).
 // Tests seed fixtures in loops on purpose.
 //

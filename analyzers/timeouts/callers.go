@@ -569,6 +569,39 @@ func (c *checker) returnedWithDeadline(allocs []*ssa.Alloc) bool {
 	return false
 }
 
+// returnedToBoundedSends reports whether the client is returned by a
+// function only this package calls (localCalls), and every call's result
+// is used only to Do requests that are bounded (boundedRequest), at least
+// one: the client's users give each request its deadline or the caller's
+// context (dex's backchannel Notifier.client, whose one use sends the
+// logout token under its caller's context: judged false when reported).
+func (c *checker) returnedToBoundedSends(allocs []*ssa.Alloc) bool {
+	for _, a := range allocs {
+		idx, ret := returnedAs(a, 0, make(map[ssa.Value]bool))
+		if ret == nil || ret.Parent() != a.Parent() {
+			continue
+		}
+		calls := c.localCalls(a.Parent())
+		if len(calls) == 0 {
+			return false
+		}
+		sends := 0
+		for _, call := range calls {
+			res := resultOf(call, idx, len(ret.Results))
+			if res == nil {
+				return false
+			}
+			n, ok := clientSends(res)
+			if !ok {
+				return false
+			}
+			sends += n
+		}
+		return sends > 0
+	}
+	return false
+}
+
 // derivedReturnedWithDeadline is returnedWithDeadline for a value v of
 // its function: v, or a value derived from it, reaches a return.
 func (c *checker) derivedReturnedWithDeadline(v ssa.Value, depth int) bool {

@@ -30,6 +30,10 @@
 //     requests carry the caller's context), and a client the function puts into a context with
 //     context.WithValue (oauth2.HTTPClient: the library sends its requests
 //     under that context, the caller's; woodpecker's forge OAuth clients),
+//     a client returned by an unexported function of the package whose
+//     every call's result is used only for such a Do (dex's backchannel
+//     Notifier.client(), whose one use sends the logout token under the
+//     caller's context: judged false when reported),
 //     and a client made only as the fallback for a nil *http.Client
 //     parameter (if c == nil { c = &http.Client{} }: the callers choose the
 //     client; woodpecker's httputil.WrapClient, whose callers all pass their
@@ -140,11 +144,22 @@
 //     through a client whose Timeout is a constant no longer than the
 //     plan's query_timeout, the longest the plan lets one round trip of a
 //     request run (a package variable or a struct field every store of
-//     which, in the package, is such a literal): after the client of the
-//     request has gone it runs that long at most (listmonk's captcha
-//     client, 5s, judged not worth a change; miniflux's 20-second feed
-//     fetcher and shiori's one-minute archive download stay reported,
-//     judged true). The same holds for a helper whose client literal
+//     which, in the package, is such a literal or the result of a
+//     function, of any package, that returns only such literals; or the
+//     parameter of an unexported helper every call of which passes such
+//     a client): after the client of the request has gone it runs that
+//     long at most, in the handler as in its helpers (listmonk's captcha
+//     client, 5s, judged not worth a change; notifuse's favicon fetches
+//     through safehttpclient.New(), 10s, judged false when reported;
+//     miniflux's 20-second feed fetcher and shiori's one-minute archive
+//     download stay reported, judged true). A request to a loopback host
+//     written as the URL's constant prefix, sent only through such a
+//     client or a client variable of the function with such a Timeout, is
+//     bounded whatever its context, context.Background() included: a
+//     local process that answers or is cut off within that time (3x-ui's
+//     three-second calls to its MTProto proxy on 127.0.0.1, judged false;
+//     its three-second public IP lookup of a configured host stays
+//     reported, judged true). The same holds for a helper whose client literal
 //     takes its Timeout from a parameter (statping's
 //     HttpRequest(..., timeout, ...)): a call that gives it such a
 //     constant is bounded, directly or from a helper in between, and does
@@ -391,10 +406,13 @@
 // per type or package (see "Layers with no context").
 //
 // -timeouts.tests (default false) also reports findings in test code:
-// _test.go files, development tooling and examples (packages under
-// devtools/, hack/ or examples/: goalert's mock servers), test helper
-// packages (named *test(s), *testing, *testutil(s) or *testhelper(s), as
-// httptest) and files that import testing or a test framework (testify,
+// _test.go files, development tooling, examples and end-to-end harnesses
+// (packages under devtools/, hack/, examples/ or e2e/: goalert's mock
+// servers; integration/ at the module's root or under test/: nezha's
+// agent-compatibility harness), test helper packages (named *test(s),
+// *testing, *testutil(s) or *testhelper(s), as httptest), functions
+// named NewTest... or ...ForTest(s|ing) (vela's NewTestAppClient) and
+// files that import testing or a test framework (testify,
 // ginkgo, gomega: a test database's seeding helpers, whatever its name). Test code dials local
 // servers and serves without timeouts on purpose; it is analysed for
 // facts but, by default, not reported on.

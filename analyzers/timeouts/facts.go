@@ -31,6 +31,11 @@ type ioFact struct {
 	// through it is bounded by that one fix (casdoor's
 	// proxy.GetHttpClient).
 	UnboundedClient bool
+	// ClientTimeout: every client the function returns is an http.Client
+	// literal of it with a constant Timeout; this is the longest
+	// (notifuse's safehttpclient.New, 10s). A request sent through it is
+	// bounded as one through such a literal is (shortClientArg).
+	ClientTimeout time.Duration
 	// BuildsRequest: the function returns a request made with no
 	// context (http.NewRequest), which it does not send: the caller that
 	// sends it (client.Do) does the work. BuildsVia names the chain.
@@ -164,6 +169,9 @@ func (f *ioFact) String() string {
 	if f.UnboundedClient {
 		parts = append(parts, "returns an unbounded client")
 	}
+	if f.ClientTimeout > 0 {
+		parts = append(parts, fmt.Sprintf("returns a client with a %v timeout", f.ClientTimeout))
+	}
 	if f.BuildsRequest {
 		parts = append(parts, "builds a request via "+f.BuildsVia)
 	}
@@ -171,7 +179,7 @@ func (f *ioFact) String() string {
 }
 
 func (f *ioFact) empty() bool {
-	return len(f.CtxParams) == 0 && f.Detached == nil && !f.UnboundedClient && !f.BuildsRequest
+	return len(f.CtxParams) == 0 && f.Detached == nil && !f.UnboundedClient && f.ClientTimeout == 0 && !f.BuildsRequest
 }
 
 // factOf returns what is known of fn: this package's computed fact or an
@@ -223,7 +231,7 @@ func (c *checker) computeFacts(funcs []*ssa.Function) {
 // factFor computes the fact of one function from its own body; work in
 // function literals and goroutines it starts is not its own.
 func (c *checker) factFor(fn *ssa.Function) *ioFact {
-	f := &ioFact{UnboundedClient: c.returnsUnboundedClient(fn)}
+	f := &ioFact{UnboundedClient: c.returnsUnboundedClient(fn), ClientTimeout: returnsTimedClient(fn)}
 	takesContext := false
 	for _, p := range fn.Params {
 		if isContext(p.Type()) {
@@ -290,7 +298,7 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 						f.addParam(CtxParam{Index: i, Kind: p.Kind, Via: via})
 					}
 				case flow.Detached:
-					if !takesContext {
+					if !takesContext && !c.shortLoopbackRequest(ci) {
 						f.setDetached(c.causeSite(fn, Site{Kind: p.Kind, Via: via, Posn: posn, How: detachedHow(common.Args[idx])}))
 					}
 				}
@@ -562,6 +570,33 @@ func (c *checker) returnsUnboundedClient(fn *ssa.Function) bool {
 		}
 	}
 	return returns > 0
+}
+
+// returnsTimedClient returns the longest Timeout of the clients fn
+// returns, when each is an http.Client literal of fn whose every Timeout
+// store is a positive constant; 0 otherwise.
+func returnsTimedClient(fn *ssa.Function) time.Duration {
+	res := fn.Signature.Results()
+	if res.Len() != 1 || !isPointerTo(res.At(0).Type(), knowledge.NetHTTP, "Client") {
+		return 0
+	}
+	var longest time.Duration
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) != 1 {
+			continue
+		}
+		alloc, ok := ret.Results[0].(*ssa.Alloc)
+		if !ok || alloc.Comment != "complit" {
+			return 0
+		}
+		d := literalTimeout(alloc)
+		if d <= 0 {
+			return 0
+		}
+		longest = max(longest, d)
+	}
+	return longest
 }
 
 // unboundedClient reports whether v is a client the client rule reports:
@@ -900,6 +935,59 @@ func (c *checker) shortClient(ci ssa.CallInstruction) bool {
 	return false
 }
 
+// shortLoopbackRequest reports whether a call of
+// http.NewRequestWithContext makes a request to a loopback host, written
+// as the URL's constant prefix, that is sent only through clients whose
+// Timeout is a constant no longer than the plan's query_timeout: a call
+// to a local process that answers or is cut off within that time,
+// whatever the context (3x-ui's three-second calls to its MTProto proxy
+// on 127.0.0.1 under context.Background(), judged false; its three-second
+// public IP lookup, to a host of the configuration, stays reported).
+func (c *checker) shortLoopbackRequest(ci ssa.CallInstruction) bool {
+	limit := c.pass.Plan.Limits.QueryTimeout
+	common := ci.Common()
+	if limit <= 0 || flow.CalleeName(common) != "net/http.NewRequestWithContext" || len(common.Args) != 4 || !loopbackURL(common.Args[2]) {
+		return false
+	}
+	sends := requestSends(ci)
+	for _, do := range sends {
+		if do == nil || !c.shortClientArg(do.Common().Args[0], limit) {
+			return false
+		}
+	}
+	return len(sends) > 0
+}
+
+// shortClientArg reports whether the client a call sends through has a
+// constant Timeout no longer than limit: a package variable or field
+// (shortClientValue), or a client variable of the function
+// (client := http.Client{Timeout: 3 * time.Second}; client.Do(req)).
+func (c *checker) shortClientArg(v ssa.Value, limit time.Duration) bool {
+	if c.shortClientValue(v, limit) {
+		return true
+	}
+	alloc, ok := flow.Unwrap(v).(*ssa.Alloc)
+	return ok && shortTimeoutStores(literalOf(alloc), limit)
+}
+
+// literalOf returns the composite literal a client variable was copied
+// from (client := http.Client{...} stores the literal's value into the
+// variable), or the variable itself.
+func literalOf(alloc *ssa.Alloc) *ssa.Alloc {
+	for _, ref := range flow.Referrers(alloc) {
+		st, ok := ref.(*ssa.Store)
+		if !ok || st.Addr != alloc {
+			continue
+		}
+		if load, ok := st.Val.(*ssa.UnOp); ok && load.Op == token.MUL {
+			if src, ok := load.X.(*ssa.Alloc); ok {
+				return src
+			}
+		}
+	}
+	return alloc
+}
+
 // clientTimeoutParam returns 1 + the index of fn's parameter that every
 // client sending a context-free request (http.NewRequest sent with Do, or
 // client.Get, Head, Post, PostForm) takes as its Timeout, each client an
@@ -982,6 +1070,8 @@ func requestSends(ci ssa.CallInstruction) []ssa.CallInstruction {
 				out = append(out, do)
 			case ok && isMethodOf(knowledge.NetHTTP, "Request")(do.Common()) && do.Common().Args[0] == v:
 				// req.SetBasicAuth(...): configuring it
+			case ok && onlyConfigures(do.Common(), v):
+				// authorize(req, token): a helper that sets a header
 			default:
 				switch use := use.(type) {
 				case *ssa.Phi:
@@ -1001,10 +1091,73 @@ func requestSends(ci ssa.CallInstruction) []ssa.CallInstruction {
 	return out
 }
 
+// onlyConfigures reports whether a call passes the request req to a
+// function with a body whose parameter it binds is only configured
+// there: its fields set or read, its methods called (3x-ui's
+// authorize(req, token), which sets the Authorization header).
+func onlyConfigures(call *ssa.CallCommon, req ssa.Value) bool {
+	fn := call.StaticCallee()
+	if fn == nil || len(fn.Blocks) == 0 || len(fn.Params) != len(call.Args) {
+		return false
+	}
+	i := slices.Index(call.Args, req)
+	if i < 0 {
+		return false
+	}
+	for _, use := range flow.Referrers(fn.Params[i]) {
+		switch use := use.(type) {
+		case *ssa.FieldAddr, *ssa.DebugRef:
+		case ssa.CallInstruction:
+			if !isMethodOf(knowledge.NetHTTP, "Request")(use.Common()) || use.Common().Args[0] != fn.Params[i] {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // shortClientValue reports whether a client value is a package variable
 // or a struct field every store of which, in this package, is an
-// http.Client literal with a constant Timeout no longer than limit.
+// http.Client literal with a constant Timeout no longer than limit (or
+// the result of a function that returns only such literals:
+// shortClientMade), or a parameter of a function only this package calls
+// (localCalls) that every call passes such a client (notifuse's
+// tryDefaultFavicon, handed the handler's safehttpclient.New() client,
+// 10s: judged false when reported).
 func (c *checker) shortClientValue(v ssa.Value, limit time.Duration) bool {
+	if p, ok := v.(*ssa.Parameter); ok {
+		return c.shortClientParam(p, limit)
+	}
+	return c.shortClientStored(v, limit)
+}
+
+// shortClientParam is shortClientValue for a parameter: every call of
+// its function, all of them in this package, passes a client that
+// shortClientStored accepts.
+func (c *checker) shortClientParam(p *ssa.Parameter, limit time.Duration) bool {
+	fn := p.Parent()
+	idx := slices.Index(fn.Params, p)
+	calls := c.localCalls(fn)
+	if idx < 0 || len(calls) == 0 {
+		return false
+	}
+	for _, call := range calls {
+		args := call.Common().Args
+		if idx >= len(args) || !c.shortClientStored(args[idx], limit) {
+			return false
+		}
+	}
+	return true
+}
+
+// shortClientStored is shortClientValue for a package variable, a struct
+// field or a function's result.
+func (c *checker) shortClientStored(v ssa.Value, limit time.Duration) bool {
+	if c.shortClientMade(v, limit) {
+		return true
+	}
 	load, ok := v.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
 		return false
@@ -1026,11 +1179,30 @@ func (c *checker) shortClientValue(v ssa.Value, limit time.Duration) bool {
 		return false
 	}
 	for _, v := range stores {
-		if !shortClientLiteral(v, limit) {
+		if !c.shortClientMade(v, limit) {
 			return false
 		}
 	}
 	return len(stores) > 0
+}
+
+// shortClientMade reports whether v is an http.Client literal with a
+// constant Timeout no longer than limit, or the result of a function, of
+// any package, that returns only such literals (ioFact.ClientTimeout).
+func (c *checker) shortClientMade(v ssa.Value, limit time.Duration) bool {
+	if shortClientLiteral(v, limit) {
+		return true
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := staticFunc(call.Common())
+	if callee == nil {
+		return false
+	}
+	f := c.factOf(callee)
+	return f != nil && f.ClientTimeout > 0 && f.ClientTimeout <= limit
 }
 
 // shortClientLiteral reports whether v is an http.Client literal whose
@@ -1038,21 +1210,34 @@ func (c *checker) shortClientValue(v ssa.Value, limit time.Duration) bool {
 // there is one).
 func shortClientLiteral(v ssa.Value, limit time.Duration) bool {
 	alloc, ok := v.(*ssa.Alloc)
-	if !ok || alloc.Comment != "complit" {
-		return false
-	}
-	stores := flow.FieldStores(flow.Aliases(alloc), "Timeout")
-	for _, st := range stores {
+	return ok && alloc.Comment == "complit" && shortTimeoutStores(alloc, limit)
+}
+
+// shortTimeoutStores reports whether every store to the Timeout field of
+// an http.Client allocation is a positive constant no longer than limit
+// (and there is one).
+func shortTimeoutStores(alloc *ssa.Alloc, limit time.Duration) bool {
+	d := literalTimeout(alloc)
+	return d > 0 && d <= limit
+}
+
+// literalTimeout returns the longest Timeout stored into an http.Client
+// allocation when every store is a positive constant, and 0 otherwise
+// (or when there is none).
+func literalTimeout(alloc *ssa.Alloc) time.Duration {
+	var longest time.Duration
+	for _, st := range flow.FieldStores(flow.Aliases(alloc), "Timeout") {
 		k, ok := st.Val.(*ssa.Const)
 		if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
-			return false
+			return 0
 		}
 		d, exact := constant.Int64Val(k.Value)
-		if !exact || d <= 0 || time.Duration(d) > limit {
-			return false
+		if !exact || d <= 0 {
+			return 0
 		}
+		longest = max(longest, time.Duration(d))
 	}
-	return len(stores) > 0
+	return longest
 }
 
 // fieldStores returns the values this package's functions store into

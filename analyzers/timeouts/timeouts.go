@@ -395,7 +395,7 @@ func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.P
 	if f := storedField(allocs); f != nil && c.fieldRequestsBounded(f) {
 		return
 	}
-	if c.returnedToHandOff(allocs) || c.returnedWithDeadline(allocs) {
+	if c.returnedToHandOff(allocs) || c.returnedWithDeadline(allocs) || c.returnedToBoundedSends(allocs) {
 		return
 	}
 	c.reportWithFix(n, c.clientTimeoutFix(n, allocs), CategoryClient, "http.Client has no Timeout; a server that stops answering holds the calling goroutine and its connection forever; set Timeout (the plan's request_timeout is %v)", c.requestTimeout())
@@ -558,8 +558,14 @@ func boundedSends(load *ssa.UnOp) (int, bool) {
 	if load.Op != token.MUL {
 		return 0, false
 	}
+	return clientSends(load)
+}
+
+// clientSends counts the calls of Do on a client value whose request is
+// bounded (boundedRequest); ok is false when the client is used otherwise.
+func clientSends(client ssa.Value) (int, bool) {
 	n := 0
-	for _, ref := range flow.Referrers(load) {
+	for _, ref := range flow.Referrers(client) {
 		call, ok := ref.(ssa.CallInstruction)
 		if !ok {
 			if _, isCmp := ref.(*ssa.BinOp); isCmp {
@@ -572,7 +578,7 @@ func boundedSends(load *ssa.UnOp) (int, bool) {
 		switch {
 		case name == "(*net/http.Client).CloseIdleConnections":
 		case name == "(*net/http.Client).Do":
-			if len(args) != 2 || args[0] != ssa.Value(load) || !boundedRequest(args[1]) {
+			if len(args) != 2 || args[0] != client || !boundedRequest(args[1]) {
 				return 0, false
 			}
 			n++
@@ -1648,6 +1654,9 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 	if variant, ok := knowledge.ContextFree[name]; ok {
 		if ci := c.ix.Call(call.Lparen); ci != nil && c.coveredByClient(ci) {
 			return // the client's finding is the fix: its Timeout bounds this request
+		}
+		if ci := c.ix.Call(call.Lparen); ci != nil && c.shortClient(ci) {
+			return // the client's short Timeout bounds this request
 		}
 		c.sinkOf(call, name)
 		c.emit(analysis.Diagnostic{

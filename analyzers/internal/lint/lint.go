@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -66,11 +67,13 @@ type Options struct {
 	// Plans gives the plan of each package. Nil means the embedded default.
 	Plans plan.Provider
 	// Tests reports findings in test and development code too: _test.go
-	// files, development tooling and examples (packages under devtools/,
-	// hack/, examples/), test helper packages (named *test(s), *testing,
+	// files, development tooling, examples and end-to-end harnesses
+	// (packages under devtools/, hack/, examples/, e2e/, and integration/
+	// at the module's root or under test/), test helper packages (named *test(s), *testing,
 	// *testutil(s), *testhelper(s), as httptest, or as mock generators
-	// name theirs: *mocks, *fakes, mock_*, mock, fake) and files that
-	// import testing or a test framework (knowledge.TestFrameworks).
+	// name theirs: *mocks, *fakes, mock_*, mock, fake), files that
+	// import testing or a test framework (knowledge.TestFrameworks), and
+	// functions named as test support (NewTest..., ...ForTest(s|ing)).
 	// perfvet checks what runs in production; test code dials local
 	// servers, serves without timeouts and queries in loops on purpose, so
 	// by default it is analysed (for facts) but not reported on.
@@ -146,15 +149,16 @@ func Wrap(name string, opts *Options, run RunFunc) func(*analysis.Pass) (any, er
 				lp.Generated[f] = true
 			}
 		}
-		ignored := pass.Pkg != nil && (p.Ignored(pass.Pkg.Path()) || !opts.Tests && (isTestHelperPackage(pass.Pkg.Name()) || isDevPackage(pass.Pkg.Path())))
+		ignored := pass.Pkg != nil && (p.Ignored(pass.Pkg.Path()) || !opts.Tests && (isTestHelperPackage(pass.Pkg.Name()) || isDevPackage(pass.Pkg.Path(), modulePath(pass))))
 		support := testSupportFiles(pass)
+		supportFuncs := testSupportFuncs(pass)
 		dirs := parseDirectives(pass, lp.Generated)
 
 		report := pass.Report
 		defer func() { pass.Report = report }()
 		var diags []analysis.Diagnostic
 		lp.Suppressed = func(d analysis.Diagnostic) bool {
-			return ignored || lp.inGenerated(d) || !opts.Tests && (inTestFile(pass, d.Pos) || support[pass.Fset.File(d.Pos)]) || dirs.suppress(pass.Fset, name, d)
+			return ignored || lp.inGenerated(d) || !opts.Tests && (inTestFile(pass, d.Pos) || support[pass.Fset.File(d.Pos)] || inFuncs(supportFuncs, d.Pos)) || dirs.suppress(pass.Fset, name, d)
 		}
 		lp.reportable = func(d analysis.Diagnostic) bool { return !lp.Suppressed(d) }
 		pass.Report = func(d analysis.Diagnostic) {
@@ -196,23 +200,48 @@ func isTestHelperPackage(name string) bool {
 	return name == "mock" || name == "fake" || strings.HasPrefix(name, "mock_")
 }
 
-// isDevPackage reports whether a package is development tooling or an
-// example shipped with the service, by the directories Go projects keep
-// them in: devtools (goalert's mock Slack, Twilio and OIDC servers, its
-// process wrapper and proxy for local runs: 15 findings, judged false),
-// hack (Kubernetes' convention for development scripts), examples,
-// example and _examples (documentation for users). A name heuristic, the
+// isDevPackage reports whether a package is development tooling, an
+// example shipped with the service or an end-to-end test harness, by the
+// directories Go projects keep them in: devtools (goalert's mock Slack,
+// Twilio and OIDC servers, its process wrapper and proxy for local runs:
+// 15 findings, judged false), hack (Kubernetes' convention for
+// development scripts), examples, example and _examples (documentation
+// for users), e2e, and integration at the module's root or under test/
+// or tests/ (nezha's integration/agentcompat harness, headscale's
+// integration suite: 2 findings, judged false). An integration directory
+// deeper in the tree holds the service's integrations with other
+// services (miniflux's internal/integration, 3x-ui's NordVPN and WARP
+// clients, judged true) and is production code. A name heuristic, the
 // last resort: nothing in the types tells a mock server from a service.
 // tools is not among them: pocketbase's tools are its production
 // libraries.
-func isDevPackage(path string) bool {
-	for _, elem := range strings.Split(path, "/") {
+func isDevPackage(path, module string) bool {
+	elems := strings.Split(path, "/")
+	for _, elem := range elems {
 		switch elem {
-		case "devtools", "hack", "examples", "example", "_examples":
+		case "devtools", "hack", "examples", "example", "_examples", "e2e":
+			return true
+		}
+	}
+	if module == "" || !strings.HasPrefix(path, module+"/") {
+		return false
+	}
+	rel := strings.Split(strings.TrimPrefix(path, module+"/"), "/")
+	for i, elem := range rel {
+		if elem == "integration" && (i == 0 || rel[i-1] == "test" || rel[i-1] == "tests") {
 			return true
 		}
 	}
 	return false
+}
+
+// modulePath returns the path of the module a package belongs to, or ""
+// when the driver does not say (golangci-lint).
+func modulePath(pass *analysis.Pass) string {
+	if pass.Module == nil {
+		return ""
+	}
+	return pass.Module.Path
 }
 
 // notTests are the words that end in "test" or "tests" and name no test
@@ -240,6 +269,53 @@ func testSupportFiles(pass *analysis.Pass) map[*token.File]bool {
 		}
 	}
 	return files
+}
+
+// testSupportFuncs returns the declarations of the package's functions
+// named as test support: NewTest..., newTest... (pocketbase's
+// tests.NewTestApp, vela's scm/github.NewTestAppClient, which points a
+// client at an httptest server for the tests of other packages: judged
+// false when reported), and ...ForTest, ...ForTests, ...ForTesting
+// (headscale's RegisterNodeForTest). A name heuristic, as the package
+// names are: a function in a production file that only tests call cannot
+// be told otherwise from one package.
+func testSupportFuncs(pass *analysis.Pass) []*ast.FuncDecl {
+	var out []*ast.FuncDecl
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			if fd, ok := decl.(*ast.FuncDecl); ok && isTestSupportFunc(fd.Name.Name) {
+				out = append(out, fd)
+			}
+		}
+	}
+	return out
+}
+
+// isTestSupportFunc reports whether a function's name marks it as test
+// support: NewTest or newTest followed by a word or nothing (not
+// NewTestament), or a name ending in ForTest, ForTests or ForTesting.
+func isTestSupportFunc(name string) bool {
+	for _, prefix := range []string{"NewTest", "newTest"} {
+		if rest, ok := strings.CutPrefix(name, prefix); ok && (rest == "" || unicode.IsUpper(rune(rest[0])) || strings.HasPrefix(rest, "ing") && (len(rest) == 3 || unicode.IsUpper(rune(rest[3])))) {
+			return true
+		}
+	}
+	for _, suffix := range []string{"ForTest", "ForTests", "ForTesting"} {
+		if strings.HasSuffix(name, suffix) && len(name) > len(suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// inFuncs reports whether pos is inside one of the declarations.
+func inFuncs(decls []*ast.FuncDecl, pos token.Pos) bool {
+	for _, fd := range decls {
+		if fd.Pos() <= pos && pos <= fd.End() {
+			return true
+		}
+	}
+	return false
 }
 
 func inTestFile(pass *analysis.Pass, pos token.Pos) bool {

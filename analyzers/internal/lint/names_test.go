@@ -22,15 +22,35 @@ func TestTestHelperPackage(t *testing.T) {
 // that a library directory named tools is not one of them.
 func TestDevPackage(t *testing.T) {
 	for path, want := range map[string]bool{
-		"github.com/target/goalert/devtools/mockslack": true,
-		"k8s.io/kubernetes/hack/tools":                 true,
-		"example.com/svc/examples/publish":             true,
-		"github.com/pocketbase/pocketbase/tools/store": false,
-		"example.com/devtoolsapi":                      false,
-		"example.com/svc/internal/hacker":              false,
+		"github.com/target/goalert/devtools/mockslack":            true,
+		"k8s.io/kubernetes/hack/tools":                            true,
+		"example.com/svc/examples/publish":                        true,
+		"github.com/pocketbase/pocketbase/tools/store":            false,
+		"example.com/devtoolsapi":                                 false,
+		"example.com/svc/internal/hacker":                         false,
+		"example.com/svc/integration/agentcompat/internal/client": true,
+		"example.com/svc/test/integration":                        true,
+		"example.com/svc/server/subsonic/e2e":                     true,
+		"example.com/svc/internal/integration":                    false,
+		"example.com/svc/internal/web/service/integration":        false,
+		"example.com/svc/integrations/slack":                      false,
 	} {
-		if got := isDevPackage(path); got != want {
+		if got := isDevPackage(path, "example.com/svc"); got != want {
 			t.Errorf("isDevPackage(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
+
+// TestTestSupportFunc checks the function names taken as test support.
+func TestTestSupportFunc(t *testing.T) {
+	for name, want := range map[string]bool{
+		"NewTestAppClient": true, "NewTest": true, "newTestServer": true, "NewTestingStore": true,
+		"RegisterNodeForTest": true, "ResetForTests": true, "unregisterForTesting": true,
+		"NewTestament": false, "SendTestEmail": false, "TestConnection": false, "ForTest": false,
+		"NewTesting": true, "NewTestingx": false,
+	} {
+		if got := isTestSupportFunc(name); got != want {
+			t.Errorf("isTestSupportFunc(%q) = %v, want %v", name, got, want)
 		}
 	}
 }

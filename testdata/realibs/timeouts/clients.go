@@ -15,6 +15,10 @@ var bareClient = &http.Client{} // want `http.Client has no Timeout; a server th
 
 var boundedClient = &http.Client{Timeout: 5 * time.Second}
 
+// feedClient's 20 seconds outlast the plan's query_timeout: a request
+// through it goes on that long after the client of the request has gone.
+var feedClient = &http.Client{Timeout: 20 * time.Second}
+
 func transportOnlyClient() *http.Client {
 	return &http.Client{Transport: &http.Transport{TLSHandshakeTimeout: 5 * time.Second}} // want `http.Client has no Timeout`
 }

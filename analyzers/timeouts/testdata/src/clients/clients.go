@@ -282,3 +282,65 @@ func (r *looseRequest) execute(url string) error {
 	}
 	return resp.Body.Close()
 }
+
+// A method that returns the client (or a default one) to its one use,
+// which sends a request made with the caller's context (dex's backchannel
+// Notifier.client): the caller's context bounds it. The twin's user sends
+// a request with no context.
+type notifier struct{ HTTPClient *http.Client }
+
+func (n *notifier) client() *http.Client {
+	if n.HTTPClient != nil {
+		return n.HTTPClient
+	}
+	return &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+func (n *notifier) deliver(ctx context.Context, url string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := n.client().Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type looseNotifier struct{ HTTPClient *http.Client }
+
+func (n *looseNotifier) client() *http.Client {
+	if n.HTTPClient != nil {
+		return n.HTTPClient
+	}
+	return &http.Client{} // want `http.Client has no Timeout`
+}
+
+func (n *looseNotifier) deliver(ctx context.Context, url string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := n.client().Do(req)
+	if err != nil {
+		return err
+	}
+	_ = resp.Body.Close()
+	resp, err = n.client().Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A constructor named as test support (vela's NewTestAppClient, which the
+// tests of other packages point at an httptest server) is test code; its
+// twin is the production constructor.
+func NewTestAppClient(baseURL string) *http.Client { // want NewTestAppClient:`io\(returns an unbounded client\)`
+	return &http.Client{Transport: http.DefaultTransport}
+}
+
+func NewAppClient(baseURL string) *http.Client { // want NewAppClient:`io\(returns an unbounded client\)`
+	return &http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout`
+}
