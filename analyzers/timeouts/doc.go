@@ -75,7 +75,10 @@
 //     net.ListenUnix (local clients only: no Slowloris exposure; ntfy's
 //     listen-unix, gogs' unix protocol; also a server held in a field
 //     that the package starts only that way, in a goroutine's literal if
-//     need be: focalboard's local-mode server), or the server is internal
+//     need be: focalboard's local-mode server) or with a tailnet node's
+//     Listen or ListenTLS (tailscale.com/tsnet: only the tailnet's devices
+//     reach it; headscale's TailSQL console, judged false when reported;
+//     not ListenFunnel, which the internet reaches), or the server is internal
 //     (package serverrole: its Addr is a constant loopback address, as
 //     "127.0.0.1:%d" formatted by fmt.Sprintf, or its Handler serves only
 //     operators: promhttp's scrape handler, net/http/pprof, expvar, or a

@@ -24,7 +24,6 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/lint"
 	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
-	"github.com/perfvet/perfvet/analyzers/internal/routes"
 	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
 	"github.com/perfvet/perfvet/analyzers/internal/ssabuild"
 	"github.com/perfvet/perfvet/analyzers/plan"
@@ -1269,49 +1268,62 @@ func (c *checker) unixListenCall(e ast.Expr) bool {
 }
 
 // unixListener reports whether a listener value is the result of
-// net.Listen with a constant network starting with "unix", directly or
-// through a struct field stored in the same function.
-func unixListener(v ssa.Value) bool {
-	for range 6 { // a conversion, a field load and its store: a few steps at most
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.Extract:
-			call, ok := x.Tuple.(*ssa.Call)
-			if !ok || x.Index != 0 || len(call.Call.Args) == 0 {
-				return false
-			}
-			if name := flow.CalleeName(call.Common()); name != "net.Listen" && name != "net.ListenUnix" {
-				return false
-			}
-			k, ok := call.Call.Args[0].(*ssa.Const)
-			return ok && k.Value != nil && k.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(k.Value), "unix")
-		case *ssa.UnOp:
-			if x.Op == token.MUL {
-				// A variable a goroutine's literal captured: what it holds.
-				addr := x.X
-				if fv, ok := addr.(*ssa.FreeVar); ok {
-					addr = flow.Binding(fv)
-				}
-				if a, ok := addr.(*ssa.Alloc); ok {
-					if v = routes.OnlyStore(a); v == nil {
-						return false
-					}
-					continue
-				}
-			}
-			fa, ok := x.X.(*ssa.FieldAddr)
-			if !ok || x.Op != token.MUL {
-				return false
-			}
-			stored := storedInField(fa)
-			if stored == nil {
-				return false
-			}
-			v = stored
-		default:
+// net.Listen with a constant network starting with "unix", or of a
+// tailnet node's Listen or ListenTLS (tailscale.com/tsnet: only the
+// tailnet's own devices reach it; headscale's TailSQL console, judged
+// false when reported; ListenFunnel, open to the internet, is not one),
+// directly or through a struct field stored in the same function or a
+// variable every store of which is such a listener (a goroutine's
+// literal serving lst, set by Listen and then, for HTTPS, by ListenTLS).
+func unixListener(v ssa.Value) bool { return localListener(v, 0) }
+
+func localListener(v ssa.Value, depth int) bool {
+	if depth > 6 { // a conversion, a field load and its store: a few steps at most
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return localListener(x.X, depth+1)
+	case *ssa.Extract:
+		call, ok := x.Tuple.(*ssa.Call)
+		if !ok || x.Index != 0 || len(call.Call.Args) == 0 {
 			return false
 		}
+		switch flow.CalleeName(call.Common()) {
+		case "net.Listen", "net.ListenUnix":
+			k, ok := call.Call.Args[0].(*ssa.Const)
+			return ok && k.Value != nil && k.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(k.Value), "unix")
+		case "(*tailscale.com/tsnet.Server).Listen", "(*tailscale.com/tsnet.Server).ListenTLS":
+			return true
+		}
+		return false
+	case *ssa.UnOp:
+		if x.Op != token.MUL {
+			return false
+		}
+		// A variable a goroutine's literal captured: what it holds.
+		addr := x.X
+		if fv, ok := addr.(*ssa.FreeVar); ok {
+			addr = flow.Binding(fv)
+		}
+		if a, ok := addr.(*ssa.Alloc); ok {
+			stores := 0
+			for _, ref := range flow.Referrers(a) {
+				if st, ok := ref.(*ssa.Store); ok && st.Addr == a {
+					if !localListener(st.Val, depth+1) {
+						return false
+					}
+					stores++
+				}
+			}
+			return stores > 0
+		}
+		fa, ok := addr.(*ssa.FieldAddr)
+		if !ok {
+			return false
+		}
+		stored := storedInField(fa)
+		return stored != nil && localListener(stored, depth+1)
 	}
 	return false
 }
