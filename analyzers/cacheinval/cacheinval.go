@@ -173,6 +173,9 @@ type checker struct {
 
 	impls *analysisutil.ImplFinder // implementations of the program's interfaces (reach.go)
 
+	shaping   map[*ssa.Phi]bool   // the phis on the current key-shape walk (shape.go)
+	phiShapes map[*ssa.Phi]string // the shapes of the phis this walk has finished
+
 	order     map[*types.Func]*callOrder // where each function's operations and changes happen, for guards
 	funcs     []*ssa.Function            // the package's functions, with their function literals
 	sets      map[string]bool            // in-process caches whose values are only compared (holders.go)

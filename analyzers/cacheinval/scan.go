@@ -164,6 +164,7 @@ func namedIn(t types.Type, path string) string {
 // pattern is one of the current function's parameters followed by
 // constant parts (prefix + "*"), that parameter and the rest.
 func (c *checker) patternShape(v ssa.Value) (string, int) {
+	clear(c.phiShapes)
 	v = flow.Unconvert(v)
 	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD && isStringType(b.Type()) {
 		if s, p := c.patternShape(b.X); p >= 0 {

@@ -26,7 +26,11 @@ const maxDepth = 16
 // a key that is one of the current function's parameters, "" and its
 // index.
 func (c *checker) shapeOf(v ssa.Value) (string, int) {
+	clear(c.phiShapes)
 	s, p := c.shape(v, 0)
+	if strings.Contains(s, loopShape) {
+		return "*", -1 // a key built up around a loop
+	}
 	if p >= 0 {
 		return "", p
 	}
@@ -57,19 +61,49 @@ func (c *checker) shape(v ssa.Value, depth int) (string, int) {
 	case *ssa.MakeInterface:
 		return c.shape(v.X, depth+1)
 	case *ssa.Phi:
-		first := ""
-		for i, e := range v.Edges {
-			s := c.part(e, depth)
-			if i > 0 && s != first {
-				return "*", -1
-			}
-			first = s
-		}
-		return first, -1
+		return c.phiShape(v, depth), -1
 	case *ssa.Call:
 		return c.callShape(v.Common(), depth), -1
 	}
 	return "*", -1
+}
+
+// loopShape stands for an edge that loops back to a phi being shaped: it
+// adds no value of its own.
+const loopShape = "\x00loop"
+
+// phiShape is the shape every edge of a phi has, or "*". An edge that
+// loops back to a phi on the walk is skipped, and each phi is shaped once
+// per walk: without both, the phis of a function's loops that reach each
+// other were walked again on every path, exponentially (perfvet ran for
+// more than ten minutes on dendrite's storage package before this).
+func (c *checker) phiShape(v *ssa.Phi, depth int) string {
+	if c.shaping[v] {
+		return loopShape
+	}
+	if s, ok := c.phiShapes[v]; ok {
+		return s
+	}
+	if c.shaping == nil {
+		c.shaping = make(map[*ssa.Phi]bool)
+		c.phiShapes = make(map[*ssa.Phi]string)
+	}
+	c.shaping[v] = true
+	first, have := "*", false
+	for _, e := range v.Edges {
+		s := c.part(e, depth)
+		if s == loopShape {
+			continue
+		}
+		if have && s != first {
+			first = "*"
+			break
+		}
+		first, have = s, true
+	}
+	delete(c.shaping, v)
+	c.phiShapes[v] = first
+	return first
 }
 
 // part is the shape of a part of a key: a parameter is unknown there.

@@ -1,4 +1,4 @@
-package keyshapes // want package:`families\(invalidates rate:100%:\*; reported feed:\*:\*,homepage,org:\*:member:\*,product:\*,tag/\*,user:\*:sessions\)`
+package keyshapes // want package:`families\(invalidates rate:100%:\*; reported feed:\*:\*,homepage,org:\*:member:\*,product:\*,tag/\*,user:\*:sessions,visit:\*\)`
 
 import (
 	"context"
@@ -52,4 +52,24 @@ func dropRate(ctx context.Context, rdb *redis.Client, id int) {
 func noFamily(ctx context.Context, rdb *redis.Client, admin bool, id string) {
 	rdb.Set(ctx, keys.Either(admin, id), "v", 0)
 	rdb.Set(ctx, keys.Passthrough(id), "v", 0)
+}
+
+// A key a loop may reassign keeps its family when every assignment has
+// it; a key that grows around the loop has none.
+func loopSameFamily(ctx context.Context, rdb *redis.Client, ids []string) {
+	key := "visit:" + ids[0]
+	for _, id := range ids[1:] {
+		if id != "" {
+			key = "visit:" + id
+		}
+	}
+	rdb.Set(ctx, key, "v", 0) // want `^cache key family visit:\* is written with no expiry`
+}
+
+func loopGrown(ctx context.Context, rdb *redis.Client, parts []string) {
+	key := "path"
+	for _, p := range parts {
+		key = key + ":" + p
+	}
+	rdb.Set(ctx, key, "v", 0)
 }
