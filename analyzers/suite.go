@@ -135,6 +135,15 @@ type Config struct {
 	// where a group's first site filtered out would take the others with
 	// it.
 	PerSite bool
+	// Unused, if set, reports whether a package is one that no package of
+	// the run imports, in a run that builds a program of its module (a
+	// main package of the module among the run's packages): dead code,
+	// or an API for other modules' programs (slash's plugin/httpgetter,
+	// left over and used by its tests only; stash's plugin client
+	// helpers, which only plugins built elsewhere call: 4 findings judged
+	// false). Its findings are not reported; its facts are computed as
+	// any package's. Imports from test files do not count. Nil: none is.
+	Unused func(pkgPath string) bool
 }
 
 // Suite returns a fresh instance of every perfvet analyzer, sorted by name.
@@ -147,9 +156,27 @@ func Suite(cfg Config) []*analysis.Analyzer {
 	reg := Registry()
 	suite := make([]*analysis.Analyzer, 0, len(reg))
 	for _, e := range reg {
-		suite = append(suite, e.New(cfg))
+		a := e.New(cfg)
+		if cfg.Unused != nil && e.Name != DirectiveAnalyzer {
+			a.Run = silenceUnused(a.Run, cfg.Unused)
+		}
+		suite = append(suite, a)
 	}
 	return suite
+}
+
+// silenceUnused runs an analyzer with no findings reported in the
+// packages that unused says nothing of the run imports.
+func silenceUnused(run func(*analysis.Pass) (any, error), unused func(string) bool) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (any, error) {
+		if pass.Pkg == nil || !unused(pass.Pkg.Path()) {
+			return run(pass)
+		}
+		report := pass.Report
+		defer func() { pass.Report = report }()
+		pass.Report = func(analysis.Diagnostic) {}
+		return run(pass)
+	}
 }
 
 // READMETable returns the README's analyzer table, in Markdown: one row

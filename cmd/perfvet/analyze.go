@@ -98,7 +98,7 @@ func runAnalyze(args []string) int {
 	var provider switchProvider
 	provider.p = finder
 	imported := new(importedSet)
-	suite := analyzers.Suite(analyzers.Config{Plans: &provider, WholeProgram: true, Imported: imported.has})
+	suite := analyzers.Suite(analyzers.Config{Plans: &provider, WholeProgram: true, Imported: imported.has, Unused: imported.unused})
 	fs, f := newFlagSet(os.Stderr, suite)
 	if code := parseFlags(fs, args, "perfvet", fs.Usage); code >= 0 {
 		return code
@@ -286,18 +286,45 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, imp
 // the packages that use them to decide: in a run with no such package (a
 // run on the one package), nobody would, so it reports them in place.
 type importedSet struct {
-	paths map[string]bool
+	paths    map[string]bool
+	modules  map[string]string // the module of each root package that is not main
+	programs map[string]bool   // the modules with a main package among the roots
 }
 
 // set records what the packages of the run, roots and their dependencies,
-// import.
+// import, and which root packages belong to a module that the run builds
+// a program of.
 func (s *importedSet) set(roots []*packages.Package) {
 	s.paths = make(map[string]bool)
+	s.modules = make(map[string]string)
+	s.programs = make(map[string]bool)
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		for path := range p.Imports {
 			s.paths[path] = true
 		}
 	})
+	for _, r := range roots {
+		if r.Module == nil || r.Module.Path == "" || strings.HasSuffix(r.ID, ".test]") || strings.HasSuffix(r.ID, ".test") {
+			continue
+		}
+		if r.Name == "main" {
+			s.programs[r.Module.Path] = true
+		} else {
+			s.modules[r.PkgPath] = r.Module.Path
+		}
+	}
+}
+
+// unused reports whether no package of the run imports the root package
+// at path, which is not main, while the run builds a program of its
+// module: dead code, or an API for programs built elsewhere
+// (analyzers.Config.Unused).
+func (s *importedSet) unused(path string) bool {
+	if s.paths == nil || s.paths[path] {
+		return false
+	}
+	mod, ok := s.modules[path]
+	return ok && s.programs[mod]
 }
 
 // has reports whether a package of the run imports the package at path;
@@ -313,6 +340,9 @@ func (s *importedSet) key(extra func(*packages.Package, bool) ([]byte, error)) f
 		b, err := extra(meta, root)
 		if err == nil && root && !s.has(meta.PkgPath) {
 			b = append(b, "\nnot imported in this run"...)
+			if s.unused(meta.PkgPath) {
+				b = append(b, "\nunused by the run's programs"...)
+			}
 		}
 		return b, err
 	}

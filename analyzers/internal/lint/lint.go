@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -206,7 +207,10 @@ func isTestHelperPackage(name string) bool {
 // Twilio and OIDC servers, its process wrapper and proxy for local runs:
 // 15 findings, judged false), hack (Kubernetes' convention for
 // development scripts), examples, example and _examples (documentation
-// for users), e2e, and integration at the module's root or under test/
+// for users), a directory with the word demo in its name (dendrite's
+// cmd/dendrite-demo-pinecone and contrib/dendrite-demo-tor, peer-to-peer
+// demos: 11 findings, judged false; gokapi's cmd/demoData), e2e, and
+// integration at the module's root or under test/
 // or tests/ (nezha's integration/agentcompat harness, headscale's
 // integration suite: 2 findings, judged false). An integration directory
 // deeper in the tree holds the service's integrations with other
@@ -216,23 +220,50 @@ func isTestHelperPackage(name string) bool {
 // tools is not among them: pocketbase's tools are its production
 // libraries.
 func isDevPackage(path, module string) bool {
-	elems := strings.Split(path, "/")
-	for _, elem := range elems {
+	for _, elem := range strings.Split(path, "/") {
 		switch elem {
-		case "devtools", "hack", "examples", "example", "_examples", "e2e":
+		case "devtools", "hack", "examples", "example", "_examples":
 			return true
 		}
 	}
+	// The newer names are looked for inside the module only: a module
+	// may be named e2e (perfvet's own example.com/e2e) or demo.
 	if module == "" || !strings.HasPrefix(path, module+"/") {
 		return false
 	}
 	rel := strings.Split(strings.TrimPrefix(path, module+"/"), "/")
 	for i, elem := range rel {
-		if elem == "integration" && (i == 0 || rel[i-1] == "test" || rel[i-1] == "tests") {
+		if elem == "e2e" || elem == "integration" && (i == 0 || rel[i-1] == "test" || rel[i-1] == "tests") {
+			return true
+		}
+		if slices.ContainsFunc(nameWords(elem), func(w string) bool { return w == "demo" || w == "demos" }) {
 			return true
 		}
 	}
 	return false
+}
+
+// nameWords returns the lower-case words of a directory name, split at
+// '-', '_', '.' and lower-to-upper case changes (demoData: demo, data).
+func nameWords(name string) []string {
+	var words []string
+	start := 0
+	for i, r := range name {
+		switch {
+		case r == '-' || r == '_' || r == '.':
+			if i > start {
+				words = append(words, strings.ToLower(name[start:i]))
+			}
+			start = i + 1
+		case unicode.IsUpper(r) && i > start && unicode.IsLower(rune(name[i-1])):
+			words = append(words, strings.ToLower(name[start:i]))
+			start = i
+		}
+	}
+	if start < len(name) {
+		words = append(words, strings.ToLower(name[start:]))
+	}
+	return words
 }
 
 // modulePath returns the path of the module a package belongs to, or ""

@@ -34,10 +34,19 @@ func TestDevPackage(t *testing.T) {
 		"example.com/svc/internal/integration":                    false,
 		"example.com/svc/internal/web/service/integration":        false,
 		"example.com/svc/integrations/slack":                      false,
+		"example.com/svc/cmd/dendrite-demo-pinecone":              true,
+		"example.com/svc/cmd/demoData":                            true,
+		"example.com/svc/internal/demographics":                   false,
+		"example.com/svc/pkg/demon":                               false,
 	} {
 		if got := isDevPackage(path, "example.com/svc"); got != want {
 			t.Errorf("isDevPackage(%q) = %v, want %v", path, got, want)
 		}
+	}
+	// A module named e2e is not test code: the names are looked for
+	// inside the module.
+	if isDevPackage("example.com/e2e/api", "example.com/e2e") {
+		t.Errorf("isDevPackage(%q) in module example.com/e2e = true, want false", "example.com/e2e/api")
 	}
 }
 
