@@ -269,7 +269,10 @@
 // Or or Not is not reported. A bound that itself comes from the request
 // counts as a bound. A field of a struct bound from the request is
 // bounded by a comparison or a store on the field itself (if req.Limit >
-// 100 { req.Limit = 100 }), by a validation tag with max=, lte= or lt=
+// 100 { req.Limit = 100 }), also after a store of the request's value
+// into a local struct's field (req.Limit, err = strconv.Atoi(s), then that
+// clamp: dendrite's federation backfill, judged false when reported), by a
+// validation tag with max=, lte= or lt=
 // (binding:"max=100", validate:"lte=100"; the tag's number is not checked
 // against the plan), or by any call that gets the struct before the use
 // (req.Normalize(), validate.Struct(&req)), which is assumed to bound it;

@@ -79,3 +79,28 @@ func (a *API) viaLocalHelperClamped(w http.ResponseWriter, r *http.Request) {
 	n, _ := strconv.Atoi(r.URL.Query().Get("n"))
 	a.fetch(r, min(n, 100))
 }
+
+// The field is set by a tuple assignment from strconv.Atoi and clamped
+// after the error check (dendrite's federation backfill: req.Limit, err =
+// strconv.Atoi(limit); if req.Limit > 100 { req.Limit = 100 }), and the
+// struct is handed on by pointer.
+func (a *API) structFieldTupleClamped(w http.ResponseWriter, r *http.Request) {
+	var err error
+	p := store.Page{Offset: 0}
+	if p.Limit, err = strconv.Atoi(r.URL.Query().Get("limit")); err != nil {
+		return
+	}
+	if p.Limit > 100 {
+		p.Limit = 100
+	}
+	a.st.ListOrdersPtr(r.Context(), &p)
+}
+
+func (a *API) structFieldTuple(w http.ResponseWriter, r *http.Request) {
+	var err error
+	p := store.Page{Offset: 0}
+	if p.Limit, err = strconv.Atoi(r.URL.Query().Get("limit")); err != nil {
+		return
+	}
+	a.st.ListOrdersPtr(r.Context(), &p) // want `page size from query parameter "limit" reaches LIMIT through \(\*store.Store\).ListOrdersPtr`
+}

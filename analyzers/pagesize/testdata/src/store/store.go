@@ -43,6 +43,12 @@ func (s *Store) ListOrders(ctx context.Context, p Page) error { // want ListOrde
 	return err
 }
 
+// ListOrdersPtr takes the page by pointer.
+func (s *Store) ListOrdersPtr(ctx context.Context, p *Page) error { // want ListOrdersPtr:`pagesize\(param2.Limit → LIMIT\)`
+	_, err := s.db.QueryContext(ctx, `SELECT id FROM orders ORDER BY id LIMIT $1 OFFSET $2`, p.Limit, p.Offset)
+	return err
+}
+
 // ParseLimit returns the query parameter as it came.
 func ParseLimit(r *http.Request) int { // want ParseLimit:`pagesize\(returns query parameter "limit"; returns <= 0 from query parameter "limit"\)`
 	n, _ := strconv.Atoi(r.URL.Query().Get("limit"))
