@@ -237,7 +237,10 @@
 //     Migration{Migrate, Rollback} and goose's GoFunc, matched by type;
 //     and, by name, as a documented heuristic: packages with a path
 //     segment migrations, migration, migrate or migrator, files whose name
-//     starts with migration or migrate, functions whose name starts with
+//     starts with migration or migrate, or with a version of eight or more
+//     digits and an underscore, as migration tools name their steps
+//     (goose's 20210101120000_add_users.go, dendrite's
+//     2021041615092700_state_blocks_refactor.go), functions whose name starts with
 //     migrate, and function literals listed in a variable whose name
 //     contains migrat (var migrations = []func(*sql.Tx) error{...}).
 //   - scheduled jobs: the function literals and functions handed to a

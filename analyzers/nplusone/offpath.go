@@ -506,8 +506,8 @@ func migrationName(name string) bool {
 }
 
 // declOffpath says why a declared function is not request work: it is a
-// migration (in a package or file named for migrations, named for one, or
-// handed to a migration library), a command's body, or main.
+// migration (in a package or file named for migrations or as a versioned
+// migration step, named for one, or handed to a migration library), a command's body, or main.
 func (c *checker) declOffpath(fd *ast.FuncDecl, file *ast.File) string {
 	if c.pkgOffpath != "" {
 		return c.pkgOffpath
@@ -523,10 +523,23 @@ func (c *checker) declOffpath(fd *ast.FuncDecl, file *ast.File) string {
 	if strings.HasPrefix(strings.ToLower(fd.Name.Name), "migrat") {
 		return offMigration
 	}
-	if name := filepath.Base(c.pass.Fset.Position(file.Pos()).Filename); strings.HasPrefix(name, "migration") || strings.HasPrefix(name, "migrate") {
+	if name := filepath.Base(c.pass.Fset.Position(file.Pos()).Filename); strings.HasPrefix(name, "migration") || strings.HasPrefix(name, "migrate") || versionedFile(name) {
 		return offMigration
 	}
 	return ""
+}
+
+// versionedFile reports whether a file is named as the migration tools
+// name their steps: a version of eight or more digits, an underscore and
+// a name (goose's 20210101120000_add_users.go, dendrite's
+// 2021041615092700_state_blocks_refactor.go, a one-off over the rows a
+// schema change left: judged false when reported).
+func versionedFile(name string) bool {
+	digits := 0
+	for digits < len(name) && name[digits] >= '0' && name[digits] <= '9' {
+		digits++
+	}
+	return digits >= 8 && digits < len(name) && name[digits] == '_'
 }
 
 // packageOffpath says whether the whole package holds migrations: a
