@@ -70,7 +70,9 @@ func Registry() []Entry {
 		{limits.Name, func(c Config) *analysis.Analyzer {
 			return limits.New(limits.Config{Plans: c.Plans, PerSite: c.PerSite})
 		}, &limits.Documentation},
-		{metrics.Name, func(c Config) *analysis.Analyzer { return metrics.New(metrics.Config{Plans: c.Plans}) }, &metrics.Documentation},
+		{metrics.Name, func(c Config) *analysis.Analyzer {
+			return metrics.New(metrics.Config{Plans: c.Plans, WholeProgram: c.WholeProgram, Imported: c.Imported})
+		}, &metrics.Documentation},
 		{nplusone.Name, func(c Config) *analysis.Analyzer {
 			return nplusone.New(nplusone.Config{Plans: c.Plans, WholeProgram: c.WholeProgram, Imported: c.Imported, Each: c.PerSite})
 		}, &nplusone.Documentation},

@@ -267,10 +267,18 @@
 // # Limits
 //
 // What a program defines travels as package facts: a server is checked
-// against the metrics of its own package and everything it imports. A
-// server started (on a router it builds) in a library package whose
-// metrics are defined only by the main package that imports it is
-// reported. A server whose routes another package registers (a debug
+// against the metrics of its own package and everything it imports. In
+// the perfvet command, which says which packages a run imports, a package
+// that the run imports, not main, holds its server starts for its
+// importers: the package that decides on the program (a main package, or
+// one no package of the run imports) reports the program's missing
+// metrics once, at its own first start or the first held one, with every
+// other start related, and nothing when its program defines the metrics
+// (stash's DLNA server and alist's embedded frp client reported the
+// program a second time: judged false). Under go vet, nogo, golangci-lint
+// and perfvet lsp each package checks its own starts, and a server started
+// (on a router it builds) in a library package whose metrics are defined
+// only by the main package that imports it is reported. A server whose routes another package registers (a debug
 // server that zpages.Handle fills) is checked like any other. Names, labels and buckets
 // are read when they are constants (or variables assigned once in the
 // package); a metric whose name is computed is not compared with the

@@ -61,6 +61,15 @@ type Config struct {
 	// -naming). Off by default: on real services these metrics are
 	// already exported, and renaming one breaks its users' dashboards.
 	Naming bool
+	// WholeProgram and Imported (the perfvet command): a package that a
+	// package of the run imports, not main, holds its server starts'
+	// missing-metrics finding in a package fact, and the package that
+	// decides on the program (a main package, or one that no package of
+	// the run imports) reports the program's missing metrics once, with
+	// every start related, or nothing when its program defines them
+	// (held.go). Otherwise each package reports its own starts.
+	WholeProgram bool
+	Imported     func(pkgPath string) bool
 }
 
 // DefaultConfig discovers each package's perfplan.yaml.
@@ -84,10 +93,10 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:  analysisutil.MustExtractDoc(doc, Name),
 		URL:  "https://github.com/perfvet/perfvet/blob/main/analyzers/metrics/doc.go",
 		Run: lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) {
-			return run(pass, exempt.list, naming)
+			return run(pass, exempt.list, naming, programRole(cfg, pass.Pkg))
 		}),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(programFact), new(recordsFact), new(metricFact), new(servesFact)},
+		FactTypes:        []analysis.Fact{new(programFact), new(recordsFact), new(metricFact), new(servesFact), new(heldStartsFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
@@ -117,14 +126,20 @@ var relevant = append([]string{
 	knowledge.NetHTTP, knowledge.Gin, knowledge.Echo4, knowledge.Chi5, knowledge.GorillaMx, knowledge.GRPC, knowledge.SQL,
 }, knowledge.MetricsPackages...)
 
-func run(pass *lint.Pass, exempt []string, naming bool) (any, error) {
+func run(pass *lint.Pass, exempt []string, naming bool, role role) (any, error) {
 	if pass.Pkg == nil || knowledge.IsMetricsLibrary(pass.Pkg.Path()) || isNetHTTP(pass.Pkg.Path()) {
 		return nil, nil // described by the knowledge tables
 	}
-	if !analysisutil.ImportsAny(pass.Pkg, relevant...) {
+	var held []heldStart
+	if role == roleDecides {
+		held = heldStarts(pass.Pass)
+	}
+	if !analysisutil.ImportsAny(pass.Pkg, relevant...) && len(held) == 0 {
 		return nil, nil
 	}
 	c := &checker{
+		role:      role,
+		held:      held,
 		pass:      pass,
 		insp:      pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		exempt:    exempt,
@@ -213,6 +228,9 @@ type checker struct {
 	serves        map[*types.Func]int // functions that serve a parameter, and which
 	starts        []*start            // server starts
 	planNames     map[string]bool
+
+	role role        // who reports the program's missing metrics (held.go)
+	held []heldStart // the starts the program's dependencies hold, when it decides
 }
 
 // report reports a finding at node n.

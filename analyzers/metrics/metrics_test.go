@@ -1,6 +1,7 @@
 package metrics_test
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -214,4 +215,26 @@ func underWrittenPlan(t *testing.T, pkg string) []analysis.Diagnostic {
 		out = append(out, r.Diagnostics...)
 	}
 	return out
+}
+
+// TestHeldStarts runs as the perfvet command does, knowing which packages
+// the run imports: heldsrv's server start is held for the programs that
+// import it, heldbare (no metrics) reports the program once with that
+// start related, and heldmetrics (the plan's metrics) reports nothing.
+func TestHeldStarts(t *testing.T) {
+	cfg := defaultPlan()
+	cfg.WholeProgram = true
+	cfg.Imported = func(path string) bool { return path == "heldsrv" }
+	results := analyzertest.Run(t, analysistest.TestData(), metrics.New(cfg), "heldsrv", "heldbare", "heldmetrics")
+	var related []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			for _, rel := range d.Related {
+				related = append(related, filepath.Base(r.Pass.Fset.Position(rel.Pos).Filename)+": "+rel.Message)
+			}
+		}
+	}
+	if want := []string{"heldsrv.go: the program is served here too"}; !slices.Equal(related, want) {
+		t.Errorf("related positions of the program's finding: %q, want %q", related, want)
+	}
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"go/token"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -14,6 +16,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
 	"github.com/perfvet/perfvet/analyzers/internal/routes"
 	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
 	"github.com/perfvet/perfvet/analyzers/plan"
@@ -45,21 +48,38 @@ func (c *checker) checkServers() {
 			}
 		}
 	}
+	if c.role == roleHolds {
+		c.holdStarts(calls)
+		return
+	}
 	c.reportStarts(calls, problems, msg)
 }
 
 // reportStarts reports the program's problems at the first of its server
 // starts, and relates the others.
 func (c *checker) reportStarts(calls []*ast.CallExpr, problems []string, msg string) {
-	if len(calls) == 0 {
+	type span struct{ pos, end token.Pos }
+	var at []span
+	slices.SortFunc(calls, func(a, b *ast.CallExpr) int { return int(a.Pos() - b.Pos()) })
+	for _, call := range calls {
+		at = append(at, span{call.Pos(), call.End()})
+	}
+	// The starts the program's dependencies hold come after its own.
+	files := wp.NewFiles(c.pass.Fset)
+	for _, h := range c.held {
+		if pos, end, ok := files.Pos(h.Site); ok {
+			at = append(at, span{pos, end})
+		}
+	}
+	if len(at) == 0 {
 		return
 	}
-	slices.SortFunc(calls, func(a, b *ast.CallExpr) int { return int(a.Pos() - b.Pos()) })
 	var related []analysis.RelatedInformation
-	for _, other := range calls[1:] {
-		related = append(related, analysis.RelatedInformation{Pos: other.Pos(), End: other.End(), Message: "the program is served here too"})
+	for _, other := range at[1:] {
+		related = append(related, analysis.RelatedInformation{Pos: other.pos, End: other.end, Message: "the program is served here too"})
 	}
-	c.reportRelated(calls[0], CategoryMissing, related, msg, strings.Join(problems, "; "))
+	c.pass.Report(analysis.Diagnostic{Pos: at[0].pos, End: at[0].end, Category: CategoryMissing, Related: analysisutil.BoundedRelated(c.pass.Fset, related),
+		Message: fmt.Sprintf(msg, strings.Join(problems, "; "))})
 }
 
 // checkServersSyntax checks the server starts of a package that does not
