@@ -2,12 +2,12 @@ package metrics
 
 import (
 	"go/ast"
-	"go/types"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
 )
 
@@ -37,9 +37,16 @@ const (
 	roleDecides             // a main package, or one the run does not import
 )
 
-// programRole returns a package's role under the configuration.
-func programRole(cfg Config, pkg *types.Package) role {
+// programRole returns a package's role under the configuration. A
+// package of a dependency's module (one with a version) or of the
+// standard library is not the run's: it holds nothing (beego's own
+// server start is not one of the program's reported starts).
+func programRole(cfg Config, pass *analysis.Pass) role {
+	pkg := pass.Pkg
 	if !cfg.WholeProgram || cfg.Imported == nil || pkg == nil {
+		return roleOwn
+	}
+	if pass.Module != nil && pass.Module.Version != "" || analysisutil.IsStdPath(pkg.Path()) {
 		return roleOwn
 	}
 	if pkg.Name() != "main" && cfg.Imported(pkg.Path()) {

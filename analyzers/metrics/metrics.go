@@ -93,7 +93,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:  analysisutil.MustExtractDoc(doc, Name),
 		URL:  "https://github.com/perfvet/perfvet/blob/main/analyzers/metrics/doc.go",
 		Run: lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) {
-			return run(pass, exempt.list, naming, programRole(cfg, pass.Pkg))
+			return run(pass, exempt.list, naming, programRole(cfg, pass.Pass))
 		}),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
 		FactTypes:        []analysis.Fact{new(programFact), new(recordsFact), new(metricFact), new(servesFact), new(heldStartsFact)},

@@ -48,6 +48,7 @@ type analyzeFlags struct {
 	sarif      string
 	fix        bool
 	tests      bool
+	unused     bool
 	tags       string
 	timing     bool
 	cpuprofile string
@@ -69,6 +70,7 @@ func newFlagSet(out io.Writer, suite []*analysis.Analyzer) (*flag.FlagSet, *anal
 	fs.StringVar(&f.sarif, "sarif", "", "also write the findings as a SARIF 2.1.0 log to this file (- for stdout, instead of the text), with paths relative to the repository root")
 	fs.BoolVar(&f.fix, "fix", false, "apply suggested fixes, then print the findings that have none")
 	fs.BoolVar(&f.tests, "test", false, "also load test files (implied by an analyzer's -NAME.tests flag; nothing is reported in test code without it)")
+	fs.BoolVar(&f.unused, "unused", false, "also report the packages that no package of the run imports (dead code, or an API for programs built elsewhere), which a run that builds a program of their module leaves out")
 	fs.StringVar(&f.tags, "tags", "", "comma-separated build tags")
 	fs.BoolVar(&f.timing, "timing", false, "print load and per-analyzer times to stderr")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to this file")
@@ -103,6 +105,7 @@ func runAnalyze(args []string) int {
 	if code := parseFlags(fs, args, "perfvet", fs.Usage); code >= 0 {
 		return code
 	}
+	imported.reportUnused = f.unused
 	if f.chdir != "" {
 		if err := os.Chdir(f.chdir); err != nil {
 			fmt.Fprintf(os.Stderr, "perfvet: -C: %v\n", err)
@@ -286,9 +289,10 @@ func analyze(f *analyzeFlags, finder *plan.Finder, provider *switchProvider, imp
 // the packages that use them to decide: in a run with no such package (a
 // run on the one package), nobody would, so it reports them in place.
 type importedSet struct {
-	paths    map[string]bool
-	modules  map[string]string // the module of each root package that is not main
-	programs map[string]bool   // the modules with a main package among the roots
+	reportUnused bool // -unused: no package is left out
+	paths        map[string]bool
+	modules      map[string]string // the module of each root package that is not main
+	programs     map[string]bool   // the modules with a main package among the roots
 }
 
 // set records what the packages of the run, roots and their dependencies,
@@ -320,7 +324,7 @@ func (s *importedSet) set(roots []*packages.Package) {
 // module: dead code, or an API for programs built elsewhere
 // (analyzers.Config.Unused).
 func (s *importedSet) unused(path string) bool {
-	if s.paths == nil || s.paths[path] {
+	if s.reportUnused || s.paths == nil || s.paths[path] {
 		return false
 	}
 	mod, ok := s.modules[path]

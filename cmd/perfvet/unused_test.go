@@ -47,6 +47,10 @@ func main() {
 	if strings.Contains(whole.Stdout, "dead/dead.go") {
 		t.Errorf("a package no package of the run imports is reported in a run that builds the program:\n%s", whole.Stdout)
 	}
+	all := perfvet(t, dir, "-timeouts", "-unused", "./...")
+	if !strings.Contains(all.Stdout, "dead/dead.go:6:") {
+		t.Errorf("with -unused, the package no package of the run imports is not reported:\n%s%s", all.Stdout, all.Stderr)
+	}
 	alone := perfvet(t, dir, "-timeouts", "./dead")
 	if !strings.Contains(alone.Stdout, "dead/dead.go:6:") {
 		t.Errorf("run on the package alone, its finding is not reported:\n%s%s", alone.Stdout, alone.Stderr)
