@@ -55,7 +55,12 @@
 //     written into the SQL text as the row count of a LIMIT (or FETCH
 //     FIRST n ROWS): the operand printed right after LIMIT by
 //     fmt.Sprintf, fmt.Fprintf or fmt.Appendf with a constant format
-//     (the count of MySQL's LIMIT offset, count), the operand
+//     (the count of MySQL's LIMIT offset, count) with %d, %v or %s, and
+//     followed by what SQL may write after a count (nothing, OFFSET, ROWS
+//     ONLY, a comma, a parenthesis, a semicolon, another verb): a %q or
+//     prose after it is a message that names the parameter ("limit %q is
+//     invalid format": dendrite's backfill, judged false when reported),
+//     the operand
 //     concatenated after a text that ends with LIMIT ("... LIMIT " +
 //     strconv.Itoa(n)), a strings.Builder's or bytes.Buffer's
 //     WriteString right after the write of "... LIMIT ", the placeholder
@@ -271,7 +276,7 @@
 // bounded by a comparison or a store on the field itself (if req.Limit >
 // 100 { req.Limit = 100 }), also after a store of the request's value
 // into a local struct's field (req.Limit, err = strconv.Atoi(s), then that
-// clamp: dendrite's federation backfill, judged false when reported), by a
+// clamp, as dendrite's federation backfill writes it), by a
 // validation tag with max=, lte= or lt=
 // (binding:"max=100", validate:"lte=100"; the tag's number is not checked
 // against the plan), or by any call that gets the struct before the use

@@ -27,6 +27,12 @@ var limitCountEnd = regexp.MustCompile(`(?i)\bLIMIT\s*(%[-+# 0-9.]*[a-zA-Z]|\d+)
 // LIMIT offset, count: "%d, %d", "0, %d".
 var offsetCountStart = regexp.MustCompile(`^\s*(%[-+# 0-9.]*[a-zA-Z]|\d+)\s*,\s*%`)
 
+// sqlAfterCount matches what SQL may write after the row count of a
+// LIMIT or FETCH FIRST: nothing, a comma (LIMIT offset, count), OFFSET,
+// ROWS ONLY, a closing parenthesis, a semicolon, a clause that may follow
+// (FOR UPDATE, UNION), or a placeholder or verb of the next fragment.
+var sqlAfterCount = regexp.MustCompile(`(?is)^\s*($|,|\)|;|%|\$|\?|(OFFSET|ROWS?|ONLY|FOR|UNION|ORDER|LOCK|RETURNING)\b)`)
+
 // offsetCountNext matches the text after the offset of LIMIT offset,
 // count.
 var offsetCountNext = regexp.MustCompile(`^\s*,\s*%`)
@@ -81,7 +87,13 @@ func limitVerbs(format string) []int {
 			return nil
 		}
 		before, after := format[:start], format[i+1:]
+		count := strings.IndexByte("dvs", format[i]) >= 0 && sqlAfterCount.MatchString(after)
 		switch {
+		case !count:
+			// A quoted operand (%q) or prose after it ("limit %q is
+			// invalid", "limit %d exceeds the maximum"): a message that
+			// names the parameter, not a LIMIT (dendrite's backfill
+			// error, judged false when reported).
 		case limitCountEnd.MatchString(before):
 			out = append(out, arg)
 		case limitEnd.MatchString(before) && !offsetCountNext.MatchString(after):

@@ -680,7 +680,7 @@ func (t *tracer) fieldWriters(root ssa.Value, name string, at *ssa.BasicBlock, u
 		if last.store != nil && last.store.Addr != root && use != nil && !t.fieldReaches(root, name, last.in, use) {
 			// Bounded on every path to the use: a clamp after the store
 			// (p.Limit, err = strconv.Atoi(s); if p.Limit > 100 {
-			// p.Limit = 100 }: dendrite's federation backfill).
+			// p.Limit = 100 }, as dendrite's federation backfill writes it).
 			return true, true
 		}
 	}

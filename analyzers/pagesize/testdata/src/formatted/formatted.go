@@ -183,3 +183,21 @@ func (a *API) offsetNumberCount(w http.ResponseWriter, r *http.Request) {
 	n, _ := strconv.Atoi(r.FormValue("n"))
 	a.db.Query(fmt.Sprintf("SELECT id FROM users LIMIT 0, %d", n)) // want `page size from form value "n" reaches LIMIT`
 }
+
+// An error message that names the parameter is no LIMIT (dendrite's
+// backfill: "limit %q is invalid format"), quoted or followed by prose;
+// its twin writes the same value into the SQL text.
+func (a *API) limitMessage(w http.ResponseWriter, r *http.Request) {
+	s := r.FormValue("limit")
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		http.Error(w, fmt.Sprintf("limit %q is invalid format", s), http.StatusBadRequest)
+		return
+	}
+	http.Error(w, fmt.Sprintf("limit %d exceeds the maximum", n), http.StatusBadRequest)
+}
+
+func (a *API) limitInText(w http.ResponseWriter, r *http.Request) {
+	s := r.FormValue("limit")
+	a.db.Query(fmt.Sprintf("SELECT id FROM users ORDER BY id LIMIT %s;", s)) // want `page size from form value "limit" reaches LIMIT`
+}
