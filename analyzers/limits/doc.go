@@ -22,7 +22,8 @@
 //     echo's Bind) with no http.MaxBytesReader or io.LimitReader on that
 //     request's body before it in the same function, in a program that
 //     limits no body globally (http.MaxBytesHandler, echo's
-//     middleware.BodyLimit, chi's middleware.RequestSize, or a middleware
+//     middleware.BodyLimit, chi's middleware.RequestSize, go-pkgz/rest's
+//     SizeLimit (tg-spam's router, judged false when reported), or a middleware
 //     that wraps r.Body in http.MaxBytesReader): at the read, with the
 //     plan's max_body_size in the message (category body);
 //   - a multipart upload parsed with no limit (ParseMultipartForm,
@@ -42,7 +43,9 @@
 //     db}), a constructor returning gorm.Dialector, or SQLite's): it opens
 //     no pool, and the one handed in is
 //     reported where it is opened, if it is database/sql's (pocket-id
-//     hands GORM a pgxpool, bounded by pgx's MaxConns). Not a one-off
+//     hands GORM a pgxpool, bounded by pgx's MaxConns; so does bitmagnet,
+//     declaring the dialector with := in a lazy value's literal: judged
+//     false when reported). Not a one-off
 //     connection: a pool the function uses only through its own methods,
 //     whether it closes it or drops it (casdoor's and semaphore's CREATE
 //     DATABASE at start-up, judged false); nor a pool it closes on

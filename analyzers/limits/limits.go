@@ -857,8 +857,8 @@ func nameObject(info *types.Info, e ast.Expr) types.Object {
 	default:
 		return nil
 	}
-	if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() {
-		return v
+	if v, ok := info.ObjectOf(id).(*types.Var); ok && !v.IsField() {
+		return v // a use, or the name a := declares
 	}
 	return nil
 }

@@ -23,7 +23,7 @@ import (
 func TestRealLibraries(t *testing.T) {
 	a := limits.New(limits.Config{Plans: plan.Static(writtenPlan(t))})
 	analyzertest.Run(t, analyzertest.Module(t), a,
-		"./limits/nethttp", "./limits/few", "./limits/globalmw", "./limits/ginapp", "./limits/echoapp", "./limits/echolimited",
+		"./limits/nethttp", "./limits/few", "./limits/globalmw", "./limits/pkgzrest", "./limits/ginapp", "./limits/echoapp", "./limits/echolimited",
 		"./limits/pools", "./limits/poolsok", "./limits/cli", "./limits/beegoapp", "./limits/beegodefault", "./limits/outbound", "./limits/outbound/sign",
 		"./limits/loopback", "./limits/loopback/public", "./limits/perroute", "./limits/perroutehelper", "./limits/gormconn", "./limits/copyfile")
 }

@@ -19,6 +19,7 @@ require (
 	github.com/go-chi/chi/v5 v5.5.0
 	github.com/go-gorp/gorp/v3 v3.1.0
 	github.com/go-kit/kit v0.13.0
+	github.com/go-pkgz/rest v1.20.6
 	github.com/go-redis/redis/v8 v8.11.5
 	github.com/google/go-github/v75 v75.0.0
 	github.com/gorilla/mux v1.8.1

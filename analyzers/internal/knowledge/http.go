@@ -199,6 +199,10 @@ var BodyLimiters = map[string]BodyLimiter{
 	Chi5Middleware + ".RequestSize":          {Size: 0, Global: true},
 	Echo4Middleware + ".BodyLimit":           {Size: 0, String: true, Global: true},
 	Echo4Middleware + ".BodyLimitWithConfig": {Size: -1, Global: true},
+	// go-pkgz/rest's middleware refuses a larger Content-Length and reads
+	// the body through io.LimitReader before any handler (tg-spam's and
+	// remark42's routers).
+	"github.com/go-pkgz/rest.SizeLimit": {Size: 0, Global: true},
 }
 
 // BeegoContexts are beego's request context types (v2 and v1). beego's

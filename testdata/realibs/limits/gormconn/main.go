@@ -31,6 +31,18 @@ func openOverPool(ctx context.Context, dsn string) (*gorm.DB, error) {
 	return gorm.Open(dialector, &gorm.Config{})
 }
 
+// openLazily declares the dialector with := inside the literal a lazy
+// value runs (bitmagnet's database.New, over a pgxpool): no pool either.
+func openLazily(pg *pgxpool.Pool) func() (*gorm.DB, error) {
+	return func() (*gorm.DB, error) {
+		sqlDB := stdlib.OpenDBFromPool(pg)
+		dialector := postgres.New(postgres.Config{
+			Conn: sqlDB,
+		})
+		return gorm.Open(dialector, &gorm.Config{DisableAutomaticPing: true})
+	}
+}
+
 func openByDSN(dsn string) (*gorm.DB, error) {
 	return gorm.Open(postgres.Open(dsn), &gorm.Config{}) // want `gorm.Open opens a database pool that the program never bounds`
 }
@@ -38,7 +50,9 @@ func openByDSN(dsn string) (*gorm.DB, error) {
 func main() {
 	a, _ := openOverPool(context.Background(), os.Getenv("DSN"))
 	b, _ := openByDSN(os.Getenv("DSN"))
-	_, _ = a, b
+	pg, _ := pgxpool.New(context.Background(), os.Getenv("DSN"))
+	c, _ := openLazily(pg)()
+	_, _, _ = a, b, c
 	srv := &http.Server{Addr: ":8080", ReadHeaderTimeout: time.Second}
 	_ = srv.ListenAndServe()
 }
