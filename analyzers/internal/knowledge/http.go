@@ -200,8 +200,8 @@ var BodyLimiters = map[string]BodyLimiter{
 	Echo4Middleware + ".BodyLimit":           {Size: 0, String: true, Global: true},
 	Echo4Middleware + ".BodyLimitWithConfig": {Size: -1, Global: true},
 	// go-pkgz/rest's middleware refuses a larger Content-Length and reads
-	// the body through io.LimitReader before any handler (tg-spam's and
-	// remark42's routers).
+	// the body through io.LimitReader before any handler (tg-spam's
+	// router).
 	"github.com/go-pkgz/rest.SizeLimit": {Size: 0, Global: true},
 }
 
