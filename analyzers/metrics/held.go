@@ -69,7 +69,7 @@ type heldStart struct {
 func (*heldStartsFact) AFact() {}
 
 func (f *heldStartsFact) String() string {
-	var keys []string
+	keys := make([]string, 0, len(f.Starts))
 	for _, s := range f.Starts {
 		keys = append(keys, shortFile(s.Site.File))
 	}
