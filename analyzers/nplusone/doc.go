@@ -257,7 +257,13 @@
 //     queue's package with a method of that name carry the same fact:
 //     apache answer's queue.Queue[T] and queue.Service[T]
 //     RegisterHandler; a field called on the caller's path, as hooks
-//     are, is no queue), the
+//     are, is no queue), or to a job manager that keeps an interface
+//     value (Job{exec: e} appended to its queue) and calls its methods
+//     in a goroutine it starts (go m.executeJob(j), which calls
+//     j.exec.Execute): the methods of the handed value that the worker
+//     calls are the job (stash's JobManager.Add of an autoTagJob, whose
+//     Execute runs each auto-tag pass; its other methods stay request
+//     work when a request calls them), the
 //     goroutines started by start-up code (a function named init or
 //     Init...) and the functions it calls directly (casdoor's
 //     InitLdapAutoSynchronizer calls StartUpAll, whose loop over the

@@ -236,6 +236,7 @@ type checker struct {
 	offFuncs     map[*types.Func]string        // declared functions that are
 	pkgOffpath   string                        // the package holds migrations
 	schedParams  map[*types.Func][]int         // the function parameters each function of the package hands to a job scheduler
+	schedMethods map[*types.Func][]string      // the methods a job queue's worker calls on the interface values those parameters hold
 	jobDecls     map[*types.Func]*ast.FuncDecl // exported functions whose loops their users judge (jobentry.go)
 	jobHeld      map[string][]wp.Found         // findings held for their function's users, by function
 	jobConverted map[*types.Func]bool          // job entries held as methods of the module's interfaces (jobentry.go)

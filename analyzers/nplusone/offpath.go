@@ -446,9 +446,11 @@ func (c *checker) scanOffpath() {
 						mark(n.Args[i], offMigration)
 					}
 				}
-				for _, i := range c.schedulerArgs(fn) {
+				args, methods := c.scheduled(fn)
+				for _, i := range args {
 					if i < len(n.Args) {
 						mark(n.Args[i], offJob)
+						c.markJobMethods(n.Args[i], methods)
 					}
 				}
 			case *ast.AssignStmt:
@@ -476,6 +478,22 @@ func (c *checker) scanOffpath() {
 			}
 			return true
 		})
+	}
+}
+
+// markJobMethods marks the named methods of a value handed to a job
+// queue (&autoTagJob{...} handed to stash's JobManager.Add, whose worker
+// calls Execute) as jobs, when the package declares them.
+func (c *checker) markJobMethods(arg ast.Expr, methods []string) {
+	tv, ok := c.pass.TypesInfo.Types[arg]
+	if !ok || len(methods) == 0 || isFunc(tv.Type) {
+		return
+	}
+	for _, name := range methods {
+		obj, _, _ := types.LookupFieldOrMethod(tv.Type, true, c.pass.Pkg, name)
+		if m, ok := obj.(*types.Func); ok && m.Pkg() == c.pass.Pkg {
+			c.offFuncs[m.Origin()] = offJob
+		}
 	}
 }
 

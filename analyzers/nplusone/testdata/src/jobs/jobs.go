@@ -1,4 +1,4 @@
-package jobs // want package:`impls\(Auditor Manager Notifier Syncers\)`
+package jobs // want package:`impls\(Auditor Manager Notifier Syncers exportJob reindexJob\)`
 
 // This package checks scheduled and background jobs: a cron job's code, a
 // goroutine started by start-up code, the body of a timer loop, and the

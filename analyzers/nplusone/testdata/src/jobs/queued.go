@@ -55,3 +55,48 @@ func (a *Auditor) Handle(ctx context.Context, topic string) error { // want Hand
 	}
 	return nil
 }
+
+// A job handed to the program's own job manager (stash's JobManager.Add
+// of an autoTagJob): the manager's goroutine calls its Execute, off the
+// request path.
+type reindexJob struct{ topic string }
+
+func (j *reindexJob) Execute(ctx context.Context) error { // want Execute:`roundtrips`
+	for _, id := range idsOf(ctx, "SELECT user_id FROM subscriptions WHERE topic = $1") {
+		_, _ = db.ExecContext(ctx, "UPDATE users SET indexed = true WHERE id = $1", id)
+	}
+	return nil
+}
+
+// Describe is a method of the job that the manager's worker does not
+// call: the request that calls it runs its loop.
+func (j *reindexJob) Describe() string { // want Describe:`roundtrips`
+	ctx := context.Background()
+	for _, id := range idsOf(ctx, "SELECT user_id FROM subscriptions WHERE topic = $1") {
+		_, _ = db.ExecContext(ctx, "UPDATE users SET described = true WHERE id = $1", id) // want `runs a write once per element of idsOf`
+	}
+	return j.topic
+}
+
+func StartReindex(ctx context.Context, m *queue.Manager, topic string) string { // want StartReindex:`roundtrips`
+	j := &reindexJob{topic: topic}
+	m.Add(ctx, j)
+	return j.Describe()
+}
+
+// The twin: the same kind of value handed to a runner that runs it on
+// the caller's path.
+type exportJob struct{ topic string }
+
+func (j *exportJob) Execute(ctx context.Context) error { // want Execute:`roundtrips`
+	for _, id := range idsOf(ctx, "SELECT user_id FROM subscriptions WHERE topic = $1") {
+		_, _ = db.ExecContext(ctx, "UPDATE users SET exported = true WHERE id = $1", id) // want `runs a write once per element of idsOf`
+	}
+	return nil
+}
+
+func (j *exportJob) Describe() string { return j.topic }
+
+func RunExport(ctx context.Context, topic string) error { // want RunExport:`roundtrips\(open: \(\*queue.Runner\).Run`
+	return queue.NewRunner(&exportJob{topic: topic}).Run(ctx)
+}

@@ -5,7 +5,10 @@
 // on the caller's path, when Fire is called.
 package queue
 
-import "context"
+import (
+	"context"
+	"sync"
+)
 
 // Service is how the program holds a queue.
 type Service[T any] interface {
@@ -52,3 +55,64 @@ type Hooks[T any] struct {
 func (h *Hooks[T]) Register(hook func(ctx context.Context, msg T) error) { h.hook = hook }
 
 func (h *Hooks[T]) Fire(ctx context.Context, msg T) error { return h.hook(ctx, msg) }
+
+// Exec is a job that a Manager runs (stash's job.JobExec).
+type Exec interface {
+	Execute(ctx context.Context) error
+	Describe() string
+}
+
+type job struct {
+	exec Exec
+	ctx  context.Context
+}
+
+// Manager queues jobs and runs them one at a time, each in a goroutine
+// of its own (stash's job.Manager): Add keeps the value in a job that it
+// appends to the queue, and the dispatcher's goroutine calls Execute.
+type Manager struct {
+	mu       sync.Mutex
+	notEmpty *sync.Cond
+	queue    []*job
+}
+
+func NewManager() *Manager {
+	m := &Manager{}
+	m.notEmpty = sync.NewCond(&m.mu)
+	go m.dispatcher()
+	return m
+}
+
+func (m *Manager) Add(ctx context.Context, e Exec) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.queue = append(m.queue, &job{exec: e, ctx: context.WithoutCancel(ctx)})
+	m.notEmpty.Broadcast()
+}
+
+func (m *Manager) dispatcher() {
+	m.mu.Lock()
+	for {
+		for len(m.queue) == 0 {
+			m.notEmpty.Wait()
+		}
+		j := m.queue[0]
+		m.queue = m.queue[1:]
+		m.dispatch(j)
+	}
+}
+
+func (m *Manager) dispatch(j *job) {
+	go m.execute(j)
+}
+
+func (m *Manager) execute(j *job) {
+	_ = j.exec.Execute(j.ctx)
+}
+
+// Runner is the twin: it runs what it holds on the caller's path.
+type Runner struct{ exec Exec }
+
+func NewRunner(e Exec) *Runner { return &Runner{exec: e} }
+
+func (r *Runner) Run(ctx context.Context) error { return r.exec.Execute(ctx) }
