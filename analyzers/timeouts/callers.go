@@ -591,7 +591,7 @@ func (c *checker) returnedToBoundedSends(allocs []*ssa.Alloc) bool {
 			if res == nil {
 				return false
 			}
-			n, ok := clientSends(res)
+			n, ok := c.sendsBounded(res, 1, nil)
 			if !ok {
 				return false
 			}

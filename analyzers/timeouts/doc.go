@@ -33,7 +33,19 @@
 //     a client returned by an unexported function of the package whose
 //     every call's result is used only for such a Do (dex's backchannel
 //     Notifier.client(), whose one use sends the logout token under the
-//     caller's context: judged false when reported),
+//     caller's context: judged false when reported), followed through a
+//     package variable, a struct field and such a getter (3x-ui's
+//     per-node clients: a shared client in a variable and one built on
+//     first use into Remote.client, returned by Remote.httpClient(),
+//     every request of which runs under context.WithTimeout: 2 findings
+//     judged false); a client returned by an exported function is
+//     decided by the packages that call it, in the perfvet command (which
+//     sees the whole program and says which packages the run imports):
+//     when every call in its own package is such a Do, the finding waits
+//     (returnedFact), each package that calls the function reports it
+//     when one of its calls uses the client otherwise, and it stays
+//     silent when no package calls the function (dead code); other
+//     drivers report it where it is,
 //     and a client made only as the fallback for a nil *http.Client
 //     parameter (if c == nil { c = &http.Client{} }: the callers choose the
 //     client; woodpecker's httputil.WrapClient, whose callers all pass their

@@ -48,6 +48,9 @@ func (c *checker) emit(d analysis.Diagnostic) {
 // deliver reports a finding, or holds a client finding for the programs
 // that import the package (held.go).
 func (c *checker) deliver(d analysis.Diagnostic) {
+	if d.Category == CategoryClient && c.deliverReturned(d) {
+		return
+	}
 	if d.Category == CategoryClient && c.holdsClients() {
 		c.hold(d)
 		return

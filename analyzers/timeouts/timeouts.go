@@ -90,7 +90,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
 		Run:              lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, cfg, *flags) }),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(heldClientsFact), new(usesFact), new(ginHeldFact), new(ginEngineFact), new(servesFact), new(defaultClientFact)},
+		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(heldClientsFact), new(usesFact), new(ginHeldFact), new(ginEngineFact), new(servesFact), new(defaultClientFact), new(returnedFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
@@ -125,7 +125,9 @@ func run(pass *lint.Pass, cfg Config, opts options) (any, error) {
 	}
 	if !analysisutil.ImportsAny(pass.Pkg, relevant...) {
 		// Nothing to check here, but a main package decides on the
-		// clients its dependencies hold.
+		// clients its dependencies hold, and a call of a function whose
+		// client waits for its callers is a use it cannot follow.
+		c.concludeReturned()
 		c.reportHeld(false, c.usesOutsideCommands())
 		return nil, nil
 	}
@@ -143,6 +145,7 @@ func run(pass *lint.Pass, cfg Config, opts options) (any, error) {
 	c.reportGinContexts()
 	c.reportCauses()
 	c.flushFindings()
+	c.concludeReturned()
 	c.concludeClients()
 	return nil, nil
 }
@@ -183,6 +186,9 @@ type checker struct {
 	storers       map[ast.Node]ast.Node   // the function that stores a function's result into one
 	defaultClient map[token.Pos]bool      // findings of requests through http.DefaultClient, grouped by package
 	sinks         map[token.Pos]string    // findings of calls of a library function with no context: its name
+
+	returnHolds map[token.Pos]ReturnedEntry // client findings that wait for the callers of the function returning the client (returned.go)
+	returnHeld  map[string]*ReturnedEntry   // those held, by function
 
 	holdClients int        // holdsClients: 0 unknown, 1 no, 2 yes
 	held        []wp.Found // client findings held for importers (held.go)
@@ -397,6 +403,12 @@ func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.P
 	if c.returnedToHandOff(allocs) || c.returnedWithDeadline(allocs) || c.returnedToBoundedSends(allocs) {
 		return
 	}
+	if ok, h := c.allocsSendBounded(allocs); ok {
+		if h.fn == nil {
+			return // every use sends bounded requests, through fields, variables and getters
+		}
+		c.holdReturned(n.Pos(), h)
+	}
 	c.reportWithFix(n, c.clientTimeoutFix(n, allocs), CategoryClient, "http.Client has no Timeout; a server that stops answering holds the calling goroutine and its connection forever; set Timeout (the plan's request_timeout is %v)", c.requestTimeout())
 }
 
@@ -502,53 +514,8 @@ func fieldVar(fa *ssa.FieldAddr) *types.Var {
 // default, given to go-github). Any other use (a Get, the client passed
 // on) leaves the client unbounded.
 func (c *checker) fieldRequestsBounded(f *types.Var) bool {
-	if c.ssa == nil {
-		return false
-	}
-	_, funcs := c.ssa.SSA()
-	sends := 0
-	seen := make(map[*ssa.Function]bool)
-	var visit func(fn *ssa.Function) bool
-	visit = func(fn *ssa.Function) bool {
-		if fn == nil || seen[fn] {
-			return true
-		}
-		seen[fn] = true
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				fa, ok := instr.(*ssa.FieldAddr)
-				if !ok || fieldVar(fa) != f {
-					continue
-				}
-				for _, ref := range flow.Referrers(fa) {
-					switch ref := ref.(type) {
-					case *ssa.Store:
-						continue // the client stored
-					case *ssa.UnOp:
-						n, ok := boundedSends(ref)
-						if !ok {
-							return false
-						}
-						sends += n
-					default:
-						return false
-					}
-				}
-			}
-		}
-		for _, anon := range fn.AnonFuncs {
-			if !visit(anon) {
-				return false
-			}
-		}
-		return true
-	}
-	for _, fn := range funcs {
-		if !visit(fn) {
-			return false
-		}
-	}
-	return sends > 0
+	n, ok := c.fieldSends(f, 1, nil)
+	return ok && n > 0
 }
 
 // boundedSends counts the calls of Do on a loaded client whose request is
@@ -572,22 +539,32 @@ func clientSends(client ssa.Value) (int, bool) {
 			}
 			return 0, false
 		}
-		args := call.Common().Args
-		name := flow.CalleeName(call.Common())
-		switch {
-		case name == "(*net/http.Client).CloseIdleConnections":
-		case name == "(*net/http.Client).Do":
-			if len(args) != 2 || args[0] != client || !boundedRequest(args[1]) {
-				return 0, false
-			}
-			n++
-		case knowledge.IsContextSDK(name):
-			n++ // every call of the SDK takes its caller's context
-		default:
+		k, ok := clientSend(client, call)
+		if !ok {
 			return 0, false
 		}
+		n += k
 	}
 	return n, true
+}
+
+// clientSend is clientSends for one call that uses the client: 1 for a
+// bounded send, 0 for closing idle connections, not ok otherwise.
+func clientSend(client ssa.Value, call ssa.CallInstruction) (int, bool) {
+	args := call.Common().Args
+	name := flow.CalleeName(call.Common())
+	switch {
+	case name == "(*net/http.Client).CloseIdleConnections":
+		return 0, true
+	case name == "(*net/http.Client).Do":
+		if len(args) != 2 || args[0] != client || !boundedRequest(args[1]) {
+			return 0, false
+		}
+		return 1, true
+	case knowledge.IsContextSDK(name):
+		return 1, true // every call of the SDK takes its caller's context
+	}
+	return 0, false
 }
 
 // requestHasDeadline reports whether the request passed to Do was made

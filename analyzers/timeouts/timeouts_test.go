@@ -272,3 +272,16 @@ func TestParamClient(t *testing.T) {
 func TestClientSetup(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "clientsetup")
 }
+
+// TestReturnedProgram: a client with no Timeout that an exported function
+// returns is decided by the packages that call the function: silent when
+// every call, in its package and others, sends requests with a deadline
+// or the caller's context (through a package variable, a field and a
+// lazy getter: 3x-ui's HTTPClientForNode), reported when one package
+// sends it a request with no context, silent when nothing calls it.
+func TestReturnedProgram(t *testing.T) {
+	cfg := defaultPlan(t)
+	cfg.WholeProgram = true
+	cfg.Imported = func(path string) bool { return !strings.HasSuffix(path, "/cmd") }
+	analyzertest.WholeProgram(t, timeouts.New(cfg), "returnedprogram/cmd")
+}

@@ -1,0 +1,17 @@
+package main
+
+import (
+	"net/http"
+	"time"
+
+	"returnedprogram/legacy"
+	"returnedprogram/service"
+)
+
+func main() {
+	mux := http.NewServeMux()
+	mux.Handle("/status", service.Handler())
+	mux.Handle("/legacy", legacy.Handler())
+	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 10 * time.Second}
+	_ = srv.ListenAndServe()
+}
