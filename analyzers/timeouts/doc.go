@@ -45,7 +45,12 @@
 //     (returnedFact), each package that calls the function reports it
 //     when one of its calls uses the client otherwise, and it stays
 //     silent when no package calls the function (dead code); other
-//     drivers report it where it is,
+//     drivers report it where it is. Likewise, in the command, a client
+//     finding in an exported function (not a method) that no file of its
+//     package but its tests refers to is reported only when a package of
+//     the program refers to the function outside command code (slash's
+//     ActiveLicenseKey helpers, which only their tests call: 2 findings
+//     judged false),
 //     and a client made only as the fallback for a nil *http.Client
 //     parameter (if c == nil { c = &http.Client{} }: the callers choose the
 //     client; woodpecker's httputil.WrapClient, whose callers all pass their

@@ -23,6 +23,11 @@ import (
 // package builds its clients: 3 findings, judged false).
 type heldClientsFact struct {
 	Found []wp.Found
+	// Funcs names, by finding key, the exported function that holds a
+	// finding when no file of the package but its tests refers to it
+	// (unusedFunc): a program that no package of which refers to it
+	// outside command code does not run it.
+	Funcs map[string]string `json:",omitempty"`
 }
 
 func (*heldClientsFact) AFact() {}
@@ -38,6 +43,7 @@ func (f *heldClientsFact) String() string { return "holds clients" }
 // terminal in a serving program too.
 type usesFact struct {
 	Outside []string
+	Funcs   []string `json:",omitempty"` // held functions (heldClientsFact.Funcs) referred to outside command code
 }
 
 func (*usesFact) AFact() {}
@@ -88,6 +94,12 @@ func (c *checker) hold(d analysis.Diagnostic) {
 	}
 	f.Key = f.Site.Key()
 	c.held = append(c.held, f)
+	if e, ok := c.unusedFunc(d); ok {
+		if c.heldFuncs == nil {
+			c.heldFuncs = make(map[string]string)
+		}
+		c.heldFuncs[f.Key] = e.Func
+	}
 }
 
 // concludeClients exports what the package holds and whether it serves,
@@ -98,14 +110,14 @@ func (c *checker) concludeClients() {
 	}
 	serves := c.servesProgram()
 	if len(c.held) > 0 {
-		c.pass.ExportPackageFact(&heldClientsFact{Found: c.held})
+		c.pass.ExportPackageFact(&heldClientsFact{Found: c.held, Funcs: c.heldFuncs})
 	}
 	if serves {
 		c.pass.ExportPackageFact(new(servesFact))
 	}
 	uses := c.usesOutsideCommands()
-	if len(uses) > 0 {
-		c.pass.ExportPackageFact(&usesFact{Outside: uses})
+	if len(uses.Outside) > 0 || len(uses.Funcs) > 0 {
+		c.pass.ExportPackageFact(uses)
 	}
 	c.reportHeld(serves, uses)
 }
@@ -113,13 +125,37 @@ func (c *checker) concludeClients() {
 // usesOutsideCommands returns the paths of the imported packages, not of
 // the standard library, that this package refers to outside command code,
 // or imports for their side effects only (a driver registered in its init
-// by a blank import is live wherever it is imported).
-func (c *checker) usesOutsideCommands() []string {
+// by a blank import is live wherever it is imported), and the held
+// functions of those packages it refers to there.
+func (c *checker) usesOutsideCommands() *usesFact {
 	outside := make(map[string]bool)
 	inCommands := make(map[string]bool)
+	heldFuncs := make(map[*types.Package]map[string]string)
+	funcs := make(map[string]bool)
 	for cur := range c.insp.Root().Preorder((*ast.Ident)(nil)) {
 		obj := c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)]
-		if obj == nil || obj.Pkg() == nil || obj.Pkg() == c.pass.Pkg || outside[obj.Pkg().Path()] || analysisutil.IsStdPath(obj.Pkg().Path()) {
+		if obj == nil || obj.Pkg() == nil || obj.Pkg() == c.pass.Pkg || analysisutil.IsStdPath(obj.Pkg().Path()) {
+			continue
+		}
+		if fn, ok := obj.(*types.Func); ok {
+			held, ok := heldFuncs[fn.Pkg()]
+			if !ok {
+				var f heldClientsFact
+				if c.pass.ImportPackageFact(fn.Pkg(), &f) {
+					held = f.Funcs
+				}
+				heldFuncs[fn.Pkg()] = held
+			}
+			if len(held) > 0 && !c.inCommand(cur) {
+				name := analysisutil.FullName(fn.Origin())
+				for _, h := range held {
+					if h == name {
+						funcs[name] = true
+					}
+				}
+			}
+		}
+		if outside[obj.Pkg().Path()] {
 			continue
 		}
 		if c.inCommand(cur) {
@@ -133,7 +169,7 @@ func (c *checker) usesOutsideCommands() []string {
 			outside[p] = true
 		}
 	}
-	return slices.Sorted(maps.Keys(outside))
+	return &usesFact{Outside: slices.Sorted(maps.Keys(outside)), Funcs: slices.Sorted(maps.Keys(funcs))}
 }
 
 // reportHeld reports the client findings that dependencies hold, at their
@@ -142,7 +178,7 @@ func (c *checker) usesOutsideCommands() []string {
 // serves requests: it or a dependency serves. Only the held packages that
 // the deciding package or a serving package reaches outside command code
 // are reported.
-func (c *checker) reportHeld(serves bool, ownUses []string) {
+func (c *checker) reportHeld(serves bool, own *usesFact) {
 	if !c.cfg.WholeProgram || c.cfg.Imported == nil || c.dependency() {
 		return
 	}
@@ -151,9 +187,11 @@ func (c *checker) reportHeld(serves bool, ownUses []string) {
 		return
 	}
 	self := c.pass.Pkg.Path()
-	heldBy := make(map[string][]wp.Found)      // the findings each package holds
-	uses := map[string][]string{self: ownUses} // what each package refers to outside commands
-	roots := []string{self}                    // the program's serving code
+	heldBy := make(map[string][]wp.Found)             // the findings each package holds
+	heldFuncs := make(map[string]string)              // the unused functions that hold them, by key
+	uses := map[string][]string{self: own.Outside}    // what each package refers to outside commands
+	funcsUsed := map[string][]string{self: own.Funcs} // the held functions each refers to there
+	roots := []string{self}                           // the program's serving code
 	for _, pf := range c.pass.AllPackageFacts() {
 		if pf.Package == c.pass.Pkg {
 			continue
@@ -161,8 +199,10 @@ func (c *checker) reportHeld(serves bool, ownUses []string) {
 		switch f := pf.Fact.(type) {
 		case *heldClientsFact:
 			heldBy[pf.Package.Path()] = f.Found
+			maps.Copy(heldFuncs, f.Funcs)
 		case *usesFact:
 			uses[pf.Package.Path()] = f.Outside
+			funcsUsed[pf.Package.Path()] = f.Funcs
 		case *servesFact:
 			serves = true
 			roots = append(roots, pf.Package.Path())
@@ -172,8 +212,19 @@ func (c *checker) reportHeld(serves bool, ownUses []string) {
 		return // a command-line tool: its user watches its requests
 	}
 	var held []wp.Found
-	for path := range reached(roots, uses) {
-		held = append(held, heldBy[path]...)
+	live := reached(roots, uses)
+	used := make(map[string]bool)
+	for path := range live {
+		for _, fn := range funcsUsed[path] {
+			used[fn] = true
+		}
+	}
+	for path := range live {
+		for _, f := range heldBy[path] {
+			if fn := heldFuncs[f.Key]; fn == "" || used[fn] {
+				held = append(held, f)
+			}
+		}
 	}
 	slices.SortFunc(held, func(a, b wp.Found) int { return strings.Compare(a.Key, b.Key) })
 	wp.ReportFound(wp.NewFiles(c.pass.Fset), held, c.pass.Report)

@@ -1,6 +1,7 @@
 package timeouts
 
 import (
+	"go/ast"
 	"go/token"
 	"go/types"
 	"maps"
@@ -311,16 +312,20 @@ func (c *checker) allocsSendBounded(allocs []*ssa.Alloc) (bool, returnHold) {
 }
 
 // deliverReturned holds a finding whose positions all wait for the
-// callers of one function, and reports whether it did.
+// callers of one function, or for any use of the exported function they
+// are written in (unusedFunc), and reports whether it did.
 func (c *checker) deliverReturned(d analysis.Diagnostic) bool {
 	e, ok := c.returnHolds[d.Pos]
-	if !ok {
-		return false
-	}
-	for _, r := range d.Related {
-		if o, ok := c.returnHolds[r.Pos]; !ok || o.Func != e.Func {
-			return false
+	if ok {
+		for _, r := range d.Related {
+			if o, ok := c.returnHolds[r.Pos]; !ok || o.Func != e.Func {
+				return false
+			}
 		}
+	} else if c.holdsClients() {
+		return false // held for the serving programs (held.go), which decide on unused functions too
+	} else if e, ok = c.unusedFunc(d); !ok {
+		return false
 	}
 	if c.pass.Suppressed != nil && c.pass.Suppressed(d) {
 		return true
@@ -340,6 +345,39 @@ func (c *checker) deliverReturned(d analysis.Diagnostic) bool {
 	}
 	held.Found = append(held.Found, f)
 	return true
+}
+
+// unusedFunc returns, for a finding whose positions are all in one
+// exported function (not a method) of a package that holds findings for
+// its callers (holdsReturned), which no file of the package but its tests
+// refers to, an entry that any use of the function reports (Index -1):
+// a function that no package of the program uses is dead code, or kept
+// for its tests (slash's ActiveLicenseKey helpers of two licence
+// services, which only their tests call: 2 findings judged false).
+func (c *checker) unusedFunc(d analysis.Diagnostic) (ReturnedEntry, bool) {
+	if !c.holdsReturned() {
+		return ReturnedEntry{}, false
+	}
+	decl, _ := c.enclosingDecl(d.Pos)
+	fd, ok := decl.(*ast.FuncDecl)
+	if !ok || fd.Recv != nil || !fd.Name.IsExported() {
+		return ReturnedEntry{}, false
+	}
+	for _, r := range d.Related {
+		if r.Pos < fd.Pos() || r.Pos >= fd.End() {
+			return ReturnedEntry{}, false
+		}
+	}
+	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return ReturnedEntry{}, false
+	}
+	for id, obj := range c.pass.TypesInfo.Uses {
+		if obj == fn && !strings.HasSuffix(c.pass.Fset.Position(id.Pos()).Filename, "_test.go") {
+			return ReturnedEntry{}, false
+		}
+	}
+	return ReturnedEntry{Func: analysisutil.FullName(fn), Index: -1}, true
 }
 
 // concludeReturned exports the findings the package holds for callers,
@@ -377,12 +415,20 @@ func (c *checker) concludeReturned() {
 		return e, ok
 	}
 	var found []wp.Found
+	for id, obj := range c.pass.TypesInfo.Uses {
+		// Any use of a function held as unused (Index -1), outside tests.
+		if fn, ok := obj.(*types.Func); ok && fn.Signature().Recv() == nil {
+			if e, ok := entryOf(fn); ok && e.Index < 0 && !strings.HasSuffix(c.pass.Fset.Position(id.Pos()).Filename, "_test.go") {
+				found = append(found, e.Found...)
+			}
+		}
+	}
 	if c.ssa == nil {
 		// No SSA (the package does nothing with net/http itself, or
 		// does not type-check): any use may send unbounded requests.
 		for _, obj := range c.pass.TypesInfo.Uses {
 			if fn, ok := obj.(*types.Func); ok {
-				if e, ok := entryOf(fn); ok {
+				if e, ok := entryOf(fn); ok && e.Index >= 0 {
 					found = append(found, e.Found...)
 				}
 			}
@@ -396,13 +442,13 @@ func (c *checker) concludeReturned() {
 		return obj
 	}
 	for fn := range ix.escapes {
-		if e, ok := entryOf(funcOf(fn)); ok {
+		if e, ok := entryOf(funcOf(fn)); ok && e.Index >= 0 {
 			found = append(found, e.Found...) // used as a value: any caller
 		}
 	}
 	for fn, calls := range ix.calls {
 		e, ok := entryOf(funcOf(fn))
-		if !ok {
+		if !ok || e.Index < 0 {
 			continue
 		}
 		for _, call := range calls {

@@ -190,10 +190,11 @@ type checker struct {
 	returnHolds map[token.Pos]ReturnedEntry // client findings that wait for the callers of the function returning the client (returned.go)
 	returnHeld  map[string]*ReturnedEntry   // those held, by function
 
-	holdClients int        // holdsClients: 0 unknown, 1 no, 2 yes
-	held        []wp.Found // client findings held for importers (held.go)
-	setup       int        // setupServer: 0 unknown, 1 no, 2 yes
-	pkgCtx      int        // pkgTakesContext: 0 unknown, 1 no, 2 yes
+	holdClients int               // holdsClients: 0 unknown, 1 no, 2 yes
+	held        []wp.Found        // client findings held for importers (held.go)
+	heldFuncs   map[string]string // the unused exported functions that hold them, by key
+	setup       int               // setupServer: 0 unknown, 1 no, 2 yes
+	pkgCtx      int               // pkgTakesContext: 0 unknown, 1 no, 2 yes
 
 	// layers: the -layers option (see Config.Layers).
 	layers bool

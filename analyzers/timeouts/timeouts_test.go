@@ -278,7 +278,10 @@ func TestClientSetup(t *testing.T) {
 // every call, in its package and others, sends requests with a deadline
 // or the caller's context (through a package variable, a field and a
 // lazy getter: 3x-ui's HTTPClientForNode), reported when one package
-// sends it a request with no context, silent when nothing calls it.
+// sends it a request with no context, silent when nothing calls it. A
+// client in an exported function that only tests call is silent too, in
+// a package that serves and in one that holds its clients for the
+// serving programs; its twin that the program calls is reported.
 func TestReturnedProgram(t *testing.T) {
 	cfg := defaultPlan(t)
 	cfg.WholeProgram = true

@@ -9,6 +9,7 @@ import (
 )
 
 func main() {
+	_ = service.CheckUpdate()
 	mux := http.NewServeMux()
 	mux.Handle("/status", service.Handler())
 	mux.Handle("/legacy", legacy.Handler())

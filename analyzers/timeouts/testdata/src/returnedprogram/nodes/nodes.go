@@ -90,3 +90,32 @@ func (p *Probe) Ping() error {
 	}
 	return resp.Body.Close()
 }
+
+// ValidateLicense is called by the service: its client is reported.
+func ValidateLicense(key string) error {
+	client := &http.Client{} // want `http.Client has no Timeout`
+	req, err := http.NewRequest(http.MethodPost, "https://licenses.example/validate?key="+key, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// ActivateLicense is its twin that only its tests call (slash's
+// ActiveLicenseKey): the program never runs it.
+func ActivateLicense(key string) error {
+	client := &http.Client{}
+	req, err := http.NewRequest(http.MethodPost, "https://licenses.example/activate?key="+key, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}

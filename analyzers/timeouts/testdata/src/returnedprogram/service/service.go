@@ -14,6 +14,9 @@ func Handler() http.Handler {
 		if err := probe(r.Context(), "https://node.example/status"); err != nil {
 			http.Error(w, err.Error(), http.StatusBadGateway)
 		}
+		if err := nodes.ValidateLicense(r.URL.Query().Get("key")); err != nil {
+			http.Error(w, err.Error(), http.StatusForbidden)
+		}
 	})
 }
 
@@ -23,6 +26,34 @@ func probe(ctx context.Context, url string) error {
 		return err
 	}
 	resp, err := nodes.ClientFor(false).Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// CheckUpdate is called by the program's main: its client is reported.
+func CheckUpdate() error {
+	client := &http.Client{} // want `http.Client has no Timeout`
+	req, err := http.NewRequest(http.MethodGet, "https://updates.example/latest", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// FetchBanner is its twin that no package of the program calls.
+func FetchBanner() error {
+	client := &http.Client{}
+	req, err := http.NewRequest(http.MethodGet, "https://updates.example/banner", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		return err
 	}
