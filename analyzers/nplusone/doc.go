@@ -405,7 +405,9 @@
 //
 // A lookup behind an in-memory memo (a map or sync.Map checked with a
 // comma-ok lookup whose hit returns or continues, or whose miss is the
-// branch that queries and stores, if !ok { v = get(k); memo[k] = v },
+// branch that queries and stores, if !ok { v = get(k); memo[k] = v }; or
+// a map's value read and compared with its zero value, v := memo[k]; if
+// v == "" { v = get(k); memo[k] = v }, dendrite's roomNIDIDCache),
 // with the loop's lookup in it (a group started on a miss after the
 // lookup, if !ok { groups[k] = make(...) }, is no memo),
 // and filled after the query, in the loop's body, in the

@@ -2,6 +2,7 @@ package nplusone
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -384,8 +385,9 @@ func (c *checker) outlives(m types.Object, s site) bool {
 // the memo.
 func (c *checker) memoIn(body ast.Node, call ast.Node) (bool, ast.Expr, types.Object) {
 	info := c.pass.TypesInfo
-	lookups := make(map[types.Object]ast.Expr) // memo → key
-	oks := make(map[types.Object]types.Object) // ok variable → memo
+	lookups := make(map[types.Object]ast.Expr)  // memo → key
+	oks := make(map[types.Object]types.Object)  // ok variable → memo
+	vals := make(map[types.Object]types.Object) // value read by a single-value lookup → memo
 	guarded := make(map[types.Object]bool)
 	stores := make(map[types.Object]bool)
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -399,6 +401,20 @@ func (c *checker) memoIn(body ast.Node, call ast.Node) (bool, ast.Expr, types.Ob
 					if id, ok := n.Lhs[1].(*ast.Ident); ok {
 						if v := objOfIdent(info, id); v != nil {
 							oks[v] = m
+						}
+					}
+				}
+			}
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+				// v := memo[k], tested against the zero value below
+				// (dendrite's roomNIDIDCache[nid] == "").
+				if ix, ok := ast.Unparen(n.Rhs[0]).(*ast.IndexExpr); ok {
+					if m, key := c.lookupOf(ix); m != nil {
+						if id, ok := n.Lhs[0].(*ast.Ident); ok {
+							if v := objOfIdent(info, id); v != nil {
+								lookups[m] = key
+								vals[v] = m
+							}
 						}
 					}
 				}
@@ -440,6 +456,17 @@ func (c *checker) memoIn(body ast.Node, call ast.Node) (bool, ast.Expr, types.Ob
 					}
 				}
 			}
+			// The same with the value read and tested against its
+			// zero value: if v == "" { v = query(k); memo[k] = v }, or
+			// a hit that leaves, if v != nil { continue }.
+			if m, op := zeroTest(info, n.Cond, vals); m != nil {
+				switch {
+				case op == token.EQL && c.guardsCall(body, n.Body, call) && storesInto(info, n.Body, m):
+					guarded[m] = true
+				case op == token.NEQ && len(n.Body.List) > 0 && leaves(n.Body.List[len(n.Body.List)-1]):
+					guarded[m] = true
+				}
+			}
 		}
 		return true
 	})
@@ -449,6 +476,42 @@ func (c *checker) memoIn(body ast.Node, call ast.Node) (bool, ast.Expr, types.Ob
 		}
 	}
 	return false, nil, nil
+}
+
+// zeroTest returns the memo whose looked-up value cond compares with its
+// zero value ("", 0, nil), and the comparison (== or !=).
+func zeroTest(info *types.Info, cond ast.Expr, vals map[types.Object]types.Object) (types.Object, token.Token) {
+	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || be.Op != token.EQL && be.Op != token.NEQ {
+		return nil, 0
+	}
+	for _, pair := range [][2]ast.Expr{{be.X, be.Y}, {be.Y, be.X}} {
+		id, ok := ast.Unparen(pair[0]).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		m, ok := vals[info.Uses[id]]
+		if !ok {
+			continue
+		}
+		if tv, ok := info.Types[pair[1]]; ok && (tv.IsNil() || tv.Value != nil && isZeroConst(tv.Value)) {
+			return m, be.Op
+		}
+	}
+	return nil, 0
+}
+
+// isZeroConst reports whether a constant is its type's zero value.
+func isZeroConst(v constant.Value) bool {
+	switch v.Kind() {
+	case constant.String:
+		return constant.StringVal(v) == ""
+	case constant.Int, constant.Float:
+		return constant.Sign(v) == 0
+	case constant.Bool:
+		return !constant.BoolVal(v)
+	}
+	return false
 }
 
 // guardsCall reports whether a miss branch guards the round trip in

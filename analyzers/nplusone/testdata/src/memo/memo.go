@@ -100,6 +100,37 @@ func authorAvatars(ctx context.Context, posts []post) map[int64]string {
 	return avatars
 }
 
+// The value read and tested against its zero value (dendrite's
+// roomNIDIDCache[nid] == ""): once per distinct author.
+func authorEmails(ctx context.Context, posts []post) []string {
+	emails := make(map[int64]string)
+	var out []string
+	for _, p := range posts {
+		e := emails[p.AuthorID]
+		if e == "" {
+			_ = db.QueryRowContext(ctx, "SELECT email FROM users WHERE id = $1", p.AuthorID).Scan(&e)
+			emails[p.AuthorID] = e
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// Its twin tests the zero value but never fills the map: each post's
+// author is queried.
+func authorEmailsUnfilled(ctx context.Context, posts []post) []string {
+	emails := make(map[int64]string)
+	var out []string
+	for _, p := range posts {
+		e := emails[p.AuthorID]
+		if e == "" {
+			_ = db.QueryRowContext(ctx, "SELECT email FROM users WHERE id = $1", p.AuthorID).Scan(&e) // want `once per element of posts`
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
 // Its twin marks the key as seen and keeps no result: every new author
 // is queried again on the next page, and each post's author here.
 func authorAvatarsSeen(ctx context.Context, posts []post) []string {
