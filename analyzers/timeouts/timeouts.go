@@ -519,15 +519,6 @@ func (c *checker) fieldRequestsBounded(f *types.Var) bool {
 	return ok && n > 0
 }
 
-// boundedSends counts the calls of Do on a loaded client whose request is
-// bounded (boundedRequest); ok is false when the client is used otherwise.
-func boundedSends(load *ssa.UnOp) (int, bool) {
-	if load.Op != token.MUL {
-		return 0, false
-	}
-	return clientSends(load)
-}
-
 // clientSends counts the calls of Do on a client value whose request is
 // bounded (boundedRequest); ok is false when the client is used otherwise.
 func clientSends(client ssa.Value) (int, bool) {
