@@ -3,6 +3,7 @@ module example.com/realibs
 go 1.26.0
 
 require (
+	contrib.go.opencensus.io/exporter/prometheus v0.4.2
 	entgo.io/ent v0.14.5
 	github.com/Masterminds/squirrel v1.5.4
 	github.com/VictoriaMetrics/metrics v1.45.0
@@ -49,6 +50,15 @@ require (
 	gorm.io/driver/postgres v1.6.3
 	gorm.io/gorm v1.31.2
 	xorm.io/xorm v1.3.9
+)
+
+require (
+	github.com/go-kit/log v0.2.1 // indirect
+	github.com/go-logfmt/logfmt v0.5.1 // indirect
+	github.com/golang/groupcache v0.0.0-20210331224755-41bb18bfe9da // indirect
+	github.com/prometheus/statsd_exporter v0.22.7 // indirect
+	go.opencensus.io v0.24.0 // indirect
+	gopkg.in/yaml.v2 v2.4.0 // indirect
 )
 
 require (

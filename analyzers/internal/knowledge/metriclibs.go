@@ -28,6 +28,8 @@ const (
 	EchoPrometheus  = "github.com/labstack/echo-contrib/echoprometheus"
 	GRPCPromV2      = "github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus"
 	GRPCPromV1      = "github.com/grpc-ecosystem/go-grpc-prometheus"
+
+	OpenCensusPrometheus = "contrib.go.opencensus.io/exporter/prometheus"
 )
 
 // MetricsPackages are the packages without which a package can define or
@@ -376,6 +378,9 @@ var ScrapeHandlers = map[string]bool{
 	EchoPrometheus + ".NewHandler":           true,
 	EchoPrometheus + ".NewHandlerWithConfig": true,
 	VictoriaMetrics + ".WritePrometheus":     true,
+	// OpenCensus's Prometheus exporter serves its own /metrics: the
+	// *Exporter NewExporter returns is the handler.
+	OpenCensusPrometheus + ".NewExporter": true,
 }
 
 // PoolMetrics are the metrics a PoolCollector defines (with a db_name

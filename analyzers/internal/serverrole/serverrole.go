@@ -334,6 +334,12 @@ func opsHandler(v ssa.Value, depth int) bool {
 	switch x := flow.Unwrap(v).(type) {
 	case *ssa.Function:
 		return opsPackage(x.Pkg)
+	case *ssa.Extract:
+		// exporter, err := prometheus.NewExporter(...) (OpenCensus's
+		// Prometheus exporter is the scrape handler itself).
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
+			return knowledge.ScrapeHandlers[flow.CalleeName(call.Common())]
+		}
 	case *ssa.Call:
 		name := flow.CalleeName(x.Common())
 		switch {
@@ -381,6 +387,20 @@ func opsRouter(router *ssa.Call, depth int) bool {
 	return registered > 0
 }
 
+// opsOrProbe reports whether a handler registered on an operators'
+// router serves operators, or is a probe beside such handlers (a health
+// endpoint that ignores its request: notifuse's /health beside its
+// /metrics); probe says which.
+func opsOrProbe(h ssa.Value, depth int) (ok, probe bool) {
+	if opsHandler(h, depth) {
+		return true, false
+	}
+	if IgnoresRequest(h) {
+		return true, true
+	}
+	return false, false
+}
+
 // registrations counts the operators' handlers registered by the calls
 // whose receiver is recv; ok is false when one registers another handler
 // or recv is handed to a function that may.
@@ -404,10 +424,13 @@ func registrations(recv ssa.Value, depth int) (int, bool) {
 				return 0, false
 			}
 			for _, h := range handlers {
-				if !opsHandler(h, depth) {
+				ok, probe := opsOrProbe(h, depth)
+				if !ok {
 					return 0, false
 				}
-				registered++
+				if !probe {
+					registered++ // probes alone make no operators' router
+				}
 			}
 		}
 	}
