@@ -74,10 +74,17 @@
 //     worker calls, judged false when reported), or (for DefaultClient.Do) the request's
 //     context has a deadline made in the same function
 //     (context.WithTimeout, then http.NewRequestWithContext, then Do) or
-//     is the function's context parameter: the caller's context ends the
+//     is the function's context parameter, or the context of the request
+//     the function serves (r.Context(), echo's c.Request().Context(),
+//     gin's c.Request.Context(); hatchet's Prometheus federation proxy,
+//     judged false when reported): the caller's context ends the
 //     request when the caller's own request ends (its client leaves) or
 //     the operator interrupts the command, and a stream (ntfy's
-//     subscribe) runs as long as its caller wants. Judged on the 17
+//     subscribe) runs as long as its caller wants. So is a client literal
+//     only handed to calls of other packages that are handed such a
+//     context beside it (hatchet's slack.GetOAuthV2ResponseContext(
+//     c.Request().Context(), &http.Client{}, ...): the library sends
+//     under that context). Judged on the 17
 //     services of bench/realworld: every client finding whose requests
 //     carried the caller's context was false (pocketbase's
 //     NewFileFromURL(ctx) and JWKS fetch, woodpecker's update check, plugin

@@ -395,7 +395,7 @@ func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.P
 	if flow.HandedOff(allocs, isMethodOf(knowledge.NetHTTP, "Client")) {
 		return // a callee may set the Timeout
 	}
-	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) || nilParamFallback(alloc) {
+	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) || nilParamFallback(alloc) || c.handedWithContext(allocs) {
 		return
 	}
 	if f := storedField(allocs); f != nil && c.fieldRequestsBounded(f) {
@@ -590,6 +590,167 @@ func boundedRequest(req ssa.Value) bool {
 	switch flow.RequestContextOrigin(req).Origin {
 	case flow.Deadline, flow.Param:
 		return true
+	}
+	return madeWithServedContext(req)
+}
+
+// handedWithContext reports whether a client literal is only handed to
+// calls of other packages that are handed, beside it, a context that ends
+// (one with a deadline, the caller's, or the served request's): the
+// library sends its requests under that context (hatchet's
+// slack.GetOAuthV2ResponseContext(c.Request().Context(), &http.Client{},
+// ...), judged false when reported).
+func (c *checker) handedWithContext(allocs []*ssa.Alloc) bool {
+	calls := 0
+	var handed func(v ssa.Value, refs []ssa.Instruction, literal bool) bool
+	handed = func(v ssa.Value, refs []ssa.Instruction, literal bool) bool {
+		for _, ref := range refs {
+			switch ref := ref.(type) {
+			case *ssa.FieldAddr:
+				if !literal {
+					return false
+				}
+				continue // the literal's fields
+			case *ssa.DebugRef:
+				continue
+			case *ssa.MakeInterface:
+				// Handed as an interface the SDK declares (slack's
+				// httpClient, which *http.Client implements).
+				if !handed(ref, flow.Referrers(ref), false) {
+					return false
+				}
+			case ssa.CallInstruction:
+				common := ref.Common()
+				callee := common.StaticCallee()
+				if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg == c.pass.Pkg || !slices.Contains(common.Args, v) || !endingContextArg(common.Args) {
+					return false
+				}
+				calls++
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	for _, a := range allocs {
+		if !handed(a, flow.Referrers(a), true) {
+			return false
+		}
+	}
+	return calls > 0
+}
+
+// endingContextArg reports whether one of args is a context that ends:
+// with a deadline, the caller's, or the served request's.
+func endingContextArg(args []ssa.Value) bool {
+	for _, arg := range args {
+		if !isContext(arg.Type()) {
+			continue
+		}
+		switch flow.ContextOrigin(arg).Origin {
+		case flow.Deadline, flow.Param:
+			return true
+		}
+		if servedContext(arg, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// madeWithServedContext reports whether a request was made
+// (http.NewRequestWithContext, req.WithContext) with the context of the
+// request the function serves: r.Context() in a handler, echo's
+// c.Request().Context(), gin's c.Request.Context(). It ends when that
+// request's client leaves, as the caller's context does (hatchet's
+// Prometheus federation proxy, judged false when reported).
+func madeWithServedContext(req ssa.Value) bool {
+	var ctx ssa.Value
+	switch v := req.(type) {
+	case *ssa.Extract:
+		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 && flow.CalleeName(call.Common()) == "net/http.NewRequestWithContext" && len(call.Call.Args) > 0 {
+			ctx = call.Call.Args[0]
+		}
+	case *ssa.Call:
+		switch flow.CalleeName(v.Common()) {
+		case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+			if len(v.Call.Args) > 1 {
+				ctx = v.Call.Args[1]
+			}
+		}
+	}
+	return ctx != nil && servedContext(ctx, 0)
+}
+
+// servedContext reports whether a context is that of a request the
+// function was handed (servedRequest), possibly derived by the context
+// package's functions that keep its cancellation.
+func servedContext(v ssa.Value, depth int) bool {
+	if depth > 3 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.Call:
+		name := flow.CalleeName(x.Common())
+		switch {
+		case name == "(*net/http.Request).Context" && len(x.Call.Args) == 1:
+			return servedRequest(x.Call.Args[0])
+		case knowledge.ContextDerivations[name] && len(x.Call.Args) > 0:
+			return servedContext(x.Call.Args[0], depth+1)
+		}
+	case *ssa.Extract:
+		if call, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 && knowledge.ContextDerivations[flow.CalleeName(call.Common())] && len(call.Call.Args) > 0 {
+			return servedContext(call.Call.Args[0], depth+1)
+		}
+	case *ssa.MakeInterface:
+		return servedContext(x.X, depth+1)
+	}
+	return false
+}
+
+// servedRequest reports whether a *http.Request is one the function was
+// handed: a parameter (r), a method's result on a parameter (echo's
+// c.Request()), or a field of a parameter (gin's c.Request).
+func servedRequest(v ssa.Value) bool {
+	switch x := v.(type) {
+	case *ssa.Call:
+		c := x.Common()
+		if c.IsInvoke() {
+			return paramValue(c.Value)
+		}
+		if len(c.Args) == 1 && c.Signature().Recv() != nil {
+			return paramValue(c.Args[0])
+		}
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok {
+			return paramValue(fa.X)
+		}
+	}
+	return paramValue(v)
+}
+
+// paramValue reports whether v is a parameter of its function, directly
+// or loaded from the cell a closure's capture spills it to (ctx used in a
+// deferred literal).
+func paramValue(v ssa.Value) bool {
+	switch x := v.(type) {
+	case *ssa.Parameter:
+		return true
+	case *ssa.UnOp:
+		alloc, ok := x.X.(*ssa.Alloc)
+		if !ok || x.Op != token.MUL {
+			return false
+		}
+		stored := false
+		for _, ref := range flow.Referrers(alloc) {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == ssa.Value(alloc) {
+				if _, p := st.Val.(*ssa.Parameter); !p || stored {
+					return false
+				}
+				stored = true
+			}
+		}
+		return stored
 	}
 	return false
 }

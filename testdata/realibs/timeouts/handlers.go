@@ -231,3 +231,67 @@ func quickQueryViaStoreChain(c echo.Context) error {
 	_, err := repo.CachedName(ctx, 1)
 	return err
 }
+
+// A request made with the context of the request being served (r.Context(),
+// gin's c.Request.Context(), echo's c.Request().Context()) ends when its
+// client leaves: sent through http.DefaultClient it is bounded as one
+// under the caller's context is (hatchet's Prometheus federation proxy).
+// The twins send the same request with no context.
+func proxyServed(w http.ResponseWriter, r *http.Request) {
+	req, err := http.NewRequestWithContext(r.Context(), http.MethodGet, "https://upstream.example/metrics", nil)
+	if err != nil {
+		return
+	}
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		_ = resp.Body.Close()
+	}
+}
+
+func proxyGinServed(c *gin.Context) {
+	req, err := http.NewRequestWithContext(c.Request.Context(), http.MethodGet, "https://upstream.example/metrics", nil)
+	if err != nil {
+		return
+	}
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		_ = resp.Body.Close()
+	}
+}
+
+func proxyEchoServed(c echo.Context) error {
+	req, err := http.NewRequestWithContext(c.Request().Context(), http.MethodGet, "https://upstream.example/metrics", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func proxyEchoUnbound(c echo.Context) error {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, "https://upstream.example/metrics", nil) // want `context.Background\(\)`
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req) // want `http.DefaultClient.Do has no timeout`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The same with the echo.Context captured by a deferred literal, which
+// spills the parameter to a cell (hatchet's Slack OAuth callback).
+func proxyEchoServedCaptured(c echo.Context) error {
+	defer func() { c.Set("proxied", true) }()
+	req, err := http.NewRequestWithContext(c.Request().Context(), http.MethodGet, "https://upstream.example/metrics", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}

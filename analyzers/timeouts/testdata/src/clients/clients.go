@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"time"
+
+	"example.com/oauthsdk"
 )
 
 var bad = &http.Client{} // want `http.Client has no Timeout`
@@ -343,4 +345,15 @@ func NewTestAppClient(baseURL string) *http.Client { // want NewTestAppClient:`i
 
 func NewAppClient(baseURL string) *http.Client { // want NewAppClient:`io\(returns an unbounded client\)`
 	return &http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout`
+}
+
+// A client literal handed to an SDK call beside the served request's
+// context (hatchet's slack OAuth callback): the SDK sends under that
+// context. The twin hands it context.Background().
+func oauthCallback(w http.ResponseWriter, r *http.Request) {
+	_, _ = oauthsdk.Exchange(r.Context(), &http.Client{}, r.URL.Query().Get("code"))
+}
+
+func oauthCallbackDetached(code string) {
+	_, _ = oauthsdk.Exchange(context.Background(), &http.Client{}, code) // want `http.Client has no Timeout`
 }
