@@ -36,7 +36,11 @@
 //     a program registers with "sqlite" in it, as navidrome's
 //     "sqlite3_custom"; or GORM's SQLite dialector, also returned by a
 //     helper of the package whose every return is one, as nezha's
-//     openSQLiteDialector): a file in the
+//     openSQLiteDialector; or a driver name that is not a constant in a
+//     package whose only database/sql drivers, among its imports and
+//     theirs, are SQLite's and that registers no other: pagoda's
+//     sql.Open(cfg.Driver, ...) beside its one blank import of
+//     mattn/go-sqlite3, judged false): a file in the
 //     process, whose pool does not load a server (ntfy's user database,
 //     judged false). Not a GORM open over a connection opened before it
 //     (every dialector it may be given is a driver's New(Config{Conn:
@@ -97,7 +101,10 @@
 //     pool: (SetMaxOpenConns, SetMaxIdleConns, SetConnMaxLifetime,
 //     SetConnMaxIdleTime, pgxpool MaxConns, go-redis PoolSize), and the
 //     zero that means "unlimited" (SetMaxOpenConns(0),
-//     SetConnMaxLifetime(0)): at the constant (plan). A value above the
+//     SetConnMaxLifetime(0)): at the constant (plan), except on a pool
+//     the same function opened as SQLite's (autobrr's one connection
+//     kept forever: no failover or DNS change to outlive; judged false
+//     when reported). A value above the
 //     plan is reported only against a number the plan file writes (its
 //     limits.max_body_size, pool.max_open, ...): with the embedded default
 //     plan, or a plan file that leaves the key to the default, a deliberate

@@ -219,6 +219,8 @@ type checker struct {
 
 	sqlite map[types.Object]bool // the variables a SQLite driver is registered under (sqliteNames)
 
+	sqliteOnly int // onlySQLiteDrivers: 0 unknown, 1 no, 2 yes
+
 	ix *flow.Index // the package's SSA calls, built at the first server start
 
 	reads        []pendingRead        // body reads, checked once every function is seen
@@ -327,7 +329,7 @@ func (c *checker) function(body *ast.BlockStmt, obj *types.Func) {
 			open.Alt = c.alternative(body, call)
 			c.own.Opens = append(c.own.Opens, open)
 		case knowledge.PoolSetters[name] != "":
-			c.checkSetter(call, name)
+			c.checkSetter(call, name, body)
 		case isPGXOpen(name):
 			c.checkPGXOpen(call, name)
 		case isServerStart(name):
@@ -701,14 +703,60 @@ func (c *checker) isSQLite(call *ast.CallExpr, name string) bool {
 		return knowledge.IsSQLiteDriver(constant.StringVal(tv.Value))
 	}
 	if inner, ok := arg.(*ast.CallExpr); ok {
-		if fn := analysisutil.Callee(c.pass.TypesInfo, inner); fn != nil && fn.Pkg() != nil {
-			return knowledge.SQLiteDialectors[fn.Pkg().Path()] || c.sqliteConstructor(fn)
+		if fn := analysisutil.Callee(c.pass.TypesInfo, inner); fn != nil && fn.Pkg() != nil && (knowledge.SQLiteDialectors[fn.Pkg().Path()] || c.sqliteConstructor(fn)) {
+			return true
 		}
 	}
-	if obj := nameObject(c.pass.TypesInfo, arg); obj != nil {
-		return c.sqliteNames()[obj]
+	if obj := nameObject(c.pass.TypesInfo, arg); obj != nil && c.sqliteNames()[obj] {
+		return true
 	}
-	return false
+	return c.onlySQLiteDrivers()
+}
+
+// onlySQLiteDrivers reports whether the only database/sql drivers the
+// package can open are SQLite's: it imports, directly or through its
+// imports, a SQLite driver package and no server database's driver
+// (knowledge.ServerDriverPackages), and registers no other driver itself.
+// A driver name read from the configuration then names a file in the
+// process (pagoda's sql.Open(cfg.Database.Driver, ...) beside its one
+// blank import of mattn/go-sqlite3, judged false when reported).
+func (c *checker) onlySQLiteDrivers() bool {
+	if c.sqliteOnly != 0 {
+		return c.sqliteOnly == 2
+	}
+	c.sqliteOnly = 1
+	sqlite, server := false, false
+	seen := make(map[*types.Package]bool)
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if seen[p] || server {
+			return
+		}
+		seen[p] = true
+		switch {
+		case knowledge.SQLiteDriverPackages[p.Path()]:
+			sqlite = true
+		case knowledge.ServerDriverPackages[p.Path()]:
+			server = true
+		}
+		for _, imp := range p.Imports() {
+			walk(imp)
+		}
+	}
+	walk(c.pass.Pkg)
+	if !sqlite || server {
+		return false
+	}
+	insp := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for n := range insp.PreorderSeq((*ast.CallExpr)(nil)) {
+		call := n.(*ast.CallExpr)
+		fn := analysisutil.Callee(c.pass.TypesInfo, call)
+		if fn != nil && analysisutil.FullName(fn) == "database/sql.Register" && len(call.Args) == 2 && !sqliteDriverType(c.pass.TypesInfo.TypeOf(call.Args[1])) {
+			return false // a driver of the program's own
+		}
+	}
+	c.sqliteOnly = 2
+	return true
 }
 
 // sqliteConstructor reports whether fn is a function of this package
@@ -1499,7 +1547,7 @@ func (c *checker) wrote(section, key string) bool {
 }
 
 // checkSetter records a pool setting and compares a constant with the plan.
-func (c *checker) checkSetter(call *ast.CallExpr, name string) {
+func (c *checker) checkSetter(call *ast.CallExpr, name string, body ast.Node) {
 	key := knowledge.PoolSetters[name]
 	switch key {
 	case "max_open":
@@ -1507,7 +1555,7 @@ func (c *checker) checkSetter(call *ast.CallExpr, name string) {
 	case "conn_max_lifetime":
 		c.own.SetsLifetime = true
 	}
-	if len(call.Args) != 1 {
+	if len(call.Args) != 1 || c.setOnSQLite(call, body) {
 		return
 	}
 	method := name[strings.LastIndex(name, ".")+1:]
@@ -1544,6 +1592,56 @@ func (c *checker) checkSetter(call *ast.CallExpr, name string) {
 			report("%s(%v) is above the plan's pool.%s (%v)", method, time.Duration(d), key, limit)
 		}
 	}
+}
+
+// setOnSQLite reports whether a pool setter's receiver was opened, in
+// the same function, as a SQLite database (isSQLite): a file in the
+// process, with no server whose limits or failovers the plan's pool
+// settings are for (autobrr's SQLite pool, SetMaxOpenConns(1) and
+// SetConnMaxLifetime(0): judged false when reported).
+func (c *checker) setOnSQLite(call *ast.CallExpr, body ast.Node) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || body == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	pool := poolObject(info, sel.X)
+	if pool == nil {
+		return false
+	}
+	sqlite := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || sqlite {
+			return !sqlite
+		}
+		open, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := analysisutil.Callee(info, open)
+		if fn == nil || !knowledge.PoolOpens[analysisutil.FullName(fn)] || len(as.Lhs) == 0 || poolObject(info, as.Lhs[0]) != pool {
+			return true
+		}
+		sqlite = c.isSQLite(open, analysisutil.FullName(fn))
+		return !sqlite
+	})
+	return sqlite
+}
+
+// poolObject returns the variable or field that an expression holding a
+// pool names (db, s.db, db.Handler).
+func poolObject(info *types.Info, e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return info.ObjectOf(x)
+	case *ast.SelectorExpr:
+		if s := info.Selections[x]; s != nil && s.Kind() == types.FieldVal {
+			return s.Obj()
+		}
+		return info.ObjectOf(x.Sel)
+	}
+	return nil
 }
 
 var poolMaxConns = regexp.MustCompile(`pool_max_conns=(\d+)`)

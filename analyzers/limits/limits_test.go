@@ -42,7 +42,7 @@ func TestSQLiteVariable(t *testing.T) {
 // get one.
 func TestPoolMessages(t *testing.T) {
 	a := limits.New(defaultConfig())
-	analyzertest.Run(t, analysistest.TestData(), a, "poollifetime", "poolmaxopen", "pooldrivers", "poolvar", "sqlitehelper", "sqlitehelpertwin", "oneoffstore")
+	analyzertest.Run(t, analysistest.TestData(), a, "poollifetime", "poolmaxopen", "pooldrivers", "poolvar", "sqlitehelper", "sqlitehelpertwin", "oneoffstore", "sqliteonly", "sqliteonlytwin", "sqliteplan")
 }
 
 // TestSetupWizard: a handler that shuts its server down serves a one-off

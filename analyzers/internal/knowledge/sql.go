@@ -239,6 +239,24 @@ var SQLiteDriverPackages = map[string]bool{
 	"github.com/glebarez/go-sqlite": true,
 }
 
+// ServerDriverPackages are the packages of database/sql drivers for
+// databases served over the network (PostgreSQL, MySQL, SQL Server,
+// ClickHouse, Oracle): a program that imports one may open a pool on a
+// server whatever its driver names say.
+var ServerDriverPackages = map[string]bool{
+	"github.com/lib/pq":                                true,
+	"github.com/jackc/pgx/v5/stdlib":                   true,
+	"github.com/jackc/pgx/v4/stdlib":                   true,
+	"github.com/go-sql-driver/mysql":                   true,
+	"github.com/microsoft/go-mssqldb":                  true,
+	"github.com/denisenkom/go-mssqldb":                 true,
+	"github.com/ClickHouse/clickhouse-go":              true,
+	"github.com/ClickHouse/clickhouse-go/v2":           true,
+	"github.com/sijms/go-ora/v2":                       true,
+	"github.com/godror/godror":                         true,
+	"github.com/tursodatabase/libsql-client-go/libsql": true,
+}
+
 // SQLiteDialectors are the packages of GORM's SQLite dialectors.
 var SQLiteDialectors = map[string]bool{
 	"gorm.io/driver/sqlite":      true,
