@@ -212,7 +212,9 @@ func isTestHelperPackage(name string) bool {
 // demos: 11 findings, judged false; gokapi's cmd/demoData), e2e, and
 // integration at the module's root or under test/
 // or tests/ (nezha's integration/agentcompat harness, headscale's
-// integration suite: 2 findings, judged false). An integration directory
+// integration suite: 2 findings, judged false), and test/ or tests/ at
+// the module's root (autobrr's test/mockindexer, a fake tracker run by
+// hand: 2 findings, judged false). An integration directory
 // deeper in the tree holds the service's integrations with other
 // services (miniflux's internal/integration, 3x-ui's NordVPN and WARP
 // clients, judged true) and is production code. A name heuristic, the
@@ -232,6 +234,9 @@ func isDevPackage(path, module string) bool {
 		return false
 	}
 	rel := strings.Split(strings.TrimPrefix(path, module+"/"), "/")
+	if rel[0] == "test" || rel[0] == "tests" {
+		return true // the module's own test tree: mock servers, fixtures
+	}
 	for i, elem := range rel {
 		if elem == "e2e" || elem == "integration" && (i == 0 || rel[i-1] == "test" || rel[i-1] == "tests") {
 			return true
