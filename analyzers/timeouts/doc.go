@@ -54,7 +54,9 @@
 //     and a client made only as the fallback for a nil *http.Client
 //     parameter (if c == nil { c = &http.Client{} }: the callers choose the
 //     client; woodpecker's httputil.WrapClient, whose callers all pass their
-//     own, judged false; not seen: a caller that passes nil), and a client
+//     own, judged false; not seen: a caller that passes nil), or for a nil
+//     parameter of an interface that *http.Client implements (hatchet's
+//     retry.NewRestDoer(inner httpDoer), judged false), and a client
 //     returned, itself or wrapped by the constructor it is handed to (an
 //     SDK's WithHTTPClient option), beside a context that
 //     context.WithTimeout or WithDeadline made in the same function, or

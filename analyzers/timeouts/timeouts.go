@@ -1070,14 +1070,29 @@ func usedInPlace(allocs []*ssa.Alloc) bool {
 // &http.Client{} }): the callers choose the client, and a library's
 // default for "none given" is the caller's to override (woodpecker's
 // httputil.WrapClient, whose callers all pass their own; judged false).
+//
+// So is one converted to an interface parameter's type that *http.Client
+// implements (if inner == nil { inner = &http.Client{} } with inner a
+// Doer: hatchet's retry.NewRestDoer, whose one caller passes its own;
+// judged false when reported).
 func nilParamFallback(alloc *ssa.Alloc) bool {
-	for _, ref := range flow.Referrers(alloc) {
+	refs := flow.Referrers(alloc)
+	for _, ref := range refs {
+		if mi, ok := ref.(*ssa.MakeInterface); ok {
+			refs = append(slices.Clip(refs), flow.Referrers(mi)...)
+		}
+	}
+	for _, ref := range refs {
 		phi, ok := ref.(*ssa.Phi)
 		if !ok {
 			continue
 		}
 		for _, e := range phi.Edges {
-			if p, ok := e.(*ssa.Parameter); ok && isPointerTo(p.Type(), knowledge.NetHTTP, "Client") {
+			p, ok := e.(*ssa.Parameter)
+			if !ok {
+				continue
+			}
+			if isPointerTo(p.Type(), knowledge.NetHTTP, "Client") || types.IsInterface(p.Type()) && types.Implements(alloc.Type(), p.Type().Underlying().(*types.Interface)) {
 				return true
 			}
 		}
