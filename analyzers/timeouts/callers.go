@@ -510,12 +510,11 @@ func (c *checker) userSettable(f *types.Var) bool {
 			continue
 		}
 		for _, p := range fn.Params {
-			if !isPointerTo(p.Type(), knowledge.NetHTTP, "Client") {
-				continue
-			}
-			for _, g := range storedFields(p, 0) {
-				if g == f {
-					result = true
+			for _, v := range clientsOfParam(p) {
+				for _, g := range storedFields(v, 0) {
+					if g == f {
+						result = true
+					}
 				}
 			}
 		}
@@ -525,6 +524,32 @@ func (c *checker) userSettable(f *types.Var) bool {
 	}
 	c.settable[f] = result
 	return result
+}
+
+// clientsOfParam returns the clients a parameter hands in: itself, if it
+// is an *http.Client, or the *http.Client fields loaded from it, if it is
+// a pointer to an options struct (autobrr's NewClientWithOpts(endpoint,
+// opts), which replaces its default client with opts.HTTPClient).
+func clientsOfParam(p *ssa.Parameter) []ssa.Value {
+	if isPointerTo(p.Type(), knowledge.NetHTTP, "Client") {
+		return []ssa.Value{p}
+	}
+	var out []ssa.Value
+	for _, ref := range flow.Referrers(p) {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != ssa.Value(p) {
+			continue
+		}
+		if f := fieldVar(fa); f == nil || !isPointerTo(f.Type(), knowledge.NetHTTP, "Client") {
+			continue
+		}
+		for _, r := range flow.Referrers(fa) {
+			if load, ok := r.(*ssa.UnOp); ok && load.Op == token.MUL {
+				out = append(out, load)
+			}
+		}
+	}
+	return out
 }
 
 // storedFields returns the struct fields a client value is stored into,

@@ -52,3 +52,38 @@ func NewRetryingAlways(inner doer) *retrying {
 }
 
 func (r *retrying) Do(req *http.Request) (*http.Response, error) { return r.inner.Do(req) }
+
+// RPCOptions lets the caller give the client (autobrr's jsonrpc
+// ClientOpts).
+type RPCOptions struct {
+	HTTPClient *http.Client
+}
+
+type rpcClient struct{ httpClient *http.Client }
+
+// NewRPCClient starts from a client of its own and takes the caller's
+// when given: the default is the SDK's, a caller that needs a timeout
+// passes a client.
+func NewRPCClient(opts *RPCOptions) *rpcClient {
+	c := &rpcClient{httpClient: &http.Client{}}
+	if opts != nil && opts.HTTPClient != nil {
+		c.httpClient = opts.HTTPClient
+	}
+	return c
+}
+
+type feedClient struct{ httpClient *http.Client }
+
+// NewFeedClient is the twin: no caller can give it a client.
+func NewFeedClient(opts *RPCOptions) *feedClient {
+	_ = opts
+	return &feedClient{httpClient: &http.Client{}} // want `^http.Client has no Timeout`
+}
+
+func (c *rpcClient) Get(url string) (*http.Response, error) { // want Get:`io\(detached: HTTP request via \(\*http.Client\).Get\)`
+	return c.httpClient.Get(url)
+}
+
+func (c *feedClient) Get(url string) (*http.Response, error) { // want Get:`io\(detached: HTTP request via \(\*http.Client\).Get\)`
+	return c.httpClient.Get(url)
+}
