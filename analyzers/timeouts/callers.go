@@ -526,6 +526,32 @@ func (c *checker) userSettable(f *types.Var) bool {
 	return result
 }
 
+// callerChosen reports whether the function that makes the client
+// literal stores it into field f as a default that the same function
+// replaces with a client its caller hands in, a parameter or an options
+// struct's field (autobrr's NewClientWithOpts: httpClient: &http.Client{},
+// then if opts.HTTPClient != nil { c.httpClient = opts.HTTPClient }; its
+// callers all pass a client with a Timeout, judged false when reported).
+// A setter of its own (SetHttpClient) is not enough: the program may
+// build the value and never call it (casdoor's WeChat mini-program
+// provider, judged true).
+func callerChosen(allocs []*ssa.Alloc, f *types.Var) bool {
+	for _, a := range allocs {
+		fn := a.Parent()
+		if fn == nil {
+			continue
+		}
+		for _, p := range fn.Params {
+			for _, v := range clientsOfParam(p) {
+				if slices.Contains(storedFields(v, 0), f) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // clientsOfParam returns the clients a parameter hands in: itself, if it
 // is an *http.Client, or the *http.Client fields loaded from it, if it is
 // a pointer to an options struct (autobrr's NewClientWithOpts(endpoint,

@@ -575,14 +575,18 @@
 //     woodpecker's Docker client, given to the SDK's WithHTTPClient, whose
 //     every call takes a context (image pulls and log streams last as long
 //     as they must).
-//   - http.DefaultClient or a client literal stored, as it is or wrapped
-//     by a call that returns an *http.Client, into a struct field that an
-//     exported function or method also sets from an *http.Client
-//     parameter or an options struct's *http.Client field (a
-//     NewClient(url, client), a SetClient, NewClientWithOpts(url, opts)):
-//     an SDK's default, which its users replace when they need a timeout
-//     (woodpecker's Go SDK; autobrr's jsonrpc client, whose callers all
-//     pass a client with a Timeout: judged false when reported).
+//   - http.DefaultClient stored, as it is or wrapped by a call that
+//     returns an *http.Client, into a struct field that an exported
+//     function or method also sets from an *http.Client parameter (a
+//     NewClient(url, client), a SetClient): an SDK's default, which its
+//     users replace when they need a timeout (woodpecker's Go SDK). A
+//     client literal stored into a field as the default that the same
+//     function replaces with its caller's client, a parameter or an
+//     options struct's *http.Client field (autobrr's
+//     NewClientWithOpts(url, opts), whose callers all pass a client with a
+//     Timeout: judged false when reported); not one that only a setter
+//     of its own replaces, which the program may never call (casdoor's
+//     WeChat mini-program provider, judged true).
 //   - A client whose Transport is an http.Transport literal whose
 //     DialContext or Dial is a function of the package that sets a
 //     deadline on every connection (conn.SetDeadline, SetReadDeadline),

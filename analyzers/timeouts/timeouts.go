@@ -398,10 +398,7 @@ func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.P
 	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) || nilParamFallback(alloc) || c.handedWithContext(allocs) {
 		return
 	}
-	if f := storedField(allocs); f != nil && (c.fieldRequestsBounded(f) || c.userSettable(f)) {
-		// Bounded by its sends, or the default of a field the package
-		// lets its users set (an options struct's HTTPClient, a
-		// SetClient): theirs to give a timeout (userChosenDefault).
+	if f := storedField(allocs); f != nil && (c.fieldRequestsBounded(f) || callerChosen(allocs, f)) {
 		return
 	}
 	if c.returnedToHandOff(allocs) || c.returnedWithDeadline(allocs) || c.returnedToBoundedSends(allocs) {

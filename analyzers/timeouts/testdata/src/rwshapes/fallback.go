@@ -87,3 +87,20 @@ func (c *rpcClient) Get(url string) (*http.Response, error) { // want Get:`io\(d
 func (c *feedClient) Get(url string) (*http.Response, error) { // want Get:`io\(detached: HTTP request via \(\*http.Client\).Get\)`
 	return c.httpClient.Get(url)
 }
+
+type idProvider struct{ Client *http.Client }
+
+// NewIDProvider is the second twin (casdoor's WeChat mini-program
+// provider): a setter could replace its client, but the program may
+// build the provider and never call it.
+func NewIDProvider() *idProvider {
+	p := &idProvider{}
+	p.Client = &http.Client{} // want `^http.Client has no Timeout`
+	return p
+}
+
+func (p *idProvider) SetHTTPClient(c *http.Client) { p.Client = c }
+
+func (p *idProvider) Session(url string) (*http.Response, error) { // want Session:`io\(detached: HTTP request via \(\*http.Client\).Get\)`
+	return p.Client.Get(url)
+}
