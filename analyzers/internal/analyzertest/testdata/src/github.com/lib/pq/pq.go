@@ -1,0 +1,2 @@
+// Package pq stands for lib/pq, a PostgreSQL driver for database/sql.
+package pq
