@@ -425,10 +425,22 @@ func (c *checker) pkgTakesContext() bool {
 	return c.pkgCtx == 2
 }
 
+//
+// A *http.Request counts in a handler's signature (with an
+// http.ResponseWriter) only: a storage function handed the request to
+// read its query parameters (mailpit's storage.LatestID(r)) is no sign
+// that the layer carries contexts (11 findings on mailpit's storage
+// package, judged false).
 func hasContextParam(sig *types.Signature) bool {
+	writer := false
+	for p := range sig.Params().Variables() {
+		if analysisutil.IsNamed(p.Type(), knowledge.NetHTTP, "ResponseWriter") {
+			writer = true
+		}
+	}
 	for p := range sig.Params().Variables() {
 		t := p.Type()
-		if isContext(t) || isPointerTo(t, knowledge.NetHTTP, "Request") || isPointerTo(t, knowledge.Gin, "Context") || analysisutil.IsNamed(t, knowledge.Echo4, "Context") {
+		if isContext(t) || writer && isPointerTo(t, knowledge.NetHTTP, "Request") || isPointerTo(t, knowledge.Gin, "Context") || analysisutil.IsNamed(t, knowledge.Echo4, "Context") {
 			return true
 		}
 	}

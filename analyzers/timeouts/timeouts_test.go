@@ -62,7 +62,7 @@ func TestTimeouts(t *testing.T) {
 // cause of detached work in another: the finding sits at the cause and the
 // command's output assembly merges the packages' findings into one.
 func TestCauses(t *testing.T) {
-	res := runMerged(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "repo", "api", "feedstore", "feedui", "feedapi", "feedadmin", "layerstore", "layerui")
+	res := runMerged(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "repo", "api", "feedstore", "feedui", "feedapi", "feedadmin", "layerstore", "layerui", "layerhandler")
 	got := relatedOf(t, res, "(*feedstore.Storage).Entries ")
 	want := []string{
 		"api.go:15: request path: feedapi.entries calls (*feedstore.Storage).Entries",
@@ -135,7 +135,7 @@ func TestLayers(t *testing.T) {
 	slices.Sort(got)
 	want := []string{
 		"store.go:16: 3 methods of *layerstore.Store run outbound calls with no request context ((*layerstore.Store).Entries, (*layerstore.Store).Feed, (*layerstore.Store).Fetch; *layerstore.Store takes no context anywhere); 3 request paths reach it, and there the work keeps running after the client has gone: give these methods a ctx parameter and pass the request's context down to them (3 related)",
-		"store.go:46: 2 functions of package layerstore run database queries with no request context (layerstore.Count, layerstore.Purge; package layerstore takes no context anywhere); 2 request paths reach it, and there the work keeps running after the client has gone: give these functions a ctx parameter and pass the request's context down to them (2 related)",
+		"store.go:51: 2 functions of package layerstore run database queries with no request context (layerstore.Count, layerstore.Purge; package layerstore takes no context anywhere); 2 request paths reach it, and there the work keeps running after the client has gone: give these functions a ctx parameter and pass the request's context down to them (2 related)",
 	}
 	var rest []string
 	for _, g := range got {

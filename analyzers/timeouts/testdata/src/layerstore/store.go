@@ -42,6 +42,11 @@ func (s *Store) Fetch(url string) error { // want Fetch:`io\(detached: HTTP requ
 	return resp.Body.Close()
 }
 
+// Latest reads the request's query parameters: a *http.Request that is no
+// handler's (mailpit's storage.LatestID) puts no context at hand in the
+// layer.
+func Latest(r *http.Request) string { return r.URL.Query().Get("id") }
+
 // Count and Purge are the package's plain functions with no context.
 func Count(db *sql.DB) error { // want Count:`io\(detached: database query via \(\*sql.DB\).Exec\)`
 	_, err := db.Exec("SELECT count(*) FROM entries")

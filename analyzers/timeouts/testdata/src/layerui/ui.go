@@ -15,6 +15,7 @@ var (
 )
 
 func entries(w http.ResponseWriter, r *http.Request) {
+	_ = layerstore.Latest(r)
 	_ = store.Entries()
 	_ = store.Feed()
 	_ = layerstore.Count(db)
