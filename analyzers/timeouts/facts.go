@@ -425,7 +425,6 @@ func (c *checker) pkgTakesContext() bool {
 	return c.pkgCtx == 2
 }
 
-//
 // A *http.Request counts in a handler's signature (with an
 // http.ResponseWriter) only: a storage function handed the request to
 // read its query parameters (mailpit's storage.LatestID(r)) is no sign
