@@ -129,7 +129,10 @@
 //   - net.Dial and tls.Dial (but not on a "unix", "unixgram" or
 //     "unixpacket" network: a local socket connects or fails at once; nor
 //     on "udp" or "ip": a connectionless socket sends nothing when
-//     dialed), and Dial or tls.DialWithDialer on a
+//     dialed; nor to a constant loopback host, "127.0.0.1:%v" formatted
+//     by fmt.Sprintf: this host's kernel answers or refuses at once,
+//     pgweb's check that a local port is free, judged false when
+//     reported), and Dial or tls.DialWithDialer on a
 //     net.Dialer literal with neither Timeout nor Deadline;
 //   - a database/sql Ping, or PingContext given context.Background() or
 //     TODO(), in a function literal that a retry helper calls until it

@@ -108,6 +108,18 @@ func (c *checker) standaloneTool() bool {
 // net.Dial("tcp", config.HTTP.Addr): judged false). Fields are compared
 // by their declarations along the whole chain, so config.Upstream.Addr is
 // not config.HTTP.Addr, whatever the variable that holds the config.
+// dialsLoopback reports whether a dial's address is a constant loopback
+// host and a port (net.Dial("tcp", fmt.Sprintf("127.0.0.1:%v", port)),
+// pgweb's check that a local port is free: judged false when reported):
+// this host's kernel answers or refuses at once.
+func (c *checker) dialsLoopback(call *ast.CallExpr) bool {
+	ci := c.ix.Call(call.Lparen)
+	if ci == nil || len(ci.Common().Args) < 2 {
+		return false
+	}
+	return serverrole.LoopbackAddr(ci.Common().Args[1])
+}
+
 func (c *checker) dialsOwnServer(call *ast.CallExpr) bool {
 	if len(call.Args) < 2 {
 		return false

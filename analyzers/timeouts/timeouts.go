@@ -269,8 +269,8 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 		if connectsAtOnce(c.pass.TypesInfo, call) {
 			return // a Unix socket, or a connectionless one: no handshake
 		}
-		if c.dialsOwnServer(call) {
-			return // the program's own listener: it answers or refuses at once
+		if c.dialsOwnServer(call) || c.dialsLoopback(call) {
+			return // the program's own listener, or this host's: it answers or refuses at once
 		}
 		c.report(call, CategoryClient, "%s has no timeout; dialing an unreachable host blocks this goroutine until the operating system gives up, minutes later; use %s", analysisutil.Display(fn), knowledge.UnboundedDials[name])
 		return

@@ -3,6 +3,7 @@ package dials
 import (
 	"context"
 	"crypto/tls"
+	"fmt"
 	"net"
 	"time"
 )
@@ -15,6 +16,27 @@ func dial() {
 	_, _ = net.Dial("unixgram", "/dev/log")
 	_, _ = net.Dial("udp", "8.8.8.8:80") // a UDP socket sends nothing when dialed
 	_, _ = net.Dial("ip4:icmp", "192.0.2.1")
+}
+
+// A port of this host, by a constant loopback host (pgweb's check that a
+// local port is free): the kernel answers or refuses at once. The twin
+// formats the host too.
+func portFree(port int) bool {
+	conn, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%v", port))
+	if err != nil {
+		return true
+	}
+	_ = conn.Close()
+	return false
+}
+
+func hostUp(host string, port int) bool {
+	conn, err := net.Dial("tcp", fmt.Sprintf("%s:%v", host, port)) // want `net.Dial has no timeout`
+	if err != nil {
+		return false
+	}
+	_ = conn.Close()
+	return true
 }
 
 func dialer() {
