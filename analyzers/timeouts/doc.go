@@ -43,9 +43,11 @@
 //     sees the whole program and says which packages the run imports):
 //     when every call in its own package is such a Do, the finding waits
 //     (returnedFact), each package that calls the function reports it
-//     when one of its calls uses the client otherwise, and it stays
-//     silent when no package calls the function (dead code); other
-//     drivers report it where it is. Likewise, in the command, a client
+//     when one of its calls, outside command code, uses the client
+//     otherwise (mailpit's healthcheck client, used only by its readyz
+//     command, judged false when reported), and it stays silent when no
+//     package calls the function (dead code); other drivers report it
+//     where it is. Likewise, in the command, a client
 //     finding in an exported function (not a method) that no file of its
 //     package but its tests refers to is reported only when a package of
 //     the program refers to the function outside command code (slash's

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/commands"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
 )
@@ -414,27 +415,34 @@ func (c *checker) concludeReturned() {
 		e, ok := byName[analysisutil.FullName(obj.Origin())]
 		return e, ok
 	}
+	// Uses in command code and tests count for nothing: an operator runs
+	// a command at a terminal (mailpit's readyz command, the one user of
+	// its healthcheck client), and tests run no request.
 	var found []wp.Found
-	for id, obj := range c.pass.TypesInfo.Uses {
-		// Any use of a function held as unused (Index -1), outside tests.
-		if fn, ok := obj.(*types.Func); ok && fn.Signature().Recv() == nil {
-			if e, ok := entryOf(fn); ok && e.Index < 0 && !strings.HasSuffix(c.pass.Fset.Position(id.Pos()).Filename, "_test.go") {
-				found = append(found, e.Found...)
-			}
+	for cur := range c.insp.Root().Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		fn, ok := c.pass.TypesInfo.Uses[id].(*types.Func)
+		if !ok {
+			continue
+		}
+		e, ok := entryOf(fn)
+		if !ok || strings.HasSuffix(c.pass.Fset.Position(id.Pos()).Filename, "_test.go") || c.inCommand(cur) {
+			continue
+		}
+		// Any use of a function held as unused (Index -1); without SSA
+		// (the package does nothing with net/http itself, or does not
+		// type-check), any use of one that returns a client may send
+		// unbounded requests.
+		if e.Index < 0 && fn.Signature().Recv() == nil || e.Index >= 0 && c.ssa == nil {
+			found = append(found, e.Found...)
 		}
 	}
 	if c.ssa == nil {
-		// No SSA (the package does nothing with net/http itself, or
-		// does not type-check): any use may send unbounded requests.
-		for _, obj := range c.pass.TypesInfo.Uses {
-			if fn, ok := obj.(*types.Func); ok {
-				if e, ok := entryOf(fn); ok && e.Index >= 0 {
-					found = append(found, e.Found...)
-				}
-			}
-		}
 		c.deliverFound(found)
 		return
+	}
+	if c.commands == nil {
+		c.commands = commands.Find(c.pass.TypesInfo, c.pass.Pkg, c.pass.Files)
 	}
 	ix := c.callers()
 	funcOf := func(fn *ssa.Function) *types.Func {
@@ -452,6 +460,9 @@ func (c *checker) concludeReturned() {
 			continue
 		}
 		for _, call := range calls {
+			if c.ssaInCommand(call.Parent()) {
+				continue
+			}
 			res := resultOf(call, e.Index, e.N)
 			if res == nil {
 				found = append(found, e.Found...)

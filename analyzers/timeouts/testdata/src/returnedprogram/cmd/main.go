@@ -4,12 +4,14 @@ import (
 	"net/http"
 	"time"
 
+	"returnedprogram/cli"
 	"returnedprogram/legacy"
 	"returnedprogram/service"
 )
 
 func main() {
 	_ = service.CheckUpdate()
+	_ = cli.Readyz
 	mux := http.NewServeMux()
 	mux.Handle("/status", service.Handler())
 	mux.Handle("/legacy", legacy.Handler())

@@ -119,3 +119,10 @@ func ActivateLicense(key string) error {
 	}
 	return resp.Body.Close()
 }
+
+// ReadyClient's client is sent requests with no context only by a
+// command's body (mailpit's readyz command and its healthcheck client):
+// an operator runs it at a terminal.
+func ReadyClient() *http.Client {
+	return &http.Client{}
+}
