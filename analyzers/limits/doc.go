@@ -162,11 +162,7 @@
 // functions it hands the request to, in any package of the program (the
 // program fact names them), and not the program's other routes. Passing
 // the request on through an interface or a function value
-// (next.ServeHTTP(w, r), next(w, r), c.Next()) is a middleware's, and
-// makes the limiter a middleware's even when it also hands the request
-// to functions of the program on the way (mailpit's middleWareFunc,
-// which checks the request's origin in a function of its own, then calls
-// the route's handler: 6 reads judged false when reported).
+// (next.ServeHTTP(w, r), next(w, r), c.Next()) is a middleware's.
 //
 // A pool opened with a driver name held in a variable that the package
 // registers a SQLite driver under (sql.Register(Driver,

@@ -312,7 +312,7 @@ func (c *checker) function(body *ast.BlockStmt, obj *types.Func) {
 				// request to functions of the program (gokapi's
 				// processNewChunk, for its upload routes) limits their
 				// reads, not every route's.
-				if callees := c.requestCallees(body); len(callees) > 0 && !c.callsNextHandler(body) {
+				if callees := c.requestCallees(body); len(callees) > 0 {
 					for _, fn := range callees {
 						c.limitedFuncs[fn] = true
 						c.own.Limited = append(c.own.Limited, analysisutil.FullName(fn))
@@ -385,35 +385,6 @@ func (c *checker) requestCallees(body *ast.BlockStmt) []*types.Func {
 		}
 	})
 	return callees
-}
-
-// callsNextHandler reports whether body hands the request to a handler it
-// does not know: a call of a function value (a parameter, a variable, a
-// field: fn(w, r), next(c)) or of an interface method (next.ServeHTTP(w,
-// r)). A limiter that does so is a middleware of every route it wraps,
-// whatever program functions it also hands the request to on the way (a
-// CORS check: mailpit's middleWareFunc, whose six routes' reads were
-// reported as unlimited; judged false).
-func (c *checker) callsNextHandler(body *ast.BlockStmt) bool {
-	info := c.pass.TypesInfo
-	found := false
-	eachCall(info, body, func(call *ast.CallExpr, fn *types.Func) {
-		if found || fn != nil && !isInterfaceMethod(fn) {
-			return
-		}
-		if fn == nil {
-			if tv, ok := info.Types[call.Fun]; !ok || tv.IsType() || tv.IsBuiltin() {
-				return // a conversion or a builtin
-			}
-		}
-		for _, arg := range call.Args {
-			if isHandlerRequest(info.TypeOf(arg)) {
-				found = true
-				return
-			}
-		}
-	})
-	return found
 }
 
 // eachCall calls f with each call of body that is not inside one of its
