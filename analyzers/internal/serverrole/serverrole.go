@@ -334,6 +334,13 @@ func opsHandler(v ssa.Value, depth int) bool {
 	switch x := flow.Unwrap(v).(type) {
 	case *ssa.Function:
 		return opsPackage(x.Pkg)
+	case *ssa.UnOp:
+		// A variable captured by a literal (the mux made in a goroutine
+		// that serves it: notifuse's metrics port), loaded from its cell:
+		// the value stored there.
+		if v := storedOnce(x); v != nil {
+			return opsHandler(v, depth+1)
+		}
 	case *ssa.Extract:
 		// exporter, err := prometheus.NewExporter(...) (OpenCensus's
 		// Prometheus exporter is the scrape handler itself).
@@ -352,6 +359,33 @@ func opsHandler(v ssa.Value, depth int) bool {
 		}
 	}
 	return false
+}
+
+// storedOnce returns, for a load of a variable's cell (*x, where x is the
+// variable's Alloc or a literal's free variable bound to it), the one
+// value stored into the cell, or nil.
+func storedOnce(load *ssa.UnOp) ssa.Value {
+	if load.Op != token.MUL {
+		return nil
+	}
+	cell := load.X
+	if fv, ok := cell.(*ssa.FreeVar); ok {
+		cell = flow.Binding(fv)
+	}
+	alloc, ok := cell.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var val ssa.Value
+	for _, ref := range flow.Referrers(alloc) {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == ssa.Value(alloc) {
+			if val != nil {
+				return nil
+			}
+			val = st.Val
+		}
+	}
+	return val
 }
 
 func opsPackage(p *ssa.Package) bool {
