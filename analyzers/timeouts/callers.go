@@ -510,11 +510,12 @@ func (c *checker) userSettable(f *types.Var) bool {
 			continue
 		}
 		for _, p := range fn.Params {
-			for _, v := range clientsOfParam(p) {
-				for _, g := range storedFields(v, 0) {
-					if g == f {
-						result = true
-					}
+			if !isPointerTo(p.Type(), knowledge.NetHTTP, "Client") {
+				continue
+			}
+			for _, g := range storedFields(p, 0) {
+				if g == f {
+					result = true
 				}
 			}
 		}

@@ -372,20 +372,10 @@ func storedOnce(load *ssa.UnOp) ssa.Value {
 	if fv, ok := cell.(*ssa.FreeVar); ok {
 		cell = flow.Binding(fv)
 	}
-	alloc, ok := cell.(*ssa.Alloc)
-	if !ok {
-		return nil
+	if alloc, ok := cell.(*ssa.Alloc); ok {
+		return routes.OnlyStore(alloc)
 	}
-	var val ssa.Value
-	for _, ref := range flow.Referrers(alloc) {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == ssa.Value(alloc) {
-			if val != nil {
-				return nil
-			}
-			val = st.Val
-		}
-	}
-	return val
+	return nil
 }
 
 func opsPackage(p *ssa.Package) bool {
