@@ -725,26 +725,7 @@ func (c *checker) onlySQLiteDrivers() bool {
 		return c.sqliteOnly == 2
 	}
 	c.sqliteOnly = 1
-	sqlite, server := false, false
-	seen := make(map[*types.Package]bool)
-	var walk func(p *types.Package)
-	walk = func(p *types.Package) {
-		if seen[p] || server {
-			return
-		}
-		seen[p] = true
-		switch {
-		case knowledge.SQLiteDriverPackages[p.Path()]:
-			sqlite = true
-		case knowledge.ServerDriverPackages[p.Path()]:
-			server = true
-		}
-		for _, imp := range p.Imports() {
-			walk(imp)
-		}
-	}
-	walk(c.pass.Pkg)
-	if !sqlite || server {
+	if !knowledge.ImportsOnlySQLiteDrivers(c.pass.Pkg) {
 		return false
 	}
 	insp := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)

@@ -174,7 +174,14 @@
 //     the one fix for both. A request only built (http.NewRequest, its
 //     fields set, r.WithContext, returned) and never sent nor handed to
 //     another call is no outbound work: ntfy turns a Matrix push into a
-//     request that its own handler serves. Nor is a context-free request
+//     request that its own handler serves; nor is one whose URL is a
+//     constant path with no scheme or host ("/favicon.svg"), which no
+//     client can send: filestash hands it to a handler of its own. A
+//     database/sql or sqlx query in a package whose only database
+//     drivers, among its imports, are SQLite's runs on a file in the
+//     process, with no server or network to wait on after the client has
+//     gone: not reported (golink's CSV export, filestash's shares: judged
+//     false when reported; limits reads the same imports for its pools). Nor is a context-free request
 //     (client.Get, Post, PostForm, Head, or http.NewRequest sent with Do)
 //     through a client whose Timeout is a constant no longer than the
 //     plan's query_timeout, the longest the plan lets one round trip of a
@@ -187,7 +194,12 @@
 //     client, 5s, judged not worth a change; notifuse's favicon fetches
 //     through safehttpclient.New(), 10s, judged false when reported;
 //     miniflux's 20-second feed fetcher and shiori's one-minute archive
-//     download stay reported, judged true). A request to a loopback host
+//     download stay reported, judged true). A package variable declared
+//     with such a constant counts as that constant when nothing but the
+//     package's init functions writes it (supabase auth's sms providers:
+//     Timeout: defaultTimeout, 10s, which init reads from the environment
+//     when set; judged false when reported); one that another function
+//     writes, or whose address is taken, does not. A request to a loopback host
 //     written as the URL's constant prefix, sent only through such a
 //     client or a client variable of the function with such a Timeout, is
 //     bounded whatever its context, context.Background() included: a
@@ -471,7 +483,13 @@
 // reported at its literal. A context made in a caller and passed down is
 // assumed to be the request's. Calls through interfaces of your own (a
 // Store interface whose implementation queries) are not followed; calls to
-// library interfaces (redis.Cmdable, redis.UniversalClient) are. Work
+// library interfaces (redis.Cmdable, redis.UniversalClient) are. pop's
+// queries (gobuffalo's and Ory's) are not reported: a connection carries
+// its context (Connection.WithContext), which the calls that run the
+// queries (First, All, Find, Load) do not show, so a connection made
+// without one goes unreported too (knowledge.ConnectionContexts;
+// supabase auth's 85 queries, every one through a.db.WithContext(ctx),
+// were judged false when reported). Work
 // started with a go statement is deliberately detached and is not reported.
 // A function that takes a context and still uses context.Background inside
 // is taken to do so on purpose, and a cause reached only through such a
@@ -518,7 +536,9 @@
 // tool run at a terminal (yarr's cmd/feed2json and cmd/readability,
 // judged false). A client used in place whose every request goes to a
 // loopback host written as the URL's constant prefix ("http://localhost:"
-// + port, fmt.Sprintf("http://127.0.0.1:%d/health", port)) probes the
+// + port, fmt.Sprintf("http://127.0.0.1:%d/health", port), or with the
+// scheme as a verb, "%s://127.0.0.1:%d/about", as filestash's /healthz
+// fetches its own page, judged false when reported) probes the
 // program's own server, and whoever runs the probe bounds it (fider's
 // ping command for Docker's HEALTHCHECK, judged false); so does http.Get,
 // Head, Post or PostForm of such a URL, a server on the same host that

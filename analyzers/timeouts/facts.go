@@ -231,7 +231,12 @@ func (c *checker) computeFacts(funcs []*ssa.Function) {
 // factFor computes the fact of one function from its own body; work in
 // function literals and goroutines it starts is not its own.
 func (c *checker) factFor(fn *ssa.Function) *ioFact {
-	f := &ioFact{UnboundedClient: c.returnsUnboundedClient(fn), ClientTimeout: returnsTimedClient(fn)}
+	f := &ioFact{UnboundedClient: c.returnsUnboundedClient(fn), ClientTimeout: c.returnsTimedClient(fn)}
+	if fn.Pkg != nil && knowledge.ConnectionContexts[fn.Pkg.Pkg.Path()] {
+		// The connection's context, not the calls, decides (pop's
+		// WithContext): none of this package's work is detached.
+		defer func() { f.Detached = nil }()
+	}
 	takesContext := false
 	for _, p := range fn.Params {
 		if isContext(p.Type()) {
@@ -267,7 +272,7 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 					f.setBuilds(analysisutil.Display(callee))
 					continue
 				}
-				if !takesContext && !c.coveredByClient(ci) && !c.shortClient(ci) {
+				if !takesContext && !c.coveredByClient(ci) && !c.shortClient(ci) && !c.sqliteQuery(callee) {
 					site := c.causeSite(fn, Site{Kind: kindOf(callee), Via: analysisutil.Display(callee), Posn: posn, How: "no context"})
 					site.TimeoutParam = clientTimeoutParam(ci, fn)
 					f.setDetached(site)
@@ -586,7 +591,7 @@ func (c *checker) returnsUnboundedClient(fn *ssa.Function) bool {
 // returnsTimedClient returns the longest Timeout of the clients fn
 // returns, when each is an http.Client literal of fn whose every Timeout
 // store is a positive constant; 0 otherwise.
-func returnsTimedClient(fn *ssa.Function) time.Duration {
+func (c *checker) returnsTimedClient(fn *ssa.Function) time.Duration {
 	res := fn.Signature.Results()
 	if res.Len() != 1 || !isPointerTo(res.At(0).Type(), knowledge.NetHTTP, "Client") {
 		return 0
@@ -601,7 +606,7 @@ func returnsTimedClient(fn *ssa.Function) time.Duration {
 		if !ok || alloc.Comment != "complit" {
 			return 0
 		}
-		d := literalTimeout(alloc)
+		d := c.literalTimeout(alloc)
 		if d <= 0 {
 			return 0
 		}
@@ -978,7 +983,7 @@ func (c *checker) shortClientArg(v ssa.Value, limit time.Duration) bool {
 		return true
 	}
 	alloc, ok := flow.Unwrap(v).(*ssa.Alloc)
-	return ok && shortTimeoutStores(literalOf(alloc), limit)
+	return ok && c.shortTimeoutStores(literalOf(alloc), limit)
 }
 
 // literalOf returns the composite literal a client variable was copied
@@ -1201,7 +1206,7 @@ func (c *checker) shortClientStored(v ssa.Value, limit time.Duration) bool {
 // constant Timeout no longer than limit, or the result of a function, of
 // any package, that returns only such literals (ioFact.ClientTimeout).
 func (c *checker) shortClientMade(v ssa.Value, limit time.Duration) bool {
-	if shortClientLiteral(v, limit) {
+	if c.shortClientLiteral(v, limit) {
 		return true
 	}
 	call, ok := v.(*ssa.Call)
@@ -1219,36 +1224,108 @@ func (c *checker) shortClientMade(v ssa.Value, limit time.Duration) bool {
 // shortClientLiteral reports whether v is an http.Client literal whose
 // every Timeout store is a positive constant no longer than limit (and
 // there is one).
-func shortClientLiteral(v ssa.Value, limit time.Duration) bool {
+func (c *checker) shortClientLiteral(v ssa.Value, limit time.Duration) bool {
 	alloc, ok := v.(*ssa.Alloc)
-	return ok && alloc.Comment == "complit" && shortTimeoutStores(alloc, limit)
+	return ok && alloc.Comment == "complit" && c.shortTimeoutStores(alloc, limit)
 }
 
 // shortTimeoutStores reports whether every store to the Timeout field of
 // an http.Client allocation is a positive constant no longer than limit
 // (and there is one).
-func shortTimeoutStores(alloc *ssa.Alloc, limit time.Duration) bool {
-	d := literalTimeout(alloc)
+func (c *checker) shortTimeoutStores(alloc *ssa.Alloc, limit time.Duration) bool {
+	d := c.literalTimeout(alloc)
 	return d > 0 && d <= limit
 }
 
 // literalTimeout returns the longest Timeout stored into an http.Client
-// allocation when every store is a positive constant, and 0 otherwise
-// (or when there is none).
-func literalTimeout(alloc *ssa.Alloc) time.Duration {
+// allocation when every store is a positive constant, or a package
+// variable that starts as one (startupDuration), and 0 otherwise (or when
+// there is none).
+func (c *checker) literalTimeout(alloc *ssa.Alloc) time.Duration {
 	var longest time.Duration
 	for _, st := range flow.FieldStores(flow.Aliases(alloc), "Timeout") {
-		k, ok := st.Val.(*ssa.Const)
-		if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		d := positiveDuration(st.Val)
+		if load, ok := st.Val.(*ssa.UnOp); ok && load.Op == token.MUL {
+			if g, ok := load.X.(*ssa.Global); ok {
+				d = c.startupDuration(g)
+			}
+		}
+		if d <= 0 {
 			return 0
 		}
-		d, exact := constant.Int64Val(k.Value)
-		if !exact || d <= 0 {
-			return 0
-		}
-		longest = max(longest, time.Duration(d))
+		longest = max(longest, d)
 	}
 	return longest
+}
+
+// positiveDuration returns a positive integer constant as a duration, and
+// 0 for any other value.
+func positiveDuration(v ssa.Value) time.Duration {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return 0
+	}
+	d, exact := constant.Int64Val(k.Value)
+	if !exact || d <= 0 {
+		return 0
+	}
+	return time.Duration(d)
+}
+
+// startupDuration returns the positive constant a package variable of
+// this package is declared with, when nothing but the package's init
+// functions writes it afterwards (supabase auth's defaultTimeout of 10s,
+// read from the environment in init when set), and 0 otherwise: a bound
+// the program keeps from its start. A variable whose address is taken
+// (flag.DurationVar) may be written anywhere.
+func (c *checker) startupDuration(g *ssa.Global) time.Duration {
+	if c.ssa == nil || g.Pkg == nil || g.Pkg.Pkg != c.pass.Pkg {
+		return 0
+	}
+	_, funcs := c.ssa.SSA()
+	if pkgInit := g.Pkg.Func("init"); pkgInit != nil && !slices.Contains(funcs, pkgInit) {
+		funcs = append(slices.Clip(funcs), pkgInit)
+	}
+	var declared time.Duration
+	ok := everyInstr(funcs, func(fn *ssa.Function, instr ssa.Instruction) bool {
+		for _, op := range instr.Operands(nil) {
+			if op == nil || *op != ssa.Value(g) {
+				continue
+			}
+			switch instr := instr.(type) {
+			case *ssa.UnOp:
+				continue // a load
+			case *ssa.Store:
+				if instr.Addr != ssa.Value(g) {
+					return false
+				}
+				switch {
+				case fn.Synthetic == "package initializer":
+					if declared = positiveDuration(instr.Val); declared <= 0 {
+						return false
+					}
+				case !initFunc(fn):
+					return false
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	})
+	if !ok {
+		return 0
+	}
+	return declared
+}
+
+// initFunc reports whether fn is a func init of its package (or a
+// literal in one).
+func initFunc(fn *ssa.Function) bool {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	return fn.Synthetic == "" && strings.HasPrefix(fn.Name(), "init#")
 }
 
 // fieldStores returns the values this package's functions store into

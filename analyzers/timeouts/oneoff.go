@@ -142,8 +142,52 @@ func requestsToLoopback(allocs []*ssa.Alloc) bool {
 // prefix of its URL: a server on the same host, which answers or refuses
 // at once (1Panel's OpenResty status page, judged false when reported).
 func (c *checker) loopbackTarget(call *ast.CallExpr) bool {
-	ci := c.ix.Call(call.Lparen)
-	return ci != nil && len(ci.Common().Args) > 0 && loopbackURL(ci.Common().Args[0])
+	if len(call.Args) == 0 {
+		return false
+	}
+	if ci := c.ix.Call(call.Lparen); ci != nil {
+		return len(ci.Common().Args) > 0 && loopbackURL(ci.Common().Args[0])
+	}
+	// No SSA (a dependency does not type-check): a constant URL, or one
+	// fmt.Sprintf formats from a constant.
+	return loopbackPrefix(c.syntaxPrefix(call.Args[0]))
+}
+
+// syntaxPrefix returns the constant prefix of a URL written as a constant
+// or a fmt.Sprintf of a constant format (see constPrefixes), or "".
+func (c *checker) syntaxPrefix(e ast.Expr) string {
+	info := c.pass.TypesInfo
+	if tv := info.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value)
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 || analysisutil.FullName(analysisutil.Callee(info, call)) != "fmt.Sprintf" {
+		return ""
+	}
+	tv := info.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return ""
+	}
+	return formatPrefix(constant.StringVal(tv.Value))
+}
+
+// pathOnlyRequest reports whether a call makes a request whose URL is a
+// constant path with no scheme or host ("/favicon.svg"): no client can
+// send it, and the program serves it to a handler of its own, in the
+// process (filestash's ServeFavicon hands it to ServeFile; judged false
+// when reported). Read from the syntax, which a package whose dependency
+// does not type-check still has.
+func (c *checker) pathOnlyRequest(call *ast.CallExpr, name string) bool {
+	i := map[string]int{"net/http.NewRequest": 1, "net/http.NewRequestWithContext": 2}[name]
+	if i == 0 || i >= len(call.Args) {
+		return false
+	}
+	tv := c.pass.TypesInfo.Types[call.Args[i]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	p := constant.StringVal(tv.Value)
+	return strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//")
 }
 
 // requestURL returns the URL argument of the http.NewRequest that made a
@@ -182,25 +226,43 @@ func loopbackURL(v ssa.Value) bool {
 		return false
 	}
 	for _, p := range prefixes {
-		rest, ok := strings.CutPrefix(p, "http://")
-		if !ok {
-			rest, ok = strings.CutPrefix(p, "https://")
-		}
-		if !ok {
-			return false
-		}
-		end := strings.IndexAny(rest, ":/")
-		if end < 0 || !serverrole.LoopbackHost(rest[:end]) {
+		if !loopbackPrefix(p) {
 			return false
 		}
 	}
 	return true
 }
 
+// loopbackPrefix reports whether a URL's constant prefix names a loopback
+// host, up to the port or path that ends it.
+func loopbackPrefix(p string) bool {
+	rest, ok := strings.CutPrefix(p, "http://")
+	if !ok {
+		rest, ok = strings.CutPrefix(p, "https://")
+	}
+	if !ok {
+		return false
+	}
+	end := strings.IndexAny(rest, ":/")
+	return end >= 0 && serverrole.LoopbackHost(rest[:end])
+}
+
+// formatPrefix returns a fmt format's text up to its first verb, reading
+// a leading "%s://" as a scheme (filestash's "%s://127.0.0.1:%d"): the
+// host that follows is what the prefix tells.
+func formatPrefix(format string) string {
+	if rest, ok := strings.CutPrefix(format, "%s://"); ok {
+		format = "http://" + rest
+	}
+	format, _, _ = strings.Cut(format, "%")
+	return format
+}
+
 // constPrefixes returns the constant prefixes a string value may start
 // with, and whether they are the whole value: a constant, each edge of a
 // phi of constants, the left operands of a concatenation, or fmt.Sprintf's
-// format up to its first verb. nil if one is not known.
+// format up to its first verb (a leading "%s://" read as a scheme). nil
+// if one is not known.
 func constPrefixes(v ssa.Value, depth int) (prefixes []string, whole bool) {
 	if depth > 8 {
 		return nil, false
@@ -242,8 +304,7 @@ func constPrefixes(v ssa.Value, depth int) (prefixes []string, whole bool) {
 	case *ssa.Call:
 		if flow.CalleeName(x.Common()) == "fmt.Sprintf" && len(x.Common().Args) > 0 {
 			if k, ok := x.Common().Args[0].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String {
-				format, _, _ := strings.Cut(constant.StringVal(k.Value), "%")
-				return []string{format}, false
+				return []string{formatPrefix(constant.StringVal(k.Value))}, false
 			}
 		}
 	}

@@ -230,6 +230,39 @@ func (c *checker) fieldSends(f *types.Var, depth int, hold *returnHold) (int, bo
 	}
 	_, funcs := c.ssa.SSA()
 	sends := 0
+	ok := everyInstr(funcs, func(_ *ssa.Function, instr ssa.Instruction) bool {
+		fa, ok := instr.(*ssa.FieldAddr)
+		if !ok || fieldVar(fa) != f {
+			return true
+		}
+		for _, ref := range flow.Referrers(fa) {
+			switch ref := ref.(type) {
+			case *ssa.Store:
+				continue // the client stored
+			case *ssa.UnOp:
+				if ref.Op != token.MUL {
+					return false
+				}
+				n, ok := c.sendsBounded(ref, depth, hold)
+				if !ok {
+					return false
+				}
+				sends += n
+			default:
+				return false
+			}
+		}
+		return true
+	})
+	if !ok {
+		return 0, false
+	}
+	return sends, true
+}
+
+// everyInstr reports whether pred holds for every instruction of funcs
+// and of the function literals in them, each function visited once.
+func everyInstr(funcs []*ssa.Function, pred func(*ssa.Function, ssa.Instruction) bool) bool {
 	seen := make(map[*ssa.Function]bool)
 	var visit func(fn *ssa.Function) bool
 	visit = func(fn *ssa.Function) bool {
@@ -239,26 +272,8 @@ func (c *checker) fieldSends(f *types.Var, depth int, hold *returnHold) (int, bo
 		seen[fn] = true
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				fa, ok := instr.(*ssa.FieldAddr)
-				if !ok || fieldVar(fa) != f {
-					continue
-				}
-				for _, ref := range flow.Referrers(fa) {
-					switch ref := ref.(type) {
-					case *ssa.Store:
-						continue // the client stored
-					case *ssa.UnOp:
-						if ref.Op != token.MUL {
-							return false
-						}
-						n, ok := c.sendsBounded(ref, depth, hold)
-						if !ok {
-							return false
-						}
-						sends += n
-					default:
-						return false
-					}
+				if !pred(fn, instr) {
+					return false
 				}
 			}
 		}
@@ -271,10 +286,10 @@ func (c *checker) fieldSends(f *types.Var, depth int, hold *returnHold) (int, bo
 	}
 	for _, fn := range funcs {
 		if !visit(fn) {
-			return 0, false
+			return false
 		}
 	}
-	return sends, true
+	return true
 }
 
 // holdsReturned reports whether the package may hold client findings for

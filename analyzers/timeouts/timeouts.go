@@ -152,12 +152,13 @@ func run(pass *lint.Pass, cfg Config, opts options) (any, error) {
 
 // A checker holds the state of one pass.
 type checker struct {
-	pass  *lint.Pass
-	cfg   Config
-	insp  *inspector.Inspector
-	ssa   *ssabuild.Result // nil when the package does not type-check
-	ix    *flow.Index
-	facts map[*types.Func]*ioFact // this package's functions
+	sqliteOnly int // sqliteQuery: 0 unknown, 1 no, 2 yes
+	pass       *lint.Pass
+	cfg        Config
+	insp       *inspector.Inspector
+	ssa        *ssabuild.Result // nil when the package does not type-check
+	ix         *flow.Index
+	facts      map[*types.Func]*ioFact // this package's functions
 
 	// defaultClientBounded: the package sets http.DefaultClient.Timeout,
 	// so the default client and http.Get are bounded.
@@ -1809,6 +1810,9 @@ type ginSite struct {
 // with no request context and so outlives the request.
 func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name string, h *handler) {
 	if variant, ok := knowledge.ContextFree[name]; ok {
+		if c.sqliteQuery(fn) || c.pathOnlyRequest(call, name) {
+			return
+		}
 		if ci := c.ix.Call(call.Lparen); ci != nil && c.coveredByClient(ci) {
 			return // the client's finding is the fix: its Timeout bounds this request
 		}
@@ -2015,6 +2019,24 @@ func kindOf(fn *types.Func) string {
 	default:
 		return kindRPC
 	}
+}
+
+// sqliteQuery reports whether fn is a database/sql or sqlx call in a
+// package whose only database drivers are SQLite's: the database is a file
+// in the process, and a query with no context has no server or network to
+// wait on after the client has gone (golink's CSV export, filestash's
+// shares: judged false when reported).
+func (c *checker) sqliteQuery(fn *types.Func) bool {
+	if fn.Pkg() == nil || (fn.Pkg().Path() != knowledge.SQL && fn.Pkg().Path() != knowledge.SQLX) {
+		return false
+	}
+	if c.sqliteOnly == 0 {
+		c.sqliteOnly = 1
+		if knowledge.ImportsOnlySQLiteDrivers(c.pass.Pkg) {
+			c.sqliteOnly = 2
+		}
+	}
+	return c.sqliteOnly == 2
 }
 
 // Kinds of outbound work, as messages name them.

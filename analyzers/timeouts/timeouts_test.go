@@ -55,7 +55,7 @@ func TestTimeouts(t *testing.T) {
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
 		"examples/publish", "tools/publish", "testhelpers", "mocks", "testdb", "rwshapes", "cleanupcmd", "cleanupcmd/main",
 		"rwlong", "defaultcopy", "unixfield", "ctxfactory", "derivedctx", "rwprobe", "rwprobemethod", "rwprobemethodtwin", "rwprobeuser", "rwadmin", "rwsetup", "rwsetupstop", "rwsetuptwin", "ginmany", "selfdial",
-		"defaultset", "defaultuser", "defaultbare", "defaultredirect", "nildefault", "clitool", "selfprobe", "pprofmux", "defaultmux", "tailnet")
+		"defaultset", "defaultuser", "defaultbare", "defaultredirect", "nildefault", "clitool", "selfprobe", "sqlitequery", "sqlitequerytwin", "inprocessreq", "pprofmux", "defaultmux", "tailnet")
 }
 
 // TestCauses runs the fixtures where handlers in one package reach the
@@ -77,7 +77,7 @@ func TestCauses(t *testing.T) {
 }
 
 func TestIllTyped(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "broken")
+	analysistest.Run(t, analysistest.TestData(), timeouts.New(defaultPlan(t)), "broken", "brokenpath")
 }
 
 func TestSuggestedFixes(t *testing.T) {

@@ -41,6 +41,19 @@ var ContextDeadlines = map[string]struct {
 // the work outlive the request.
 var ContextFree = buildTable(contextFreeSQL, contextFreeHTTP)
 
+// ConnectionContexts are the packages of ORMs whose connection carries
+// the caller's context: pop's Connection.WithContext(ctx) wraps its store
+// so that every query of the copy runs under ctx, through the same
+// methods (First, All, Load) a connection made without one runs with no
+// context. The context-free calls inside them are the connection's
+// choice, which the calls do not show; timeouts does not report them
+// (supabase auth makes every connection with a request's context: its
+// queries were judged false when reported).
+var ConnectionContexts = map[string]bool{
+	"github.com/gobuffalo/pop/v6": true,
+	"github.com/ory/pop/v6":       true,
+}
+
 // RetryFuncs are the retry helpers that call an operation until it
 // succeeds or their policy gives up (cenkalti/backoff v4's; v5 and
 // avast/retry-go are not in the table yet), by full name, mapped to the index of

@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"go/types"
+	"strings"
+)
 
 // This file describes database/sql, sqlx and pgx: the calls that run a
 // query (read by nplusone, budget, pagesize and cacheinval through
@@ -255,6 +258,34 @@ var ServerDriverPackages = map[string]bool{
 	"github.com/sijms/go-ora/v2":                       true,
 	"github.com/godror/godror":                         true,
 	"github.com/tursodatabase/libsql-client-go/libsql": true,
+}
+
+// ImportsOnlySQLiteDrivers reports whether a package imports, directly or
+// through its imports, a SQLite driver package and no server database's
+// driver: the only database/sql drivers it can open are SQLite's, whose
+// database is a file in the process. (A driver the program registers
+// itself is not seen here.)
+func ImportsOnlySQLiteDrivers(pkg *types.Package) bool {
+	sqlite, server := false, false
+	seen := make(map[*types.Package]bool)
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if seen[p] || server {
+			return
+		}
+		seen[p] = true
+		switch {
+		case SQLiteDriverPackages[p.Path()]:
+			sqlite = true
+		case ServerDriverPackages[p.Path()]:
+			server = true
+		}
+		for _, imp := range p.Imports() {
+			walk(imp)
+		}
+	}
+	walk(pkg)
+	return sqlite && !server
 }
 
 // SQLiteDialectors are the packages of GORM's SQLite dialectors.

@@ -38,3 +38,14 @@ func serveTCP(h http.Handler) error {
 	}
 	return http.Serve(listener, h) // want `http.Serve serves with no read or write timeouts`
 }
+
+// proxyFavicon builds a request for another host and hands it on: the
+// twin of brokenpath's serveFavicon.
+func proxyFavicon(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequest(http.MethodGet, "https://cdn.example.com/favicon.svg", nil) // want `http.NewRequest in a request path has no context`
+	serveFile("/assets/")(w, req)
+}
+
+func serveFile(dir string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { undefined() }
+}

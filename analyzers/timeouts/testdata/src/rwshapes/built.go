@@ -1,4 +1,4 @@
-// want package:`causes\(rwshapes \(\*rwshapes.Archiver\).download, rwshapes rwshapes.applySlow, rwshapes rwshapes.downloadBounded, rwshapes rwshapes.fetchFeed, rwshapes rwshapes.fetchViaBuilder, rwshapes rwshapes.publicIP, rwshapes rwshapes.resetQuotaVia, rwshapes rwshapes.trySlowFavicon\)`
+// want package:`causes\(rwshapes \(\*rwshapes.Archiver\).download, rwshapes rwshapes.applySlow, rwshapes rwshapes.downloadBounded, rwshapes rwshapes.fetchFeed, rwshapes rwshapes.fetchViaBuilder, rwshapes rwshapes.publicIP, rwshapes rwshapes.resetQuotaVia, rwshapes rwshapes.sendPush, rwshapes rwshapes.trySlowFavicon\)`
 
 // Package rwshapes holds shapes of real services (bench/realworld) that
 // timeouts judged wrongly, each with its twin.

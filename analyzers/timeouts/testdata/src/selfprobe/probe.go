@@ -91,3 +91,26 @@ func RemoteStatus(host string) error {
 	}
 	return resp.Body.Close()
 }
+
+// The program's own page fetched with the scheme it is served on as a
+// verb (filestash's /healthz): the host is still a constant loopback one.
+func AboutPage(tls bool, port int) error {
+	scheme := "http"
+	if tls {
+		scheme = "https"
+	}
+	resp, err := http.Get(fmt.Sprintf("%s://127.0.0.1:%d/about", scheme, port))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// The twin formats the host too.
+func RemoteAboutPage(scheme, host string) error {
+	resp, err := http.Get(fmt.Sprintf("%s://%s/about", scheme, host)) // want `http.Get sends the request through http.DefaultClient`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
