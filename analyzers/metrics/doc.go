@@ -64,7 +64,11 @@
 //     handler, endpoint, url or uri, whatever its name, also a computed
 //     one: casdoor's casdoor_api_latency{path,method}, navidrome's
 //     http_request_latency{endpoint,method,client}, kratos's through ory/x
-//     prometheusx; or the request-duration histogram of an
+//     prometheusx; a histogram of its own named as OpenTelemetry's
+//     conventions name the request duration, http.server.request.duration
+//     or the older http.server.duration, whose route and method are
+//     attributes of each recording: gotosocial's gin middleware; or the
+//     request-duration histogram of an
 //     instrumentation library: otelhttp's and otelgin's
 //     http.server.request.duration, echoprometheus'
 //     request_duration_seconds, otelgrpc's rpc.server.duration: flipt's

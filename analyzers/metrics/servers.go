@@ -227,6 +227,17 @@ func (c *checker) countsRequests(d *definition) bool {
 	return false
 }
 
+// semconvRequestDurations are the names OpenTelemetry's semantic
+// conventions give the histogram of each HTTP request's duration, the
+// current one and the one before it: a program's own histogram of such a
+// name measures its requests, by the route and method attributes its
+// recordings carry, which the definition does not show (gotosocial's gin
+// middleware records http.server.duration; judged false when reported).
+var semconvRequestDurations = map[string]bool{
+	"http.server.request.duration": true,
+	"http.server.duration":         true,
+}
+
 // requestLabels are the label names by which a histogram breaks request
 // latencies down by route or method.
 var requestLabels = []string{"path", "route", "method", "handler", "endpoint", "url", "uri", "operation"}
@@ -257,11 +268,17 @@ func (c *checker) measuresRequests(d *definition) bool {
 	if d.library {
 		return d.latency
 	}
-	if d.Kind != knowledge.Histogram && d.Kind != knowledge.Summary || !d.LabelsKnown {
+	if d.Kind != knowledge.Histogram && d.Kind != knowledge.Summary {
 		return false
 	}
 	if _, _, planned := c.planMetricFor(d.Name); planned && d.Name != "" {
 		return false // the plan's own histogram: checked as such
+	}
+	if semconvRequestDurations[d.Name] {
+		return true
+	}
+	if !d.LabelsKnown {
+		return false
 	}
 	for _, l := range d.Labels {
 		if contains(requestLabels, strings.ToLower(l)) {
