@@ -178,8 +178,8 @@ func (c *checker) syntaxPrefix(e ast.Expr) string {
 // when reported). Read from the syntax, which a package whose dependency
 // does not type-check still has.
 func (c *checker) pathOnlyRequest(call *ast.CallExpr, name string) bool {
-	i := map[string]int{"net/http.NewRequest": 1, "net/http.NewRequestWithContext": 2}[name]
-	if i == 0 || i >= len(call.Args) {
+	i, ok := requestURLArg[name]
+	if !ok || i >= len(call.Args) {
 		return false
 	}
 	tv := c.pass.TypesInfo.Types[call.Args[i]]
@@ -202,17 +202,17 @@ func requestURL(req ssa.Value) ssa.Value {
 		return nil
 	}
 	args := call.Common().Args
-	switch flow.CalleeName(call.Common()) {
-	case "net/http.NewRequest":
-		if len(args) == 3 {
-			return args[1]
-		}
-	case "net/http.NewRequestWithContext":
-		if len(args) == 4 {
-			return args[2]
-		}
+	if i, ok := requestURLArg[flow.CalleeName(call.Common())]; ok && i < len(args) {
+		return args[i]
 	}
 	return nil
+}
+
+// requestURLArg is the index of the URL argument of the functions that
+// make a request.
+var requestURLArg = map[string]int{
+	"net/http.NewRequest":            1,
+	"net/http.NewRequestWithContext": 2,
 }
 
 // loopbackURL reports whether every constant prefix a URL value may have

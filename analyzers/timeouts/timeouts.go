@@ -152,13 +152,12 @@ func run(pass *lint.Pass, cfg Config, opts options) (any, error) {
 
 // A checker holds the state of one pass.
 type checker struct {
-	sqliteOnly int // sqliteQuery: 0 unknown, 1 no, 2 yes
-	pass       *lint.Pass
-	cfg        Config
-	insp       *inspector.Inspector
-	ssa        *ssabuild.Result // nil when the package does not type-check
-	ix         *flow.Index
-	facts      map[*types.Func]*ioFact // this package's functions
+	pass  *lint.Pass
+	cfg   Config
+	insp  *inspector.Inspector
+	ssa   *ssabuild.Result // nil when the package does not type-check
+	ix    *flow.Index
+	facts map[*types.Func]*ioFact // this package's functions
 
 	// defaultClientBounded: the package sets http.DefaultClient.Timeout,
 	// so the default client and http.Get are bounded.
@@ -207,6 +206,8 @@ type checker struct {
 	imported map[string]bool           // causes reported by imported packages
 	files    map[string]*token.File    // the file set's files, by name
 	pkgs     map[string]*types.Package // this package and its imports, by path
+
+	sqliteOnly int // sqliteQuery: 0 unknown, 1 no, 2 yes
 }
 
 // check walks the syntax and applies every rule.
