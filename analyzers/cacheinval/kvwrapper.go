@@ -38,6 +38,13 @@ func (c *checker) judgeWrapper(o *Op, site ast.Node) {
 	if o.ValueParam >= len(c.cur.Params) || o.KeyParam >= len(c.cur.Params) {
 		return
 	}
+	if o.ValueParam == o.KeyParam {
+		// A value made from the key alone (LoadOrStore(id, &state{id: id})):
+		// per-key live state got or created, the only copy there is, not a
+		// caller's value kept for it (dagu's chat bots: 2 findings judged
+		// false).
+		return
+	}
 	if isSizeBounded(o.Lib) || knowledge.Lib(o.Lib).InProcess() && !isOpaque(c.cur.Params[o.ValueParam].Type()) {
 		return // a typed cache of one kind of value, judged by the stale rule
 	}

@@ -17,7 +17,10 @@
 //
 //   - an http.Client created with no Timeout and never given one in the
 //     function that creates it (c.Timeout = d after the literal counts);
-//     new(http.Client) likewise. Not reported: a client whose Transport is
+//     new(http.Client) likewise. Not reported: a literal that writes
+//     Timeout: 0 itself, the author's choice of no deadline (wings streams
+//     a server archive of many gigabytes through http.Client{Timeout: 0}:
+//     judged false when reported); a client whose Transport is
 //     an http.Transport literal of the function with a
 //     ResponseHeaderTimeout (a server that stops answering is cut off; on
 //     cloudreve's aria2 caller, judged bounded), and a client the function
@@ -174,7 +177,12 @@
 //     the one fix for both. A request only built (http.NewRequest, its
 //     fields set, r.WithContext, returned) and never sent nor handed to
 //     another call is no outbound work: ntfy turns a Matrix push into a
-//     request that its own handler serves; nor is one whose URL is a
+//     request that its own handler serves; nor is one only handed to a
+//     proxy function (a func(*http.Request) (*url.URL, error), a
+//     Transport's Proxy), which reads its URL to choose a proxy:
+//     client-go's rest.ConfigToExecCluster does so whenever a clientset
+//     is made (portainer's Kubernetes handlers, 14 findings judged false);
+//     nor is one whose URL is a
 //     constant path with no scheme or host ("/favicon.svg"), which no
 //     client can send: filestash hands it to a handler of its own. A
 //     database/sql or sqlx query in a package whose only database

@@ -272,6 +272,9 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 					f.setBuilds(analysisutil.Display(callee))
 					continue
 				}
+				if onlyProxied(ci) {
+					continue
+				}
 				if !takesContext && !c.coveredByClient(ci) && !c.shortClient(ci) && !c.sqliteQuery(callee) {
 					site := c.causeSite(fn, Site{Kind: kindOf(callee), Via: analysisutil.Display(callee), Posn: posn, How: "no context"})
 					site.TimeoutParam = clientTimeoutParam(ci, fn)
@@ -804,9 +807,27 @@ func presignedOnly(ci ssa.CallInstruction) bool {
 // handler serves). Building a request is not outbound work; whoever sends
 // it chooses its context.
 func onlyBuilt(ci ssa.CallInstruction) bool {
-	call, ok := ci.(*ssa.Call)
-	if !ok {
-		return false
+	returned, _, ok := requestUses(ci)
+	return ok && returned
+}
+
+// onlyProxied reports whether a request made with no context is never
+// sent at all: it is only configured and handed to a proxy function (a
+// Transport's Proxy, http.ProxyFromEnvironment), which reads its URL to
+// choose a proxy. client-go builds one so in every rest.Config's
+// transport (ConfigToExecCluster), and no request leaves the process.
+func onlyProxied(ci ssa.CallInstruction) bool {
+	returned, proxied, ok := requestUses(ci)
+	return ok && proxied && !returned
+}
+
+// requestUses follows the request made by ci through the function and
+// says whether it is returned and whether it is handed to a proxy
+// function; ok is false when some use may send it (or is not known).
+func requestUses(ci ssa.CallInstruction) (returned, proxied, ok bool) {
+	call, isCall := ci.(*ssa.Call)
+	if !isCall {
+		return false, false, false
 	}
 	var work []ssa.Value
 	if _, tuple := call.Type().(*types.Tuple); !tuple {
@@ -818,10 +839,9 @@ func onlyBuilt(ci ssa.CallInstruction) bool {
 		}
 	}
 	if len(work) == 0 || !isPointerTo(work[0].Type(), knowledge.NetHTTP, "Request") {
-		return false
+		return false, false, false
 	}
 	seen := make(map[ssa.Value]bool)
-	returned := false
 	for len(work) > 0 && len(seen) < 32 {
 		v := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -841,18 +861,18 @@ func onlyBuilt(ci ssa.CallInstruction) bool {
 				// A local variable that lives in memory: follow its loads.
 				local, ok := use.Addr.(*ssa.Alloc)
 				if !ok || use.Val != v || local.Heap && local.Parent() != v.Parent() {
-					return false
+					return false, false, false
 				}
 				for _, ref := range flow.Referrers(local) {
 					switch ref := ref.(type) {
 					case *ssa.UnOp:
 						if ref.Op != token.MUL {
-							return false
+							return false, false, false
 						}
 						work = append(work, ref)
 					case *ssa.Store, *ssa.DebugRef:
 					default:
-						return false // its address taken, captured
+						return false, false, false // its address taken, captured
 					}
 				}
 			case *ssa.Call:
@@ -861,15 +881,25 @@ func onlyBuilt(ci ssa.CallInstruction) bool {
 					work = append(work, use)
 				case isMethodOf(knowledge.NetHTTP, "Request")(use.Common()) && use.Common().Args[0] == v:
 					// req.SetBasicAuth(...), req.AddCookie(...)
+				case isProxyFunc(use.Common().Signature()):
+					proxied = true
 				default:
-					return false
+					return false, false, false
 				}
 			default:
-				return false
+				return false, false, false
 			}
 		}
 	}
-	return returned && len(work) == 0
+	return returned, proxied, len(work) == 0
+}
+
+// isProxyFunc reports whether sig is a proxy function's,
+// func(*http.Request) (*url.URL, error), the type of Transport.Proxy.
+func isProxyFunc(sig *types.Signature) bool {
+	return sig.Params().Len() == 1 && isPointerTo(sig.Params().At(0).Type(), knowledge.NetHTTP, "Request") &&
+		sig.Results().Len() == 2 && isPointerTo(sig.Results().At(0).Type(), "net/url", "URL") &&
+		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
 }
 
 // returnsRequest accepts a call that gives a request back: a method of

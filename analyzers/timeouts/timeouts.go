@@ -379,6 +379,19 @@ func servesServer(call *ssa.CallCommon) bool {
 
 // checkClientAlloc reports an http.Client that never gets a Timeout in
 // the function that creates it.
+// zeroWritten reports whether the literal writes its field as the
+// constant zero: the author chose "no limit" (wings streams a server's
+// archive of many gigabytes with http.Client{Timeout: 0}), as
+// DisableKeepAlives: true chooses a connection per request.
+func (c *checker) zeroWritten(lit *ast.CompositeLit, field string) bool {
+	v := analysisutil.KeyedValue(lit, field)
+	if v == nil {
+		return false
+	}
+	tv, ok := c.pass.TypesInfo.Types[v]
+	return ok && tv.Value != nil && constant.Sign(tv.Value) == 0
+}
+
 func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.Pos) {
 	alloc := c.ix.Alloc(pos)
 	if alloc == nil {
@@ -393,6 +406,9 @@ func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.P
 	}
 	if setsNonZero(flow.FieldStores(allocs, "Timeout")) {
 		return
+	}
+	if lit, ok := n.(*ast.CompositeLit); ok && c.zeroWritten(lit, "Timeout") {
+		return // Timeout: 0 written out: no deadline, on purpose (a long stream)
 	}
 	if flow.HandedOff(allocs, isMethodOf(knowledge.NetHTTP, "Client")) {
 		return // a callee may set the Timeout

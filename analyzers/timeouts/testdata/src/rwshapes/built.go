@@ -1,4 +1,4 @@
-// want package:`causes\(rwshapes \(\*rwshapes.Archiver\).download, rwshapes rwshapes.applySlow, rwshapes rwshapes.downloadBounded, rwshapes rwshapes.fetchFeed, rwshapes rwshapes.fetchViaBuilder, rwshapes rwshapes.publicIP, rwshapes rwshapes.resetQuotaVia, rwshapes rwshapes.sendPush, rwshapes rwshapes.trySlowFavicon\)`
+// want package:`causes\(rwshapes \(\*rwshapes.Archiver\).download, rwshapes rwshapes.applySlow, rwshapes rwshapes.downloadBounded, rwshapes rwshapes.fetchFeed, rwshapes rwshapes.fetchViaBuilder, rwshapes rwshapes.publicIP, rwshapes rwshapes.resetQuotaVia, rwshapes rwshapes.sendPush, rwshapes rwshapes.sendViaProxy, rwshapes rwshapes.trySlowFavicon\)`
 
 // Package rwshapes holds shapes of real services (bench/realworld) that
 // timeouts judged wrongly, each with its twin.
@@ -8,6 +8,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -79,6 +80,45 @@ func push(w http.ResponseWriter, r *http.Request) {
 	}
 	serve(w, req)
 	_ = fetchFeed("https://example.com/feed")
+	_, _ = proxyFor(&restConfig{Host: "https://k8s.example", Proxy: http.ProxyFromEnvironment})
+	_ = sendViaProxy("https://example.com/feed")
+}
+
+type restConfig struct {
+	Host  string
+	Proxy func(*http.Request) (*url.URL, error)
+}
+
+// proxyFor builds a request only to ask the configured proxy function
+// which proxy its host goes through (client-go's ConfigToExecCluster, run
+// whenever a clientset is made): the request is never sent.
+func proxyFor(c *restConfig) (string, error) {
+	req, err := http.NewRequest("", c.Host, nil)
+	if err != nil {
+		return "", err
+	}
+	u, err := c.Proxy(req)
+	if err != nil || u == nil {
+		return "", err
+	}
+	return u.String(), nil
+}
+
+// sendViaProxy is the twin: it asks the proxy function too, then sends
+// the request with no context.
+func sendViaProxy(target string) error { // want `^rwshapes.sendViaProxy runs an HTTP request with no context \(http.NewRequest at built.go:\d+\); 1 request path reaches it`
+	req, err := http.NewRequest(http.MethodGet, target, nil)
+	if err != nil {
+		return err
+	}
+	if _, err := http.ProxyFromEnvironment(req); err != nil {
+		return err
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }
 
 func serve(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(r.URL.Path)) }
