@@ -216,10 +216,13 @@
 //     its three-second public IP lookup of a configured host stays
 //     reported, judged true). The same holds for a helper whose client literal
 //     takes its Timeout from a parameter (statping's
-//     HttpRequest(..., timeout, ...)): a call that gives it such a
-//     constant is bounded, directly or from a helper in between, and does
-//     not reach it; a call that gives it more, or a value known only at
-//     run time, does. Through helpers, across packages: a handler that calls
+//     HttpRequest(..., timeout, ...)), also when the parameter counts
+//     units (time.Duration(secs) * time.Second) and a zero argument is
+//     replaced by a positive default (if secs == 0 { secs = 5 }:
+//     portainer's client.Get(url, secs), judged false when reported): a
+//     call that gives it such a constant is bounded, directly or from a
+//     helper in between, and does not reach it; a call that gives it
+//     more, or a value known only at run time, does. Through helpers, across packages: a handler that calls
 //     repo.Get(context.Background(), id), where repo.Get passes its context
 //     to QueryContext, is reported at the handler's call (that call is the
 //     fix); a handler that calls a helper that takes no context and queries

@@ -74,6 +74,12 @@ type Site struct {
 	// 0 when none. A call that gives it a constant within the plan's
 	// query_timeout is bounded, and does not reach the cause.
 	TimeoutParam int
+	// TimeoutUnit scales the parameter into the Timeout
+	// (time.Duration(secs) * time.Second: 1e9), 0 for none; TimeoutZero
+	// is the value the function puts in place of a zero argument
+	// (if secs == 0 { secs = 5 }), 0 for none.
+	TimeoutUnit int64 `json:",omitempty"`
+	TimeoutZero int64 `json:",omitempty"`
 
 	// Quiet: a finding at the cause would be dropped in the cause's own
 	// package (a //perfvet:ignore directive there, an ignored package, a
@@ -277,7 +283,7 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 				}
 				if !takesContext && !c.coveredByClient(ci) && !c.shortClient(ci) && !c.sqliteQuery(callee) {
 					site := c.causeSite(fn, Site{Kind: kindOf(callee), Via: analysisutil.Display(callee), Posn: posn, How: "no context"})
-					site.TimeoutParam = clientTimeoutParam(ci, fn)
+					site.TimeoutParam, site.TimeoutUnit, site.TimeoutZero = clientTimeoutParam(ci, fn)
 					f.setDetached(site)
 				}
 				continue
@@ -312,12 +318,12 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 				}
 			}
 			if cf := c.factOf(callee); cf != nil && cf.Detached != nil && !takesContext && !presignedOnly(ci) {
-				if c.boundedTimeoutArg(ci, cf.Detached.TimeoutParam) {
+				if c.boundedTimeoutArg(ci, cf.Detached) {
 					continue // the callee's client is given a short constant Timeout here
 				}
 				s := *cf.Detached
 				s.Via = chain(callee, s.Via)
-				s.TimeoutParam = 0 // the callee's parameter, not this function's
+				s.TimeoutParam, s.TimeoutUnit, s.TimeoutZero = 0, 0, 0 // the callee's parameter, not this function's
 				f.setDetached(s)
 			}
 		}
@@ -1037,15 +1043,19 @@ func literalOf(alloc *ssa.Alloc) *ssa.Alloc {
 // clientTimeoutParam returns 1 + the index of fn's parameter that every
 // client sending a context-free request (http.NewRequest sent with Do, or
 // client.Get, Head, Post, PostForm) takes as its Timeout, each client an
-// http.Client literal of fn; 0 when there is no such parameter.
-func clientTimeoutParam(ci ssa.CallInstruction, fn *ssa.Function) int {
+// http.Client literal of fn; 0 when there is no such parameter. The
+// parameter may be scaled into a duration (time.Duration(secs) *
+// time.Second: unit) and replaced when zero by a positive constant (if
+// secs == 0 { secs = 5 }: zero), as portainer's client.Get(url, secs)
+// does.
+func clientTimeoutParam(ci ssa.CallInstruction, fn *ssa.Function) (param int, unit, zero int64) {
 	var clients []ssa.Value
 	common := ci.Common()
 	switch analysisutil.FullName(staticFunc(common)) {
 	case "net/http.NewRequest":
 		for _, do := range requestSends(ci) {
 			if do == nil {
-				return 0
+				return 0, 0, 0
 			}
 			clients = append(clients, do.Common().Args[0])
 		}
@@ -1058,39 +1068,109 @@ func clientTimeoutParam(ci ssa.CallInstruction, fn *ssa.Function) int {
 	for _, cl := range clients {
 		alloc, ok := flow.Unwrap(cl).(*ssa.Alloc)
 		if !ok || alloc.Comment != "complit" {
-			return 0
+			return 0, 0, 0
 		}
 		stores := flow.FieldStores(flow.Aliases(alloc), "Timeout")
 		if len(stores) == 0 {
-			return 0
+			return 0, 0, 0
 		}
 		for _, st := range stores {
-			p, ok := st.Val.(*ssa.Parameter)
-			i := slices.Index(fn.Params, p)
-			if !ok || i < 0 || idx >= 0 && i != idx {
-				return 0
+			i, u, z, ok := timeoutFromParam(st.Val, fn)
+			if !ok || idx >= 0 && (i != idx || u != unit || z != zero) {
+				return 0, 0, 0
 			}
-			idx = i
+			idx, unit, zero = i, u, z
 		}
 	}
-	return idx + 1
+	return idx + 1, unit, zero
 }
 
-// boundedTimeoutArg reports whether a call gives the parameter a
-// Site.TimeoutParam names a positive constant no longer than the plan's
-// query_timeout (as shortClient bounds a client's own constant).
-func (c *checker) boundedTimeoutArg(ci ssa.CallInstruction, param int) bool {
+// timeoutFromParam matches a Timeout value made from a parameter of fn:
+// the parameter itself, or times a constant unit, after a conversion, and
+// perhaps replaced by a positive constant where fn finds it zero.
+func timeoutFromParam(v ssa.Value, fn *ssa.Function) (idx int, unit, zero int64, ok bool) {
+	if b, isMul := v.(*ssa.BinOp); isMul && b.Op == token.MUL {
+		k, x := b.X, b.Y
+		if _, isConst := k.(*ssa.Const); !isConst {
+			k, x = x, k
+		}
+		u, isInt := intConst(k)
+		if !isInt || u <= 0 {
+			return 0, 0, 0, false
+		}
+		unit, v = u, x
+	}
+	v = flow.Unconvert(v)
+	if phi, isPhi := v.(*ssa.Phi); isPhi && len(phi.Edges) == 2 {
+		for i, e := range phi.Edges {
+			p, isParam := e.(*ssa.Parameter)
+			c, isInt := intConst(phi.Edges[1-i])
+			if isParam && isInt && c > 0 && zeroTested(fn, p) {
+				v, zero = p, c
+				break
+			}
+		}
+	}
+	p, isParam := v.(*ssa.Parameter)
+	if i := slices.Index(fn.Params, p); isParam && i >= 0 {
+		return i, unit, zero, true
+	}
+	return 0, 0, 0, false
+}
+
+// zeroTested reports whether fn branches on p == 0 (or p <= 0): the test
+// of a default put in place of a zero argument.
+func zeroTested(fn *ssa.Function, p *ssa.Parameter) bool {
+	for _, ref := range flow.Referrers(p) {
+		b, ok := ref.(*ssa.BinOp)
+		if !ok || b.X != p || b.Op != token.EQL && b.Op != token.LEQ {
+			continue
+		}
+		if k, isInt := intConst(b.Y); isInt && k == 0 {
+			for _, use := range flow.Referrers(b) {
+				if _, isIf := use.(*ssa.If); isIf {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// intConst returns the value of an integer constant.
+func intConst(v ssa.Value) (int64, bool) {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(k.Value)
+}
+
+// boundedTimeoutArg reports whether a call gives the parameter that the
+// site's TimeoutParam names a constant that makes the Timeout positive
+// and no longer than the plan's query_timeout (as shortClient bounds a
+// client's own constant).
+func (c *checker) boundedTimeoutArg(ci ssa.CallInstruction, s *Site) bool {
 	limit := c.pass.Plan.Limits.QueryTimeout
 	args := ci.Common().Args
+	param := s.TimeoutParam
 	if param <= 0 || limit <= 0 || ci.Common().IsInvoke() || param > len(args) {
 		return false
 	}
-	k, ok := args[param-1].(*ssa.Const)
-	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+	d, ok := intConst(args[param-1])
+	if !ok {
 		return false
 	}
-	d, exact := constant.Int64Val(k.Value)
-	return exact && d > 0 && time.Duration(d) <= limit
+	if d == 0 {
+		d = s.TimeoutZero
+	}
+	if s.TimeoutUnit > 0 {
+		if d > int64(limit)/s.TimeoutUnit {
+			return false
+		}
+		d *= s.TimeoutUnit
+	}
+	return d > 0 && time.Duration(d) <= limit
 }
 
 // requestSends returns the calls of (*http.Client).Do that send the

@@ -1851,7 +1851,7 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 			if ci := c.ix.Call(call.Lparen); ci != nil && presignedOnly(ci) {
 				return // a presigned link: nothing is sent
 			}
-			if ci := c.ix.Call(call.Lparen); ci != nil && c.boundedTimeoutArg(ci, f.Detached.TimeoutParam) {
+			if ci := c.ix.Call(call.Lparen); ci != nil && c.boundedTimeoutArg(ci, f.Detached) {
 				return // the helper's client is given a short constant Timeout here
 			}
 			c.reachCause(call, fn, f.Detached, h)

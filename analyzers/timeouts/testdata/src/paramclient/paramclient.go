@@ -52,7 +52,53 @@ func mirror(w http.ResponseWriter, r *http.Request) {
 	_, _ = fetch("https://mirror.example.com/", configured)
 }
 
+// get takes its Timeout in seconds, 0 meaning its default of 5 seconds
+// (portainer's client.Get(url, timeout)): a request path that gives it a
+// constant is bounded when the seconds, or the default for 0, fit.
+func get(url string, secs int) ([]byte, error) { // want `paramclient.get runs an HTTP request with no context \(\(\*http.Client\).Get at paramclient.go:\d+\); 1 request path reaches it`
+	if secs == 0 {
+		secs = 5
+	}
+	client := &http.Client{Timeout: time.Second * time.Duration(secs)}
+	resp, err := client.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return io.ReadAll(resp.Body)
+}
+
+// motd gives it 0: the 5 second default, bounded.
+func motd(w http.ResponseWriter, r *http.Request) { _, _ = get("https://example.com/motd", 0) }
+
+// version gives it 10 seconds: bounded.
+func version(w http.ResponseWriter, r *http.Request) { _, _ = get("https://example.com/version", 10) }
+
+// manifest gives it 60 seconds: beyond the plan's query_timeout.
+func manifest(w http.ResponseWriter, r *http.Request) { _, _ = get("https://example.com/m.yaml", 60) }
+
+// capped takes seconds too, but lowers large values instead of raising
+// zero: 0 stays no timeout at all.
+func capped(url string, secs int) ([]byte, error) { // want `paramclient.capped runs an HTTP request with no context \(\(\*http.Client\).Get at paramclient.go:\d+\); 1 request path reaches it`
+	if secs > 30 {
+		secs = 30
+	}
+	client := &http.Client{Timeout: time.Duration(secs) * time.Second}
+	resp, err := client.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	return nil, resp.Body.Close()
+}
+
+// banner gives capped 0: no timeout.
+func banner(w http.ResponseWriter, r *http.Request) { _, _ = capped("https://example.com/banner", 0) }
+
 func routes(mux *http.ServeMux) {
+	mux.HandleFunc("/motd", motd)
+	mux.HandleFunc("/version", version)
+	mux.HandleFunc("/manifest", manifest)
+	mux.HandleFunc("/banner", banner)
 	mux.HandleFunc("/login", login)
 	mux.HandleFunc("/login/profile", loginProfile)
 	mux.HandleFunc("/export", export)
