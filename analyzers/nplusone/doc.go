@@ -309,7 +309,14 @@
 //     a service or generated gRPC code invokes is request work, as
 //     before. The loops of the unexported helpers that such functions
 //     call count as theirs: a helper that only held functions call (in
-//     their bodies, not in literals) is held for them, and a helper also
+//     their bodies, or in literals they hand to a call that runs them
+//     before it returns: a callback the knowledge table or the callee's
+//     fact says it calls, or a literal that is not a handler handed to an
+//     interface's method, such as pocketbase's RunInTransaction) is held
+//     for them. In an internal package that holds for an exported helper
+//     too, whose findings then also wait for its own users (beszel's
+//     AverageSystemStats, which only the cron job CreateLongerRecords
+//     calls, inside a transaction: judged false when reported); a helper also
 //     called from elsewhere is held for the held functions whose calls
 //     alone hand its loop a list (answer's buildQuestionContents: a page
 //     from the syncer's GetQuestionsPage, a list of one from

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
+	"github.com/perfvet/perfvet/analyzers/internal/serverrole"
 )
 
 // Helpers of job entries, and methods for code outside the program.
@@ -17,7 +19,9 @@ import (
 // call of the function is in the bodies of job entries (jobentry.go), or
 // of functions only they call, its findings are the entries' own: they
 // are held for the entries' users to decide on, as the entries' bodies'
-// findings are. When the function is also called from elsewhere, but the
+// findings are. So for an exported function of an internal package that
+// its own package calls only so; since the rest of its tree may call it
+// too, its findings also wait for its own users. When the function is also called from elsewhere, but the
 // list its loop walks comes only from an entry's call (a page read by a
 // syncer's GetQuestionsPage, while BuildQuestionContentByID hands the
 // same helper a list of one), the finding is held for that entry alone.
@@ -74,8 +78,10 @@ func (c *checker) ownModule(p *types.Package) bool {
 // jobOwners returns, for the package's declared functions that run only
 // as part of job entries, the entries that run them: an entry owns
 // itself; an unexported function, not converted to an interface, that is
-// used only in calls written in the bodies of owned functions (not in
-// function literals, which may be handed on) is owned by their owners.
+// used only in calls written in the bodies of owned functions (or in
+// literals they hand to a call that runs them before it returns, a
+// transaction's body: calledInPlace; not in other function literals,
+// which may be handed on) is owned by their owners.
 func (c *checker) jobOwners() map[*types.Func]map[*types.Func]bool {
 	if c.owners != nil {
 		return c.owners
@@ -99,12 +105,16 @@ func (c *checker) jobOwners() map[*types.Func]map[*types.Func]bool {
 	callers := make(map[*types.Func][]*types.Func)
 	free := make(map[*types.Func]bool)
 	methods := make(map[string]bool)
+	internal := internalPath(c.pass.Pkg.Path())
 	for fn, us := range analysisutil.FuncUses(c.pass.TypesInfo, c.pass.Pkg, files) {
-		if fn.Exported() || owners[fn] != nil {
+		if fn.Exported() && !internal || owners[fn] != nil {
+			// An exported function of a package others may import is
+			// its API; in an internal package it is owned as the rest,
+			// and its findings also wait for its own users (holdSites).
 			continue
 		}
 		for _, u := range us {
-			if !u.Direct || u.From == nil || len(u.Lits) > 0 {
+			if !u.Direct || u.From == nil || slices.ContainsFunc(u.Lits, func(l *ast.FuncLit) bool { return !c.calledInPlace(l) }) {
 				free[fn] = true
 			}
 			callers[fn] = append(callers[fn], u.From)
@@ -142,6 +152,49 @@ func (c *checker) jobOwners() map[*types.Func]map[*types.Func]bool {
 		}
 	}
 	return owners
+}
+
+// calledInPlace reports whether a function literal is an argument of a
+// call that runs it before returning: a callback of the knowledge table
+// run in the caller's goroutine, or a parameter the callee's fact says it
+// calls, or, for a method of an interface, a literal that is not a
+// handler (app.RunInTransaction(func(tx core.App) error { ... })).
+func (c *checker) calledInPlace(lit *ast.FuncLit) bool {
+	if c.litCalls == nil {
+		c.litCalls = make(map[*ast.FuncLit]*ast.CallExpr)
+		for _, f := range c.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					for _, a := range call.Args {
+						if l, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+							c.litCalls[l] = call
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	call := c.litCalls[lit]
+	if call == nil {
+		return false
+	}
+	fn := analysisutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	i := slices.IndexFunc(call.Args, func(e ast.Expr) bool { return ast.Unparen(e) == lit })
+	if cb, ok := knowledge.Callbacks[analysisutil.FullName(fn)]; ok {
+		return cb.Func == i && !cb.Goroutine
+	}
+	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		// An interface's method: its implementations are not known
+		// here. A literal that is not a handler is taken to be its
+		// argument's work (pocketbase's core.App.RunInTransaction).
+		return !serverrole.IsHandler(c.pass.TypesInfo, lit.Type)
+	}
+	f := c.factOf(fn)
+	return f != nil && slices.Contains(f.Calls, i)
 }
 
 // declFunc returns the function a declaration declares.
@@ -183,6 +236,12 @@ func (c *checker) holdSites(found []finding) {
 			if c.listedWithout(s, e) {
 				holds = append(holds, analysisutil.FullName(e))
 			}
+		}
+		if len(holds) > 0 && fn.Exported() {
+			// The other packages of its tree may call it too: its own
+			// users decide as well (beszel's AverageSystemStats, which
+			// only the cron job CreateLongerRecords calls).
+			holds = append(holds, analysisutil.FullName(fn))
 		}
 		if len(holds) > 0 {
 			if c.jobHolds == nil {

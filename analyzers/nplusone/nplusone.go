@@ -242,15 +242,16 @@ type checker struct {
 	jobConverted map[*types.Func]bool          // job entries held as methods of the module's interfaces (jobentry.go)
 	jobHolds     map[token.Pos][]string        // findings outside entries' bodies held for entries, by call (jobowned.go)
 	owners       map[*types.Func]map[*types.Func]bool
-	invoked      *[]string            // interface methods the package invokes (jobowned.go)
-	excluding    bool                 // sources leave out the calls that run only for job entries other than allowed (jobowned.go)
-	allowed      *types.Func          // see excluding
-	listHeld     map[string]*heldList // findings held for the callers of exported functions, by listKey (handedin.go)
-	listUnseen   map[*types.Func]bool // whether exported functions may be called unseen, once asked (handedin.go)
-	listValues   map[*types.Func]bool // functions used as values (handedin.go)
-	listForeign  *[]*types.Interface  // interfaces of other modules the package deals in (handedin.go)
-	listCalls    *callScan            // the package's calls, in one walk (handedin.go)
-	refSink      *[]listRef           // where the parameters a collection's source goes through are collected
+	litCalls     map[*ast.FuncLit]*ast.CallExpr // the call each literal is an argument of (calledInPlace)
+	invoked      *[]string                      // interface methods the package invokes (jobowned.go)
+	excluding    bool                           // sources leave out the calls that run only for job entries other than allowed (jobowned.go)
+	allowed      *types.Func                    // see excluding
+	listHeld     map[string]*heldList           // findings held for the callers of exported functions, by listKey (handedin.go)
+	listUnseen   map[*types.Func]bool           // whether exported functions may be called unseen, once asked (handedin.go)
+	listValues   map[*types.Func]bool           // functions used as values (handedin.go)
+	listForeign  *[]*types.Interface            // interfaces of other modules the package deals in (handedin.go)
+	listCalls    *callScan                      // the package's calls, in one walk (handedin.go)
+	refSink      *[]listRef                     // where the parameters a collection's source goes through are collected
 
 	anyCollection bool // report loops over any collection (flag -anycollection)
 	unpaged       bool // report loops over the rows of reads with no page (flag -unpaged)

@@ -21,6 +21,8 @@ func main() {
 	http.HandleFunc("/sweep", h.ServeSweep)
 	http.HandleFunc("/audit", h.ServeAudit)
 	http.HandleFunc("/check", h.ServeCheck)
+	http.HandleFunc("/rebuild", h.ServeRebuild)
+	http.HandleFunc("/summary", h.ServeSummary)
 	_ = validate.NewCommand().Execute()
 	_ = http.ListenAndServe(":8080", nil)
 }

@@ -35,3 +35,11 @@ func (h *Handler) ServeAudit(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) ServeCheck(w http.ResponseWriter, r *http.Request) {
 	validate.Check(r.Context())
 }
+
+func (h *Handler) ServeRebuild(w http.ResponseWriter, r *http.Request) {
+	files.RebuildAll(r.Context())
+}
+
+func (h *Handler) ServeSummary(w http.ResponseWriter, r *http.Request) {
+	h.Files.Summarize(r.Context())
+}

@@ -20,6 +20,7 @@ func Start(svc *files.Service) {
 		svc.Audit(ctx)
 		export.All(ctx, nil)
 		svc.Scrub(ctx)
+		svc.Rollup(ctx)
 	})
 	_, _ = c.AddFunc("@daily", files.Compact)
 	c.Start()
