@@ -30,7 +30,12 @@
 //     below), a client stored in a struct field whose every use in the
 //     package is such a Do (navidrome's plugin client, with a
 //     context.WithTimeout per request; miniflux's API client, whose
-//     requests carry the caller's context), and a client the function puts into a context with
+//     requests carry the caller's context), or handed to a function of
+//     the package that keeps it in such a field, itself or from the
+//     closure it returns (oapi-codegen's WithHTTPClient option, whose
+//     Client field's Do, an interface's, sends each request with its
+//     caller's context: lakefs's auth client, judged false when
+//     reported), and a client the function puts into a context with
 //     context.WithValue (oauth2.HTTPClient: the library sends its requests
 //     under that context, the caller's; woodpecker's forge OAuth clients),
 //     a client returned by an unexported function of the package whose

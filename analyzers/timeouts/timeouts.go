@@ -419,6 +419,9 @@ func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.P
 	if f := storedField(allocs); f != nil && (c.fieldRequestsBounded(f) || callerChosen(allocs, f)) {
 		return
 	}
+	if f := c.optionField(allocs); f != nil && c.fieldRequestsBounded(f) {
+		return // handed to a client's option that keeps it (oapi-codegen's WithHTTPClient)
+	}
 	if c.returnedToHandOff(allocs) || c.returnedWithDeadline(allocs) || c.returnedToBoundedSends(allocs) {
 		return
 	}
@@ -510,6 +513,110 @@ func storedField(allocs []*ssa.Alloc) *types.Var {
 	return nil
 }
 
+// optionField returns the struct field that a client literal ends up in
+// when it is handed to a function of this package that stores its
+// parameter there, directly or from a closure it returns: an API client's
+// option (oapi-codegen's WithHTTPClient(doer) returns func(c *Client) {
+// c.Client = doer }; lakefs's auth client, every request of which carries
+// its caller's context: judged false when reported).
+func (c *checker) optionField(allocs []*ssa.Alloc) *types.Var {
+	for _, a := range allocs {
+		vals := []ssa.Value{a}
+		for _, ref := range flow.Referrers(a) {
+			if mi, ok := ref.(*ssa.MakeInterface); ok {
+				vals = append(vals, mi)
+			}
+		}
+		for _, v := range vals {
+			for _, ref := range flow.Referrers(v) {
+				call, ok := ref.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				g := call.Common().StaticCallee()
+				if g == nil || g.Pkg == nil || g.Pkg.Pkg != c.pass.Pkg || len(g.Params) != len(call.Call.Args) {
+					continue
+				}
+				if i := slices.Index(call.Call.Args, v); i >= 0 {
+					if f := paramField(g.Params[i]); f != nil {
+						return f
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// paramField returns the field a parameter is stored into, in its
+// function or in a closure of it that captures it (through the cell SSA
+// makes for a captured variable), if that is its one use.
+func paramField(p *ssa.Parameter) *types.Var {
+	refs := flow.Referrers(p)
+	if len(refs) != 1 {
+		return nil
+	}
+	st, ok := refs[0].(*ssa.Store)
+	if !ok || st.Val != ssa.Value(p) {
+		return nil
+	}
+	if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+		return fieldVar(fa)
+	}
+	cell, ok := st.Addr.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var field *types.Var
+	for _, ref := range flow.Referrers(cell) {
+		switch ref := ref.(type) {
+		case *ssa.Store:
+			if ref != st {
+				return nil // assigned again
+			}
+		case *ssa.MakeClosure:
+			i := slices.Index(ref.Bindings, ssa.Value(cell))
+			fn, ok := ref.Fn.(*ssa.Function)
+			if i < 0 || !ok || i >= len(fn.FreeVars) || field != nil {
+				return nil
+			}
+			field = loadedIntoField(fn.FreeVars[i])
+			if field == nil {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return field
+}
+
+// loadedIntoField returns the field that the value a captured cell holds
+// is stored into, when that is the cell's one use.
+func loadedIntoField(fv *ssa.FreeVar) *types.Var {
+	refs := flow.Referrers(fv)
+	if len(refs) != 1 {
+		return nil
+	}
+	load, ok := refs[0].(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	uses := flow.Referrers(load)
+	if len(uses) != 1 {
+		return nil
+	}
+	st, ok := uses[0].(*ssa.Store)
+	if !ok || st.Val != ssa.Value(load) {
+		return nil
+	}
+	fa, ok := st.Addr.(*ssa.FieldAddr)
+	if !ok {
+		return nil
+	}
+	return fieldVar(fa)
+}
+
 // fieldVar returns the field a FieldAddr addresses.
 func fieldVar(fa *ssa.FieldAddr) *types.Var {
 	ptr, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)
@@ -564,6 +671,13 @@ func clientSend(client ssa.Value, call ssa.CallInstruction) (int, bool) {
 	args := call.Common().Args
 	name := flow.CalleeName(call.Common())
 	switch {
+	case isDoerDo(call.Common()) && call.Common().Value == client:
+		// Do of an interface *http.Client implements (an API client's
+		// HttpRequestDoer field)
+		if len(args) != 1 || !boundedRequest(args[0]) {
+			return 0, false
+		}
+		return 1, true
 	case name == "(*net/http.Client).CloseIdleConnections":
 		return 0, true
 	case name == "(*net/http.Client).Do":
@@ -575,6 +689,18 @@ func clientSend(client ssa.Value, call ssa.CallInstruction) (int, bool) {
 		return 1, true // every call of the SDK takes its caller's context
 	}
 	return 0, false
+}
+
+// isDoerDo reports whether a call invokes an interface's method Do of
+// the signature (*http.Client).Do has: func(*http.Request)
+// (*http.Response, error).
+func isDoerDo(call *ssa.CallCommon) bool {
+	if !call.IsInvoke() || call.Method.Name() != "Do" {
+		return false
+	}
+	sig := call.Signature()
+	return sig.Params().Len() == 1 && isPointerTo(sig.Params().At(0).Type(), knowledge.NetHTTP, "Request") &&
+		sig.Results().Len() == 2 && isPointerTo(sig.Results().At(0).Type(), knowledge.NetHTTP, "Response")
 }
 
 // requestHasDeadline reports whether the request passed to Do was made
