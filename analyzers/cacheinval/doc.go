@@ -93,10 +93,11 @@
 //     Redis: no delete at all). The store is the cause: it is reported
 //     once, at its write, with its callers in the package as related
 //     positions, and its callers are not reported. A value made from the
-//     key alone (LoadOrStore(id, &chatState{id: id})) is per-key live
-//     state got or created, the only copy there is, not a caller's value
-//     kept: not a key-value store (dagu's chat bots, 2 findings judged
-//     false).
+//     key alone (m[id] = &chatState{id: id}), or a new literal that a
+//     sync.Map's LoadOrStore keeps only for a key with none (get or
+//     create; a store's write replaces the entry), is per-key live state,
+//     the only copy there is, not a caller's value kept: not a key-value
+//     store (dagu's Discord and Slack bots, 2 findings judged false).
 //   - ttl: a constant TTL above the one the plan gives the key family
 //     (the first matching rule of cache.keys, else cache.max_ttl).
 //     Reported at the TTL value. The lifetimes that expirable.NewLRU,

@@ -3,6 +3,7 @@ package cacheinval
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -38,11 +39,12 @@ func (c *checker) judgeWrapper(o *Op, site ast.Node) {
 	if o.ValueParam >= len(c.cur.Params) || o.KeyParam >= len(c.cur.Params) {
 		return
 	}
-	if o.ValueParam == o.KeyParam {
-		// A value made from the key alone (LoadOrStore(id, &state{id: id})):
-		// per-key live state got or created, the only copy there is, not a
-		// caller's value kept for it (dagu's chat bots: 2 findings judged
-		// false).
+	if o.ValueParam == o.KeyParam || c.getOrCreate(site) {
+		// A value made from the key alone (m[id] = &state{id: id}), or a
+		// new one that LoadOrStore keeps only when the key has none:
+		// per-key live state got or created, the only copy there is, not
+		// a caller's value kept for it (dagu's chat bots: 2 findings
+		// judged false).
 		return
 	}
 	if isSizeBounded(o.Lib) || knowledge.Lib(o.Lib).InProcess() && !isOpaque(c.cur.Params[o.ValueParam].Type()) {
@@ -59,6 +61,23 @@ func (c *checker) judgeWrapper(o *Op, site ast.Node) {
 	if c.reporting && site != nil {
 		c.wrappers = append(c.wrappers, wrapperSite{fn: c.cur, node: site, op: *o})
 	}
+}
+
+// getOrCreate reports whether a write is a sync.Map's LoadOrStore of a
+// composite literal made in the call: the entry is created if the key has
+// none and kept as it is otherwise, unlike a store's write, which replaces
+// it with the caller's newer value.
+func (c *checker) getOrCreate(site ast.Node) bool {
+	call, ok := site.(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 || analysisutil.FullName(analysisutil.Callee(c.pass.TypesInfo, call)) != "(*sync.Map).LoadOrStore" {
+		return false
+	}
+	v := ast.Unparen(call.Args[1])
+	if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		v = ast.Unparen(u.X)
+	}
+	_, lit := v.(*ast.CompositeLit)
+	return lit
 }
 
 // reportWrappers reports each key-value wrapper once, at its write, with

@@ -13,6 +13,7 @@ import (
 
 type chatState struct {
 	channelID string
+	threadTS  string
 	mu        sync.Mutex
 	cancel    context.CancelFunc
 }
@@ -24,8 +25,10 @@ type typer interface {
 }
 
 type Bot struct {
-	chats sync.Map // channel ID -> *chatState
-	kv    sync.Map // key -> caller's value
+	chats   sync.Map // channel ID -> *chatState
+	threads sync.Map // "channel:thread" -> *chatState
+	kv      sync.Map // key -> caller's value
+	first   sync.Map // key -> the first value a caller gave
 	typer typer
 }
 
@@ -34,6 +37,28 @@ type Bot struct {
 func (b *Bot) getOrCreateChat(channelID string) *chatState {
 	v, _ := b.chats.LoadOrStore(channelID, &chatState{channelID: channelID})
 	return v.(*chatState)
+}
+
+// getOrCreateThread is getOrCreateChat keyed by a conversation key, the
+// state made from the other parameters (dagu's Slack bot): LoadOrStore
+// keeps the state it finds, and creates it only for a new key.
+func (b *Bot) getOrCreateThread(convKey, channelID, threadTS string) *chatState {
+	v, _ := b.threads.LoadOrStore(convKey, &chatState{channelID: channelID, threadTS: threadTS})
+	return v.(*chatState)
+}
+
+// Remember keeps the first value a caller gives for each key, forever: a
+// key-value store, though written by LoadOrStore.
+func (b *Bot) Remember(key, value string) { // want Remember:`cache\(write param1 ttl=none value=param2\)`
+	b.first.LoadOrStore(key, value) // want `^key-value store \(\*chatstate\.Bot\)\.Remember writes every key of the in-process cache`
+}
+
+func (b *Bot) Recall(key string) (string, bool) {
+	v, ok := b.first.Load(key)
+	if !ok {
+		return "", false
+	}
+	return v.(string), true
 }
 
 // Put is the twin: a key-value store of the caller's values, with no
@@ -50,8 +75,10 @@ func (b *Bot) Get(key string) (string, bool) {
 	return v.(string), true
 }
 
-func (b *Bot) Handle(channelID, text string) string { // want Handle:`cache\(write last:\* ttl=none value=param2; write param1 ttl=none value=param1\)`
+func (b *Bot) Handle(channelID, text string) string { // want Handle:`cache\(write first:\* ttl=none value=param2; write last:\* ttl=none value=param2; write \{chatstate.Bot.threads\}\* ttl=none value=param1; write param1 ttl=none value=param1\)`
 	st := b.getOrCreateChat(channelID)
+	_ = b.getOrCreateThread(channelID+":"+text, channelID, text)
+	b.Remember("first:"+channelID, text)
 	b.typer.Typing(channelID, time.Second)
 	st.mu.Lock()
 	defer st.mu.Unlock()
