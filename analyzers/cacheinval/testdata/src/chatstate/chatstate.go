@@ -29,7 +29,7 @@ type Bot struct {
 	threads sync.Map // "channel:thread" -> *chatState
 	kv      sync.Map // key -> caller's value
 	first   sync.Map // key -> the first value a caller gave
-	typer typer
+	typer   typer
 }
 
 // getOrCreateChat stores a value made from the key alone: the chat's live
