@@ -1105,7 +1105,7 @@ func timeoutFromParam(v ssa.Value, fn *ssa.Function) (idx int, unit, zero int64,
 		for i, e := range phi.Edges {
 			p, isParam := e.(*ssa.Parameter)
 			c, isInt := intConst(phi.Edges[1-i])
-			if isParam && isInt && c > 0 && zeroTested(fn, p) {
+			if isParam && isInt && c > 0 && zeroTested(p) {
 				v, zero = p, c
 				break
 			}
@@ -1118,9 +1118,9 @@ func timeoutFromParam(v ssa.Value, fn *ssa.Function) (idx int, unit, zero int64,
 	return 0, 0, 0, false
 }
 
-// zeroTested reports whether fn branches on p == 0 (or p <= 0): the test
-// of a default put in place of a zero argument.
-func zeroTested(fn *ssa.Function, p *ssa.Parameter) bool {
+// zeroTested reports whether p's function branches on p == 0 (or
+// p <= 0): the test of a default put in place of a zero argument.
+func zeroTested(p *ssa.Parameter) bool {
 	for _, ref := range flow.Referrers(p) {
 		b, ok := ref.(*ssa.BinOp)
 		if !ok || b.X != p || b.Op != token.EQL && b.Op != token.LEQ {
