@@ -19,9 +19,10 @@ import (
 // call of the function is in the bodies of job entries (jobentry.go), or
 // of functions only they call, its findings are the entries' own: they
 // are held for the entries' users to decide on, as the entries' bodies'
-// findings are. So for an exported function of an internal package that
-// its own package calls only so; since the rest of its tree may call it
-// too, its findings also wait for its own users. When the function is also called from elsewhere, but the
+// findings are. So are those of an exported function of an internal
+// package that its own package calls only so; since the rest of its tree
+// may call it too, they also wait for its own users. When the function is
+// also called from elsewhere, but the
 // list its loop walks comes only from an entry's call (a page read by a
 // syncer's GetQuestionsPage, while BuildQuestionContentByID hands the
 // same helper a list of one), the finding is held for that entry alone.
