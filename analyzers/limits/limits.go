@@ -974,6 +974,9 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt, in *types.Fun
 	what := analysisutil.Display(fn)
 	var msg string
 	switch {
+	case name == "(*net/http.Request).MultipartReader":
+		// It streams the parts: what they fill is up to their reader.
+		msg = fmt.Sprintf("%s streams an upload with no limit on its size, so one request can run as long and fill as much as its parts' reader lets it; wrap the body first, r.Body = http.MaxBytesReader(w, r.Body, %d) (the plan's %s is %v)", what, int64(size), key, size)
 	case category == CategoryUpload:
 		msg = fmt.Sprintf("%s parses an upload with no limit on its size: files beyond the memory bound go to disk, so one request can fill it; wrap the body first, r.Body = http.MaxBytesReader(w, r.Body, %d) (the plan's %s is %v)", what, int64(size), key, size)
 	case strings.HasPrefix(name, "(*"+knowledge.Gin+"."):

@@ -118,9 +118,12 @@
 //     (package serverrole: its Addr is a constant loopback address, as
 //     "127.0.0.1:%d" formatted by fmt.Sprintf, or its Handler serves only
 //     operators: promhttp's scrape handler, OpenCensus's Prometheus
-//     exporter, net/http/pprof, expvar, or a ServeMux or gin engine made
-//     in the function with only those registered, and probes that ignore
-//     their request beside them (notifuse's /metrics and /health port); ntfy's metrics and pprof listeners, woodpecker's metrics
+//     exporter, net/http/pprof, expvar (or a method value of one,
+//     pprof.Handler("heap").ServeHTTP), or a ServeMux or gin engine made
+//     in the function with only those registered, there or by a helper
+//     of the program it is handed to (moira's configureTelemetry), and
+//     probes that ignore their request beside them (notifuse's /metrics
+//     and /health port); ntfy's metrics and pprof listeners, woodpecker's metrics
 //     listener and its CLI's token receiver, all judged false; or it is
 //     served, in the function that makes it and its function literals,
 //     only on listeners whose port the program reads back,

@@ -8,13 +8,16 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/tools/go/analysis"
@@ -26,7 +29,8 @@ import (
 
 // A Pass is an analysis.Pass with the package's plan. Its Report (and so
 // Reportf and ReportRangef) drops findings in generated files, in ignored
-// packages and under a //perfvet:ignore directive.
+// packages, in dependencies' source (the module cache, GOROOT, vendor/)
+// and under a //perfvet:ignore directive.
 type Pass struct {
 	*analysis.Pass
 	Plan *plan.Plan
@@ -159,7 +163,7 @@ func Wrap(name string, opts *Options, run RunFunc) func(*analysis.Pass) (any, er
 		defer func() { pass.Report = report }()
 		var diags []analysis.Diagnostic
 		lp.Suppressed = func(d analysis.Diagnostic) bool {
-			return ignored || lp.inGenerated(d) || !opts.Tests && (inTestFile(pass, d.Pos) || support[pass.Fset.File(d.Pos)] || inFuncs(supportFuncs, d.Pos)) || dirs.suppress(pass.Fset, name, d)
+			return ignored || lp.inGenerated(d) || inDependency(pass, d.Pos) || !opts.Tests && (inTestFile(pass, d.Pos) || support[pass.Fset.File(d.Pos)] || inFuncs(supportFuncs, d.Pos)) || dirs.suppress(pass.Fset, name, d)
 		}
 		lp.reportable = func(d analysis.Diagnostic) bool { return !lp.Suppressed(d) }
 		pass.Report = func(d analysis.Diagnostic) {
@@ -357,6 +361,55 @@ func inFuncs(decls []*ast.FuncDecl, pos token.Pos) bool {
 func inTestFile(pass *analysis.Pass, pos token.Pos) bool {
 	return strings.HasSuffix(pass.Fset.Position(pos).Filename, "_test.go")
 }
+
+// inDependency reports whether pos lies in another package's file that is
+// a dependency's source, which the team running perfvet does not edit
+// (dependencyFile). A whole-program analysis may conclude a finding there:
+// moira's build imports carbonapi, whose aliasByPostgres function runs a
+// query per argument.
+func inDependency(pass *analysis.Pass, pos token.Pos) bool {
+	f := pass.Fset.File(pos)
+	if f == nil {
+		return false
+	}
+	for _, own := range pass.Files {
+		if own.FileStart <= pos && pos <= own.FileEnd {
+			return false
+		}
+	}
+	return dependencyFile(f.Name(), dependencyRoots())
+}
+
+// dependencyFile reports whether a file, by its name, is a dependency's
+// source: a module in the module cache, the standard library (roots), or
+// a copy vendored into the module.
+func dependencyFile(name string, roots []string) bool {
+	name = filepath.Clean(name)
+	for _, r := range roots {
+		if r != "" && strings.HasPrefix(name, filepath.Clean(r)+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return slices.Contains(strings.Split(filepath.ToSlash(filepath.Dir(name)), "/"), "vendor")
+}
+
+// dependencyRoots are the module cache and GOROOT's source tree, as the
+// environment and go/build's defaults give them (an analyzer does not run
+// the go command).
+var dependencyRoots = sync.OnceValue(func() []string {
+	cache := os.Getenv("GOMODCACHE")
+	if gopath := filepath.SplitList(build.Default.GOPATH); cache == "" && len(gopath) > 0 && gopath[0] != "" {
+		cache = filepath.Join(gopath[0], "pkg", "mod")
+	}
+	var roots []string
+	if cache != "" {
+		roots = append(roots, cache)
+	}
+	if build.Default.GOROOT != "" {
+		roots = append(roots, filepath.Join(build.Default.GOROOT, "src"))
+	}
+	return roots
+})
 
 func (p *Pass) inGenerated(d analysis.Diagnostic) bool {
 	if len(p.Generated) == 0 {

@@ -66,3 +66,25 @@ func TestTestSupportFunc(t *testing.T) {
 		}
 	}
 }
+
+// TestDependencyFile checks the files taken as a dependency's source: the
+// module cache, GOROOT and vendored copies, not the module's own files
+// whose names merely resemble them.
+func TestDependencyFile(t *testing.T) {
+	roots := []string{"/home/u/go/pkg/mod", "/usr/local/go/src"}
+	for name, want := range map[string]bool{
+		"/home/u/go/pkg/mod/github.com/go-graphite/carbonapi@v0.17.0/expr/functions/aliasByPostgres/function.go": true,
+		"/usr/local/go/src/net/http/client.go":                 true,
+		"/work/svc/vendor/github.com/lib/pq/conn.go":           true,
+		"/work/svc/internal/store/user.go":                     false,
+		"/home/u/go/pkg/modules/store.go":                      false,
+		"/work/svc/internal/vendors/store.go":                  false,
+		"/work/svc/internal/store/vendor.go":                   false,
+		"/usr/local/go/srcpkg/x.go":                            false,
+		"/home/u/go/pkg/mod/../../src/example.com/svc/main.go": false,
+	} {
+		if got := dependencyFile(name, roots); got != want {
+			t.Errorf("dependencyFile(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

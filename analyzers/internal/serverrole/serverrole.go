@@ -322,9 +322,10 @@ func loopbackHost(host string) bool {
 // OpsHandler reports whether a handler value serves operators only: a
 // Prometheus scrape handler (knowledge.ScrapeHandlers), a function of
 // net/http/pprof or expvar, such a handler adapted for gin (gin.WrapH,
-// gin.WrapF) or converted (http.HandlerFunc), or a router made in the same
-// function (http.NewServeMux, gin.New) on which every handler registered is
-// one of those.
+// gin.WrapF), converted (http.HandlerFunc) or taken as a method value
+// (pprof.Handler("heap").ServeHTTP), or a router made in the same function
+// (http.NewServeMux, gin.New) on which every handler registered, there or
+// by a function it is handed to, is one of those.
 func OpsHandler(v ssa.Value) bool { return opsHandler(v, 0) }
 
 func opsHandler(v ssa.Value, depth int) bool {
@@ -334,6 +335,12 @@ func opsHandler(v ssa.Value, depth int) bool {
 	switch x := flow.Unwrap(v).(type) {
 	case *ssa.Function:
 		return opsPackage(x.Pkg)
+	case *ssa.MakeClosure:
+		// A bound method: pprof.Handler("heap").ServeHTTP serves what
+		// its receiver does.
+		if len(x.Bindings) == 1 && strings.HasPrefix(x.Fn.(*ssa.Function).Synthetic, "bound method wrapper") {
+			return opsHandler(x.Bindings[0], depth+1)
+		}
 	case *ssa.UnOp:
 		// A variable captured by a literal (the mux made in a goroutine
 		// that serves it: notifuse's metrics port), loaded from its cell:
@@ -436,10 +443,19 @@ func registrations(recv ssa.Value, depth int) (int, bool) {
 			continue
 		}
 		common := call.Common()
-		if common.IsInvoke() || routes.Receiver(common) != recv {
-			if passes(common, recv) {
-				return 0, false // handed to a function that may register more
+		if !methodOn(common, recv) {
+			if !passes(common, recv) {
+				continue
 			}
+			// Handed to a function that may register more: count what
+			// a helper of the program registers on its parameter
+			// (moira's configureTelemetry(config, service, mux) mounts
+			// pprof and the scrape handler).
+			n, ok := helperRegistrations(common, recv, depth)
+			if !ok {
+				return 0, false
+			}
+			registered += n
 			continue
 		}
 		for _, arg := range routes.Args(common) {
@@ -457,6 +473,37 @@ func registrations(recv ssa.Value, depth int) (int, bool) {
 				}
 			}
 		}
+	}
+	return registered, true
+}
+
+// methodOn reports whether call calls a method of recv (a registration
+// on the router, if any).
+func methodOn(call *ssa.CallCommon, recv ssa.Value) bool {
+	if call.IsInvoke() {
+		return false // the router is a concrete value here
+	}
+	return call.Signature().Recv() != nil && len(call.Args) > 0 && call.Args[0] == recv
+}
+
+// helperRegistrations is registrations for a router handed to a
+// function with a body, as its parameters: ok is false when the callee is
+// dynamic or external, or registers another handler.
+func helperRegistrations(call *ssa.CallCommon, recv ssa.Value, depth int) (int, bool) {
+	callee := call.StaticCallee()
+	if callee == nil || len(callee.Blocks) == 0 || depth >= maxDepth || len(callee.Params) != len(call.Args) {
+		return 0, false
+	}
+	registered := 0
+	for i, arg := range call.Args {
+		if arg != recv {
+			continue
+		}
+		n, ok := registrations(callee.Params[i], depth+1)
+		if !ok {
+			return 0, false
+		}
+		registered += n
 	}
 	return registered, true
 }

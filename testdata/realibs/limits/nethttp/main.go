@@ -65,6 +65,29 @@ func uploadLimited(w http.ResponseWriter, r *http.Request) {
 	_, _, _ = r.FormFile("file")
 }
 
+// streamUpload reads the parts as they arrive: nothing goes to disk, and
+// the request lasts as long as its parts' reader lets it.
+func streamUpload(w http.ResponseWriter, r *http.Request) {
+	mr, err := r.MultipartReader() // want `\(\*http.Request\).MultipartReader streams an upload with no limit on its size, so one request can run as long and fill as much as its parts' reader lets it; wrap the body first, r.Body = http.MaxBytesReader\(w, r.Body, 104857600\)`
+	if err != nil {
+		return
+	}
+	for p, err := mr.NextPart(); err == nil; p, err = mr.NextPart() {
+		_, _ = io.Copy(w, p)
+	}
+}
+
+func streamUploadLimited(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 50<<20)
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return
+	}
+	for p, err := mr.NextPart(); err == nil; p, err = mr.NextPart() {
+		_, _ = io.Copy(w, p)
+	}
+}
+
 func tooLarge(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<20) // want `body limit of 64MB is above the plan's max_body_size \(10MB\); lower it to at most 10485760`
 	_, _ = io.ReadAll(r.Body)
@@ -86,6 +109,7 @@ func main() {
 	for path, h := range map[string]http.HandlerFunc{
 		"/a": readAll, "/b": readAllLimited, "/c": readAllLimitReader, "/d": decode, "/e": decodeLimitedLate,
 		"/f": decodeLimited, "/g": copyBody, "/h": upload, "/i": uploadLimited, "/j": tooLarge, "/k": uploadLarge, "/l": notABody,
+		"/m": streamUpload, "/n": streamUploadLimited,
 	} {
 		http.HandleFunc(path, h)
 	}

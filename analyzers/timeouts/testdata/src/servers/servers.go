@@ -173,6 +173,31 @@ func profilerAndAPI(addr string, api http.HandlerFunc) error {
 	return srv.ListenAndServe()
 }
 
+// telemetry's router is filled by a helper of the program, with pprof and
+// a bound pprof handler only (moira's telemetry port): operators' too.
+func telemetry(addr string) error {
+	mux := http.NewServeMux()
+	mountProfiler(mux)
+	srv := &http.Server{Addr: addr, Handler: mux}
+	return srv.ListenAndServe()
+}
+
+func mountProfiler(mux *http.ServeMux) {
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/heap", pprof.Handler("heap").ServeHTTP)
+}
+
+// telemetryAndAPI's helpers mount the API too.
+func telemetryAndAPI(addr string, api http.HandlerFunc) error {
+	mux := http.NewServeMux()
+	mountProfiler(mux)
+	mountAPI(mux, api)
+	srv := &http.Server{Addr: addr, Handler: mux} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+	return srv.ListenAndServe()
+}
+
+func mountAPI(mux *http.ServeMux, api http.HandlerFunc) { mux.HandleFunc("/api/", api) }
+
 func pprofOnly(addr string) {
 	_ = http.ListenAndServe(addr, http.HandlerFunc(pprof.Index))
 }
