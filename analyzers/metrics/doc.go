@@ -237,9 +237,11 @@
 // with no metrics turns the server check off.
 //
 // -metrics.exempt (default
-// "/metrics,/health,/healthz,/livez,/readyz,/ready,/ping,/version,/varz,/debug/*") lists
-// the route paths that need no metrics middleware, comma-separated; a
-// trailing * matches a prefix. Setting it replaces the default list.
+// "/metrics,/health,/healthz,/livez,/readyz,/ready,/ping,/version,/varz,/debug/*,/swagger.json,/openapi.json,/openapi.yaml")
+// lists the route paths that need no metrics middleware, comma-separated;
+// a trailing * matches a prefix, and a path without one also matches at
+// the end of a longer path (cerbos' /_cerbos/health,
+// /schema/swagger.json). Setting it replaces the default list.
 //
 // -metrics.naming (default false) also checks the names of the metrics
 // the program defines beyond the plan's against Prometheus' naming

@@ -356,11 +356,22 @@ func (c *checker) isExempt(rt *route) bool {
 			}
 			continue
 		}
-		if path == e || strings.TrimSuffix(path, "/") == strings.TrimSuffix(e, "/") {
+		if exemptPath(path, e) {
 			return true
 		}
 	}
 	return false
+}
+
+// exemptPath reports whether a route's path is the exempt path e, or ends
+// with it after a prefix of the service's own (cerbos' /_cerbos/health,
+// /api/v1/healthz): a trailing slash is ignored on both.
+func exemptPath(path, e string) bool {
+	path, e = strings.TrimSuffix(path, "/"), strings.TrimSuffix(e, "/")
+	if path == e {
+		return true
+	}
+	return strings.HasPrefix(e, "/") && len(e) > 1 && strings.HasSuffix(path, e)
 }
 
 // isScrapeHandler reports whether a handler serves the metrics for

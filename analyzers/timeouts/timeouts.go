@@ -1267,12 +1267,27 @@ func storedInContext(allocs []*ssa.Alloc) bool {
 
 // eachCall calls visit with the callee's name and the arguments of every
 // call that takes one of allocs as an argument (a method's receiver
-// included), until visit returns false; it reports whether none did.
+// included), or a φ of them (var client *http.Client assigned a literal
+// in each branch, glance's Docker widget), until visit returns false; it
+// reports whether none did.
 func eachCall(allocs []*ssa.Alloc, visit func(name string, args []ssa.Value) bool) bool {
+	vals := make([]ssa.Value, 0, len(allocs))
 	for _, a := range allocs {
-		for _, ref := range flow.Referrers(a) {
-			if call, ok := ref.(ssa.CallInstruction); ok && !visit(flow.CalleeName(call.Common()), call.Common().Args) {
-				return false
+		vals = append(vals, a)
+	}
+	seen := make(map[ssa.Value]bool)
+	for i := 0; i < len(vals); i++ {
+		for _, ref := range flow.Referrers(vals[i]) {
+			switch ref := ref.(type) {
+			case ssa.CallInstruction:
+				if !visit(flow.CalleeName(ref.Common()), ref.Common().Args) {
+					return false
+				}
+			case *ssa.Phi:
+				if !seen[ref] {
+					seen[ref] = true
+					vals = append(vals, ref)
+				}
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 
 	"example.com/oauthsdk"
@@ -147,6 +148,47 @@ func importUnderDeadline(url string, d time.Duration) error {
 func importNoDeadline(url string) error {
 	client := http.Client{} // want `http.Client has no Timeout`
 	req, err := http.NewRequest(http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// A client chosen between two literals (TCP or a Unix socket: glance's
+// Docker widget) and used only under a deadline made here is bounded;
+// the twin's branches send without one.
+func dockerUnderDeadline(source string) error {
+	var client *http.Client
+	if strings.HasPrefix(source, "tcp://") {
+		client = &http.Client{}
+	} else {
+		client = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, source, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func dockerNoDeadline(source string) error {
+	var client *http.Client
+	if strings.HasPrefix(source, "tcp://") {
+		client = &http.Client{} // want `http.Client has no Timeout`
+	} else {
+		client = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}} // want `http.Client has no Timeout`
+	}
+	req, err := http.NewRequest(http.MethodGet, source, nil)
 	if err != nil {
 		return err
 	}
