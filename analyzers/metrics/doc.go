@@ -237,7 +237,7 @@
 // with no metrics turns the server check off.
 //
 // -metrics.exempt (default
-// "/metrics,/health,/healthz,/livez,/readyz,/ready,/ping,/version,/varz,/debug/*,/swagger.json,/openapi.json,/openapi.yaml")
+// "/metrics,/health,/healthz,/livez,/readyz,/ready,/ping,/version,/varz,/debug/*,/.well-known/*,/swagger.json,/openapi.json,/openapi.yaml")
 // lists the route paths that need no metrics middleware, comma-separated;
 // a trailing * matches a prefix, and a path without one also matches at
 // the end of a longer path (cerbos' /_cerbos/health,

@@ -44,7 +44,7 @@ const (
 
 // defaultExemptions are the routes that need no metrics middleware by
 // default: the scrape endpoint, health checks and debug handlers.
-const defaultExemptions = "/metrics,/health,/healthz,/livez,/readyz,/ready,/ping,/version,/varz,/debug/*,/swagger.json,/openapi.json,/openapi.yaml"
+const defaultExemptions = "/metrics,/health,/healthz,/livez,/readyz,/ready,/ping,/version,/varz,/debug/*,/.well-known/*,/swagger.json,/openapi.json,/openapi.yaml"
 
 // Config configures a metrics analyzer.
 type Config struct {

@@ -119,7 +119,9 @@
 //     "127.0.0.1:%d" formatted by fmt.Sprintf, or its Handler serves only
 //     operators: promhttp's scrape handler, OpenCensus's Prometheus
 //     exporter, net/http/pprof, expvar (or a method value of one,
-//     pprof.Handler("heap").ServeHTTP), or a ServeMux or gin engine made
+//     pprof.Handler("heap").ServeHTTP, or a middleware of the program
+//     that returns a literal only calling its ServeHTTP: crowdsec's
+//     computeDynamicMetrics), or a ServeMux or gin engine made
 //     in the function with only those registered, there or by a helper
 //     of the program it is handed to (moira's configureTelemetry), and
 //     probes that ignore their request beside them (notifuse's /metrics

@@ -1267,31 +1267,76 @@ func storedInContext(allocs []*ssa.Alloc) bool {
 
 // eachCall calls visit with the callee's name and the arguments of every
 // call that takes one of allocs as an argument (a method's receiver
-// included), or a φ of them (var client *http.Client assigned a literal
-// in each branch, glance's Docker widget), until visit returns false; it
-// reports whether none did.
+// included), a φ of them (var client *http.Client assigned a literal in
+// each branch, glance's Docker widget) or a literal's free variable bound
+// to them (crowdsec's lookupLatest sends in the operation it hands
+// backoff.Retry), until visit returns false; it reports whether none did.
 func eachCall(allocs []*ssa.Alloc, visit func(name string, args []ssa.Value) bool) bool {
-	vals := make([]ssa.Value, 0, len(allocs))
-	for _, a := range allocs {
-		vals = append(vals, a)
-	}
+	var vals, cells []ssa.Value // values that are the client, addresses that hold it
 	seen := make(map[ssa.Value]bool)
-	for i := 0; i < len(vals); i++ {
-		for _, ref := range flow.Referrers(vals[i]) {
+	add := func(list *[]ssa.Value, v ssa.Value) {
+		if !seen[v] {
+			seen[v] = true
+			*list = append(*list, v)
+		}
+	}
+	for _, a := range allocs {
+		add(&vals, a)
+	}
+	for len(vals) > 0 || len(cells) > 0 {
+		if n := len(cells); n > 0 {
+			cell := cells[n-1]
+			cells = cells[:n-1]
+			for _, ref := range flow.Referrers(cell) {
+				switch ref := ref.(type) {
+				case *ssa.UnOp:
+					if ref.Op == token.MUL {
+						add(&vals, ref)
+					}
+				case *ssa.MakeClosure:
+					if fv := boundFreeVar(ref, cell); fv != nil {
+						add(&cells, fv)
+					}
+				}
+			}
+			continue
+		}
+		v := vals[len(vals)-1]
+		vals = vals[:len(vals)-1]
+		for _, ref := range flow.Referrers(v) {
 			switch ref := ref.(type) {
 			case ssa.CallInstruction:
 				if !visit(flow.CalleeName(ref.Common()), ref.Common().Args) {
 					return false
 				}
 			case *ssa.Phi:
-				if !seen[ref] {
-					seen[ref] = true
-					vals = append(vals, ref)
+				add(&vals, ref)
+			case *ssa.MakeClosure:
+				if fv := boundFreeVar(ref, v); fv != nil {
+					add(&vals, fv)
+				}
+			case *ssa.Store:
+				// client := &http.Client{} captured by a literal lives
+				// in a cell the literal loads it from.
+				if cell, ok := ref.Addr.(*ssa.Alloc); ok && ref.Val == v {
+					add(&cells, cell)
 				}
 			}
 		}
 	}
 	return true
+}
+
+// boundFreeVar returns the free variable of a literal that a closure binds
+// to v, or nil.
+func boundFreeVar(mc *ssa.MakeClosure, v ssa.Value) *ssa.FreeVar {
+	fn, _ := mc.Fn.(*ssa.Function)
+	for j, b := range mc.Bindings {
+		if b == v && fn != nil && j < len(fn.FreeVars) {
+			return fn.FreeVars[j]
+		}
+	}
+	return nil
 }
 
 // setsDefaultClientTimeout reports whether the package assigns

@@ -176,8 +176,44 @@ func contextOriginOf(v ssa.Value, s *Source, seen map[ssa.Value]*visit) Origin {
 		return contextOrigin(v.X, s, seen)
 	case *ssa.ChangeInterface:
 		return contextOrigin(v.X, s, seen)
+	case *ssa.FreeVar:
+		// A literal's context is the one it captured where it is made
+		// (the operation handed to a retry helper).
+		if b := Binding(v); b != nil {
+			return contextOrigin(b, s, seen)
+		}
+	case *ssa.UnOp:
+		// A captured parameter lives in a cell the literal loads from:
+		// the one value stored there.
+		if v.Op == token.MUL {
+			if stored := storedOnce(v.X); stored != nil {
+				return contextOrigin(stored, s, seen)
+			}
+		}
 	}
 	return Unknown
+}
+
+// storedOnce returns the one value stored into a variable's cell (its
+// Alloc, or a literal's free variable bound to it), or nil.
+func storedOnce(cell ssa.Value) ssa.Value {
+	if fv, ok := cell.(*ssa.FreeVar); ok {
+		cell = Binding(fv)
+	}
+	alloc, ok := cell.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var out ssa.Value
+	for _, ref := range Referrers(alloc) {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == alloc {
+			if out != nil {
+				return nil
+			}
+			out = st.Val
+		}
+	}
+	return out
 }
 
 // programDerivation reports whether a call is of a function of the

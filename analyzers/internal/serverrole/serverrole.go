@@ -322,8 +322,9 @@ func loopbackHost(host string) bool {
 // OpsHandler reports whether a handler value serves operators only: a
 // Prometheus scrape handler (knowledge.ScrapeHandlers), a function of
 // net/http/pprof or expvar, such a handler adapted for gin (gin.WrapH,
-// gin.WrapF), converted (http.HandlerFunc) or taken as a method value
-// (pprof.Handler("heap").ServeHTTP), or a router made in the same function
+// gin.WrapF), converted (http.HandlerFunc), taken as a method value
+// (pprof.Handler("heap").ServeHTTP) or wrapped in a middleware of the
+// program (wrapsOps), or a router made in the same function
 // (http.NewServeMux, gin.New) on which every handler registered, there or
 // by a function it is handed to, is one of those.
 func OpsHandler(v ssa.Value) bool { return opsHandler(v, 0) }
@@ -364,8 +365,123 @@ func opsHandler(v ssa.Value, depth int) bool {
 		case name == "net/http.NewServeMux", name == knowledge.Gin+".New", name == knowledge.Gin+".Default":
 			return opsRouter(x, depth+1)
 		}
+		return wrapsOps(x.Common(), depth+1)
 	}
 	return false
+}
+
+// wrapsOps reports whether a call is of a middleware of the program
+// (passesThrough) handed an operators' handler: what it returns serves
+// that handler (crowdsec's computeDynamicMetrics(promhttp.Handler(), db)
+// refreshes gauges, then serves the scrape).
+func wrapsOps(call *ssa.CallCommon, depth int) bool {
+	fn := call.StaticCallee()
+	if fn == nil || len(fn.Blocks) == 0 || len(fn.Params) != len(call.Args) || depth > maxDepth {
+		return false
+	}
+	for i, arg := range call.Args {
+		if isHandlerType(arg.Type()) && passesThrough(fn, i) && opsHandler(arg, depth) {
+			return true
+		}
+	}
+	return false
+}
+
+// passesThrough reports whether fn is a middleware of its parameter i:
+// every value it returns is a function literal, converted at most
+// (http.HandlerFunc(func(w, r) {...})), that captures the parameter (or
+// the cell it is spilled to) and only calls its ServeHTTP; fn uses the
+// parameter for nothing else.
+func passesThrough(fn *ssa.Function, i int) bool {
+	var held ssa.Value = fn.Params[i]
+	refs := flow.Referrers(held)
+	if len(refs) == 1 {
+		// A parameter a literal captures is spilled to a cell.
+		if st, ok := refs[0].(*ssa.Store); ok && st.Val == held {
+			if cell, ok := st.Addr.(*ssa.Alloc); ok {
+				held = cell
+				refs = flow.Referrers(cell)
+			}
+		}
+	}
+	var lits []*ssa.MakeClosure
+	for _, ref := range refs {
+		switch ref := ref.(type) {
+		case *ssa.MakeClosure:
+			lits = append(lits, ref)
+		case *ssa.Store:
+			if ref.Addr != held {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return len(lits) > 0 && returnsOnly(fn, lits) && slices.IndexFunc(lits, func(mc *ssa.MakeClosure) bool { return !servesOnly(mc, held) }) < 0
+}
+
+// returnsOnly reports whether every value fn returns is one of lits,
+// converted at most, and it returns one.
+func returnsOnly(fn *ssa.Function, lits []*ssa.MakeClosure) bool {
+	returns := 0
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, r := range ret.Results {
+			mc, ok := flow.Unwrap(r).(*ssa.MakeClosure)
+			if !ok || !slices.Contains(lits, mc) {
+				return false
+			}
+			returns++
+		}
+	}
+	return returns > 0
+}
+
+// servesOnly reports whether the literal mc makes uses the handler it
+// binds as held (directly, or loaded from its cell) only to call its
+// ServeHTTP.
+func servesOnly(mc *ssa.MakeClosure, held ssa.Value) bool {
+	lit, _ := mc.Fn.(*ssa.Function)
+	if lit == nil {
+		return false
+	}
+	serveCall := func(v ssa.Value, ref ssa.Instruction) bool {
+		call, ok := ref.(ssa.CallInstruction)
+		return ok && call.Common().IsInvoke() && call.Common().Value == v && call.Common().Method.Name() == "ServeHTTP"
+	}
+	for j, b := range mc.Bindings {
+		if b != held || j >= len(lit.FreeVars) {
+			continue
+		}
+		fv := lit.FreeVars[j]
+		for _, ref := range flow.Referrers(fv) {
+			if load, ok := ref.(*ssa.UnOp); ok && load.Op == token.MUL {
+				for _, r2 := range flow.Referrers(load) {
+					if !serveCall(load, r2) {
+						return false
+					}
+				}
+				continue
+			}
+			if !serveCall(fv, ref) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isHandlerType reports whether t is net/http's Handler or HandlerFunc.
+func isHandlerType(t types.Type) bool {
+	return isNamed(t, knowledge.NetHTTP, "Handler") || isNamed(t, knowledge.NetHTTP, "HandlerFunc")
+}
+
+func isNamed(t types.Type, path, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
 }
 
 // storedOnce returns, for a load of a variable's cell (*x, where x is the

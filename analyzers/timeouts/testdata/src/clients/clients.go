@@ -199,6 +199,51 @@ func dockerNoDeadline(source string) error {
 	return resp.Body.Close()
 }
 
+// A client captured by the operation a retry helper calls, which sends
+// with the caller's context (crowdsec's lookupLatest), is bounded by it;
+// the twin's operation sends with no context.
+func latestWithRetry(ctx context.Context, url string) error {
+	client := &http.Client{}
+	op := func() error {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			return err
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	}
+	return retry(op)
+}
+
+func latestWithRetryNoContext(url string) error {
+	client := &http.Client{} // want `http.Client has no Timeout`
+	op := func() error {
+		req, err := http.NewRequest(http.MethodGet, url, nil)
+		if err != nil {
+			return err
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	}
+	return retry(op)
+}
+
+func retry(op func() error) error {
+	var err error
+	for range 3 {
+		if err = op(); err == nil {
+			return nil
+		}
+	}
+	return err
+}
+
 // A subscription reads its response as a stream, line by line, until the
 // caller cancels its context (ntfy's client): a client Timeout would cut
 // it. The twin reads one response whole with the same default client,

@@ -198,6 +198,35 @@ func telemetryAndAPI(addr string, api http.HandlerFunc) error {
 
 func mountAPI(mux *http.ServeMux, api http.HandlerFunc) { mux.HandleFunc("/api/", api) }
 
+// refresh updates the gauges before each scrape and serves what it wraps
+// (crowdsec's computeDynamicMetrics): a middleware of an operators'
+// handler serves operators.
+func refresh(next http.Handler) http.HandlerFunc {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		refreshed++
+		next.ServeHTTP(w, r)
+	})
+}
+
+var refreshed int
+
+func refreshedProfiler(addr string) {
+	_ = http.ListenAndServe(addr, refresh(pprof.Handler("heap")))
+}
+
+// withAPI serves a route of its own beside the handler it is handed: not
+// a middleware of it.
+func withAPI(next http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/debug/", next)
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {})
+	return mux
+}
+
+func profilerWithAPI(addr string) {
+	_ = http.ListenAndServe(addr, withAPI(pprof.Handler("heap"))) // want `http.ListenAndServe serves with no`
+}
+
 func pprofOnly(addr string) {
 	_ = http.ListenAndServe(addr, http.HandlerFunc(pprof.Index))
 }
