@@ -541,7 +541,8 @@
 // function that makes it (not stored, returned or handed on), and
 // http.Get, http.DefaultClient.Do and the like, in the code of a command
 // (package analyzers/internal/commands: the body of a cobra or urfave/cli
-// command, the Execute method of a go-flags command, and the unexported
+// command, the Execute method of a go-flags command, the Run method of a
+// type in a package that imports kong (cerbos' healthcheck), and the unexported
 // functions and methods only they call, directly; not a handler the
 // command registers), and http.DefaultClient stored into a struct field
 // of the package every read of which, in the package, is in such code

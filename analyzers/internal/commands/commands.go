@@ -7,7 +7,9 @@
 // field is set to its call: RunE: validate()), the Execute method of a go-flags command (a type whose method
 // set implements github.com/jessevdk/go-flags' Commander, Execute([]string)
 // error: the package that declares the command need not import go-flags,
-// its main does), and the unexported functions and methods of the package
+// its main does), the Run method (returning only an error) of a type in a
+// package that imports kong, which runs the selected command's Run, and
+// the unexported functions and methods of the package
 // that only those call, directly (a function used as a value, such as a
 // handler registered with a router, may run per request), to a fixed
 // depth.
@@ -76,6 +78,7 @@ func (s *Set) seed(info *types.Info, pkg *types.Package, files []*ast.File) {
 		}
 	}
 	defer s.markReturnedLits(info, files, factories)
+	imports := slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool { return p.Path() == knowledge.KongPackage })
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -107,7 +110,7 @@ func (s *Set) seed(info *types.Info, pkg *types.Package, files []*ast.File) {
 					}
 				}
 			case *ast.FuncDecl:
-				if fn, ok := info.Defs[n.Name].(*types.Func); ok && goFlagsExecute(fn) {
+				if fn, ok := info.Defs[n.Name].(*types.Func); ok && (goFlagsExecute(fn) || kongRun(fn, imports)) {
 					s.funcs[fn] = true
 				}
 			}
@@ -176,6 +179,17 @@ func goFlagsExecute(fn *types.Func) bool {
 	}
 	sl, ok := sig.Params().At(0).Type().Underlying().(*types.Slice)
 	if !ok || !types.Identical(sl.Elem(), types.Typ[types.String]) {
+		return false
+	}
+	return types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type())
+}
+
+// kongRun reports whether fn is the method by which kong runs a command:
+// a method named Run (knowledge.KongRunMethod) returning only an error,
+// in a package that imports kong (cerbos' healthcheck.Cmd).
+func kongRun(fn *types.Func, importsKong bool) bool {
+	sig := fn.Signature()
+	if !importsKong || sig.Recv() == nil || fn.Name() != knowledge.KongRunMethod || sig.Results().Len() != 1 {
 		return false
 	}
 	return types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type())

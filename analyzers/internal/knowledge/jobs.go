@@ -52,6 +52,15 @@ var SchedulerCallbacks = map[string]int{
 // and signature, as Go's structural typing does.
 const CommanderMethod = "Execute"
 
+// KongPackage is github.com/alecthomas/kong, whose parser runs the
+// method Run (returning error) of the command type the arguments select,
+// once per invocation: a type's Run in a package that imports kong is a
+// command's body (KongRunMethod).
+const (
+	KongPackage   = "github.com/alecthomas/kong"
+	KongRunMethod = "Run"
+)
+
 // CommandStructs are the struct types whose function fields hold the
 // body of a command-line command: it runs once per invocation of the
 // program, not per request.
