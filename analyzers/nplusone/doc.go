@@ -347,7 +347,9 @@
 //     file, the loop is reported where it is, as any other.
 //   - commands: the body of a cobra.Command's Run, RunE and their
 //     Pre/Post hooks, of urfave/cli's Action, Before and After (literals,
-//     or functions of the package named there), and func main. The
+//     or functions of the package named there), a go-flags command's
+//     Execute, a kong command's Run (a type's Run returning an error, in
+//     a package that imports kong), and func main. The
 //     unexported functions of the package that only migrations or
 //     commands call (in their bodies, or in the literals a command or
 //     migration holds: Run: func(cmd, args) { runExport(ctx) }), and

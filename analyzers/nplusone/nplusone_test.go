@@ -48,7 +48,7 @@ func TestTestFiles(t *testing.T) {
 func TestOffPath(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.AnyCollection = true
-	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "offpath", "offpath/migrations", "cli")
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "offpath", "offpath/migrations", "offpath/kongcli", "cli")
 }
 
 // TestBackground reports the loops that are not request work too.

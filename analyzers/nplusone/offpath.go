@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/commands"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
@@ -525,7 +526,8 @@ func migrationName(name string) bool {
 
 // declOffpath says why a declared function is not request work: it is a
 // migration (in a package or file named for migrations or as a versioned
-// migration step, named for one, or handed to a migration library), a command's body, or main.
+// migration step, named for one, or handed to a migration library), a
+// command's body (a go-flags or kong command's method too), or main.
 func (c *checker) declOffpath(fd *ast.FuncDecl, file *ast.File) string {
 	if c.pkgOffpath != "" {
 		return c.pkgOffpath
@@ -536,6 +538,9 @@ func (c *checker) declOffpath(fd *ast.FuncDecl, file *ast.File) string {
 	if fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
 		if kind := c.offFuncs[fn]; kind != "" {
 			return kind
+		}
+		if commands.RunMethod(fn, c.pass.Pkg) {
+			return offCommand // a go-flags command's Execute, a kong command's Run
 		}
 	}
 	if strings.HasPrefix(strings.ToLower(fd.Name.Name), "migrat") {

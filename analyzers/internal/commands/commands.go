@@ -78,7 +78,7 @@ func (s *Set) seed(info *types.Info, pkg *types.Package, files []*ast.File) {
 		}
 	}
 	defer s.markReturnedLits(info, files, factories)
-	imports := slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool { return p.Path() == knowledge.KongPackage })
+	imports := importsKong(pkg)
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -182,6 +182,17 @@ func goFlagsExecute(fn *types.Func) bool {
 		return false
 	}
 	return types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type())
+}
+
+// RunMethod reports whether fn, declared in pkg, is a method a
+// command-line parser runs as a command's body: a go-flags command's
+// Execute, or a kong command's Run.
+func RunMethod(fn *types.Func, pkg *types.Package) bool {
+	return goFlagsExecute(fn) || kongRun(fn, importsKong(pkg))
+}
+
+func importsKong(pkg *types.Package) bool {
+	return slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool { return p.Path() == knowledge.KongPackage })
 }
 
 // kongRun reports whether fn is the method by which kong runs a command:
