@@ -2062,6 +2062,18 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 		if !c.isDetached(call, arg, p.Index) {
 			continue
 		}
+		if c.handlerRequest(call, fn, h) {
+			// r.WithContext(context.Background()) on the handler's own
+			// request: what it is handed to runs detached (vouch's
+			// TimeLog middleware, for every route).
+			c.emit(analysis.Diagnostic{
+				Pos: call.Pos(), End: call.End(), Category: CategoryRequest,
+				Message: fmt.Sprintf("%s replaces the request's context with %s, so the handlers and calls it is handed to keep running after the client has gone; keep the request's context (derive from %s.Context())",
+					c.display(call, fn), render(c.pass.Fset, arg), h.name),
+				SuggestedFixes: replaceContextFix(c.pass.Pkg, arg, h),
+			})
+			return
+		}
 		what := fmt.Sprintf("%s runs %s", c.display(call, fn), article(p.Kind))
 		if p.Via != "" {
 			what += " (" + p.Via + ")"
@@ -2074,6 +2086,22 @@ func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name 
 		})
 		return
 	}
+}
+
+// handlerRequest reports whether call is WithContext or Clone on the
+// request the handler h was given.
+func (c *checker) handlerRequest(call *ast.CallExpr, fn *types.Func, h *handler) bool {
+	switch analysisutil.FullName(fn) {
+	case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+	default:
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || h == nil || h.param == nil {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && c.pass.TypesInfo.Uses[id] == h.param
 }
 
 // contextParams returns the context parameters through which fn does

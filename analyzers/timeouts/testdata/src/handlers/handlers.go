@@ -133,3 +133,18 @@ func register(mux *http.ServeMux) {
 		_, _ = db.QueryContext(req.Context(), "SELECT 1")
 	})
 }
+
+// A middleware that hands the next handler its request with a background
+// context (vouch's TimeLog) detaches every route it wraps; its twin keeps
+// the request's context, with a value added.
+func timeLog(next http.Handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.Background())) // want `\(\*http.Request\).WithContext replaces the request's context with context.Background\(\), so the handlers and calls it is handed to keep running after the client has gone; keep the request's context \(derive from r.Context\(\)\)`
+	}
+}
+
+func withValue(next http.Handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), "k", 1)))
+	}
+}
