@@ -617,6 +617,10 @@
 //     (knowledge.ContextSDKs: go-github's NewClient, in any major
 //     version): the caller's context bounds each request (flipt's GitHub
 //     SCM, whose options default to http.DefaultClient; judged false when
+//     reported). So is a client literal or http.DefaultClient stored in
+//     an SDK's options field that the SDK sends through
+//     (knowledge.ContextSDKFields: azcore's ClientOptions.Transport;
+//     distribution's and lakeFS's Azure drivers, judged false when
 //     reported).
 //   - An http.Client literal the function returns, every caller of which
 //     (the function unexported, called only in its package, never used as

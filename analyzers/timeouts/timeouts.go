@@ -413,7 +413,7 @@ func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.P
 	if flow.HandedOff(allocs, isMethodOf(knowledge.NetHTTP, "Client")) {
 		return // a callee may set the Timeout
 	}
-	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) || nilParamFallback(alloc) || c.handedWithContext(allocs) {
+	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) || nilParamFallback(alloc) || c.handedWithContext(allocs) || sdkTransport(allocs) {
 		return
 	}
 	if f := storedField(allocs); f != nil && (c.fieldRequestsBounded(f) || callerChosen(allocs, f)) {
@@ -468,7 +468,7 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 		// &request{client: http.DefaultClient}: bounded when every
 		// request sent through the field is (miniflux's API client).
 		if key, ok := kv.Key.(*ast.Ident); ok {
-			if f, ok := c.pass.TypesInfo.Uses[key].(*types.Var); ok && f.IsField() && (c.fieldRequestsBounded(f) || c.fieldUsedByCommands(f)) {
+			if f, ok := c.pass.TypesInfo.Uses[key].(*types.Var); ok && f.IsField() && (knowledge.IsContextSDKField(f) || c.fieldRequestsBounded(f) || c.fieldUsedByCommands(f)) {
 				return
 			}
 		}
@@ -480,7 +480,7 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 				continue
 			}
 			if lhs, ok := ast.Unparen(as.Lhs[i]).(*ast.SelectorExpr); ok {
-				if f, ok := c.pass.TypesInfo.Uses[lhs.Sel].(*types.Var); ok && f.IsField() && (c.fieldRequestsBounded(f) || c.fieldUsedByCommands(f)) {
+				if f, ok := c.pass.TypesInfo.Uses[lhs.Sel].(*types.Var); ok && f.IsField() && (knowledge.IsContextSDKField(f) || c.fieldRequestsBounded(f) || c.fieldUsedByCommands(f)) {
 					return
 				}
 			}
@@ -494,6 +494,31 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 	}
 	c.viaDefaultClient(sel)
 	c.report(sel, CategoryClient, "http.DefaultClient has no timeout; a server that stops answering holds the calling goroutine and its connection forever; use an http.Client with Timeout set")
+}
+
+// sdkTransport reports whether the client is stored, itself or as an
+// interface, into a field of an SDK's options that the SDK sends through
+// with its caller's context on every call (knowledge.ContextSDKFields:
+// azcore's ClientOptions.Transport, distribution's Azure driver).
+func sdkTransport(allocs []*ssa.Alloc) bool {
+	for _, a := range allocs {
+		vals := []ssa.Value{a}
+		for _, ref := range flow.Referrers(a) {
+			if mi, ok := ref.(*ssa.MakeInterface); ok {
+				vals = append(vals, mi)
+			}
+		}
+		for _, v := range vals {
+			for _, ref := range flow.Referrers(v) {
+				if st, ok := ref.(*ssa.Store); ok && st.Val == v {
+					if fa, ok := st.Addr.(*ssa.FieldAddr); ok && knowledge.IsContextSDKField(fieldVar(fa)) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // storedField returns the struct field the client is stored into

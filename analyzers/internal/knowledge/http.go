@@ -17,7 +17,10 @@ package knowledge
 //
 // Route registration and server starts are in routers.go.
 
-import "strings"
+import (
+	"go/types"
+	"strings"
+)
 
 // Package paths.
 const (
@@ -357,6 +360,23 @@ var ACMEHandlers = map[string]int{
 // context bounds each request the client sends (IsContextSDK).
 var ContextSDKs = map[string]bool{
 	"github.com/google/go-github/github.NewClient": true,
+}
+
+// ContextSDKFields are the fields of SDKs' options, keyed by the
+// declaring package's path and the field's name, that hold the
+// *http.Client (or the interface it implements) the SDK sends through,
+// every call of the SDK taking a context.Context: the caller's context
+// bounds each request (azcore's ClientOptions.Transport, which the Azure
+// SDK's clients use; lakeFS's Cosmos DB and distribution's blob storage
+// drivers set it).
+var ContextSDKFields = map[string]bool{
+	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy.Transport": true,
+}
+
+// IsContextSDKField reports whether a struct field is one of
+// ContextSDKFields.
+func IsContextSDKField(f *types.Var) bool {
+	return f != nil && f.IsField() && f.Pkg() != nil && ContextSDKFields[f.Pkg().Path()+"."+f.Name()]
 }
 
 // IsContextSDK reports whether a function, by full name, is one of
