@@ -20,7 +20,9 @@
 // give "product:*" or "user:*:sessions". Cache calls are matched by
 // type, against the operations analyzers/internal/knowledge lists
 // (redis.go, inprocess.go: the key, value and TTL of each, and whether it
-// writes, deletes, expires, persists or flushes): go-redis v9 and v8 (on
+// writes, deletes, expires, persists or flushes; a hash's HDel deletes
+// its entry's data, as distribution's descriptor cache clears a deleted
+// blob's fields): go-redis v9 and v8 (on
 // clients, rings, cluster clients, UniversalClient, Cmdable and
 // pipelines, in Pipelined closures, and scripts), rueidis's command
 // builders (client.B().Set().Key(k).Value(v).Ex(d).Build()), gomemcache,

@@ -228,6 +228,7 @@ var redisOps = map[string]CacheOp{
 	"Del":           {Lib: LibRedis, Kind: CacheDelete, Key: 1, Keys: true, Value: -1, TTL: -1},
 	"Unlink":        {Lib: LibRedis, Kind: CacheDelete, Key: 1, Keys: true, Value: -1, TTL: -1},
 	"GetDel":        op(LibRedis, CacheDelete, 1, -1, -1, TTLNone),
+	"HDel":          op(LibRedis, CacheDelete, 1, -1, -1, TTLNone), // the hash's fields: the entry's data
 	"FlushDB":       op(LibRedis, CacheFlush, -1, -1, -1, TTLNone),
 	"FlushDBAsync":  op(LibRedis, CacheFlush, -1, -1, -1, TTLNone),
 	"FlushAll":      op(LibRedis, CacheFlush, -1, -1, -1, TTLNone),

@@ -1,4 +1,4 @@
-package cacheinval // want package:`families\(invalidates big:\*,hashx:\*,mcdrop:\*,pipedx:\*,pricedrop:\*,rudrop:\*,widget:\*; widgets→widget:\*; guard widgets→widget:\*; reported free:\*,gc:\*,hash:\*,mc:\*,pinned:\*,piped:\*,price:\*,profile:\*,ru:\*,ruhash:\*,session:\*,v8:\*\)`
+package cacheinval // want package:`families\(invalidates big:\*,desc:\*,hashx:\*,mcdrop:\*,pipedx:\*,pricedrop:\*,rudrop:\*,widget:\*; widgets→widget:\*; guard widgets→widget:\*; reported free:\*,gc:\*,hash:\*,mc:\*,pinned:\*,piped:\*,price:\*,profile:\*,ru:\*,ruhash:\*,session:\*,v8:\*\)`
 
 // The cacheinval analyzer's rules against the real go-redis v9 and v8,
 // gomemcache, rueidis, ristretto v2, golang-lru v2 expirable, go-cache and

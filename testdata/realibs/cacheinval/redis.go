@@ -33,6 +33,16 @@ func hashExpiring(ctx context.Context, rdb *redis.ClusterClient, id string) {
 	rdb.Expire(ctx, "hashx:"+id, time.Hour)
 }
 
+// A hash whose fields a delete path removes (distribution's blob
+// descriptor cache, cleared when the blob is deleted) is dropped there.
+func hashDescriptor(ctx context.Context, rdb *redis.Client, id string) {
+	rdb.HSet(ctx, "desc:"+id, "digest", id, "size", 1)
+}
+
+func clearDescriptor(ctx context.Context, rdb *redis.Client, id string) {
+	rdb.HDel(ctx, "desc:"+id, "digest", "size")
+}
+
 func long(ctx context.Context, rdb *redis.Client, id string, v []byte) {
 	rdb.SetEx(ctx, "long:"+id, v, 48*time.Hour) // want `^TTL 48h for cache key family long:\* is above cache.max_ttl \(24h\)`
 }
