@@ -542,7 +542,10 @@
 // http.Get, http.DefaultClient.Do and the like, in the code of a command
 // (package analyzers/internal/commands: the body of a cobra or urfave/cli
 // command, the Execute method of a go-flags command, the Run method of a
-// type in a package that imports kong (cerbos' healthcheck), and the unexported
+// type in a package that imports kong (cerbos' healthcheck), a function
+// other than main that ends the process on every path (os.Exit last and
+// no return: vouch's -healthcheck probe, which its supervisor bounds),
+// and the unexported
 // functions and methods only they call, directly; not a handler the
 // command registers), and http.DefaultClient stored into a struct field
 // of the package every read of which, in the package, is in such code

@@ -8,8 +8,9 @@
 // set implements github.com/jessevdk/go-flags' Commander, Execute([]string)
 // error: the package that declares the command need not import go-flags,
 // its main does), the Run method (returning only an error) of a type in a
-// package that imports kong, which runs the selected command's Run, and
-// the unexported functions and methods of the package
+// package that imports kong, which runs the selected command's Run, a
+// function that ends the process on every path (os.Exit last, no return:
+// a flag's one-off check), and the unexported functions and methods of the package
 // that only those call, directly (a function used as a value, such as a
 // handler registered with a router, may run per request), to a fixed
 // depth.
@@ -110,7 +111,7 @@ func (s *Set) seed(info *types.Info, pkg *types.Package, files []*ast.File) {
 					}
 				}
 			case *ast.FuncDecl:
-				if fn, ok := info.Defs[n.Name].(*types.Func); ok && (goFlagsExecute(fn) || kongRun(fn, imports)) {
+				if fn, ok := info.Defs[n.Name].(*types.Func); ok && (goFlagsExecute(fn) || kongRun(fn, imports) || endsProcess(info, n)) {
 					s.funcs[fn] = true
 				}
 			}
@@ -182,6 +183,36 @@ func goFlagsExecute(fn *types.Func) bool {
 		return false
 	}
 	return types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type())
+}
+
+// endsProcess reports whether a declared function other than main ends
+// the process on every path: its last statement calls os.Exit and it has
+// no return statement (vouch's -healthcheck flag runs a check of the
+// program's own server and exits with its result; Docker's HEALTHCHECK
+// bounds it). It is a one-off run once per invocation, as a command is.
+func endsProcess(info *types.Info, fd *ast.FuncDecl) bool {
+	if fd.Body == nil || len(fd.Body.List) == 0 || fd.Name.Name == "main" && fd.Recv == nil {
+		return false
+	}
+	last, ok := fd.Body.List[len(fd.Body.List)-1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(last.X).(*ast.CallExpr)
+	if !ok || analysisutil.FullName(analysisutil.Callee(info, call)) != "os.Exit" {
+		return false
+	}
+	returns := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns = true
+		}
+		return !returns
+	})
+	return !returns
 }
 
 // RunMethod reports whether fn, declared in pkg, is a method a
