@@ -277,7 +277,9 @@
 // per driver the configuration chooses (alist's MySQL and Postgres), are
 // one pool and one finding, at the first, naming the others; so are the
 // opens assigned to one package variable, in functions of their own
-// (opengist's setupPostgres and setupMySQL). pgx pools are reported only above the plan
+// (opengist's setupPostgres and setupMySQL), and the opens of the
+// constructors that a switch's cases call, one per case (athens'
+// getIndex: mysql.New or postgres.New, in packages of their own). pgx pools are reported only above the plan
 // (pgxpool's default MaxConns is bounded). Under go vet, which analyses one
 // package at a time, a read or an open in another package than the one
 // that starts the server is reported at the server start, naming its

@@ -8,6 +8,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -130,6 +131,7 @@ func run(pass *lint.Pass, perSite bool) (any, error) {
 	}
 	c.checkBeegoDefaults()
 	c.checkTransports()
+	c.constructorAlternatives()
 	c.conclude()
 	return nil, nil
 }
@@ -154,6 +156,10 @@ type programFact struct {
 	Limited    []string
 	Transports []site   // per-call transports (keepalive.go)
 	Reported   []string // Posn of sites reported by this package or below
+	// AltOf places the opens of constructors that this package calls
+	// in the cases of one switch (athens' getIndex: mysql.New or
+	// postgres.New): open's Posn to its Alt.
+	AltOf map[string]string
 }
 
 // A site is a read or an open, reported where its program is seen whole.
@@ -162,7 +168,8 @@ type site struct {
 	Pos      token.Pos // valid in hosts that share one FileSet
 	Category string
 	Msg      string
-	// Func is the full name of the function that reads (a read), or "".
+	// Func is the full name of the declared function that reads (a
+	// read) or opens (an open), or "".
 	Func string
 	// Alt places an open in a case of a switch ("switch posn#case
 	// posn"; see alternative): the opens of one switch's cases, one per
@@ -327,6 +334,9 @@ func (c *checker) function(body *ast.BlockStmt, obj *types.Func) {
 			}
 			open := c.site(call, CategoryPool, fmt.Sprintf("%s opens a database pool", analysisutil.Display(fn)))
 			open.Alt = c.alternative(body, call)
+			if obj != nil {
+				open.Func = analysisutil.FullName(obj)
+			}
 			c.own.Opens = append(c.own.Opens, open)
 		case knowledge.PoolSetters[name] != "":
 			c.checkSetter(call, name, body)
@@ -1089,7 +1099,7 @@ func (c *checker) conclude() {
 	own := c.own
 	if c.pass.Pkg.Name() != "main" && c.start == nil {
 		// Not where the program is seen whole: pass the verdict's inputs on.
-		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 || len(own.Transports) > 0 || len(own.Limited) > 0 {
+		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 || len(own.Transports) > 0 || len(own.Limited) > 0 || len(own.AltOf) > 0 {
 			c.pass.ExportPackageFact(own)
 		}
 		return
@@ -1099,6 +1109,7 @@ func (c *checker) conclude() {
 	reported := map[string]bool{}
 	reads, opens, transports := slices.Clone(own.Reads), slices.Clone(own.Opens), slices.Clone(own.Transports)
 	limitedFuncs := slices.Clone(own.Limited)
+	altOf := maps.Clone(own.AltOf)
 	for _, pf := range c.pass.AllPackageFacts() {
 		f, ok := pf.Fact.(*programFact)
 		if !ok || pf.Package == c.pass.Pkg {
@@ -1112,6 +1123,12 @@ func (c *checker) conclude() {
 		limitedFuncs = append(limitedFuncs, f.Limited...)
 		opens = append(opens, f.Opens...)
 		transports = append(transports, f.Transports...)
+		for k, v := range f.AltOf {
+			if altOf == nil {
+				altOf = make(map[string]string)
+			}
+			altOf[k] = v
+		}
 		for _, r := range f.Reported {
 			reported[r] = true
 		}
@@ -1157,6 +1174,11 @@ func (c *checker) conclude() {
 			what = " whose connections the program never retires (no SetConnMaxLifetime on any pool): it keeps each one forever, past the database's idle timeout, a failover or a DNS change; call db.SetConnMaxLifetime(d) after opening it"
 		}
 		pool := c.pass.Plan.Pool
+		for i := range opens {
+			if opens[i].Alt == "" {
+				opens[i].Alt = altOf[opens[i].Posn]
+			}
+		}
 		for i, s := range opens {
 			if reported[s.Posn] {
 				continue
@@ -1262,6 +1284,58 @@ func alternatives(opens []site, s site, reported map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// constructorAlternatives places the opens of the constructors this
+// package calls in the cases of one switch, one constructor per case
+// (athens' getIndex: case "mysql": mysql.New(...); case "postgres":
+// postgres.New(...)): the configuration opens one of them, one pool to
+// bound. An open already in a switch of its own keeps that place.
+func (c *checker) constructorAlternatives() {
+	byFunc := make(map[string][]string) // constructor → the Posn of its opens
+	add := func(opens []site) {
+		for _, o := range opens {
+			if o.Func != "" && o.Alt == "" {
+				byFunc[o.Func] = append(byFunc[o.Func], o.Posn)
+			}
+		}
+	}
+	add(c.own.Opens)
+	for _, pf := range c.pass.AllPackageFacts() {
+		if f, ok := pf.Fact.(*programFact); ok && pf.Package != c.pass.Pkg {
+			add(f.Opens)
+		}
+	}
+	if len(byFunc) < 2 {
+		return
+	}
+	insp := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for cur := range insp.Root().Preorder((*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil)) {
+		var body *ast.BlockStmt
+		switch sw := cur.Node().(type) {
+		case *ast.SwitchStmt:
+			body = sw.Body
+		case *ast.TypeSwitchStmt:
+			body = sw.Body
+		}
+		for _, cl := range body.List {
+			alt := posnOf(c.pass.Fset.Position(cur.Node().Pos())) + "#" + posnOf(c.pass.Fset.Position(cl.Pos()))
+			ast.Inspect(cl, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.FuncLit, *ast.SwitchStmt, *ast.TypeSwitchStmt:
+					return false // another function, or a switch of its own
+				case *ast.CallExpr:
+					for _, posn := range byFunc[analysisutil.FullName(analysisutil.Callee(c.pass.TypesInfo, n))] {
+						if c.own.AltOf == nil {
+							c.own.AltOf = make(map[string]string)
+						}
+						c.own.AltOf[posn] = alt
+					}
+				}
+				return true
+			})
+		}
+	}
 }
 
 // servingCall returns the package's first call, in source order, of a

@@ -91,6 +91,14 @@ func TestAcrossPackagesNoStart(t *testing.T) {
 	checkProgram(t, "./limits/splitnostart/...", 1)
 }
 
+// TestPoolConstructors: the opens of two drivers' constructors that a
+// switch's cases call are one pool, one finding (athens' getIndex); the
+// twin opens both, two findings.
+func TestPoolConstructors(t *testing.T) {
+	checkProgram(t, "./limits/poolctors/...", 1)
+	checkProgram(t, "./limits/bothindex/...", 2)
+}
+
 // TestKeepAlive checks the transports built on every call, one of them by
 // a constructor of another package (reported where it is built, by the
 // main package), and a single-host proxy's transport, with their twins.

@@ -1,0 +1,9 @@
+// Package pgindex opens the Postgres index's pool.
+package pgindex
+
+import "database/sql"
+
+// New opens the index's pool.
+func New(dsn string) (*sql.DB, error) {
+	return sql.Open("pgx", dsn) // want `^sql.Open opens a database pool that the program never bounds .*lifetime of at most 1h0m0s\)$`
+}
