@@ -85,7 +85,9 @@
 //     holds a client-holding struct: built to be kept); and a constructor's
 //     client used by a function that takes no request or context (a
 //     warm-up, a command's run); nor one built only on a branch the call's
-//     own values choose, an if testing a parameter or local and no field
+//     own values choose, an if (or an early return before the build:
+//     crowdsec's createTransport, for Unix-socket URLs only) testing a
+//     parameter or local and no field
 //     of the receiver nor package variable (1Panel's wget when the admin
 //     asks to skip the certificate check, gin-vue-admin's request helper
 //     for an event stream: judged false), while a branch on the receiver's

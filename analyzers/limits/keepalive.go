@@ -114,8 +114,9 @@ func (t *transports) perCall(f *ssa.Function, b build, u usage) bool {
 }
 
 // builtOnArgumentBranch reports whether the transport built at pos is
-// built only on a branch that the call's own values choose: an if whose
-// condition tests a parameter or a local of f, and no field of its
+// built only on a branch that the call's own values choose: an if (or an
+// early return before the build) whose condition tests a parameter or a
+// local of f, and no field of its
 // receiver nor a package variable (1Panel's wget builds one only when the
 // admin asks to ignore the certificate; gin-vue-admin's request helper
 // only for an event stream's request; both judged false). The other calls
@@ -141,10 +142,32 @@ func (c *checker) builtOnArgumentBranch(f *ssa.Function, pos token.Pos) bool {
 			found = true
 			return false
 		}
+		if block, ok := n.(*ast.BlockStmt); ok {
+			// if cond { return ... } before the build: the build runs
+			// only on the other branch (crowdsec's createTransport
+			// returns early unless the URL names a Unix socket).
+			for _, st := range block.List {
+				if st.End() <= pos && earlyReturn(st) && perCallCondition(info, body, st.(*ast.IfStmt).Cond, recv, 0) {
+					found = true
+					return false
+				}
+			}
+		}
 		return true
 	}
 	ast.Inspect(body, visit)
 	return found
+}
+
+// earlyReturn reports whether st is an if with no else whose body ends
+// in a return.
+func earlyReturn(st ast.Stmt) bool {
+	ifs, ok := st.(*ast.IfStmt)
+	if !ok || ifs.Else != nil || len(ifs.Body.List) == 0 {
+		return false
+	}
+	_, ok = ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
+	return ok
 }
 
 // perCallCondition reports whether a condition tests a value of the call

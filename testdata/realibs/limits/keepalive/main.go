@@ -9,9 +9,11 @@ import (
 	"context"
 	"crypto/tls"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httputil"
 	"net/url"
+	"strings"
 	"time"
 
 	"example.com/realibs/limits/keepalive/forge"
@@ -43,6 +45,46 @@ func download(ctx context.Context, target string, insecure bool) (*http.Response
 		client.Transport = &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+	if err != nil {
+		return nil, err
+	}
+	return client.Do(req)
+}
+
+// socketGet returns early for a URL that is not a Unix socket's, before
+// it builds a transport (crowdsec's createTransport): the branch is the
+// call's own. Its twin, (*agent).get, returns early on the agent's
+// configuration, taken on every call once set.
+func socketGet(ctx context.Context, target string) (*http.Response, error) {
+	if !strings.HasPrefix(target, "/") {
+		return shared.Get(target)
+	}
+	client := &http.Client{Timeout: time.Minute, Transport: &http.Transport{
+		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, "unix", target)
+		},
+	}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://unix/", nil)
+	if err != nil {
+		return nil, err
+	}
+	return client.Do(req)
+}
+
+var shared = &http.Client{Timeout: time.Minute}
+
+type agent struct{ socket string }
+
+func (a *agent) get(ctx context.Context) (*http.Response, error) {
+	if a.socket == "" {
+		return shared.Get("https://agent.example.com/")
+	}
+	client := &http.Client{Timeout: time.Minute, Transport: &http.Transport{ // want `\(\*main.agent\).get builds a new http.Transport on every call`
+		DialContext: func(ctx context.Context, _, _ string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, "unix", a.socket)
+		},
+	}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://unix/", nil)
 	if err != nil {
 		return nil, err
 	}
@@ -303,6 +345,12 @@ func main() {
 			resp.Body.Close()
 		}
 		if resp, err := (&webhook{}).post(r.Context(), "https://hooks.example.com/"); err == nil {
+			resp.Body.Close()
+		}
+		if resp, err := socketGet(r.Context(), r.FormValue("target")); err == nil {
+			resp.Body.Close()
+		}
+		if resp, err := (&agent{socket: "/run/agent.sock"}).get(r.Context()); err == nil {
 			resp.Body.Close()
 		}
 		poll(r.Context(), []string{"https://a.example.com/", "https://b.example.com/"})
