@@ -248,6 +248,14 @@ func (c *checker) fieldSends(f *types.Var, depth int, hold *returnHold) (int, bo
 					return false
 				}
 				sends += n
+			case ssa.CallInstruction:
+				// A client held by value: s.Client.Do(req) calls the
+				// method on the field's address.
+				n, ok := clientSend(fa, ref)
+				if !ok {
+					return false
+				}
+				sends += n
 			default:
 				return false
 			}

@@ -522,16 +522,25 @@ func sdkTransport(allocs []*ssa.Alloc) bool {
 }
 
 // storedField returns the struct field the client is stored into
-// (svc.client = &http.Client{...}), or nil.
+// (svc.client = &http.Client{...}), or copied into by value (Client:
+// *client), or nil.
 func storedField(allocs []*ssa.Alloc) *types.Var {
 	for _, a := range allocs {
+		vals := []ssa.Value{a}
 		for _, ref := range flow.Referrers(a) {
-			st, ok := ref.(*ssa.Store)
-			if !ok || st.Val != ssa.Value(a) {
-				continue
+			if load, ok := ref.(*ssa.UnOp); ok && load.Op == token.MUL {
+				vals = append(vals, load) // a copy of the value: Client: *client
 			}
-			if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
-				return fieldVar(fa)
+		}
+		for _, v := range vals {
+			for _, ref := range flow.Referrers(v) {
+				st, ok := ref.(*ssa.Store)
+				if !ok || st.Val != v {
+					continue
+				}
+				if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
+					return fieldVar(fa)
+				}
 			}
 		}
 	}

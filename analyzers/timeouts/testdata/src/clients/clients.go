@@ -244,6 +244,47 @@ func retry(op func() error) error {
 	return err
 }
 
+// A client copied by value into a field (crowdsec's Splunk plugin:
+// Client: *client), whose every request carries the caller's context, is
+// bounded by it; the twin's field also sends a request with no context.
+type splunk struct{ Client http.Client }
+
+func newSplunk() *splunk {
+	client := &http.Client{Transport: http.DefaultTransport}
+	return &splunk{Client: *client}
+}
+
+func (s *splunk) notify(ctx context.Context, url string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := s.Client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+type splunkNoContext struct{ Client http.Client }
+
+func newSplunkNoContext() *splunkNoContext {
+	client := &http.Client{Transport: http.DefaultTransport} // want `http.Client has no Timeout`
+	return &splunkNoContext{Client: *client}
+}
+
+func (s *splunkNoContext) notify(url string) error {
+	req, err := http.NewRequest(http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := s.Client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
 // A subscription reads its response as a stream, line by line, until the
 // caller cancels its context (ntfy's client): a client Timeout would cut
 // it. The twin reads one response whole with the same default client,
