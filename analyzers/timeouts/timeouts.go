@@ -502,13 +502,7 @@ func (c *checker) checkDefaultClientRef(cur inspector.Cursor, sel *ast.SelectorE
 // azcore's ClientOptions.Transport, distribution's Azure driver).
 func sdkTransport(allocs []*ssa.Alloc) bool {
 	for _, a := range allocs {
-		vals := []ssa.Value{a}
-		for _, ref := range flow.Referrers(a) {
-			if mi, ok := ref.(*ssa.MakeInterface); ok {
-				vals = append(vals, mi)
-			}
-		}
-		for _, v := range vals {
+		for _, v := range clientForms(a) {
 			for _, ref := range flow.Referrers(v) {
 				if st, ok := ref.(*ssa.Store); ok && st.Val == v {
 					if fa, ok := st.Addr.(*ssa.FieldAddr); ok && knowledge.IsContextSDKField(fieldVar(fa)) {
@@ -521,18 +515,33 @@ func sdkTransport(allocs []*ssa.Alloc) bool {
 	return false
 }
 
+// clientForms returns the values that hold the client a literal makes:
+// the literal, its conversions to an interface (an SDK's Doer or
+// Transporter) and the copies of its value (Client: *client).
+func clientForms(a *ssa.Alloc) []ssa.Value {
+	vals := []ssa.Value{a}
+	for _, ref := range flow.Referrers(a) {
+		switch ref := ref.(type) {
+		case *ssa.MakeInterface:
+			vals = append(vals, ref)
+		case *ssa.UnOp:
+			if ref.Op == token.MUL {
+				vals = append(vals, ref)
+			}
+		}
+	}
+	return vals
+}
+
 // storedField returns the struct field the client is stored into
 // (svc.client = &http.Client{...}), or copied into by value (Client:
 // *client), or nil.
 func storedField(allocs []*ssa.Alloc) *types.Var {
 	for _, a := range allocs {
-		vals := []ssa.Value{a}
-		for _, ref := range flow.Referrers(a) {
-			if load, ok := ref.(*ssa.UnOp); ok && load.Op == token.MUL {
-				vals = append(vals, load) // a copy of the value: Client: *client
+		for _, v := range clientForms(a) {
+			if _, ok := v.(*ssa.MakeInterface); ok {
+				continue // an interface field may hold the caller's client too
 			}
-		}
-		for _, v := range vals {
 			for _, ref := range flow.Referrers(v) {
 				st, ok := ref.(*ssa.Store)
 				if !ok || st.Val != v {
@@ -555,13 +564,7 @@ func storedField(allocs []*ssa.Alloc) *types.Var {
 // its caller's context: judged false when reported).
 func (c *checker) optionField(allocs []*ssa.Alloc) *types.Var {
 	for _, a := range allocs {
-		vals := []ssa.Value{a}
-		for _, ref := range flow.Referrers(a) {
-			if mi, ok := ref.(*ssa.MakeInterface); ok {
-				vals = append(vals, mi)
-			}
-		}
-		for _, v := range vals {
+		for _, v := range clientForms(a) {
 			for _, ref := range flow.Referrers(v) {
 				call, ok := ref.(*ssa.Call)
 				if !ok {
