@@ -1179,6 +1179,10 @@ func (c *checker) conclude() {
 				opens[i].Alt = altOf[opens[i].Posn]
 			}
 		}
+		// In the order of their positions, whatever order the packages'
+		// facts came in: the first of a switch's opens is the finding,
+		// under go vet as in a whole run.
+		slices.SortStableFunc(opens, func(a, b site) int { return comparePosn(a.Posn, b.Posn) })
 		for i, s := range opens {
 			if reported[s.Posn] {
 				continue
@@ -1535,6 +1539,29 @@ func (c *checker) samePlace(pos token.Pos, posn string) bool {
 
 func (c *checker) site(n ast.Node, category, msg string) site {
 	return site{Posn: posnOf(c.pass.Fset.Position(n.Pos())), Pos: n.Pos(), Category: category, Msg: msg}
+}
+
+// comparePosn orders two Posn by file, then line and column as numbers.
+func comparePosn(a, b string) int {
+	fa, la, ca := splitPosn(a)
+	fb, lb, cb := splitPosn(b)
+	return cmp.Or(strings.Compare(fa, fb), cmp.Compare(la, lb), cmp.Compare(ca, cb))
+}
+
+// splitPosn splits a Posn (file:line:col) into its parts.
+func splitPosn(p string) (file string, line, col int) {
+	i := strings.LastIndexByte(p, ':')
+	if i < 0 {
+		return p, 0, 0
+	}
+	col, _ = strconv.Atoi(p[i+1:])
+	p = p[:i]
+	j := strings.LastIndexByte(p, ':')
+	if j < 0 {
+		return p, 0, col
+	}
+	line, _ = strconv.Atoi(p[j+1:])
+	return p[:j], line, col
 }
 
 // posnOf names a position by the file's last two path elements, its line
