@@ -85,8 +85,10 @@
 //     holds a client-holding struct: built to be kept); and a constructor's
 //     client used by a function that takes no request or context (a
 //     warm-up, a command's run); nor one built only on a branch the call's
-//     own values choose, an if (or an early return before the build:
-//     crowdsec's createTransport, for Unix-socket URLs only) testing a
+//     own values choose, an if (or an early return before the build
+//     that serves the call another way, returning no error: crowdsec's
+//     createTransport, for Unix-socket URLs only; a guard that rejects a
+//     bad URL is no such branch) testing a
 //     parameter or local and no field
 //     of the receiver nor package variable (1Panel's wget when the admin
 //     asks to skip the certificate check, gin-vue-admin's request helper

@@ -147,7 +147,7 @@ func (c *checker) builtOnArgumentBranch(f *ssa.Function, pos token.Pos) bool {
 			// only on the other branch (crowdsec's createTransport
 			// returns early unless the URL names a Unix socket).
 			for _, st := range block.List {
-				if st.End() <= pos && earlyReturn(st) && perCallCondition(info, body, st.(*ast.IfStmt).Cond, recv, 0) {
+				if st.End() <= pos && earlyReturn(st, f.Signature) && perCallCondition(info, body, st.(*ast.IfStmt).Cond, recv, 0) {
 					found = true
 					return false
 				}
@@ -160,14 +160,40 @@ func (c *checker) builtOnArgumentBranch(f *ssa.Function, pos token.Pos) bool {
 }
 
 // earlyReturn reports whether st is an if with no else whose body ends
-// in a return.
-func earlyReturn(st ast.Stmt) bool {
+// in a return that is another way to serve the call, not a failure: it
+// returns no error other than nil (a guard that rejects an invalid URL
+// before the build fails the call; it does not choose another transport).
+func earlyReturn(st ast.Stmt, sig *types.Signature) bool {
 	ifs, ok := st.(*ast.IfStmt)
 	if !ok || ifs.Else != nil || len(ifs.Body.List) == 0 {
 		return false
 	}
-	_, ok = ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
-	return ok
+	ret, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
+	if !ok {
+		return false
+	}
+	if len(ret.Results) == 1 && sig.Results().Len() > 1 {
+		_, call := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+		return call // return shared.Get(url): the call served another way
+	}
+	if len(ret.Results) != sig.Results().Len() {
+		return false // a bare return of named results: not told
+	}
+	for i, r := range ret.Results {
+		if isErrorType(sig.Results().At(i).Type()) && !isNilIdent(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isErrorType(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func isNilIdent(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && id.Name == "nil"
 }
 
 // perCallCondition reports whether a condition tests a value of the call
