@@ -169,8 +169,8 @@ func earlyReturn(st ast.Stmt, sig *types.Signature) bool {
 		return false
 	}
 	ret, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
-	if !ok {
-		return false
+	if !ok || sig.Results().Len() == 0 {
+		return false // a handler's return after an error response fails the call too
 	}
 	if len(ret.Results) == 1 && sig.Results().Len() > 1 {
 		_, call := ast.Unparen(ret.Results[0]).(*ast.CallExpr)

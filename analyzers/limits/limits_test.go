@@ -103,7 +103,7 @@ func TestPoolConstructors(t *testing.T) {
 // a constructor of another package (reported where it is built, by the
 // main package), and a single-host proxy's transport, with their twins.
 func TestKeepAlive(t *testing.T) {
-	checkProgram(t, "./limits/keepalive/...", 9)
+	checkProgram(t, "./limits/keepalive/...", 10)
 }
 
 // checkProgram runs the analyzer on a program of several packages and
