@@ -186,7 +186,7 @@ func contextOriginOf(v ssa.Value, s *Source, seen map[ssa.Value]*visit) Origin {
 		// A captured parameter lives in a cell the literal loads from:
 		// the one value stored there.
 		if v.Op == token.MUL {
-			if stored := storedOnce(v.X); stored != nil {
+			if stored := StoredOnce(v.X); stored != nil {
 				return contextOrigin(stored, s, seen)
 			}
 		}
@@ -194,9 +194,9 @@ func contextOriginOf(v ssa.Value, s *Source, seen map[ssa.Value]*visit) Origin {
 	return Unknown
 }
 
-// storedOnce returns the one value stored into a variable's cell (its
+// StoredOnce returns the one value stored into a variable's cell (its
 // Alloc, or a literal's free variable bound to it), or nil.
-func storedOnce(cell ssa.Value) ssa.Value {
+func StoredOnce(cell ssa.Value) ssa.Value {
 	if fv, ok := cell.(*ssa.FreeVar); ok {
 		cell = Binding(fv)
 	}

@@ -26,6 +26,7 @@ import (
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/routes"
@@ -476,12 +477,7 @@ func servesOnly(mc *ssa.MakeClosure, held ssa.Value) bool {
 
 // isHandlerType reports whether t is net/http's Handler or HandlerFunc.
 func isHandlerType(t types.Type) bool {
-	return isNamed(t, knowledge.NetHTTP, "Handler") || isNamed(t, knowledge.NetHTTP, "HandlerFunc")
-}
-
-func isNamed(t types.Type, path, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
+	return analysisutil.IsNamed(t, knowledge.NetHTTP, "Handler") || analysisutil.IsNamed(t, knowledge.NetHTTP, "HandlerFunc")
 }
 
 // storedOnce returns, for a load of a variable's cell (*x, where x is the
@@ -491,14 +487,7 @@ func storedOnce(load *ssa.UnOp) ssa.Value {
 	if load.Op != token.MUL {
 		return nil
 	}
-	cell := load.X
-	if fv, ok := cell.(*ssa.FreeVar); ok {
-		cell = flow.Binding(fv)
-	}
-	if alloc, ok := cell.(*ssa.Alloc); ok {
-		return routes.OnlyStore(alloc)
-	}
-	return nil
+	return flow.StoredOnce(load.X)
 }
 
 func opsPackage(p *ssa.Package) bool {
