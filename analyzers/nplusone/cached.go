@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 )
 
 // This file tells cache-aside reads: a function that looks a key up in a
@@ -582,4 +583,82 @@ func fixedValue(v ssa.Value, seen map[ssa.Value]bool, depth int) bool {
 		}
 	}
 	return true
+}
+
+// A loader is a function a cache calls only when it misses the key it is
+// given, and whose result it keeps (structr's LoadOne(index, key, load),
+// lcw's Get(key, fn)): what the loader does runs once per key the cache
+// does not hold, as behind a cache-aside read. A function of the program
+// that hands its own function parameter to such a cache (gotosocial's
+// StructCache.LoadOne wrapper), or calls it only inside a loader it hands
+// one, calls that parameter on a miss only too (queryFact.Misses).
+
+// missArgs returns the indexes of the arguments of a call that the callee
+// calls only on a miss of its cache.
+func (c *checker) missArgs(call *ast.CallExpr) []int {
+	fn := analysisutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return nil
+	}
+	if i, ok := knowledge.MissLoader(fn); ok {
+		return []int{i}
+	}
+	if f := c.factOf(fn); f != nil {
+		return f.Misses
+	}
+	return nil
+}
+
+// loaderLit reports whether a function literal is written as a cache's
+// loader: an argument the called function calls only on a miss.
+func (w *walker) loaderLit(lit *ast.FuncLit) bool {
+	if len(w.path) == 0 {
+		return false
+	}
+	call, ok := w.path[len(w.path)-1].(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	i := slices.IndexFunc(call.Args, func(e ast.Expr) bool { return ast.Unparen(e) == lit })
+	return i >= 0 && slices.Contains(w.c.missArgs(call), i)
+}
+
+// paramCall records the function parameters a call calls: the callee
+// itself, or a parameter handed to a cache as its loader.
+func (w *walker) paramCall(call *ast.CallExpr) {
+	info := w.c.pass.TypesInfo
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if i, ok := w.params[info.Uses[id]]; ok {
+			w.scan.called[i] = true
+			if w.sized() != nil {
+				w.scan.perElement[i] = true
+			}
+			if w.onMiss {
+				w.scan.onMiss[i] = true
+			} else {
+				w.scan.plain[i] = true
+			}
+		}
+	}
+	for _, j := range w.c.missArgs(call) {
+		if j >= len(call.Args) {
+			continue
+		}
+		if id, ok := ast.Unparen(call.Args[j]).(*ast.Ident); ok {
+			if i, ok := w.params[info.Uses[id]]; ok {
+				w.scan.called[i] = true
+				w.scan.onMiss[i] = true
+			}
+		}
+	}
+}
+
+// cached returns a read marked as made only on a cache miss.
+func (r *Reach) cached() *Reach {
+	if r == nil || r.Cached {
+		return r
+	}
+	out := *r
+	out.Cached = true
+	return &out
 }

@@ -497,6 +497,23 @@
 // variable (a package-level sync.Map keyed by the element), is reported as
 // above.
 //
+// A cache library's loader is no N+1 either, unless -memo: what a function
+// handed to a cache as the loader of a key (go-structr's LoadOne(index,
+// key, load) and Load, lcw's Get(key, fn) on an LruCache or
+// ExpirableCache) runs only when the cache misses the key, and the cache
+// keeps its result for the requests that follow. A function of the program
+// that hands its own function parameter to such a cache, or calls the
+// parameter only inside a loader it hands one, calls that parameter on a
+// miss only too (the fact says "on a miss"), across packages:
+// gotosocial's StructCache.LoadOne wraps structr's, and its getReport(ctx,
+// "ID", func(r) error { ...Scan(ctx) }, id) runs the query in the loader,
+// so GetReportByID once per ID of a page is one cache lookup per ID (4
+// such gotosocial loops were judged false when reported). Unlike a memo
+// the loop's function fills for itself, a cache of a library is shared by
+// every call of the process, so its keys repeat across requests whatever
+// the loop hands it. With -memo the loader's read is reported as a
+// cache-aside read is.
+//
 // A loop whose call is handed a map that a multi-row read filled before
 // the loop (creators, err := listUsersByID(ctx, ids), then
 // convert(ctx, memo, creators) per memo) looks its elements up there and

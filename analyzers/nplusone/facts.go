@@ -24,6 +24,9 @@ type queryFact struct {
 	Write *Reach // a write it may run
 	Calls []int  // function parameters (indexes in the signature, receiver not counted) it calls
 	Loops []int  // those of Calls it calls once per element of a collection
+	// Misses: those of Calls it calls only on a miss of a cache, as a
+	// cache's loader (cached.go).
+	Misses []int
 	// Open lists the methods of the program's own interfaces it may call
 	// whose implementations the package cannot see (they live in packages
 	// it does not import), when it reaches no round trip otherwise. A
@@ -79,6 +82,9 @@ func (f *queryFact) String() string {
 	if len(f.Loops) > 0 {
 		parts = append(parts, fmt.Sprintf("per element %v", f.Loops))
 	}
+	if len(f.Misses) > 0 {
+		parts = append(parts, fmt.Sprintf("on a miss %v", f.Misses))
+	}
 	for _, o := range f.Open {
 		parts = append(parts, "open: "+o.Via)
 	}
@@ -103,7 +109,7 @@ func (f *queryFact) key() string {
 		}
 		return fmt.Sprintf("%s|%v|%s|%s|%v|%v|%v", x.Lib, x.Tx, x.Via, x.Posn, x.Dynamic, x.Sure, x.Cached)
 	}
-	k := r(f.Read) + "/" + r(f.Write) + fmt.Sprint(f.Calls, f.Loops)
+	k := r(f.Read) + "/" + r(f.Write) + fmt.Sprint(f.Calls, f.Loops, f.Misses)
 	for _, o := range f.Open {
 		k += "/" + o.id() + "|" + o.Via + "|" + o.Posn
 	}
@@ -293,7 +299,7 @@ func (c *checker) paramFact(f *ssa.Function) *queryFact {
 		return &queryFact{}
 	}
 	pc := c.paramCalls[obj]
-	return &queryFact{Calls: pc.calls, Loops: pc.loops}
+	return &queryFact{Calls: pc.calls, Loops: pc.loops, Misses: pc.misses}
 }
 
 // summarize computes a function's fact from its calls.
@@ -403,7 +409,7 @@ func (c *checker) factOf(obj *types.Func) *queryFact {
 			}
 		}
 		pc := c.paramCalls[obj]
-		return &queryFact{Calls: pc.calls, Loops: pc.loops}
+		return &queryFact{Calls: pc.calls, Loops: pc.loops, Misses: pc.misses}
 	}
 	if knowledge.IsDescribed(obj.Pkg().Path()) && !c.library {
 		return nil

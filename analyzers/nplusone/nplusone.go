@@ -262,10 +262,11 @@ type checker struct {
 	lazies        map[*types.Func]lazyInfo // whether each method is a lazy loader (loaded.go)
 }
 
-// paramCalls are the function parameters a function calls, and those it
-// calls once per element of a collection.
+// paramCalls are the function parameters a function calls, those it
+// calls once per element of a collection, and those it calls only on a
+// miss of a cache's loader (cached.go).
 type paramCalls struct {
-	calls, loops []int
+	calls, loops, misses []int
 }
 
 // relevant reports whether the package can make a round trip: it imports
@@ -295,7 +296,7 @@ func (c *checker) exportParamFacts() {
 	}
 	for obj, pc := range c.paramCalls {
 		if obj.Exported() && obj.Pkg() == c.pass.Pkg && (len(pc.calls) > 0 || len(pc.loops) > 0) {
-			c.pass.ExportObjectFact(obj, &queryFact{Calls: pc.calls, Loops: pc.loops})
+			c.pass.ExportObjectFact(obj, &queryFact{Calls: pc.calls, Loops: pc.loops, Misses: pc.misses})
 		}
 	}
 }

@@ -70,7 +70,7 @@ func TestOnePerCause(t *testing.T) {
 // TestMemo checks memoised lookups: reported when keyed by the element,
 // and, with -memo, when keyed by a field of it.
 func TestMemo(t *testing.T) {
-	analyzertest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "memo", "cacheaside", "cacheaside/mount", "cacheaside/mountuser")
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(defaultConfig()), "memo", "cacheaside", "cacheaside/mount", "cacheaside/mountuser", "loader/cache", "loader")
 	cfg := defaultConfig()
 	cfg.Memo = true
 	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "memoall")

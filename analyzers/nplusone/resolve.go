@@ -436,11 +436,13 @@ func (c *checker) argReach(callee *ssa.Function, common *ssa.CallCommon, pos tok
 	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
 		offset = 1
 	}
-	var indexes []int
+	var indexes, misses []int
 	if cb, ok := knowledge.Callbacks[analysisutil.FullName(obj)]; ok {
 		indexes = append(indexes, cb.Func)
+	} else if i, ok := knowledge.MissLoader(obj); ok {
+		indexes, misses = []int{i}, []int{i}
 	} else if f := c.factOf(obj); f != nil {
-		indexes = f.Calls
+		indexes, misses = f.Calls, f.Misses
 	}
 	var out pair
 	for _, i := range indexes {
@@ -451,8 +453,14 @@ func (c *checker) argReach(callee *ssa.Function, common *ssa.CallCommon, pos tok
 		if fv == nil || ownOnly && fv.Parent() != nil && c.writtenAt(fv, pos) {
 			continue
 		}
-		p := c.staticReach(fv, nil, token.NoPos)
-		out.merge(p.through(analysisutil.Display(obj)))
+		if slices.Contains(misses, i) && !c.memo {
+			continue // a cache's loader (cached.go)
+		}
+		p := c.staticReach(fv, nil, token.NoPos).through(analysisutil.Display(obj))
+		if slices.Contains(misses, i) {
+			p.read = p.read.cached()
+		}
+		out.merge(p)
 	}
 	return out
 }

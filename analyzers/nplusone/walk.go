@@ -75,9 +75,15 @@ func (c *checker) scanParams(fd *ast.FuncDecl) {
 	if len(params) == 0 {
 		return
 	}
-	w := &walker{c: c, params: params, scanOnly: true}
+	w := &walker{c: c, params: params, scanOnly: true, scan: &paramScan{called: map[int]bool{}, perElement: map[int]bool{}, onMiss: map[int]bool{}, plain: map[int]bool{}}}
 	w.node(fd.Body)
-	pc := paramCalls{calls: sortedKeys(w.called), loops: sortedKeys(w.calledPerElement)}
+	pc := paramCalls{calls: sortedKeys(w.scan.called), loops: sortedKeys(w.scan.perElement)}
+	for i := range w.scan.onMiss {
+		if !w.scan.plain[i] {
+			pc.misses = append(pc.misses, i)
+		}
+	}
+	slices.Sort(pc.misses)
 	if len(pc.calls) > 0 {
 		c.paramCalls[obj] = pc
 	}
@@ -101,11 +107,20 @@ type walker struct {
 	decl      *ast.FuncDecl // the declared function being walked
 	offpath   string        // why the function is not request work (a migration, a command), if it is not
 
+	onMiss bool // the current code runs only on a miss of a cache (a loader: cached.go)
+
 	// For scanParams.
-	scanOnly         bool
-	params           map[types.Object]int
-	called           map[int]bool
-	calledPerElement map[int]bool
+	scanOnly bool
+	params   map[types.Object]int
+	scan     *paramScan
+}
+
+// A paramScan is what scanParams found: the function parameters a
+// function calls, those it calls once per element, and those it calls on
+// a cache's miss (in a loader it hands a cache, or handing the parameter
+// itself to the cache as its loader) or elsewhere.
+type paramScan struct {
+	called, perElement, onMiss, plain map[int]bool
 }
 
 // node walks n in the walker's context.
@@ -238,18 +253,8 @@ func (w *walker) call(call *ast.CallExpr) {
 	if !w.scanOnly {
 		c.callExprs[call.Lparen] = call
 	}
-	if w.params != nil {
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-			if i, ok := w.params[c.pass.TypesInfo.Uses[id]]; ok {
-				if w.called == nil {
-					w.called, w.calledPerElement = make(map[int]bool), make(map[int]bool)
-				}
-				w.called[i] = true
-				if w.sized() != nil {
-					w.calledPerElement[i] = true
-				}
-			}
-		}
+	if w.scan != nil {
+		w.paramCall(call)
 	}
 	if w.scanOnly {
 		return
@@ -296,7 +301,7 @@ func (w *walker) startsGoroutine(call *ast.CallExpr) bool {
 // there, in a fresh context otherwise.
 func (w *walker) funcLit(lit *ast.FuncLit) {
 	saved, savedGo := w.loops, w.goroutine
-	inner := &walker{c: w.c, params: w.params, scanOnly: w.scanOnly, called: w.called, calledPerElement: w.calledPerElement, path: w.path, decl: w.decl, offpath: w.offpath}
+	inner := &walker{c: w.c, params: w.params, scanOnly: w.scanOnly, scan: w.scan, path: w.path, decl: w.decl, offpath: w.offpath, onMiss: w.onMiss}
 	if kind := w.c.offLits[lit]; kind != "" {
 		inner.offpath = kind
 	}
@@ -309,9 +314,11 @@ func (w *walker) funcLit(lit *ast.FuncLit) {
 			inner.loops = append(inner.loops, perElement)
 		}
 	}
+	if w.loaderLit(lit) {
+		inner.onMiss = true
+	}
 	inner.path = append(slices.Clone(w.path), lit)
 	inner.node(lit.Body)
-	w.called, w.calledPerElement = inner.called, inner.calledPerElement
 }
 
 // runsInPlace says whether a function literal runs where it is written:
@@ -341,6 +348,11 @@ func (w *walker) runsInPlace(lit *ast.FuncLit) (runs, goroutine bool, perElement
 	fn := analysisutil.Callee(w.c.pass.TypesInfo, call)
 	if fn == nil {
 		return false, false, nil
+	}
+	if slices.Contains(w.c.missArgs(call), i) {
+		// A cache's loader: it runs on a miss only, a memo in front of
+		// what it does (cached.go).
+		return w.c.memo, false, nil
 	}
 	if cb, ok := knowledge.Callbacks[analysisutil.FullName(fn)]; ok && cb.Func == i {
 		if cb.PerElement {

@@ -155,3 +155,31 @@ func CacheOpNames() []string {
 	}
 	return names
 }
+
+// Structr is gotosocial's generic struct cache.
+const Structr = "codeberg.org/gruf/go-structr"
+
+// missLoaders are the caches, beside CacheOps' loaders, that call a
+// function argument only when they miss the key they are given and keep
+// what it returns (go-structr's LoadOne and Load, under gotosocial's
+// database caches), by types.Func.FullName: the argument's index.
+var missLoaders = map[string]int{
+	"(*" + Structr + ".Cache[T]).LoadOne": 2,
+	"(*" + Structr + ".Cache[T]).Load":    2,
+}
+
+// MissLoader returns the index of the function argument that fn calls only
+// on a miss of its cache (a read-through: lcw's Get(key, fn), structr's
+// LoadOne(index, key, load)); the cache then holds what it loaded.
+func MissLoader(fn *types.Func) (int, bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return 0, false
+	}
+	if i, ok := missLoaders[fn.Origin().FullName()]; ok {
+		return i, true
+	}
+	if op, ok := LookupCacheOp(fn); ok && op.Loader && op.Lib.InProcess() {
+		return op.Value, true
+	}
+	return 0, false
+}
