@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"cmp"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -261,18 +262,9 @@ func (c *checker) findDefinitions() {
 			continue
 		}
 		if in, ok := knowledge.Instrumenters[name]; ok && len(in.Metrics) > 0 {
-			prefix := ""
-			if in.SubsystemArg >= 0 {
-				prefix = in.DefaultSubsystem
-				if in.SubsystemArg < len(call.Args) {
-					s, ok := c.constString(call.Args[in.SubsystemArg])
-					if !ok {
-						continue // names we cannot know
-					}
-					if s != "" {
-						prefix = s
-					}
-				}
+			prefix, ok := c.instrumenterPrefix(call, in)
+			if !ok {
+				continue // names we cannot know
 			}
 			for _, m := range in.Metrics {
 				full := m.Name
@@ -289,6 +281,36 @@ func (c *checker) findDefinitions() {
 			}
 		}
 	}
+}
+
+// instrumenterPrefix returns the prefix an instrumentation library puts
+// before the names of its metrics: its subsystem argument, or the
+// namespace and subsystem fields of its configuration literal, with the
+// library's default subsystem when empty; ok is false when a part is not
+// constant.
+func (c *checker) instrumenterPrefix(call *ast.CallExpr, in knowledge.Instrumenter) (string, bool) {
+	if in.SubsystemArg < 0 || in.SubsystemArg >= len(call.Args) {
+		return in.DefaultSubsystem, true
+	}
+	arg := call.Args[in.SubsystemArg]
+	if in.ConfigFields[1] == "" {
+		s, ok := c.constString(arg)
+		return cmp.Or(s, in.DefaultSubsystem), ok
+	}
+	lit, ok := c.resolve(arg).(*ast.CompositeLit)
+	if !ok {
+		return "", false
+	}
+	var parts [2]string
+	for i, field := range in.ConfigFields {
+		if v := analysisutil.KeyedValue(lit, field); v != nil {
+			if parts[i], ok = c.constString(v); !ok {
+				return "", false
+			}
+		}
+	}
+	parts[1] = cmp.Or(parts[1], in.DefaultSubsystem)
+	return strings.Trim(parts[0]+"_"+parts[1], "_"), true // as prometheus.BuildFQName joins them
 }
 
 func (c *checker) add(d *definition) {

@@ -118,7 +118,7 @@ func TestExemptFlag(t *testing.T) {
 // measures its requests under names of its own is not reported for
 // lacking the plan's; under a plan file that lists the metrics, it is.
 func TestOwnRequestMetrics(t *testing.T) {
-	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "ownmetrics", "ownmetricsjobs", "owncounter", "httpmetricsx", "ownmetricsprefix", "healthsrv", "exporter", "exportertwin", "previewsrv", "previewsrvtwin", "metricsfield", "metricsfieldtwin", "metricsfieldlater")
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "ownmetrics", "ownmetricsjobs", "owncounter", "httpmetricsx", "ownmetricsprefix", "echopromcfg", "echopromcfgtwin", "healthsrv", "exporter", "exportertwin", "previewsrv", "previewsrvtwin", "metricsfield", "metricsfieldtwin", "metricsfieldlater")
 	cfg := parsePlan(t, "metrics:\n  - {name: http_request_duration_seconds, type: histogram, labels: [method, path, status]}\n")
 	a := metrics.New(cfg)
 	results := analyzertest.Results(t, analysistest.TestData(), a, "ownmetrics")

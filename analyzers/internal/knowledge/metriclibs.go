@@ -310,6 +310,10 @@ type Instrumenter struct {
 	SubsystemArg int
 	// DefaultSubsystem is the prefix when the argument is "".
 	DefaultSubsystem string
+	// ConfigFields: the argument at SubsystemArg is a configuration
+	// struct, whose fields of these names hold the namespace and the
+	// subsystem (echoprometheus' MiddlewareConfig{Namespace, Subsystem}).
+	ConfigFields [2]string
 	// MetricArg is the index of an argument holding the program's own
 	// metric that the wrapper records (promhttp.InstrumentHandlerDuration's
 	// ObserverVec), or -1.
@@ -327,18 +331,20 @@ var otelRPCServer = []LibMetric{
 	{Name: "rpc.server.call.duration", Kind: Histogram, Latency: true},
 }
 
+var echoPrometheusMetrics = []LibMetric{
+	{Name: "requests_total", Kind: Counter, Labels: []string{"code", "method", "host", "url"}},
+	{Name: "request_duration_seconds", Kind: Histogram, Labels: []string{"code", "method", "host", "url"}, Latency: true},
+}
+
 // Instrumenters are the library functions that record request metrics of
 // what they wrap, by full name. otelecho and otelmux are absent on
 // purpose: they record traces, not metrics.
 var Instrumenters = map[string]Instrumenter{
-	OTelHTTP + ".NewHandler":    {Metrics: otelHTTPServer, SubsystemArg: -1, MetricArg: -1},
-	OTelHTTP + ".NewMiddleware": {Metrics: otelHTTPServer, SubsystemArg: -1, MetricArg: -1},
-	OTelGin + ".Middleware":     {Metrics: otelHTTPServer, SubsystemArg: -1, MetricArg: -1},
-	EchoPrometheus + ".NewMiddleware": {Metrics: []LibMetric{
-		{Name: "requests_total", Kind: Counter, Labels: []string{"code", "method", "host", "url"}},
-		{Name: "request_duration_seconds", Kind: Histogram, Labels: []string{"code", "method", "host", "url"}, Latency: true},
-	}, SubsystemArg: 0, DefaultSubsystem: "echo", MetricArg: -1},
-	EchoPrometheus + ".NewMiddlewareWithConfig":                   {SubsystemArg: -1, MetricArg: -1},
+	OTelHTTP + ".NewHandler":                                      {Metrics: otelHTTPServer, SubsystemArg: -1, MetricArg: -1},
+	OTelHTTP + ".NewMiddleware":                                   {Metrics: otelHTTPServer, SubsystemArg: -1, MetricArg: -1},
+	OTelGin + ".Middleware":                                       {Metrics: otelHTTPServer, SubsystemArg: -1, MetricArg: -1},
+	EchoPrometheus + ".NewMiddleware":                             {Metrics: echoPrometheusMetrics, SubsystemArg: 0, DefaultSubsystem: "echo", MetricArg: -1},
+	EchoPrometheus + ".NewMiddlewareWithConfig":                   {Metrics: echoPrometheusMetrics, SubsystemArg: 0, DefaultSubsystem: "echo", ConfigFields: [2]string{"Namespace", "Subsystem"}, MetricArg: -1},
 	Promhttp + ".InstrumentHandlerDuration":                       {SubsystemArg: -1, MetricArg: 0},
 	Promhttp + ".InstrumentHandlerCounter":                        {SubsystemArg: -1, MetricArg: 0},
 	Promhttp + ".InstrumentHandlerTimeToWriteHeader":              {SubsystemArg: -1, MetricArg: 0},

@@ -100,6 +100,14 @@ func echoPrometheus() *echo.Echo {
 	return e
 }
 
+// echoprometheus configured by a literal (go-feature-flag's relay proxy).
+func echoPrometheusConfig() *echo.Echo {
+	e := echo.New()
+	e.Use(echoprometheus.NewMiddlewareWithConfig(echoprometheus.MiddlewareConfig{Subsystem: "shop"}))
+	e.GET("/users", func(c echo.Context) error { return nil })
+	return e
+}
+
 // otelecho records traces, not metrics: a route it alone wraps is not
 // covered.
 func echoOTel() *echo.Echo {
