@@ -12,6 +12,6 @@ type MiddlewareConfig struct {
 	Subsystem string
 }
 
-func NewMiddleware(subsystem string) echo.MiddlewareFunc                 { return nil }
+func NewMiddleware(subsystem string) echo.MiddlewareFunc                  { return nil }
 func NewMiddlewareWithConfig(config MiddlewareConfig) echo.MiddlewareFunc { return nil }
-func NewHandler() echo.HandlerFunc                                       { return nil }
+func NewHandler() echo.HandlerFunc                                        { return nil }
