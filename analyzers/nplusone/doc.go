@@ -693,7 +693,11 @@
 //
 // Each finding has a category: read (a query or cache read) or write (a
 // write, delete, or transaction begin or end). A call that may do both is
-// a read.
+// a read. A query method (QueryRow, Query, Get) is a read unless its SQL
+// text is a write: a constant, or the constant a call made the text from
+// (sqlx's BindNamed(text, arg), Rebind, In, fmt.Sprintf, or the program's
+// own accessor over them: gitness' INSERT ... RETURNING, run with
+// QueryRowContext, whose 5 loops were judged false as reads).
 //
 // # Limits
 //
@@ -764,8 +768,16 @@
 // pageSize, &list, session) does); a read of another package through an
 // interface is known by the method's parameters only, and an options
 // struct with a page field that the call hands a literal setting none
-// (ListMemoRelations(ctx, &FindMemoRelation{MemoID: &id})) asks for
-// every row, not a page (options in a variable count as a page); a read
+// (ListMemoRelations(ctx, &FindMemoRelation{MemoID: &id})), or setting
+// its page size to a constant of math.MaxInt32 or more (gitness' Size:
+// math.MaxInt), or the result of a constructor that returns such a
+// literal (harbor's q.New(q.KeyWords{"parent_id": id}), in another
+// package: a fact says "nopage"), or a local variable assigned once from
+// one of these and whose page fields are not set after, asks for every
+// row, not a page (7 harbor loops over the children of one artifact or
+// scan, judged false when reported as pages); options built any other
+// way count as a page, and a page set by a helper the variable is handed
+// to is not seen; a read
 // limited by a WHERE on a small key (the one row of a unique key) is an
 // unpaged read.
 // A paged read in a job that walks every page (a search-index syncer) is

@@ -123,7 +123,7 @@ func newAnalyzer(cfg Config, observe func(*ast.CallExpr, pair, bool)) *analysis.
 		Doc:              analysisutil.MustExtractDoc(doc, Name),
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/nplusone/doc.go",
 		Requires:         []*analysis.Analyzer{ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact), new(jobPendingFact), new(jobUsesFact), new(listPendingFact), new(listUsesFact), new(loadsFact), new(lazyFact), new(convertsFact)},
+		FactTypes:        []analysis.Fact{new(queryFact), new(implsFact), new(pendingFact), new(resolvedFact), new(schedFact), new(jobPendingFact), new(jobUsesFact), new(listPendingFact), new(listUsesFact), new(loadsFact), new(lazyFact), new(convertsFact), new(noPageFact)},
 		RunDespiteErrors: true,
 	}
 	a.Run = lint.Wrap(Name, &opts.lint, func(pass *lint.Pass) (any, error) { return run(pass, opts) })
@@ -175,6 +175,7 @@ func run(pass *lint.Pass, opts *options) (any, error) {
 	}
 	c.scanAllParams()
 	c.scanSchedulers()
+	c.exportNoPage()
 	if !c.relevant() && !c.callsOpenInterface() {
 		// No round trip can be made here; callers may still hand this
 		// package's functions a function that makes one.

@@ -107,7 +107,7 @@ func TestMinMax(t *testing.T) {
 func TestPaged(t *testing.T) {
 	cfg := defaultConfig()
 	cfg.Unpaged = false
-	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "paged", "pagedstore", "pagedapi", "memorypage", "dirwalk")
+	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "paged", "pagedstore", "pagedapi", "memorypage", "dirwalk", "pagedopts/q", "pagedopts")
 	cfg.Unpaged = true
 	analyzertest.Run(t, analysistest.TestData(), nplusone.New(cfg), "unpaged")
 }

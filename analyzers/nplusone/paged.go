@@ -2,8 +2,10 @@ package nplusone
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"math"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -29,7 +31,7 @@ func (c *checker) pagedCall(call *ast.CallExpr, decl *ast.FuncDecl) bool {
 	if c.chainLimited(call) {
 		return true
 	}
-	if sig, ok := coreType(c.pass.TypesInfo.TypeOf(call.Fun)).(*types.Signature); ok && takesPage(sig) && !c.asksEverything(call, sig) {
+	if sig, ok := coreType(c.pass.TypesInfo.TypeOf(call.Fun)).(*types.Signature); ok && takesPage(sig) && !c.asksEverything(call, sig, decl) {
 		return true
 	}
 	// A function that limits its read (LIMIT 20 in its SQL): in this
@@ -151,7 +153,7 @@ func takesPage(sig *types.Signature) bool {
 // only through options structs hands each of them a literal that sets no
 // page field (ListMemoRelations(ctx, &FindMemoRelation{MemoID: &id}):
 // every relation of one memo, the children of one parent).
-func (c *checker) asksEverything(call *ast.CallExpr, sig *types.Signature) bool {
+func (c *checker) asksEverything(call *ast.CallExpr, sig *types.Signature, decl *ast.FuncDecl) bool {
 	if sig.Variadic() {
 		return false
 	}
@@ -165,7 +167,7 @@ func (c *checker) asksEverything(call *ast.CallExpr, sig *types.Signature) bool 
 		if st == nil || !hasPageField(st, 0) {
 			continue
 		}
-		if i >= len(call.Args) || !c.setsNoPage(call.Args[i]) {
+		if i >= len(call.Args) || !c.setsNoPage(call.Args[i], decl, 0) {
 			return false
 		}
 		options++
@@ -174,8 +176,25 @@ func (c *checker) asksEverything(call *ast.CallExpr, sig *types.Signature) bool 
 }
 
 // setsNoPage reports whether e is a keyed struct literal, or its
-// address, that sets no field named as a page.
-func (c *checker) setsNoPage(e ast.Expr) bool {
+// address, that sets no field named as a page; or a call of a constructor
+// that returns one (harbor's q.New(q.KeyWords{"parent_id": id}), whose
+// Query has PageSize and PageNumber fields it leaves at zero: every
+// child of one parent); or a local variable of decl assigned once from
+// one of these, none of whose page fields is set after.
+func (c *checker) setsNoPage(e ast.Expr, decl *ast.FuncDecl, depth int) bool {
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		fn := analysisutil.Callee(c.pass.TypesInfo, x)
+		return fn != nil && depth < 3 && c.constructsNoPage(fn, depth+1)
+	case *ast.Ident:
+		v, ok := c.pass.TypesInfo.Uses[x].(*types.Var)
+		if !ok || decl == nil || depth >= 3 {
+			return false
+		}
+		val := singleValue(c.pass.TypesInfo, decl.Body, v)
+		return val != nil && c.setsNoPage(val, decl, depth+1)
+	}
 	lit := analysisutil.CompositeLit(e)
 	if lit == nil {
 		return false
@@ -186,7 +205,10 @@ func (c *checker) setsNoPage(e ast.Expr) bool {
 			return false // positional: every field is set
 		}
 		key, ok := kv.Key.(*ast.Ident)
-		if !ok || pageParamName(key.Name) {
+		if !ok {
+			return false
+		}
+		if pageParamName(key.Name) && !c.noBound(kv.Value) {
 			return false
 		}
 		if st := structOf(c.pass.TypesInfo.TypeOf(kv.Value)); st != nil && hasPageField(st, 1) {
@@ -243,4 +265,131 @@ func (c *checker) returnsPage(obj *types.Func, f *ssa.Function) bool {
 	}
 	res := obj.Type().(*types.Signature).Results()
 	return res.Len() > 0 && isCollection(res.At(0).Type()) && c.limitsIn(fd.Body, fd.Body.End())
+}
+
+// constructsNoPage reports whether a function returns an options struct
+// that sets no page field: by its body in this package, by its fact in
+// another.
+func (c *checker) constructsNoPage(fn *types.Func, depth int) bool {
+	fn = fn.Origin()
+	if fn.Pkg() != c.pass.Pkg {
+		return fn.Pkg() != nil && c.pass.ImportObjectFact(fn, new(noPageFact))
+	}
+	fd := c.declOf(fn)
+	if fd == nil || fd.Body == nil {
+		return false
+	}
+	returns := 0
+	noPage := true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns++
+			if len(n.Results) != 1 || !c.setsNoPage(n.Results[0], fd, depth) {
+				noPage = false
+			}
+		}
+		return noPage
+	})
+	return noPage && returns > 0
+}
+
+// exportNoPage exports a noPageFact for each exported function of the
+// package that returns an options struct setting no page field, for the
+// packages whose loops read through it.
+func (c *checker) exportNoPage() {
+	if c.library {
+		return
+	}
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !fd.Name.IsExported() {
+				continue
+			}
+			fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			res := fn.Type().(*types.Signature).Results()
+			if res.Len() != 1 {
+				continue
+			}
+			if st := structOf(res.At(0).Type()); st == nil || !hasPageField(st, 0) {
+				continue
+			}
+			if c.constructsNoPage(fn, 1) {
+				c.pass.ExportObjectFact(fn, new(noPageFact))
+			}
+		}
+	}
+}
+
+// A noPageFact marks a function that returns an options struct (one with
+// a page field) built by a literal that sets no page field.
+type noPageFact struct{}
+
+func (*noPageFact) AFact()         {}
+func (*noPageFact) String() string { return "nopage" }
+
+// singleValue returns the value a local variable is given where it is
+// declared, when nothing in body assigns it again, takes its address or
+// sets a field of it named as a page; nil otherwise.
+func singleValue(info *types.Info, body *ast.BlockStmt, v *types.Var) ast.Expr {
+	var val ast.Expr
+	ok := true
+	isV := func(e ast.Expr) bool {
+		id, is := ast.Unparen(e).(*ast.Ident)
+		return is && (info.Defs[id] == v || info.Uses[id] == v)
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if sel, is := ast.Unparen(lhs).(*ast.SelectorExpr); is && isV(sel.X) && pageParamName(sel.Sel.Name) {
+					ok = false // query.PageSize = 10
+				}
+				if !isV(lhs) {
+					continue
+				}
+				if val != nil || len(n.Lhs) != len(n.Rhs) {
+					ok = false
+					continue
+				}
+				val = n.Rhs[i]
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if info.Defs[name] == v && i < len(n.Values) {
+					val = n.Values[i]
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && isV(n.X) {
+				ok = false
+			}
+		}
+		return true
+	})
+	if !ok {
+		return nil
+	}
+	return val
+}
+
+// noBound reports whether a page size is a constant so large that it
+// asks for everything (Size: math.MaxInt, gitness' filter for every
+// child space).
+func (c *checker) noBound(e ast.Expr) bool {
+	tv, ok := c.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
+	return exact && n >= math.MaxInt32
 }

@@ -106,11 +106,42 @@ func (c *checker) sqlText(rt knowledge.RoundTrip, obj *types.Func, common *ssa.C
 	if i >= len(common.Args) {
 		return "", false
 	}
-	k, ok := common.Args[i].(*ssa.Const)
+	if text, ok := constString(common.Args[i]); ok {
+		return text, true
+	}
+	return boundText(common.Args[i])
+}
+
+func constString(v ssa.Value) (string, bool) {
+	k, ok := v.(*ssa.Const)
 	if !ok || k.Value == nil || k.Value.Kind() != constant.String {
 		return "", false
 	}
 	return constant.StringVal(k.Value), true
+}
+
+// boundText returns the constant SQL text of a query text that a call
+// made from it: the first result of sqlx's BindNamed(text, arg),
+// Rebind(text) or In(text, args...), of a program's own accessor that
+// wraps them, or of fmt.Sprintf(text, table). Binding and formatting keep
+// the statement (gitness' INSERT ... RETURNING, bound by its
+// dbtx.Accessor's BindNamed and run with QueryRowContext, is a write).
+func boundText(v ssa.Value) (string, bool) {
+	if x, ok := v.(*ssa.Extract); ok && x.Index == 0 {
+		v = x.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return "", false
+	}
+	for _, arg := range call.Call.Args {
+		if text, ok := constString(arg); ok {
+			if st := sqltext.Parse(text); st.Reads() || st.Writes() {
+				return text, true
+			}
+		}
+	}
+	return "", false
 }
 
 // invokeReach is what a call through an interface may do: a library
