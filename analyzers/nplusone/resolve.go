@@ -120,6 +120,24 @@ func constString(v ssa.Value) (string, bool) {
 	return constant.StringVal(k.Value), true
 }
 
+// siteWrites reports whether a call is handed a SQL text, constant or
+// bound from a constant, whose statement writes.
+func siteWrites(common *ssa.CallCommon) bool {
+	for _, arg := range common.Args {
+		if b, ok := arg.Type().Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+			continue
+		}
+		text, ok := constString(arg)
+		if !ok {
+			text, ok = boundText(arg)
+		}
+		if st := sqltext.Parse(text); ok && (st.Reads() || st.Writes()) {
+			return st.Writes()
+		}
+	}
+	return false
+}
+
 // boundText returns the constant SQL text of a query text that a call
 // made from it: the first result of sqlx's BindNamed(text, arg),
 // Rebind(text) or In(text, args...), of a program's own accessor that
@@ -165,6 +183,11 @@ func (c *checker) invokeReach(common *ssa.CallCommon, pos token.Pos) pair {
 		return pair{}
 	}
 	p := c.implementations(iface, m)
+	if p.read != nil && p.write == nil && siteWrites(common) {
+		// The program's own interface over a database library
+		// (gitness' dbtx.Accessor) is handed an INSERT here.
+		p.read, p.write = nil, p.read
+	}
 	step := c.displayAt(pos, m)
 	return pair{atCall(p.read, step, c.posn(pos), pos), atCall(p.write, step, c.posn(pos), pos)}
 }

@@ -624,7 +624,7 @@
 //     an SDK's options field that the SDK sends through
 //     (knowledge.ContextSDKFields: azcore's ClientOptions.Transport;
 //     distribution's and lakeFS's Azure drivers, judged false when
-//     reported).
+//     reported; go-scm's Client.Client, gitness' SCM connectors).
 //   - An http.Client literal the function returns, every caller of which
 //     (the function unexported, called only in its package, never used as
 //     a value) hands the result on to another function after a nil check

@@ -368,9 +368,11 @@ var ContextSDKs = map[string]bool{
 // every call of the SDK taking a context.Context: the caller's context
 // bounds each request (azcore's ClientOptions.Transport, which the Azure
 // SDK's clients use; lakeFS's Cosmos DB and distribution's blob storage
-// drivers set it).
+// drivers set it; go-scm's Client.Client, which gitness and Drone set to
+// a client over an OAuth or basic-auth transport).
 var ContextSDKFields = map[string]bool{
 	"github.com/Azure/azure-sdk-for-go/sdk/azcore/policy.Transport": true,
+	"github.com/drone/go-scm/scm.Client":                            true,
 }
 
 // IsContextSDKField reports whether a struct field is one of
