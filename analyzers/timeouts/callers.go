@@ -195,9 +195,20 @@ func handedOnly(v ssa.Value, isClient func(*ssa.CallCommon) bool, seen map[ssa.V
 // in the function around sel (held in a local variable, perhaps merged
 // with another client: if client == nil { client = http.DefaultClient })
 // sends requests that are bounded (boundedRequest): pocketbase's S3
-// client sends the requests its callers made with their context.
+// client sends the requests its callers made with their context. A
+// DefaultClient that is returned or stored is followed as a client
+// literal is (sendsBounded): gitness' newHTTPClient returns it or a
+// client of its own, and both go into fields whose every send is made
+// under a deadline.
 func (c *checker) defaultClientUsesBounded(fn *ssa.Function) bool {
-	return everyDefaultClientUse(fn, boundedClientUses)
+	return everyDefaultClientUse(fn, func(v ssa.Value, n *int, seen map[ssa.Value]bool) bool {
+		if boundedClientUses(v, n, seen) {
+			return true
+		}
+		k, ok := c.sendsBounded(v, 0, nil)
+		*n += k
+		return ok && k > 0
+	})
 }
 
 // everyDefaultClientUse reports whether every load of http.DefaultClient

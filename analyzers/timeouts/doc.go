@@ -615,6 +615,15 @@
 //     SignAndSend, whose callers all use http.NewRequestWithContext(ctx),
 //     for uploads and downloads a whole-request Timeout would cut). Not
 //     seen: a caller that makes the request with http.NewRequest.
+//   - A request that a function of the package returns, made on every
+//     path that returns one with the context it is handed
+//     (prepare(ctx, ...) calling http.NewRequestWithContext(ctx, ...)),
+//     carries the context its caller hands it: under a deadline set
+//     before the call, the send is bounded. A client that a function
+//     returns (http.DefaultClient on one branch, a literal on the other)
+//     and that its callers store in fields is judged by the fields'
+//     sends (gitness' webhook clients, newHTTPClient's, sent under a 10 s
+//     context.WithTimeout: 2 findings judged false when reported).
 //   - http.DefaultClient (or a client literal) kept in a struct field whose
 //     every use hands it to an SDK every call of which takes a context
 //     (knowledge.ContextSDKs: go-github's NewClient, in any major

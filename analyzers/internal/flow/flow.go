@@ -254,10 +254,11 @@ func requestOrigin(v ssa.Value, seen map[ssa.Value]bool) Source {
 	seen[v] = true
 	switch v := v.(type) {
 	case *ssa.Extract:
-		if call, ok := v.Tuple.(*ssa.Call); ok && v.Index == 0 {
-			if calleeName(call.Common()) == "net/http.NewRequestWithContext" && len(call.Call.Args) > 0 {
+		if call, ok := v.Tuple.(*ssa.Call); ok {
+			if v.Index == 0 && calleeName(call.Common()) == "net/http.NewRequestWithContext" && len(call.Call.Args) > 0 {
 				return ContextOrigin(call.Call.Args[0])
 			}
+			return helperRequestOrigin(call, v.Index, seen)
 		}
 	case *ssa.Call:
 		switch calleeName(v.Common()) {
@@ -266,6 +267,7 @@ func requestOrigin(v ssa.Value, seen map[ssa.Value]bool) Source {
 				return ContextOrigin(v.Call.Args[1])
 			}
 		}
+		return helperRequestOrigin(v, 0, seen)
 	case *ssa.Phi:
 		var result Source
 		for i, e := range v.Edges {
@@ -279,6 +281,39 @@ func requestOrigin(v ssa.Value, seen map[ssa.Value]bool) Source {
 		return result
 	}
 	return Source{}
+}
+
+// helperRequestOrigin is the context origin of a request that a function
+// of the package returns as its result idx, made on every path that
+// returns one with the context of one of its parameters (gitness'
+// prepareHTTPRequest(ctx, ...), which calls http.NewRequestWithContext
+// with it): the origin of what the call hands that parameter. A nil
+// result (returned with an error) is no request.
+func helperRequestOrigin(call *ssa.Call, idx int, seen map[ssa.Value]bool) Source {
+	fn := call.Call.StaticCallee()
+	if fn == nil || len(fn.Blocks) == 0 {
+		return Source{}
+	}
+	k := -1
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || idx >= len(ret.Results) {
+			continue
+		}
+		if c, ok := ret.Results[idx].(*ssa.Const); ok && c.IsNil() {
+			continue
+		}
+		o := requestOrigin(ret.Results[idx], seen)
+		i := slices.Index(fn.Params, o.Param)
+		if o.Origin != Param || i < 0 || k >= 0 && k != i {
+			return Source{}
+		}
+		k = i
+	}
+	if k < 0 || k >= len(call.Call.Args) {
+		return Source{}
+	}
+	return ContextOrigin(call.Call.Args[k])
 }
 
 // calleeName returns the full name of a statically called function.
