@@ -697,7 +697,9 @@
 // text is a write: a constant, or the constant a call made the text from
 // (sqlx's BindNamed(text, arg), Rebind, In, fmt.Sprintf, or the program's
 // own accessor over them: gitness' INSERT ... RETURNING, run with
-// QueryRowContext, whose 5 loops were judged false as reads).
+// QueryRowContext, whose 5 loops were judged false as reads), or the
+// statement a query builder rendered (squirrel's Update(...).ToSql(),
+// knowledge.BuiltStatements).
 //
 // # Limits
 //

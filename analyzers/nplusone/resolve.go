@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/flow"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	"github.com/perfvet/perfvet/analyzers/internal/sqltext"
 )
@@ -139,7 +140,8 @@ func siteWrites(common *ssa.CallCommon) bool {
 }
 
 // boundText returns the constant SQL text of a query text that a call
-// made from it: the first result of sqlx's BindNamed(text, arg),
+// made from it, or the verb of the builder that rendered it
+// (knowledge.BuiltStatements): the first result of sqlx's BindNamed(text, arg),
 // Rebind(text) or In(text, args...), of a program's own accessor that
 // wraps them, or of fmt.Sprintf(text, table). Binding and formatting keep
 // the statement (gitness' INSERT ... RETURNING, bound by its
@@ -151,6 +153,9 @@ func boundText(v ssa.Value) (string, bool) {
 	call, ok := v.(*ssa.Call)
 	if !ok {
 		return "", false
+	}
+	if verb, ok := knowledge.BuiltStatements[flow.CalleeName(call.Common())]; ok {
+		return verb + " ?", true // the builder's statement (squirrel's Update(...).ToSql())
 	}
 	for _, arg := range call.Call.Args {
 		if text, ok := constString(arg); ok {

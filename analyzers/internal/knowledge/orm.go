@@ -344,3 +344,15 @@ const (
 // BunBaseModel is the type a bun model embeds; its `bun:"table:name"` tag
 // names the model's table.
 const BunBaseModel = "BaseModel"
+
+// BuiltStatements are the query builders' methods that render the SQL
+// text of a statement, by full name, with the verb the text begins with:
+// a query run with it (squirrel's sql, args, err := b.ToSql(); then
+// db.GetContext(ctx, &dst, sql, args...)) reads or writes as the builder
+// says.
+var BuiltStatements = map[string]string{
+	"(github.com/Masterminds/squirrel.SelectBuilder).ToSql": "SELECT",
+	"(github.com/Masterminds/squirrel.InsertBuilder).ToSql": "INSERT",
+	"(github.com/Masterminds/squirrel.UpdateBuilder).ToSql": "UPDATE",
+	"(github.com/Masterminds/squirrel.DeleteBuilder).ToSql": "DELETE",
+}
