@@ -771,8 +771,8 @@
 // interface is known by the method's parameters only, and an options
 // struct with a page field that the call hands a literal setting none
 // (ListMemoRelations(ctx, &FindMemoRelation{MemoID: &id})), or setting
-// its page size to a constant of math.MaxInt32 or more (gitness' Size:
-// math.MaxInt), or the result of a constructor that returns such a
+// its page size to a constant of math.MaxInt32 or more, whatever page
+// number it sets (gitness' Page: 1, Size: math.MaxInt), or the result of a constructor that returns such a
 // literal (harbor's q.New(q.KeyWords{"parent_id": id}), in another
 // package: a fact says "nopage"), or a local variable assigned once from
 // one of these and whose page fields are not set after, asks for every

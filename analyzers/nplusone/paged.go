@@ -200,15 +200,21 @@ func (c *checker) setsNoPage(e ast.Expr, decl *ast.FuncDecl, depth int) bool {
 		return false
 	}
 	for _, elt := range lit.Elts {
+		// A page of math.MaxInt32 rows or more is every row, whichever
+		// page number goes with it (Page: 1, Size: math.MaxInt).
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && knowledge.PageSizeName(key.Name) && c.noBound(kv.Value) {
+				return true
+			}
+		}
+	}
+	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
 			return false // positional: every field is set
 		}
 		key, ok := kv.Key.(*ast.Ident)
-		if !ok {
-			return false
-		}
-		if pageParamName(key.Name) && !c.noBound(kv.Value) {
+		if !ok || pageParamName(key.Name) {
 			return false
 		}
 		if st := structOf(c.pass.TypesInfo.TypeOf(kv.Value)); st != nil && hasPageField(st, 1) {

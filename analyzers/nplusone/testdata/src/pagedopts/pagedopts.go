@@ -87,10 +87,10 @@ func childrenLocal(ctx context.Context, parent int64) (n int) {
 	return n
 }
 
-// A page of math.MaxInt32 rows or more asks for every row (gitness'
-// Size: math.MaxInt): not a page.
+// A page of math.MaxInt32 rows or more asks for every row, whatever its
+// page number (gitness' Page: 1, Size: math.MaxInt): not a page.
 func childrenAll(ctx context.Context, parent int64) (n int) {
-	for _, a := range list(ctx, &q.Query{Keywords: map[string]any{"parent_id": parent}, PageSize: math.MaxInt64}) {
+	for _, a := range list(ctx, &q.Query{Keywords: map[string]any{"parent_id": parent}, PageNumber: 1, PageSize: math.MaxInt64}) {
 		n += tags(ctx, a.ID)
 	}
 	return n
