@@ -499,7 +499,10 @@
 //
 // The analyzer answers flow questions within one function, with SSA: a
 // Timeout set on a client in another function, or a client or server
-// passed to a function that may configure it, is assumed to be set. A
+// passed to a function that may configure it (also from a function
+// literal that captures it: spicedb's telemetry reporter hands its
+// client to the helper that sends, judged false when reported), is
+// assumed to be set. A
 // client stored in a struct field and configured later through the field is
 // reported at its literal. A context made in a caller and passed down is
 // assumed to be the request's. Calls through interfaces of your own (a

@@ -405,22 +405,59 @@ func FieldName(fa *ssa.FieldAddr) string {
 }
 
 // HandedOff reports whether the pointer held by one of allocs, or the
-// struct itself, is passed to a function other than the ones ok accepts;
-// a callee may then configure it (set its Timeout), so a check of the
-// literal alone would be a guess.
+// struct itself, is passed to a function other than the ones ok accepts,
+// where it is made or in a function literal that captures it (spicedb's
+// telemetry reporter, a closure handing its client to the helper that
+// sends); a callee may then configure it (set its Timeout), so a check of
+// the literal alone would be a guess.
 func HandedOff(allocs []*ssa.Alloc, ok func(*ssa.CallCommon) bool) bool {
+	vals := make([]ssa.Value, 0, len(allocs))
 	for _, a := range allocs {
-		for _, ref := range Referrers(a) {
-			if call, isCall := ref.(ssa.CallInstruction); isCall {
-				c := call.Common()
-				if c.Value == ssa.Value(a) && !c.IsInvoke() {
+		vals = append(vals, a)
+	}
+	for i := 0; i < len(vals) && i < 16; i++ {
+		v := vals[i]
+		for _, ref := range Referrers(v) {
+			switch ref := ref.(type) {
+			case ssa.CallInstruction:
+				c := ref.Common()
+				if c.Value == v && !c.IsInvoke() {
 					continue
 				}
 				if !ok(c) {
 					return true
 				}
+			case *ssa.MakeClosure:
+				fn, _ := ref.Fn.(*ssa.Function)
+				for j, b := range ref.Bindings {
+					if b == v && fn != nil && j < len(fn.FreeVars) {
+						vals = append(vals, fn.FreeVars[j])
+					}
+				}
+			case *ssa.Store:
+				// A captured variable lives in a cell: follow the cell to
+				// the literals that bind it and the loads of it.
+				if cell, isCell := ref.Addr.(*ssa.Alloc); isCell && ref.Val == v && cell.Heap {
+					vals = append(vals, cell)
+				}
+			case *ssa.UnOp:
+				if ref.Op == token.MUL && i >= len(allocs) && isCellOrFreeVar(v) {
+					vals = append(vals, ref)
+				}
 			}
 		}
+	}
+	return false
+}
+
+// isCellOrFreeVar reports whether v is a heap cell that a captured
+// variable lives in, or a literal's free variable that binds one.
+func isCellOrFreeVar(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Alloc:
+		return v.Heap
+	case *ssa.FreeVar:
+		return true
 	}
 	return false
 }
