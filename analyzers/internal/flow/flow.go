@@ -409,11 +409,21 @@ func FieldName(fa *ssa.FieldAddr) string {
 // where it is made or in a function literal that captures it (spicedb's
 // telemetry reporter, a closure handing its client to the helper that
 // sends); a callee may then configure it (set its Timeout), so a check of
-// the literal alone would be a guess.
+// the literal alone would be a guess. Loads of a captured variable's cell
+// in the function that makes it are not followed.
 func HandedOff(allocs []*ssa.Alloc, ok func(*ssa.CallCommon) bool) bool {
 	vals := make([]ssa.Value, 0, len(allocs))
 	for _, a := range allocs {
 		vals = append(vals, a)
+	}
+	bound := func(mc *ssa.MakeClosure, v ssa.Value) *ssa.FreeVar {
+		fn, _ := mc.Fn.(*ssa.Function)
+		for j, b := range mc.Bindings {
+			if b == v && fn != nil && j < len(fn.FreeVars) {
+				return fn.FreeVars[j]
+			}
+		}
+		return nil
 	}
 	for i := 0; i < len(vals) && i < 16; i++ {
 		v := vals[i]
@@ -424,24 +434,30 @@ func HandedOff(allocs []*ssa.Alloc, ok func(*ssa.CallCommon) bool) bool {
 				if c.Value == v && !c.IsInvoke() {
 					continue
 				}
+				if _, isFV := v.(*ssa.FreeVar); isFV && isCell(v) {
+					continue // a cell, handed nowhere: its loads below are
+				}
 				if !ok(c) {
 					return true
 				}
 			case *ssa.MakeClosure:
-				fn, _ := ref.Fn.(*ssa.Function)
-				for j, b := range ref.Bindings {
-					if b == v && fn != nil && j < len(fn.FreeVars) {
-						vals = append(vals, fn.FreeVars[j])
-					}
+				if fv := bound(ref, v); fv != nil {
+					vals = append(vals, fv)
 				}
 			case *ssa.Store:
-				// A captured variable lives in a cell: follow the cell to
-				// the literals that bind it and the loads of it.
-				if cell, isCell := ref.Addr.(*ssa.Alloc); isCell && ref.Val == v && cell.Heap {
-					vals = append(vals, cell)
+				// A captured variable lives in a cell, which literals bind.
+				if cell, isAlloc := ref.Addr.(*ssa.Alloc); isAlloc && ref.Val == v && cell.Heap {
+					for _, cref := range Referrers(cell) {
+						if mc, isMC := cref.(*ssa.MakeClosure); isMC {
+							if fv := bound(mc, cell); fv != nil {
+								vals = append(vals, fv)
+							}
+						}
+					}
 				}
 			case *ssa.UnOp:
-				if ref.Op == token.MUL && i >= len(allocs) && isCellOrFreeVar(v) {
+				// The literal's load of the captured variable.
+				if _, isFV := v.(*ssa.FreeVar); isFV && ref.Op == token.MUL && isCell(v) {
 					vals = append(vals, ref)
 				}
 			}
@@ -450,16 +466,15 @@ func HandedOff(allocs []*ssa.Alloc, ok func(*ssa.CallCommon) bool) bool {
 	return false
 }
 
-// isCellOrFreeVar reports whether v is a heap cell that a captured
-// variable lives in, or a literal's free variable that binds one.
-func isCellOrFreeVar(v ssa.Value) bool {
-	switch v := v.(type) {
-	case *ssa.Alloc:
-		return v.Heap
-	case *ssa.FreeVar:
-		return true
+// isCell reports whether a free variable holds the address of a captured
+// variable (a pointer to the client pointer), not the value itself.
+func isCell(v ssa.Value) bool {
+	p, ok := v.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
 	}
-	return false
+	_, inner := p.Elem().Underlying().(*types.Pointer)
+	return inner
 }
 
 // Referrers returns the instructions that refer to v (none for a value

@@ -7,6 +7,7 @@ package closurehandoff
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"time"
 )
@@ -54,4 +55,14 @@ func PollingReporter(endpoint string) Reporter {
 		}
 		return resp.Body.Close()
 	}
+}
+
+// Serving a server from a literal that captures it hands it to no one.
+func serve(l net.Listener, h http.Handler) error {
+	s := &http.Server{Handler: h} // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+	done := make(chan error, 1)
+	go func() {
+		done <- s.Serve(l)
+	}()
+	return <-done
 }
