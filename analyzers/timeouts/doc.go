@@ -626,7 +626,11 @@
 //     returns (http.DefaultClient on one branch, a literal on the other)
 //     and that its callers store in fields is judged by the fields'
 //     sends (gitness' webhook clients, newHTTPClient's, sent under a 10 s
-//     context.WithTimeout: 2 findings judged false when reported).
+//     context.WithTimeout: 2 findings judged false when reported). A
+//     context that a function literal captures lives in a cell; a use
+//     of it reads the last value stored there before the use in the
+//     same block (ctx, cancel := context.WithTimeout(ctx, d) after a
+//     deferred literal that logs with ctx), or its only value.
 //   - http.DefaultClient (or a client literal) kept in a struct field whose
 //     every use hands it to an SDK every call of which takes a context
 //     (knowledge.ContextSDKs: go-github's NewClient, in any major

@@ -189,9 +189,34 @@ func contextOriginOf(v ssa.Value, s *Source, seen map[ssa.Value]*visit) Origin {
 			if stored := StoredOnce(v.X); stored != nil {
 				return contextOrigin(stored, s, seen)
 			}
+			if stored := storedBefore(v); stored != nil {
+				return contextOrigin(stored, s, seen)
+			}
 		}
 	}
 	return Unknown
+}
+
+// storedBefore returns the value the last store into a cell before a load
+// of it, in the load's block, put there: a parameter that a literal
+// captures and that the function then reassigns (gitness'
+// executeWebhook: ctx, cancel := context.WithTimeout(ctx, limit), where a
+// deferred literal logs with ctx), or nil.
+func storedBefore(load *ssa.UnOp) ssa.Value {
+	alloc, ok := load.X.(*ssa.Alloc)
+	if !ok || load.Block() == nil {
+		return nil
+	}
+	var last ssa.Value
+	for _, instr := range load.Block().Instrs {
+		if instr == ssa.Instruction(load) {
+			return last
+		}
+		if st, ok := instr.(*ssa.Store); ok && st.Addr == alloc {
+			last = st.Val
+		}
+	}
+	return nil
 }
 
 // StoredOnce returns the one value stored into a variable's cell (its

@@ -88,3 +88,47 @@ func (s *Detached) Execute(url string, insecure bool) error { // want Execute:`i
 	}
 	return resp.Body.Close()
 }
+
+// A deferred literal that logs with ctx captures it, so ctx lives in a
+// cell that the deadline is stored into (gitness' executeWebhook).
+type Logged struct{ client *http.Client }
+
+func NewLogged() *Logged { return &Logged{client: newClient(false)} }
+
+func (s *Logged) Execute(ctx context.Context, url string) error {
+	defer func() { logWith(ctx) }()
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	req, err := prepare(ctx, url)
+	if err != nil {
+		return err
+	}
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func logWith(ctx context.Context) {}
+
+// Its twin replaces the captured context with one that never ends.
+type LoggedDetached struct{ client *http.Client }
+
+func NewLoggedDetached() *LoggedDetached {
+	return &LoggedDetached{client: &http.Client{}} // want `http.Client has no Timeout`
+}
+
+func (s *LoggedDetached) Execute(ctx context.Context, url string) error {
+	defer func() { logWith(ctx) }()
+	ctx = context.Background()
+	req, err := prepare(ctx, url)
+	if err != nil {
+		return err
+	}
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
