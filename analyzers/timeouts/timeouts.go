@@ -1331,7 +1331,7 @@ func eachCall(allocs []*ssa.Alloc, visit func(name string, args []ssa.Value) boo
 						add(&vals, ref)
 					}
 				case *ssa.MakeClosure:
-					if fv := boundFreeVar(ref, cell); fv != nil {
+					if fv := flow.BoundFreeVar(ref, cell); fv != nil {
 						add(&cells, fv)
 					}
 				}
@@ -1349,7 +1349,7 @@ func eachCall(allocs []*ssa.Alloc, visit func(name string, args []ssa.Value) boo
 			case *ssa.Phi:
 				add(&vals, ref)
 			case *ssa.MakeClosure:
-				if fv := boundFreeVar(ref, v); fv != nil {
+				if fv := flow.BoundFreeVar(ref, v); fv != nil {
 					add(&vals, fv)
 				}
 			case *ssa.Store:
@@ -1362,18 +1362,6 @@ func eachCall(allocs []*ssa.Alloc, visit func(name string, args []ssa.Value) boo
 		}
 	}
 	return true
-}
-
-// boundFreeVar returns the free variable of a literal that a closure binds
-// to v, or nil.
-func boundFreeVar(mc *ssa.MakeClosure, v ssa.Value) *ssa.FreeVar {
-	fn, _ := mc.Fn.(*ssa.Function)
-	for j, b := range mc.Bindings {
-		if b == v && fn != nil && j < len(fn.FreeVars) {
-			return fn.FreeVars[j]
-		}
-	}
-	return nil
 }
 
 // setsDefaultClientTimeout reports whether the package assigns

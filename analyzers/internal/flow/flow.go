@@ -441,15 +441,6 @@ func HandedOff(allocs []*ssa.Alloc, ok func(*ssa.CallCommon) bool) bool {
 	for _, a := range allocs {
 		vals = append(vals, a)
 	}
-	bound := func(mc *ssa.MakeClosure, v ssa.Value) *ssa.FreeVar {
-		fn, _ := mc.Fn.(*ssa.Function)
-		for j, b := range mc.Bindings {
-			if b == v && fn != nil && j < len(fn.FreeVars) {
-				return fn.FreeVars[j]
-			}
-		}
-		return nil
-	}
 	for i := 0; i < len(vals) && i < 16; i++ {
 		v := vals[i]
 		for _, ref := range Referrers(v) {
@@ -466,7 +457,7 @@ func HandedOff(allocs []*ssa.Alloc, ok func(*ssa.CallCommon) bool) bool {
 					return true
 				}
 			case *ssa.MakeClosure:
-				if fv := bound(ref, v); fv != nil {
+				if fv := BoundFreeVar(ref, v); fv != nil {
 					vals = append(vals, fv)
 				}
 			case *ssa.Store:
@@ -474,7 +465,7 @@ func HandedOff(allocs []*ssa.Alloc, ok func(*ssa.CallCommon) bool) bool {
 				if cell, isAlloc := ref.Addr.(*ssa.Alloc); isAlloc && ref.Val == v && cell.Heap {
 					for _, cref := range Referrers(cell) {
 						if mc, isMC := cref.(*ssa.MakeClosure); isMC {
-							if fv := bound(mc, cell); fv != nil {
+							if fv := BoundFreeVar(mc, cell); fv != nil {
 								vals = append(vals, fv)
 							}
 						}
@@ -489,6 +480,18 @@ func HandedOff(allocs []*ssa.Alloc, ok func(*ssa.CallCommon) bool) bool {
 		}
 	}
 	return false
+}
+
+// BoundFreeVar returns the free variable of a literal that a closure
+// binds to v, or nil (the inverse of Binding).
+func BoundFreeVar(mc *ssa.MakeClosure, v ssa.Value) *ssa.FreeVar {
+	fn, _ := mc.Fn.(*ssa.Function)
+	for j, b := range mc.Bindings {
+		if b == v && fn != nil && j < len(fn.FreeVars) {
+			return fn.FreeVars[j]
+		}
+	}
+	return nil
 }
 
 // isCell reports whether a free variable holds the address of a captured
