@@ -80,7 +80,16 @@
 //     handed to a goroutine, one a loop sends through that it was built
 //     outside of (a worker's), one with DisableKeepAlives or whose idle
 //     connections are closed (CloseIdleConnections): a connection per
-//     request on purpose; one built in main or init; a client returned
+//     request on purpose; one built in main or init, or in a function
+//     the program runs only as it starts: one that every reference to
+//     is a direct call, outside any loop, from main, an init function,
+//     a command's run or another such function (scrutiny's InfluxDB
+//     set-up check, called by a store's constructor that its server's
+//     set-up calls; portainer's ping of the first environment, from
+//     main's InitEndpoint: judged false when reported), decided where
+//     the program is seen whole, from the calls each package hands on
+//     in its fact (a function used as a value, called through an
+//     interface, or in a loop may run any number of times); a client returned
 //     inside a service of the program's own (a struct of its module that
 //     holds a client-holding struct: built to be kept); and a constructor's
 //     client used by a function that takes no request or context (a
@@ -166,7 +175,11 @@
 // functions it hands the request to, in any package of the program (the
 // program fact names them), and not the program's other routes. Passing
 // the request on through an interface or a function value
-// (next.ServeHTTP(w, r), next(w, r), c.Next()) is a middleware's.
+// (next.ServeHTTP(w, r), next(w, r), c.Next()) is a middleware's, and
+// a function that does so is a middleware's step even when it also
+// hands the request to checks of the program (mailpit's middleWareFunc
+// asks its CORS test about the request, then calls the handler it
+// wraps: 1 finding judged false when reported).
 //
 // A pool opened with a driver name held in a variable that the package
 // registers a SQLite driver under (sql.Register(Driver,
@@ -188,7 +201,15 @@
 // Body reads and pool opens are decided where the program is seen whole:
 // in a main package or a package that starts a server, from the facts of
 // every package it imports. A handler package is therefore reported when
-// its program is analysed, not alone; the finding sits at the read.
+// its program is analysed, not alone; the finding sits at the read. A
+// read in a handler (a declared function that takes an
+// http.ResponseWriter, a gin or echo context; not a ServeHTTP method)
+// counts for a program only when one of its packages refers to that
+// handler, registering or calling it: goalert's remote monitor starts
+// a server of its own and imports the config store, whose handler only
+// the main server registers, behind a middleware that limits every body
+// (1 finding judged false when the monitor reported it). The program
+// that does refer to it decides.
 //
 // Bad:
 //

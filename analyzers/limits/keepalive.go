@@ -89,6 +89,9 @@ func (c *checker) checkTransports() {
 				s := b.site
 				s.Category = CategoryKeepAlive
 				s.Msg = perCallMessage(f, b, u)
+				if obj, ok := f.Object().(*types.Func); ok {
+					s.Func = analysisutil.FullName(obj) // for startupOnly
+				}
 				c.own.Transports = append(c.own.Transports, s)
 			} else if u.proxy != nil && !u.perHost && !u.disabled {
 				c.reportProxy(b, u.proxy)

@@ -101,7 +101,7 @@ func run(pass *lint.Pass, perSite bool) (any, error) {
 		// A library's own reads and opens are its callers' to bound.
 		return nil, nil
 	}
-	c := &checker{pass: pass, perSite: perSite, own: &programFact{}, limitedFuncs: make(map[*types.Func]bool)}
+	c := &checker{pass: pass, perSite: perSite, own: &programFact{}, limitedFuncs: make(map[*types.Func]bool), handlers: make(map[*types.Func]bool)}
 	c.serves = declaresHandler(pass)
 	c.setup = c.serves && serverrole.Setup(pass.Fset, pass.TypesInfo, pass.Files)
 	// A dependency's reads and opens are its authors' to bound (and its
@@ -113,6 +113,9 @@ func run(pass *lint.Pass, perSite bool) (any, error) {
 		case *ast.FuncDecl:
 			if n.Body != nil {
 				fn, _ := c.pass.TypesInfo.Defs[n.Name].(*types.Func)
+				if fn != nil && serverrole.IsHandler(c.pass.TypesInfo, n.Type) {
+					c.handlers[fn] = true
+				}
 				c.function(n.Body, fn)
 			}
 		case *ast.FuncLit:
@@ -132,6 +135,8 @@ func run(pass *lint.Pass, perSite bool) (any, error) {
 	c.checkBeegoDefaults()
 	c.checkTransports()
 	c.constructorAlternatives()
+	c.own.Refs = c.handlerRefs()
+	c.own.Calls, c.own.Escapes, c.own.Roots = c.startupCalls(c.transportCallers())
 	c.conclude()
 	return nil, nil
 }
@@ -154,8 +159,22 @@ type programFact struct {
 	// Limited are the functions (full names) to which a route's own
 	// limiter hands the request it bounds: their reads are limited.
 	Limited    []string
-	Transports []site   // per-call transports (keepalive.go)
-	Reported   []string // Posn of sites reported by this package or below
+	Transports []site // per-call transports (keepalive.go)
+	// Refs are the handlers that read bodies (site.Handler) to which
+	// the package's code refers, registering or calling them: a read
+	// in a handler no package of a program refers to is not that
+	// program's (goalert's remote monitor serves its own mux, and
+	// imports the config store whose handler only the main server
+	// registers).
+	Refs []string `json:",omitempty"`
+	// Calls are the static calls of the package that lead to the
+	// functions that build a transport per call (startup.go), Escapes
+	// those of them used otherwise than by a call, and Roots the
+	// package's functions that run once as the process starts.
+	Calls    []callEdge `json:",omitempty"`
+	Escapes  []string   `json:",omitempty"`
+	Roots    []string   `json:",omitempty"`
+	Reported []string   // Posn of sites reported by this package or below
 	// AltOf places the opens of constructors that this package calls
 	// in the cases of one switch (athens' getIndex: mysql.New or
 	// postgres.New): open's Posn to its Alt.
@@ -171,6 +190,10 @@ type site struct {
 	// Func is the full name of the declared function that reads (a
 	// read) or opens (an open), or "".
 	Func string
+	// Handler: Func is a handler (it takes an http.ResponseWriter, a
+	// gin or echo context), which a program serves only if its code
+	// refers to it (programFact.Refs).
+	Handler bool `json:",omitempty"`
 	// Alt places an open in a case of a switch ("switch posn#case
 	// posn"; see alternative): the opens of one switch's cases, one per
 	// driver the configuration chooses, are one pool to bound, and one
@@ -231,6 +254,7 @@ type checker struct {
 	ix *flow.Index // the package's SSA calls, built at the first server start
 
 	reads        []pendingRead        // body reads, checked once every function is seen
+	handlers     map[*types.Func]bool // declared functions of the package that serve a request (serverrole.IsHandler)
 	limitedFuncs map[*types.Func]bool // functions a per-route limiter hands its request to
 	indexed      bool
 	serving      map[*types.Func]bool // functions a server start is reachable from (servingFuncs)
@@ -315,11 +339,13 @@ func (c *checker) function(body *ast.BlockStmt, obj *types.Func) {
 				c.own.Global = true // a handler wrapper: every route it wraps
 			} else if name == "net/http.MaxBytesReader" && len(reads) == 0 {
 				// A middleware that wraps the body and reads nothing
-				// itself limits every route it wraps. One that hands the
-				// request to functions of the program (gokapi's
+				// itself limits every route it wraps, also when it asks
+				// checks of the program about the request before handing
+				// it on (mailpit's CORS test). One that hands the request
+				// only to functions of the program (gokapi's
 				// processNewChunk, for its upload routes) limits their
 				// reads, not every route's.
-				if callees := c.requestCallees(body); len(callees) > 0 {
+				if callees := c.requestCallees(body); len(callees) > 0 && !c.handsOnRequest(body) {
 					for _, fn := range callees {
 						c.limitedFuncs[fn] = true
 						c.own.Limited = append(c.own.Limited, analysisutil.FullName(fn))
@@ -395,6 +421,44 @@ func (c *checker) requestCallees(body *ast.BlockStmt) []*types.Func {
 		}
 	})
 	return callees
+}
+
+// handsOnRequest reports whether body passes a request to a handler it
+// does not know: through an interface's method (next.ServeHTTP(w, r)), a
+// function value (next(w, r), fn(c)) or gin's c.Next(), as a middleware
+// calls the handler it wraps.
+func (c *checker) handsOnRequest(body *ast.BlockStmt) bool {
+	info := c.pass.TypesInfo
+	found := false
+	eachCall(info, body, func(call *ast.CallExpr, fn *types.Func) {
+		if fn != nil && analysisutil.FullName(fn) == "(*"+knowledge.Gin+".Context).Next" {
+			found = true // gin's chain: c.Next() runs the handlers it wraps
+		}
+		if found || fn != nil && !isInterfaceMethod(fn) {
+			return
+		}
+		if fn == nil && !isFuncValue(info, call.Fun) {
+			return // a conversion or a builtin
+		}
+		for _, arg := range call.Args {
+			if isHandlerRequest(info.TypeOf(arg)) {
+				found = true
+				return
+			}
+		}
+	})
+	return found
+}
+
+// isFuncValue reports whether e is a value of function type, not a
+// type (a conversion) or a builtin.
+func isFuncValue(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || !tv.IsValue() {
+		return false
+	}
+	_, isSig := tv.Type.Underlying().(*types.Signature)
+	return isSig
 }
 
 // eachCall calls f with each call of body that is not inside one of its
@@ -1001,6 +1065,9 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt, in *types.Fun
 	s := c.site(call, category, msg)
 	if in != nil {
 		s.Func = analysisutil.FullName(in)
+		// ServeHTTP is served through the http.Handler its type is
+		// converted to, which names no method.
+		s.Handler = c.handlers[in] && in.Name() != "ServeHTTP"
 	}
 	if !knowledge.FrameworkBodyReads[name] {
 		s.fix = c.bodyLimitFix(call, ownerExpr)
@@ -1099,7 +1166,7 @@ func (c *checker) conclude() {
 	own := c.own
 	if c.pass.Pkg.Name() != "main" && c.start == nil {
 		// Not where the program is seen whole: pass the verdict's inputs on.
-		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 || len(own.Transports) > 0 || len(own.Limited) > 0 || len(own.AltOf) > 0 {
+		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 || len(own.Transports) > 0 || len(own.Limited) > 0 || len(own.AltOf) > 0 || len(own.Refs) > 0 || len(own.Calls) > 0 || len(own.Roots) > 0 {
 			c.pass.ExportPackageFact(own)
 		}
 		return
@@ -1109,6 +1176,11 @@ func (c *checker) conclude() {
 	reported := map[string]bool{}
 	reads, opens, transports := slices.Clone(own.Reads), slices.Clone(own.Opens), slices.Clone(own.Transports)
 	limitedFuncs := slices.Clone(own.Limited)
+	refs := make(map[string]bool)
+	for _, r := range own.Refs {
+		refs[r] = true
+	}
+	calls, escapes, roots := slices.Clone(own.Calls), slices.Clone(own.Escapes), slices.Clone(own.Roots)
 	altOf := maps.Clone(own.AltOf)
 	for _, pf := range c.pass.AllPackageFacts() {
 		f, ok := pf.Fact.(*programFact)
@@ -1121,6 +1193,12 @@ func (c *checker) conclude() {
 		lifetime = lifetime || f.SetsLifetime
 		reads = append(reads, f.Reads...)
 		limitedFuncs = append(limitedFuncs, f.Limited...)
+		for _, r := range f.Refs {
+			refs[r] = true
+		}
+		calls = append(calls, f.Calls...)
+		escapes = append(escapes, f.Escapes...)
+		roots = append(roots, f.Roots...)
 		opens = append(opens, f.Opens...)
 		transports = append(transports, f.Transports...)
 		for k, v := range f.AltOf {
@@ -1151,6 +1229,9 @@ func (c *checker) conclude() {
 		for _, s := range reads {
 			if s.Func != "" && slices.Contains(limitedFuncs, s.Func) {
 				continue // a function a route's own limiter hands its bounded request to
+			}
+			if s.Handler && !refs[s.Func] {
+				continue // a handler this program does not serve; another may
 			}
 			if !reported[s.Posn] {
 				fresh = append(fresh, s)
@@ -1206,6 +1287,13 @@ func (c *checker) conclude() {
 			done = append(done, s.Posn)
 		}
 	}
+	startup := newStartupOnly(calls, escapes, roots, c.pass.Pkg.Name() != "main")
+	transports = slices.DeleteFunc(transports, func(s site) bool {
+		// Built on every call of a function the program runs once, as
+		// it starts: one handshake per process. Where the program is
+		// not seen whole, its importers decide.
+		return s.Func != "" && startup.only(s.Func)
+	})
 	done = append(done, c.reportTransports(transports, reported)...)
 	for r := range reported {
 		done = append(done, r)
@@ -1214,7 +1302,67 @@ func (c *checker) conclude() {
 		return // nothing imports a main package
 	}
 	slices.Sort(done)
-	c.pass.ExportPackageFact(&programFact{Global: global, Serves: true, Dependency: c.dependency, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done)})
+	c.pass.ExportPackageFact(&programFact{Global: global, Serves: true, Dependency: c.dependency, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done), Refs: own.Refs, Calls: own.Calls, Escapes: own.Escapes, Roots: own.Roots})
+}
+
+// transportCallers returns the functions that build a transport per
+// call, of this package and of those it imports, and the functions
+// those packages found calling them: what startupCalls follows.
+func (c *checker) transportCallers() map[string]bool {
+	targets := make(map[string]bool)
+	for _, s := range c.own.Transports {
+		if s.Func != "" {
+			targets[s.Func] = true
+		}
+	}
+	for _, pf := range c.pass.AllPackageFacts() {
+		if f, ok := pf.Fact.(*programFact); ok && pf.Package != c.pass.Pkg {
+			for _, s := range f.Transports {
+				if s.Func != "" {
+					targets[s.Func] = true
+				}
+			}
+			for _, e := range f.Calls {
+				targets[e.From] = true
+			}
+		}
+	}
+	return targets
+}
+
+// handlerRefs returns the handlers that read bodies, of this package or
+// of the packages it imports, to which this package's code refers.
+func (c *checker) handlerRefs() []string {
+	readers := make(map[string]bool)
+	for _, s := range c.own.Reads {
+		if s.Handler {
+			readers[s.Func] = true
+		}
+	}
+	for _, pf := range c.pass.AllPackageFacts() {
+		if f, ok := pf.Fact.(*programFact); ok && pf.Package != c.pass.Pkg {
+			for _, s := range f.Reads {
+				if s.Handler {
+					readers[s.Func] = true
+				}
+			}
+		}
+	}
+	if len(readers) == 0 {
+		return nil
+	}
+	var refs []string
+	for _, obj := range c.pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		if name := analysisutil.FullName(fn.Origin()); readers[name] && !slices.Contains(refs, name) {
+			refs = append(refs, name)
+		}
+	}
+	slices.Sort(refs)
+	return refs
 }
 
 // alternative returns where an open is among the cases of the innermost

@@ -25,7 +25,7 @@ func TestRealLibraries(t *testing.T) {
 	analyzertest.Run(t, analyzertest.Module(t), a,
 		"./limits/nethttp", "./limits/few", "./limits/globalmw", "./limits/pkgzrest", "./limits/ginapp", "./limits/echoapp", "./limits/echolimited",
 		"./limits/pools", "./limits/poolsok", "./limits/cli", "./limits/beegoapp", "./limits/beegodefault", "./limits/outbound", "./limits/outbound/sign",
-		"./limits/loopback", "./limits/loopback/public", "./limits/perroute", "./limits/perroutehelper", "./limits/gormconn", "./limits/copyfile")
+		"./limits/loopback", "./limits/loopback/public", "./limits/perroute", "./limits/perroutehelper", "./limits/checkmw", "./limits/checkmwgin", "./limits/gormconn", "./limits/copyfile")
 }
 
 // TestSQLiteVariable: a pool opened through a variable that a SQLite
@@ -106,13 +106,39 @@ func TestKeepAlive(t *testing.T) {
 	checkProgram(t, "./limits/keepalive/...", 10)
 }
 
+// TestTwoServers: a program that serves a handler behind a middleware
+// that limits every body, and imports a package that starts a server of
+// its own (goalert's remote monitor) and the handler's package: the
+// handler's read is not the second server's, and nothing is reported.
+// The twin serves the handler with no limit: its read is reported once.
+func TestTwoServers(t *testing.T) {
+	checkPackages(t, 0, "./limits/twoservers/cmd")
+	checkPackages(t, 1, "./limits/twoservers/config", "./limits/twoserversbare/cmd")
+}
+
+// TestStartupOnly: a transport built on every call of a function that
+// the program runs once, as it starts (from main, through a server's
+// set-up and a store's constructor in three packages), is not reported;
+// its twins, called per request and per tick of a loop, are.
+func TestStartupOnly(t *testing.T) {
+	checkProgram(t, "./limits/startup/...", 2)
+}
+
 // checkProgram runs the analyzer on a program of several packages and
 // matches every diagnostic of the run with every // want of the program,
 // of which there must be nwant.
 func checkProgram(t *testing.T, pattern string, nwant int) {
 	t.Helper()
+	checkPackages(t, nwant, pattern)
+}
+
+// checkPackages is checkProgram for several patterns: the packages they
+// match are analysed, with their dependencies, and every diagnostic of
+// the run must match a // want of theirs.
+func checkPackages(t *testing.T, nwant int, patterns ...string) {
+	t.Helper()
 	a := limits.New(defaultConfig())
-	pkgs, graph := analyzertest.Program(t, analyzertest.Module(t), a, pattern)
+	pkgs, graph := analyzertest.Program(t, analyzertest.Module(t), a, patterns...)
 	var got []string
 	for act := range graph.All() {
 		if act.Err != nil {
