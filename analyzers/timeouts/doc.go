@@ -30,7 +30,9 @@
 //     below), a client stored in a struct field whose every use in the
 //     package is such a Do (navidrome's plugin client, with a
 //     context.WithTimeout per request; miniflux's API client, whose
-//     requests carry the caller's context), or handed to a function of
+//     requests carry the caller's context), a client only stored in an
+//     unexported field that no code of its package reads (gitness' maven
+//     adapter: nothing sends through it; judged false when reported), or handed to a function of
 //     the package that keeps it in such a field, itself or from the
 //     closure it returns (oapi-codegen's WithHTTPClient option, whose
 //     Client field's Do, an interface's, sends each request with its
@@ -229,10 +231,15 @@
 //     HttpRequest(..., timeout, ...)), also when the parameter counts
 //     units (time.Duration(secs) * time.Second) and a zero argument is
 //     replaced by a positive default (if secs == 0 { secs = 5 }:
-//     portainer's client.Get(url, secs), judged false when reported): a
-//     call that gives it such a constant is bounded, directly or from a
-//     helper in between, and does not reach it; a call that gives it
-//     more, or a value known only at run time, does. Through helpers, across packages: a handler that calls
+//     portainer's client.Get(url, secs), judged false when reported), and
+//     when the client is a variable of the function
+//     (client := http.Client{...}; client.Post(...)): a call that gives
+//     it such a constant, or a package variable of its own package
+//     declared with one that nothing but init writes (mailpit's
+//     postmark.Check(msg, timeout), timeout = 8 seconds: judged false
+//     when reported), is bounded, directly or from a helper in between,
+//     and does not reach it; a call that gives it more, or a value known
+//     only at run time, does. Through helpers, across packages: a handler that calls
 //     repo.Get(context.Background(), id), where repo.Get passes its context
 //     to QueryContext, is reported at the handler's call (that call is the
 //     fix); a handler that calls a helper that takes no context and queries

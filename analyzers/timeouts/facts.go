@@ -1067,6 +1067,9 @@ func clientTimeoutParam(ci ssa.CallInstruction, fn *ssa.Function) (param int, un
 	idx := -1
 	for _, cl := range clients {
 		alloc, ok := flow.Unwrap(cl).(*ssa.Alloc)
+		if ok {
+			alloc = literalOf(alloc) // client := http.Client{...}; client.Post(...)
+		}
 		if !ok || alloc.Comment != "complit" {
 			return 0, 0, 0
 		}
@@ -1158,6 +1161,14 @@ func (c *checker) boundedTimeoutArg(ci ssa.CallInstruction, s *Site) bool {
 		return false
 	}
 	d, ok := intConst(args[param-1])
+	if load, isLoad := args[param-1].(*ssa.UnOp); isLoad && load.Op == token.MUL {
+		if g, isGlobal := load.X.(*ssa.Global); isGlobal {
+			// A package variable that keeps the constant it is declared
+			// with (mailpit's timeout = 8, in seconds).
+			d = int64(c.startupDuration(g))
+			ok = d > 0 // 0: written elsewhere, or not a constant
+		}
+	}
 	if !ok {
 		return false
 	}

@@ -416,7 +416,7 @@ func (c *checker) checkClientAlloc(cur inspector.Cursor, n ast.Node, pos token.P
 	if transportBounded(allocs) || requestsHaveDeadlines(allocs) || storedInContext(allocs) || nilParamFallback(alloc) || c.handedWithContext(allocs) || sdkTransport(allocs) {
 		return
 	}
-	if f := storedField(allocs); f != nil && (c.fieldRequestsBounded(f) || callerChosen(allocs, f)) {
+	if f := storedField(allocs); f != nil && (c.fieldRequestsBounded(f) || callerChosen(allocs, f) || c.deadField(allocs, f)) {
 		return
 	}
 	if f := c.optionField(allocs); f != nil && c.fieldRequestsBounded(f) {
@@ -554,6 +554,54 @@ func storedField(allocs []*ssa.Alloc) *types.Var {
 		}
 	}
 	return nil
+}
+
+// deadField reports whether the client is only stored into f, an
+// unexported field of this package that no code reads: a client nothing
+// sends through (gitness' maven adapter keeps one it never uses: judged
+// false when reported).
+func (c *checker) deadField(allocs []*ssa.Alloc, f *types.Var) bool {
+	if c.ssa == nil || f.Exported() || f.Embedded() || f.Pkg() != c.pass.Pkg {
+		return false
+	}
+	for _, a := range allocs {
+		for _, v := range clientForms(a) {
+			for _, ref := range flow.Referrers(v) {
+				switch ref := ref.(type) {
+				case *ssa.Store:
+					fa, ok := ref.Addr.(*ssa.FieldAddr)
+					if !ok || ref.Val != v || fieldVar(fa) != f {
+						return false
+					}
+				case *ssa.FieldAddr, *ssa.DebugRef, *ssa.UnOp:
+					// the literal's own fields set, or its value taken
+					// (clientForms follows it)
+				default:
+					return false
+				}
+			}
+		}
+	}
+	_, funcs := c.ssa.SSA()
+	return everyInstr(funcs, func(_ *ssa.Function, instr ssa.Instruction) bool {
+		switch instr := instr.(type) {
+		case *ssa.FieldAddr:
+			if fieldVar(instr) != f {
+				return true
+			}
+			for _, ref := range flow.Referrers(instr) {
+				if st, ok := ref.(*ssa.Store); !ok || st.Addr != ssa.Value(instr) {
+					return false // read, or its address taken
+				}
+			}
+		case *ssa.Field:
+			st, ok := types.Unalias(instr.X.Type()).Underlying().(*types.Struct)
+			if ok && instr.Field < st.NumFields() && st.Field(instr.Field) == f {
+				return false
+			}
+		}
+		return true
+	})
 }
 
 // optionField returns the struct field that a client literal ends up in

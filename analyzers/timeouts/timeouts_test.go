@@ -51,7 +51,7 @@ func TestPlanNotWritten(t *testing.T) {
 func TestTimeouts(t *testing.T) {
 	a := timeouts.New(perSite(t))
 	analyzertest.Run(t, analysistest.TestData(), a,
-		"clients", "clientsdefault", "servers", "dials", "handlers",
+		"clients", "clientsdefault", "deadfield", "servers", "dials", "handlers",
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
 		"examples/publish", "tools/publish", "testhelpers", "mocks", "testdb", "rwshapes", "cleanupcmd", "cleanupcmd/main", "kongcmd", "azuresdk", "exitcheck", "reqhelper", "closurehandoff",
 		"rwlong", "defaultcopy", "unixfield", "ctxfactory", "derivedctx", "rwprobe", "rwprobemethod", "rwprobemethodtwin", "rwprobeuser", "rwadmin", "rwsetup", "rwsetupstop", "rwsetuptwin", "ginmany", "selfdial",
@@ -262,6 +262,13 @@ func TestParamClient(t *testing.T) {
 	slices.Sort(got)
 	if !slices.Equal(got, want) {
 		t.Errorf("related positions of fetch:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// A package variable that keeps its constant bounds post; one that
+	// a function writes does not.
+	got = relatedOf(t, res, "paramclient.post runs an HTTP request")
+	want = []string{"paramclient.go:123: request path: paramclient.slowCheck calls paramclient.post"}
+	if !slices.Equal(got, want) {
+		t.Errorf("related positions of post:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -94,7 +94,38 @@ func capped(url string, secs int) ([]byte, error) { // want `paramclient.capped 
 // banner gives capped 0: no timeout.
 func banner(w http.ResponseWriter, r *http.Request) { _, _ = capped("https://example.com/banner", 0) }
 
+// post builds a client value (not a pointer) with the Timeout in
+// seconds its callers give it (mailpit's postmark.Check(email, timeout)).
+func post(url string, secs int) error { // want `paramclient.post runs an HTTP request with no context \(\(\*http.Client\).Post at paramclient.go:\d+\); 1 request path reaches it`
+	client := http.Client{Timeout: time.Duration(secs) * time.Second}
+	resp, err := client.Post(url, "application/json", nil)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// checkSeconds keeps the constant it is declared with: 8 seconds.
+var checkSeconds = 8
+
+// slowSeconds is declared with 8, and setSlow writes it at run time.
+var slowSeconds = 8
+
+func setSlow(n int) { slowSeconds = n }
+
+// spamCheck gives post a package variable that stays 8: bounded.
+func spamCheck(w http.ResponseWriter, r *http.Request) {
+	_ = post("https://spam.example.com/check", checkSeconds)
+}
+
+// slowCheck gives it one that may be anything: it reaches post.
+func slowCheck(w http.ResponseWriter, r *http.Request) {
+	_ = post("https://spam.example.com/slow", slowSeconds)
+}
+
 func routes(mux *http.ServeMux) {
+	mux.HandleFunc("/spam", spamCheck)
+	mux.HandleFunc("/slow", slowCheck)
 	mux.HandleFunc("/motd", motd)
 	mux.HandleFunc("/version", version)
 	mux.HandleFunc("/manifest", manifest)
