@@ -185,7 +185,12 @@ func (c *checker) selfTimed(v ssa.Value, depth int) bool {
 			return !v.Common().IsInvoke() && c.selfTimed(v.Common().Value, depth+1)
 		}
 		if c.funcInstruments(callee) {
-			return false // a wrapper that records: the router's way of measuring
+			// A wrapper that records: the router's way of measuring. A
+			// factory that wraps nothing of its caller's makes the
+			// handler itself, and what it records is that handler's own
+			// (dendrite's makeDownloadAPI, with its media size
+			// histograms), unless it is the plan's.
+			return !wrapsHandler(callee) && c.recordsOwn(callee)
 		}
 		for _, a := range v.Common().Args {
 			if c.valueInstruments(a, depth+1) && !c.selfTimed(a, depth+1) {
@@ -202,6 +207,41 @@ func (c *checker) selfTimed(v ssa.Value, depth int) bool {
 func (c *checker) timesOnlyUnnamed(fn *ssa.Function) bool {
 	f, library := c.funcRecords(fn)
 	return !library && f != nil && f.Unnamed && f.Library == "" && !c.recordsPlanned(f)
+}
+
+// recordsOwn reports whether calling fn records metrics of its own only:
+// no metric of the plan, and no instrumentation library but one that
+// records into the program's own metric (dendrite's makeDownloadAPI
+// hands its counter to promhttp.InstrumentHandlerCounter).
+func (c *checker) recordsOwn(fn *ssa.Function) bool {
+	f, library := c.funcRecords(fn)
+	return !library && f != nil && (f.Library == "" || ownMetricLibrary(f.Library)) && !c.recordsPlanned(f)
+}
+
+// ownMetricLibrary reports whether an instrumentation library call, as
+// a recordsFact names it, records into a metric the program hands it
+// (knowledge.Instrumenter.MetricArg).
+func ownMetricLibrary(display string) bool {
+	for name, in := range knowledge.Instrumenters {
+		if in.MetricArg >= 0 && displayName(name) == display {
+			return true
+		}
+	}
+	return false
+}
+
+// wrapsHandler reports whether fn takes something to wrap: a function (a
+// handler func, a handler of the program's own shape) or an
+// http.Handler.
+func wrapsHandler(fn *ssa.Function) bool {
+	params := fn.Signature.Params()
+	for i := range params.Len() {
+		t := params.At(i).Type()
+		if _, ok := t.Underlying().(*types.Signature); ok || analysisutil.IsNamed(t, knowledge.NetHTTP, "Handler") {
+			return true
+		}
+	}
+	return false
 }
 
 // coveredSibling points at a covered route of the same tree.

@@ -1,4 +1,4 @@
-// want package:`metrics\(http.server.request.body.size:histogram http.server.request.duration:histogram http.server.response.body.size:histogram http_request_duration_seconds:histogram\{method,path,status\} shop_request_duration_seconds:histogram\{code,method,host,url\} shop_requests_total:counter\{code,method,host,url\}\)`
+// want package:`metrics\(http.server.request.body.size:histogram http.server.request.duration:histogram http.server.response.body.size:histogram http_request_duration_seconds:histogram\{method,path,status\} media_download_size_bytes:histogram\{kind\} media_served_total:counter\{code\} media_thumbnail_size_bytes:histogram\{kind\} shop_request_duration_seconds:histogram\{code,method,host,url\} shop_requests_total:counter\{code,method,host,url\}\)`
 
 // Package routers registers routes on chi, gin, echo and gorilla/mux
 // routers, covered by metrics middleware or not.
