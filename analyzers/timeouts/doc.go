@@ -44,7 +44,10 @@
 //     every call's result is used only for such a Do (dex's backchannel
 //     Notifier.client(), whose one use sends the logout token under the
 //     caller's context: judged false when reported), followed through a
-//     package variable, a struct field and such a getter (3x-ui's
+//     package variable, a struct field and such a getter, a use that
+//     sets the shared client's Timeout before its Do included (gorush's
+//     feedbackClient.Timeout = d, then a Do under context.WithTimeout:
+//     judged false when reported) (3x-ui's
 //     per-node clients: a shared client in a variable and one built on
 //     first use into Remote.client, returned by Remote.httpClient(),
 //     every request of which runs under context.WithTimeout: 2 findings

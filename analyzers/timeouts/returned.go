@@ -14,6 +14,7 @@ import (
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
 	"github.com/perfvet/perfvet/analyzers/internal/commands"
 	"github.com/perfvet/perfvet/analyzers/internal/flow"
+	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
 )
 
@@ -97,10 +98,13 @@ func (c *checker) sendsBounded(v ssa.Value, depth int, hold *returnHold) (n int,
 		case *ssa.DebugRef:
 			continue
 		case *ssa.FieldAddr:
-			if !isAlloc {
+			if !isAlloc && !(onlyStored(ref) && isTimeoutField(ref)) {
 				return 0, false
 			}
-			continue // the literal's fields, set where it is made
+			// the literal's fields, set where it is made, or the
+			// Timeout of a shared client set before its use (gorush's
+			// feedbackClient.Timeout = d; feedbackClient.Do(req))
+			continue
 		case *ssa.Store:
 			if ref.Val != v {
 				return 0, false
@@ -129,6 +133,23 @@ func (c *checker) sendsBounded(v ssa.Value, depth int, hold *returnHold) (n int,
 		n += k
 	}
 	return n, true
+}
+
+// onlyStored reports whether a field's address is only stored to.
+func onlyStored(fa *ssa.FieldAddr) bool {
+	refs := flow.Referrers(fa)
+	for _, ref := range refs {
+		if st, ok := ref.(*ssa.Store); !ok || st.Addr != ssa.Value(fa) {
+			return false
+		}
+	}
+	return len(refs) > 0
+}
+
+// isTimeoutField reports whether fa addresses an http.Client's Timeout.
+func isTimeoutField(fa *ssa.FieldAddr) bool {
+	f := fieldVar(fa)
+	return f != nil && f.Name() == "Timeout" && isPointerTo(fa.X.Type(), knowledge.NetHTTP, "Client")
 }
 
 // holdForCallers is sendsBounded for a client that an exported function

@@ -589,10 +589,8 @@ func (c *checker) deadField(allocs []*ssa.Alloc, f *types.Var) bool {
 			if fieldVar(instr) != f {
 				return true
 			}
-			for _, ref := range flow.Referrers(instr) {
-				if st, ok := ref.(*ssa.Store); !ok || st.Addr != ssa.Value(instr) {
-					return false // read, or its address taken
-				}
+			if !onlyStored(instr) {
+				return false // read, or its address taken
 			}
 		case *ssa.Field:
 			st, ok := types.Unalias(instr.X.Type()).Underlying().(*types.Struct)

@@ -51,7 +51,7 @@ func TestPlanNotWritten(t *testing.T) {
 func TestTimeouts(t *testing.T) {
 	a := timeouts.New(perSite(t))
 	analyzertest.Run(t, analysistest.TestData(), a,
-		"clients", "clientsdefault", "deadfield", "servers", "dials", "handlers",
+		"clients", "clientsdefault", "deadfield", "sharedtimeout", "servers", "dials", "handlers",
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
 		"examples/publish", "tools/publish", "testhelpers", "mocks", "testdb", "rwshapes", "cleanupcmd", "cleanupcmd/main", "kongcmd", "azuresdk", "exitcheck", "reqhelper", "closurehandoff",
 		"rwlong", "defaultcopy", "unixfield", "ctxfactory", "derivedctx", "rwprobe", "rwprobemethod", "rwprobemethodtwin", "rwprobeuser", "rwadmin", "rwsetup", "rwsetupstop", "rwsetuptwin", "ginmany", "selfdial",
