@@ -17,7 +17,7 @@ func TestCacheinval(t *testing.T) {
 	analyzertest.Run(t, analysistest.TestData(), cacheinval.New(defaultPlan()),
 		"redisrules", "keys", "keyshapes", "shop/store", "shop/cache", "shop/service", "shop/api",
 		"stale", "fillguard", "fillguardtwin", "warnset", "warnset/admin", "warnsettwin", "gormlib", "bunlib", "memcachelib", "ristrettolib", "gocachelib", "lrulib", "bigcachelib", "freecachelib", "wrappers", "redisv8", "rueidislib",
-		"lcwlib", "kvredis", "chatstate", "onefamily", "onefamily/more", "liveshapes", "partialdel")
+		"lcwlib", "kvredis", "kvcounter", "chatstate", "onefamily", "onefamily/more", "liveshapes", "partialdel")
 }
 
 // TestTTLFixes: the plan's TTL for the family written where a write says

@@ -99,7 +99,11 @@
 //     sync.Map's LoadOrStore keeps only for a key with none (get or
 //     create; a store's write replaces the entry), is per-key live state,
 //     the only copy there is, not a caller's value kept: not a key-value
-//     store (dagu's Discord and Slack bots, 2 findings judged false).
+//     store (dagu's Discord and Slack bots, 2 findings judged false);
+//     nor is a store whose value is a number or a boolean: counts of its
+//     own (gorush's stats in Redis, set and incremented), which an expiry
+//     would lose (judged false when reported), and its callers' writes
+//     are not judged either.
 //   - ttl: a constant TTL above the one the plan gives the key family
 //     (the first matching rule of cache.keys, else cache.max_ttl).
 //     Reported at the TTL value. The lifetimes that expirable.NewLRU,

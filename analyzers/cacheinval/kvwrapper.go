@@ -50,6 +50,14 @@ func (c *checker) judgeWrapper(o *Op, site ast.Node) {
 	if isSizeBounded(o.Lib) || knowledge.Lib(o.Lib).InProcess() && !isOpaque(c.cur.Params[o.ValueParam].Type()) {
 		return // a typed cache of one kind of value, judged by the stale rule
 	}
+	if isNumber(c.cur.Params[o.ValueParam].Type()) {
+		// A store of numbers keeps counts of its own (gorush's stats in
+		// Redis, set and incremented), the only copy there is, not a
+		// caller's data kept: an expiry would lose them (judged false
+		// when reported). Its callers' writes are not judged either.
+		o.Judged = true
+		return
+	}
 	if o.Cache != "" {
 		if c.isInvalidated(familyKey("*", o.Cache), o.Cache) {
 			return
@@ -134,4 +142,11 @@ func callersPhrase(n int) string {
 		return " (1 caller here)"
 	}
 	return fmt.Sprintf(" (%d callers here)", n)
+}
+
+// isNumber reports whether a type is a number (or a boolean): a count or
+// a flag, not data of the caller's kept for it.
+func isNumber(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsNumeric|types.IsBoolean) != 0
 }
