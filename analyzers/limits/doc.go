@@ -175,11 +175,14 @@
 // functions it hands the request to, in any package of the program (the
 // program fact names them), and not the program's other routes. Passing
 // the request on through an interface or a function value
-// (next.ServeHTTP(w, r), next(w, r), c.Next()) is a middleware's, and
-// a function that does so is a middleware's step even when it also
-// hands the request to checks of the program (mailpit's middleWareFunc
-// asks its CORS test about the request, then calls the handler it
-// wraps: 1 finding judged false when reported).
+// (next.ServeHTTP(w, r), next(w, r), c.Next()) is a middleware's. Known
+// limit: a middleware that both hands the request to a function of the
+// program and on to the next handler is taken for a route's own limiter
+// (mailpit's middleWareFunc asks its CORS test about the request: 1
+// finding judged false), because where a middleware is installed is not
+// checked, and navidrome's Subsonic middleware, whose error path hands
+// the request to sendError, bounds the Subsonic routes only (its other
+// routes' reads stay reported, judged true).
 //
 // A pool opened with a driver name held in a variable that the package
 // registers a SQLite driver under (sql.Register(Driver,

@@ -339,13 +339,11 @@ func (c *checker) function(body *ast.BlockStmt, obj *types.Func) {
 				c.own.Global = true // a handler wrapper: every route it wraps
 			} else if name == "net/http.MaxBytesReader" && len(reads) == 0 {
 				// A middleware that wraps the body and reads nothing
-				// itself limits every route it wraps, also when it asks
-				// checks of the program about the request before handing
-				// it on (mailpit's CORS test). One that hands the request
-				// only to functions of the program (gokapi's
+				// itself limits every route it wraps. One that hands the
+				// request to functions of the program (gokapi's
 				// processNewChunk, for its upload routes) limits their
 				// reads, not every route's.
-				if callees := c.requestCallees(body); len(callees) > 0 && !c.handsOnRequest(body) {
+				if callees := c.requestCallees(body); len(callees) > 0 {
 					for _, fn := range callees {
 						c.limitedFuncs[fn] = true
 						c.own.Limited = append(c.own.Limited, analysisutil.FullName(fn))
@@ -421,44 +419,6 @@ func (c *checker) requestCallees(body *ast.BlockStmt) []*types.Func {
 		}
 	})
 	return callees
-}
-
-// handsOnRequest reports whether body passes a request to a handler it
-// does not know: through an interface's method (next.ServeHTTP(w, r)), a
-// function value (next(w, r), fn(c)) or gin's c.Next(), as a middleware
-// calls the handler it wraps.
-func (c *checker) handsOnRequest(body *ast.BlockStmt) bool {
-	info := c.pass.TypesInfo
-	found := false
-	eachCall(info, body, func(call *ast.CallExpr, fn *types.Func) {
-		if fn != nil && analysisutil.FullName(fn) == "(*"+knowledge.Gin+".Context).Next" {
-			found = true // gin's chain: c.Next() runs the handlers it wraps
-		}
-		if found || fn != nil && !isInterfaceMethod(fn) {
-			return
-		}
-		if fn == nil && !isFuncValue(info, call.Fun) {
-			return // a conversion or a builtin
-		}
-		for _, arg := range call.Args {
-			if isHandlerRequest(info.TypeOf(arg)) {
-				found = true
-				return
-			}
-		}
-	})
-	return found
-}
-
-// isFuncValue reports whether e is a value of function type, not a
-// type (a conversion) or a builtin.
-func isFuncValue(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	if !ok || !tv.IsValue() {
-		return false
-	}
-	_, isSig := tv.Type.Underlying().(*types.Signature)
-	return isSig
 }
 
 // eachCall calls f with each call of body that is not inside one of its
