@@ -192,7 +192,12 @@
 //     the one fix for both. A request only built (http.NewRequest, its
 //     fields set, r.WithContext, returned) and never sent nor handed to
 //     another call is no outbound work: ntfy turns a Matrix push into a
-//     request that its own handler serves; nor is one only handed to a
+//     request that its own handler serves; nor is a call that a service
+//     makes once, as it is set up, by the API's own definition
+//     (knowledge.SetupCalls: go-github's CompleteAppManifest, which
+//     exchanges the GitHub App manifest flow's one-time code for the new
+//     app's credentials; atlantis' and digger's set-up pages, judged
+//     false when reported), in the handler or in a helper; nor is one only handed to a
 //     proxy function (a func(*http.Request) (*url.URL, error), a
 //     Transport's Proxy), which reads its URL to choose a proxy:
 //     client-go's rest.ConfigToExecCluster does so whenever a clientset

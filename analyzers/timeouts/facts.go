@@ -312,7 +312,7 @@ func (c *checker) factFor(fn *ssa.Function) *ioFact {
 						f.addParam(CtxParam{Index: i, Kind: p.Kind, Via: via})
 					}
 				case flow.Detached:
-					if !takesContext && !c.shortLoopbackRequest(ci) {
+					if !takesContext && !c.shortLoopbackRequest(ci) && !knowledge.IsSetupCall(analysisutil.FullName(callee)) {
 						f.setDetached(c.causeSite(fn, Site{Kind: p.Kind, Via: via, Posn: posn, How: detachedHow(common.Args[idx])}))
 					}
 				}

@@ -2083,6 +2083,9 @@ type ginSite struct {
 // checkRequestPathCall reports outbound work in a request path that runs
 // with no request context and so outlives the request.
 func (c *checker) checkRequestPathCall(call *ast.CallExpr, fn *types.Func, name string, h *handler) {
+	if knowledge.IsSetupCall(name) {
+		return // a step of the service's one-time set-up
+	}
 	if variant, ok := knowledge.ContextFree[name]; ok {
 		if c.sqliteQuery(fn) || c.pathOnlyRequest(call, name) {
 			return

@@ -383,7 +383,25 @@ func IsContextSDKField(f *types.Var) bool {
 
 // IsContextSDK reports whether a function, by full name, is one of
 // ContextSDKs, in any major version.
-func IsContextSDK(name string) bool {
+func IsContextSDK(name string) bool { return ContextSDKs[withoutMajor(name)] }
+
+// SetupCalls are the API calls that a service makes once, as it is set
+// up, by the API's own definition, keyed by full name with the module's
+// major version left out: go-github's CompleteAppManifest exchanges the
+// one-time code of the GitHub App manifest flow for the new app's
+// credentials (atlantis' and digger's set-up pages; judged false when
+// reported as running detached in a request path).
+var SetupCalls = map[string]bool{
+	"(*github.com/google/go-github/github.AppsService).CompleteAppManifest": true,
+}
+
+// IsSetupCall reports whether a function, by full name, is one of
+// SetupCalls, in any major version.
+func IsSetupCall(name string) bool { return SetupCalls[withoutMajor(name)] }
+
+// withoutMajor drops a module's major version element (/v75) from a full
+// name.
+func withoutMajor(name string) string {
 	parts := strings.Split(name, "/")
 	kept := parts[:0]
 	for i, p := range parts {
@@ -392,7 +410,7 @@ func IsContextSDK(name string) bool {
 		}
 		kept = append(kept, p)
 	}
-	return ContextSDKs[strings.Join(kept, "/")]
+	return strings.Join(kept, "/")
 }
 
 // isMajorVersion reports whether a path element is a module's major

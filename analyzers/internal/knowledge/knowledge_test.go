@@ -230,3 +230,16 @@ func TestIsContextSDK(t *testing.T) {
 		}
 	}
 }
+
+func TestIsSetupCall(t *testing.T) {
+	for name, want := range map[string]bool{
+		"(*github.com/google/go-github/v75/github.AppsService).CompleteAppManifest": true,
+		"(*github.com/google/go-github/v61/github.AppsService).CompleteAppManifest": true,
+		"(*github.com/google/go-github/v75/github.AppsService).ListRepos":           false,
+		"(*github.com/example/v2/github.AppsService).CompleteAppManifest":           false,
+	} {
+		if got := IsSetupCall(name); got != want {
+			t.Errorf("IsSetupCall(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
