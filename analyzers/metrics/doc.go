@@ -21,9 +21,12 @@
 // client_golang's prometheus and promauto (names built from Namespace,
 // Subsystem and Name, with constants and variables assigned once
 // resolved), the OpenTelemetry metric API (with WithUnit and
-// WithExplicitBucketBoundaries), go-kit's prometheus, and
+// WithExplicitBucketBoundaries), go-kit's prometheus,
 // VictoriaMetrics/metrics (name and labels parsed from the
-// `name{label="value"}` string, also through fmt.Sprintf).
+// `name{label="value"}` string, also through fmt.Sprintf), and
+// uber-go/tally v4's Scope (Counter, Gauge, Timer, Histogram: the name
+// argument, without the scope's prefix; the tags come from the scope,
+// chosen at run time, and are not known).
 // Instrumentation libraries define the metrics they record (otelhttp,
 // otelgin, echoprometheus, otelgrpc, client_golang's DB stats collector;
 // go-grpc-middleware's Prometheus interceptors and go-grpc-prometheus
@@ -67,7 +70,10 @@
 //     prometheusx; a histogram of its own named as OpenTelemetry's
 //     conventions name the request duration, http.server.request.duration
 //     or the older http.server.duration, whose route and method are
-//     attributes of each recording: gotosocial's gin middleware; or the
+//     attributes of each recording: gotosocial's gin middleware; a timer
+//     or histogram of uber-go/tally, whose tags the scope it is made on
+//     sets at run time (nakama's per-RPC latency, atlantis' command and
+//     API timers: 2 findings judged false when reported); or the
 //     request-duration histogram of an
 //     instrumentation library: otelhttp's and otelgin's
 //     http.server.request.duration, echoprometheus'

@@ -5,7 +5,7 @@ import "strings"
 // This file describes metrics libraries and instrumentation: Prometheus's
 // client_golang (with promauto, promhttp and its collectors),
 // OpenTelemetry's metric API and its otelhttp, otelgin and otelgrpc
-// instrumentation, go-kit's metrics, VictoriaMetrics/metrics,
+// instrumentation, go-kit's metrics, VictoriaMetrics/metrics, uber-go/tally,
 // echoprometheus and the gRPC Prometheus interceptors. It lists how a
 // program defines a metric, records into it, binds its labels, and which
 // library calls define and record metrics for it (instrumenting
@@ -28,6 +28,7 @@ const (
 	EchoPrometheus  = "github.com/labstack/echo-contrib/echoprometheus"
 	GRPCPromV2      = "github.com/grpc-ecosystem/go-grpc-middleware/providers/prometheus"
 	GRPCPromV1      = "github.com/grpc-ecosystem/go-grpc-prometheus"
+	Tally           = "github.com/uber-go/tally/v4"
 
 	OpenCensusPrometheus = "contrib.go.opencensus.io/exporter/prometheus"
 )
@@ -36,7 +37,7 @@ const (
 // record no metric, nor instrument a handler.
 var MetricsPackages = []string{
 	Prometheus, OTelMetric, KitMetrics, VictoriaMetrics,
-	Promhttp, PromCollectors, OTelHTTP, OTelGin, OTelGRPC, EchoPrometheus, GRPCPromV1, GRPCPromV2,
+	Promhttp, PromCollectors, OTelHTTP, OTelGin, OTelGRPC, EchoPrometheus, GRPCPromV1, GRPCPromV2, Tally,
 }
 
 // metricsLibraryPrefixes are the module paths of the metrics libraries and
@@ -53,6 +54,7 @@ var metricsLibraryPrefixes = []string{
 	"github.com/labstack/echo-contrib/",
 	"github.com/grpc-ecosystem/go-grpc-middleware/",
 	GRPCPromV1,
+	"github.com/uber-go/tally/",
 }
 
 // IsMetricsLibrary reports whether path is a package of a metrics library
@@ -80,6 +82,7 @@ const (
 	LibOTel       = "otel"
 	LibGoKit      = "go-kit"
 	LibVictoria   = "victoriametrics"
+	LibTally      = "tally"
 )
 
 // A MetricCtor describes a function that defines a metric.
@@ -110,6 +113,13 @@ func otelCtor(kind string) MetricCtor {
 
 func kitCtor(kind string) MetricCtor {
 	return MetricCtor{Lib: LibGoKit, Kind: kind, Opts: 0, Name: -1, Labels: 1, Buckets: -1, Options: -1}
+}
+
+// tallyCtor describes a method of uber-go/tally's Scope: the name is its
+// first argument; the tags come from the scope (Tagged), chosen at run
+// time, so the labels are unknown.
+func tallyCtor(kind string) MetricCtor {
+	return MetricCtor{Lib: LibTally, Kind: kind, Opts: -1, Name: 0, Labels: -1, Buckets: -1, Options: -1}
 }
 
 func vmCtor(kind string, buckets int) MetricCtor {
@@ -148,6 +158,10 @@ var MetricCtors = func() map[string]MetricCtor {
 	}
 	for _, c := range otel {
 		m["("+OTelMetric+".Meter)."+c.name] = otelCtor(c.kind)
+	}
+	// tally's Timer reports as a Prometheus summary by default.
+	for name, kind := range map[string]string{"Counter": Counter, "Gauge": Gauge, "Timer": Summary, "Histogram": Histogram} {
+		m["("+Tally+".Scope)."+name] = tallyCtor(kind)
 	}
 	for name, kind := range map[string]string{
 		"NewCounterFrom": Counter, "NewGaugeFrom": Gauge, "NewHistogramFrom": Histogram, "NewSummaryFrom": Summary,
