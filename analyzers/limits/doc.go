@@ -23,7 +23,9 @@
 //     request's body before it in the same function, in a program that
 //     limits no body globally (http.MaxBytesHandler, echo's
 //     middleware.BodyLimit, chi's middleware.RequestSize, go-pkgz/rest's
-//     SizeLimit (tg-spam's router, judged false when reported), or a middleware
+//     SizeLimit (tg-spam's router, judged false when reported),
+//     gin-contrib/size's RequestSizeLimiter (chartmuseum's engine, 2
+//     findings judged false when reported), or a middleware
 //     that wraps r.Body in http.MaxBytesReader): at the read, with the
 //     plan's max_body_size in the message (category body);
 //   - a multipart upload parsed with no limit (ParseMultipartForm,

@@ -25,7 +25,7 @@ func TestRealLibraries(t *testing.T) {
 	analyzertest.Run(t, analyzertest.Module(t), a,
 		"./limits/nethttp", "./limits/few", "./limits/globalmw", "./limits/pkgzrest", "./limits/ginapp", "./limits/echoapp", "./limits/echolimited",
 		"./limits/pools", "./limits/poolsok", "./limits/cli", "./limits/beegoapp", "./limits/beegodefault", "./limits/outbound", "./limits/outbound/sign",
-		"./limits/loopback", "./limits/loopback/public", "./limits/perroute", "./limits/perroutehelper", "./limits/gormconn", "./limits/copyfile")
+		"./limits/loopback", "./limits/loopback/public", "./limits/perroute", "./limits/perroutehelper", "./limits/ginsize", "./limits/gormconn", "./limits/copyfile")
 }
 
 // TestSQLiteVariable: a pool opened through a variable that a SQLite

@@ -79,10 +79,9 @@ func (c *checker) startupCalls(targets map[string]bool) (edges []callEdge, escap
 				walk(n.Body, from, true)
 				return false
 			case *ast.FuncLit:
-				switch {
-				case cmds.Lit(n):
+				if cmds.Lit(n) {
 					walk(n.Body, rootCaller, false)
-				default:
+				} else {
 					walk(n.Body, "", loop) // a value: its callers are not known
 				}
 				return false

@@ -206,6 +206,9 @@ var BodyLimiters = map[string]BodyLimiter{
 	// the body through io.LimitReader before any handler (tg-spam's
 	// router).
 	"github.com/go-pkgz/rest.SizeLimit": {Size: 0, Global: true},
+	// gin-contrib/size's middleware wraps every request's body in a
+	// reader that fails past the limit (chartmuseum's router).
+	"github.com/gin-contrib/size.RequestSizeLimiter": {Size: 0, Global: true},
 }
 
 // BeegoContexts are beego's request context types (v2 and v1). beego's
