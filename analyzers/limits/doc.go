@@ -80,9 +80,11 @@
 //     variable, a field of a parameter or receiver, a map, a channel), one
 //     captured by a function literal (a handler registered with it) or
 //     handed to a goroutine, one a loop sends through that it was built
-//     outside of (a worker's), one with DisableKeepAlives or whose idle
-//     connections are closed (CloseIdleConnections): a connection per
-//     request on purpose; one built in main or init, or in a function
+//     outside of (a worker's), one with DisableKeepAlives, one whose
+//     every request asks for its connection to be closed (req.Close =
+//     true: syncthing's UPnP SOAP calls, judged false when reported) or
+//     whose idle connections are closed (CloseIdleConnections): a
+//     connection per request on purpose; one built in main or init, or in a function
 //     the program runs only as it starts: one that every reference to
 //     is a direct call, outside any loop, from main, an init function,
 //     a command's run or another such function (scrutiny's InfluxDB

@@ -104,7 +104,7 @@ func (c *checker) checkTransports() {
 // through and drops, each time it runs.
 func (t *transports) perCall(f *ssa.Function, b build, u usage) bool {
 	switch {
-	case runsOnce(f), u.shared, u.closed, u.returned, u.disabled, len(u.sends) == 0, u.inLoop:
+	case runsOnce(f), u.shared, u.closed, u.returned, u.disabled, len(u.sends) == 0, u.inLoop, closesEach(u.sends):
 		return false
 	case !b.local && !requestScoped(f):
 		// What a constructor returns, used by a function that may run
@@ -114,6 +114,47 @@ func (t *transports) perCall(f *ssa.Function, b build, u usage) bool {
 		return false
 	}
 	return true
+}
+
+// closesEach reports whether every request sent through the transport
+// asks for its connection to be closed after it (req.Close = true): a
+// connection per request on purpose, as with DisableKeepAlives
+// (syncthing's UPnP SOAP calls, for routers that mishandle keep-alive).
+func closesEach(sends []ssa.Instruction) bool {
+	for _, s := range sends {
+		ci, ok := s.(ssa.CallInstruction)
+		if !ok || flow.CalleeName(ci.Common()) != "(*net/http.Client).Do" || len(ci.Common().Args) != 2 || !setsClose(ci.Common().Args[1]) {
+			return false
+		}
+	}
+	return len(sends) > 0
+}
+
+// setsClose reports whether the function stores true into a request's
+// Close field.
+func setsClose(req ssa.Value) bool {
+	for _, ref := range flow.Referrers(req) {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != req {
+			continue
+		}
+		ptr, ok := fa.X.Type().Underlying().(*types.Pointer)
+		if !ok || !analysisutil.IsNamed(ptr.Elem(), knowledge.NetHTTP, "Request") {
+			continue
+		}
+		st, ok := ptr.Elem().Underlying().(*types.Struct)
+		if !ok || st.Field(fa.Field).Name() != "Close" {
+			continue
+		}
+		for _, use := range flow.Referrers(fa) {
+			if store, ok := use.(*ssa.Store); ok && store.Addr == ssa.Value(fa) {
+				if k, ok := store.Val.(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.Bool && constant.BoolVal(k.Value) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // builtOnArgumentBranch reports whether the transport built at pos is

@@ -37,6 +37,24 @@ func fetch(ctx context.Context, target string) ([]byte, error) {
 	return io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 }
 
+// soap builds a transport per call too, and asks for each request's
+// connection to be closed after it (syncthing's UPnP SOAP calls, for
+// routers that mishandle keep-alive): a connection per request on
+// purpose, as with DisableKeepAlives. fetch is its twin.
+func soap(ctx context.Context, target string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, nil)
+	if err != nil {
+		return err
+	}
+	req.Close = true
+	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{Proxy: http.ProxyFromEnvironment}}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
 // download builds a transport only when its caller asks to skip the
 // certificate check (1Panel's wget): the other calls share the default
 // transport, and the branch is the call's own.
@@ -370,6 +388,7 @@ func main() {
 			}
 		}
 		_, _ = fetch(r.Context(), "https://upstream.example.com/")
+		_ = soap(r.Context(), "http://192.168.1.1:49000/upnp/control")
 		if resp, err := download(r.Context(), r.FormValue("url"), r.FormValue("insecure") == "1"); err == nil {
 			resp.Body.Close()
 		}
