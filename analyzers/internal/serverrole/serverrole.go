@@ -324,10 +324,13 @@ func loopbackHost(host string) bool {
 // Prometheus scrape handler (knowledge.ScrapeHandlers), a function of
 // net/http/pprof or expvar, such a handler adapted for gin (gin.WrapH,
 // gin.WrapF), converted (http.HandlerFunc), taken as a method value
-// (pprof.Handler("heap").ServeHTTP) or wrapped in a middleware of the
-// program (wrapsOps), or a router made in the same function
-// (http.NewServeMux, gin.New) on which every handler registered, there or
-// by a function it is handed to, is one of those.
+// (pprof.Handler("heap").ServeHTTP), wrapped in a middleware of the
+// program (wrapsOps) or served by a handler function of the program that
+// does nothing else with its request and writer (servesOps: syncthing's
+// handleMetrics), or a router made in the same function
+// (http.NewServeMux, gin.New), also kept in a variable that a literal
+// captures, on which every handler registered, there or by a function it
+// is handed to, is one of those.
 func OpsHandler(v ssa.Value) bool { return opsHandler(v, 0) }
 
 func opsHandler(v ssa.Value, depth int) bool {
@@ -336,7 +339,7 @@ func opsHandler(v ssa.Value, depth int) bool {
 	}
 	switch x := flow.Unwrap(v).(type) {
 	case *ssa.Function:
-		return opsPackage(x.Pkg)
+		return opsPackage(x.Pkg) || servesOps(x, depth+1)
 	case *ssa.MakeClosure:
 		// A bound method: pprof.Handler("heap").ServeHTTP serves what
 		// its receiver does.
@@ -369,6 +372,48 @@ func opsHandler(v ssa.Value, depth int) bool {
 		return wrapsOps(x.Common(), depth+1)
 	}
 	return false
+}
+
+// servesOps reports whether a handler function of the program serves an
+// operators' handler with the request it is given
+// (promhttp.Handler().ServeHTTP(w, r) under a lock and a timer:
+// syncthing's handleMetrics) and sends nothing else to the client.
+func servesOps(fn *ssa.Function, depth int) bool {
+	if len(fn.Blocks) == 0 || len(fn.Params) != 2 || depth > maxDepth {
+		return false
+	}
+	served := false
+	for _, p := range fn.Params {
+		for _, ref := range flow.Referrers(p) {
+			if _, ok := ref.(*ssa.DebugRef); ok {
+				continue
+			}
+			call, ok := ref.(ssa.CallInstruction)
+			if !ok || !isServeHTTP(call.Common()) {
+				return false // the request or the writer used otherwise
+			}
+			common := call.Common()
+			h := common.Value
+			if !common.IsInvoke() && len(common.Args) > 0 {
+				h = common.Args[0]
+			}
+			if !opsHandler(h, depth+1) {
+				return false
+			}
+			served = true
+		}
+	}
+	return served
+}
+
+// isServeHTTP reports whether a call is a handler's ServeHTTP, through
+// http.Handler or on a concrete handler.
+func isServeHTTP(common *ssa.CallCommon) bool {
+	if common.IsInvoke() {
+		return common.Method.Name() == "ServeHTTP"
+	}
+	fn := common.StaticCallee()
+	return fn != nil && fn.Name() == "ServeHTTP" && fn.Signature.Recv() != nil
 }
 
 // wrapsOps reports whether a call is of a middleware of the program
@@ -511,6 +556,16 @@ func opsRouter(router *ssa.Call, depth int) bool {
 	for _, ref := range flow.Referrers(router) {
 		if fa, ok := ref.(*ssa.FieldAddr); ok && fa.X == ssa.Value(router) {
 			receivers = append(receivers, fa)
+		}
+		// A router in a variable that a literal captures lives in a
+		// cell: its registrations load it from there (syncthing's
+		// metrics mux, served from a goroutine).
+		if st, ok := ref.(*ssa.Store); ok && st.Val == ssa.Value(router) && flow.StoredOnce(st.Addr) == ssa.Value(router) {
+			for _, use := range flow.Referrers(st.Addr) {
+				if load, ok := use.(*ssa.UnOp); ok && load.Op == token.MUL {
+					receivers = append(receivers, load)
+				}
+			}
 		}
 	}
 	for _, recv := range receivers {

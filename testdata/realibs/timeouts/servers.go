@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	ocprom "contrib.go.opencensus.io/exporter/prometheus"
@@ -304,4 +305,52 @@ func openCensusMetricsGoroutine(port int, api http.HandlerFunc) error {
 		_ = srv.ListenAndServe()
 	}()
 	return nil
+}
+
+// A metrics listener served from a goroutine's literal that captures its
+// mux (syncthing's stupgrades): the mux is the value bound where the
+// literal is made, and serves only the scrape endpoint: operators'. The
+// twin serves the API beside it.
+func metricsCaptured(l net.Listener, api http.HandlerFunc) {
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.Handler())
+	go func() {
+		_ = http.Serve(l, mux)
+	}()
+	apiMux := http.NewServeMux()
+	apiMux.Handle("/metrics", promhttp.Handler())
+	apiMux.HandleFunc("/api/items", api)
+	go func() {
+		_ = http.Serve(l, apiMux) // want `http.Serve serves with no read or write timeouts`
+	}()
+}
+
+var scrapeMu sync.RWMutex
+
+// handleMetrics serves the scrape endpoint under a lock (syncthing's
+// strelaypoolsrv): an operators' handler of the program's own.
+func handleMetrics(w http.ResponseWriter, r *http.Request) {
+	scrapeMu.RLock()
+	defer scrapeMu.RUnlock()
+	promhttp.Handler().ServeHTTP(w, r)
+}
+
+// handleMetricsAndStatus is its twin: it also writes a status line of
+// its own to the client.
+func handleMetricsAndStatus(w http.ResponseWriter, r *http.Request) {
+	promhttp.Handler().ServeHTTP(w, r)
+	_, _ = fmt.Fprintln(w, "relays: ok")
+}
+
+func metricsWrapped(addr string) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/metrics", handleMetrics)
+	go func() {
+		_ = http.ListenAndServe(addr, mux)
+	}()
+	statusMux := http.NewServeMux()
+	statusMux.HandleFunc("/metrics", handleMetricsAndStatus)
+	go func() {
+		_ = http.ListenAndServe(addr, statusMux) // want `http.ListenAndServe serves with no read or write timeouts`
+	}()
 }
