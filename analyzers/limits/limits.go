@@ -101,7 +101,7 @@ func run(pass *lint.Pass, perSite bool) (any, error) {
 		// A library's own reads and opens are its callers' to bound.
 		return nil, nil
 	}
-	c := &checker{pass: pass, perSite: perSite, own: &programFact{}, limitedFuncs: make(map[*types.Func]bool), handlers: make(map[*types.Func]bool)}
+	c := &checker{pass: pass, perSite: perSite, own: &programFact{}, limitedFuncs: make(map[*types.Func]bool)}
 	c.serves = declaresHandler(pass)
 	c.setup = c.serves && serverrole.Setup(pass.Fset, pass.TypesInfo, pass.Files)
 	// A dependency's reads and opens are its authors' to bound (and its
@@ -113,9 +113,6 @@ func run(pass *lint.Pass, perSite bool) (any, error) {
 		case *ast.FuncDecl:
 			if n.Body != nil {
 				fn, _ := c.pass.TypesInfo.Defs[n.Name].(*types.Func)
-				if fn != nil && serverrole.IsHandler(c.pass.TypesInfo, n.Type) {
-					c.handlers[fn] = true
-				}
 				c.function(n.Body, fn)
 			}
 		case *ast.FuncLit:
@@ -135,7 +132,6 @@ func run(pass *lint.Pass, perSite bool) (any, error) {
 	c.checkBeegoDefaults()
 	c.checkTransports()
 	c.constructorAlternatives()
-	c.own.Refs = c.handlerRefs()
 	c.own.Calls, c.own.Escapes, c.own.Roots = c.startupCalls(c.transportCallers())
 	c.conclude()
 	return nil, nil
@@ -160,13 +156,6 @@ type programFact struct {
 	// limiter hands the request it bounds: their reads are limited.
 	Limited    []string
 	Transports []site // per-call transports (keepalive.go)
-	// Refs are the handlers that read bodies (site.Handler) to which
-	// the package's code refers, registering or calling them: a read
-	// in a handler no package of a program refers to is not that
-	// program's (goalert's remote monitor serves its own mux, and
-	// imports the config store whose handler only the main server
-	// registers).
-	Refs []string `json:",omitempty"`
 	// Calls are the static calls of the package that lead to the
 	// functions that build a transport per call (startup.go), Escapes
 	// those of them used otherwise than by a call, and Roots the
@@ -190,10 +179,6 @@ type site struct {
 	// Func is the full name of the declared function that reads (a
 	// read) or opens (an open), or "".
 	Func string
-	// Handler: Func is a handler (it takes an http.ResponseWriter, a
-	// gin or echo context), which a program serves only if its code
-	// refers to it (programFact.Refs).
-	Handler bool `json:",omitempty"`
 	// Alt places an open in a case of a switch ("switch posn#case
 	// posn"; see alternative): the opens of one switch's cases, one per
 	// driver the configuration chooses, are one pool to bound, and one
@@ -254,7 +239,6 @@ type checker struct {
 	ix *flow.Index // the package's SSA calls, built at the first server start
 
 	reads        []pendingRead        // body reads, checked once every function is seen
-	handlers     map[*types.Func]bool // declared functions of the package that serve a request (serverrole.IsHandler)
 	limitedFuncs map[*types.Func]bool // functions a per-route limiter hands its request to
 	indexed      bool
 	serving      map[*types.Func]bool // functions a server start is reachable from (servingFuncs)
@@ -1025,9 +1009,6 @@ func (c *checker) checkRead(call *ast.CallExpr, limited []limitAt, in *types.Fun
 	s := c.site(call, category, msg)
 	if in != nil {
 		s.Func = analysisutil.FullName(in)
-		// ServeHTTP is served through the http.Handler its type is
-		// converted to, which names no method.
-		s.Handler = c.handlers[in] && in.Name() != "ServeHTTP"
 	}
 	if !knowledge.FrameworkBodyReads[name] {
 		s.fix = c.bodyLimitFix(call, ownerExpr)
@@ -1126,7 +1107,7 @@ func (c *checker) conclude() {
 	own := c.own
 	if c.pass.Pkg.Name() != "main" && c.start == nil {
 		// Not where the program is seen whole: pass the verdict's inputs on.
-		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 || len(own.Transports) > 0 || len(own.Limited) > 0 || len(own.AltOf) > 0 || len(own.Refs) > 0 || len(own.Calls) > 0 || len(own.Roots) > 0 {
+		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 || len(own.Transports) > 0 || len(own.Limited) > 0 || len(own.AltOf) > 0 || len(own.Calls) > 0 || len(own.Roots) > 0 {
 			c.pass.ExportPackageFact(own)
 		}
 		return
@@ -1136,10 +1117,6 @@ func (c *checker) conclude() {
 	reported := map[string]bool{}
 	reads, opens, transports := slices.Clone(own.Reads), slices.Clone(own.Opens), slices.Clone(own.Transports)
 	limitedFuncs := slices.Clone(own.Limited)
-	refs := make(map[string]bool)
-	for _, r := range own.Refs {
-		refs[r] = true
-	}
 	calls, escapes, roots := slices.Clone(own.Calls), slices.Clone(own.Escapes), slices.Clone(own.Roots)
 	altOf := maps.Clone(own.AltOf)
 	for _, pf := range c.pass.AllPackageFacts() {
@@ -1153,9 +1130,6 @@ func (c *checker) conclude() {
 		lifetime = lifetime || f.SetsLifetime
 		reads = append(reads, f.Reads...)
 		limitedFuncs = append(limitedFuncs, f.Limited...)
-		for _, r := range f.Refs {
-			refs[r] = true
-		}
 		calls = append(calls, f.Calls...)
 		escapes = append(escapes, f.Escapes...)
 		roots = append(roots, f.Roots...)
@@ -1189,9 +1163,6 @@ func (c *checker) conclude() {
 		for _, s := range reads {
 			if s.Func != "" && slices.Contains(limitedFuncs, s.Func) {
 				continue // a function a route's own limiter hands its bounded request to
-			}
-			if s.Handler && !refs[s.Func] {
-				continue // a handler this program does not serve; another may
 			}
 			if !reported[s.Posn] {
 				fresh = append(fresh, s)
@@ -1262,7 +1233,7 @@ func (c *checker) conclude() {
 		return // nothing imports a main package
 	}
 	slices.Sort(done)
-	c.pass.ExportPackageFact(&programFact{Global: global, Serves: true, Dependency: c.dependency, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done), Refs: own.Refs, Calls: own.Calls, Escapes: own.Escapes, Roots: own.Roots})
+	c.pass.ExportPackageFact(&programFact{Global: global, Serves: true, Dependency: c.dependency, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done), Calls: own.Calls, Escapes: own.Escapes, Roots: own.Roots})
 }
 
 // transportCallers returns the functions that build a transport per
@@ -1288,41 +1259,6 @@ func (c *checker) transportCallers() map[string]bool {
 		}
 	}
 	return targets
-}
-
-// handlerRefs returns the handlers that read bodies, of this package or
-// of the packages it imports, to which this package's code refers.
-func (c *checker) handlerRefs() []string {
-	readers := make(map[string]bool)
-	for _, s := range c.own.Reads {
-		if s.Handler {
-			readers[s.Func] = true
-		}
-	}
-	for _, pf := range c.pass.AllPackageFacts() {
-		if f, ok := pf.Fact.(*programFact); ok && pf.Package != c.pass.Pkg {
-			for _, s := range f.Reads {
-				if s.Handler {
-					readers[s.Func] = true
-				}
-			}
-		}
-	}
-	if len(readers) == 0 {
-		return nil
-	}
-	var refs []string
-	for _, obj := range c.pass.TypesInfo.Uses {
-		fn, ok := obj.(*types.Func)
-		if !ok {
-			continue
-		}
-		if name := analysisutil.FullName(fn.Origin()); readers[name] && !slices.Contains(refs, name) {
-			refs = append(refs, name)
-		}
-	}
-	slices.Sort(refs)
-	return refs
 }
 
 // alternative returns where an open is among the cases of the innermost

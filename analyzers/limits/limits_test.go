@@ -106,16 +106,6 @@ func TestKeepAlive(t *testing.T) {
 	checkProgram(t, "./limits/keepalive/...", 10)
 }
 
-// TestTwoServers: a program that serves a handler behind a middleware
-// that limits every body, and imports a package that starts a server of
-// its own (goalert's remote monitor) and the handler's package: the
-// handler's read is not the second server's, and nothing is reported.
-// The twin serves the handler with no limit: its read is reported once.
-func TestTwoServers(t *testing.T) {
-	checkPackages(t, 0, "./limits/twoservers/cmd")
-	checkPackages(t, 1, "./limits/twoservers/config", "./limits/twoserversbare/cmd")
-}
-
 // TestStartupOnly: a transport built on every call of a function that
 // the program runs once, as it starts (from main, through a server's
 // set-up and a store's constructor in three packages), is not reported;
