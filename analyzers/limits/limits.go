@@ -97,8 +97,23 @@ var relevant = []string{
 }
 
 func run(pass *lint.Pass, perSite bool) (any, error) {
-	if !analysisutil.ImportsAny(pass.Pkg, relevant...) || isLibrary(pass.Pkg.Path()) {
+	if isLibrary(pass.Pkg.Path()) {
 		// A library's own reads and opens are its callers' to bound.
+		return nil, nil
+	}
+	if !analysisutil.ImportsAny(pass.Pkg, relevant...) {
+		// Nothing to read or open here, but the package may call a
+		// function that builds a transport per call (a store's
+		// constructor that checks its database once): its calls are
+		// handed on for startupOnly. go vet shows a package only the
+		// imports its dependencies' export data names, so this is not
+		// decided by what it imports.
+		c := &checker{pass: pass, own: &programFact{}}
+		c.own.Calls, c.own.Escapes, c.own.Roots = c.startupCalls(c.transportCallers())
+		c.passOnStartupCalls()
+		if len(c.own.Calls) > 0 {
+			pass.ExportPackageFact(c.own)
+		}
 		return nil, nil
 	}
 	c := &checker{pass: pass, perSite: perSite, own: &programFact{}, limitedFuncs: make(map[*types.Func]bool)}
@@ -133,6 +148,7 @@ func run(pass *lint.Pass, perSite bool) (any, error) {
 	c.checkTransports()
 	c.constructorAlternatives()
 	c.own.Calls, c.own.Escapes, c.own.Roots = c.startupCalls(c.transportCallers())
+	c.passOnStartupCalls()
 	c.conclude()
 	return nil, nil
 }
@@ -1107,7 +1123,7 @@ func (c *checker) conclude() {
 	own := c.own
 	if c.pass.Pkg.Name() != "main" && c.start == nil {
 		// Not where the program is seen whole: pass the verdict's inputs on.
-		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 || len(own.Transports) > 0 || len(own.Limited) > 0 || len(own.AltOf) > 0 || len(own.Calls) > 0 || len(own.Roots) > 0 {
+		if own.Global || own.SetsMaxOpen || own.SetsLifetime || len(own.Reads) > 0 || len(own.Opens) > 0 || len(own.Transports) > 0 || len(own.Limited) > 0 || len(own.AltOf) > 0 || len(own.Calls) > 0 {
 			c.pass.ExportPackageFact(own)
 		}
 		return
@@ -1234,6 +1250,52 @@ func (c *checker) conclude() {
 	}
 	slices.Sort(done)
 	c.pass.ExportPackageFact(&programFact{Global: global, Serves: true, Dependency: c.dependency, SetsMaxOpen: maxOpen, SetsLifetime: lifetime, Reported: slices.Compact(done), Calls: own.Calls, Escapes: own.Escapes, Roots: own.Roots})
+}
+
+// passOnStartupCalls adds to the package's fact the calls, escapes and
+// roots of the packages it imports: go vet hands a package the facts of
+// the packages its export data refers to, not of every package below
+// it, so each package carries what it saw on (a store's constructor's
+// call of a probe, below a server package whose API names no store
+// type, reaches main).
+func (c *checker) passOnStartupCalls() {
+	for _, pf := range c.pass.AllPackageFacts() {
+		f, ok := pf.Fact.(*programFact)
+		if !ok || pf.Package == c.pass.Pkg {
+			continue
+		}
+		for _, e := range f.Calls {
+			if !slices.Contains(c.own.Calls, e) {
+				c.own.Calls = append(c.own.Calls, e)
+			}
+		}
+		for _, n := range f.Escapes {
+			if !slices.Contains(c.own.Escapes, n) {
+				c.own.Escapes = append(c.own.Escapes, n)
+			}
+		}
+		for _, n := range f.Roots {
+			if !slices.Contains(c.own.Roots, n) {
+				c.own.Roots = append(c.own.Roots, n)
+			}
+		}
+	}
+	slices.SortFunc(c.own.Calls, func(a, b callEdge) int {
+		return cmp.Or(strings.Compare(a.From, b.From), strings.Compare(a.To, b.To), cmpBool(a.Loop, b.Loop))
+	})
+	slices.Sort(c.own.Escapes)
+	slices.Sort(c.own.Roots)
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
 }
 
 // transportCallers returns the functions that build a transport per

@@ -156,6 +156,10 @@ func (c *checker) startupCalls(targets map[string]bool) (edges []callEdge, escap
 			escapes = append(escapes, name)
 		}
 	}
+	// Roots matter only as callers of the calls kept.
+	roots = slices.DeleteFunc(roots, func(r string) bool {
+		return !slices.ContainsFunc(edges, func(e callEdge) bool { return e.From == r })
+	})
 	slices.Sort(escapes)
 	slices.Sort(roots)
 	return edges, escapes, roots
