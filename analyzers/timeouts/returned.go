@@ -98,7 +98,7 @@ func (c *checker) sendsBounded(v ssa.Value, depth int, hold *returnHold) (n int,
 		case *ssa.DebugRef:
 			continue
 		case *ssa.FieldAddr:
-			if !isAlloc && !(onlyStored(ref) && isTimeoutField(ref)) {
+			if !isAlloc && (!onlyStored(ref) || !isTimeoutField(ref)) {
 				return 0, false
 			}
 			// the literal's fields, set where it is made, or the
