@@ -99,7 +99,7 @@ func (c *checker) startupCalls(targets map[string]bool) (edges []callEdge, escap
 				if fn == nil || fn.Pkg() == nil || !ownModule(fn.Pkg()) {
 					return true
 				}
-				if id := calleeIdent(n.Fun); id != nil {
+				if id := analysisutil.CalleeIdent(n); id != nil {
 					called[id] = true
 				}
 				to := analysisutil.FullName(fn.Origin())
@@ -163,22 +163,6 @@ func (c *checker) startupCalls(targets map[string]bool) (edges []callEdge, escap
 	slices.Sort(escapes)
 	slices.Sort(roots)
 	return edges, escapes, roots
-}
-
-// calleeIdent returns the name a call's callee is written with: f in
-// f(x), m in x.m(y) or pkg.F in pkg.F(z).
-func calleeIdent(fun ast.Expr) *ast.Ident {
-	switch f := ast.Unparen(fun).(type) {
-	case *ast.Ident:
-		return f
-	case *ast.SelectorExpr:
-		return f.Sel
-	case *ast.IndexExpr: // a generic function's instantiation
-		return calleeIdent(f.X)
-	case *ast.IndexListExpr:
-		return calleeIdent(f.X)
-	}
-	return nil
 }
 
 // isStartupRoot reports whether fn runs once as the process starts: main

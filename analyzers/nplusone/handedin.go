@@ -242,7 +242,7 @@ func (c *checker) scanCalls() *callScan {
 				if !ok {
 					return true
 				}
-				if id := calleeIdent(call); id != nil {
+				if id := analysisutil.CalleeIdent(call); id != nil {
 					cs.called[id] = true
 				}
 				if fd != nil && fd.Body != nil && !test && len(call.Args) > 0 {
@@ -591,22 +591,6 @@ func useEntry(fn *types.Func, i int) (ListEntry, bool) {
 		return ListEntry{}, false
 	}
 	return ListEntry{Key: listKey(analysisutil.FullName(fn), i), Pkg: n.Obj().Pkg().Path(), Recv: n.Obj().Name(), Method: fn.Name(), Param: i, Iface: true}, true
-}
-
-// calleeIdent returns the identifier a call names its function by (f,
-// pkg.F, x.M), or nil.
-func calleeIdent(call *ast.CallExpr) *ast.Ident {
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return fun
-	case *ast.SelectorExpr:
-		return fun.Sel
-	case *ast.IndexExpr:
-		return calleeIdent(&ast.CallExpr{Fun: fun.X})
-	case *ast.IndexListExpr:
-		return calleeIdent(&ast.CallExpr{Fun: fun.X})
-	}
-	return nil
 }
 
 // handedSource says where a value handed in a call comes from, and which

@@ -224,3 +224,20 @@ func WalkFuncUses(info *types.Info, pkg *types.Package, files []*ast.File, visit
 		}
 	}
 }
+
+// CalleeIdent returns the identifier a call names its function by: f in
+// f(x), M in x.M(y), F in pkg.F(z), also through a generic
+// instantiation (F[int](x)); nil for any other callee.
+func CalleeIdent(call *ast.CallExpr) *ast.Ident {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return fun
+	case *ast.SelectorExpr:
+		return fun.Sel
+	case *ast.IndexExpr:
+		return CalleeIdent(&ast.CallExpr{Fun: fun.X})
+	case *ast.IndexListExpr:
+		return CalleeIdent(&ast.CallExpr{Fun: fun.X})
+	}
+	return nil
+}
