@@ -215,7 +215,12 @@
 //     plan's query_timeout, the longest the plan lets one round trip of a
 //     request run (a package variable or a struct field every store of
 //     which, in the package, is such a literal or the result of a
-//     function, of any package, that returns only such literals; or the
+//     function, of any package, that returns only such literals; an
+//     exported field of another package's struct, an embedded
+//     *http.Client included, that its package only ever sets so (a fact
+//     carries its Timeout: portainer's client.HTTPClient, five seconds
+//     from NewHTTPClient, through which its Docker Hub status handler
+//     sends two requests, judged false when reported); or the
 //     parameter of an unexported helper every call of which passes such
 //     a client): after the client of the request has gone it runs that
 //     long at most, in the handler as in its helpers (listmonk's captcha

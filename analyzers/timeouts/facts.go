@@ -725,6 +725,59 @@ func (c *checker) exportClientVarFacts() {
 			c.pass.ExportObjectFact(g.Object(), &clientVarFact{Unbounded: true})
 		}
 	}
+	c.exportClientFieldFacts()
+}
+
+// A clientFieldFact says that every value its package stores into an
+// exported *http.Client field of one of its struct types (an embedded
+// *http.Client included) is a client with a constant Timeout, at most
+// Timeout: a request another package sends through the field is bounded
+// by it (portainer's client.HTTPClient, which NewHTTPClient fills with a
+// five-second client, sent through by its endpoints handlers).
+type clientFieldFact struct{ Timeout time.Duration }
+
+func (*clientFieldFact) AFact() {}
+
+func (f *clientFieldFact) String() string { return fmt.Sprintf("clientField(timeout=%v)", f.Timeout) }
+
+// exportClientFieldFacts exports a clientFieldFact for each exported
+// *http.Client field of the package's struct types whose every store in
+// the package is a client with a constant Timeout (madeTimeout).
+func (c *checker) exportClientFieldFacts() {
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		st, ok := tn.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for f := range st.Fields() {
+			if !f.Exported() || !isPointerTo(f.Type(), knowledge.NetHTTP, "Client") {
+				continue
+			}
+			if d := c.storedTimeout(c.fieldStores(f)); d > 0 {
+				c.pass.ExportObjectFact(f, &clientFieldFact{Timeout: d})
+			}
+		}
+	}
+}
+
+// storedTimeout returns the longest Timeout of the clients stored, when
+// each has a constant one (madeTimeout), and 0 otherwise or when there is
+// no store.
+func (c *checker) storedTimeout(stores []ssa.Value) time.Duration {
+	var longest time.Duration
+	for _, v := range stores {
+		d := c.madeTimeout(v)
+		if d <= 0 {
+			return 0
+		}
+		longest = max(longest, d)
+	}
+	return longest
 }
 
 // setBuilds records that the function returns a request built with no
@@ -1308,10 +1361,21 @@ func (c *checker) shortClientStored(v ssa.Value, limit time.Duration) bool {
 		stores = c.globalStores(addr)
 	case *ssa.FieldAddr:
 		f := fieldVar(addr)
-		if f == nil || f.Pkg() != c.pass.Pkg {
+		if f == nil {
 			return false
 		}
 		stores = c.fieldStores(f)
+		if f.Pkg() != c.pass.Pkg {
+			// Another package's field: its stores there (the fact), and
+			// this package's own, if any.
+			var fact clientFieldFact
+			if !c.pass.ImportObjectFact(f, &fact) || fact.Timeout > limit {
+				return false
+			}
+			if len(stores) == 0 {
+				return true
+			}
+		}
 	default:
 		return false
 	}
@@ -1327,27 +1391,27 @@ func (c *checker) shortClientStored(v ssa.Value, limit time.Duration) bool {
 // constant Timeout no longer than limit, or the result of a function, of
 // any package, that returns only such literals (ioFact.ClientTimeout).
 func (c *checker) shortClientMade(v ssa.Value, limit time.Duration) bool {
-	if c.shortClientLiteral(v, limit) {
-		return true
-	}
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	callee := staticFunc(call.Common())
-	if callee == nil {
-		return false
-	}
-	f := c.factOf(callee)
-	return f != nil && f.ClientTimeout > 0 && f.ClientTimeout <= limit
+	d := c.madeTimeout(v)
+	return d > 0 && d <= limit
 }
 
-// shortClientLiteral reports whether v is an http.Client literal whose
-// every Timeout store is a positive constant no longer than limit (and
-// there is one).
-func (c *checker) shortClientLiteral(v ssa.Value, limit time.Duration) bool {
-	alloc, ok := v.(*ssa.Alloc)
-	return ok && alloc.Comment == "complit" && c.shortTimeoutStores(alloc, limit)
+// madeTimeout returns the constant Timeout of an http.Client literal
+// (literalTimeout), or the longest of those a function, of any package,
+// returns (ioFact.ClientTimeout); 0 for any other value.
+func (c *checker) madeTimeout(v ssa.Value) time.Duration {
+	switch v := v.(type) {
+	case *ssa.Alloc:
+		if v.Comment == "complit" {
+			return c.literalTimeout(v)
+		}
+	case *ssa.Call:
+		if callee := staticFunc(v.Common()); callee != nil {
+			if f := c.factOf(callee); f != nil {
+				return f.ClientTimeout
+			}
+		}
+	}
+	return 0
 }
 
 // shortTimeoutStores reports whether every store to the Timeout field of

@@ -90,7 +90,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
 		Run:              lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, cfg, *flags) }),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(heldClientsFact), new(usesFact), new(ginHeldFact), new(ginEngineFact), new(servesFact), new(defaultClientFact), new(returnedFact)},
+		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(clientFieldFact), new(heldClientsFact), new(usesFact), new(ginHeldFact), new(ginEngineFact), new(servesFact), new(defaultClientFact), new(returnedFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
