@@ -694,8 +694,18 @@
 //     process's probe listener (woodpecker's agent healthcheck); or when
 //     the package registers nothing there and imports net/http/pprof,
 //     which fills the default mux with its profiling handlers
-//     (transfer.sh's :6060 profiler). Handlers other packages register on
-//     the default mux are not seen.
+//     (transfer.sh's :6060 profiler). In the perfvet command, which sees
+//     the whole program and says which packages import which, also
+//     http.ListenAndServe or Serve with a nil handler when no package of
+//     the program registers a handler of its own on the default mux: it
+//     serves only what its imports register there (net/http/pprof,
+//     expvar), the operator's profiler (dendrite's and syncthing's pprof
+//     listeners, distribution's debug server, maddy's profiler endpoint:
+//     judged false when reported). A package that sees no such handler in
+//     itself or its dependencies holds the finding, and each program that
+//     imports it reports it if any of its packages registers one. Under
+//     go vet and golangci-lint, handlers other packages register on the
+//     default mux are not seen, and the server is reported where it is.
 //   - A dial (net.Dial and the others with no timeout) of the address the
 //     package's own http.Server listens on, read through the same chain
 //     of fields (config.HTTP.Addr): a start-up probe of the program's own

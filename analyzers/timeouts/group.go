@@ -55,6 +55,9 @@ func (c *checker) deliver(d analysis.Diagnostic) {
 		c.hold(d)
 		return
 	}
+	if d.Category == CategoryServer && c.holdsMuxServer(d) {
+		return
+	}
 	c.pass.Report(d)
 }
 

@@ -2,6 +2,7 @@ package timeouts
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -31,8 +32,25 @@ func (c *checker) probesOnlyDefaultMux() bool {
 		return c.probes == 2
 	}
 	c.probes = 1
+	registered, others := c.defaultMuxRegistrations()
+	if !others && (registered > 0 || importsPprof(c.pass.Pkg)) {
+		c.probes = 2
+	}
+	return c.probes == 2
+}
+
+// defaultMuxRegistrations counts the handlers this package registers on
+// http.DefaultServeMux (http.HandleFunc, http.Handle, and those methods
+// of http.DefaultServeMux itself) that are probes (they ignore their
+// request) or operators' handlers, and says whether it registers any
+// other: a handler of the program's users.
+func (c *checker) defaultMuxRegistrations() (probes int, others bool) {
+	if c.muxScan != nil {
+		return c.muxScan.probes, c.muxScan.others
+	}
+	c.muxScan = new(muxScan)
 	if c.ssa == nil {
-		return false
+		return 0, false
 	}
 	pkg, funcs := c.ssa.SSA()
 	all := funcs
@@ -41,7 +59,6 @@ func (c *checker) probesOnlyDefaultMux() bool {
 			all = append(slices.Clip(all), init)
 		}
 	}
-	registered := 0
 	for _, fn := range all {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -49,23 +66,42 @@ func (c *checker) probesOnlyDefaultMux() bool {
 				if !ok {
 					continue
 				}
+				args := call.Common().Args
 				switch flow.CalleeName(call.Common()) {
 				case "net/http.HandleFunc", "net/http.Handle":
+				case "(*net/http.ServeMux).HandleFunc", "(*net/http.ServeMux).Handle":
+					if len(args) != 3 || !isDefaultServeMux(args[0]) {
+						continue
+					}
+					args = args[1:]
 				default:
 					continue
 				}
-				args := call.Common().Args
 				if len(args) != 2 || !serverrole.IgnoresRequest(args[1]) && !serverrole.OpsHandler(args[1]) {
-					return false
+					c.muxScan.others = true
+					continue
 				}
-				registered++
+				c.muxScan.probes++
 			}
 		}
 	}
-	if registered > 0 || importsPprof(c.pass.Pkg) {
-		c.probes = 2
+	return c.muxScan.probes, c.muxScan.others
+}
+
+// A muxScan is what defaultMuxRegistrations found.
+type muxScan struct {
+	probes int
+	others bool
+}
+
+// isDefaultServeMux reports whether v is a load of http.DefaultServeMux.
+func isDefaultServeMux(v ssa.Value) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
 	}
-	return c.probes == 2
+	g, ok := load.X.(*ssa.Global)
+	return ok && g.Pkg != nil && g.Pkg.Pkg.Path() == knowledge.NetHTTP && g.Name() == "DefaultServeMux"
 }
 
 // standaloneTool reports whether the package is a program kept beside the

@@ -90,7 +90,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:              "https://github.com/perfvet/perfvet/blob/main/analyzers/timeouts/doc.go",
 		Run:              lint.Wrap(Name, opts, func(pass *lint.Pass) (any, error) { return run(pass, cfg, *flags) }),
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ssabuild.Analyzer},
-		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(clientFieldFact), new(heldClientsFact), new(usesFact), new(ginHeldFact), new(ginEngineFact), new(servesFact), new(defaultClientFact), new(returnedFact)},
+		FactTypes:        []analysis.Fact{new(ioFact), new(causesFact), new(clientVarFact), new(clientFieldFact), new(heldClientsFact), new(usesFact), new(ginHeldFact), new(ginEngineFact), new(servesFact), new(defaultClientFact), new(returnedFact), new(defaultMuxFact), new(heldMuxServersFact)},
 		RunDespiteErrors: true,
 	}
 	opts.BindFlags(&a.Flags)
@@ -147,6 +147,7 @@ func run(pass *lint.Pass, cfg Config, opts options) (any, error) {
 	c.flushFindings()
 	c.concludeReturned()
 	c.concludeClients()
+	c.concludeDefaultMux()
 	return nil, nil
 }
 
@@ -171,6 +172,13 @@ type checker struct {
 	calls    *callIndex          // the package's calls by callee (callers), built lazily
 	settable map[*types.Var]bool // userSettable, by field
 	probes   int                 // probesOnlyDefaultMux: 0 unknown, 1 no, 2 yes
+	muxScan  *muxScan            // defaultMuxRegistrations, found lazily
+
+	// muxServes: the servers of http.DefaultServeMux that this package
+	// starts with a nil handler, by position; muxHeld: their findings
+	// held for the program to decide (defaultmux.go).
+	muxServes map[token.Pos]bool
+	muxHeld   []wp.Found
 
 	standalone int // standaloneTool: 0 unknown, 1 no, 2 yes
 
@@ -258,8 +266,11 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 				return // a loopback or operators-only server (serverrole)
 			}
 			// A nil handler serves http.DefaultServeMux.
-			if s, ok := knowledge.ServerStarts[name]; ok && s.Handler >= 0 && isNilConst(argAt(ci.Common().Args, s.Handler)) && c.probesOnlyDefaultMux() {
-				return // the default mux, with the package's probes only
+			if s, ok := knowledge.ServerStarts[name]; ok && s.Handler >= 0 && isNilConst(argAt(ci.Common().Args, s.Handler)) {
+				if c.probesOnlyDefaultMux() {
+					return // the default mux, with the package's probes only
+				}
+				c.servesDefaultMux(call.Pos())
 			}
 		}
 		c.reportWithFix(call, c.serveFuncFix(call, name), CategoryServer, "%s serves with no read or write timeouts; slow clients can hold connections open forever (Slowloris); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set", analysisutil.Display(fn))

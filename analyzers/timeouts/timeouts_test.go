@@ -55,7 +55,7 @@ func TestTimeouts(t *testing.T) {
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
 		"examples/publish", "tools/publish", "testhelpers", "mocks", "testdb", "rwshapes", "cleanupcmd", "cleanupcmd/main", "kongcmd", "azuresdk", "exitcheck", "reqhelper", "closurehandoff",
 		"rwlong", "defaultcopy", "unixfield", "ctxfactory", "derivedctx", "rwprobe", "rwprobemethod", "rwprobemethodtwin", "rwprobeuser", "rwadmin", "rwsetup", "rwsetupstop", "rwsetuptwin", "ginmany", "selfdial",
-		"defaultset", "defaultuser", "defaultbare", "defaultredirect", "nildefault", "clitool", "selfprobe", "sqlitequery", "sqlitequerytwin", "inprocessreq", "pprofmux", "defaultmux", "tailnet", "oapiclient", "oapiclienttwin", "wrapclient", "wrapclientuse")
+		"defaultset", "defaultuser", "defaultbare", "defaultredirect", "nildefault", "clitool", "selfprobe", "sqlitequery", "sqlitequerytwin", "inprocessreq", "pprofmux", "defaultmux", "tailnet", "oapiclient", "oapiclienttwin", "wrapclient", "wrapclientuse", "dockermetrics", "dockermetricstwin")
 }
 
 // TestCauses runs the fixtures where handlers in one package reach the
@@ -297,4 +297,17 @@ func TestReturnedProgram(t *testing.T) {
 	cfg.WholeProgram = true
 	cfg.Imported = func(path string) bool { return !strings.HasSuffix(path, "/cmd") }
 	analyzertest.WholeProgram(t, timeouts.New(cfg), "returnedprogram/cmd", "returnedprogram/tool")
+}
+
+// TestDefaultMuxProgram: a server of http.DefaultServeMux in a package
+// that sees no handler of the program's own registered there is held for
+// the program: one whose packages register none (only net/http/pprof
+// fills the mux) drops it, one whose api package registers its users'
+// handler there reports it.
+func TestDefaultMuxProgram(t *testing.T) {
+	cfg := defaultPlan(t)
+	cfg.WholeProgram = true
+	cfg.Imported = func(path string) bool { return !strings.HasSuffix(path, "/cmd") }
+	analyzertest.WholeProgram(t, timeouts.New(cfg), "muxprogram/cmd")
+	analyzertest.WholeProgram(t, timeouts.New(cfg), "muxpublic/cmd")
 }

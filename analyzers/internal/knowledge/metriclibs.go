@@ -398,6 +398,9 @@ var ScrapeHandlers = map[string]bool{
 	EchoPrometheus + ".NewHandler":           true,
 	EchoPrometheus + ".NewHandlerWithConfig": true,
 	VictoriaMetrics + ".WritePrometheus":     true,
+	// Docker's wrapper of the Prometheus client (distribution's debug
+	// server): Handler returns promhttp.Handler().
+	"github.com/docker/go-metrics.Handler": true,
 	// OpenCensus's Prometheus exporter serves its own /metrics: the
 	// *Exporter NewExporter returns is the handler.
 	OpenCensusPrometheus + ".NewExporter": true,
