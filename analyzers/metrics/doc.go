@@ -73,7 +73,13 @@
 //     attributes of each recording: gotosocial's gin middleware; a timer
 //     or histogram of uber-go/tally, whose tags the scope it is made on
 //     sets at run time (nakama's per-RPC latency, atlantis' command and
-//     API timers: 2 findings judged false when reported); or the
+//     API timers: 2 findings judged false when reported); a Prometheus
+//     histogram or summary vector whose name the package does not know
+//     (made from a descriptor struct's fields, as go-gin-prometheus and
+//     its copies make theirs) observed with the request's method or path
+//     among its label values (r.Method, r.URL.Path, gin's FullPath:
+//     chartmuseum's and zincsearch's middlewares, 2 findings judged false
+//     when reported); or the
 //     request-duration histogram of an
 //     instrumentation library: otelhttp's and otelgin's
 //     http.server.request.duration, echoprometheus'

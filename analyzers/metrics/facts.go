@@ -207,6 +207,7 @@ func (c *checker) computeProgram() *programFact {
 			counter(name + " (" + d.Posn + ")")
 		}
 	}
+	own(c.requestObservation())
 	for _, imp := range c.pass.Pkg.Imports() {
 		if knowledge.IsMetricsLibrary(imp.Path()) {
 			continue

@@ -297,6 +297,101 @@ func (c *checker) measuresRequests(d *definition) bool {
 	return false
 }
 
+// requestObservation describes the first observation, in this package,
+// of a Prometheus histogram or summary vector of no name the package
+// knows (made where its name is a descriptor's field, or out of sight)
+// whose label values include
+// the request's method or path (r.Method, r.URL.Path, gin's FullPath),
+// under the embedded default plan: a latency broken down by request,
+// whatever the definition shows (chartmuseum's and zincsearch's copies
+// of go-gin-prometheus define their metrics from descriptor structs, with
+// names and labels in fields: 2 findings judged false when reported);
+// "" when there is none.
+func (c *checker) requestObservation() string {
+	if c.pass.Plan.Source != plan.DefaultSource {
+		return ""
+	}
+	for _, ci := range callsIn(c.funcs) {
+		if !observerVecWith[flow.CalleeName(ci.Common())] {
+			continue
+		}
+		if d := c.metricOf(receiver(ci.Common())); d != nil && d.Name != "" {
+			continue // a definition of known name: measuresRequests decides
+		}
+		for _, v := range labelValues(ci.Common()) {
+			if requestAttr(v) {
+				return "a histogram observed by request method or path (" + c.posn(ci.Pos()) + ")"
+			}
+		}
+	}
+	return ""
+}
+
+// observerVecWith are the methods that pick a histogram or summary of a
+// Prometheus vector by its label values.
+var observerVecWith = map[string]bool{
+	"(*" + knowledge.Prometheus + ".HistogramVec).WithLabelValues": true,
+	"(*" + knowledge.Prometheus + ".SummaryVec).WithLabelValues":   true,
+	"(" + knowledge.Prometheus + ".ObserverVec).WithLabelValues":   true,
+}
+
+// labelValues returns the values a WithLabelValues call passes through
+// its variadic slice, when it is a literal of the call's function.
+func labelValues(call *ssa.CallCommon) []ssa.Value {
+	a := args(call)
+	if len(a) == 0 {
+		return nil
+	}
+	sl, ok := a[len(a)-1].(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	arr, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for _, ref := range flow.Referrers(arr) {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, r := range flow.Referrers(ia) {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
+}
+
+// requestAttr reports whether v is the method or the URL path of the
+// request being served (r.Method, r.URL.Path), or gin's matched route
+// (c.FullPath()).
+func requestAttr(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		fa, ok := v.X.(*ssa.FieldAddr)
+		if !ok || v.Op != token.MUL {
+			return false
+		}
+		f := fieldVar(fa.X.Type(), fa.Field)
+		if f == nil {
+			return false
+		}
+		recv := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer).Elem()
+		switch {
+		case analysisutil.IsNamed(recv, knowledge.NetHTTP, "Request"):
+			return f.Name() == "Method"
+		case analysisutil.IsNamed(recv, "net/url", "URL"):
+			return f.Name() == "Path"
+		}
+	case *ssa.Call:
+		return flow.CalleeName(v.Common()) == "(*"+knowledge.Gin+".Context).FullPath"
+	}
+	return false
+}
+
 // mismatch returns what is wrong with the program's definitions of a
 // planned metric, or "" if one of them matches.
 func mismatch(m plan.Metric, defs []Def, synonyms bool) string {
