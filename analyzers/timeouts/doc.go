@@ -30,7 +30,11 @@
 //     below), a client stored in a struct field whose every use in the
 //     package is such a Do (navidrome's plugin client, with a
 //     context.WithTimeout per request; miniflux's API client, whose
-//     requests carry the caller's context), a client only stored in an
+//     requests carry the caller's context; a use that hands the client
+//     to a function of the package that only sends such requests through
+//     it counts as one: flagr's doRequestWithRetry, which Do's the
+//     request its caller made with the caller's context, and rqlite's
+//     GCS client, 2 findings judged false when reported), a client only stored in an
 //     unexported field that no code of its package reads (gitness' maven
 //     adapter: nothing sends through it; judged false when reported), or handed to a function of
 //     the package that keeps it in such a field, itself or from the

@@ -124,6 +124,9 @@ func (c *checker) sendsBounded(v ssa.Value, depth int, hold *returnHold) (n int,
 			}
 		case ssa.CallInstruction:
 			k, ok = clientSend(v, ref)
+			if !ok {
+				k, ok = c.helperSends(v, ref, depth)
+			}
 		default:
 			return 0, false
 		}
@@ -133,6 +136,35 @@ func (c *checker) sendsBounded(v ssa.Value, depth int, hold *returnHold) (n int,
 		n += k
 	}
 	return n, true
+}
+
+// helperSends is sendsBounded for a client handed to a function of this
+// package: every parameter it is passed as must send bounded requests
+// there (flagr's doRequestWithRetry(ctx, w.httpClient, req, ...), whose
+// client.Do sends its caller's request, made with the caller's context:
+// judged false when reported).
+func (c *checker) helperSends(v ssa.Value, call ssa.CallInstruction, depth int) (int, bool) {
+	common := call.Common()
+	callee := common.StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg != c.pass.Pkg || len(callee.Blocks) == 0 || common.Value == v {
+		return 0, false
+	}
+	n, passed := 0, false
+	for i, arg := range common.Args {
+		if arg != v {
+			continue
+		}
+		if i >= len(callee.Params) {
+			return 0, false
+		}
+		k, ok := c.sendsBounded(callee.Params[i], depth+1, nil)
+		if !ok {
+			return 0, false
+		}
+		n += k
+		passed = true
+	}
+	return n, passed
 }
 
 // onlyStored reports whether a field's address is only stored to.
