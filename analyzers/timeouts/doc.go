@@ -140,7 +140,11 @@
 //     only on listeners whose port the program reads back,
 //     l.Addr().(*net.TCPAddr).Port: a port only the program knows and
 //     hands on, alist's temporary download server for its own proxy and
-//     shiori's open command, both judged false);
+//     shiori's open command, both judged false; also a server held in a
+//     struct field that the package serves only on such listeners, in any
+//     of its functions: portainer's agent proxy servers, served by their
+//     start method on net.Listen("tcp", ":0"), judged false when
+//     reported);
 //     http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS, which
 //     cannot set timeouts (Serve and ServeTLS on such a Unix listener
 //     excepted, and those serving an internal server: a loopback address or

@@ -1511,8 +1511,11 @@ func (c *checker) checkServerAlloc(lit *ast.CompositeLit, pos token.Pos) {
 	if servesOnlyUnix(allocs) {
 		return // local clients only: no Slowloris exposure
 	}
-	if f := storedField(allocs); f != nil && c.fieldServesOnlyUnix(f) {
+	if f := storedField(allocs); f != nil && c.fieldServesOnly(f, unixListener) {
 		return // s.localServer = &http.Server{...}; s.localServer.Serve(unixListener)
+	}
+	if f := storedField(allocs); f != nil && c.fieldServesOnly(f, serverrole.EphemeralListener) {
+		return // a port only the program knows, read back where the field's server is served
 	}
 	if serverrole.Server(allocs) != "" {
 		return // a loopback or operators-only server: not the public one
@@ -1574,11 +1577,14 @@ func servesOnlyUnix(allocs []*ssa.Alloc) bool {
 	return only && serves > 0
 }
 
-// fieldServesOnlyUnix reports whether every start, in this package, of
-// the server held in field f is Serve or ServeTLS on a "unix" listener,
-// at least one (focalboard's local-mode server, started in a goroutine
-// on its socket).
-func (c *checker) fieldServesOnlyUnix(f *types.Var) bool {
+// fieldServesOnly reports whether every start, in this package, of the
+// server held in field f is Serve or ServeTLS on a listener that listener
+// accepts, at least one: a "unix" listener (focalboard's local-mode
+// server, started in a goroutine on its socket), or one whose port the
+// program reads back (portainer's agent proxy servers, each served by
+// its start method on net.Listen("tcp", ":0") for the program's own
+// compose and kubectl calls: judged false when reported).
+func (c *checker) fieldServesOnly(f *types.Var, listener func(ssa.Value) bool) bool {
 	if c.ssa == nil {
 		return false
 	}
@@ -1605,7 +1611,7 @@ func (c *checker) fieldServesOnlyUnix(f *types.Var) bool {
 				}
 				switch flow.CalleeName(call.Common()) {
 				case "(*net/http.Server).Serve", "(*net/http.Server).ServeTLS":
-					if len(args) < 2 || !unixListener(args[1]) {
+					if len(args) < 2 || !listener(args[1]) {
 						return false
 					}
 					serves++

@@ -55,7 +55,7 @@ func TestTimeouts(t *testing.T) {
 		"frameworks", "planbounds", "plancli", "redisopts", "ginfallback", "testfiles", "clienttest",
 		"examples/publish", "tools/publish", "testhelpers", "mocks", "testdb", "rwshapes", "cleanupcmd", "cleanupcmd/main", "kongcmd", "azuresdk", "exitcheck", "reqhelper", "closurehandoff",
 		"rwlong", "defaultcopy", "unixfield", "ctxfactory", "derivedctx", "rwprobe", "rwprobemethod", "rwprobemethodtwin", "rwprobeuser", "rwadmin", "rwsetup", "rwsetupstop", "rwsetuptwin", "ginmany", "selfdial",
-		"defaultset", "defaultuser", "defaultbare", "defaultredirect", "nildefault", "clitool", "selfprobe", "sqlitequery", "sqlitequerytwin", "inprocessreq", "pprofmux", "defaultmux", "tailnet", "oapiclient", "oapiclienttwin", "wrapclient", "wrapclientuse", "dockermetrics", "dockermetricstwin", "helperclient")
+		"defaultset", "defaultuser", "defaultbare", "defaultredirect", "nildefault", "clitool", "selfprobe", "sqlitequery", "sqlitequerytwin", "inprocessreq", "pprofmux", "defaultmux", "tailnet", "oapiclient", "oapiclienttwin", "wrapclient", "wrapclientuse", "dockermetrics", "dockermetricstwin", "helperclient", "ephemeralfield")
 }
 
 // TestCauses runs the fixtures where handlers in one package reach the
