@@ -599,7 +599,11 @@
 // ping command for Docker's HEALTHCHECK, judged false); so does http.Get,
 // Head, Post or PostForm of such a URL, a server on the same host that
 // answers or refuses at once (1Panel's OpenResty status page, judged
-// false). A host from the configuration is not known to be local.
+// false), also when the URL is the parameter of an unexported function
+// every call of which in the package passes one (filestash's
+// ensureAppHasBooted, its start-up wait for its own listener, judged
+// false when reported). A host from the configuration is not known to be
+// local.
 //
 // A package of client code that serves nothing (it declares no request
 // handler and starts no server) belongs to whichever program imports it.

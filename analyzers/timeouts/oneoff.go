@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -146,7 +147,7 @@ func (c *checker) loopbackTarget(call *ast.CallExpr) bool {
 		return false
 	}
 	if ci := c.ix.Call(call.Lparen); ci != nil {
-		return len(ci.Common().Args) > 0 && loopbackURL(ci.Common().Args[0])
+		return len(ci.Common().Args) > 0 && c.loopbackArg(ci.Common().Args[0])
 	}
 	// No SSA (a dependency does not type-check): a constant URL, or one
 	// fmt.Sprintf formats from a constant.
@@ -231,6 +232,26 @@ func loopbackURL(v ssa.Value) bool {
 		}
 	}
 	return true
+}
+
+// loopbackArg is loopbackURL, also for a parameter of an unexported
+// function that every call in the package passes such a URL: filestash's
+// ensureAppHasBooted(fmt.Sprintf("http://127.0.0.1:%d%s", port, ...)),
+// its start-up probe of its own listener, judged false when reported.
+func (c *checker) loopbackArg(v ssa.Value) bool {
+	p, ok := v.(*ssa.Parameter)
+	if !ok {
+		return loopbackURL(v)
+	}
+	idx := slices.Index(p.Parent().Params, p)
+	calls := c.localCalls(p.Parent())
+	for _, call := range calls {
+		args := call.Common().Args
+		if idx < 0 || idx >= len(args) || !loopbackURL(args[idx]) {
+			return false
+		}
+	}
+	return len(calls) > 0
 }
 
 // loopbackPrefix reports whether a URL's constant prefix names a loopback
