@@ -336,33 +336,14 @@ var observerVecWith = map[string]bool{
 }
 
 // labelValues returns the values a WithLabelValues call passes through
-// its variadic slice, when it is a literal of the call's function.
+// its variadic slice, when it is built at the call.
 func labelValues(call *ssa.CallCommon) []ssa.Value {
 	a := args(call)
 	if len(a) == 0 {
 		return nil
 	}
-	sl, ok := a[len(a)-1].(*ssa.Slice)
-	if !ok {
-		return nil
-	}
-	arr, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	var out []ssa.Value
-	for _, ref := range flow.Referrers(arr) {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		for _, r := range flow.Referrers(ia) {
-			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
-				out = append(out, st.Val)
-			}
-		}
-	}
-	return out
+	elems, _ := routes.VariadicElems(a[len(a)-1])
+	return elems
 }
 
 // requestAttr reports whether v is the method or the URL path of the

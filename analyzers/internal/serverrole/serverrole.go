@@ -691,27 +691,10 @@ func handlerArgs(arg ssa.Value) ([]ssa.Value, bool) {
 	if _, ok := arg.Type().Underlying().(*types.Basic); ok {
 		return nil, true
 	}
-	sl, ok := arg.(*ssa.Slice)
-	if !ok {
+	if _, ok := arg.(*ssa.Slice); !ok {
 		return []ssa.Value{arg}, true
 	}
-	arr, ok := sl.X.(*ssa.Alloc)
-	if !ok {
-		return nil, false
-	}
-	var out []ssa.Value
-	for _, ref := range flow.Referrers(arr) {
-		ia, ok := ref.(*ssa.IndexAddr)
-		if !ok {
-			continue
-		}
-		for _, r2 := range flow.Referrers(ia) {
-			if st, ok := r2.(*ssa.Store); ok && st.Addr == ia {
-				out = append(out, st.Val)
-			}
-		}
-	}
-	return out, true
+	return routes.VariadicElems(arg)
 }
 
 // Start says why a server start of the knowledge tables
