@@ -633,8 +633,11 @@
 // packages it refers to outside its commands' bodies (package
 // analyzers/internal/commands), and the deciding package reports the held
 // packages that it, or a package that serves, reaches by such references,
-// directly or through other packages. A reference is any use of a name of
-// the package (a type in a signature counts), not a call that reaches the
+// directly or through other packages. The type of a kong subcommand's
+// field in the program's grammar (CLI cli.CLI `cmd:""`) is command code:
+// kong runs it when the user asks (syncthing's cli package, whose client
+// dials the local GUI, judged false when reported). A reference is any
+// use of a name of the package (a type in a signature counts), not a call that reaches the
 // client, and an import with no use of a name (a blank import of a driver
 // that registers itself in its init: alist's storage drivers, fider's
 // SMTP sender) makes the package live.

@@ -8,8 +8,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
+	"github.com/perfvet/perfvet/analyzers/internal/commands"
 	"github.com/perfvet/perfvet/analyzers/internal/knowledge"
 	wp "github.com/perfvet/perfvet/analyzers/internal/reach"
 )
@@ -158,7 +160,7 @@ func (c *checker) usesOutsideCommands() *usesFact {
 		if outside[obj.Pkg().Path()] {
 			continue
 		}
-		if c.inCommand(cur) {
+		if c.inCommand(cur) || c.inKongSubcommand(cur) {
 			inCommands[obj.Pkg().Path()] = true
 		} else {
 			outside[obj.Pkg().Path()] = true
@@ -170,6 +172,15 @@ func (c *checker) usesOutsideCommands() *usesFact {
 		}
 	}
 	return &usesFact{Outside: slices.Sorted(maps.Keys(outside)), Funcs: slices.Sorted(maps.Keys(funcs))}
+}
+
+// inKongSubcommand reports whether an identifier is in the type of a
+// kong subcommand's field (commands.KongSubcommand).
+func (c *checker) inKongSubcommand(cur inspector.Cursor) bool {
+	for fc := range cur.Enclosing((*ast.Field)(nil)) {
+		return commands.KongSubcommand(c.pass.Pkg, fc.Node().(*ast.Field))
+	}
+	return false
 }
 
 // reportHeld reports the client findings that dependencies hold, at their

@@ -50,7 +50,9 @@ func (c *checker) defaultMuxRegistrations() (probes int, others bool) {
 	}
 	c.muxScan = new(muxScan)
 	if c.ssa == nil {
-		return 0, false
+		// A package that does not type-check may register anything.
+		c.muxScan.others = true
+		return 0, true
 	}
 	pkg, funcs := c.ssa.SSA()
 	all := funcs

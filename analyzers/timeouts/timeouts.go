@@ -129,6 +129,8 @@ func run(pass *lint.Pass, cfg Config, opts options) (any, error) {
 		// client waits for its callers is a use it cannot follow.
 		c.concludeReturned()
 		c.reportHeld(false, c.usesOutsideCommands())
+		c.muxScan = new(muxScan) // no net/http: it registers nothing on the default mux
+		c.concludeDefaultMux()
 		return nil, nil
 	}
 	c.defaultClientBounded = c.defaultClientSet()

@@ -311,3 +311,14 @@ func TestDefaultMuxProgram(t *testing.T) {
 	analyzertest.WholeProgram(t, timeouts.New(cfg), "muxprogram/cmd")
 	analyzertest.WholeProgram(t, timeouts.New(cfg), "muxpublic/cmd")
 }
+
+// TestKongProgram: a package that serves nothing and that the program
+// refers to only in its kong grammar (a subcommand's field) runs at a
+// terminal: its held client is not reported; the client of a package
+// the program's handler calls is.
+func TestKongProgram(t *testing.T) {
+	cfg := defaultPlan(t)
+	cfg.WholeProgram = true
+	cfg.Imported = func(path string) bool { return !strings.HasSuffix(path, "/cmd") }
+	analyzertest.WholeProgram(t, timeouts.New(cfg), "kongprogram/cmd")
+}

@@ -27,7 +27,9 @@ package commands
 import (
 	"go/ast"
 	"go/types"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/perfvet/perfvet/analyzers/internal/analysisutil"
@@ -224,6 +226,23 @@ func RunMethod(fn *types.Func, pkg *types.Package) bool {
 
 func importsKong(pkg *types.Package) bool {
 	return slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool { return p.Path() == knowledge.KongPackage })
+}
+
+// KongSubcommand reports whether a struct field declares a subcommand of
+// kong's grammar: its tag has a cmd key (CLI cli.CLI `cmd:""`), in a
+// package that imports kong. Its type is the command's, which kong runs
+// when the user asks for it: a reference to another package there is
+// command code (syncthing's cli, decrypt and generate commands).
+func KongSubcommand(pkg *types.Package, f *ast.Field) bool {
+	if f == nil || f.Tag == nil || !importsKong(pkg) {
+		return false
+	}
+	tag, err := strconv.Unquote(f.Tag.Value)
+	if err != nil {
+		return false
+	}
+	_, ok := reflect.StructTag(tag).Lookup("cmd")
+	return ok
 }
 
 // kongRun reports whether fn is the method by which kong runs a command:
