@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,6 +41,14 @@ func (c *checker) reachCause(call *ast.CallExpr, fn *types.Func, s *Site, h *han
 		Message: fmt.Sprintf("%s runs %s with no request context (%s at %s), so it keeps running after the client has gone; pass the request's context%s down to it",
 			c.display(call, fn), article(s.Kind), s.Via, s.Posn, h.ctxNote(c.pass.Pkg, call.Pos())),
 	}
+	if c.otherModule(fn) && !takesContextParam(fn) && !hasContextVariant(fn) {
+		// A function of another module that takes no context and has
+		// no variant that does: the program has no context to pass
+		// (asynqmon's 24 calls of asynq.Inspector, koko's JumpServer
+		// SDK: judged false when reported). The library is the cause,
+		// and not this module's to change.
+		return
+	}
 	if s.Cause == "" || !c.sameModule(s) {
 		// A library's function that drops the context is not this
 		// module's to change: each call of it is a decision of its own,
@@ -63,6 +72,87 @@ func (c *checker) reachCause(call *ast.CallExpr, fn *types.Func, s *Site, h *han
 	msg := "request path: " + h.where + " calls " + c.display(call, fn)
 	r.calls = append(r.calls, analysis.RelatedInformation{Pos: call.Pos(), End: call.End(), Message: msg})
 	r.perSite = append(r.perSite, perSite)
+}
+
+// otherModule reports whether fn is declared outside this pass's module
+// (a dependency or the standard library); false where the module is
+// unknown, as in GOPATH mode.
+func (c *checker) otherModule(fn *types.Func) bool {
+	if c.pass.Module == nil || c.pass.Module.Path == "" || fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	return !analysisutil.SameModule(c.pass.Module.Path)(fn.Pkg())
+}
+
+// takesContextParam reports whether fn has a context.Context parameter.
+func takesContextParam(fn *types.Func) bool {
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if analysisutil.IsNamed(params.At(i).Type(), "context", "Context") {
+			return true
+		}
+	}
+	return false
+}
+
+// contextSuffixes name a function's variant that takes a context:
+// QueryContext, GetWithContext, DoCtx.
+var contextSuffixes = []string{"Context", "WithContext", "Ctx", "WithCtx"}
+
+// contextSetters name a builder's method that gives the calls after it a
+// context: google-api-go's call.Context(ctx), gorm's db.WithContext(ctx).
+var contextSetters = []string{"Context", "WithContext", "Ctx", "WithCtx", "SetContext"}
+
+// hasContextVariant reports whether the package of fn offers a way to
+// run it with a context: a function or method of its name with one of
+// contextSuffixes that takes a context.Context; for a method, a method of
+// its receiver's type among contextSetters that does; or such a setter on
+// a value fn returns (aws-sdk-go's GetObjectRequest returns a request
+// with SetContext).
+func hasContextVariant(fn *types.Func) bool {
+	sig := fn.Signature()
+	for i := range sig.Results().Len() {
+		if setsContext(sig.Results().At(i).Type(), fn.Pkg()) {
+			return true
+		}
+	}
+	recv := sig.Recv()
+	if recv == nil {
+		for _, suffix := range contextSuffixes {
+			if v, ok := fn.Pkg().Scope().Lookup(fn.Name() + suffix).(*types.Func); ok && takesContextParam(v) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, suffix := range contextSuffixes {
+		if methodTakesContext(recv.Type(), fn.Pkg(), fn.Name()+suffix) {
+			return true
+		}
+	}
+	return setsContext(recv.Type(), fn.Pkg())
+}
+
+// setsContext reports whether type t has a method among contextSetters
+// that takes a context.Context.
+func setsContext(t types.Type, pkg *types.Package) bool {
+	return slices.ContainsFunc(contextSetters, func(name string) bool { return methodTakesContext(t, pkg, name) })
+}
+
+// methodTakesContext reports whether t (or *t) has a method of that name
+// with a context.Context parameter.
+func methodTakesContext(t types.Type, pkg *types.Package, name string) bool {
+	if _, isPtr := t.(*types.Pointer); !isPtr {
+		if _, isIface := t.Underlying().(*types.Interface); !isIface {
+			t = types.NewPointer(t)
+		}
+	}
+	sel := types.NewMethodSet(t).Lookup(pkg, name)
+	if sel == nil {
+		return false
+	}
+	m, ok := sel.Obj().(*types.Func)
+	return ok && takesContextParam(m)
 }
 
 // sameModule reports whether the cause is in this pass's module (or either

@@ -375,7 +375,16 @@
 //     a plan that ignores the cause's package, silences the finding,
 //     whichever package reports it. A cause in another module (a library)
 //     is not the reader's to change: its callers in request paths are
-//     reported per site, grouped as above.
+//     reported per site, grouped as above, when the library offers a way
+//     to give the call a context: a variant of the function named with
+//     Context, WithContext or Ctx that takes one (GetObjectWithContext),
+//     or a method among Context, WithContext, Ctx and SetContext on the
+//     receiver or on a value the function returns (google-api-go's
+//     call.Context(ctx), aws-sdk-go's request.SetContext). A call of a
+//     function of another module that takes no context and offers none
+//     is not reported: the program has no context to pass (asynqmon's 24
+//     calls of asynq's Inspector, koko's JumpServer SDK: judged false when
+//     reported).
 //   - One type, one finding. When four or more methods of one type are
 //     causes (counted in the type's package, over all its methods, whether
 //     or not a request path reaches them, leaving out those silenced at

@@ -188,3 +188,7 @@ require (
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 	xorm.io/builder v0.3.11-0.20220531020008-1bd24a7dc978 // indirect
 )
+
+require example.com/nocontextlib v0.0.0
+
+replace example.com/nocontextlib => ./timeouts/nocontext/lib

@@ -1,0 +1,3 @@
+module example.com/nocontextlib
+
+go 1.24
