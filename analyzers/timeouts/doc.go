@@ -582,7 +582,9 @@
 // http.Get, http.DefaultClient.Do and the like, in the code of a command
 // (package analyzers/internal/commands: the body of a cobra or urfave/cli
 // command, the Execute method of a go-flags command, the Run method of a
-// type in a package that imports kong (cerbos' healthcheck), a function
+// type in a package that imports kong (cerbos' healthcheck), the
+// methods of a go-arg subcommand's type (dozzle's healthcheck, judged
+// false when reported), a function
 // other than main that ends the process on every path (os.Exit last and
 // no return: vouch's -healthcheck probe, which its supervisor bounds),
 // and the unexported

@@ -58,6 +58,7 @@ require (
 require (
 	filippo.io/edwards25519 v1.1.0 // indirect
 	github.com/Masterminds/semver/v3 v3.1.1 // indirect
+	github.com/alexflint/go-scalar v1.2.0 // indirect
 	github.com/aymerick/douceur v0.2.0 // indirect
 	github.com/docker/go-metrics v0.1.0 // indirect
 	github.com/fatih/color v1.16.0 // indirect
@@ -189,6 +190,9 @@ require (
 	xorm.io/builder v0.3.11-0.20220531020008-1bd24a7dc978 // indirect
 )
 
-require example.com/nocontextlib v0.0.0
+require (
+	example.com/nocontextlib v0.0.0
+	github.com/alexflint/go-arg v1.6.1
+)
 
 replace example.com/nocontextlib => ./timeouts/nocontext/lib

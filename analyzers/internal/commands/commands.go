@@ -8,8 +8,10 @@
 // set implements github.com/jessevdk/go-flags' Commander, Execute([]string)
 // error: the package that declares the command need not import go-flags,
 // its main does), the Run method (returning only an error) of a type in a
-// package that imports kong, which runs the selected command's Run, a
-// function that ends the process on every path (os.Exit last, no return:
+// package that imports kong, which runs the selected command's Run, the
+// methods of a go-arg subcommand's type (a field tagged
+// arg:"subcommand:name" in a package that imports go-arg: dozzle's
+// healthcheck), a function that ends the process on every path (os.Exit last, no return:
 // a flag's one-off check), and the unexported functions and methods of the package
 // that only those call, directly (a function used as a value, such as a
 // handler registered with a router, may run per request), to a fixed
@@ -82,9 +84,14 @@ func (s *Set) seed(info *types.Info, pkg *types.Package, files []*ast.File) {
 	}
 	defer s.markReturnedLits(info, files, factories)
 	imports := importsKong(pkg)
+	goArg := slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool { return p.Path() == knowledge.GoArgPackage })
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.Field:
+				if goArg && goArgSubcommand(n) {
+					s.markMethods(info.TypeOf(n.Type), pkg)
+				}
 			case *ast.CompositeLit:
 				tv, ok := info.Types[n]
 				if !ok {
@@ -119,6 +126,39 @@ func (s *Set) seed(info *types.Info, pkg *types.Package, files []*ast.File) {
 			}
 			return true
 		})
+	}
+}
+
+// goArgSubcommand reports whether a struct field is a go-arg subcommand:
+// its tag's arg key starts with "subcommand".
+func goArgSubcommand(f *ast.Field) bool {
+	if f.Tag == nil {
+		return false
+	}
+	tag, err := strconv.Unquote(f.Tag.Value)
+	if err != nil {
+		return false
+	}
+	v, ok := reflect.StructTag(tag).Lookup("arg")
+	return ok && strings.HasPrefix(v, knowledge.GoArgSubcommandTag)
+}
+
+// markMethods marks the methods, declared in pkg, of a named type or a
+// pointer to one: a subcommand's type, whose methods the program runs
+// when the user asks for it.
+func (s *Set) markMethods(t types.Type, pkg *types.Package) {
+	if t == nil {
+		return
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() != pkg {
+		return
+	}
+	for m := range named.Methods() {
+		s.funcs[m] = true
 	}
 }
 

@@ -61,6 +61,15 @@ const (
 	KongRunMethod = "Run"
 )
 
+// GoArgPackage is github.com/alexflint/go-arg, whose parser sets the
+// field of the subcommand the arguments select (a field tagged
+// arg:"subcommand:name"); the program then runs that subcommand's type,
+// once per invocation (dozzle's HealthcheckCmd.Run).
+const (
+	GoArgPackage       = "github.com/alexflint/go-arg"
+	GoArgSubcommandTag = "subcommand"
+)
+
 // CommandStructs are the struct types whose function fields hold the
 // body of a command-line command: it runs once per invocation of the
 // program, not per request.
