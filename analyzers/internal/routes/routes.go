@@ -304,6 +304,75 @@ func joinRoute(prefix, path string) string {
 	return strings.TrimSuffix(prefix, "/") + "/" + strings.TrimPrefix(path, "/")
 }
 
+// passedNone reports whether v is the variadic parameter of fn and every
+// call of fn in its package passes it no element (dkron's
+// APIRoutes(r, middleware ...gin.HandlerFunc), which v1.Use(middleware...)
+// installs, and whose one call, h.APIRoutes(rootPath), gives none: judged
+// false when its routes were taken as covered), with fn not used as a
+// value there.
+func passedNone(v ssa.Value, fn *ssa.Function) bool {
+	p, ok := v.(*ssa.Parameter)
+	if !ok || fn == nil || fn.Pkg == nil || !fn.Signature.Variadic() || len(fn.Params) == 0 || fn.Params[len(fn.Params)-1] != p {
+		return false
+	}
+	calls := 0
+	for _, m := range fn.Pkg.Members {
+		f, ok := m.(*ssa.Function)
+		var funcs []*ssa.Function
+		if ok {
+			funcs = append(funcs, f)
+		} else if t, ok := m.(*ssa.Type); ok {
+			mset := fn.Prog.MethodSets.MethodSet(types.NewPointer(t.Type()))
+			for i := range mset.Len() {
+				if mf := fn.Prog.MethodValue(mset.At(i)); mf != nil && mf.Pkg == fn.Pkg {
+					funcs = append(funcs, mf)
+				}
+			}
+		}
+		for _, f := range funcs {
+			n, ok := callsPassingNone(f, fn)
+			if !ok {
+				return false
+			}
+			calls += n
+		}
+	}
+	return calls > 0
+}
+
+// callsPassingNone counts the calls of callee in f and its function
+// literals, not ok when one passes a variadic element or f uses callee
+// otherwise than by calling it.
+func callsPassingNone(f, callee *ssa.Function) (int, bool) {
+	n := 0
+	for _, b := range f.Blocks {
+		for _, instr := range b.Instrs {
+			for _, op := range instr.Operands(nil) {
+				if op == nil || *op != ssa.Value(callee) {
+					continue
+				}
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok || call.Common().Value != callee {
+					return 0, false // used as a value
+				}
+				last := call.Common().Args[len(call.Common().Args)-1]
+				if k, ok := last.(*ssa.Const); !ok || !k.IsNil() {
+					return 0, false
+				}
+				n++
+			}
+		}
+	}
+	for _, anon := range f.AnonFuncs {
+		k, ok := callsPassingNone(anon, callee)
+		if !ok {
+			return 0, false
+		}
+		n += k
+	}
+	return n, true
+}
+
 // middlewareArgs returns the middleware among a call's arguments from
 // index on (a variadic slice, or single values).
 func middlewareArgs(call *ssa.CallCommon, index int, fn *ssa.Function) []*Middleware {
@@ -314,6 +383,9 @@ func middlewareArgs(call *ssa.CallCommon, index int, fn *ssa.Function) []*Middle
 	var vals []ssa.Value
 	if sig := calleeSig(call); sig != nil && sig.Variadic() && index == len(a)-1 {
 		elems, ok := VariadicElems(a[index])
+		if !ok && passedNone(a[index], fn) {
+			return nil // the function's middleware parameter, never given any
+		}
 		if !ok {
 			return []*Middleware{{Pos: call.Pos(), Fn: fn}} // a spread slice
 		}

@@ -73,6 +73,37 @@ func ginEngine() *gin.Engine {
 	return r
 }
 
+// apiRoutesNone installs on /v1 the middleware its callers give, and its
+// one call gives none (dkron's APIRoutes): /v1/jobs is no better covered
+// than /v1, nothing reported.
+func apiRoutesNone(r *gin.RouterGroup, mws ...gin.HandlerFunc) {
+	r.GET("/v1", func(c *gin.Context) {})
+	v1 := r.Group("/v1")
+	v1.Use(mws...)
+	v1.GET("/jobs", func(c *gin.Context) {})
+}
+
+func ginParamNone() *gin.Engine {
+	r := gin.New()
+	apiRoutesNone(r.Group("/"))
+	return r
+}
+
+// apiRoutesGiven is its twin, whose caller gives it a middleware: taken
+// as instrumenting, so /v1 beside it is reported.
+func apiRoutesGiven(r *gin.RouterGroup, mws ...gin.HandlerFunc) {
+	r.GET("/v1", func(c *gin.Context) {}) // want `route "GET /v1" is not covered by the metrics middleware \(middleware\)`
+	v1 := r.Group("/v1")
+	v1.Use(mws...)
+	v1.GET("/jobs", func(c *gin.Context) {})
+}
+
+func ginParamGiven() *gin.Engine {
+	r := gin.New()
+	apiRoutesGiven(r.Group("/"), telemetry.Gin())
+	return r
+}
+
 func ginOTel() *gin.Engine {
 	r := gin.New()
 	api := r.Group("/api", otelgin.Middleware("shop"))
