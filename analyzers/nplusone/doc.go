@@ -660,7 +660,7 @@
 // _test.go files, development tooling, examples and end-to-end harnesses
 // (packages under devtools/, hack/, examples/ or e2e/, and integration/
 // at the module's root or under test/), test helper packages, functions
-// named NewTest... or ...ForTest(s|ing), and files that import testing or a test framework (gotify's test/testdb, navidrome's
+// named NewTest... or ...ForTest(s|ing) or returning an *httptest.Server, and files that import testing or a test framework (gotify's test/testdb, navidrome's
 // ginkgo harness).
 // Tests seed fixtures in loops on purpose.
 //

@@ -519,7 +519,8 @@
 // servers; integration/ at the module's root or under test/: nezha's
 // agent-compatibility harness), test helper packages (named *test(s),
 // *testing, *testutil(s) or *testhelper(s), as httptest), functions
-// named NewTest... or ...ForTest(s|ing) (vela's NewTestAppClient) and
+// named NewTest... or ...ForTest(s|ing) (vela's NewTestAppClient) or
+// returning an *httptest.Server (harbor's MockKrakenProvider) and
 // files that import testing or a test framework (testify,
 // ginkgo, gomega: a test database's seeding helpers, whatever its name). Test code dials local
 // servers and serves without timeouts on purpose; it is analysed for

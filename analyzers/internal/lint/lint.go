@@ -10,6 +10,7 @@ import (
 	"go/ast"
 	"go/build"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -318,17 +319,36 @@ func testSupportFiles(pass *analysis.Pass) map[*token.File]bool {
 // false when reported), and ...ForTest, ...ForTests, ...ForTesting
 // (headscale's RegisterNodeForTest). A name heuristic, as the package
 // names are: a function in a production file that only tests call cannot
-// be told otherwise from one package.
+// be told otherwise from one package. So is a function that returns an
+// *httptest.Server, a fake of a service for tests (harbor's
+// MockKrakenProvider, in a production file of its preheat providers: its
+// body read was judged false when reported).
 func testSupportFuncs(pass *analysis.Pass) []*ast.FuncDecl {
 	var out []*ast.FuncDecl
 	for _, f := range pass.Files {
 		for _, decl := range f.Decls {
-			if fd, ok := decl.(*ast.FuncDecl); ok && isTestSupportFunc(fd.Name.Name) {
+			if fd, ok := decl.(*ast.FuncDecl); ok && (isTestSupportFunc(fd.Name.Name) || returnsTestServer(pass.TypesInfo, fd)) {
 				out = append(out, fd)
 			}
 		}
 	}
 	return out
+}
+
+// returnsTestServer reports whether a function returns an
+// *httptest.Server.
+func returnsTestServer(info *types.Info, fd *ast.FuncDecl) bool {
+	fn, ok := info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	res := fn.Signature().Results()
+	for i := range res.Len() {
+		if p, ok := res.At(i).Type().(*types.Pointer); ok && analysisutil.IsNamed(p.Elem(), "net/http/httptest", "Server") {
+			return true
+		}
+	}
+	return false
 }
 
 // isTestSupportFunc reports whether a function's name marks it as test

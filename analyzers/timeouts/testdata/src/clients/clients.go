@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"time"
 
@@ -486,4 +487,27 @@ func oauthCallback(w http.ResponseWriter, r *http.Request) {
 
 func oauthCallbackDetached(code string) {
 	_, _ = oauthsdk.Exchange(context.Background(), &http.Client{}, code) // want `http.Client has no Timeout`
+}
+
+// A fake of a service for tests in a production file (harbor's
+// MockKrakenProvider): a function that returns an *httptest.Server is
+// test support, whatever its name. Its twin returns a real server.
+func MockUpstream() *httptest.Server {
+	return httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		client := &http.Client{}
+		resp, err := client.Get("https://upstream.example.com/ping")
+		if err == nil {
+			_ = resp.Body.Close()
+		}
+	}))
+}
+
+func Upstream() *http.Server {
+	return &http.Server{ReadHeaderTimeout: time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		client := &http.Client{} // want `http.Client has no Timeout`
+		resp, err := client.Get("https://upstream.example.com/ping")
+		if err == nil {
+			_ = resp.Body.Close()
+		}
+	})}
 }
