@@ -476,9 +476,9 @@
 // r.Context() would not compile); there the message says so instead.
 //
 // http.ListenAndServe(addr, h) becomes (&http.Server{Addr: addr, Handler:
-// h, ReadHeaderTimeout: ..., ReadTimeout: ..., WriteTimeout: ...}).
-// ListenAndServe(), with the plan's request_timeout (likewise
-// ListenAndServeTLS, Serve and ServeTLS): the standard function is that
+// h, ReadHeaderTimeout: ..., ReadTimeout: ...}).ListenAndServe(), with the
+// plan's request_timeout (likewise ListenAndServeTLS, Serve and
+// ServeTLS): the standard function is that
 // Server and that method, so only the timeouts change. Where the rewrite
 // evaluates the arguments in another order (Serve, the TLS variants),
 // every argument must be a name, a literal or a selector of names, else
@@ -486,17 +486,21 @@
 //
 // An http.Client literal with no Timeout gets Timeout set to the plan's
 // request_timeout (&http.Client{Timeout: 30 * time.Second}), and an
-// http.Server literal with no read timeouts gets ReadHeaderTimeout,
-// ReadTimeout and WriteTimeout, each the request_timeout, for those it
-// does not set (a WriteTimeout the author chose stays). The "time" import
-// is added when the file lacks it, or its local name used. No fix is
-// offered when time is shadowed at the literal (a variable named time),
-// when the literal sets the field to zero itself (Timeout: 0 is the
-// author's statement, not an omission), when the function stores to the
-// field after the literal (the fix would be undone), or when the plan's
-// request_timeout is 0. A WriteTimeout also bounds streaming responses
-// (server-sent events, long polls): a server that streams for longer than
-// the plan's request_timeout needs its own value.
+// http.Server literal with no read timeouts gets ReadHeaderTimeout and
+// ReadTimeout, each the request_timeout. The "time" import is added when
+// the file lacks it, or its local name used. No fix is offered when time is
+// shadowed at the literal (a variable named time), when the literal sets
+// the field to zero itself (Timeout: 0 is the author's statement, not an
+// omission), when the function stores to the field after the literal (the
+// fix would be undone), or when the plan's request_timeout is 0.
+//
+// The fixes set no WriteTimeout, though the messages name it: it bounds the
+// whole response, so it would cut every stream (server-sent events, long
+// polls, large downloads) that outlasts it, and a fix cannot see which
+// responses stream. The read timeouts are safe to add: net/http clears the
+// read deadline once the request body has been read, and gorilla/websocket's
+// Upgrade clears the connection's deadlines. Set a WriteTimeout by hand
+// where no response streams.
 //
 // # Options
 //

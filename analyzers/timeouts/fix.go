@@ -42,21 +42,20 @@ func (c *checker) clientTimeoutFix(n ast.Node, allocs []*ssa.Alloc) []analysis.S
 	return c.durationFieldsFix(lit, "Set the client's Timeout to the plan's request_timeout", "Timeout")
 }
 
-// serverTimeoutsFix adds ReadHeaderTimeout, ReadTimeout and WriteTimeout
-// (those the function does not set) to an http.Server literal, each the
-// plan's request_timeout.
+// serverTimeoutsFix adds ReadHeaderTimeout and ReadTimeout to an
+// http.Server literal, each the plan's request_timeout. It adds no
+// WriteTimeout: that one bounds the whole response, and would cut a stream
+// (server-sent events, a long download) that the fix cannot see; the read
+// deadline is cleared once the body is read, and websocket upgrades clear
+// both.
 func (c *checker) serverTimeoutsFix(lit *ast.CompositeLit, allocs []*ssa.Alloc) []analysis.SuggestedFix {
-	var fields []string
-	for _, f := range []string{"ReadHeaderTimeout", "ReadTimeout", "WriteTimeout"} {
+	fields := []string{"ReadHeaderTimeout", "ReadTimeout"}
+	for _, f := range fields {
 		if storedOutside(flow.FieldStores(allocs, f), lit) || keyed(lit, f) {
-			if f != "WriteTimeout" {
-				return nil // set (to zero) elsewhere: a choice the fix would not see
-			}
-			continue
+			return nil // set (to zero) elsewhere: a choice the fix would not see
 		}
-		fields = append(fields, f)
 	}
-	return c.durationFieldsFix(lit, "Set the server's read and write timeouts to the plan's request_timeout", fields...)
+	return c.durationFieldsFix(lit, "Set the server's read timeouts to the plan's request_timeout", fields...)
 }
 
 // durationFieldsFix adds each field, set to the plan's request_timeout,
@@ -164,7 +163,7 @@ func (c *checker) serveFuncFix(call *ast.CallExpr, name string) []analysis.Sugge
 		return nil
 	}
 	value := fixutil.Duration(d, q)
-	fields := []string{"Handler: " + handler, "ReadHeaderTimeout: " + value, "ReadTimeout: " + value, "WriteTimeout: " + value}
+	fields := []string{"Handler: " + handler, "ReadHeaderTimeout: " + value, "ReadTimeout: " + value}
 	if addr != "" {
 		fields = append([]string{"Addr: " + addr}, fields...)
 	}
@@ -176,7 +175,7 @@ func (c *checker) serveFuncFix(call *ast.CallExpr, name string) []analysis.Sugge
 	}
 	text := fmt.Sprintf("(&%s.Server{%s}).%s(%s)", pkgName.Name, strings.Join(fields, ", "), sel.Sel.Name, strings.Join(restText, ", "))
 	edits = append(edits, analysis.TextEdit{Pos: call.Pos(), End: call.End(), NewText: []byte(text)})
-	return fixutil.Fix("Serve from an http.Server with the plan's read and write timeouts", edits...)
+	return fixutil.Fix("Serve from an http.Server with the plan's read timeouts", edits...)
 }
 
 // source returns the text of e as written, or "".

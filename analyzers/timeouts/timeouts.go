@@ -275,7 +275,7 @@ func (c *checker) checkCall(cur inspector.Cursor, call *ast.CallExpr) {
 				c.servesDefaultMux(call.Pos())
 			}
 		}
-		c.reportWithFix(call, c.serveFuncFix(call, name), CategoryServer, "%s serves with no read or write timeouts; slow clients can hold connections open forever (Slowloris); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set", analysisutil.Display(fn))
+		c.reportWithFix(call, c.serveFuncFix(call, name), CategoryServer, "%s serves with no read or write timeouts; slow clients can hold connections open forever (Slowloris); serve from an http.Server with ReadHeaderTimeout and ReadTimeout set (and WriteTimeout, unless a response streams)", analysisutil.Display(fn))
 		return
 	case knowledge.EchoStarts[name] != "":
 		c.checkEchoStart(call, fn, knowledge.EchoStarts[name])
@@ -1528,7 +1528,7 @@ func (c *checker) checkServerAlloc(lit *ast.CompositeLit, pos token.Pos) {
 	if len(flow.FieldStores(allocs, "Handler")) == 0 && c.probesOnlyDefaultMux() {
 		return // the default mux, with the package's probes only
 	}
-	c.reportWithFix(lit, c.serverTimeoutsFix(lit, allocs), CategoryServer, "http.Server has no ReadHeaderTimeout or ReadTimeout; slow clients can hold connections open forever (Slowloris); set ReadHeaderTimeout (and ReadTimeout and WriteTimeout, within the plan's request_timeout of %v)", c.requestTimeout())
+	c.reportWithFix(lit, c.serverTimeoutsFix(lit, allocs), CategoryServer, "http.Server has no ReadHeaderTimeout or ReadTimeout; slow clients can hold connections open forever (Slowloris); set ReadHeaderTimeout and ReadTimeout, within the plan's request_timeout of %v (and WriteTimeout, unless a response streams)", c.requestTimeout())
 }
 
 // isNilConst reports whether v is the constant nil.
@@ -1817,7 +1817,7 @@ func (c *checker) checkEchoStart(call *ast.CallExpr, fn *types.Func, field strin
 	if echoServerConfigured(e, field) || echoHandedOff(e) || c.setupServer() {
 		return
 	}
-	c.report(call, CategoryServer, "%s serves e.%s, which has no read or write timeouts; slow clients can hold connections open forever (Slowloris); set e.%s.ReadHeaderTimeout, ReadTimeout and WriteTimeout before starting", analysisutil.Display(fn), field, field)
+	c.report(call, CategoryServer, "%s serves e.%s, which has no read or write timeouts; slow clients can hold connections open forever (Slowloris); set e.%s.ReadHeaderTimeout and ReadTimeout (and WriteTimeout, unless a response streams) before starting", analysisutil.Display(fn), field, field)
 }
 
 // echoHandedOff reports whether e is passed to a function other than

@@ -119,8 +119,12 @@ func runService(bin, src, out string, s map[string]string, timeout time.Duration
 func runPerfvet(bin, dir string, pkgs []string, timeout time.Duration, stdout, stderr io.Writer) (exit int, seconds float64, timedOut bool) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
+	env, pkgs := splitEnv(pkgs)
 	cmd := exec.CommandContext(ctx, bin, append([]string{"-json"}, pkgs...)...)
 	cmd.Dir = dir
+	if len(env) > 0 {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	start := time.Now()
 	err := cmd.Run()
@@ -136,6 +140,31 @@ func runPerfvet(bin, dir string, pkgs []string, timeout time.Duration, stdout, s
 	}
 	fmt.Fprintf(stderr, "realworld: %v\n", err)
 	return -1, seconds, false
+}
+
+// splitEnv splits the leading NAME=VALUE words of a packages column, set in
+// perfvet's environment as a shell would (zot builds only with
+// GOEXPERIMENT=jsonv2), from the package patterns after them.
+func splitEnv(words []string) (env, pkgs []string) {
+	for len(words) > 0 && isEnvAssign(words[0]) {
+		env, words = append(env, words[0]), words[1:]
+	}
+	return env, words
+}
+
+// isEnvAssign reports whether w is NAME=VALUE with an upper-case NAME, which
+// no package pattern is.
+func isEnvAssign(w string) bool {
+	name, _, ok := strings.Cut(w, "=")
+	if !ok || name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 func cmdSummary(args []string) error {

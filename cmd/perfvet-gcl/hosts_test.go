@@ -352,7 +352,7 @@ func TestToolDependency(t *testing.T) {
 	mustRun(t, dir, env, "go", "get", "-tool", "github.com/perfvet/perfvet/cmd/perfvet-gcl@"+version)
 	r := run(t, dir, env, "go", "tool", "perfvet-gcl", "run", "--show-stats=false", "./...")
 	t.Logf("go get -tool, go tool perfvet-gcl run: %v", time.Since(start).Round(time.Second))
-	if r.code != 1 || !strings.Contains(r.stdout, "ReadTimeout and WriteTimeout set (timeouts)") {
+	if r.code != 1 || !strings.Contains(r.stdout, "ReadTimeout set (and WriteTimeout, unless a response streams) (timeouts)") {
 		t.Errorf("go tool perfvet-gcl run: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))

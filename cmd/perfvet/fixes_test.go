@@ -81,7 +81,7 @@ func TestFixEveryRule(t *testing.T) {
 	for _, want := range []string{
 		"\t\"time\"\n",
 		"var client = &http.Client{Timeout: 30 * time.Second}",
-		"srv := &http.Server{Addr: \":8080\", ReadHeaderTimeout: 30 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second}",
+		"srv := &http.Server{Addr: \":8080\", ReadHeaderTimeout: 30 * time.Second, ReadTimeout: 30 * time.Second}",
 		"\tif limit > 100 {\n\t\tlimit = 100\n\t}\n",
 		"func create(w http.ResponseWriter, r *http.Request) {\n\tr.Body = http.MaxBytesReader(w, r.Body, 10<<20)\n\tvar o order",
 	} {

@@ -18,7 +18,7 @@ import (
 // ---- net/http ----
 
 func listenAndServe(h http.Handler) error {
-	return http.ListenAndServe(":8080", h) // want `http.ListenAndServe serves with no read or write timeouts; slow clients can hold connections open forever \(Slowloris\); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set`
+	return http.ListenAndServe(":8080", h) // want `http.ListenAndServe serves with no read or write timeouts; slow clients can hold connections open forever \(Slowloris\); serve from an http.Server with ReadHeaderTimeout and ReadTimeout set \(and WriteTimeout, unless a response streams\)`
 }
 
 func listenAndServeBounded(h http.Handler) error {
@@ -54,7 +54,7 @@ func serveTLSBounded(l net.Listener, h http.Handler) error {
 }
 
 func bareServer(h http.Handler) error {
-	srv := &http.Server{Addr: ":8080", Handler: h} // want `http.Server has no ReadHeaderTimeout or ReadTimeout; slow clients can hold connections open forever \(Slowloris\); set ReadHeaderTimeout \(and ReadTimeout and WriteTimeout, within the plan's request_timeout of 30s\)`
+	srv := &http.Server{Addr: ":8080", Handler: h} // want `http.Server has no ReadHeaderTimeout or ReadTimeout; slow clients can hold connections open forever \(Slowloris\); set ReadHeaderTimeout and ReadTimeout, within the plan's request_timeout of 30s \(and WriteTimeout, unless a response streams\)`
 	return srv.ListenAndServe()
 }
 
@@ -100,7 +100,7 @@ func serveChiBounded() error {
 func runGin() error {
 	engine := gin.New()
 	engine.GET("/users/:id", ginUser)
-	return engine.Run(":8080") // want `\(\*gin.Engine\).Run serves with no read or write timeouts; slow clients can hold connections open forever \(Slowloris\); serve from an http.Server with ReadHeaderTimeout, ReadTimeout and WriteTimeout set`
+	return engine.Run(":8080") // want `\(\*gin.Engine\).Run serves with no read or write timeouts; slow clients can hold connections open forever \(Slowloris\); serve from an http.Server with ReadHeaderTimeout and ReadTimeout set \(and WriteTimeout, unless a response streams\)`
 }
 
 func runGinVariants(l net.Listener) {
@@ -129,7 +129,7 @@ func serveGinTLSBounded() error {
 func startEcho() error {
 	e := echo.New()
 	e.GET("/users/:id", echoUser)
-	return e.Start(":8080") // want `\(\*echo.Echo\).Start serves e.Server, which has no read or write timeouts; slow clients can hold connections open forever \(Slowloris\); set e.Server.ReadHeaderTimeout, ReadTimeout and WriteTimeout before starting`
+	return e.Start(":8080") // want `\(\*echo.Echo\).Start serves e.Server, which has no read or write timeouts; slow clients can hold connections open forever \(Slowloris\); set e.Server.ReadHeaderTimeout and ReadTimeout \(and WriteTimeout, unless a response streams\) before starting`
 }
 
 func startEchoReadTimeout() error {
@@ -154,7 +154,7 @@ func startEchoOwnServer() error {
 
 func startEchoTLS() error {
 	e := echo.New()
-	return e.StartTLS(":8443", "cert.pem", "key.pem") // want `\(\*echo.Echo\).StartTLS serves e.TLSServer, which has no read or write timeouts; .*; set e.TLSServer.ReadHeaderTimeout, ReadTimeout and WriteTimeout before starting`
+	return e.StartTLS(":8443", "cert.pem", "key.pem") // want `\(\*echo.Echo\).StartTLS serves e.TLSServer, which has no read or write timeouts; .*; set e.TLSServer.ReadHeaderTimeout and ReadTimeout \(and WriteTimeout, unless a response streams\) before starting`
 }
 
 func startEchoTLSWrongServer() error {
