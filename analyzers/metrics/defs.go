@@ -252,7 +252,7 @@ func (c *checker) findDefinitions() {
 			continue
 		}
 		name := analysisutil.FullName(fn)
-		if ctor, ok := knowledge.MetricCtors[name]; ok {
+		if ctor, ok := knowledge.LookupMetricCtor(name); ok {
 			d := c.defineFromCtor(call, name, ctor)
 			if d.bucketsKnown && len(d.buckets) > 0 && d.unit == "" {
 				d.TopBucket = slices.Max(d.buckets)
@@ -324,7 +324,7 @@ func (c *checker) add(d *definition) {
 // Subsystem and Name of client_golang options, or a name argument, with
 // constants resolved), its kind, label names and buckets.
 func (c *checker) defineFromCtor(call *ast.CallExpr, fullName string, ctor knowledge.MetricCtor) *definition {
-	d := &definition{Def: Def{Kind: ctor.Kind, Lib: ctor.Lib, Posn: c.posn(call.Pos())}, call: call}
+	d := &definition{Def: Def{Name: ctor.Fixed, Kind: ctor.Kind, Lib: ctor.Lib, Posn: c.posn(call.Pos())}, call: call}
 	arg := func(i int) ast.Expr {
 		if i >= 0 && i < len(call.Args) && (!call.Ellipsis.IsValid() || i != len(call.Args)-1) {
 			return call.Args[i]

@@ -70,7 +70,9 @@
 //     prometheusx; a histogram of its own named as OpenTelemetry's
 //     conventions name the request duration, http.server.request.duration
 //     or the older http.server.duration, whose route and method are
-//     attributes of each recording: gotosocial's gin middleware; a timer
+//     attributes of each recording: gotosocial's gin middleware, and
+//     gotenberg's, which makes it with the conventions' own constructor,
+//     httpconv.NewServerRequestDuration of any semconv version; a timer
 //     or histogram of uber-go/tally, whose tags the scope it is made on
 //     sets at run time (nakama's per-RPC latency, atlantis' command and
 //     API timers: 2 findings judged false when reported); a Prometheus

@@ -101,6 +101,9 @@ type MetricCtor struct {
 	// Options: the arguments from this index on are OTel instrument
 	// options (metric.WithExplicitBucketBoundaries, metric.WithUnit); -1.
 	Options int
+	// Fixed is the metric's name where the function fixes it (the
+	// semantic conventions' instrument constructors), or "".
+	Fixed string
 }
 
 func promCtor(kind string, labels int) MetricCtor {
@@ -188,6 +191,47 @@ var MetricCtors = func() map[string]MetricCtor {
 	}
 	return m
 }()
+
+// Semconv is the path prefix of OpenTelemetry's generated semantic
+// conventions, a package tree per version (semconv/v1.39.0/httpconv).
+const Semconv = "go.opentelemetry.io/otel/semconv/"
+
+// semconvInstruments are the instrument constructors of the semantic
+// conventions' httpconv and rpcconv packages (v1.32.0 on), by package and
+// function: each defines the instrument its convention names, whatever
+// the version (gotenberg records http.server.request.duration through
+// httpconv.NewServerRequestDuration).
+var semconvInstruments = map[string]struct{ name, kind string }{
+	"httpconv.NewServerRequestDuration":  {"http.server.request.duration", Histogram},
+	"httpconv.NewServerRequestBodySize":  {"http.server.request.body.size", Histogram},
+	"httpconv.NewServerResponseBodySize": {"http.server.response.body.size", Histogram},
+	"httpconv.NewServerActiveRequests":   {"http.server.active_requests", Gauge},
+	"httpconv.NewClientRequestDuration":  {"http.client.request.duration", Histogram},
+	"rpcconv.NewServerDuration":          {"rpc.server.duration", Histogram},
+	"rpcconv.NewServerCallDuration":      {"rpc.server.call.duration", Histogram},
+}
+
+// LookupMetricCtor returns the description of the function of full name
+// fullName that defines a metric: one of MetricCtors, or a semantic
+// conventions' instrument constructor of any version.
+func LookupMetricCtor(fullName string) (MetricCtor, bool) {
+	if c, ok := MetricCtors[fullName]; ok {
+		return c, true
+	}
+	rest, ok := strings.CutPrefix(fullName, Semconv)
+	if !ok {
+		return MetricCtor{}, false
+	}
+	version, fn, ok := strings.Cut(rest, "/")
+	if !ok || !strings.HasPrefix(version, "v") {
+		return MetricCtor{}, false
+	}
+	m, ok := semconvInstruments[fn]
+	if !ok {
+		return MetricCtor{}, false
+	}
+	return MetricCtor{Lib: LibOTel, Kind: m.kind, Opts: -1, Name: -1, Labels: -1, Buckets: -1, Options: 1, Fixed: m.name}, true
+}
 
 // VictoriaLogHistograms are VictoriaMetrics histogram constructors whose
 // buckets are fixed log-scale ranges (vmrange), not boundaries a program

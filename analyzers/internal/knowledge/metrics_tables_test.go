@@ -58,6 +58,14 @@ func metricsTableSymbols() []string {
 	for k := range ServerStarts {
 		add(k)
 	}
+	for fn := range semconvInstruments {
+		// Each constructor in one version that has it.
+		version := "v1.39.0"
+		if fn == "rpcconv.NewServerDuration" {
+			version = "v1.36.0" // renamed NewServerCallDuration in v1.39.0
+		}
+		add(Semconv + version + "/" + fn)
+	}
 	add(OTelBuckets)
 	add(OTelUnit)
 	add(GRPCNewServer)
@@ -125,5 +133,25 @@ func TestMetricsTablesResolve(t *testing.T) {
 	}
 	if checked < len(syms)*9/10 {
 		t.Errorf("checked only %d of %d symbols", checked, len(syms))
+	}
+}
+
+// TestLookupMetricCtor: the semantic conventions' constructors are found
+// in any version, with the convention's name, and nothing else under
+// semconv is.
+func TestLookupMetricCtor(t *testing.T) {
+	for name, want := range map[string]string{
+		Semconv + "v1.39.0/httpconv.NewServerRequestDuration":   "http.server.request.duration",
+		Semconv + "v1.32.0/httpconv.NewServerRequestDuration":   "http.server.request.duration",
+		Semconv + "v1.36.0/rpcconv.NewServerDuration":           "rpc.server.duration",
+		Semconv + "v1.39.0/httpconv.ServerRequestDuration":      "",
+		Semconv + "v1.39.0/x/httpconv.NewServerRequestDuration": "",
+		"example.com/httpconv.NewServerRequestDuration":         "",
+		Prometheus + ".NewHistogramVec":                         "",
+	} {
+		c, ok := LookupMetricCtor(name)
+		if ok != (want != "" || name == Prometheus+".NewHistogramVec") || c.Fixed != want {
+			t.Errorf("LookupMetricCtor(%q) = %+v, %v; want name %q", name, c, ok, want)
+		}
 	}
 }
