@@ -200,7 +200,8 @@
 // is not reported on. Nor is one whose only servers are internal, as the
 // timeouts and metrics analyzers tell them (analyzers/internal/serverrole):
 // an http.Server or http.ListenAndServe on a loopback address (a CLI that
-// receives a token from the user's own browser on 127.0.0.1), on a
+// receives a token from the user's own browser on 127.0.0.1), or served on
+// a loopback listener, also one an unexported field holds, on a
 // listener whose port the program reads back to hand on, or one that
 // serves only metrics or profiling handlers. Its bodies come from the
 // operator, not from the public the plan's limits protect.

@@ -116,7 +116,10 @@
 //     the program has none is gone, and what remains is what the SLOs
 //     still cannot see. A server on a loopback address (a constant
 //     "127.0.0.1:…", "localhost:…" or "[::1]:…" Addr, also as
-//     fmt.Sprintf's constant format, or a net.Listen listener on one:
+//     fmt.Sprintf's constant format, or a net.Listen listener on one,
+//     also one kept in an unexported field that every store of the
+//     package sets to such a listener, which a method serves the server
+//     on, p.server.Serve(p.listener): gotenberg's LibreOffice proxy;
 //     package serverrole), or on a listener whose port the program reads
 //     back to hand on (l.Addr().(*net.TCPAddr).Port), is not the public
 //     server: its start is not

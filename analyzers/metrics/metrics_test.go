@@ -46,7 +46,7 @@ func TestRouters(t *testing.T) {
 // TestLoopback: a server on a loopback address is not the public server
 // (serverrole); its public twin is reported.
 func TestLoopback(t *testing.T) {
-	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "loopbacksrv")
+	analyzertest.Run(t, analysistest.TestData(), metrics.New(defaultPlan()), "loopbacksrv", "loopbackfield", "loopbackfieldtwin")
 }
 
 // TestSetupWizard: a server whose handler shuts it down is a one-off

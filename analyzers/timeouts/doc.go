@@ -144,7 +144,9 @@
 //     struct field that the package serves only on such listeners, in any
 //     of its functions: portainer's agent proxy servers, served by their
 //     start method on net.Listen("tcp", ":0"), judged false when
-//     reported);
+//     reported, and one the package serves only on a loopback listener,
+//     also one an unexported field holds in every store:
+//     p.server.Serve(p.listener), gotenberg's LibreOffice proxy);
 //     http.ListenAndServe, ListenAndServeTLS, Serve and ServeTLS, which
 //     cannot set timeouts (Serve and ServeTLS on such a Unix listener
 //     excepted, and those serving an internal server: a loopback address or

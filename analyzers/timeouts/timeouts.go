@@ -1519,6 +1519,9 @@ func (c *checker) checkServerAlloc(lit *ast.CompositeLit, pos token.Pos) {
 	if f := storedField(allocs); f != nil && c.fieldServesOnly(f, serverrole.EphemeralListener) {
 		return // a port only the program knows, read back where the field's server is served
 	}
+	if f := storedField(allocs); f != nil && c.fieldServesOnly(f, serverrole.LoopbackListener) {
+		return // p.server.Serve(p.listener), the listener on 127.0.0.1 in every store
+	}
 	if serverrole.Server(allocs) != "" {
 		return // a loopback or operators-only server: not the public one
 	}
@@ -1585,7 +1588,8 @@ func servesOnlyUnix(allocs []*ssa.Alloc) bool {
 // server, started in a goroutine on its socket), or one whose port the
 // program reads back (portainer's agent proxy servers, each served by
 // its start method on net.Listen("tcp", ":0") for the program's own
-// compose and kubectl calls: judged false when reported).
+// compose and kubectl calls: judged false when reported), or one on a
+// loopback address (serverrole.LoopbackListener).
 func (c *checker) fieldServesOnly(f *types.Var, listener func(ssa.Value) bool) bool {
 	if c.ssa == nil {
 		return false

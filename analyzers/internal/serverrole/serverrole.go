@@ -119,12 +119,106 @@ func LoopbackAddr(v ssa.Value) bool {
 // LoopbackListener reports whether a listener value is the result of
 // net.Listen (or a net.ListenTCP) on a loopback address.
 func LoopbackListener(v ssa.Value) bool {
+	if stores, ok := fieldStores(flow.Unwrap(v)); ok {
+		return len(stores) > 0 && !slices.ContainsFunc(stores, func(l ssa.Value) bool { return !loopbackListen(l) })
+	}
+	return loopbackListen(v)
+}
+
+// loopbackListen reports whether v is the result of net.Listen on a
+// loopback address.
+func loopbackListen(v ssa.Value) bool {
 	call, _ := listenCall(flow.Unwrap(v))
 	if call == nil {
 		return false
 	}
 	args := call.Common().Args
 	return len(args) >= 2 && LoopbackAddr(args[len(args)-1])
+}
+
+// fieldStores returns, for a load of an unexported struct field, the
+// values every function of the field's package stores into it, nil ones
+// aside (p.listener, set by the constructor that listens: gotenberg's
+// LibreOffice proxy, served from its Start method); ok is false when v is
+// not such a load. Another package cannot store an unexported field.
+func fieldStores(v ssa.Value) (stores []ssa.Value, ok bool) {
+	load, isLoad := v.(*ssa.UnOp)
+	if !isLoad || load.Op != token.MUL {
+		return nil, false
+	}
+	fa, isField := load.X.(*ssa.FieldAddr)
+	if !isField || load.Parent() == nil || load.Parent().Pkg == nil {
+		return nil, false
+	}
+	field := fieldVar(fa)
+	if field == nil || field.Exported() {
+		return nil, false
+	}
+	for _, fn := range packageFuncs(load.Parent().Pkg) {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, isStore := instr.(*ssa.Store)
+				if !isStore {
+					continue
+				}
+				if sfa, ok := st.Addr.(*ssa.FieldAddr); ok && fieldVar(sfa) == field {
+					if k, ok := st.Val.(*ssa.Const); ok && k.IsNil() {
+						continue // cleared, as on shutdown
+					}
+					stores = append(stores, st.Val)
+				}
+			}
+		}
+	}
+	return stores, true
+}
+
+// fieldVar returns the struct field a FieldAddr selects.
+func fieldVar(fa *ssa.FieldAddr) *types.Var {
+	ptr, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return nil
+	}
+	return st.Field(fa.Field)
+}
+
+// packageFuncs returns the functions of pkg: its functions, the methods
+// of its types, and the function literals in them.
+func packageFuncs(pkg *ssa.Package) []*ssa.Function {
+	var out []*ssa.Function
+	var add func(fn *ssa.Function)
+	add = func(fn *ssa.Function) {
+		if fn == nil || fn.Blocks == nil {
+			return
+		}
+		out = append(out, fn)
+		for _, anon := range fn.AnonFuncs {
+			add(anon)
+		}
+	}
+	for _, m := range pkg.Members {
+		switch m := m.(type) {
+		case *ssa.Function:
+			add(m)
+		case *ssa.Type:
+			for _, t := range []types.Type{m.Type(), types.NewPointer(m.Type())} {
+				ms := pkg.Prog.MethodSets.MethodSet(t)
+				for i := range ms.Len() {
+					// Declared here, not promoted: no wrapper is built.
+					if sel := ms.At(i); len(sel.Index()) == 1 && sel.Obj().Pkg() == pkg.Pkg {
+						if fn := pkg.Prog.MethodValue(sel); fn != nil && fn.Synthetic == "" {
+							add(fn)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // listenCall returns the net.Listen (or ListenConfig.Listen) call whose
@@ -709,6 +803,13 @@ func Start(call *ssa.CallCommon, fn *ssa.Function) string {
 		return ""
 	}
 	if st.ServerField {
+		if name == "(*net/http.Server).Serve" || name == "(*net/http.Server).ServeTLS" {
+			if args := routes.Args(call); len(args) > 0 {
+				if why := Serve(nil, args[0], nil); why != "" {
+					return why // whatever the server: the listener decides
+				}
+			}
+		}
 		alloc := ServerAlloc(routes.Receiver(call), fn)
 		if alloc == nil {
 			return ""

@@ -49,3 +49,38 @@ func (s *PublicServer) start() error {
 	go func() { _ = s.server.Serve(l) }()
 	return nil
 }
+
+// LocalProxy keeps both the server and its listener in fields (gotenberg's
+// LibreOffice proxy, for a subprocess it starts): the constructor listens
+// on 127.0.0.1, and the method serves the field's server on the field's
+// listener. Only the machine reaches it: not reported. Its twin
+// ExposedProxy listens on the address it is given: reported.
+type LocalProxy struct {
+	listener net.Listener
+	server   *http.Server
+}
+
+func NewLocalProxy(h http.Handler) (*LocalProxy, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	return &LocalProxy{listener: l, server: &http.Server{Handler: h}}, nil
+}
+
+func (p *LocalProxy) Start() { go func() { _ = p.server.Serve(p.listener) }() }
+
+type ExposedProxy struct {
+	listener net.Listener
+	server   *http.Server
+}
+
+func NewExposedProxy(h http.Handler, addr string) (*ExposedProxy, error) {
+	l, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	return &ExposedProxy{listener: l, server: &http.Server{Handler: h}}, nil // want `http.Server has no ReadHeaderTimeout or ReadTimeout`
+}
+
+func (p *ExposedProxy) Start() { go func() { _ = p.server.Serve(p.listener) }() }
