@@ -108,6 +108,8 @@ func noun(r *Reach, write bool) string {
 		return "Redis round trip"
 	case lib == knowledge.LibMemcache:
 		return "memcache round trip"
+	case lib == knowledge.LibDynamoDB:
+		return "DynamoDB round trip"
 	case lib == knowledge.LibPlan:
 		return "query (declared in the plan)"
 	case lib == knowledge.LibHTTPAPI && write:
@@ -152,6 +154,8 @@ func advice(r *Reach, write bool) string {
 			return "send them in one round trip with a pipeline (Pipelined) or MSet"
 		case knowledge.LibMemcache:
 			return "gomemcache has no batched write: move the writes off the request path or bound their number"
+		case knowledge.LibDynamoDB:
+			return "write them with BatchWriteItem (up to 25 a call), or TransactWriteItems where they must succeed together"
 		case knowledge.LibPlan:
 			return "make one call for all of them before the loop"
 		case knowledge.LibHTTPAPI:
@@ -182,6 +186,8 @@ func advice(r *Reach, write bool) string {
 		return "fetch them in one round trip with MGet or a pipeline (Pipelined)"
 	case knowledge.LibMemcache:
 		return "fetch them in one round trip with GetMulti"
+	case knowledge.LibDynamoDB:
+		return "fetch them in one round trip with BatchGetItem (up to 100 keys a call)"
 	case knowledge.LibPlan:
 		return "make one call for all of them before the loop"
 	case knowledge.LibHTTPAPI:

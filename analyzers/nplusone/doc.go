@@ -20,11 +20,15 @@
 // callee that calls them, goroutines started per element, and methods
 // called through interfaces, across packages. Matching is by type, never
 // by name, against the round trips analyzers/internal/knowledge lists
-// (sql.go, orm.go, redis.go): database/sql, sqlx, pgx v5 and v4, GORM v2
-// (its finishers, not its chain builders such as Where, Preload and
-// Joins), bun, ent, xorm, gorp, beego's ORM, pop's writes, go-redis v9
-// and v8 (not commands queued on a Pipeliner), gomemcache, and the
-// functions the plan declares under queries:. Generated code is
+// (sql.go, orm.go, redis.go, dynamodb.go): database/sql, sqlx, pgx v5
+// and v4, GORM v2 (its finishers, not its chain builders such as Where,
+// Preload and Joins), bun, ent, xorm, gorp, beego's ORM, pop's writes,
+// go-redis v9 and v8 (not commands queued on a Pipeliner), gomemcache,
+// Amazon DynamoDB through aws-sdk-go-v2's client (GetItem, Query and Scan,
+// PutItem, UpdateItem and DeleteItem, and the batched BatchGetItem,
+// BatchWriteItem, TransactGetItems and TransactWriteItems; not
+// ExecuteStatement, whose PartiQL may read or write), and the functions
+// the plan declares under queries:. Generated code is
 // analysed like any other code: sqlc's methods reach *sql.DB or pgx
 // through their DBTX interface, and ent's queries end in the runtime's
 // Querier and Mutator, so client.User.Query().All(ctx) and
@@ -616,7 +620,10 @@
 // RemoveOrgUser's check-then-delete per repository is a bulk write), or
 // at least two do and the others make no round trip at all (a store with
 // several database backends beside an in-memory one: sftpgo's Provider,
-// whose setUpdatedAt per member of a group is a bulk write; one database
+// whose setUpdatedAt per member of a group is a bulk write, and zot's
+// MetaDB, whose Redis and DynamoDB implementations write in
+// SetRepoReference beside a BoltDB one that makes no round trip: a
+// manifest push's update per tag is a bulk write; one database
 // implementation beside an in-memory one is no such evidence). A
 // write that runs only on a first use counts too: on cloudreve, resolving
 // each path of a request may create the user's root folder through the

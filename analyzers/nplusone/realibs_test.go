@@ -71,6 +71,7 @@ func TestKnowledgeNames(t *testing.T) {
 		"gorm.io/gorm", "github.com/uptrace/bun", "entgo.io/ent", "entgo.io/ent/dialect", "entgo.io/ent/dialect/sql",
 		"entgo.io/ent/dialect/sql/sqlgraph", "github.com/go-gorp/gorp/v3",
 		"github.com/redis/go-redis/v9", "github.com/go-redis/redis/v8", "github.com/bradfitz/gomemcache/memcache",
+		"github.com/aws/aws-sdk-go-v2/service/dynamodb",
 		"golang.org/x/sync/errgroup", "bufio", "slices", "maps", "sort", "sync", "path/filepath", "io/fs", "encoding/json",
 	}
 	names := knowledge.RoundTripNames()

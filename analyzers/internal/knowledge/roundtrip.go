@@ -103,7 +103,7 @@ func LookupRoundTrip(fn *types.Func, recv types.Type) (RoundTrip, bool) {
 }
 
 // dbRoundTrips maps types.Func.FullName to the round trip the call makes.
-var dbRoundTrips = buildTable(append(sqlRoundTrips, ormRoundTrips...)...)
+var dbRoundTrips = buildTable(append(append(sqlRoundTrips, ormRoundTrips...), dynamoDBRoundTrips...)...)
 
 // DatabasePackages are the packages whose calls run database queries.
 var DatabasePackages = []string{SQL, SQLX, PGX5, PGX5Pool, PGX5Conn, PGX4, PGX4Pool, GORM, Bun, EntSQL}
@@ -141,6 +141,7 @@ var describedModules = []string{
 	"github.com/bradfitz/gomemcache",
 	"github.com/graph-gophers/dataloader",
 	"github.com/vikstrous/dataloadgen",
+	DynamoDB,
 }
 
 // IsDescribed reports whether a package belongs to a database, cache or
@@ -177,7 +178,7 @@ func isDescribed(pkgPath string) bool {
 var RoundTripPackages = []string{
 	SQL, SQLX, PGX5, PGX5Pool, PGX5Conn, PGX4, PGX4Pool, GORM, Bun, "entgo.io/ent", "entgo.io/ent/dialect", EntSQL,
 	"entgo.io/ent/dialect/sql/sqlgraph", "xorm.io/xorm", "github.com/go-xorm/xorm", "github.com/xorm-io/xorm", "github.com/go-gorp/gorp/v3",
-	"github.com/beego/beego/v2/client/orm", Redis9, Redis8, Memcache,
+	"github.com/beego/beego/v2/client/orm", Redis9, Redis8, Memcache, DynamoDB,
 }
 
 // Implementations are the library types whose methods are round trips
@@ -196,6 +197,7 @@ var Implementations = []TypeRef{
 	{Redis9, "Client"}, {Redis9, "ClusterClient"}, {Redis9, "Ring"}, {Redis9, "UniversalClient"},
 	{Redis8, "Client"}, {Redis8, "ClusterClient"}, {Redis8, "Ring"}, {Redis8, "UniversalClient"},
 	{Memcache, "Client"},
+	{DynamoDB, "Client"},
 }
 
 // RoundTripNames returns the names the tables list, for tests that check
