@@ -482,7 +482,7 @@ func clientFields(v ssa.Value, depth int) (fields []*types.Var, ok bool) {
 			if !isField || ref.Val != v {
 				return nil, false
 			}
-			f := fieldVar(fa)
+			f := flow.FieldVar(fa)
 			if f == nil {
 				return nil, false
 			}
@@ -578,7 +578,7 @@ func clientsOfParam(p *ssa.Parameter) []ssa.Value {
 		if !ok || fa.X != ssa.Value(p) {
 			continue
 		}
-		if f := fieldVar(fa); f == nil || !isPointerTo(f.Type(), knowledge.NetHTTP, "Client") {
+		if f := flow.FieldVar(fa); f == nil || !isPointerTo(f.Type(), knowledge.NetHTTP, "Client") {
 			continue
 		}
 		for _, r := range flow.Referrers(fa) {
@@ -602,7 +602,7 @@ func storedFields(v ssa.Value, depth int) []*types.Var {
 		switch ref := ref.(type) {
 		case *ssa.Store:
 			if fa, ok := ref.Addr.(*ssa.FieldAddr); ok && ref.Val == v {
-				if f := fieldVar(fa); f != nil {
+				if f := flow.FieldVar(fa); f != nil {
 					fields = append(fields, f)
 				}
 			}

@@ -1360,7 +1360,7 @@ func (c *checker) shortClientStored(v ssa.Value, limit time.Duration) bool {
 		}
 		stores = c.globalStores(addr)
 	case *ssa.FieldAddr:
-		f := fieldVar(addr)
+		f := flow.FieldVar(addr)
 		if f == nil {
 			return false
 		}
@@ -1528,7 +1528,7 @@ func (c *checker) fieldStores(f *types.Var) []ssa.Value {
 				if !ok {
 					continue
 				}
-				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && fieldVar(fa) == f {
+				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && flow.FieldVar(fa) == f {
 					out = append(out, st.Val)
 				}
 			}

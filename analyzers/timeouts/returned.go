@@ -111,7 +111,7 @@ func (c *checker) sendsBounded(v ssa.Value, depth int, hold *returnHold) (n int,
 			}
 			switch addr := ref.Addr.(type) {
 			case *ssa.FieldAddr:
-				k, ok = c.fieldSends(fieldVar(addr), depth+1, hold)
+				k, ok = c.fieldSends(flow.FieldVar(addr), depth+1, hold)
 			case *ssa.Global:
 				k, ok = c.globalSends(addr, depth+1, hold)
 			default:
@@ -180,7 +180,7 @@ func onlyStored(fa *ssa.FieldAddr) bool {
 
 // isTimeoutField reports whether fa addresses an http.Client's Timeout.
 func isTimeoutField(fa *ssa.FieldAddr) bool {
-	f := fieldVar(fa)
+	f := flow.FieldVar(fa)
 	return f != nil && f.Name() == "Timeout" && isPointerTo(fa.X.Type(), knowledge.NetHTTP, "Client")
 }
 
@@ -285,7 +285,7 @@ func (c *checker) fieldSends(f *types.Var, depth int, hold *returnHold) (int, bo
 	sends := 0
 	ok := everyInstr(funcs, func(_ *ssa.Function, instr ssa.Instruction) bool {
 		fa, ok := instr.(*ssa.FieldAddr)
-		if !ok || fieldVar(fa) != f {
+		if !ok || flow.FieldVar(fa) != f {
 			return true
 		}
 		for _, ref := range flow.Referrers(fa) {

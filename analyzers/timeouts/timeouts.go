@@ -518,7 +518,7 @@ func sdkTransport(allocs []*ssa.Alloc) bool {
 		for _, v := range clientForms(a) {
 			for _, ref := range flow.Referrers(v) {
 				if st, ok := ref.(*ssa.Store); ok && st.Val == v {
-					if fa, ok := st.Addr.(*ssa.FieldAddr); ok && knowledge.IsContextSDKField(fieldVar(fa)) {
+					if fa, ok := st.Addr.(*ssa.FieldAddr); ok && knowledge.IsContextSDKField(flow.FieldVar(fa)) {
 						return true
 					}
 				}
@@ -561,7 +561,7 @@ func storedField(allocs []*ssa.Alloc) *types.Var {
 					continue
 				}
 				if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
-					return fieldVar(fa)
+					return flow.FieldVar(fa)
 				}
 			}
 		}
@@ -583,7 +583,7 @@ func (c *checker) deadField(allocs []*ssa.Alloc, f *types.Var) bool {
 				switch ref := ref.(type) {
 				case *ssa.Store:
 					fa, ok := ref.Addr.(*ssa.FieldAddr)
-					if !ok || ref.Val != v || fieldVar(fa) != f {
+					if !ok || ref.Val != v || flow.FieldVar(fa) != f {
 						return false
 					}
 				case *ssa.FieldAddr, *ssa.DebugRef, *ssa.UnOp:
@@ -599,7 +599,7 @@ func (c *checker) deadField(allocs []*ssa.Alloc, f *types.Var) bool {
 	return everyInstr(funcs, func(_ *ssa.Function, instr ssa.Instruction) bool {
 		switch instr := instr.(type) {
 		case *ssa.FieldAddr:
-			if fieldVar(instr) != f {
+			if flow.FieldVar(instr) != f {
 				return true
 			}
 			if !onlyStored(instr) {
@@ -657,7 +657,7 @@ func paramField(p *ssa.Parameter) *types.Var {
 		return nil
 	}
 	if fa, ok := st.Addr.(*ssa.FieldAddr); ok {
-		return fieldVar(fa)
+		return flow.FieldVar(fa)
 	}
 	cell, ok := st.Addr.(*ssa.Alloc)
 	if !ok {
@@ -710,20 +710,7 @@ func loadedIntoField(fv *ssa.FreeVar) *types.Var {
 	if !ok {
 		return nil
 	}
-	return fieldVar(fa)
-}
-
-// fieldVar returns the field a FieldAddr addresses.
-func fieldVar(fa *ssa.FieldAddr) *types.Var {
-	ptr, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := ptr.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field)
+	return flow.FieldVar(fa)
 }
 
 // fieldRequestsBounded reports whether every use, in this package, of the
@@ -1206,7 +1193,7 @@ func (c *checker) fieldUsedByCommands(f *types.Var) bool {
 			for _, instr := range b.Instrs {
 				switch x := instr.(type) {
 				case *ssa.FieldAddr:
-					if fieldVar(x) != f {
+					if flow.FieldVar(x) != f {
 						continue
 					}
 					for _, ref := range flow.Referrers(x) {
@@ -1612,7 +1599,7 @@ func (c *checker) fieldServesOnly(f *types.Var, listener func(ssa.Value) bool) b
 					continue
 				}
 				fa, ok := load.X.(*ssa.FieldAddr)
-				if !ok || fieldVar(fa) != f {
+				if !ok || flow.FieldVar(fa) != f {
 					continue
 				}
 				switch flow.CalleeName(call.Common()) {

@@ -418,15 +418,23 @@ func FieldStores(allocs []*ssa.Alloc, field string) []*ssa.Store {
 
 // FieldName returns the name of the struct field a FieldAddr addresses.
 func FieldName(fa *ssa.FieldAddr) string {
-	st, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)
+	if f := FieldVar(fa); f != nil {
+		return f.Name()
+	}
+	return ""
+}
+
+// FieldVar returns the struct field a FieldAddr addresses, or nil.
+func FieldVar(fa *ssa.FieldAddr) *types.Var {
+	ptr, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)
 	if !ok {
-		return ""
+		return nil
 	}
-	s, ok := st.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= s.NumFields() {
-		return ""
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return nil
 	}
-	return s.Field(fa.Field).Name()
+	return st.Field(fa.Field)
 }
 
 // HandedOff reports whether the pointer held by one of allocs, or the

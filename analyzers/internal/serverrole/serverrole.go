@@ -150,7 +150,7 @@ func fieldStores(v ssa.Value) (stores []ssa.Value, ok bool) {
 	if !isField || load.Parent() == nil || load.Parent().Pkg == nil {
 		return nil, false
 	}
-	field := fieldVar(fa)
+	field := flow.FieldVar(fa)
 	if field == nil || field.Exported() {
 		return nil, false
 	}
@@ -161,7 +161,7 @@ func fieldStores(v ssa.Value) (stores []ssa.Value, ok bool) {
 				if !isStore {
 					continue
 				}
-				if sfa, ok := st.Addr.(*ssa.FieldAddr); ok && fieldVar(sfa) == field {
+				if sfa, ok := st.Addr.(*ssa.FieldAddr); ok && flow.FieldVar(sfa) == field {
 					if k, ok := st.Val.(*ssa.Const); ok && k.IsNil() {
 						continue // cleared, as on shutdown
 					}
@@ -171,19 +171,6 @@ func fieldStores(v ssa.Value) (stores []ssa.Value, ok bool) {
 		}
 	}
 	return stores, true
-}
-
-// fieldVar returns the struct field a FieldAddr selects.
-func fieldVar(fa *ssa.FieldAddr) *types.Var {
-	ptr, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)
-	if !ok {
-		return nil
-	}
-	st, ok := ptr.Elem().Underlying().(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return nil
-	}
-	return st.Field(fa.Field)
 }
 
 // packageFuncs returns the functions of pkg: its functions, the methods
