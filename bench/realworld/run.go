@@ -159,12 +159,9 @@ func isEnvAssign(w string) bool {
 	if !ok || name == "" {
 		return false
 	}
-	for _, r := range name {
-		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') {
-			return false
-		}
-	}
-	return true
+	return !strings.ContainsFunc(name, func(r rune) bool {
+		return (r < 'A' || r > 'Z') && (r < '0' || r > '9') && r != '_'
+	})
 }
 
 func cmdSummary(args []string) error {
