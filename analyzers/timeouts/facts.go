@@ -1520,19 +1520,5 @@ func (c *checker) fieldStores(f *types.Var) []ssa.Value {
 		return nil
 	}
 	_, funcs := c.ssa.SSA()
-	var out []ssa.Value
-	for _, fn := range funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				st, ok := instr.(*ssa.Store)
-				if !ok {
-					continue
-				}
-				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && flow.FieldVar(fa) == f {
-					out = append(out, st.Val)
-				}
-			}
-		}
-	}
-	return out
+	return flow.StoredIn(funcs, f)
 }

@@ -424,6 +424,25 @@ func FieldName(fa *ssa.FieldAddr) string {
 	return ""
 }
 
+// StoredIn returns the values that funcs store into struct field f.
+func StoredIn(funcs []*ssa.Function, f *types.Var) []ssa.Value {
+	var out []ssa.Value
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				if fa, ok := st.Addr.(*ssa.FieldAddr); ok && FieldVar(fa) == f {
+					out = append(out, st.Val)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // FieldVar returns the struct field a FieldAddr addresses, or nil.
 func FieldVar(fa *ssa.FieldAddr) *types.Var {
 	ptr, ok := types.Unalias(fa.X.Type()).Underlying().(*types.Pointer)

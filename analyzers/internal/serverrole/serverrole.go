@@ -154,21 +154,11 @@ func fieldStores(v ssa.Value) (stores []ssa.Value, ok bool) {
 	if field == nil || field.Exported() {
 		return nil, false
 	}
-	for _, fn := range packageFuncs(load.Parent().Pkg) {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				st, isStore := instr.(*ssa.Store)
-				if !isStore {
-					continue
-				}
-				if sfa, ok := st.Addr.(*ssa.FieldAddr); ok && flow.FieldVar(sfa) == field {
-					if k, ok := st.Val.(*ssa.Const); ok && k.IsNil() {
-						continue // cleared, as on shutdown
-					}
-					stores = append(stores, st.Val)
-				}
-			}
+	for _, v := range flow.StoredIn(packageFuncs(load.Parent().Pkg), field) {
+		if k, ok := v.(*ssa.Const); ok && k.IsNil() {
+			continue // cleared, as on shutdown
 		}
+		stores = append(stores, v)
 	}
 	return stores, true
 }
